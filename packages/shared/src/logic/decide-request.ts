@@ -1,0 +1,230 @@
+import { formatRef } from '../domain/ids.js';
+import { normalizeLocation } from '../domain/locations.js';
+import { slaTermsFor } from '../domain/policy.js';
+import { ESCALATION_TARGETS, MAX_ESCALATION_LEVEL, type Request, type RequestItem } from '../domain/request.js';
+import { notFound, protocolError } from '../protocol/errors.js';
+import { draft, type EventDraft } from '../protocol/events.js';
+import type { MutationArgs } from '../protocol/mutations.js';
+import { accept, DEFAULT_RETENTION_MS, reject, type DecideContext, type Decision } from './decision.js';
+import { canSeePlatform } from './permissions.js';
+import { checkTransition, type RequestStep } from './request-machine.js';
+
+/** Item ids are derived from the request id, so the relay stays deterministic. */
+export function itemIdFor(requestId: string, index: number): string {
+  return `${requestId}/${index + 1}`;
+}
+
+function buildItems(requestId: string, locations: readonly string[], offset: number): RequestItem[] | string {
+  const seen = new Set<string>();
+  const items: RequestItem[] = [];
+  for (const [index, location] of locations.entries()) {
+    const normalized = normalizeLocation(location);
+    if (seen.has(normalized)) return location;
+    seen.add(normalized);
+    items.push({ id: itemIdFor(requestId, offset + index), location, normalized, answer: null });
+  }
+  return items;
+}
+
+/** Loads a request the actor may see, then checks the state machine for the step. */
+function target(ctx: DecideContext, requestId: string, step: RequestStep | null): Request | Decision {
+  const request = ctx.read.request(requestId);
+  if (!request || !canSeePlatform(ctx.actor, request.platformId)) return reject(notFound('request', requestId));
+  if (step === null) return request;
+  const illegal = checkTransition(request, step);
+  return illegal ? reject(illegal) : request;
+}
+
+function isDecision(value: Request | Decision): value is Decision {
+  return 'ok' in value;
+}
+
+/** Steps a liaison takes on an open request acknowledge it implicitly, first. */
+function implicitAck(request: Request): EventDraft[] {
+  return request.status === 'open' ? [draft('request.acknowledged', { requestId: request.id, implicit: true })] : [];
+}
+
+export function decideCreate(ctx: DecideContext, args: MutationArgs<'request.create'>): Decision {
+  if (ctx.read.request(args.requestId)) {
+    return reject(protocolError('conflict', `A request with id ${args.requestId} already exists.`, { id: args.requestId }));
+  }
+  const platform = ctx.read.platform(args.platformId);
+  if (!platform) return reject(notFound('platform', args.platformId));
+  if (!platform.active) {
+    return reject(protocolError('conflict', `Platform ${platform.name} is inactive.`, { platformId: platform.id }));
+  }
+  const sla = slaTermsFor(ctx.read.policy(), args.priority);
+  if (!sla) {
+    return reject(protocolError('invalid_payload', `Unknown priority label "${args.priority}".`, { path: 'priority' }));
+  }
+  const items = buildItems(args.requestId, args.items, 0);
+  if (typeof items === 'string') {
+    return reject(protocolError('invalid_payload', `The same content is listed twice: ${items}.`, { path: 'items' }));
+  }
+  const year = new Date(ctx.now).getUTCFullYear();
+  const ref = formatRef(year, ctx.read.refCounter(year) + 1);
+  const request: Request = {
+    id: args.requestId,
+    ref,
+    platformId: platform.id,
+    kind: args.kind,
+    sla,
+    category: args.category,
+    grounds: args.grounds,
+    pharosRef: args.pharosRef,
+    campaign: args.campaign,
+    doNotInform: args.doNotInform,
+    retentionUntil:
+      args.kind === 'preservation' ? (args.retentionUntil ?? ctx.now + DEFAULT_RETENTION_MS) : null,
+    items,
+    status: 'open',
+    resumeStatus: null,
+    createdAt: ctx.now,
+    createdBy: ctx.actor.userId,
+    receivedAt: null,
+    ackAt: null,
+    ackBy: null,
+    ackClientTime: null,
+    answeredAt: null,
+    answeredClientTime: null,
+    closedAt: null,
+    withdrawnAt: null,
+    contestedAt: null,
+    pauses: [],
+    missedAck: null,
+    missedAction: null,
+    escalationLevel: 0,
+    updatedAt: ctx.now,
+  };
+  return accept([draft('request.created', { request })], { ref });
+}
+
+export function decideEdit(ctx: DecideContext, args: MutationArgs<'request.edit'>): Decision {
+  const request = target(ctx, args.requestId, 'edit');
+  if (isDecision(request)) return request;
+  const { addItems, ...fields } = args.patch;
+  let added: RequestItem[] | undefined;
+  if (addItems) {
+    const built = buildItems(request.id, addItems, request.items.length);
+    const existing = new Set(request.items.map((item) => item.normalized));
+    const duplicate = typeof built === 'string' ? built : built.find((item) => existing.has(item.normalized))?.location;
+    if (duplicate !== undefined || typeof built === 'string') {
+      return reject(protocolError('invalid_payload', `The same content is listed twice: ${duplicate}.`, { path: 'patch.addItems' }));
+    }
+    added = built;
+  }
+  if (fields.retentionUntil !== undefined && request.kind !== 'preservation') {
+    return reject(protocolError('invalid_payload', 'Only a preservation request has a retention end.', { path: 'patch.retentionUntil' }));
+  }
+  const patch = added ? { ...fields, addItems: added } : fields;
+  return accept([draft('request.edited', { requestId: request.id, patch })]);
+}
+
+export function decideAcknowledge(ctx: DecideContext, args: MutationArgs<'request.acknowledge'>): Decision {
+  const request = target(ctx, args.requestId, 'acknowledge');
+  if (isDecision(request)) return request;
+  return accept([draft('request.acknowledged', { requestId: request.id, implicit: false })]);
+}
+
+export function decideRequestInfo(ctx: DecideContext, args: MutationArgs<'request.requestInfo'>): Decision {
+  const request = target(ctx, args.requestId, 'requestInfo');
+  if (isDecision(request)) return request;
+  return accept([
+    ...implicitAck(request),
+    draft('request.infoRequested', { requestId: request.id, question: args.question }),
+  ]);
+}
+
+export function decideProvideInfo(ctx: DecideContext, args: MutationArgs<'request.provideInfo'>): Decision {
+  const request = target(ctx, args.requestId, 'provideInfo');
+  if (isDecision(request)) return request;
+  return accept([draft('request.infoProvided', { requestId: request.id, answer: args.answer })]);
+}
+
+export function decideAnswer(ctx: DecideContext, args: MutationArgs<'request.answer'>): Decision {
+  const request = target(ctx, args.requestId, 'answer');
+  if (isDecision(request)) return request;
+  const known = new Set(request.items.map((item) => item.id));
+  const given = new Set<string>();
+  for (const answer of args.items) {
+    if (!known.has(answer.itemId)) {
+      return reject(protocolError('invalid_payload', `Item ${answer.itemId} is not part of ${request.ref}.`, { path: 'items' }));
+    }
+    if (given.has(answer.itemId)) {
+      return reject(protocolError('invalid_payload', `Item ${answer.itemId} is answered twice.`, { path: 'items' }));
+    }
+    given.add(answer.itemId);
+  }
+  const complete = request.items.every((item) => given.has(item.id) || item.answer !== null);
+  return accept([
+    ...implicitAck(request),
+    draft('request.answered', { requestId: request.id, items: args.items, complete }),
+  ]);
+}
+
+export function decideContest(ctx: DecideContext, args: MutationArgs<'request.contest'>): Decision {
+  const request = target(ctx, args.requestId, 'contest');
+  if (isDecision(request)) return request;
+  return accept([...implicitAck(request), draft('request.contested', { requestId: request.id, reason: args.reason })]);
+}
+
+export function decideWithdraw(ctx: DecideContext, args: MutationArgs<'request.withdraw'>): Decision {
+  const request = target(ctx, args.requestId, 'withdraw');
+  if (isDecision(request)) return request;
+  return accept([draft('request.withdrawn', { requestId: request.id, reason: args.reason })]);
+}
+
+export function decideClose(ctx: DecideContext, args: MutationArgs<'request.close'>): Decision {
+  const request = target(ctx, args.requestId, 'close');
+  if (isDecision(request)) return request;
+  return accept([draft('request.closed', { requestId: request.id, note: args.note })]);
+}
+
+export function decideReopen(ctx: DecideContext, args: MutationArgs<'request.reopen'>): Decision {
+  const request = target(ctx, args.requestId, 'reopen');
+  if (isDecision(request)) return request;
+  return accept([draft('request.reopened', { requestId: request.id, reason: args.reason })]);
+}
+
+export function decideEscalate(ctx: DecideContext, args: MutationArgs<'request.escalate'>): Decision {
+  const request = target(ctx, args.requestId, 'escalate');
+  if (isDecision(request)) return request;
+  if (request.escalationLevel >= MAX_ESCALATION_LEVEL) {
+    return reject(protocolError('conflict', `${request.ref} is already escalated to the prefect.`, { requestId: request.id }));
+  }
+  const level = request.escalationLevel + 1;
+  return accept([
+    draft('request.escalated', {
+      requestId: request.id,
+      level,
+      target: ESCALATION_TARGETS[level] ?? 'prefect',
+      note: args.note,
+      automatic: false,
+    }),
+  ]);
+}
+
+export function decideComment(ctx: DecideContext, args: MutationArgs<'comment.add'>): Decision {
+  const request = target(ctx, args.requestId, null);
+  if (isDecision(request)) return request;
+  if (ctx.read.comment(args.commentId)) {
+    return reject(protocolError('conflict', `A comment with id ${args.commentId} already exists.`, { id: args.commentId }));
+  }
+  if (args.visibility === 'ministry' && ctx.actor.role === 'liaison') {
+    return reject(protocolError('forbidden', 'A liaison cannot write ministry-only notes.', { path: 'visibility' }));
+  }
+  return accept([
+    draft('comment.added', {
+      comment: {
+        id: args.commentId,
+        requestId: request.id,
+        authorId: ctx.actor.userId,
+        authorName: ctx.actor.name,
+        body: args.body,
+        visibility: args.visibility,
+        createdAt: ctx.now,
+        clientTime: ctx.clientTime,
+      },
+    }),
+  ]);
+}

@@ -1,0 +1,62 @@
+import { protocolError } from '../protocol/errors.js';
+import type { Mutation } from '../protocol/mutations.js';
+import * as admin from './decide-admin.js';
+import * as requests from './decide-request.js';
+import { reject, type DecideContext, type Decision } from './decision.js';
+import { mayPerform } from './permissions.js';
+
+/**
+ * Decides a validated mutation: authorisation, then the state machine, then the events it
+ * produces. Pure: the same context and mutation always give the same decision.
+ */
+export function decide(ctx: DecideContext, mutation: Mutation): Decision {
+  if (!mayPerform(ctx.actor, mutation.type)) {
+    return reject(
+      protocolError('forbidden', `Your role (${ctx.actor.role}) may not perform ${mutation.type}.`, {
+        type: mutation.type,
+      }),
+    );
+  }
+  switch (mutation.type) {
+    case 'request.create':
+      return requests.decideCreate(ctx, mutation.args);
+    case 'request.edit':
+      return requests.decideEdit(ctx, mutation.args);
+    case 'request.acknowledge':
+      return requests.decideAcknowledge(ctx, mutation.args);
+    case 'request.requestInfo':
+      return requests.decideRequestInfo(ctx, mutation.args);
+    case 'request.provideInfo':
+      return requests.decideProvideInfo(ctx, mutation.args);
+    case 'request.answer':
+      return requests.decideAnswer(ctx, mutation.args);
+    case 'request.contest':
+      return requests.decideContest(ctx, mutation.args);
+    case 'request.withdraw':
+      return requests.decideWithdraw(ctx, mutation.args);
+    case 'request.close':
+      return requests.decideClose(ctx, mutation.args);
+    case 'request.reopen':
+      return requests.decideReopen(ctx, mutation.args);
+    case 'request.escalate':
+      return requests.decideEscalate(ctx, mutation.args);
+    case 'comment.add':
+      return requests.decideComment(ctx, mutation.args);
+    case 'platform.create':
+      return admin.decidePlatformCreate(ctx, mutation.args);
+    case 'platform.update':
+      return admin.decidePlatformUpdate(ctx, mutation.args);
+    case 'user.create':
+      return admin.decideUserCreate(ctx, mutation.args);
+    case 'user.update':
+      return admin.decideUserUpdate(ctx, mutation.args);
+    case 'user.revoke':
+      return admin.decideUserRevoke(ctx, mutation.args);
+    case 'user.issueEnrollmentCode':
+      return admin.decideIssueEnrollmentCode(ctx, mutation.args);
+    case 'device.revoke':
+      return admin.decideDeviceRevoke(ctx, mutation.args);
+    case 'policy.update':
+      return admin.decidePolicyUpdate(ctx, mutation.args);
+  }
+}

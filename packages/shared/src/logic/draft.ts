@@ -1,0 +1,122 @@
+import type { Comment } from '../domain/comment.js';
+import type { Platform } from '../domain/platform.js';
+import type { PriorityPolicy } from '../domain/policy.js';
+import type { Request } from '../domain/request.js';
+import type { Device, User } from '../domain/user.js';
+import type { DomainEvent } from '../protocol/events.js';
+import { evolve } from './evolve.js';
+import type { DomainState, EntityWrite, ReadModel } from './state.js';
+
+type Collections = 'platforms' | 'users' | 'devices' | 'requests' | 'comments' | 'refCounters';
+
+/**
+ * Pending changes over a base state: reads fall through to the base, writes stay in the draft.
+ * The relay decides a batch of mutations against a draft and folds it into its state only after
+ * the batch is committed; a client folds a pulled page the same way in one step.
+ */
+export class StateDraft implements ReadModel {
+  private readonly platforms = new Map<string, Platform>();
+  private readonly users = new Map<string, User>();
+  private readonly devices = new Map<string, Device>();
+  private readonly requests = new Map<string, Request>();
+  private readonly comments = new Map<string, Comment>();
+  private readonly refCounters = new Map<number, number>();
+  private policyOverride: PriorityPolicy | undefined;
+  private lastSeq: number;
+  private readonly written: EntityWrite[] = [];
+
+  constructor(private readonly base: DomainState) {
+    this.lastSeq = base.lastSeq;
+  }
+
+  policy(): PriorityPolicy {
+    return this.policyOverride ?? this.base.policy;
+  }
+  platform(id: string): Platform | undefined {
+    return this.platforms.get(id) ?? this.base.platforms.get(id);
+  }
+  user(id: string): User | undefined {
+    return this.users.get(id) ?? this.base.users.get(id);
+  }
+  device(id: string): Device | undefined {
+    return this.devices.get(id) ?? this.base.devices.get(id);
+  }
+  request(id: string): Request | undefined {
+    return this.requests.get(id) ?? this.base.requests.get(id);
+  }
+  comment(id: string): Comment | undefined {
+    return this.comments.get(id) ?? this.base.comments.get(id);
+  }
+  refCounter(year: number): number {
+    return this.refCounters.get(year) ?? this.base.refCounters.get(year) ?? 0;
+  }
+
+  /** Applies events in seq order; events at or before the state's last seq are skipped. */
+  apply(events: Iterable<DomainEvent>): this {
+    for (const event of events) {
+      if (event.seq <= this.lastSeq) continue;
+      for (const write of evolve(this, event)) this.write(write);
+      this.lastSeq = event.seq;
+    }
+    return this;
+  }
+
+  /** Every entity written so far, last write last (what a store must persist). */
+  writes(): readonly EntityWrite[] {
+    return this.written;
+  }
+
+  /** A new state: the base with the draft's changes. Copies each changed collection once. */
+  finish(): DomainState {
+    const merge = <K, V>(name: Collections, changes: Map<K, V>): ReadonlyMap<K, V> => {
+      const original = this.base[name] as ReadonlyMap<K, V>;
+      if (changes.size === 0) return original;
+      const merged = new Map(original);
+      for (const [key, value] of changes) merged.set(key, value);
+      return merged;
+    };
+    return {
+      lastSeq: this.lastSeq,
+      policy: this.policy(),
+      platforms: merge('platforms', this.platforms),
+      users: merge('users', this.users),
+      devices: merge('devices', this.devices),
+      requests: merge('requests', this.requests),
+      comments: merge('comments', this.comments),
+      refCounters: merge('refCounters', this.refCounters),
+    };
+  }
+
+  private write(write: EntityWrite): void {
+    this.written.push(write);
+    switch (write.kind) {
+      case 'policy':
+        this.policyOverride = write.value;
+        break;
+      case 'platform':
+        this.platforms.set(write.value.id, write.value);
+        break;
+      case 'user':
+        this.users.set(write.value.id, write.value);
+        break;
+      case 'device':
+        this.devices.set(write.value.id, write.value);
+        break;
+      case 'request':
+        this.requests.set(write.value.id, write.value);
+        break;
+      case 'comment':
+        this.comments.set(write.value.id, write.value);
+        break;
+      case 'refCounter':
+        this.refCounters.set(write.year, write.value);
+        break;
+    }
+  }
+}
+
+/** The pure reducer over a whole state: `(state, events) → state`. */
+export function reduce(state: DomainState, events: DomainEvent | Iterable<DomainEvent>): DomainState {
+  const list = Symbol.iterator in Object(events) ? (events as Iterable<DomainEvent>) : [events as DomainEvent];
+  return new StateDraft(state).apply(list).finish();
+}

@@ -1,0 +1,51 @@
+import { parseRef } from '../domain/ids.js';
+import type { DomainEvent } from '../protocol/events.js';
+import { evolveRequest, isRequestEvent } from './evolve-request.js';
+import type { EntityWrite, ReadModel } from './state.js';
+
+/**
+ * The pure reducer: given the entities as they are and one event, the entities the event writes.
+ * Events come from the relay, which already checked them; an event about an entity this reader
+ * does not hold (e.g. a request of another platform) writes nothing.
+ */
+export function evolve(read: ReadModel, event: DomainEvent): readonly EntityWrite[] {
+  const at = event.serverTime;
+  switch (event.type) {
+    case 'request.created': {
+      const { request } = event.payload;
+      const ref = parseRef(request.ref);
+      const counter: EntityWrite[] =
+        ref && ref.counter > read.refCounter(ref.year)
+          ? [{ kind: 'refCounter', year: ref.year, value: ref.counter }]
+          : [];
+      return [{ kind: 'request', value: request }, ...counter];
+    }
+    case 'comment.added':
+      return [{ kind: 'comment', value: event.payload.comment }];
+    case 'platform.created':
+    case 'platform.updated':
+      return [{ kind: 'platform', value: event.payload.platform }];
+    case 'user.created':
+    case 'user.updated':
+      return [{ kind: 'user', value: event.payload.user }];
+    case 'user.revoked': {
+      const user = read.user(event.payload.userId);
+      return user ? [{ kind: 'user', value: { ...user, revokedAt: user.revokedAt ?? at } }] : [];
+    }
+    case 'user.enrollmentIssued':
+      return [];
+    case 'device.enrolled':
+      return [{ kind: 'device', value: event.payload.device }];
+    case 'device.revoked': {
+      const device = read.device(event.payload.deviceId);
+      return device ? [{ kind: 'device', value: { ...device, revokedAt: device.revokedAt ?? at } }] : [];
+    }
+    case 'policy.updated':
+      return [{ kind: 'policy', value: event.payload.policy }];
+    default: {
+      if (!isRequestEvent(event)) return [];
+      const request = read.request(event.payload.requestId);
+      return request ? [{ kind: 'request', value: evolveRequest(request, event) }] : [];
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import { isMinistryRole, type Role } from '../domain/roles.js';
+import type { Actor } from '../domain/user.js';
+import type { Audience, EventDraft } from '../protocol/events.js';
+import type { MutationType } from '../protocol/mutations.js';
+import type { ReadModel } from './state.js';
+
+/** The part of a user that decides what they may see and do. */
+export interface Viewer {
+  readonly role: Role | 'system';
+  readonly platformId: string | null;
+}
+
+/** Whether a viewer may see something addressed to an audience. */
+export function canSee(viewer: Viewer, audience: Audience): boolean {
+  switch (audience.kind) {
+    case 'all':
+      return true;
+    case 'admin':
+      return viewer.role === 'prefect' || viewer.role === 'system';
+    case 'ministry':
+      return isMinistryRole(viewer.role);
+    case 'platform':
+      return isMinistryRole(viewer.role) || (viewer.role === 'liaison' && viewer.platformId === audience.platformId);
+  }
+}
+
+/** The visibility class of a viewer: viewers of one class see exactly the same events. */
+export function visibilityClass(viewer: Viewer): string {
+  if (viewer.role === 'prefect' || viewer.role === 'system') return 'admin';
+  if (viewer.role === 'liaison') return `platform:${viewer.platformId ?? ''}`;
+  return 'ministry';
+}
+
+/** Who may send each mutation. Platform scoping of liaisons is checked by the decision. */
+const ALLOWED_ROLES: Record<MutationType, readonly Role[]> = {
+  'request.create': ['prefect', 'operator'],
+  'request.edit': ['prefect', 'operator'],
+  'request.acknowledge': ['liaison'],
+  'request.requestInfo': ['liaison'],
+  'request.provideInfo': ['prefect', 'operator'],
+  'request.answer': ['liaison'],
+  'request.contest': ['liaison'],
+  'request.withdraw': ['prefect', 'operator'],
+  'request.close': ['prefect', 'operator'],
+  'request.reopen': ['prefect', 'operator'],
+  'request.escalate': ['prefect', 'operator'],
+  'comment.add': ['prefect', 'operator', 'liaison'],
+  'platform.create': ['prefect'],
+  'platform.update': ['prefect'],
+  'user.create': ['prefect'],
+  'user.update': ['prefect'],
+  'user.revoke': ['prefect'],
+  'user.issueEnrollmentCode': ['prefect'],
+  'device.revoke': ['prefect'],
+  'policy.update': ['prefect'],
+};
+
+export function mayPerform(actor: Actor, type: MutationType): boolean {
+  return actor.role !== 'system' && ALLOWED_ROLES[type].includes(actor.role);
+}
+
+/** The mutation types a role may send: what a client shows as buttons. */
+export function mutationsFor(role: Role): MutationType[] {
+  return (Object.keys(ALLOWED_ROLES) as MutationType[]).filter((type) => ALLOWED_ROLES[type].includes(role));
+}
+
+/** Whether a viewer may see a request of a given platform at all. */
+export function canSeePlatform(viewer: Viewer, platformId: string): boolean {
+  return canSee(viewer, { kind: 'platform', platformId });
+}
+
+/** Who may see an event, from its content. Computed once, by the relay, when it is recorded. */
+export function audienceOf(event: EventDraft, read: ReadModel): Audience {
+  const platform = (platformId: string): Audience => ({ kind: 'platform', platformId });
+  switch (event.type) {
+    case 'request.created':
+      return platform(event.payload.request.platformId);
+    case 'comment.added': {
+      const { comment } = event.payload;
+      if (comment.visibility === 'ministry') return { kind: 'ministry' };
+      const request = read.request(comment.requestId);
+      return request ? platform(request.platformId) : { kind: 'ministry' };
+    }
+    case 'platform.created':
+    case 'platform.updated':
+      return platform(event.payload.platform.id);
+    case 'user.created':
+    case 'user.updated': {
+      const { user } = event.payload;
+      return user.platformId === null ? { kind: 'ministry' } : platform(user.platformId);
+    }
+    case 'user.revoked': {
+      const user = read.user(event.payload.userId);
+      return user?.platformId ? platform(user.platformId) : { kind: 'ministry' };
+    }
+    case 'user.enrollmentIssued':
+    case 'device.enrolled':
+    case 'device.revoked':
+      return { kind: 'admin' };
+    case 'policy.updated':
+      return { kind: 'all' };
+    default: {
+      const request = read.request(event.payload.requestId);
+      return request ? platform(request.platformId) : { kind: 'ministry' };
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import type { Comment } from '../domain/comment.js';
+import type { Platform } from '../domain/platform.js';
+import { DEFAULT_POLICY, type PriorityPolicy } from '../domain/policy.js';
+import type { Request } from '../domain/request.js';
+import type { Device, User } from '../domain/user.js';
+
+/** Everything the log says, folded: what the relay projects and what a client displays. */
+export interface DomainState {
+  readonly lastSeq: number;
+  readonly policy: PriorityPolicy;
+  readonly platforms: ReadonlyMap<string, Platform>;
+  readonly users: ReadonlyMap<string, User>;
+  readonly devices: ReadonlyMap<string, Device>;
+  readonly requests: ReadonlyMap<string, Request>;
+  readonly comments: ReadonlyMap<string, Comment>;
+  /** Last request counter used per year, for the relay's `CD-YYYY-NNNNNN` references. */
+  readonly refCounters: ReadonlyMap<number, number>;
+}
+
+export function emptyState(): DomainState {
+  return {
+    lastSeq: 0,
+    policy: DEFAULT_POLICY,
+    platforms: new Map(),
+    users: new Map(),
+    devices: new Map(),
+    requests: new Map(),
+    comments: new Map(),
+    refCounters: new Map(),
+  };
+}
+
+/** Read access to entities, whatever holds them (a state, a draft over a state, a database). */
+export interface ReadModel {
+  policy(): PriorityPolicy;
+  platform(id: string): Platform | undefined;
+  user(id: string): User | undefined;
+  device(id: string): Device | undefined;
+  request(id: string): Request | undefined;
+  comment(id: string): Comment | undefined;
+  refCounter(year: number): number;
+}
+
+/** One entity written by an event. */
+export type EntityWrite =
+  | { readonly kind: 'policy'; readonly value: PriorityPolicy }
+  | { readonly kind: 'platform'; readonly value: Platform }
+  | { readonly kind: 'user'; readonly value: User }
+  | { readonly kind: 'device'; readonly value: Device }
+  | { readonly kind: 'request'; readonly value: Request }
+  | { readonly kind: 'comment'; readonly value: Comment }
+  | { readonly kind: 'refCounter'; readonly year: number; readonly value: number };
+
+export function readState(state: DomainState): ReadModel {
+  return {
+    policy: () => state.policy,
+    platform: (id) => state.platforms.get(id),
+    user: (id) => state.users.get(id),
+    device: (id) => state.devices.get(id),
+    request: (id) => state.requests.get(id),
+    comment: (id) => state.comments.get(id),
+    refCounter: (year) => state.refCounters.get(year) ?? 0,
+  };
+}

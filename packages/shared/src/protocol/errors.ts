@@ -1,0 +1,35 @@
+/** Every way the relay can refuse something. Stable strings: clients switch on them. */
+export const ERROR_CODES = [
+  'invalid_payload',
+  'unknown_mutation',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'illegal_transition',
+  'conflict',
+  'mutation_id_reused',
+  'rate_limited',
+  'storage_unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ProtocolError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** Machine-readable details (e.g. the field path of a schema issue, the current status). */
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export function protocolError(
+  code: ErrorCode,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+): ProtocolError {
+  return details === undefined ? { code, message } : { code, message, details };
+}
+
+/** The same words for "does not exist" and "exists but not yours": nothing leaks. */
+export function notFound(what: string, id: string): ProtocolError {
+  return protocolError('not_found', `No ${what} ${id} is visible to you.`, { id });
+}

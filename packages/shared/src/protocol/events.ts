@@ -1,0 +1,110 @@
+import type { Comment } from '../domain/comment.js';
+import type { Platform } from '../domain/platform.js';
+import type { PriorityPolicy } from '../domain/policy.js';
+import type {
+  CannotExecuteGround,
+  Category,
+  EscalationTarget,
+  ItemOutcome,
+  Request,
+  RequestItem,
+} from '../domain/request.js';
+import type { Actor, Device, User } from '../domain/user.js';
+
+export interface AnsweredItem {
+  readonly itemId: string;
+  readonly outcome: ItemOutcome;
+  readonly reason: string | null;
+  readonly ground: CannotExecuteGround | null;
+}
+
+export interface RequestPatch {
+  readonly category?: Category;
+  readonly grounds?: string;
+  readonly pharosRef?: string | null;
+  readonly campaign?: string | null;
+  readonly doNotInform?: boolean;
+  readonly retentionUntil?: number | null;
+  readonly addItems?: readonly RequestItem[];
+}
+
+/** Payload of every event, by type. */
+export interface EventPayloads {
+  'request.created': { readonly request: Request };
+  'request.edited': { readonly requestId: string; readonly patch: RequestPatch };
+  'request.received': { readonly requestId: string; readonly deviceId: string };
+  'request.acknowledged': { readonly requestId: string; readonly implicit: boolean };
+  'request.infoRequested': { readonly requestId: string; readonly question: string };
+  'request.infoProvided': { readonly requestId: string; readonly answer: string };
+  'request.answered': {
+    readonly requestId: string;
+    readonly items: readonly AnsweredItem[];
+    /** True when every item now has an outcome: the request is answered. */
+    readonly complete: boolean;
+  };
+  'request.contested': { readonly requestId: string; readonly reason: string };
+  'request.withdrawn': { readonly requestId: string; readonly reason: string };
+  'request.closed': { readonly requestId: string; readonly note: string | null };
+  'request.reopened': { readonly requestId: string; readonly reason: string };
+  'request.escalated': {
+    readonly requestId: string;
+    readonly level: number;
+    readonly target: EscalationTarget;
+    readonly note: string | null;
+    readonly automatic: boolean;
+  };
+  'request.deadlineMissed': {
+    readonly requestId: string;
+    readonly step: 'ack' | 'action';
+    readonly deadline: number;
+  };
+  'comment.added': { readonly comment: Comment };
+  'platform.created': { readonly platform: Platform };
+  'platform.updated': { readonly platform: Platform };
+  'user.created': { readonly user: User };
+  'user.updated': { readonly user: User };
+  'user.revoked': { readonly userId: string };
+  /** A one-time enrollment code was issued (the code itself is never in the log). */
+  'user.enrollmentIssued': { readonly userId: string; readonly expiresAt: number };
+  'device.enrolled': { readonly device: Device };
+  'device.revoked': { readonly deviceId: string; readonly userId: string };
+  'policy.updated': { readonly policy: PriorityPolicy };
+}
+
+export type EventType = keyof EventPayloads;
+
+/** Who may see an event. `platform` means the ministry and that platform's liaisons. */
+export type Audience =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'ministry' }
+  | { readonly kind: 'admin' }
+  | { readonly kind: 'platform'; readonly platformId: string };
+
+/** What a decision produces: an event before the relay orders and stamps it. */
+export type EventDraft = {
+  [T in EventType]: { readonly type: T; readonly payload: EventPayloads[T] };
+}[EventType];
+
+/** An event of the log, as stored and as sent to clients. */
+export type DomainEvent = {
+  [T in EventType]: {
+    /** Position in the relay's log: strictly increasing, gap-free over the whole log. */
+    readonly seq: number;
+    /** The relay's clock (ms since the Unix epoch, UTC) when the event was recorded. */
+    readonly serverTime: number;
+    readonly type: T;
+    readonly payload: EventPayloads[T];
+    readonly actor: Actor;
+    /** The mutation that caused the event; null for events the relay records by itself. */
+    readonly mutationId: string | null;
+    /** The acting device's clock when the user acted; kept for the record, never used for SLA. */
+    readonly clientTime: number | null;
+    readonly audience: Audience;
+  };
+}[EventType];
+
+export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;
+
+export function draft<T extends EventType>(type: T, payload: EventPayloads[T]): EventDraft {
+  return { type, payload } as EventDraft;
+}

@@ -1,0 +1,83 @@
+import type { PriorityPolicy } from '../domain/policy.js';
+import type { Actor } from '../domain/user.js';
+import type { ProtocolError } from './errors.js';
+import type { DomainEvent } from './events.js';
+
+/** Bumped on any incompatible change of the wire format. */
+export const PROTOCOL_VERSION = 1;
+
+/** Socket.IO event names. */
+export const CHANNELS = {
+  /** client → relay, with ack: `PushRequest` → `PushResponse`. */
+  push: 'push',
+  /** client → relay, with ack: `PullRequest` → `PullResponse`. */
+  pull: 'pull',
+  /** relay → client: `LiveEvents`. */
+  events: 'events',
+  /** relay → client, once after connecting: `SessionInfo`. */
+  session: 'session',
+} as const;
+
+export interface HandshakeAuth {
+  readonly token: string;
+  readonly protocolVersion: number;
+}
+
+export interface SessionInfo {
+  readonly protocolVersion: number;
+  readonly actor: Actor;
+  readonly headSeq: number;
+  readonly serverTime: number;
+  readonly policy: PriorityPolicy;
+}
+
+/** Data returned to the author of an accepted mutation only (never broadcast). */
+export interface MutationResultData {
+  readonly ref?: string;
+  readonly enrollmentCode?: string;
+  readonly enrollmentExpiresAt?: number;
+}
+
+export type MutationResult =
+  | {
+      readonly mutationId: string;
+      readonly status: 'accepted';
+      readonly seqs: readonly number[];
+      readonly serverTime: number;
+      readonly data?: MutationResultData;
+    }
+  | { readonly mutationId: string; readonly status: 'rejected'; readonly error: ProtocolError };
+
+export type PushResponse =
+  | { readonly ok: true; readonly results: readonly MutationResult[] }
+  | { readonly ok: false; readonly error: ProtocolError };
+
+export type PullResponse =
+  | {
+      readonly ok: true;
+      readonly events: readonly DomainEvent[];
+      /** Every event this user may see with seq ≤ upToSeq is included or was before. */
+      readonly upToSeq: number;
+      readonly hasMore: boolean;
+    }
+  | { readonly ok: false; readonly error: ProtocolError };
+
+/**
+ * Live events of one commit. `afterSeq` is the last seq this audience was sent before: a client
+ * whose cursor is ≥ afterSeq applies the events (skipping seqs ≤ cursor) and moves its cursor to
+ * `upToSeq`; a client whose cursor is < afterSeq missed something and pulls.
+ */
+export interface LiveEvents {
+  readonly afterSeq: number;
+  readonly upToSeq: number;
+  readonly events: readonly DomainEvent[];
+}
+
+export interface EnrollRequest {
+  readonly code: string;
+  readonly deviceLabel: string;
+}
+
+export type EnrollResponse =
+  | { readonly ok: true; readonly token: string; readonly deviceId: string; readonly actor: Actor }
+  | { readonly ok: false; readonly error: ProtocolError };

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { commentVisibilitySchema } from '../domain/comment.js';
+import { entityIdSchema, platformIdSchema } from '../domain/ids.js';
+import { escalationContactSchema, platformKindSchema } from '../domain/platform.js';
+import { priorityLabelSchema, priorityLevelsSchema } from '../domain/policy.js';
+import {
+  cannotExecuteGroundSchema,
+  categorySchema,
+  itemOutcomeSchema,
+  requestKindSchema,
+} from '../domain/request.js';
+import { emailSchema, newUserSchema, personNameSchema, teamSchema } from '../domain/user.js';
+
+export const LIMITS = {
+  itemsPerRequest: 500,
+  locationLength: 2048,
+  groundsLength: 10_000,
+  textLength: 10_000,
+  shortTextLength: 200,
+  mutationsPerPush: 100,
+  pullPageMax: 1000,
+} as const;
+
+const text = z.string().trim().min(1).max(LIMITS.textLength);
+const shortText = z.string().trim().min(1).max(LIMITS.shortTextLength);
+const location = z.string().trim().min(1).max(LIMITS.locationLength);
+const locations = z.array(location).min(1).max(LIMITS.itemsPerRequest);
+const requestRef = { requestId: entityIdSchema };
+
+const requestFields = {
+  category: categorySchema,
+  grounds: z.string().trim().min(1).max(LIMITS.groundsLength),
+  pharosRef: shortText.nullable(),
+  campaign: shortText.nullable(),
+  doNotInform: z.boolean(),
+  retentionUntil: z.number().int().positive().nullable(),
+};
+
+const itemAnswerSchema = z
+  .object({
+    itemId: z.string().min(1).max(64),
+    outcome: itemOutcomeSchema,
+    reason: text.nullable().default(null),
+    ground: cannotExecuteGroundSchema.nullable().default(null),
+  })
+  .strict()
+  .refine((answer) => !['refused', 'cannot_execute'].includes(answer.outcome) || answer.reason !== null, {
+    message: 'a refusal or a "cannot execute" needs a reason',
+    path: ['reason'],
+  })
+  .refine((answer) => (answer.outcome === 'cannot_execute') === (answer.ground !== null), {
+    message: 'a ground is given with "cannot execute", and only then',
+    path: ['ground'],
+  });
+
+/** Arguments of every mutation, by type. */
+export const mutationArgsSchemas = {
+  'request.create': z
+    .object({
+      ...requestRef,
+      platformId: platformIdSchema,
+      kind: requestKindSchema,
+      priority: priorityLabelSchema,
+      items: locations,
+      ...requestFields,
+      pharosRef: requestFields.pharosRef.default(null),
+      campaign: requestFields.campaign.default(null),
+      doNotInform: requestFields.doNotInform.default(false),
+      retentionUntil: requestFields.retentionUntil.default(null),
+    })
+    .strict(),
+  'request.edit': z
+    .object({
+      ...requestRef,
+      patch: z
+        .object({ ...requestFields, addItems: locations })
+        .partial()
+        .strict()
+        .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' }),
+    })
+    .strict(),
+  'request.acknowledge': z.object(requestRef).strict(),
+  'request.requestInfo': z.object({ ...requestRef, question: text }).strict(),
+  'request.provideInfo': z.object({ ...requestRef, answer: text }).strict(),
+  'request.answer': z
+    .object({ ...requestRef, items: z.array(itemAnswerSchema).min(1).max(LIMITS.itemsPerRequest) })
+    .strict(),
+  'request.contest': z.object({ ...requestRef, reason: text }).strict(),
+  'request.withdraw': z.object({ ...requestRef, reason: text }).strict(),
+  'request.close': z.object({ ...requestRef, note: text.nullable().default(null) }).strict(),
+  'request.reopen': z.object({ ...requestRef, reason: text }).strict(),
+  'request.escalate': z.object({ ...requestRef, note: text }).strict(),
+  'comment.add': z
+    .object({
+      commentId: entityIdSchema,
+      ...requestRef,
+      body: text,
+      visibility: commentVisibilitySchema.default('shared'),
+    })
+    .strict(),
+  'platform.create': z
+    .object({ platformId: platformIdSchema, name: z.string().trim().min(1).max(80), kind: platformKindSchema })
+    .strict(),
+  'platform.update': z
+    .object({
+      platformId: platformIdSchema,
+      patch: z
+        .object({
+          name: z.string().trim().min(1).max(80),
+          kind: platformKindSchema,
+          backupLiaisonId: entityIdSchema.nullable(),
+          escalationContact: escalationContactSchema.nullable(),
+          active: z.boolean(),
+        })
+        .partial()
+        .strict()
+        .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' }),
+    })
+    .strict(),
+  'user.create': newUserSchema,
+  'user.update': z
+    .object({
+      userId: entityIdSchema,
+      patch: z
+        .object({ name: personNameSchema, email: emailSchema.nullable(), team: teamSchema.nullable() })
+        .partial()
+        .strict()
+        .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' }),
+    })
+    .strict(),
+  'user.revoke': z.object({ userId: entityIdSchema }).strict(),
+  'user.issueEnrollmentCode': z.object({ userId: entityIdSchema }).strict(),
+  'device.revoke': z.object({ deviceId: entityIdSchema }).strict(),
+  'policy.update': z.object({ levels: priorityLevelsSchema }).strict(),
+} as const;
+
+export type MutationType = keyof typeof mutationArgsSchemas;
+export const MUTATION_TYPES = Object.keys(mutationArgsSchemas) as MutationType[];
+export type MutationArgs<T extends MutationType> = z.output<(typeof mutationArgsSchemas)[T]>;
+export type MutationInput<T extends MutationType> = z.input<(typeof mutationArgsSchemas)[T]>;
+
+/** A mutation as validated by the relay: a typed union over every mutation type. */
+export type Mutation = {
+  [T in MutationType]: {
+    readonly mutationId: string;
+    readonly type: T;
+    readonly args: MutationArgs<T>;
+    readonly clientTime: number | null;
+  };
+}[MutationType];
+
+/** The envelope a client sends; args are checked against the schema of its type afterwards. */
+export const mutationEnvelopeSchema = z
+  .object({
+    mutationId: entityIdSchema,
+    type: z.string().min(1).max(64),
+    args: z.unknown(),
+    clientTime: z.number().int().nonnegative().nullable().default(null),
+  })
+  .strict();
+
+export const pushRequestSchema = z
+  .object({ mutations: z.array(z.unknown()).min(1).max(LIMITS.mutationsPerPush) })
+  .strict();
+
+export const pullRequestSchema = z
+  .object({
+    afterSeq: z.number().int().nonnegative(),
+    limit: z.number().int().min(1).max(LIMITS.pullPageMax).default(500),
+  })
+  .strict();

@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import { protocolError, type ProtocolError } from './errors.js';
+import { mutationArgsSchemas, mutationEnvelopeSchema, type Mutation, type MutationType } from './mutations.js';
+
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ProtocolError };
+
+const MAX_ISSUES = 5;
+
+/** Turns zod issues into a short, readable, typed error. */
+export function invalidPayload(error: z.ZodError, what: string): ProtocolError {
+  const issues = error.issues.slice(0, MAX_ISSUES).map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+  const first = issues[0];
+  const where = first && first.path !== '' ? ` at ${first.path}` : '';
+  return protocolError('invalid_payload', `Invalid ${what}${where}: ${first?.message ?? 'malformed'}.`, {
+    issues,
+  });
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, raw: unknown, what: string): Parsed<z.output<S>> {
+  const result = schema.safeParse(raw);
+  return result.success ? { ok: true, value: result.data } : { ok: false, error: invalidPayload(result.error, what) };
+}
+
+function isMutationType(type: string): type is MutationType {
+  return Object.hasOwn(mutationArgsSchemas, type);
+}
+
+/**
+ * Validates one mutation from the wire. The mutation id is returned even when the rest is
+ * invalid, so the client can match the rejection to its outbox entry.
+ */
+export function parseMutation(raw: unknown): Parsed<Mutation> & { readonly mutationId?: string } {
+  const envelope = mutationEnvelopeSchema.safeParse(raw);
+  if (!envelope.success) return { ok: false, error: invalidPayload(envelope.error, 'mutation') };
+  const { mutationId, type, args, clientTime } = envelope.data;
+  if (!isMutationType(type)) {
+    return {
+      ok: false,
+      mutationId,
+      error: protocolError('unknown_mutation', `Unknown mutation type "${type.slice(0, 64)}".`, { type }),
+    };
+  }
+  const parsedArgs = mutationArgsSchemas[type].safeParse(args);
+  if (!parsedArgs.success) {
+    return { ok: false, mutationId, error: invalidPayload(parsedArgs.error, `${type} arguments`) };
+  }
+  const mutation = { mutationId, type, args: parsedArgs.data, clientTime } as Mutation;
+  return { ok: true, mutationId, value: mutation };
+}

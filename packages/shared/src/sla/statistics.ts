@@ -1,0 +1,16 @@
+/**
+ * Percentile by the nearest-rank method: the smallest value such that at least p% of the values
+ * are at or below it. Chosen because every figure it gives is an observed time that both sides
+ * can find in the log. Undefined for an empty list.
+ */
+export function percentile(values: readonly number[], p: number): number | undefined {
+  if (values.length === 0) return undefined;
+  if (p <= 0 || p > 100) throw new RangeError(`percentile must be in (0, 100], got ${p}`);
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[rank - 1];
+}
+
+export function median(values: readonly number[]): number | undefined {
+  return percentile(values, 50);
+}

@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// Installs whatever is missing so that `npm test`, `npm run demo` and `npm run bench` work on a
+// fresh machine with only Node 20+ and npm. Uses nothing but Node's standard library.
+//
+// 1. npm packages: `npm ci --ignore-scripts` when node_modules is missing or older than the lock
+//    file. Lifecycle scripts are skipped on purpose: some (Electron's binary download) need hosts
+//    that closed networks cannot reach; the native pieces are handled one by one below.
+// 2. better-sqlite3: loaded once; when its native binding is missing or built for another Node,
+//    it is rebuilt (a prebuilt download when reachable, otherwise a build from source).
+// 3. Electron: its binary download is attempted when the package is installed and the binary is
+//    not; when it cannot be fetched, the desktop app falls back to the web client.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const stampPath = join(root, 'node_modules', '.contact-desk-bootstrap.json');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const quiet = process.env.CONTACT_DESK_BOOTSTRAP_QUIET === '1';
+
+function say(message) {
+  if (!quiet) process.stderr.write(`[bootstrap] ${message}\n`);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: options.capture ? 'pipe' : 'inherit',
+    encoding: 'utf8',
+    timeout: options.timeoutMs,
+    env: { ...process.env, ...options.env },
+  });
+  return result;
+}
+
+function expectedStamp() {
+  const lockPath = join(root, 'package-lock.json');
+  const lock = existsSync(lockPath) ? readFileSync(lockPath) : Buffer.from('no-lock');
+  return {
+    lock: createHash('sha256').update(lock).digest('hex'),
+    abi: process.versions.modules,
+    platform: `${process.platform}-${process.arch}`,
+  };
+}
+
+function readStamp() {
+  try {
+    return JSON.parse(readFileSync(stampPath, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function sameStamp(a, b) {
+  return a !== undefined && a.lock === b.lock && a.abi === b.abi && a.platform === b.platform;
+}
+
+function installPackages() {
+  // `npm install` rather than `npm ci`: with the lock file in sync it installs exactly the locked
+  // tree, and it tolerates the platform-specific optional packages that npm 11 leaves out of the
+  // lock file (turbo's and esbuild's binaries for other systems), which `npm ci` rejects.
+  const args = ['install', '--ignore-scripts'];
+  say(`installing npm packages (npm ${args.join(' ')})…`);
+  const result = run(npm, [...args, '--no-audit', '--no-fund']);
+  if (result.status !== 0) {
+    throw new Error(`npm ${args[0]} failed with exit code ${result.status}`);
+  }
+}
+
+function sqliteLoads() {
+  const check = run(
+    process.execPath,
+    ['-e', "const D=require('better-sqlite3'); new D(':memory:').prepare('select 1').get()"],
+    { capture: true, env: { NODE_PATH: '' } },
+  );
+  return check.status === 0;
+}
+
+function ensureSqlite() {
+  const require = createRequire(join(root, 'apps', 'relay', 'package.json'));
+  let packageDir;
+  try {
+    packageDir = dirname(require.resolve('better-sqlite3/package.json'));
+  } catch {
+    return; // not a dependency of this checkout
+  }
+  if (sqliteLoads()) return;
+  say('building the better-sqlite3 native module (prebuilt if reachable, else from source)…');
+  const result = spawnSync(npm, ['run', 'install', '--foreground-scripts'], {
+    cwd: packageDir,
+    stdio: 'inherit',
+    env: process.env,
+  });
+  if (result.status !== 0 || !sqliteLoads()) {
+    throw new Error(
+      'better-sqlite3 could not be built: a C++ toolchain (python3, make, g++) is needed to build it from source',
+    );
+  }
+}
+
+function ensureElectron() {
+  const packageDir = join(root, 'node_modules', 'electron');
+  if (!existsSync(join(packageDir, 'install.js'))) return;
+  if (existsSync(join(packageDir, 'path.txt'))) return;
+  say('fetching the Electron binary…');
+  const result = spawnSync(process.execPath, ['install.js'], {
+    cwd: packageDir,
+    stdio: quiet ? 'pipe' : 'inherit',
+    timeout: 180_000,
+    env: process.env,
+  });
+  if (result.status !== 0) {
+    say('the Electron binary could not be fetched here; the app will run as a web client instead.');
+  }
+}
+
+const wanted = expectedStamp();
+if (!existsSync(join(root, 'node_modules')) || !sameStamp(readStamp(), wanted)) {
+  installPackages();
+}
+ensureSqlite();
+ensureElectron();
+writeFileSync(stampPath, `${JSON.stringify(wanted)}\n`);
