@@ -7,6 +7,9 @@ const TRACKING_PARAMS = /^(utm_.*|fbclid|gclid|igshid|si|feature|ref|ref_src|s)$
 
 export function normalizeLocation(raw: string): string {
   const value = raw.trim();
+  // A handle (`@name`, dots allowed) or a bare id is not a host: `@a.b` must not become `a.b`,
+  // nor `12345` the IPv4 address `0.0.48.57`.
+  if (/^@|^[\w-]+$/.test(value)) return value.toLowerCase();
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`);

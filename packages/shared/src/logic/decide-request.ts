@@ -39,9 +39,12 @@ function isDecision(value: Request | Decision): value is Decision {
   return 'ok' in value;
 }
 
-/** Steps a liaison takes on an open request acknowledge it implicitly, first. */
+/**
+ * Steps a liaison takes on a request never acknowledged (open, or reopened after a withdrawal
+ * before any acknowledgement) acknowledge it implicitly, first.
+ */
 function implicitAck(request: Request): EventDraft[] {
-  return request.status === 'open' ? [draft('request.acknowledged', { requestId: request.id, implicit: true })] : [];
+  return request.ackAt === null ? [draft('request.acknowledged', { requestId: request.id, implicit: true })] : [];
 }
 
 export function decideCreate(ctx: DecideContext, args: MutationArgs<'request.create'>): Decision {

@@ -3,6 +3,7 @@ export const ERROR_CODES = [
   'invalid_payload',
   'unknown_mutation',
   'unauthenticated',
+  'unsupported_protocol',
   'forbidden',
   'not_found',
   'illegal_transition',

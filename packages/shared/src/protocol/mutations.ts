@@ -169,3 +169,10 @@ export const pullRequestSchema = z
     limit: z.number().int().min(1).max(LIMITS.pullPageMax).default(500),
   })
   .strict();
+
+export const enrollRequestSchema = z
+  .object({
+    code: z.string().trim().min(4).max(40),
+    deviceLabel: z.string().trim().min(1).max(80),
+  })
+  .strict();

@@ -36,9 +36,12 @@ export function actionDeadline(request: Request, now: number): number | null {
 
 export type StepState = 'done' | 'done_late' | 'pending' | 'overdue' | 'not_applicable';
 
-/** Statuses in which the ministry took the request back or the platform disputes it. */
+/**
+ * Statuses in which the ministry took the request back or the platform disputes it; `closed`
+ * too, for a contested request the ministry then closed (an answered one is done before this).
+ */
 function isSettledWithoutStep(request: Request): boolean {
-  return request.status === 'withdrawn' || request.status === 'contested';
+  return request.status === 'withdrawn' || request.status === 'contested' || request.status === 'closed';
 }
 
 export function ackState(request: Request, now: number): StepState {

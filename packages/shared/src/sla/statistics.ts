@@ -5,9 +5,10 @@
  */
 export function percentile(values: readonly number[], p: number): number | undefined {
   if (values.length === 0) return undefined;
-  if (p <= 0 || p > 100) throw new RangeError(`percentile must be in (0, 100], got ${p}`);
+  if (!(p > 0 && p <= 100)) throw new RangeError(`percentile must be in (0, 100], got ${p}`);
   const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.ceil((p / 100) * sorted.length);
+  // p × n first: (p / 100) × n rounds 7 × 100 to 7.000000000000001, a rank too far.
+  const rank = Math.ceil((p * sorted.length) / 100);
   return sorted[rank - 1];
 }
 

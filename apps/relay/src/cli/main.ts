@@ -1,0 +1,147 @@
+import { newId, ROLES, PLATFORM_KINDS } from '@contact-desk/shared';
+import { Command, Option } from 'commander';
+import { resolveConfig } from '../config.js';
+import { startRelay } from '../server.js';
+import { seedDemo } from '../demo/seed.js';
+import { findUser, issueCode, perform, table } from './admin-actions.js';
+import { DataLock } from './data-lock.js';
+import { withCore } from './open-core.js';
+import { printCodes } from './print-codes.js';
+
+const dataDirOption = () =>
+  new Option('-d, --data-dir <dir>', 'folder of the relay data file').env('CONTACT_DESK_DATA_DIR').default('.data');
+
+function out(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+function userCommands(program: Command): void {
+  const user = program.command('user').description('users and their enrollment codes');
+  user
+    .command('add')
+    .description('create a user and print their one-time enrollment code')
+    .requiredOption('--name <name>', 'full name')
+    .addOption(new Option('--role <role>', 'role').choices(ROLES).makeOptionMandatory())
+    .option('--platform <id>', 'platform of a liaison')
+    .option('--email <email>', 'e-mail address')
+    .option('--team <team>', 'ministry team of an operator')
+    .addOption(dataDirOption())
+    .action(async (opts: { name: string; role: string; platform?: string; email?: string; team?: string; dataDir: string }) => {
+      await withCore(opts.dataDir, async (core) => {
+        const userId = newId();
+        const result = await perform(core, 'user.create', {
+          userId,
+          name: opts.name,
+          role: opts.role,
+          platformId: opts.platform ?? null,
+          email: opts.email ?? null,
+          team: opts.team ?? null,
+        });
+        out(`created ${opts.role} ${opts.name} (${userId})`);
+        out(`enrollment code: ${result.data?.enrollmentCode ?? '?'} (valid until ${new Date(result.data?.enrollmentExpiresAt ?? 0).toISOString()})`);
+      });
+    });
+  user
+    .command('list')
+    .description('list users')
+    .option('--json', 'machine-readable output')
+    .addOption(dataDirOption())
+    .action(async (opts: { json?: boolean; dataDir: string }) => {
+      await withCore(opts.dataDir, (core) => {
+        const users = [...core.view.users.values()].sort((a, b) => a.name.localeCompare(b.name));
+        if (opts.json) return out(JSON.stringify(users, null, 2));
+        out(
+          table([
+            ['ID', 'NAME', 'ROLE', 'PLATFORM', 'EMAIL', 'STATUS'],
+            ...users.map((u) => [u.id, u.name, u.role, u.platformId ?? '', u.email ?? '', u.revokedAt ? 'revoked' : 'active']),
+          ]),
+        );
+      });
+    });
+  user
+    .command('revoke <user>')
+    .description('revoke a user (by id, e-mail or name) and all their devices')
+    .addOption(dataDirOption())
+    .action(async (key: string, opts: { dataDir: string }) => {
+      await withCore(opts.dataDir, async (core) => {
+        const target = findUser(core, key);
+        await perform(core, 'user.revoke', { userId: target.id });
+        out(`revoked ${target.name}`);
+      });
+    });
+  user
+    .command('code <user>')
+    .description('issue a new one-time enrollment code for a user')
+    .addOption(dataDirOption())
+    .action(async (key: string, opts: { dataDir: string }) => {
+      await withCore(opts.dataDir, async (core) => {
+        const issued = await issueCode(core, findUser(core, key));
+        out(`${issued.user.name}: ${issued.code} (valid until ${new Date(issued.expiresAt).toISOString()})`);
+      });
+    });
+}
+
+function platformCommands(program: Command): void {
+  const platform = program.command('platform').description('member organisations of the contact group');
+  platform
+    .command('add <id>')
+    .description('add a platform, e.g. `relay platform add meta --name Meta`')
+    .requiredOption('--name <name>', 'display name')
+    .addOption(new Option('--kind <kind>', 'kind of member').choices(PLATFORM_KINDS).default('platform'))
+    .addOption(dataDirOption())
+    .action(async (id: string, opts: { name: string; kind: string; dataDir: string }) => {
+      await withCore(opts.dataDir, async (core) => {
+        await perform(core, 'platform.create', { platformId: id, name: opts.name, kind: opts.kind });
+        out(`added platform ${id} (${opts.name})`);
+      });
+    });
+  platform
+    .command('list')
+    .description('list platforms')
+    .addOption(dataDirOption())
+    .action(async (opts: { dataDir: string }) => {
+      await withCore(opts.dataDir, (core) => {
+        const platforms = [...core.view.platforms.values()];
+        out(table([['ID', 'NAME', 'KIND', 'STATUS'], ...platforms.map((p) => [p.id, p.name, p.kind, p.active ? 'active' : 'inactive'])]));
+      });
+    });
+}
+
+export function buildProgram(): Command {
+  const program = new Command('relay').description('Contact Desk relay').showHelpAfterError();
+  program
+    .command('serve')
+    .description('run the relay')
+    .option('-p, --port <port>', 'port (default 4410, env CONTACT_DESK_PORT)')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1, env CONTACT_DESK_HOST)')
+    .option('--cors-origin <origins>', 'browser origins allowed, comma-separated, or * (default)')
+    .addOption(dataDirOption())
+    .action(async (opts: { port?: string; host?: string; corsOrigin?: string; dataDir: string }) => {
+      const config = resolveConfig(opts);
+      const lock = new DataLock(config.dataDir);
+      const { mkdirSync } = await import('node:fs');
+      mkdirSync(config.dataDir, { recursive: true });
+      lock.acquire();
+      const relay = await startRelay(config);
+      const stop = () => void relay.close().finally(() => { lock.release(); process.exit(0); });
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  program
+    .command('demo')
+    .description('fill a data folder with demo platforms, users and six weeks of requests, and print enrollment codes')
+    .option('--reset', 'start from an empty data folder')
+    .option('--requests <n>', 'number of requests', '360')
+    .addOption(dataDirOption())
+    .action(async (opts: { reset?: boolean; requests: string; dataDir: string }) => {
+      await seedDemo({ dataDir: opts.dataDir, reset: Boolean(opts.reset), requests: Number(opts.requests) });
+      await withCore(opts.dataDir, (core) => printCodes(core, out));
+    });
+  userCommands(program);
+  platformCommands(program);
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  await buildProgram().parseAsync([...argv]);
+}

@@ -1,0 +1,78 @@
+import {
+  audienceOf,
+  StateDraft,
+  type Actor,
+  type DomainEvent,
+  type DomainState,
+  type EventDraft,
+} from '@contact-desk/shared';
+import type { CommitBatch, StoredMutationResult } from '../storage/storage.js';
+
+/**
+ * Collects everything one group commit will write: events stamped with consecutive seqs and the
+ * batch's relay time, the projections they touch, mutation results and credentials. Decisions
+ * made later in the batch see the effects of earlier ones through the draft.
+ */
+export class BatchBuilder {
+  readonly draft: StateDraft;
+  readonly events: DomainEvent[] = [];
+  readonly mutationResults = new Map<string, StoredMutationResult & { receivedAt: number }>();
+  readonly enrollmentCodes: { codeHash: string; userId: string; expiresAt: number }[] = [];
+  readonly deviceTokens: { tokenHash: string; deviceId: string }[] = [];
+  readonly usedEnrollmentCodes: { codeHash: string; usedAt: number }[] = [];
+  readonly revokedUsers: string[] = [];
+  readonly revokedDevices: string[] = [];
+  private seq: number;
+
+  constructor(
+    state: DomainState,
+    headSeq: number,
+    /** The relay time of every event of this batch. */
+    readonly now: number,
+  ) {
+    this.draft = new StateDraft(state);
+    this.seq = headSeq;
+  }
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /** Stamps drafts as events of the log and applies them to the draft state. */
+  append(
+    drafts: readonly EventDraft[],
+    actor: Actor,
+    mutationId: string | null,
+    clientTime: number | null,
+  ): DomainEvent[] {
+    return drafts.map((eventDraft) => {
+      const audience = audienceOf(eventDraft, this.draft);
+      this.seq += 1;
+      const event = {
+        ...eventDraft,
+        seq: this.seq,
+        serverTime: this.now,
+        actor,
+        mutationId,
+        clientTime,
+        audience,
+      } as DomainEvent;
+      this.draft.apply([event]);
+      this.events.push(event);
+      if (event.type === 'user.revoked') this.revokedUsers.push(event.payload.userId);
+      if (event.type === 'device.revoked') this.revokedDevices.push(event.payload.deviceId);
+      return event;
+    });
+  }
+
+  toCommit(): CommitBatch {
+    return {
+      events: this.events,
+      writes: this.draft.writes(),
+      mutationResults: this.mutationResults,
+      enrollmentCodes: this.enrollmentCodes,
+      deviceTokens: this.deviceTokens,
+      usedEnrollmentCodes: this.usedEnrollmentCodes,
+    };
+  }
+}

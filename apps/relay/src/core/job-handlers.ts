@@ -1,0 +1,124 @@
+import {
+  actorOf,
+  decide,
+  draft,
+  dueDeadlineEvents,
+  newId,
+  PENDING_STATUSES,
+  protocolError,
+  SYSTEM_ACTOR,
+  type EnrollResponse,
+  type Mutation,
+  type MutationResult,
+  type MutationResultData,
+} from '@contact-desk/shared';
+import { hashEnrollmentCode, hashSecret, newDeviceToken, newEnrollmentCode } from '../auth/secrets.js';
+import type { Storage } from '../storage/storage.js';
+import type { BatchBuilder } from './batch-builder.js';
+import type { Session } from './session.js';
+
+/** Secrets go back to the author once; the stored (re-sendable) result never holds them. */
+function withoutSecrets(result: MutationResult): MutationResult {
+  if (result.status !== 'accepted' || result.data?.enrollmentCode === undefined) return result;
+  const { enrollmentCode: _withheld, ...data } = result.data;
+  return { ...result, data };
+}
+
+/** Decides one mutation into the batch, or returns the answer it already got. */
+export function handleMutation(
+  batch: BatchBuilder,
+  storage: Storage,
+  session: Session,
+  mutation: Mutation,
+): MutationResult {
+  const prior = batch.mutationResults.get(mutation.mutationId) ?? storage.mutationResult(mutation.mutationId);
+  if (prior) {
+    if (prior.userId === session.user.id) return prior.result;
+    return {
+      mutationId: mutation.mutationId,
+      status: 'rejected',
+      error: protocolError('mutation_id_reused', 'This mutation id was already used by another user.'),
+    };
+  }
+  const decision = decide(
+    { actor: session.actor, now: batch.now, clientTime: mutation.clientTime, read: batch.draft },
+    mutation,
+  );
+  let result: MutationResult;
+  if (!decision.ok) {
+    result = { mutationId: mutation.mutationId, status: 'rejected', error: decision.error };
+  } else {
+    const events = batch.append(decision.events, session.actor, mutation.mutationId, mutation.clientTime);
+    let data: MutationResultData | undefined = decision.data;
+    for (const event of events) {
+      if (event.type !== 'user.enrollmentIssued') continue;
+      const code = newEnrollmentCode();
+      batch.enrollmentCodes.push({
+        codeHash: hashEnrollmentCode(code),
+        userId: event.payload.userId,
+        expiresAt: event.payload.expiresAt,
+      });
+      data = { ...data, enrollmentCode: code, enrollmentExpiresAt: event.payload.expiresAt };
+    }
+    result = {
+      mutationId: mutation.mutationId,
+      status: 'accepted',
+      seqs: events.map((event) => event.seq),
+      serverTime: batch.now,
+      ...(data === undefined ? {} : { data }),
+    };
+  }
+  batch.mutationResults.set(mutation.mutationId, {
+    userId: session.user.id,
+    receivedAt: batch.now,
+    result: withoutSecrets(result),
+  });
+  return result;
+}
+
+/** Records deadline misses and escalations that fell due, checked against the latest state. */
+export function handleDeadlines(batch: BatchBuilder, requestIds: readonly string[]): void {
+  for (const requestId of requestIds) {
+    const request = batch.draft.request(requestId);
+    if (!request) continue;
+    const due = dueDeadlineEvents(request, batch.now);
+    if (due.length > 0) batch.append(due, SYSTEM_ACTOR, null, null);
+  }
+}
+
+/** Records the first delivery of a pending request to a device of its platform. */
+export function handleReceipt(batch: BatchBuilder, requestId: string, deviceId: string): void {
+  const request = batch.draft.request(requestId);
+  if (!request || request.receivedAt !== null || !PENDING_STATUSES.includes(request.status)) return;
+  batch.append([draft('request.received', { requestId, deviceId })], SYSTEM_ACTOR, null, null);
+}
+
+const ENROLLMENT_REFUSED = protocolError(
+  'unauthenticated',
+  'This enrollment code is unknown, already used or expired. Ask the prefect for a new one.',
+);
+
+/** Exchanges a one-time code for a new device and its token. */
+export function handleEnroll(
+  batch: BatchBuilder,
+  storage: Storage,
+  code: string,
+  deviceLabel: string,
+): EnrollResponse {
+  const codeHash = hashEnrollmentCode(code);
+  const record = storage.enrollmentCode(codeHash);
+  const usedInBatch = batch.usedEnrollmentCodes.some((used) => used.codeHash === codeHash);
+  if (!record || record.usedAt !== null || usedInBatch || record.expiresAt <= batch.now) {
+    return { ok: false, error: ENROLLMENT_REFUSED };
+  }
+  const user = batch.draft.user(record.userId);
+  if (!user || user.revokedAt !== null) return { ok: false, error: ENROLLMENT_REFUSED };
+  const deviceId = newId();
+  const token = newDeviceToken();
+  const actor = actorOf(user, deviceId);
+  const device = { id: deviceId, userId: user.id, label: deviceLabel, enrolledAt: batch.now, revokedAt: null };
+  batch.append([draft('device.enrolled', { device })], actor, null, null);
+  batch.deviceTokens.push({ tokenHash: hashSecret(token), deviceId });
+  batch.usedEnrollmentCodes.push({ codeHash, usedAt: batch.now });
+  return { ok: true, token, deviceId, actor };
+}

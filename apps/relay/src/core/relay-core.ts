@@ -1,0 +1,260 @@
+import {
+  actorOf,
+  LIMITS,
+  protocolError,
+  type DomainEvent,
+  type DomainState,
+  type EnrollResponse,
+  type Mutation,
+  type MutationResult,
+  type ProtocolError,
+  type PullResponse,
+  type Viewer,
+} from '@contact-desk/shared';
+import { hashSecret } from '../auth/secrets.js';
+import type { Logger } from '../logger.js';
+import type { Storage } from '../storage/storage.js';
+import { BatchBuilder } from './batch-builder.js';
+import type { Clock } from './clock.js';
+import { handleDeadlines, handleEnroll, handleMutation, handleReceipt } from './job-handlers.js';
+import type { Job } from './jobs.js';
+import { RelayState } from './relay-state.js';
+import type { Session } from './session.js';
+
+/** What a committed batch changed, for the live fan-out and for disconnecting revoked devices. */
+export interface Committed {
+  readonly events: readonly DomainEvent[];
+  readonly headSeq: number;
+  readonly revokedUsers: readonly string[];
+  readonly revokedDevices: readonly string[];
+}
+
+const STORAGE_FAILED = protocolError(
+  'storage_unavailable',
+  'The relay could not store this change; nothing was recorded. Send it again later.',
+);
+
+/**
+ * The record: validates nothing itself (callers parse), decides, orders, timestamps and stores.
+ * Work is queued and written by group commit: everything that arrives while a batch is being
+ * written goes into the next transaction, and every caller is answered only after its commit.
+ */
+export class RelayCore {
+  private readonly state: RelayState;
+  private head: number;
+  private lastServerTime = 0;
+  private queue: Job[] = [];
+  private flushScheduled = false;
+  private readonly listeners = new Set<(committed: Committed) => void>();
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {
+    this.state = new RelayState(storage.loadState());
+    this.head = storage.headSeq();
+    if (this.head > 0) {
+      const [last] = storage.eventsAfter({ role: 'system', platformId: null }, this.head - 1, 1);
+      this.lastServerTime = last?.serverTime ?? 0;
+    }
+  }
+
+  /** The committed state. Read-only for callers. */
+  get view(): DomainState {
+    return this.state;
+  }
+
+  get headSeq(): number {
+    return this.head;
+  }
+
+  /** The relay's time now; never earlier than the last recorded event. */
+  serverTime(): number {
+    return Math.max(this.clock.now(), this.lastServerTime);
+  }
+
+  /** The session with the user and device as they are now; undefined once revoked. */
+  refresh(session: Session): Session | undefined {
+    const user = this.state.users.get(session.user.id);
+    const device = this.state.devices.get(session.device.id) ?? (session.device.id === 'cli' ? session.device : undefined);
+    if (!user || !device || user.revokedAt !== null || device.revokedAt !== null) return undefined;
+    return user === session.user && device === session.device ? session : { user, device, actor: actorOf(user, session.actor.deviceId) };
+  }
+
+  pendingRequestIds(): string[] {
+    return [...this.state.pendingRequestIds];
+  }
+
+  onCommitted(listener: (committed: Committed) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The session of a device token, or why it is refused. */
+  authenticate(token: unknown): Session | ProtocolError {
+    const refused = protocolError('unauthenticated', 'Unknown or revoked device token.');
+    if (typeof token !== 'string' || token.length < 10 || token.length > 200) return refused;
+    const credential = this.storage.credential(hashSecret(token));
+    if (!credential) return refused;
+    const device = this.state.devices.get(credential.device.id);
+    const user = this.state.users.get(credential.user.id);
+    if (!device || !user || device.revokedAt !== null || user.revokedAt !== null) return refused;
+    return { user, device, actor: actorOf(user, device.id) };
+  }
+
+  /**
+   * The local administrator's session (the relay CLI, run by whoever holds the data file): acts
+   * with the prefect's rights, recorded in the log under its own name.
+   */
+  adminSession(): Session {
+    const user = {
+      id: 'relay-admin',
+      name: 'Relay administrator (CLI)',
+      email: null,
+      role: 'prefect' as const,
+      platformId: null,
+      team: null,
+      createdAt: 0,
+      revokedAt: null,
+    };
+    return {
+      user,
+      device: { id: 'cli', userId: user.id, label: 'relay CLI', enrolledAt: 0, revokedAt: null },
+      actor: { ...actorOf(user, null) },
+    };
+  }
+
+  /** A session acting as an existing user without a device (demo seeding, CLI). */
+  localSession(userId: string): Session | undefined {
+    const user = this.state.users.get(userId);
+    if (!user || user.revokedAt !== null) return undefined;
+    return {
+      user,
+      device: { id: 'cli', userId, label: 'relay CLI', enrolledAt: 0, revokedAt: null },
+      actor: actorOf(user, null),
+    };
+  }
+
+  submit(session: Session, mutations: readonly Mutation[]): Promise<MutationResult[]> {
+    return new Promise((done) => this.enqueue({ kind: 'mutations', session, mutations, done }));
+  }
+
+  checkDeadlines(requestIds: readonly string[]): Promise<void> {
+    return new Promise((done) => this.enqueue({ kind: 'deadlines', requestIds, done }));
+  }
+
+  recordReceipt(requestId: string, deviceId: string): Promise<void> {
+    return new Promise((done) => this.enqueue({ kind: 'receipt', requestId, deviceId, done }));
+  }
+
+  enroll(code: string, deviceLabel: string): Promise<EnrollResponse> {
+    return new Promise((done) => this.enqueue({ kind: 'enroll', code, deviceLabel, done }));
+  }
+
+  /** The next page of events a viewer may see after their cursor. */
+  pull(viewer: Viewer, afterSeq: number, limit: number): PullResponse {
+    if (afterSeq > this.head) {
+      return {
+        ok: false,
+        error: protocolError('conflict', 'Your cursor is ahead of the relay log: resynchronise from 0.', {
+          headSeq: this.head,
+        }),
+      };
+    }
+    const capped = Math.min(Math.max(1, limit), LIMITS.pullPageMax);
+    const rows = this.storage.eventsAfter(viewer, afterSeq, capped + 1);
+    const hasMore = rows.length > capped;
+    const events = hasMore ? rows.slice(0, capped) : rows;
+    const upToSeq = hasMore ? (events.at(-1)?.seq ?? afterSeq) : this.head;
+    return { ok: true, events, upToSeq, hasMore };
+  }
+
+  /** Writes whatever is queued now (tests and shutdown); normally a flush is scheduled. */
+  flushNow(): void {
+    this.flush();
+  }
+
+  private enqueue(job: Job): void {
+    this.queue.push(job);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const jobs = this.queue;
+    if (jobs.length === 0) return;
+    this.queue = [];
+    const now = this.serverTime();
+    const batch = new BatchBuilder(this.state, this.head, now);
+    const answers: (() => void)[] = [];
+    try {
+      for (const job of jobs) answers.push(this.handle(batch, job));
+      if (batch.events.length > 0 || batch.mutationResults.size > 0) this.storage.commit(batch.toCommit());
+    } catch (error) {
+      this.log.error({ err: error, jobs: jobs.length }, 'commit failed; nothing of this batch was recorded');
+      for (const job of jobs) this.fail(job);
+      return;
+    }
+    this.head = batch.lastSeq;
+    this.lastServerTime = now;
+    this.state.absorb(batch.draft.writes(), batch.lastSeq);
+    for (const answer of answers) answer();
+    if (batch.events.length === 0) return;
+    const committed: Committed = {
+      events: batch.events,
+      headSeq: this.head,
+      revokedUsers: batch.revokedUsers,
+      revokedDevices: batch.revokedDevices,
+    };
+    for (const listener of this.listeners) {
+      try {
+        listener(committed);
+      } catch (error) {
+        this.log.error({ err: error }, 'commit listener failed');
+      }
+    }
+  }
+
+  /** Adds a job's work to the batch; returns how to answer it once the batch is committed. */
+  private handle(batch: BatchBuilder, job: Job): () => void {
+    switch (job.kind) {
+      case 'mutations': {
+        const results = job.mutations.map((mutation) => handleMutation(batch, this.storage, job.session, mutation));
+        return () => job.done(results);
+      }
+      case 'deadlines':
+        handleDeadlines(batch, job.requestIds);
+        return () => job.done();
+      case 'receipt':
+        handleReceipt(batch, job.requestId, job.deviceId);
+        return () => job.done();
+      case 'enroll': {
+        const response = handleEnroll(batch, this.storage, job.code, job.deviceLabel);
+        return () => job.done(response);
+      }
+    }
+  }
+
+  private fail(job: Job): void {
+    switch (job.kind) {
+      case 'mutations':
+        job.done(
+          job.mutations.map((mutation) => ({
+            mutationId: mutation.mutationId,
+            status: 'rejected',
+            error: STORAGE_FAILED,
+          })),
+        );
+        break;
+      case 'enroll':
+        job.done({ ok: false, error: STORAGE_FAILED });
+        break;
+      default:
+        job.done();
+    }
+  }
+}

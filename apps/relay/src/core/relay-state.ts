@@ -1,0 +1,75 @@
+import {
+  PENDING_STATUSES,
+  type Comment,
+  type Device,
+  type DomainState,
+  type EntityWrite,
+  type Platform,
+  type PriorityPolicy,
+  type Request,
+  type User,
+} from '@contact-desk/shared';
+
+/**
+ * The relay's in-memory copy of its projections: read by every decision, changed only by
+ * absorbing the writes of a committed batch (so it never runs ahead of the file).
+ */
+export class RelayState implements DomainState {
+  lastSeq: number;
+  policy: PriorityPolicy;
+  readonly platforms: Map<string, Platform>;
+  readonly users: Map<string, User>;
+  readonly devices: Map<string, Device>;
+  readonly requests: Map<string, Request>;
+  readonly comments: Map<string, Comment>;
+  readonly refCounters: Map<number, number>;
+  /** Requests on which the platform still owes a step: what the deadline watcher looks at. */
+  readonly pendingRequestIds = new Set<string>();
+
+  constructor(loaded: DomainState) {
+    this.lastSeq = loaded.lastSeq;
+    this.policy = loaded.policy;
+    this.platforms = new Map(loaded.platforms);
+    this.users = new Map(loaded.users);
+    this.devices = new Map(loaded.devices);
+    this.requests = new Map(loaded.requests);
+    this.comments = new Map(loaded.comments);
+    this.refCounters = new Map(loaded.refCounters);
+    for (const request of this.requests.values()) this.trackPending(request);
+  }
+
+  absorb(writes: readonly EntityWrite[], lastSeq: number): void {
+    for (const write of writes) {
+      switch (write.kind) {
+        case 'policy':
+          this.policy = write.value;
+          break;
+        case 'platform':
+          this.platforms.set(write.value.id, write.value);
+          break;
+        case 'user':
+          this.users.set(write.value.id, write.value);
+          break;
+        case 'device':
+          this.devices.set(write.value.id, write.value);
+          break;
+        case 'request':
+          this.requests.set(write.value.id, write.value);
+          this.trackPending(write.value);
+          break;
+        case 'comment':
+          this.comments.set(write.value.id, write.value);
+          break;
+        case 'refCounter':
+          this.refCounters.set(write.year, write.value);
+          break;
+      }
+    }
+    this.lastSeq = lastSeq;
+  }
+
+  private trackPending(request: Request): void {
+    if (PENDING_STATUSES.includes(request.status)) this.pendingRequestIds.add(request.id);
+    else this.pendingRequestIds.delete(request.id);
+  }
+}

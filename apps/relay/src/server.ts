@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { databaseFile, type RelayConfig } from './config.js';
+import { systemClock, type Clock } from './core/clock.js';
+import { RelayCore } from './core/relay-core.js';
+import { DeadlineWatcher } from './deadlines/deadline-watcher.js';
+import { createHttpServer } from './http/http-server.js';
+import { createLogger, type Logger } from './logger.js';
+import { SqliteStorage } from './storage/sqlite-storage.js';
+import type { Storage } from './storage/storage.js';
+import { attachSocketServer, type RelayIo } from './sync/socket-server.js';
+
+export interface RunningRelay {
+  readonly url: string;
+  readonly port: number;
+  readonly core: RelayCore;
+  readonly watcher: DeadlineWatcher;
+  readonly io: RelayIo;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  /** Storage to use instead of the SQLite file of the data folder. */
+  readonly storage?: Storage;
+}
+
+/** Opens the store, starts HTTP + Socket.IO and the deadline watcher. */
+export async function startRelay(config: RelayConfig, options: StartOptions = {}): Promise<RunningRelay> {
+  const log = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  let storage = options.storage;
+  if (!storage) {
+    mkdirSync(config.dataDir, { recursive: true });
+    storage = new SqliteStorage(databaseFile(config));
+  }
+  const core = new RelayCore(storage, clock, log);
+  const http = createHttpServer(core, log, config.corsOrigin);
+  const io = attachSocketServer(http, core, log, config.corsOrigin);
+  const watcher = new DeadlineWatcher(core, clock, log);
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, () => resolve());
+  });
+  watcher.start(config.deadlineCheckMs);
+  const { port } = http.address() as AddressInfo;
+  const url = `http://${config.host}:${port}`;
+  log.info({ url, headSeq: core.headSeq, dataDir: config.dataDir }, 'relay listening');
+  const store = storage;
+  return {
+    url,
+    port,
+    core,
+    watcher,
+    io,
+    async close() {
+      watcher.stop();
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      core.flushNow();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/** Schema of the relay's SQLite file. Versioned through `PRAGMA user_version`. */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS events (
+  seq          INTEGER PRIMARY KEY,
+  server_time  INTEGER NOT NULL,
+  type         TEXT    NOT NULL,
+  actor_id     TEXT    NOT NULL,
+  actor        TEXT    NOT NULL,
+  mutation_id  TEXT,
+  client_time  INTEGER,
+  audience     TEXT    NOT NULL CHECK (audience IN ('all', 'ministry', 'admin', 'platform')),
+  platform_id  TEXT,
+  payload      TEXT    NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_by_platform ON events (platform_id, seq);
+CREATE INDEX IF NOT EXISTS events_by_audience ON events (audience, seq);
+
+CREATE TABLE IF NOT EXISTS mutations (
+  mutation_id  TEXT PRIMARY KEY,
+  user_id      TEXT    NOT NULL,
+  received_at  INTEGER NOT NULL,
+  status       TEXT    NOT NULL CHECK (status IN ('accepted', 'rejected')),
+  result       TEXT    NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS requests (
+  id           TEXT PRIMARY KEY,
+  ref          TEXT    NOT NULL UNIQUE,
+  platform_id  TEXT    NOT NULL,
+  status       TEXT    NOT NULL,
+  priority     TEXT    NOT NULL,
+  created_at   INTEGER NOT NULL,
+  received_at  INTEGER,
+  ack_at       INTEGER,
+  answered_at  INTEGER,
+  updated_at   INTEGER NOT NULL,
+  doc          TEXT    NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS requests_by_platform ON requests (platform_id, created_at);
+
+CREATE TABLE IF NOT EXISTS comments (
+  id           TEXT PRIMARY KEY,
+  request_id   TEXT    NOT NULL,
+  created_at   INTEGER NOT NULL,
+  doc          TEXT    NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS comments_by_request ON comments (request_id, created_at);
+
+CREATE TABLE IF NOT EXISTS platforms (id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY, role TEXT NOT NULL, platform_id TEXT, doc TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY, user_id TEXT NOT NULL, doc TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS ref_counters (year INTEGER PRIMARY KEY, counter INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+-- Credentials: only hashes of secrets are stored.
+CREATE TABLE IF NOT EXISTS enrollment_codes (
+  code_hash    TEXT PRIMARY KEY,
+  user_id      TEXT    NOT NULL,
+  expires_at   INTEGER NOT NULL,
+  used_at      INTEGER
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS device_tokens (
+  token_hash   TEXT PRIMARY KEY,
+  device_id    TEXT    NOT NULL UNIQUE
+) WITHOUT ROWID;
+`;

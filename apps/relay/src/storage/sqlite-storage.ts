@@ -1,0 +1,278 @@
+import Database from 'better-sqlite3';
+import {
+  DEFAULT_POLICY,
+  visibilityClass,
+  type Audience,
+  type Comment,
+  type Device,
+  type DomainEvent,
+  type DomainState,
+  type EntityWrite,
+  type Platform,
+  type PriorityPolicy,
+  type Request,
+  type User,
+  type Viewer,
+} from '@contact-desk/shared';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './sqlite-schema.js';
+import type {
+  CommitBatch,
+  DeviceCredential,
+  EnrollmentCodeRecord,
+  Storage,
+  StoredMutationResult,
+} from './storage.js';
+
+interface EventRow {
+  seq: number;
+  server_time: number;
+  type: string;
+  actor: string;
+  mutation_id: string | null;
+  client_time: number | null;
+  audience: Audience['kind'];
+  platform_id: string | null;
+  payload: string;
+}
+
+const EVENT_COLUMNS = 'seq, server_time, type, actor, mutation_id, client_time, audience, platform_id, payload';
+
+function toEvent(row: EventRow): DomainEvent {
+  const audience: Audience =
+    row.audience === 'platform' ? { kind: 'platform', platformId: row.platform_id ?? '' } : { kind: row.audience };
+  return {
+    seq: row.seq,
+    serverTime: row.server_time,
+    type: row.type,
+    actor: JSON.parse(row.actor),
+    mutationId: row.mutation_id,
+    clientTime: row.client_time,
+    audience,
+    payload: JSON.parse(row.payload),
+  } as DomainEvent;
+}
+
+function docs<T>(rows: readonly { doc: string }[]): T[] {
+  return rows.map((row) => JSON.parse(row.doc) as T);
+}
+
+export interface SqliteOptions {
+  /** `FULL` (default) survives power loss; `NORMAL` survives a process crash only. */
+  readonly synchronous?: 'FULL' | 'NORMAL';
+}
+
+/** The default storage: one SQLite file in WAL mode, written through better-sqlite3. */
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(file: string, options: SqliteOptions = {}) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+    const db = this.db;
+    this.statements = {
+      insertEvent: db.prepare(
+        `INSERT INTO events (seq, server_time, type, actor_id, actor, mutation_id, client_time, audience, platform_id, payload)
+         VALUES (@seq, @serverTime, @type, @actorId, @actor, @mutationId, @clientTime, @audience, @platformId, @payload)`,
+      ),
+      insertMutation: db.prepare(
+        `INSERT INTO mutations (mutation_id, user_id, received_at, status, result) VALUES (?, ?, ?, ?, ?)`,
+      ),
+      mutation: db.prepare('SELECT user_id, result FROM mutations WHERE mutation_id = ?'),
+      head: db.prepare('SELECT COALESCE(MAX(seq), 0) AS head FROM events'),
+      upsertRequest: db.prepare(
+        `INSERT INTO requests (id, ref, platform_id, status, priority, created_at, received_at, ack_at, answered_at, updated_at, doc)
+         VALUES (@id, @ref, @platformId, @status, @priority, @createdAt, @receivedAt, @ackAt, @answeredAt, @updatedAt, @doc)
+         ON CONFLICT (id) DO UPDATE SET status = excluded.status, received_at = excluded.received_at,
+           ack_at = excluded.ack_at, answered_at = excluded.answered_at, updated_at = excluded.updated_at, doc = excluded.doc`,
+      ),
+      upsertComment: db.prepare(
+        `INSERT INTO comments (id, request_id, created_at, doc) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
+      ),
+      upsertPlatform: db.prepare(
+        'INSERT INTO platforms (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc',
+      ),
+      upsertUser: db.prepare(
+        `INSERT INTO users (id, role, platform_id, doc) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET role = excluded.role, platform_id = excluded.platform_id, doc = excluded.doc`,
+      ),
+      upsertDevice: db.prepare(
+        'INSERT INTO devices (id, user_id, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc',
+      ),
+      upsertCounter: db.prepare(
+        'INSERT INTO ref_counters (year, counter) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET counter = excluded.counter',
+      ),
+      upsertMeta: db.prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ),
+      insertCode: db.prepare('INSERT INTO enrollment_codes (code_hash, user_id, expires_at) VALUES (?, ?, ?)'),
+      useCode: db.prepare('UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL'),
+      code: db.prepare('SELECT user_id, expires_at, used_at FROM enrollment_codes WHERE code_hash = ?'),
+      insertToken: db.prepare('INSERT INTO device_tokens (token_hash, device_id) VALUES (?, ?)'),
+      credential: db.prepare(
+        `SELECT d.doc AS device, u.doc AS user FROM device_tokens t
+         JOIN devices d ON d.id = t.device_id JOIN users u ON u.id = d.user_id WHERE t.token_hash = ?`,
+      ),
+      eventsAll: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE seq > ? ORDER BY seq LIMIT ?`),
+      eventsMinistry: db.prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE seq > ? AND audience != 'admin' ORDER BY seq LIMIT ?`,
+      ),
+      eventsPlatform: db.prepare(
+        `SELECT ${EVENT_COLUMNS} FROM (
+           SELECT ${EVENT_COLUMNS} FROM events WHERE platform_id = ? AND seq > ?
+           UNION ALL
+           SELECT ${EVENT_COLUMNS} FROM events WHERE audience = 'all' AND seq > ?
+         ) ORDER BY seq LIMIT ?`,
+      ),
+    };
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new Error(`this data file has schema version ${version}; this relay knows up to ${SCHEMA_VERSION}`);
+    }
+    this.db.exec(SCHEMA_SQL);
+    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }
+
+  loadState(): DomainState {
+    const all = (table: string) => this.db.prepare(`SELECT doc FROM ${table}`).all() as { doc: string }[];
+    const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((item) => [item.id, item]));
+    const policyRow = this.db.prepare("SELECT value FROM meta WHERE key = 'policy'").get() as
+      | { value: string }
+      | undefined;
+    const counters = this.db.prepare('SELECT year, counter FROM ref_counters').all() as {
+      year: number;
+      counter: number;
+    }[];
+    return {
+      lastSeq: this.headSeq(),
+      policy: policyRow ? (JSON.parse(policyRow.value) as PriorityPolicy) : DEFAULT_POLICY,
+      platforms: byId(docs<Platform>(all('platforms'))),
+      users: byId(docs<User>(all('users'))),
+      devices: byId(docs<Device>(all('devices'))),
+      requests: byId(docs<Request>(all('requests'))),
+      comments: byId(docs<Comment>(all('comments'))),
+      refCounters: new Map(counters.map((row) => [row.year, row.counter])),
+    };
+  }
+
+  headSeq(): number {
+    return (this.statements.head.get() as { head: number }).head;
+  }
+
+  commit(batch: CommitBatch): void {
+    this.db.transaction(() => {
+      for (const event of batch.events) this.insertEvent(event);
+      for (const write of batch.writes) this.project(write);
+      for (const [mutationId, stored] of batch.mutationResults) {
+        this.statements.insertMutation.run(
+          mutationId,
+          stored.userId,
+          stored.receivedAt,
+          stored.result.status,
+          JSON.stringify(stored.result),
+        );
+      }
+      for (const code of batch.enrollmentCodes) this.statements.insertCode.run(code.codeHash, code.userId, code.expiresAt);
+      for (const used of batch.usedEnrollmentCodes) {
+        const changed = this.statements.useCode.run(used.usedAt, used.codeHash).changes;
+        if (changed !== 1) throw new Error('enrollment code already used');
+      }
+      for (const token of batch.deviceTokens) this.statements.insertToken.run(token.tokenHash, token.deviceId);
+    })();
+  }
+
+  private insertEvent(event: DomainEvent): void {
+    this.statements.insertEvent.run({
+      seq: event.seq,
+      serverTime: event.serverTime,
+      type: event.type,
+      actorId: event.actor.userId,
+      actor: JSON.stringify(event.actor),
+      mutationId: event.mutationId,
+      clientTime: event.clientTime,
+      audience: event.audience.kind,
+      platformId: event.audience.kind === 'platform' ? event.audience.platformId : null,
+      payload: JSON.stringify(event.payload),
+    });
+  }
+
+  private project(write: EntityWrite): void {
+    const s = this.statements;
+    switch (write.kind) {
+      case 'request': {
+        const r = write.value;
+        s.upsertRequest.run({
+          id: r.id,
+          ref: r.ref,
+          platformId: r.platformId,
+          status: r.status,
+          priority: r.sla.label,
+          createdAt: r.createdAt,
+          receivedAt: r.receivedAt,
+          ackAt: r.ackAt,
+          answeredAt: r.answeredAt,
+          updatedAt: r.updatedAt,
+          doc: JSON.stringify(r),
+        });
+        break;
+      }
+      case 'comment':
+        s.upsertComment.run(write.value.id, write.value.requestId, write.value.createdAt, JSON.stringify(write.value));
+        break;
+      case 'platform':
+        s.upsertPlatform.run(write.value.id, JSON.stringify(write.value));
+        break;
+      case 'user':
+        s.upsertUser.run(write.value.id, write.value.role, write.value.platformId, JSON.stringify(write.value));
+        break;
+      case 'device':
+        s.upsertDevice.run(write.value.id, write.value.userId, JSON.stringify(write.value));
+        break;
+      case 'refCounter':
+        s.upsertCounter.run(write.year, write.value);
+        break;
+      case 'policy':
+        s.upsertMeta.run('policy', JSON.stringify(write.value));
+        break;
+    }
+  }
+
+  mutationResult(mutationId: string): StoredMutationResult | undefined {
+    const row = this.statements.mutation.get(mutationId) as { user_id: string; result: string } | undefined;
+    return row ? { userId: row.user_id, result: JSON.parse(row.result) } : undefined;
+  }
+
+  eventsAfter(viewer: Viewer, afterSeq: number, limit: number): DomainEvent[] {
+    const visibility = visibilityClass(viewer);
+    const s = this.statements;
+    let rows: EventRow[];
+    if (visibility === 'admin') rows = s.eventsAll.all(afterSeq, limit) as EventRow[];
+    else if (visibility === 'ministry') rows = s.eventsMinistry.all(afterSeq, limit) as EventRow[];
+    else rows = s.eventsPlatform.all(viewer.platformId, afterSeq, afterSeq, limit) as EventRow[];
+    return rows.map(toEvent);
+  }
+
+  enrollmentCode(codeHash: string): EnrollmentCodeRecord | undefined {
+    const row = this.statements.code.get(codeHash) as
+      | { user_id: string; expires_at: number; used_at: number | null }
+      | undefined;
+    return row ? { userId: row.user_id, expiresAt: row.expires_at, usedAt: row.used_at } : undefined;
+  }
+
+  credential(tokenHash: string): DeviceCredential | undefined {
+    const row = this.statements.credential.get(tokenHash) as { device: string; user: string } | undefined;
+    return row ? { device: JSON.parse(row.device), user: JSON.parse(row.user) } : undefined;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

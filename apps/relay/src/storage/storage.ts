@@ -1,0 +1,55 @@
+import type {
+  Device,
+  DomainEvent,
+  DomainState,
+  EntityWrite,
+  MutationResult,
+  User,
+  Viewer,
+} from '@contact-desk/shared';
+
+/** A mutation's recorded answer, so that a re-sent mutation id gets the same one. */
+export interface StoredMutationResult {
+  readonly userId: string;
+  readonly result: MutationResult;
+}
+
+export interface EnrollmentCodeRecord {
+  readonly userId: string;
+  readonly expiresAt: number;
+  readonly usedAt: number | null;
+}
+
+export interface DeviceCredential {
+  readonly device: Device;
+  readonly user: User;
+}
+
+/** Everything one commit writes, applied atomically or not at all. */
+export interface CommitBatch {
+  readonly events: readonly DomainEvent[];
+  readonly writes: readonly EntityWrite[];
+  readonly mutationResults: ReadonlyMap<string, StoredMutationResult & { readonly receivedAt: number }>;
+  readonly enrollmentCodes: readonly { readonly codeHash: string; readonly userId: string; readonly expiresAt: number }[];
+  readonly deviceTokens: readonly { readonly tokenHash: string; readonly deviceId: string }[];
+  readonly usedEnrollmentCodes: readonly { readonly codeHash: string; readonly usedAt: number }[];
+}
+
+/**
+ * The relay's durable store: the append-only event log, the processed mutation ids, the
+ * projections, and the credentials. One narrow interface so another engine can follow SQLite.
+ */
+export interface Storage {
+  /** The folded state, read from the projections at start-up. */
+  loadState(): DomainState;
+  headSeq(): number;
+  /** Writes a whole batch in one transaction; throws (and writes nothing) on failure. */
+  commit(batch: CommitBatch): void;
+  mutationResult(mutationId: string): StoredMutationResult | undefined;
+  /** Next page of events the viewer may see, after a seq, in seq order. */
+  eventsAfter(viewer: Viewer, afterSeq: number, limit: number): DomainEvent[];
+  enrollmentCode(codeHash: string): EnrollmentCodeRecord | undefined;
+  /** The device and user of a token, whatever their revocation state. */
+  credential(tokenHash: string): DeviceCredential | undefined;
+  close(): void;
+}

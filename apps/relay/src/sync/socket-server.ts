@@ -1,0 +1,169 @@
+import {
+  CHANNELS,
+  LIMITS,
+  parseMutation,
+  parseWith,
+  PENDING_STATUSES,
+  protocolError,
+  PROTOCOL_VERSION,
+  pullRequestSchema,
+  pushRequestSchema,
+  visibilityClass,
+  type LiveEvents,
+  type Mutation,
+  type MutationResult,
+  type PullResponse,
+  type PushResponse,
+  type SessionInfo,
+} from '@contact-desk/shared';
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { RelayCore } from '../core/relay-core.js';
+import type { Session } from '../core/session.js';
+import type { Logger } from '../logger.js';
+import { classRoom, LiveFanout } from './live-fanout.js';
+
+interface ClientToServer {
+  push: (payload: unknown, ack: (response: PushResponse) => void) => void;
+  pull: (payload: unknown, ack: (response: PullResponse) => void) => void;
+}
+interface ServerToClient {
+  events: (message: LiveEvents) => void;
+  session: (info: SessionInfo) => void;
+}
+interface SocketData {
+  session: Session;
+}
+type RelaySocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
+export type RelayIo = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
+
+/** Largest Socket.IO message accepted (a full push of 100 mutations fits with room to spare). */
+export const MAX_MESSAGE_BYTES = 1_000_000;
+
+function connectError(code: 'unauthenticated' | 'unsupported_protocol', message: string): Error {
+  const error = new Error(message) as Error & { data: unknown };
+  error.data = protocolError(code, message);
+  return error;
+}
+
+/** The socket side of the relay: handshake auth, push, pull, live fan-out, receipts. */
+export function attachSocketServer(http: HttpServer, core: RelayCore, log: Logger, corsOrigin: string): RelayIo {
+  const io: RelayIo = new Server(http, {
+    serveClient: false,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    cors: { origin: corsOrigin === '*' ? true : corsOrigin.split(',') },
+  });
+  const fanout = new LiveFanout();
+
+  io.use((socket, next) => {
+    const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
+    if (auth.protocolVersion !== undefined && auth.protocolVersion !== PROTOCOL_VERSION) {
+      next(connectError('unsupported_protocol', `This relay speaks protocol ${PROTOCOL_VERSION}.`));
+      return;
+    }
+    const session = core.authenticate(auth.token);
+    if ('code' in session) {
+      next(connectError('unauthenticated', session.message));
+      return;
+    }
+    socket.data.session = session;
+    next();
+  });
+
+  io.on('connection', (socket: RelaySocket) => {
+    const { session } = socket.data;
+    const room = classRoom(session.user);
+    fanout.track(visibilityClass(session.user), core.headSeq);
+    void socket.join([room, `user:${session.user.id}`, `device:${session.device.id}`]);
+    log.info({ userId: session.user.id, deviceId: session.device.id, role: session.user.role }, 'device connected');
+    socket.emit(CHANNELS.session, {
+      protocolVersion: PROTOCOL_VERSION,
+      actor: session.actor,
+      headSeq: core.headSeq,
+      serverTime: core.serverTime(),
+      policy: core.view.policy,
+    });
+
+    socket.on(CHANNELS.push, (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      void handlePush(core, session, payload).then(ack, (error: unknown) => {
+        log.error({ err: error }, 'push failed');
+        ack({ ok: false, error: protocolError('internal', 'The relay failed to handle this push.') });
+      });
+    });
+
+    socket.on(CHANNELS.pull, (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      const request = parseWith(pullRequestSchema, payload, 'pull request');
+      if (!request.ok) {
+        ack({ ok: false, error: request.error });
+        return;
+      }
+      const response = core.pull(session.user, request.value.afterSeq, request.value.limit);
+      ack(response);
+      if (response.ok && session.user.role === 'liaison') {
+        recordReceipts(core, response.events.flatMap((e) => (e.type === 'request.created' ? [e.payload.request.id] : [])), session.device.id);
+      }
+    });
+
+    socket.on('disconnect', () => {
+      if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) fanout.untrack(visibilityClass(session.user));
+    });
+  });
+
+  core.onCommitted((committed) => {
+    for (const [visibility, message] of fanout.messages(committed.events, committed.headSeq)) {
+      const room = `class:${visibility}`;
+      io.to(room).emit(CHANNELS.events, message);
+      if (visibility.startsWith('platform:')) {
+        const created = message.events.flatMap((e) => (e.type === 'request.created' ? [e.payload.request.id] : []));
+        const deviceId = firstDeviceIn(io, room);
+        if (created.length > 0 && deviceId) recordReceipts(core, created, deviceId);
+      }
+    }
+    for (const userId of committed.revokedUsers) io.in(`user:${userId}`).disconnectSockets(true);
+    for (const deviceId of committed.revokedDevices) io.in(`device:${deviceId}`).disconnectSockets(true);
+  });
+
+  return io;
+}
+
+async function handlePush(core: RelayCore, connected: Session, payload: unknown): Promise<PushResponse> {
+  const session = core.refresh(connected);
+  if (!session) return { ok: false, error: protocolError('unauthenticated', 'This device or user was revoked.') };
+  const request = parseWith(pushRequestSchema, payload, 'push request');
+  if (!request.ok) return { ok: false, error: request.error };
+  const results: (MutationResult | undefined)[] = [];
+  const valid: Mutation[] = [];
+  for (const raw of request.value.mutations) {
+    const parsed = parseMutation(raw);
+    if (parsed.ok) {
+      valid.push(parsed.value);
+      results.push(undefined);
+    } else {
+      results.push({ mutationId: parsed.mutationId ?? '', status: 'rejected', error: parsed.error });
+    }
+  }
+  const decided = valid.length > 0 ? await core.submit(session, valid) : [];
+  let next = 0;
+  return { ok: true, results: results.map((result) => result ?? (decided[next++] as MutationResult)) };
+}
+
+function firstDeviceIn(io: RelayIo, room: string): string | undefined {
+  const ids = io.sockets.adapter.rooms.get(room);
+  if (!ids) return undefined;
+  for (const id of ids) {
+    const session = io.sockets.sockets.get(id)?.data.session;
+    if (session) return session.device.id;
+  }
+  return undefined;
+}
+
+function recordReceipts(core: RelayCore, requestIds: readonly string[], deviceId: string): void {
+  for (const requestId of requestIds.slice(0, LIMITS.pullPageMax)) {
+    const request = core.view.requests.get(requestId);
+    if (request && request.receivedAt === null && PENDING_STATUSES.includes(request.status)) {
+      void core.recordReceipt(requestId, deviceId);
+    }
+  }
+}

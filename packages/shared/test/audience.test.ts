@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { audienceOf, DEFAULT_POLICY, readState, type Audience, type EventDraft, type EventType } from '../src/index.js';
+import { IDS, T0, createRequest, seeded, uuid } from './fixtures.js';
+
+const META: Audience = { kind: 'platform', platformId: 'meta' };
+const MINISTRY: Audience = { kind: 'ministry' };
+const ADMIN: Audience = { kind: 'admin' };
+
+function world() {
+  const { desk, operator } = seeded();
+  const requestId = createRequest(desk, operator, { platformId: 'meta' });
+  const request = desk.request(requestId);
+  const platform = desk.state.platforms.get('meta')!;
+  const liaison = desk.state.users.get(IDS.metaLiaison)!;
+  const observer = desk.state.users.get(IDS.observer)!;
+  const comment = {
+    id: uuid(700),
+    requestId,
+    authorId: IDS.operator,
+    authorName: 'Olivier Pharos',
+    body: 'Note',
+    visibility: 'shared' as const,
+    createdAt: T0,
+    clientTime: null,
+  };
+  const device = { id: uuid(701), userId: IDS.metaLiaison, label: 'Phone', enrolledAt: T0, revokedAt: null };
+  /** Every event type, with the audience it must get (the type checker keeps the list complete). */
+  const cases: { [T in EventType]: [EventDraft, Audience] } = {
+    'request.created': [{ type: 'request.created', payload: { request } }, META],
+    'request.edited': [{ type: 'request.edited', payload: { requestId, patch: { campaign: 'x' } } }, META],
+    'request.received': [{ type: 'request.received', payload: { requestId, deviceId: device.id } }, META],
+    'request.acknowledged': [{ type: 'request.acknowledged', payload: { requestId, implicit: false } }, META],
+    'request.infoRequested': [{ type: 'request.infoRequested', payload: { requestId, question: 'Q' } }, META],
+    'request.infoProvided': [{ type: 'request.infoProvided', payload: { requestId, answer: 'A' } }, META],
+    'request.answered': [{ type: 'request.answered', payload: { requestId, items: [], complete: false } }, META],
+    'request.contested': [{ type: 'request.contested', payload: { requestId, reason: 'R' } }, META],
+    'request.withdrawn': [{ type: 'request.withdrawn', payload: { requestId, reason: 'R' } }, META],
+    'request.closed': [{ type: 'request.closed', payload: { requestId, note: null } }, META],
+    'request.reopened': [{ type: 'request.reopened', payload: { requestId, reason: 'R' } }, META],
+    'request.escalated': [
+      { type: 'request.escalated', payload: { requestId, level: 1, target: 'backup_liaison', note: null, automatic: true } },
+      META,
+    ],
+    'request.deadlineMissed': [
+      { type: 'request.deadlineMissed', payload: { requestId, step: 'ack', deadline: T0 } },
+      META,
+    ],
+    'comment.added': [{ type: 'comment.added', payload: { comment } }, META],
+    'platform.created': [{ type: 'platform.created', payload: { platform } }, META],
+    'platform.updated': [{ type: 'platform.updated', payload: { platform } }, META],
+    'user.created': [{ type: 'user.created', payload: { user: liaison } }, META],
+    'user.updated': [{ type: 'user.updated', payload: { user: observer } }, MINISTRY],
+    'user.revoked': [{ type: 'user.revoked', payload: { userId: IDS.metaLiaison } }, META],
+    'user.enrollmentIssued': [{ type: 'user.enrollmentIssued', payload: { userId: IDS.observer, expiresAt: T0 } }, ADMIN],
+    'device.enrolled': [{ type: 'device.enrolled', payload: { device } }, ADMIN],
+    'device.revoked': [{ type: 'device.revoked', payload: { deviceId: device.id, userId: IDS.metaLiaison } }, ADMIN],
+    'policy.updated': [{ type: 'policy.updated', payload: { policy: DEFAULT_POLICY } }, { kind: 'all' }],
+  };
+  return { desk, requestId, comment, cases };
+}
+
+describe('audienceOf', () => {
+  const { desk, cases } = world();
+  it.each(Object.entries(cases))('%s goes to the right audience', (_type, [event, audience]) => {
+    expect(audienceOf(event, readState(desk.state))).toEqual(audience);
+  });
+
+  it('keeps ministry-only comments inside the ministry', () => {
+    const { desk: fresh, comment } = world();
+    const event: EventDraft = { type: 'comment.added', payload: { comment: { ...comment, visibility: 'ministry' } } };
+    expect(audienceOf(event, readState(fresh.state))).toEqual(MINISTRY);
+  });
+
+  it('sends a ministry user’s revocation to the ministry only', () => {
+    const event: EventDraft = { type: 'user.revoked', payload: { userId: IDS.operator } };
+    expect(audienceOf(event, readState(desk.state))).toEqual(MINISTRY);
+  });
+
+  it('falls back to the ministry for an event about an unknown request', () => {
+    const unknown = uuid(9999);
+    const read = readState(desk.state);
+    expect(audienceOf({ type: 'request.closed', payload: { requestId: unknown, note: null } }, read)).toEqual(MINISTRY);
+    const { comment } = world();
+    expect(audienceOf({ type: 'comment.added', payload: { comment: { ...comment, requestId: unknown } } }, read)).toEqual(
+      MINISTRY,
+    );
+  });
+
+  it('stamps the events the relay records with these audiences', () => {
+    const { desk: fresh, requestId } = world();
+    const ministryNote = fresh.must(fresh.actor(IDS.operator), 'comment.add', {
+      requestId,
+      commentId: uuid(702),
+      body: 'Between us.',
+      visibility: 'ministry',
+    });
+    expect(ministryNote.events[0]?.audience).toEqual(MINISTRY);
+    const received = fresh.receive(requestId);
+    expect(received[0]?.audience).toEqual(META);
+  });
+});

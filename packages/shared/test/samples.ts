@@ -1,0 +1,38 @@
+/** One valid argument object per mutation type (the type checker keeps the list complete). */
+import type { MutationInput, MutationType } from '../src/index.js';
+import { IDS, uuid } from './fixtures.js';
+
+export const SAMPLE_REQUEST_ID = uuid(500);
+
+export const SAMPLE_ARGS: { [T in MutationType]: MutationInput<T> } = {
+  'request.create': {
+    requestId: SAMPLE_REQUEST_ID,
+    platformId: 'meta',
+    kind: 'removal',
+    priority: 'P0',
+    items: ['https://www.facebook.com/posts/1'],
+    category: 'terrorism_incitement',
+    grounds: 'Incitement to commit a terrorist act.',
+  },
+  'request.edit': { requestId: SAMPLE_REQUEST_ID, patch: { campaign: 'crisis-2026-03' } },
+  'request.acknowledge': { requestId: SAMPLE_REQUEST_ID },
+  'request.requestInfo': { requestId: SAMPLE_REQUEST_ID, question: 'Which video exactly?' },
+  'request.provideInfo': { requestId: SAMPLE_REQUEST_ID, answer: 'The second one.' },
+  'request.answer': { requestId: SAMPLE_REQUEST_ID, items: [{ itemId: `${SAMPLE_REQUEST_ID}/1`, outcome: 'removed' }] },
+  'request.contest': { requestId: SAMPLE_REQUEST_ID, reason: 'Satire, not apology.' },
+  'request.withdraw': { requestId: SAMPLE_REQUEST_ID, reason: 'Sent by mistake.' },
+  'request.close': { requestId: SAMPLE_REQUEST_ID },
+  'request.reopen': { requestId: SAMPLE_REQUEST_ID, reason: 'The content is back.' },
+  'request.escalate': { requestId: SAMPLE_REQUEST_ID, note: 'No news after an hour.' },
+  'comment.add': { commentId: uuid(501), requestId: SAMPLE_REQUEST_ID, body: 'Thanks.' },
+  'platform.create': { platformId: 'youtube', name: 'YouTube', kind: 'platform' },
+  'platform.update': { platformId: 'meta', patch: { active: false } },
+  'user.create': { userId: uuid(502), name: 'New Operator', role: 'operator' },
+  'user.update': { userId: IDS.operator, patch: { team: 'SDLC' } },
+  'user.revoke': { userId: IDS.observer },
+  'user.issueEnrollmentCode': { userId: IDS.observer },
+  'device.revoke': { deviceId: uuid(503) },
+  'policy.update': {
+    levels: [{ label: 'P0', name: 'Terrorist emergency', ackMinutes: 10, actionMinutes: 60 }],
+  },
+};
