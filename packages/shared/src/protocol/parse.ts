@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { entityIdSchema } from '../domain/ids.js';
 import { protocolError, type ProtocolError } from './errors.js';
 import { mutationArgsSchemas, mutationEnvelopeSchema, type Mutation, type MutationType } from './mutations.js';
 
@@ -34,7 +35,12 @@ function isMutationType(type: string): type is MutationType {
  */
 export function parseMutation(raw: unknown): Parsed<Mutation> & { readonly mutationId?: string } {
   const envelope = mutationEnvelopeSchema.safeParse(raw);
-  if (!envelope.success) return { ok: false, error: invalidPayload(envelope.error, 'mutation') };
+  if (!envelope.success) {
+    const error = invalidPayload(envelope.error, 'mutation');
+    const claimed = typeof raw === 'object' && raw !== null ? (raw as { mutationId?: unknown }).mutationId : undefined;
+    const id = entityIdSchema.safeParse(claimed);
+    return id.success ? { ok: false, mutationId: id.data, error } : { ok: false, error };
+  }
   const { mutationId, type, args, clientTime } = envelope.data;
   if (!isMutationType(type)) {
     return {

@@ -1,0 +1,72 @@
+/** Messages between the bench driver (run-all) and its load process (load-client). */
+
+export interface ThroughputTask {
+  readonly kind: 'throughput';
+  readonly url: string;
+  /** One device token per client (empty strings for a bare server). */
+  readonly tokens: readonly string[];
+  readonly requestIds: readonly string[];
+  /** Pushes each client keeps in flight. */
+  readonly inFlight: number;
+  /** Mutations per push. */
+  readonly perPush: number;
+  readonly warmupMs: number;
+  readonly durationMs: number;
+}
+
+export interface RttTask {
+  readonly kind: 'rtt';
+  readonly url: string;
+  readonly token: string;
+  readonly requestId: string;
+  readonly warmup: number;
+  readonly samples: number;
+  readonly maxMs: number;
+}
+
+export interface BroadcastTask {
+  readonly kind: 'broadcast';
+  readonly url: string;
+  /** Device token of the client that pushes. */
+  readonly pusherToken: string;
+  /** Device tokens of the receiving clients. */
+  readonly receiverTokens: readonly string[];
+  readonly requestId: string;
+  readonly warmupRounds: number;
+  readonly rounds: number;
+  readonly maxMs: number;
+  /** Longest wait for one round's arrivals. */
+  readonly roundTimeoutMs: number;
+}
+
+export type Task = ThroughputTask | RttTask | BroadcastTask;
+
+export interface ThroughputResult {
+  readonly kind: 'throughput';
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly pushes: number;
+  readonly elapsedMs: number;
+  readonly perSecond: number;
+  readonly firstError: string | null;
+}
+
+export interface LatencyResult {
+  readonly kind: 'latency';
+  readonly count: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+  /** Arrivals that never came within the round timeout (broadcast), or failed pushes. */
+  readonly missed: number;
+  readonly firstError: string | null;
+}
+
+export type TaskResult = ThroughputResult | LatencyResult | { readonly kind: 'error'; readonly message: string };
+
+/** Nearest-rank percentile of an ascending array. */
+export function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
+  return sorted[rank - 1] ?? Number.NaN;
+}

@@ -1,0 +1,40 @@
+// One lint configuration for the whole monorepo (ESLint flat config + typescript-eslint).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/coverage/**', '**/out/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always'],
+      'no-console': 'error',
+    },
+  },
+  {
+    // The shared package is pure: no Node, DOM, Electron or network modules, ever.
+    files: ['packages/shared/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'packages/shared must not use Node APIs.' },
+            { group: ['electron', 'electron/*'], message: 'packages/shared must not use Electron.' },
+            { group: ['socket.io*', 'better-sqlite3', 'dexie', 'react', 'pino'], message: 'packages/shared does no I/O.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'localStorage', 'fetch'],
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs', '**/bin/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', fetch: 'readonly' } },
+    rules: { 'no-console': 'off' },
+  },
+);
