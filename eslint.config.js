@@ -33,6 +33,11 @@ export default tseslint.config(
     },
   },
   {
+    // Benchmarks report on the terminal.
+    files: ['**/bench/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
     files: ['scripts/**/*.mjs', '**/bin/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', fetch: 'readonly' } },
     rules: { 'no-console': 'off' },

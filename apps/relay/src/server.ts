@@ -24,6 +24,8 @@ export interface StartOptions {
   readonly logger?: Logger;
   /** Storage to use instead of the SQLite file of the data folder. */
   readonly storage?: Storage;
+  /** Enables `POST /admin/perform` for the local CLI with this secret. */
+  readonly adminSecret?: string;
 }
 
 /** Opens the store, starts HTTP + Socket.IO and the deadline watcher. */
@@ -36,7 +38,7 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
     storage = new SqliteStorage(databaseFile(config));
   }
   const core = new RelayCore(storage, clock, log);
-  const http = createHttpServer(core, log, config.corsOrigin);
+  const http = createHttpServer(core, log, config.corsOrigin, options.adminSecret);
   const io = attachSocketServer(http, core, log, config.corsOrigin);
   const watcher = new DeadlineWatcher(core, clock, log);
   await new Promise<void>((resolve, reject) => {

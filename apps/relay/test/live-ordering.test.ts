@@ -14,7 +14,10 @@ describe('live events are ordered by the relay', () => {
     const burst = (platformId: string) => Array.from({ length: 5 }, () => mutation('request.create', createRequestArgs(platformId)));
     await Promise.all([ops.push(burst('alpha')), ops.push(burst('beta')), createRequest(ops, 'alpha')]);
     await createRequest(ops, 'beta');
-    await waitFor(() => ops.events.some((e) => e.seq === h.headSeq), 'operator caught up');
+    // The relay records alpha's receipts in later commits: wait for them, then for the live feed.
+    const alphaRequests = () => [...h.core.view.requests.values()].filter((r) => r.platformId === 'alpha');
+    await waitFor(() => alphaRequests().every((r) => r.receivedAt !== null), 'receipts');
+    await waitFor(() => ops.live.at(-1)?.upToSeq === h.headSeq, 'operator caught up');
 
     // The operator sees every event (including the relay's receipts for alpha).
     const seqs = ops.events.map((e) => e.seq);
@@ -31,8 +34,11 @@ describe('live events are ordered by the relay', () => {
     }
 
     // The liaison of alpha sees only part of the log, yet its messages chain without gaps.
-    await waitFor(() => alpha.live.at(-1)?.upToSeq === h.headSeq || alpha.events.length >= 6 * 2, 'alpha caught up');
+    const lastAlphaSeq = ops.events.filter((e) => e.audience.kind === 'platform' && e.audience.platformId === 'alpha').at(-1)?.seq;
+    await waitFor(() => alpha.live.at(-1)?.upToSeq === lastAlphaSeq, 'alpha caught up');
     const alphaSeqs = alpha.events.map((e) => e.seq);
+    expect(alphaSeqs).toHaveLength(12); // 6 requests created + 6 receipts
+    expect(alpha.live[0]?.afterSeq).toBe(startHead);
     expect(alphaSeqs).toEqual([...alphaSeqs].sort((a, b) => a - b));
     for (const [i, message] of alpha.live.entries()) {
       if (i > 0) expect(message.afterSeq).toBe(alpha.live[i - 1]?.upToSeq);

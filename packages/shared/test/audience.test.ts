@@ -38,7 +38,10 @@ function world() {
     'request.closed': [{ type: 'request.closed', payload: { requestId, note: null } }, META],
     'request.reopened': [{ type: 'request.reopened', payload: { requestId, reason: 'R' } }, META],
     'request.escalated': [
-      { type: 'request.escalated', payload: { requestId, level: 1, target: 'backup_liaison', note: null, automatic: true } },
+      {
+        type: 'request.escalated',
+        payload: { requestId, level: 1, target: 'backup_liaison', note: null, automatic: true },
+      },
       META,
     ],
     'request.deadlineMissed': [
@@ -51,7 +54,10 @@ function world() {
     'user.created': [{ type: 'user.created', payload: { user: liaison } }, META],
     'user.updated': [{ type: 'user.updated', payload: { user: observer } }, MINISTRY],
     'user.revoked': [{ type: 'user.revoked', payload: { userId: IDS.metaLiaison } }, META],
-    'user.enrollmentIssued': [{ type: 'user.enrollmentIssued', payload: { userId: IDS.observer, expiresAt: T0 } }, ADMIN],
+    'user.enrollmentIssued': [
+      { type: 'user.enrollmentIssued', payload: { userId: IDS.observer, expiresAt: T0 } },
+      ADMIN,
+    ],
     'device.enrolled': [{ type: 'device.enrolled', payload: { device } }, ADMIN],
     'device.revoked': [{ type: 'device.revoked', payload: { deviceId: device.id, userId: IDS.metaLiaison } }, ADMIN],
     'policy.updated': [{ type: 'policy.updated', payload: { policy: DEFAULT_POLICY } }, { kind: 'all' }],
@@ -81,9 +87,9 @@ describe('audienceOf', () => {
     const read = readState(desk.state);
     expect(audienceOf({ type: 'request.closed', payload: { requestId: unknown, note: null } }, read)).toEqual(MINISTRY);
     const { comment } = world();
-    expect(audienceOf({ type: 'comment.added', payload: { comment: { ...comment, requestId: unknown } } }, read)).toEqual(
-      MINISTRY,
-    );
+    expect(
+      audienceOf({ type: 'comment.added', payload: { comment: { ...comment, requestId: unknown } } }, read),
+    ).toEqual(MINISTRY);
   });
 
   it('stamps the events the relay records with these audiences', () => {

@@ -26,7 +26,10 @@ describe('escalation of an unacknowledged request', () => {
 
   it('at the deadline: deadline missed, then the backup liaison', () => {
     const { get, requestId } = p1();
-    expect(dueDeadlineEvents(get(), T0 + HOUR)).toEqual([missedAck(requestId), escalated(requestId, 1, 'backup_liaison')]);
+    expect(dueDeadlineEvents(get(), T0 + HOUR)).toEqual([
+      missedAck(requestId),
+      escalated(requestId, 1, 'backup_liaison'),
+    ]);
   });
 
   it('climbs one step per acknowledgement period: manager contact, then the prefect, then stops', () => {
@@ -112,18 +115,25 @@ describe('the action deadline', () => {
     desk.now = T0 + 3 * HOUR;
     desk.must(operator, 'request.provideInfo', { requestId, answer: 'This.' });
     expect(dueDeadlineEvents(get(), T0 + 6 * HOUR - 1)).toEqual([]);
-    expect(dueDeadlineEvents(get(), T0 + 6 * HOUR)[0]).toMatchObject({ payload: { step: 'action', deadline: T0 + 6 * HOUR } });
+    expect(dueDeadlineEvents(get(), T0 + 6 * HOUR)[0]).toMatchObject({
+      payload: { step: 'action', deadline: T0 + 6 * HOUR },
+    });
   });
 });
 
 describe('requests that owe nothing', () => {
   const settle: Record<string, (world: ReturnType<typeof p1>) => void> = {
-    withdrawn: ({ desk, operator, requestId }) => desk.must(operator, 'request.withdraw', { requestId, reason: 'Oops.' }),
+    withdrawn: ({ desk, operator, requestId }) =>
+      desk.must(operator, 'request.withdraw', { requestId, reason: 'Oops.' }),
     needs_info: ({ desk, metaLiaison, requestId }) =>
       desk.must(metaLiaison, 'request.requestInfo', { requestId, question: 'Which?' }),
     answered: ({ desk, metaLiaison, requestId }) =>
-      desk.must(metaLiaison, 'request.answer', { requestId, items: [{ itemId: itemOf(desk, requestId, 0), outcome: 'removed' }] }),
-    contested: ({ desk, metaLiaison, requestId }) => desk.must(metaLiaison, 'request.contest', { requestId, reason: 'No.' }),
+      desk.must(metaLiaison, 'request.answer', {
+        requestId,
+        items: [{ itemId: itemOf(desk, requestId, 0), outcome: 'removed' }],
+      }),
+    contested: ({ desk, metaLiaison, requestId }) =>
+      desk.must(metaLiaison, 'request.contest', { requestId, reason: 'No.' }),
     closed: (world) => {
       settle.answered!(world);
       world.desk.must(world.operator, 'request.close', { requestId: world.requestId });

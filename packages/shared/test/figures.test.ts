@@ -24,13 +24,21 @@ function golden() {
     desk.now = T0 + ms;
   };
   const create = (platformId: string) => {
-    const id = createRequest(desk, operator, { platformId, priority: 'P1', items: [`https://${platformId}.com/x/${desk.now}`] });
+    const id = createRequest(desk, operator, {
+      platformId,
+      priority: 'P1',
+      items: [`https://${platformId}.com/x/${desk.now}`],
+    });
     desk.receive(id);
     return id;
   };
-  const ack = (liaison: typeof metaLiaison, requestId: string) => desk.must(liaison, 'request.acknowledge', { requestId });
+  const ack = (liaison: typeof metaLiaison, requestId: string) =>
+    desk.must(liaison, 'request.acknowledge', { requestId });
   const answer = (liaison: typeof metaLiaison, requestId: string) =>
-    desk.must(liaison, 'request.answer', { requestId, items: [{ itemId: itemOf(desk, requestId, 0), outcome: 'removed' }] });
+    desk.must(liaison, 'request.answer', {
+      requestId,
+      items: [{ itemId: itemOf(desk, requestId, 0), outcome: 'removed' }],
+    });
 
   const m1 = create('meta');
   at(10 * MINUTE);
@@ -119,7 +127,11 @@ describe('platformFigures (golden figures computed by hand)', () => {
   });
 
   it('a platform with only withdrawn requests has no ratios', () => {
-    const only = platformFigures(desk.state.requests.values(), { from: T0 + 4 * HOUR, to: T0 + 5 * HOUR }, T0 + 2 * DAY);
+    const only = platformFigures(
+      desk.state.requests.values(),
+      { from: T0 + 4 * HOUR, to: T0 + 5 * HOUR },
+      T0 + 2 * DAY,
+    );
     expect(only).toEqual([
       {
         platformId: 'meta',

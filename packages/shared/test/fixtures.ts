@@ -179,9 +179,24 @@ export function seeded(): Seeded {
   desk.must(PREFECT, 'platform.create', { platformId: 'tiktok', name: 'TikTok', kind: 'platform' });
   desk.must(PREFECT, 'user.create', { userId: IDS.operator, name: 'Olivier Pharos', role: 'operator', team: 'PHAROS' });
   desk.must(PREFECT, 'user.create', { userId: IDS.observer, name: 'Anne Arcom', role: 'observer' });
-  desk.must(PREFECT, 'user.create', { userId: IDS.metaLiaison, name: 'Lina Meta', role: 'liaison', platformId: 'meta' });
-  desk.must(PREFECT, 'user.create', { userId: IDS.metaBackup, name: 'Bruno Meta', role: 'liaison', platformId: 'meta' });
-  desk.must(PREFECT, 'user.create', { userId: IDS.tiktokLiaison, name: 'Tom Tok', role: 'liaison', platformId: 'tiktok' });
+  desk.must(PREFECT, 'user.create', {
+    userId: IDS.metaLiaison,
+    name: 'Lina Meta',
+    role: 'liaison',
+    platformId: 'meta',
+  });
+  desk.must(PREFECT, 'user.create', {
+    userId: IDS.metaBackup,
+    name: 'Bruno Meta',
+    role: 'liaison',
+    platformId: 'meta',
+  });
+  desk.must(PREFECT, 'user.create', {
+    userId: IDS.tiktokLiaison,
+    name: 'Tom Tok',
+    role: 'liaison',
+    platformId: 'tiktok',
+  });
   desk.must(PREFECT, 'platform.update', {
     platformId: 'meta',
     patch: { backupLiaisonId: IDS.metaBackup, escalationContact: { name: 'Maud Manager' } },
@@ -201,7 +216,12 @@ export function seeded(): Seeded {
 export function createRequest(
   desk: Desk,
   operator: Actor,
-  options: { platformId?: string; priority?: string; items?: string[]; kind?: MutationInput<'request.create'>['kind'] } = {},
+  options: {
+    platformId?: string;
+    priority?: string;
+    items?: string[];
+    kind?: MutationInput<'request.create'>['kind'];
+  } = {},
 ): string {
   const requestId = desk.freshId();
   desk.must(operator, 'request.create', {

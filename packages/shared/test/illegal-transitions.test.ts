@@ -8,7 +8,10 @@ function requestIn(status: RequestStatus): Seeded & { requestId: string } {
   const { desk, operator, metaLiaison } = world;
   const requestId = createRequest(desk, operator, { items: ['https://facebook.com/p/1'] });
   const answer = () =>
-    desk.must(metaLiaison, 'request.answer', { requestId, items: [{ itemId: itemOf(desk, requestId, 0), outcome: 'removed' }] });
+    desk.must(metaLiaison, 'request.answer', {
+      requestId,
+      items: [{ itemId: itemOf(desk, requestId, 0), outcome: 'removed' }],
+    });
   switch (status) {
     case 'open':
       break;
@@ -101,10 +104,15 @@ describe('illegal transitions', () => {
   it('names the status in words', () => {
     const world = requestIn('withdrawn');
     const { decision } = takeStep(world, world.requestId, 'acknowledge');
-    expect(decision).toMatchObject({ ok: false, error: { message: 'Cannot acknowledge CD-2026-000001: it is withdrawn.' } });
+    expect(decision).toMatchObject({
+      ok: false,
+      error: { message: 'Cannot acknowledge CD-2026-000001: it is withdrawn.' },
+    });
     const paused = requestIn('needs_info');
     const again = takeStep(paused, paused.requestId, 'requestInfo');
-    expect(again.decision).toMatchObject({ error: { message: 'Cannot ask for information on CD-2026-000001: it is needs info.' } });
+    expect(again.decision).toMatchObject({
+      error: { message: 'Cannot ask for information on CD-2026-000001: it is needs info.' },
+    });
   });
 
   const steps = Object.keys(ALLOWED_FROM) as RequestStep[];

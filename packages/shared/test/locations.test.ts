@@ -19,7 +19,9 @@ describe('normalizeLocation', () => {
     expect(
       normalizeLocation('https://www.youtube.com/watch?utm_source=tw&v=abc&feature=share&si=XyZ&t=30&fbclid=1&gclid=2'),
     ).toBe('youtube.com/watch?t=30&v=abc');
-    expect(normalizeLocation('https://x.com/a/status/1?s=20&ref_src=twsrc&igshid=9&UTM_Medium=m')).toBe('x.com/a/status/1');
+    expect(normalizeLocation('https://x.com/a/status/1?s=20&ref_src=twsrc&igshid=9&UTM_Medium=m')).toBe(
+      'x.com/a/status/1',
+    );
   });
 
   it('recognises the same content requested twice', () => {

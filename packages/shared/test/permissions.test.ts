@@ -51,7 +51,13 @@ describe('who may send which mutation', () => {
   const cells = ROLES.flatMap((role) => MUTATION_TYPES.map((type) => [role, type] as const));
 
   it.each(cells)('%s × %s follows the matrix', (role, type) => {
-    const actor = { userId: uuid(77), name: 'Someone', role, platformId: role === 'liaison' ? 'meta' : null, deviceId: null };
+    const actor = {
+      userId: uuid(77),
+      name: 'Someone',
+      role,
+      platformId: role === 'liaison' ? 'meta' : null,
+      deviceId: null,
+    };
     expect(mayPerform(actor, type)).toBe(EXPECTED[role].includes(type));
   });
 
@@ -68,7 +74,10 @@ describe('who may send which mutation', () => {
     createRequest(desk, operator);
     const parsed = parseMutation({ mutationId: uuid(88), type, args: SAMPLE_ARGS[type] });
     if (!parsed.ok) throw new Error(parsed.error.message);
-    const decision = decide({ actor: observer, now: desk.now, clientTime: null, read: readState(desk.state) }, parsed.value);
+    const decision = decide(
+      { actor: observer, now: desk.now, clientTime: null, read: readState(desk.state) },
+      parsed.value,
+    );
     expect(decision).toEqual({
       ok: false,
       error: { code: 'forbidden', message: `Your role (observer) may not perform ${type}.`, details: { type } },
@@ -81,7 +90,10 @@ describe('a liaison cannot reach another platform’s requests', () => {
     ['request.acknowledge', (requestId: string) => ({ requestId })],
     ['request.requestInfo', (requestId: string) => ({ requestId, question: 'Which?' })],
     ['request.contest', (requestId: string) => ({ requestId, reason: 'Lawful.' })],
-    ['request.answer', (requestId: string) => ({ requestId, items: [{ itemId: `${requestId}/1`, outcome: 'removed' }] })],
+    [
+      'request.answer',
+      (requestId: string) => ({ requestId, items: [{ itemId: `${requestId}/1`, outcome: 'removed' }] }),
+    ],
     ['comment.add', (requestId: string) => ({ requestId, commentId: uuid(99), body: 'Hello' })],
   ] as const)('%s on a request of meta by a TikTok liaison looks exactly like a missing request', (type, args) => {
     const { desk, operator, tiktokLiaison } = seeded();
@@ -92,7 +104,10 @@ describe('a liaison cannot reach another platform’s requests', () => {
     const submitAs = (id: string) => {
       const parsed = parseMutation({ mutationId: uuid(5), type, args: args(id) });
       if (!parsed.ok) throw new Error(parsed.error.message);
-      return decide({ actor: tiktokLiaison, now: desk.now, clientTime: null, read: readState(desk.state) }, parsed.value);
+      return decide(
+        { actor: tiktokLiaison, now: desk.now, clientTime: null, read: readState(desk.state) },
+        parsed.value,
+      );
     };
     const foreign = submitAs(requestId);
     const missing = submitAs(missingId);

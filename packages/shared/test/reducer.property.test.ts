@@ -48,8 +48,11 @@ describe('random scenarios through decide and the draft', () => {
         const { outcomes } = run(commands);
         for (const { actor, decision, statusBefore } of outcomes) {
           if (decision.ok) continue;
-          expect(['forbidden', 'not_found', 'illegal_transition', 'conflict', 'invalid_payload']).toContain(decision.error.code);
-          if (decision.error.code === 'illegal_transition') expect(decision.error.details?.['status']).toBe(statusBefore);
+          expect(['forbidden', 'not_found', 'illegal_transition', 'conflict', 'invalid_payload']).toContain(
+            decision.error.code,
+          );
+          if (decision.error.code === 'illegal_transition')
+            expect(decision.error.details?.['status']).toBe(statusBefore);
           if (actor.role === 'observer') expect(decision.error.code).toBe('forbidden');
         }
       }),
@@ -128,7 +131,10 @@ describe('a viewer’s own fold of the events they may see', () => {
       fc.property(scenario, (commands) => {
         const { state, log } = run(commands).world.desk;
         for (const viewer of liaisons) {
-          const view = reduce(emptyState(), log.filter((event) => canSee(viewer, event.audience)));
+          const view = reduce(
+            emptyState(),
+            log.filter((event) => canSee(viewer, event.audience)),
+          );
           const mine = [...state.requests.values()].filter((request) => request.platformId === viewer.platformId);
           expect([...view.requests.values()].every((request) => request.platformId === viewer.platformId)).toBe(true);
           expect(new Map(mine.map((request) => [request.id, request]))).toEqual(view.requests);
@@ -139,7 +145,10 @@ describe('a viewer’s own fold of the events they may see', () => {
             expect(view.requests.has(comment.requestId)).toBe(true);
           }
         }
-        const operatorView = reduce(emptyState(), log.filter((event) => canSee({ role: 'operator', platformId: null }, event.audience)));
+        const operatorView = reduce(
+          emptyState(),
+          log.filter((event) => canSee({ role: 'operator', platformId: null }, event.audience)),
+        );
         expect(operatorView.requests).toEqual(state.requests);
         expect(operatorView.comments).toEqual(state.comments);
       }),

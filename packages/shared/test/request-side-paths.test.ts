@@ -74,13 +74,19 @@ describe('withdraw, contest, reopen', () => {
     const { desk, operator, metaLiaison } = seeded();
     const requestId = createRequest(desk, operator, { items: ['https://facebook.com/p/1'] });
     desk.tick(HOUR);
-    desk.must(metaLiaison, 'request.answer', { requestId, items: [{ itemId: itemOf(desk, requestId, 0), outcome: 'removed' }] });
+    desk.must(metaLiaison, 'request.answer', {
+      requestId,
+      items: [{ itemId: itemOf(desk, requestId, 0), outcome: 'removed' }],
+    });
     desk.must(operator, 'request.close', { requestId });
     desk.tick(HOUR);
     desk.must(operator, 'request.reopen', { requestId, reason: 'Re-uploaded.' });
     expect(desk.request(requestId)).toMatchObject({ status: 'reopened', closedAt: null, answeredAt: T0 + HOUR });
     desk.tick(HOUR);
-    desk.must(metaLiaison, 'request.answer', { requestId, items: [{ itemId: itemOf(desk, requestId, 0), outcome: 'removed' }] });
+    desk.must(metaLiaison, 'request.answer', {
+      requestId,
+      items: [{ itemId: itemOf(desk, requestId, 0), outcome: 'removed' }],
+    });
     expect(desk.request(requestId)).toMatchObject({ status: 'answered', answeredAt: T0 + HOUR });
     expect(desk.request(requestId).items[0]?.answer?.at).toBe(T0 + 3 * HOUR);
   });
@@ -105,7 +111,10 @@ describe('implicit acknowledgement', () => {
     desk.tick(7 * MINUTE);
     const { events } =
       step === 'answer'
-        ? desk.must(metaLiaison, 'request.answer', { requestId, items: [{ itemId: itemOf(desk, requestId, 0), outcome: 'removed' }] })
+        ? desk.must(metaLiaison, 'request.answer', {
+            requestId,
+            items: [{ itemId: itemOf(desk, requestId, 0), outcome: 'removed' }],
+          })
         : step === 'requestInfo'
           ? desk.must(metaLiaison, 'request.requestInfo', { requestId, question: 'Which one?' })
           : desk.must(metaLiaison, 'request.contest', { requestId, reason: 'Lawful.' });

@@ -63,7 +63,10 @@ const command: fc.Arbitrary<Command> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('receive' as const), target: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('tick' as const), minutes: fc.integer({ min: 1, max: 300 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('tick' as const), minutes: fc.integer({ min: 1, max: 300 }) }),
+  },
 );
 
 export const scenario = fc.array(command, { minLength: 1, maxLength: 60, size: 'max' });
@@ -80,10 +83,21 @@ export interface Outcome {
 export function run(commands: readonly Command[]): { world: Seeded; outcomes: Outcome[] } {
   const world = seeded();
   const { desk } = world;
-  const actors = [world.prefect, world.operator, world.observer, world.metaLiaison, world.metaBackup, world.tiktokLiaison];
+  const actors = [
+    world.prefect,
+    world.operator,
+    world.observer,
+    world.metaLiaison,
+    world.metaBackup,
+    world.tiktokLiaison,
+  ];
   const requestIds: string[] = [];
   const outcomes: Outcome[] = [];
-  const targetOf = (n: number) => requestIds[n % (requestIds.length + 1)] ?? uuid(0xdead);
+  /** One of the requests created so far, or (one time in 3n + 1) a request that does not exist. */
+  const targetOf = (n: number) => {
+    const slot = n % (3 * requestIds.length + 1);
+    return slot === 3 * requestIds.length ? uuid(0xdead) : requestIds[slot % requestIds.length]!;
+  };
 
   for (const [index, cmd] of commands.entries()) {
     switch (cmd.kind) {
@@ -96,7 +110,10 @@ export function run(commands: readonly Command[]): { world: Seeded; outcomes: Ou
       case 'create': {
         const actor = cmd.actor === null ? world.operator : actors[cmd.actor]!;
         const requestId = desk.freshId();
-        const items = Array.from({ length: cmd.items }, (_, item) => `https://www.${cmd.platform}.com/p/${index}-${item}`);
+        const items = Array.from(
+          { length: cmd.items },
+          (_, item) => `https://www.${cmd.platform}.com/p/${index}-${item}`,
+        );
         const { decision } = desk.submit(actor, 'request.create', {
           requestId,
           platformId: cmd.platform,
@@ -132,7 +149,13 @@ function entitled(world: Seeded, cmd: Extract<Command, { kind: 'step' }>, reques
   return cmd.pick % 2 === 0 ? world.metaLiaison : world.metaBackup;
 }
 
-function takeStep(desk: Desk, actor: Actor, cmd: Extract<Command, { kind: 'step' }>, requestId: string, index: number): Decision {
+function takeStep(
+  desk: Desk,
+  actor: Actor,
+  cmd: Extract<Command, { kind: 'step' }>,
+  requestId: string,
+  index: number,
+): Decision {
   const request = desk.state.requests.get(requestId);
   const itemIds = request ? request.items.map((item) => item.id) : [`${requestId}/1`];
   switch (cmd.step) {
@@ -162,7 +185,8 @@ function takeStep(desk: Desk, actor: Actor, cmd: Extract<Command, { kind: 'step'
       return desk.submit(actor, 'request.escalate', { requestId, note: 'No news.' }).decision;
     case 'edit': {
       const location = cmd.flag ? (request?.items[0]?.location ?? 'a.com/x') : `https://example.com/added/${index}`;
-      return desk.submit(actor, 'request.edit', { requestId, patch: { addItems: [location], campaign: 'crisis' } }).decision;
+      return desk.submit(actor, 'request.edit', { requestId, patch: { addItems: [location], campaign: 'crisis' } })
+        .decision;
     }
     case 'comment':
       return desk.submit(actor, 'comment.add', {

@@ -84,7 +84,12 @@ describe('slaView', () => {
   it('a request nobody received nor acknowledged is late and unanswered past the ack deadline', () => {
     const { get } = oneRequest();
     expect(slaView(get(), T0 + HOUR)).toMatchObject({ ack: 'pending', late: false });
-    expect(slaView(get(), T0 + HOUR + 1)).toMatchObject({ ack: 'overdue', action: 'overdue', late: true, unanswered: true });
+    expect(slaView(get(), T0 + HOUR + 1)).toMatchObject({
+      ack: 'overdue',
+      action: 'overdue',
+      late: true,
+      unanswered: true,
+    });
   });
 
   it('a late acknowledgement followed by a timely answer is late but answered', () => {
@@ -116,7 +121,12 @@ describe('slaView', () => {
     desk.receive(get().id);
     desk.tick(5 * HOUR);
     answer();
-    expect(slaView(get(), T0 + DAY)).toMatchObject({ ack: 'done_late', action: 'done_late', late: true, unanswered: false });
+    expect(slaView(get(), T0 + DAY)).toMatchObject({
+      ack: 'done_late',
+      action: 'done_late',
+      late: true,
+      unanswered: false,
+    });
   });
 
   it('a paused request is not overdue while the ministry owes the answer', () => {
@@ -128,8 +138,14 @@ describe('slaView', () => {
 
   it('a request withdrawn in time is not applicable; withdrawn after the ack deadline it was overdue', () => {
     const early = oneRequest();
-    early.desk.tick(10 * MINUTE).must(early.operator, 'request.withdraw', { requestId: early.get().id, reason: 'Oops.' });
-    expect(slaView(early.get(), T0 + DAY)).toMatchObject({ ack: 'not_applicable', action: 'not_applicable', late: false });
+    early.desk
+      .tick(10 * MINUTE)
+      .must(early.operator, 'request.withdraw', { requestId: early.get().id, reason: 'Oops.' });
+    expect(slaView(early.get(), T0 + DAY)).toMatchObject({
+      ack: 'not_applicable',
+      action: 'not_applicable',
+      late: false,
+    });
     const late = oneRequest();
     late.desk.tick(2 * HOUR).must(late.operator, 'request.withdraw', { requestId: late.get().id, reason: 'Oops.' });
     expect(slaView(late.get(), T0 + DAY)).toMatchObject({ ack: 'overdue', late: true });
@@ -141,7 +157,12 @@ describe('slaView', () => {
     desk.tick(HOUR).must(metaLiaison, 'request.contest', { requestId: get().id, reason: 'Lawful speech.' });
     expect(slaView(get(), T0 + DAY)).toMatchObject({ action: 'not_applicable', late: false, unanswered: false });
     desk.tick(HOUR).must(operator, 'request.close', { requestId: get().id, note: 'Agreed.' });
-    expect(slaView(get(), T0 + DAY)).toMatchObject({ ack: 'done', action: 'not_applicable', late: false, unanswered: false });
+    expect(slaView(get(), T0 + DAY)).toMatchObject({
+      ack: 'done',
+      action: 'not_applicable',
+      late: false,
+      unanswered: false,
+    });
   });
 
   it('a request contested after the action deadline was overdue', () => {

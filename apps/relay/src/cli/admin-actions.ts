@@ -1,5 +1,6 @@
 import { newId, parseMutation, type MutationResult, type MutationType, type User } from '@contact-desk/shared';
 import type { RelayCore } from '../core/relay-core.js';
+import type { AdminChannel } from './admin-channel.js';
 import type { Session } from '../core/session.js';
 
 /** Runs one mutation through the same validation and decision as the wire; throws if refused. */
@@ -19,9 +20,9 @@ export async function perform(
 }
 
 /** Finds a user by id, e-mail or exact name. */
-export function findUser(core: RelayCore, key: string): User {
+export function findUser(admin: AdminChannel, key: string): User {
   const lowered = key.toLowerCase();
-  for (const user of core.view.users.values()) {
+  for (const user of admin.view().users.values()) {
     if (user.id === key || user.email?.toLowerCase() === lowered || user.name.toLowerCase() === lowered) return user;
   }
   throw new Error(`no user "${key}"`);
@@ -33,8 +34,8 @@ export interface IssuedCode {
   readonly expiresAt: number;
 }
 
-export async function issueCode(core: RelayCore, user: User): Promise<IssuedCode> {
-  const result = await perform(core, 'user.issueEnrollmentCode', { userId: user.id });
+export async function issueCode(admin: AdminChannel, user: User): Promise<IssuedCode> {
+  const result = await admin.perform('user.issueEnrollmentCode', { userId: user.id });
   const code = result.data?.enrollmentCode;
   if (!code) throw new Error('no enrollment code was issued');
   return { user, code, expiresAt: result.data?.enrollmentExpiresAt ?? 0 };

@@ -1,9 +1,16 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+export interface LockHolder {
+  readonly pid: number;
+  /** Where the serving relay listens, for the CLI's admin requests. */
+  readonly url: string | null;
+}
+
 /**
- * One writer per data file: the serving relay keeps its state in memory, so a CLI command that
- * wrote to the file behind its back would break the sequence. The lock names the owner's pid.
+ * One writer per data file: the serving relay keeps its state in memory, so a CLI command must
+ * not write to the file behind its back. The lock names the owner's pid and, for a serving
+ * relay, its address, so the CLI can send its changes through the relay instead.
  */
 export class DataLock {
   private readonly file: string;
@@ -12,29 +19,35 @@ export class DataLock {
     this.file = join(dataDir, 'relay.lock');
   }
 
-  holder(): number | undefined {
+  holder(): LockHolder | undefined {
     if (!existsSync(this.file)) return undefined;
-    const pid = Number(readFileSync(this.file, 'utf8').trim());
-    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return undefined;
+    let holder: LockHolder;
     try {
-      process.kill(pid, 0);
-      return pid;
+      holder = JSON.parse(readFileSync(this.file, 'utf8')) as LockHolder;
+    } catch {
+      return undefined;
+    }
+    if (!Number.isInteger(holder.pid) || holder.pid <= 0 || holder.pid === process.pid) return undefined;
+    try {
+      process.kill(holder.pid, 0);
+      return holder;
     } catch {
       return undefined;
     }
   }
 
-  acquire(): void {
+  acquire(url: string | null = null): void {
     const holder = this.holder();
-    if (holder !== undefined) {
-      throw new Error(
-        `the relay (pid ${holder}) is using this data folder; stop it first, or make this change from the app's administration screen`,
-      );
-    }
-    writeFileSync(this.file, `${process.pid}\n`);
+    if (holder !== undefined) throw new Error(`another process (pid ${holder.pid}) is using this data folder`);
+    writeFileSync(this.file, `${JSON.stringify({ pid: process.pid, url })}\n`);
   }
 
   release(): void {
-    if (existsSync(this.file) && Number(readFileSync(this.file, 'utf8').trim()) === process.pid) rmSync(this.file);
+    if (!existsSync(this.file)) return;
+    try {
+      if ((JSON.parse(readFileSync(this.file, 'utf8')) as LockHolder).pid === process.pid) rmSync(this.file);
+    } catch {
+      // not ours
+    }
   }
 }

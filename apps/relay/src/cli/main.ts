@@ -1,11 +1,13 @@
 import { newId, ROLES, PLATFORM_KINDS } from '@contact-desk/shared';
 import { Command, Option } from 'commander';
+import { mkdirSync } from 'node:fs';
+import { writeAdminSecret } from '../auth/admin-secret.js';
 import { resolveConfig } from '../config.js';
 import { startRelay } from '../server.js';
 import { seedDemo } from '../demo/seed.js';
-import { findUser, issueCode, perform, table } from './admin-actions.js';
+import { findUser, issueCode, table } from './admin-actions.js';
 import { DataLock } from './data-lock.js';
-import { withCore } from './open-core.js';
+import { withAdmin } from './admin-channel.js';
 import { printCodes } from './print-codes.js';
 
 const dataDirOption = () =>
@@ -27,9 +29,9 @@ function userCommands(program: Command): void {
     .option('--team <team>', 'ministry team of an operator')
     .addOption(dataDirOption())
     .action(async (opts: { name: string; role: string; platform?: string; email?: string; team?: string; dataDir: string }) => {
-      await withCore(opts.dataDir, async (core) => {
+      await withAdmin(opts.dataDir, async (admin) => {
         const userId = newId();
-        const result = await perform(core, 'user.create', {
+        const result = await admin.perform('user.create', {
           userId,
           name: opts.name,
           role: opts.role,
@@ -47,8 +49,8 @@ function userCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .addOption(dataDirOption())
     .action(async (opts: { json?: boolean; dataDir: string }) => {
-      await withCore(opts.dataDir, (core) => {
-        const users = [...core.view.users.values()].sort((a, b) => a.name.localeCompare(b.name));
+      await withAdmin(opts.dataDir, (admin) => {
+        const users = [...admin.view().users.values()].sort((a, b) => a.name.localeCompare(b.name));
         if (opts.json) return out(JSON.stringify(users, null, 2));
         out(
           table([
@@ -63,9 +65,9 @@ function userCommands(program: Command): void {
     .description('revoke a user (by id, e-mail or name) and all their devices')
     .addOption(dataDirOption())
     .action(async (key: string, opts: { dataDir: string }) => {
-      await withCore(opts.dataDir, async (core) => {
-        const target = findUser(core, key);
-        await perform(core, 'user.revoke', { userId: target.id });
+      await withAdmin(opts.dataDir, async (admin) => {
+        const target = findUser(admin, key);
+        await admin.perform('user.revoke', { userId: target.id });
         out(`revoked ${target.name}`);
       });
     });
@@ -74,8 +76,8 @@ function userCommands(program: Command): void {
     .description('issue a new one-time enrollment code for a user')
     .addOption(dataDirOption())
     .action(async (key: string, opts: { dataDir: string }) => {
-      await withCore(opts.dataDir, async (core) => {
-        const issued = await issueCode(core, findUser(core, key));
+      await withAdmin(opts.dataDir, async (admin) => {
+        const issued = await issueCode(admin, findUser(admin, key));
         out(`${issued.user.name}: ${issued.code} (valid until ${new Date(issued.expiresAt).toISOString()})`);
       });
     });
@@ -90,8 +92,8 @@ function platformCommands(program: Command): void {
     .addOption(new Option('--kind <kind>', 'kind of member').choices(PLATFORM_KINDS).default('platform'))
     .addOption(dataDirOption())
     .action(async (id: string, opts: { name: string; kind: string; dataDir: string }) => {
-      await withCore(opts.dataDir, async (core) => {
-        await perform(core, 'platform.create', { platformId: id, name: opts.name, kind: opts.kind });
+      await withAdmin(opts.dataDir, async (admin) => {
+        await admin.perform('platform.create', { platformId: id, name: opts.name, kind: opts.kind });
         out(`added platform ${id} (${opts.name})`);
       });
     });
@@ -100,8 +102,8 @@ function platformCommands(program: Command): void {
     .description('list platforms')
     .addOption(dataDirOption())
     .action(async (opts: { dataDir: string }) => {
-      await withCore(opts.dataDir, (core) => {
-        const platforms = [...core.view.platforms.values()];
+      await withAdmin(opts.dataDir, (admin) => {
+        const platforms = [...admin.view().platforms.values()];
         out(table([['ID', 'NAME', 'KIND', 'STATUS'], ...platforms.map((p) => [p.id, p.name, p.kind, p.active ? 'active' : 'inactive'])]));
       });
     });
@@ -118,11 +120,12 @@ export function buildProgram(): Command {
     .addOption(dataDirOption())
     .action(async (opts: { port?: string; host?: string; corsOrigin?: string; dataDir: string }) => {
       const config = resolveConfig(opts);
-      const lock = new DataLock(config.dataDir);
-      const { mkdirSync } = await import('node:fs');
       mkdirSync(config.dataDir, { recursive: true });
+      const lock = new DataLock(config.dataDir);
       lock.acquire();
-      const relay = await startRelay(config);
+      const relay = await startRelay(config, { adminSecret: writeAdminSecret(config.dataDir) });
+      lock.release();
+      lock.acquire(relay.url);
       const stop = () => void relay.close().finally(() => { lock.release(); process.exit(0); });
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
@@ -135,7 +138,7 @@ export function buildProgram(): Command {
     .addOption(dataDirOption())
     .action(async (opts: { reset?: boolean; requests: string; dataDir: string }) => {
       await seedDemo({ dataDir: opts.dataDir, reset: Boolean(opts.reset), requests: Number(opts.requests) });
-      await withCore(opts.dataDir, (core) => printCodes(core, out));
+      await withAdmin(opts.dataDir, (admin) => printCodes(admin, out));
     });
   userCommands(program);
   platformCommands(program);

@@ -1,25 +1,26 @@
 import type { User } from '@contact-desk/shared';
-import type { RelayCore } from '../core/relay-core.js';
+import type { AdminChannel } from './admin-channel.js';
 import { issueCode, table } from './admin-actions.js';
 
 /** Issues fresh one-time codes for one user of each role (and one liaison per platform). */
-export async function printCodes(core: RelayCore, out: (text: string) => void): Promise<void> {
-  const users = [...core.view.users.values()].filter((user) => user.revokedAt === null);
+export async function printCodes(admin: AdminChannel, out: (text: string) => void): Promise<void> {
+  const view = admin.view();
+  const users = [...view.users.values()].filter((user) => user.revokedAt === null);
   const chosen: User[] = [];
   for (const role of ['prefect', 'operator', 'observer'] as const) {
     const user = users.find((candidate) => candidate.role === role);
     if (user) chosen.push(user);
   }
-  for (const platform of core.view.platforms.values()) {
+  for (const platform of view.platforms.values()) {
     const user = users.find((candidate) => candidate.role === 'liaison' && candidate.platformId === platform.id);
     if (user) chosen.push(user);
   }
   const rows: string[][] = [['NAME', 'ROLE', 'PLATFORM', 'ENROLLMENT CODE']];
   for (const user of chosen) {
-    const issued = await issueCode(core, user);
+    const issued = await issueCode(admin, user);
     rows.push([user.name, user.role, user.platformId ?? '', issued.code]);
   }
-  out(`Contact Desk demo: ${core.view.requests.size} requests, ${core.headSeq} events in the log.`);
+  out(`Contact Desk demo: ${view.requests.size} requests, ${view.lastSeq} events in the log.`);
   out('One-time enrollment codes (each valid once, for 72 hours):');
   out(table(rows));
 }

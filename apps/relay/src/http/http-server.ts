@@ -1,32 +1,9 @@
 import { enrollRequestSchema, parseWith, protocolError, type EnrollResponse } from '@contact-desk/shared';
+import { handleAdmin } from './admin-endpoint.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readBody, send } from './http-io.js';
 import type { RelayCore } from '../core/relay-core.js';
 import type { Logger } from '../logger.js';
-
-const MAX_BODY_BYTES = 4096;
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
-function readBody(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(undefined);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(undefined));
-  });
-}
 
 async function enroll(core: RelayCore, req: IncomingMessage, res: ServerResponse, log: Logger): Promise<void> {
   const text = await readBody(req);
@@ -52,8 +29,11 @@ async function enroll(core: RelayCore, req: IncomingMessage, res: ServerResponse
   send(res, response.ok ? 200 : response.error.code === 'unauthenticated' ? 401 : 503, response);
 }
 
-/** The HTTP side: `GET /healthz`, `POST /enroll`. Socket.IO attaches to the same server. */
-export function createHttpServer(core: RelayCore, log: Logger, corsOrigin: string): Server {
+/**
+ * The HTTP side: `GET /healthz`, `POST /enroll`, and `POST /admin/perform` for the local CLI
+ * (loopback only, with the data folder's admin secret). Socket.IO attaches to the same server.
+ */
+export function createHttpServer(core: RelayCore, log: Logger, corsOrigin: string, adminSecret?: string): Server {
   return createServer((req, res) => {
     const origin = req.headers.origin;
     if (origin && (corsOrigin === '*' || corsOrigin.split(',').includes(origin))) {
@@ -69,6 +49,8 @@ export function createHttpServer(core: RelayCore, log: Logger, corsOrigin: strin
       send(res, 200, { ok: true, headSeq: core.headSeq, serverTime: core.serverTime() });
     } else if (req.method === 'POST' && path === '/enroll') {
       void enroll(core, req, res, log);
+    } else if (req.method === 'POST' && path === '/admin/perform' && adminSecret !== undefined) {
+      void handleAdmin(core, req, res, log, adminSecret);
     } else {
       send(res, 404, { ok: false, error: protocolError('not_found', 'No such endpoint.') });
     }

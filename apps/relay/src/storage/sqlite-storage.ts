@@ -59,6 +59,8 @@ function docs<T>(rows: readonly { doc: string }[]): T[] {
 export interface SqliteOptions {
   /** `FULL` (default) survives power loss; `NORMAL` survives a process crash only. */
   readonly synchronous?: 'FULL' | 'NORMAL';
+  /** Open an existing file for reading only (e.g. the CLI beside a running relay). */
+  readonly readOnly?: boolean;
 }
 
 /** The default storage: one SQLite file in WAL mode, written through better-sqlite3. */
@@ -67,12 +69,13 @@ export class SqliteStorage implements Storage {
   private readonly statements;
 
   constructor(file: string, options: SqliteOptions = {}) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-    this.db.pragma('foreign_keys = ON');
+    this.db = new Database(file, { readonly: options.readOnly ?? false, fileMustExist: options.readOnly ?? false });
     this.db.pragma('busy_timeout = 5000');
-    this.migrate();
+    if (!options.readOnly) {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+      this.migrate();
+    }
     const db = this.db;
     this.statements = {
       insertEvent: db.prepare(

@@ -99,7 +99,13 @@ export function attachSocketServer(http: HttpServer, core: RelayCore, log: Logge
         ack({ ok: false, error: request.error });
         return;
       }
-      const response = core.pull(session.user, request.value.afterSeq, request.value.limit);
+      const current = core.refresh(session);
+      if (!current) {
+        ack({ ok: false, error: protocolError('unauthenticated', 'This device or user was revoked.') });
+        socket.disconnect(true);
+        return;
+      }
+      const response = core.pull(current.user, request.value.afterSeq, request.value.limit);
       ack(response);
       if (response.ok && session.user.role === 'liaison') {
         recordReceipts(core, response.events.flatMap((e) => (e.type === 'request.created' ? [e.payload.request.id] : [])), session.device.id);

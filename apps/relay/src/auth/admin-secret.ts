@@ -1,0 +1,27 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The secret that lets the CLI, run by whoever owns the data folder, administer a running relay
+ * over loopback. Written with owner-only permissions at each start.
+ */
+export function adminSecretFile(dataDir: string): string {
+  return join(dataDir, 'admin.secret');
+}
+
+export function writeAdminSecret(dataDir: string): string {
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(adminSecretFile(dataDir), `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export function readAdminSecret(dataDir: string): string {
+  return readFileSync(adminSecretFile(dataDir), 'utf8').trim();
+}
+
+export function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

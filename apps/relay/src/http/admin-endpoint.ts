@@ -1,0 +1,43 @@
+import { MUTATION_TYPES, protocolError, type MutationType } from '@contact-desk/shared';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sameSecret } from '../auth/admin-secret.js';
+import { perform } from '../cli/admin-actions.js';
+import type { RelayCore } from '../core/relay-core.js';
+import type { Logger } from '../logger.js';
+import { readBody, send } from './http-io.js';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** Runs one administrator mutation for the CLI of the machine that holds the data folder. */
+export async function handleAdmin(
+  core: RelayCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+  log: Logger,
+  secret: string,
+): Promise<void> {
+  const bearer = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+  if (!LOOPBACK.has(req.socket.remoteAddress ?? '') || !sameSecret(bearer, secret)) {
+    send(res, 401, { ok: false, error: protocolError('unauthenticated', 'Administration is local to the relay.') });
+    return;
+  }
+  const text = await readBody(req, 65_536);
+  let body: { type?: unknown; args?: unknown };
+  try {
+    body = JSON.parse(text ?? '') as typeof body;
+  } catch {
+    send(res, 400, { ok: false, error: protocolError('invalid_payload', 'The body must be JSON.') });
+    return;
+  }
+  if (typeof body.type !== 'string' || !MUTATION_TYPES.includes(body.type as MutationType)) {
+    send(res, 400, { ok: false, error: protocolError('unknown_mutation', 'Unknown mutation type.') });
+    return;
+  }
+  try {
+    const result = await perform(core, body.type as MutationType, body.args);
+    log.info({ type: body.type, seqs: result.seqs }, 'administration from the CLI');
+    send(res, 200, { ok: true, result });
+  } catch (error) {
+    send(res, 409, { ok: false, error: protocolError('conflict', error instanceof Error ? error.message : String(error)) });
+  }
+}
