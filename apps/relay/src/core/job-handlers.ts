@@ -48,6 +48,10 @@ export function handleMutation(
   if (!decision.ok) {
     result = { mutationId: mutation.mutationId, status: 'rejected', error: decision.error };
   } else {
+    if (session.user.role === 'liaison' && 'requestId' in mutation.args) {
+      // A liaison acting on a request proves a device of the platform has it.
+      handleReceipt(batch, mutation.args.requestId, session.device.id);
+    }
     const events = batch.append(decision.events, session.actor, mutation.mutationId, mutation.clientTime);
     let data: MutationResultData | undefined = decision.data;
     for (const event of events) {

@@ -14,8 +14,10 @@ CREATE TABLE IF NOT EXISTS events (
   platform_id  TEXT,
   payload      TEXT    NOT NULL
 );
-CREATE INDEX IF NOT EXISTS events_by_platform ON events (platform_id, seq);
-CREATE INDEX IF NOT EXISTS events_by_audience ON events (audience, seq);
+-- Partial indexes: only the rows a liaison's pull looks up are indexed, so most appends touch
+-- one index at most.
+CREATE INDEX IF NOT EXISTS events_by_platform ON events (platform_id, seq) WHERE platform_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS events_for_all ON events (seq) WHERE audience = 'all';
 
 CREATE TABLE IF NOT EXISTS mutations (
   mutation_id  TEXT PRIMARY KEY,

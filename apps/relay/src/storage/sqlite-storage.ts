@@ -80,7 +80,7 @@ export class SqliteStorage implements Storage {
     this.statements = {
       insertEvent: db.prepare(
         `INSERT INTO events (seq, server_time, type, actor_id, actor, mutation_id, client_time, audience, platform_id, payload)
-         VALUES (@seq, @serverTime, @type, @actorId, @actor, @mutationId, @clientTime, @audience, @platformId, @payload)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertMutation: db.prepare(
         `INSERT INTO mutations (mutation_id, user_id, received_at, status, result) VALUES (?, ?, ?, ?, ?)`,
@@ -127,7 +127,7 @@ export class SqliteStorage implements Storage {
       ),
       eventsPlatform: db.prepare(
         `SELECT ${EVENT_COLUMNS} FROM (
-           SELECT ${EVENT_COLUMNS} FROM events WHERE platform_id = ? AND seq > ?
+           SELECT ${EVENT_COLUMNS} FROM events WHERE platform_id IS NOT NULL AND platform_id = ? AND seq > ?
            UNION ALL
            SELECT ${EVENT_COLUMNS} FROM events WHERE audience = 'all' AND seq > ?
          ) ORDER BY seq LIMIT ?`,
@@ -193,18 +193,18 @@ export class SqliteStorage implements Storage {
   }
 
   private insertEvent(event: DomainEvent): void {
-    this.statements.insertEvent.run({
-      seq: event.seq,
-      serverTime: event.serverTime,
-      type: event.type,
-      actorId: event.actor.userId,
-      actor: JSON.stringify(event.actor),
-      mutationId: event.mutationId,
-      clientTime: event.clientTime,
-      audience: event.audience.kind,
-      platformId: event.audience.kind === 'platform' ? event.audience.platformId : null,
-      payload: JSON.stringify(event.payload),
-    });
+    this.statements.insertEvent.run(
+      event.seq,
+      event.serverTime,
+      event.type,
+      event.actor.userId,
+      JSON.stringify(event.actor),
+      event.mutationId,
+      event.clientTime,
+      event.audience.kind,
+      event.audience.kind === 'platform' ? event.audience.platformId : null,
+      JSON.stringify(event.payload),
+    );
   }
 
   private project(write: EntityWrite): void {
