@@ -27,7 +27,7 @@ for (let attempt = 0; attempt < 50; attempt += 1) {
     const health = await (await fetch(`${url}/healthz`)).json();
     console.log(`\nRelay running at ${url} (log position ${health.headSeq}); data in ${dataDir}.`);
     console.log(`Enroll a device: POST ${url}/enroll with {"code": "<code above>", "deviceLabel": "My laptop"}`);
-    console.log('Administer it with: node apps/relay/bin/relay.mjs --help (after stopping it). Ctrl+C stops the relay.');
+    console.log('Administer it with: node apps/relay/bin/relay.mjs user --help (works while it runs). Ctrl+C stops it.');
     break;
   } catch {
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -1,4 +1,5 @@
 import {
+  applyWrite,
   PENDING_STATUSES,
   type Comment,
   type Device,
@@ -8,13 +9,14 @@ import {
   type PriorityPolicy,
   type Request,
   type User,
+  type WritableCollections,
 } from '@contact-desk/shared';
 
 /**
  * The relay's in-memory copy of its projections: read by every decision, changed only by
  * absorbing the writes of a committed batch (so it never runs ahead of the file).
  */
-export class RelayState implements DomainState {
+export class RelayState implements DomainState, WritableCollections {
   lastSeq: number;
   policy: PriorityPolicy;
   readonly platforms: Map<string, Platform>;
@@ -40,32 +42,14 @@ export class RelayState implements DomainState {
 
   absorb(writes: readonly EntityWrite[], lastSeq: number): void {
     for (const write of writes) {
-      switch (write.kind) {
-        case 'policy':
-          this.policy = write.value;
-          break;
-        case 'platform':
-          this.platforms.set(write.value.id, write.value);
-          break;
-        case 'user':
-          this.users.set(write.value.id, write.value);
-          break;
-        case 'device':
-          this.devices.set(write.value.id, write.value);
-          break;
-        case 'request':
-          this.requests.set(write.value.id, write.value);
-          this.trackPending(write.value);
-          break;
-        case 'comment':
-          this.comments.set(write.value.id, write.value);
-          break;
-        case 'refCounter':
-          this.refCounters.set(write.year, write.value);
-          break;
-      }
+      applyWrite(this, write);
+      if (write.kind === 'request') this.trackPending(write.value);
     }
     this.lastSeq = lastSeq;
+  }
+
+  setPolicy(policy: PriorityPolicy): void {
+    this.policy = policy;
   }
 
   private trackPending(request: Request): void {

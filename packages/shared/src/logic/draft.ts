@@ -5,7 +5,7 @@ import type { Request } from '../domain/request.js';
 import type { Device, User } from '../domain/user.js';
 import type { DomainEvent } from '../protocol/events.js';
 import { evolve } from './evolve.js';
-import type { DomainState, EntityWrite, ReadModel } from './state.js';
+import { applyWrite, type DomainState, type EntityWrite, type ReadModel, type WritableCollections } from './state.js';
 
 type Collections = 'platforms' | 'users' | 'devices' | 'requests' | 'comments' | 'refCounters';
 
@@ -14,13 +14,13 @@ type Collections = 'platforms' | 'users' | 'devices' | 'requests' | 'comments' |
  * The relay decides a batch of mutations against a draft and folds it into its state only after
  * the batch is committed; a client folds a pulled page the same way in one step.
  */
-export class StateDraft implements ReadModel {
-  private readonly platforms = new Map<string, Platform>();
-  private readonly users = new Map<string, User>();
-  private readonly devices = new Map<string, Device>();
-  private readonly requests = new Map<string, Request>();
-  private readonly comments = new Map<string, Comment>();
-  private readonly refCounters = new Map<number, number>();
+export class StateDraft implements ReadModel, WritableCollections {
+  readonly platforms = new Map<string, Platform>();
+  readonly users = new Map<string, User>();
+  readonly devices = new Map<string, Device>();
+  readonly requests = new Map<string, Request>();
+  readonly comments = new Map<string, Comment>();
+  readonly refCounters = new Map<number, number>();
   private policyOverride: PriorityPolicy | undefined;
   private lastSeq: number;
   private readonly written: EntityWrite[] = [];
@@ -89,29 +89,12 @@ export class StateDraft implements ReadModel {
 
   private write(write: EntityWrite): void {
     this.written.push(write);
-    switch (write.kind) {
-      case 'policy':
-        this.policyOverride = write.value;
-        break;
-      case 'platform':
-        this.platforms.set(write.value.id, write.value);
-        break;
-      case 'user':
-        this.users.set(write.value.id, write.value);
-        break;
-      case 'device':
-        this.devices.set(write.value.id, write.value);
-        break;
-      case 'request':
-        this.requests.set(write.value.id, write.value);
-        break;
-      case 'comment':
-        this.comments.set(write.value.id, write.value);
-        break;
-      case 'refCounter':
-        this.refCounters.set(write.year, write.value);
-        break;
-    }
+    applyWrite(this, write);
+  }
+
+  /** Used by `applyWrite` for a policy write. */
+  setPolicy(policy: PriorityPolicy): void {
+    this.policyOverride = policy;
   }
 }
 

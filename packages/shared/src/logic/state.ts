@@ -62,3 +62,41 @@ export function readState(state: DomainState): ReadModel {
     refCounter: (year) => state.refCounters.get(year) ?? 0,
   };
 }
+
+/** Collections an entity write lands in: a draft's pending changes, or the relay's live state. */
+export interface WritableCollections {
+  readonly platforms: Map<string, Platform>;
+  readonly users: Map<string, User>;
+  readonly devices: Map<string, Device>;
+  readonly requests: Map<string, Request>;
+  readonly comments: Map<string, Comment>;
+  readonly refCounters: Map<number, number>;
+  setPolicy(policy: PriorityPolicy): void;
+}
+
+/** Puts one entity write into its collection. */
+export function applyWrite(target: WritableCollections, write: EntityWrite): void {
+  switch (write.kind) {
+    case 'policy':
+      target.setPolicy(write.value);
+      break;
+    case 'platform':
+      target.platforms.set(write.value.id, write.value);
+      break;
+    case 'user':
+      target.users.set(write.value.id, write.value);
+      break;
+    case 'device':
+      target.devices.set(write.value.id, write.value);
+      break;
+    case 'request':
+      target.requests.set(write.value.id, write.value);
+      break;
+    case 'comment':
+      target.comments.set(write.value.id, write.value);
+      break;
+    case 'refCounter':
+      target.refCounters.set(write.year, write.value);
+      break;
+  }
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { commentVisibilitySchema } from '../domain/comment.js';
 import { entityIdSchema, platformIdSchema } from '../domain/ids.js';
-import { escalationContactSchema, platformKindSchema } from '../domain/platform.js';
+import { platformFieldsSchema, platformKindSchema } from '../domain/platform.js';
 import { priorityLabelSchema, priorityLevelsSchema } from '../domain/policy.js';
 import {
   cannotExecuteGroundSchema,
@@ -104,16 +104,8 @@ export const mutationArgsSchemas = {
   'platform.update': z
     .object({
       platformId: platformIdSchema,
-      patch: z
-        .object({
-          name: z.string().trim().min(1).max(80),
-          kind: platformKindSchema,
-          backupLiaisonId: entityIdSchema.nullable(),
-          escalationContact: escalationContactSchema.nullable(),
-          active: z.boolean(),
-        })
+      patch: platformFieldsSchema
         .partial()
-        .strict()
         .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' }),
     })
     .strict(),
