@@ -113,7 +113,7 @@ export function planRequest(
   add(receivedAt + sla.actionMs + 1_000, (core) => core.checkDeadlines([requestId]));
 
   let cursor = ackAt;
-  if (random() < 0.08) {
+  if (random() < (now - createdAt < 6 * HOUR ? 0.3 : 0.08)) {
     const askedAt = ackAt + (2 + random() * 20) * MINUTE;
     const index = Math.floor(random() * data.questions.length);
     add(askedAt, act(liaison, 'request.requestInfo', { question: data.questions[index] ?? '?' }));
@@ -141,6 +141,12 @@ export function planRequest(
   const firstBatch = answers.length > 2 ? Math.ceil(answers.length / 2) : answers.length;
   add(answers.length > 2 ? Math.max(cursor + 10_000, answeredAt - 20 * MINUTE) : answeredAt, act(liaison, 'request.answer', { items: answers.slice(0, firstBatch) }));
   if (firstBatch < answers.length) add(answeredAt, act(liaison, 'request.answer', { items: answers.slice(firstBatch) }));
+  if (random() < 0.05) {
+    const reopenedAt = answeredAt + (1 + random() * 6) * HOUR;
+    add(reopenedAt, act(operator, 'request.reopen', { reason: 'Le contenu est de nouveau accessible sous une autre adresse.' }));
+    if (random() < 0.5) add(reopenedAt + delayAround(random, profile.answerMedianMin * speed), act(liaison, 'request.answer', { items: answers.slice(0, 1).map((answer) => ({ ...answer, outcome: 'removed', reason: null })) }));
+    return steps;
+  }
   if (random() < 0.7) add(answeredAt + (1 + random() * 40) * HOUR, act(operator, 'request.close', { note: null }));
   return steps;
 }
