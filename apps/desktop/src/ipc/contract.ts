@@ -1,0 +1,49 @@
+/**
+ * The one bridge between the renderer and the native side. The preload exposes exactly this
+ * object as `window.contactDesk`; the main process validates every argument again.
+ */
+export const IPC_CHANNELS = {
+  saveFile: 'contact-desk:save-file',
+  printToPdf: 'contact-desk:print-to-pdf',
+  notify: 'contact-desk:notify',
+  setBadge: 'contact-desk:set-badge',
+  tokenGet: 'contact-desk:token-get',
+  tokenSet: 'contact-desk:token-set',
+  tokenClear: 'contact-desk:token-clear',
+} as const;
+
+export interface SaveFileRequest {
+  /** File name proposed in the dialog, without folders. */
+  readonly suggestedName: string;
+  readonly data: Uint8Array;
+}
+
+export interface SaveFileResult {
+  readonly saved: boolean;
+}
+
+export interface NotifyRequest {
+  readonly title: string;
+  readonly body: string;
+  /** Urgent notifications (a new P0, a deadline about to pass) stay until dismissed. */
+  readonly urgent: boolean;
+}
+
+/** What a device keeps to reconnect: the relay's address and its device token. */
+export interface StoredCredentials {
+  readonly relayUrl: string;
+  readonly token: string;
+}
+
+export interface DesktopApi {
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  /** Prints the current window to a PDF file chosen by the user. */
+  printToPdf(request: { readonly suggestedName: string }): Promise<SaveFileResult>;
+  notify(request: NotifyRequest): Promise<void>;
+  /** Count of items needing the user, shown on the dock/taskbar; 0 clears it. */
+  setBadge(count: number): Promise<void>;
+  /** Credentials of a profile, encrypted at rest with the OS keychain (Electron safeStorage). */
+  getCredentials(profile: string): Promise<StoredCredentials | null>;
+  setCredentials(profile: string, credentials: StoredCredentials): Promise<void>;
+  clearCredentials(profile: string): Promise<void>;
+}

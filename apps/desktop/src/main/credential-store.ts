@@ -1,0 +1,79 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { StoredCredentials } from '../ipc/contract';
+import { credentialsSchema, profileSchema } from '../ipc/validation';
+
+/** The part of Electron's safeStorage the store needs (the OS keychain / DPAPI / libsecret). */
+export interface Encryption {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+}
+
+export interface CredentialStore {
+  get(profile: string): Promise<StoredCredentials | null>;
+  set(profile: string, credentials: StoredCredentials): Promise<void>;
+  clear(profile: string): Promise<void>;
+}
+
+export class EncryptionUnavailableError extends Error {
+  constructor() {
+    super('Cannot store credentials: OS encryption (safeStorage) is unavailable; refusing to keep them in plain text.');
+    this.name = 'EncryptionUnavailableError';
+  }
+}
+
+/**
+ * One encrypted file per profile, `<directory>/<profile>.bin`. `onRelayUrl` learns each relay
+ * stored or read back, so the CSP lets the renderer connect to it.
+ */
+export function createCredentialStore(
+  directory: string,
+  encryption: Encryption,
+  onRelayUrl: (relayUrl: string) => void,
+): CredentialStore {
+  const fileOf = (profile: string): string => join(directory, `${profileSchema.parse(profile)}.bin`);
+  const requireEncryption = (): void => {
+    if (!encryption.isEncryptionAvailable()) throw new EncryptionUnavailableError();
+  };
+
+  return {
+    async get(profile) {
+      const file = fileOf(profile);
+      let encrypted: Buffer;
+      try {
+        encrypted = await readFile(file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+      requireEncryption();
+      let decoded: unknown;
+      try {
+        decoded = JSON.parse(encryption.decryptString(encrypted));
+      } catch {
+        return null; // unreadable (e.g. keychain reset): the device enrolls again
+      }
+      const parsed = credentialsSchema.safeParse(decoded);
+      if (!parsed.success) return null;
+      onRelayUrl(parsed.data.relayUrl);
+      return parsed.data;
+    },
+
+    async set(profile, credentials) {
+      const file = fileOf(profile);
+      const valid = credentialsSchema.parse(credentials);
+      requireEncryption();
+      const encrypted = encryption.encryptString(JSON.stringify(valid));
+      await mkdir(directory, { recursive: true, mode: 0o700 });
+      const temporary = `${file}.${process.pid}.tmp`;
+      await writeFile(temporary, encrypted, { mode: 0o600 });
+      await rename(temporary, file);
+      onRelayUrl(valid.relayUrl);
+    },
+
+    async clear(profile) {
+      await rm(fileOf(profile), { force: true });
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { BrowserWindow, Menu, app, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, resolveAppFile } from './app-protocol';
+import { buildContentSecurityPolicy, installContentSecurityPolicy, withContentSecurityPolicy } from './content-security-policy';
+import { createCredentialStore } from './credential-store';
+import { registerIpcHandlers } from './ipc-handlers';
+import { buildMenuTemplate } from './menu';
+import { createNativeServices } from './native-services';
+import { guardWebContents, installPermissionHandlers } from './navigation-guard';
+import { originOf } from './origin';
+import { mainWindowOptions } from './window-options';
+import { createRelayOriginAllowList } from './relay-origin-allow-list';
+
+const here = import.meta.dirname;
+/** Sandboxed preloads cannot be ES modules: the preload is built as CommonJS. */
+const PRELOAD_PATH = join(here, '../preload/index.cjs');
+const RENDERER_DIR = join(here, '../renderer');
+
+/** In development electron-vite serves the renderer; packaged builds use app://contact-desk. */
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+const devServerOrigin = devServerUrl === undefined ? null : originOf(devServerUrl);
+const appOrigin = devServerOrigin ?? APP_ORIGIN;
+
+const relayOrigins = createRelayOriginAllowList();
+const currentPolicy = (): string =>
+  buildContentSecurityPolicy({
+    relayOrigins: relayOrigins.origins(),
+    ...(devServerOrigin === null ? {} : { devServerOrigin }),
+  });
+
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(PRELOAD_PATH));
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
+  return window;
+}
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(request.url, RENDERER_DIR);
+    if (file === null) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = withContentSecurityPolicy({}, currentPolicy());
+    const merged = new Headers(response.headers);
+    for (const [name, [value]] of Object.entries(headers)) if (value !== undefined) merged.set(name, value);
+    return new Response(response.body, { status: response.status, headers: merged });
+  });
+}
+
+function start(): void {
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  let mainWindow: BrowserWindow | null = null;
+  app.on('second-instance', () => {
+    if (mainWindow === null || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, appOrigin, (url) => shell.openExternal(url));
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  void app.whenReady().then(() => {
+    serveRenderer();
+    installContentSecurityPolicy(session.defaultSession, currentPolicy);
+    installPermissionHandlers(session.defaultSession, appOrigin);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, app.isPackaged)));
+
+    const credentials = createCredentialStore(join(app.getPath('userData'), 'credentials'), safeStorage, (url) => {
+      relayOrigins.allow(url);
+    });
+    registerIpcHandlers(ipcMain, appOrigin, createNativeServices(credentials));
+
+    mainWindow = createMainWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+    });
+  });
+}
+
+start();

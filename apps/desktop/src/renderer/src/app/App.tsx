@@ -1,0 +1,31 @@
+import { useEffect } from 'react';
+import { AdminScreen } from '../features/admin/AdminScreen';
+import { useAlerts } from '../features/alerts/use-alerts';
+import { CreateRequestScreen } from '../features/create/CreateRequestScreen';
+import { EnrollScreen } from '../features/enroll/EnrollScreen';
+import { QueueScreen } from '../features/queue/QueueScreen';
+import { RequestScreen } from '../features/request/RequestScreen';
+import { AppShell } from '../features/shell/AppShell';
+import type { Platform } from '../platform/platform';
+import { useDesk } from '../state/desk-store';
+import type { LaunchOptions } from './launch-options';
+import { useNavigation } from './navigation';
+
+export function App({ platform, options }: { platform: Platform; options: LaunchOptions }) {
+  const phase = useDesk((state) => state.phase);
+  const route = useNavigation((state) => state.route);
+  useAlerts(platform);
+  useEffect(() => {
+    document.title = 'Contact Desk';
+  }, []);
+  if (phase === 'loading') return <div className="boot" aria-busy="true" />;
+  if (phase === 'enroll') return <EnrollScreen options={options} />;
+  return (
+    <AppShell platform={platform}>
+      {route.screen === 'queue' && <QueueScreen />}
+      {route.screen === 'request' && <RequestScreen requestId={route.requestId} platform={platform} />}
+      {route.screen === 'create' && <CreateRequestScreen />}
+      {route.screen === 'admin' && <AdminScreen />}
+    </AppShell>
+  );
+}

@@ -1,0 +1,21 @@
+import { adminTexts } from '../features/admin/texts';
+import { alertsTexts } from '../features/alerts/texts';
+import { commonTexts } from '../features/common/texts';
+import { createTexts } from '../features/create/texts';
+import { enrollTexts } from '../features/enroll/texts';
+import { queueTexts } from '../features/queue/texts';
+import { requestTexts } from '../features/request/texts';
+import { shellTexts } from '../features/shell/texts';
+import type { FeatureTexts } from '../i18n/i18n';
+
+/** The texts of every feature, registered with i18next at start. */
+export const FEATURE_TEXTS: readonly FeatureTexts[] = [
+  commonTexts,
+  shellTexts,
+  enrollTexts,
+  queueTexts,
+  requestTexts,
+  createTexts,
+  adminTexts,
+  alertsTexts,
+];

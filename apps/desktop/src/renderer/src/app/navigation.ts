@@ -1,0 +1,47 @@
+import { create } from 'zustand';
+
+/** Where the user is. Mirrored in the location hash so back/forward and reloads work. */
+export type Route =
+  | { readonly screen: 'queue' }
+  | { readonly screen: 'request'; readonly requestId: string }
+  | { readonly screen: 'create' }
+  | { readonly screen: 'admin' };
+
+export function parseRoute(hash: string): Route {
+  const [screen, id] = hash.replace(/^#\/?/, '').split('/');
+  if (screen === 'request' && id) return { screen: 'request', requestId: decodeURIComponent(id) };
+  if (screen === 'new') return { screen: 'create' };
+  if (screen === 'admin') return { screen: 'admin' };
+  return { screen: 'queue' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.screen) {
+    case 'request':
+      return `#/request/${encodeURIComponent(route.requestId)}`;
+    case 'create':
+      return '#/new';
+    case 'admin':
+      return '#/admin';
+    case 'queue':
+      return '#/queue';
+  }
+}
+
+interface NavigationState {
+  readonly route: Route;
+  go(route: Route): void;
+}
+
+export const useNavigation = create<NavigationState>()((set) => ({
+  route: parseRoute(globalThis.location?.hash ?? ''),
+  go(route) {
+    const hash = routeHash(route);
+    if (globalThis.location && globalThis.location.hash !== hash) globalThis.location.hash = hash;
+    set({ route });
+  },
+}));
+
+globalThis.addEventListener?.('hashchange', () => {
+  useNavigation.setState({ route: parseRoute(globalThis.location.hash) });
+});

@@ -1,0 +1,40 @@
+/** Dates, times and durations for the user's language and time zone, with the zone named. */
+export function userTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(language: string, withZone: boolean): Intl.DateTimeFormat {
+  const key = `${language}|${withZone}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
+      dateStyle: 'short',
+      timeStyle: 'short',
+      ...(withZone ? { timeZoneName: 'short' } : {}),
+    });
+    dateTimeFormats.set(key, format);
+  }
+  return format;
+}
+
+export function formatDateTime(ms: number, language: string, withZone = false): string {
+  return dateTimeFormat(language, withZone).format(ms);
+}
+
+export function formatTime(ms: number, language: string): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', { timeStyle: 'short' }).format(ms);
+}
+
+/** A compact duration: "45 s", "12 min", "3 h 05", "2 j 4 h" / "2 d 4 h". */
+export function formatDuration(ms: number, language: string): string {
+  const seconds = Math.round(Math.abs(ms) / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ${String(minutes % 60).padStart(2, '0')}`;
+  const days = Math.floor(hours / 24);
+  return `${days} ${language === 'en' ? 'd' : 'j'} ${hours % 24} h`;
+}

@@ -1,0 +1,3 @@
+export function CreateRequestScreen() {
+  return <section />;
+}

@@ -1,0 +1,5 @@
+import type { LaunchOptions } from '../../app/launch-options';
+
+export function EnrollScreen(_props: { options: LaunchOptions }) {
+  return <main />;
+}

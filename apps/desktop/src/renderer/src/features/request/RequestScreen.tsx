@@ -1,0 +1,5 @@
+import type { Platform } from '../../platform/platform';
+
+export function RequestScreen(_props: { requestId: string; platform: Platform }) {
+  return <section />;
+}

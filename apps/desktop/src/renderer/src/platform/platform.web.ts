@@ -1,0 +1,100 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Platform, StoredCredentials } from './platform';
+
+interface CredentialRow extends StoredCredentials {
+  readonly profile: string;
+}
+
+/** A tiny database of its own, so clearing the queue's data never loses the device token. */
+export class CredentialDatabase extends Dexie {
+  credentials!: EntityTable<CredentialRow, 'profile'>;
+
+  constructor(name = 'contact-desk-credentials') {
+    super(name);
+    this.version(1).stores({ credentials: 'profile' });
+  }
+}
+
+/** "(3) Contact Desk" for 3, the bare title for 0; an existing prefix is replaced. */
+export function titleWithBadge(title: string, count: number): string {
+  const bare = title.replace(/^\(\d+\) /, '');
+  return count > 0 ? `(${count}) ${bare}` : bare;
+}
+
+/** Offers the bytes as a download through a temporary link. */
+export function downloadFile(doc: Document, suggestedName: string, mimeType: string, data: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([data as Uint8Array<ArrayBuffer>], { type: mimeType }));
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = suggestedName;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  doc.body.append(link);
+  try {
+    link.click();
+  } finally {
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+}
+
+type NotificationPermissionAsk = () => Promise<NotificationPermission>;
+
+/** Asks for notification permission at most once per page; never throws. */
+export function notificationPermissionOnce(ask: NotificationPermissionAsk): () => Promise<boolean> {
+  let answer: Promise<boolean> | null = null;
+  return () => {
+    answer ??= ask().then(
+      (permission) => permission === 'granted',
+      () => false,
+    );
+    return answer;
+  };
+}
+
+export function createWebPlatform(database: CredentialDatabase = new CredentialDatabase()): Platform {
+  const notificationsAllowed = notificationPermissionOnce(async () => {
+    if (typeof Notification === 'undefined') return 'denied';
+    if (Notification.permission !== 'default') return Notification.permission;
+    return Notification.requestPermission();
+  });
+
+  return {
+    kind: 'web',
+    async saveFile(suggestedName, mimeType, data) {
+      downloadFile(document, suggestedName, mimeType, data);
+      return true;
+    },
+    async printToPdf() {
+      window.print();
+      return true;
+    },
+    async notify(title, body, urgent) {
+      try {
+        if (!(await notificationsAllowed())) return;
+        new Notification(title, { body, requireInteraction: urgent });
+      } catch {
+        // Notifications are a convenience; the queue itself shows everything.
+      }
+    },
+    setBadge(count) {
+      document.title = titleWithBadge(document.title, count);
+      const badge = navigator as Navigator & {
+        setAppBadge?: (count?: number) => Promise<void>;
+        clearAppBadge?: () => Promise<void>;
+      };
+      const update = count > 0 ? badge.setAppBadge?.(count) : badge.clearAppBadge?.();
+      update?.catch(() => undefined);
+    },
+    async getCredentials(profile) {
+      const row = await database.credentials.get(profile);
+      return row ? { relayUrl: row.relayUrl, token: row.token } : null;
+    },
+    async setCredentials(profile, credentials) {
+      await database.credentials.put({ profile, relayUrl: credentials.relayUrl, token: credentials.token });
+    },
+    async clearCredentials(profile) {
+      await database.credentials.delete(profile);
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import {
+  emptyState,
+  newId,
+  parseMutation,
+  type Actor,
+  type DomainEvent,
+  type DomainState,
+  type MutationType,
+  type ProtocolError,
+} from '@contact-desk/shared';
+import { create } from 'zustand';
+import type { Platform } from '../platform/platform';
+import { enrollDevice, normalizeRelayUrl } from '../sync/enroll';
+import { LocalDb } from '../sync/local-db';
+import { localCheck, optimisticView } from '../sync/optimistic-view';
+import { SyncEngine } from '../sync/sync-engine';
+import type { Rejection, SyncStatus } from '../sync/sync-status';
+
+export type Phase = 'loading' | 'enroll' | 'ready';
+
+export interface DeskState {
+  readonly phase: Phase;
+  readonly profile: string;
+  /** Confirmed state with the user's pending changes on top: what every screen shows. */
+  readonly view: DomainState;
+  readonly pendingIds: ReadonlySet<string>;
+  readonly sync: SyncStatus;
+  readonly rejections: readonly Rejection[];
+  /** Bumped on every change, for components that read the engine directly (timelines). */
+  readonly revision: number;
+}
+
+export type PerformOutcome = { readonly ok: true; readonly mutationId: string } | { readonly ok: false; readonly error: ProtocolError };
+
+export interface DeskActions {
+  /** Reads stored credentials and starts syncing, or asks to enroll. */
+  boot(profile: string, platform: Platform): Promise<void>;
+  enroll(relayAddress: string, code: string, deviceLabel: string): Promise<ProtocolError | null>;
+  /** Validates, checks locally against the state machine, then queues the mutation. */
+  perform(type: MutationType, args: unknown): Promise<PerformOutcome>;
+  dismissRejection(mutationId: string): void;
+  /** Forgets this device: credentials and local data. */
+  signOut(): Promise<void>;
+  /** Events of one request, for its timeline (from the local log). */
+  timeline(requestId: string): Promise<DomainEvent[]>;
+  /** Relay time now, as estimated on this device. */
+  relayNow(): number;
+}
+
+const INITIAL_SYNC: SyncStatus = {
+  connection: 'connecting',
+  pending: 0,
+  lastSyncedAt: null,
+  cursor: 0,
+  clockOffsetMs: 0,
+  actor: null,
+};
+
+interface Runtime {
+  platform?: Platform;
+  db?: LocalDb;
+  engine?: SyncEngine;
+  listeners: ((events: readonly DomainEvent[], live: boolean) => void)[];
+}
+
+const runtime: Runtime = { listeners: [] };
+
+/** Lets features (notifications, badge) react to events as they arrive. */
+export function onDeskEvents(listener: (events: readonly DomainEvent[], live: boolean) => void): () => void {
+  runtime.listeners.push(listener);
+  return () => {
+    runtime.listeners = runtime.listeners.filter((candidate) => candidate !== listener);
+  };
+}
+
+export const useDesk = create<DeskState & DeskActions>()((set, get) => {
+  const refresh = () => {
+    const engine = runtime.engine;
+    if (!engine) return;
+    const actor = engine.syncStatus.actor;
+    const optimistic = actor
+      ? optimisticView(engine.state, engine.pendingMutations, actor, Date.now() + engine.syncStatus.clockOffsetMs)
+      : { state: engine.state, pendingIds: new Set<string>() };
+    set((previous) => ({
+      view: optimistic.state,
+      pendingIds: optimistic.pendingIds,
+      sync: engine.syncStatus,
+      revision: previous.revision + 1,
+    }));
+  };
+
+  const startEngine = async (profile: string, relayUrl: string, token: string) => {
+    const db = runtime.db ?? new LocalDb(profile);
+    runtime.db = db;
+    const engine = new SyncEngine({ db, relayUrl, token });
+    runtime.engine = engine;
+    engine.subscribe({
+      onChange: refresh,
+      onRejected: (rejection) => set((state) => ({ rejections: [...state.rejections, rejection] })),
+      onEvents: (events, live) => runtime.listeners.forEach((listener) => listener(events, live)),
+    });
+    await engine.start();
+    set({ phase: 'ready' });
+    refresh();
+  };
+
+  return {
+    phase: 'loading',
+    profile: 'default',
+    view: emptyState(),
+    pendingIds: new Set(),
+    sync: INITIAL_SYNC,
+    rejections: [],
+    revision: 0,
+
+    async boot(profile, platform) {
+      runtime.platform = platform;
+      set({ profile });
+      const credentials = await platform.getCredentials(profile);
+      if (!credentials) {
+        set({ phase: 'enroll' });
+        return;
+      }
+      await startEngine(profile, credentials.relayUrl, credentials.token);
+    },
+
+    async enroll(relayAddress, code, deviceLabel) {
+      const relayUrl = normalizeRelayUrl(relayAddress);
+      if (!relayUrl) return { code: 'invalid_payload', message: 'This is not a relay address.' };
+      const outcome = await enrollDevice(relayUrl, code, deviceLabel);
+      if (!outcome.ok) return outcome.error as ProtocolError;
+      const { profile } = get();
+      const db = new LocalDb(profile);
+      runtime.db = db;
+      await db.meta.put({ key: 'actor', value: outcome.actor });
+      await runtime.platform?.setCredentials(profile, { relayUrl, token: outcome.token });
+      await startEngine(profile, relayUrl, outcome.token);
+      return null;
+    },
+
+    async perform(type, args) {
+      const engine = runtime.engine;
+      const actor: Actor | null = engine?.syncStatus.actor ?? null;
+      if (!engine || !actor) return { ok: false, error: { code: 'unauthenticated', message: 'Not signed in.' } };
+      const parsed = parseMutation({ mutationId: newId(), type, args, clientTime: Date.now() });
+      if (!parsed.ok) return { ok: false, error: parsed.error };
+      const refused = localCheck(get().view, actor, parsed.value, get().relayNow());
+      if (refused) return { ok: false, error: refused };
+      await engine.enqueue(parsed.value);
+      return { ok: true, mutationId: parsed.value.mutationId };
+    },
+
+    dismissRejection(mutationId) {
+      set((state) => ({ rejections: state.rejections.filter((rejection) => rejection.mutationId !== mutationId) }));
+    },
+
+    async signOut() {
+      await runtime.engine?.stop();
+      runtime.engine = undefined;
+      const { profile } = get();
+      await runtime.platform?.clearCredentials(profile);
+      if (runtime.db) {
+        runtime.db.close();
+        await runtime.db.delete();
+        runtime.db = undefined;
+      }
+      set({ phase: 'enroll', view: emptyState(), pendingIds: new Set(), sync: INITIAL_SYNC, rejections: [] });
+    },
+
+    async timeline(requestId) {
+      const stored = (await runtime.db?.events.where('requestId').equals(requestId).sortBy('seq')) ?? [];
+      return stored.map((entry) => entry.event);
+    },
+
+    relayNow() {
+      return Date.now() + get().sync.clockOffsetMs;
+    },
+  };
+});

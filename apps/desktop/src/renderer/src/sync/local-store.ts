@@ -1,0 +1,109 @@
+import {
+  DEFAULT_POLICY,
+  StateDraft,
+  type Device,
+  type DomainEvent,
+  type DomainState,
+  type EntityWrite,
+  type Platform,
+  type PriorityPolicy,
+  type User,
+} from '@contact-desk/shared';
+import { requestIdOf, type LocalDb, type StoredEntity } from './local-db';
+
+export interface LoadedState {
+  readonly state: DomainState;
+  /** Every event this device may see up to here has been applied. */
+  readonly cursor: number;
+}
+
+/** Reads the projections back into a state (at start-up, or after a reset). */
+export async function loadState(db: LocalDb): Promise<LoadedState> {
+  return db.transaction('r', [db.requests, db.comments, db.entities, db.meta], async () => {
+    const [requests, comments, entities, cursorEntry, lastSeqEntry] = await Promise.all([
+      db.requests.toArray(),
+      db.comments.toArray(),
+      db.entities.toArray(),
+      db.meta.get('cursor'),
+      db.meta.get('lastSeq'),
+    ]);
+    const of = <T>(kind: StoredEntity['kind']) =>
+      entities.filter((entity) => entity.kind === kind).map((entity) => entity.value as T);
+    const policy = of<PriorityPolicy>('policy')[0] ?? DEFAULT_POLICY;
+    const state: DomainState = {
+      lastSeq: typeof lastSeqEntry?.value === 'number' ? lastSeqEntry.value : 0,
+      policy,
+      platforms: new Map(of<Platform>('platform').map((platform) => [platform.id, platform])),
+      users: new Map(of<User>('user').map((user) => [user.id, user])),
+      devices: new Map(of<Device>('device').map((device) => [device.id, device])),
+      requests: new Map(requests.map((request) => [request.id, request])),
+      comments: new Map(comments.map((comment) => [comment.id, comment])),
+      refCounters: new Map(
+        entities.filter((entity) => entity.kind === 'refCounter').map((entity) => [Number(entity.id), entity.value as number]),
+      ),
+    };
+    return { state, cursor: typeof cursorEntry?.value === 'number' ? cursorEntry.value : 0 };
+  });
+}
+
+function lastWrites(writes: readonly EntityWrite[]) {
+  const requests = new Map<string, Extract<EntityWrite, { kind: 'request' }>['value']>();
+  const comments = new Map<string, Extract<EntityWrite, { kind: 'comment' }>['value']>();
+  const entities = new Map<string, StoredEntity>();
+  for (const write of writes) {
+    switch (write.kind) {
+      case 'request':
+        requests.set(write.value.id, write.value);
+        break;
+      case 'comment':
+        comments.set(write.value.id, write.value);
+        break;
+      case 'policy':
+        entities.set('policy:', { kind: 'policy', id: '', value: write.value });
+        break;
+      case 'refCounter':
+        entities.set(`refCounter:${write.year}`, { kind: 'refCounter', id: String(write.year), value: write.value });
+        break;
+      default:
+        entities.set(`${write.kind}:${write.value.id}`, { kind: write.kind, id: write.value.id, value: write.value });
+    }
+  }
+  return { requests: [...requests.values()], comments: [...comments.values()], entities: [...entities.values()] };
+}
+
+/**
+ * Folds a page of events into the state and stores events, projections and the new cursor in
+ * one IndexedDB transaction: after a crash the device has all of the page or none of it.
+ */
+export async function applyPage(
+  db: LocalDb,
+  state: DomainState,
+  events: readonly DomainEvent[],
+  cursor: number,
+): Promise<DomainState> {
+  const fresh = events.filter((event) => event.seq > state.lastSeq);
+  const draft = new StateDraft(state).apply(fresh);
+  const next = draft.finish();
+  const { requests, comments, entities } = lastWrites(draft.writes());
+  const confirmedIds = fresh.flatMap((event) => (event.mutationId ? [event.mutationId] : []));
+  await db.transaction('rw', [db.events, db.requests, db.comments, db.entities, db.meta, db.outbox], async () => {
+    if (fresh.length > 0) {
+      await db.events.bulkPut(fresh.map((event) => ({ seq: event.seq, requestId: requestIdOf(event), event })));
+      if (requests.length > 0) await db.requests.bulkPut(requests);
+      if (comments.length > 0) await db.comments.bulkPut(comments);
+      if (entities.length > 0) await db.entities.bulkPut(entities);
+      await db.meta.put({ key: 'lastSeq', value: next.lastSeq });
+    }
+    await db.meta.put({ key: 'cursor', value: cursor });
+    if (confirmedIds.length > 0) await db.outbox.where('mutationId').anyOf(confirmedIds).delete();
+  });
+  return next;
+}
+
+/** Forgets everything synced (e.g. the relay's log was replaced); keeps the outbox. */
+export async function resetSynced(db: LocalDb): Promise<void> {
+  await db.transaction('rw', [db.events, db.requests, db.comments, db.entities, db.meta], async () => {
+    await Promise.all([db.events.clear(), db.requests.clear(), db.comments.clear(), db.entities.clear()]);
+    await db.meta.bulkDelete(['cursor', 'lastSeq']);
+  });
+}

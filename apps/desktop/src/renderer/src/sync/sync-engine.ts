@@ -1,0 +1,325 @@
+import {
+  CHANNELS,
+  LIMITS,
+  PROTOCOL_VERSION,
+  type DomainEvent,
+  type DomainState,
+  type LiveEvents,
+  type Mutation,
+  type MutationResult,
+  type PullResponse,
+  type PushResponse,
+  type SessionInfo,
+} from '@contact-desk/shared';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import type { LocalDb, OutboxEntry } from './local-db';
+import { applyPage, loadState, resetSynced } from './local-store';
+import { RETRYABLE_CODES, type Rejection, type SyncStatus } from './sync-status';
+
+export interface SyncEngineOptions {
+  readonly db: LocalDb;
+  readonly relayUrl: string;
+  readonly token: string;
+  /** How long to wait for the relay's answer to a push or pull before trying again. */
+  readonly ackTimeoutMs?: number;
+  readonly pullPageSize?: number;
+  readonly socketOptions?: Partial<ManagerOptions & SocketOptions>;
+  readonly now?: () => number;
+}
+
+export interface SyncListener {
+  /** The confirmed state or the outbox changed. */
+  onChange(): void;
+  onRejected?(rejection: Rejection): void;
+  onEvents?(events: readonly DomainEvent[], live: boolean): void;
+}
+
+/**
+ * Keeps the device's copy in step with the relay: pushes the outbox (at least once; the relay
+ * makes it exactly once in effect), pulls after the cursor on connect and on any gap, applies
+ * live events in seq order, reconnects with backoff. All state changes land in Dexie in one
+ * transaction per page before anyone is told.
+ */
+export class SyncEngine {
+  private socket: Socket | undefined;
+  private confirmed: DomainState | undefined;
+  private cursor = 0;
+  private outbox: OutboxEntry[] = [];
+  private pulling = false;
+  private pullAgain = false;
+  private pushing = false;
+  private buffered: LiveEvents[] = [];
+  private status: SyncStatus = {
+    connection: 'connecting',
+    pending: 0,
+    lastSyncedAt: null,
+    cursor: 0,
+    clockOffsetMs: 0,
+    actor: null,
+  };
+  private readonly listeners = new Set<SyncListener>();
+  private readonly ackTimeoutMs: number;
+  private readonly now: () => number;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private work: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
+    this.now = options.now ?? (() => Date.now());
+  }
+
+  subscribe(listener: SyncListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get state(): DomainState {
+    if (!this.confirmed) throw new Error('the sync engine is not started');
+    return this.confirmed;
+  }
+
+  get pendingMutations(): readonly Mutation[] {
+    return this.outbox.map((entry) => entry.mutation);
+  }
+
+  get syncStatus(): SyncStatus {
+    return this.status;
+  }
+
+  /** Loads the local copy, then connects. Resolves once the local copy is loaded. */
+  async start(): Promise<void> {
+    const loaded = await loadState(this.options.db);
+    this.confirmed = loaded.state;
+    this.cursor = loaded.cursor;
+    this.outbox = await this.options.db.outbox.orderBy('order').toArray();
+    const actor = await this.options.db.meta.get('actor');
+    this.setStatus({ cursor: this.cursor, pending: this.outbox.length, actor: (actor?.value as SyncStatus['actor']) ?? null });
+    this.connect();
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.retryTimer);
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = undefined;
+    await this.work;
+  }
+
+  /** Queues a mutation durably, then tries to send it. */
+  async enqueue(mutation: Mutation): Promise<void> {
+    const entry: OutboxEntry = { mutationId: mutation.mutationId, mutation, queuedAt: this.now(), attempts: 0 };
+    const order = await this.options.db.outbox.add(entry);
+    this.outbox.push({ ...entry, order });
+    this.setStatus({ pending: this.outbox.length });
+    this.emitChange();
+    this.flushOutbox();
+  }
+
+  /** Waits until everything queued so far has run (tests and shutdown). */
+  idle(): Promise<void> {
+    return this.work;
+  }
+
+  private connect(): void {
+    const socket = io(this.options.relayUrl, {
+      auth: { token: this.options.token, protocolVersion: PROTOCOL_VERSION },
+      transports: ['websocket'],
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 10_000,
+      randomizationFactor: 0.5,
+      ...this.options.socketOptions,
+    });
+    this.socket = socket;
+    socket.on('connect', () => {
+      this.setStatus({ connection: 'online' });
+      this.requestPull();
+      this.flushOutbox();
+    });
+    socket.on('disconnect', () => {
+      if (this.status.connection !== 'revoked') this.setStatus({ connection: 'offline' });
+    });
+    socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+      if (error.data?.code === 'unauthenticated') {
+        this.setStatus({ connection: 'revoked' });
+        socket.disconnect();
+      } else {
+        this.setStatus({ connection: 'offline' });
+      }
+    });
+    socket.io.on('reconnect_attempt', () => {
+      if (this.status.connection !== 'revoked') this.setStatus({ connection: 'connecting' });
+    });
+    socket.on(CHANNELS.session, (info: SessionInfo) => {
+      void this.options.db.meta.put({ key: 'actor', value: info.actor });
+      this.setStatus({ actor: info.actor, clockOffsetMs: info.serverTime - this.now() });
+    });
+    socket.on(CHANNELS.events, (message: LiveEvents) => this.onLive(message));
+  }
+
+  /** Serialises all state changes: pages and live batches are applied one at a time, in order. */
+  private serially(task: () => Promise<void>): Promise<void> {
+    this.work = this.work.then(task, task).catch((error: unknown) => {
+      // A failed page is retried by the next pull; the error is kept for the developer console.
+      // eslint-disable-next-line no-console
+      console.error('contact-desk sync:', error);
+    });
+    return this.work;
+  }
+
+  private onLive(message: LiveEvents): void {
+    if (this.pulling) {
+      this.buffered.push(message);
+      return;
+    }
+    void this.serially(() => this.applyLive(message));
+  }
+
+  private async applyLive(message: LiveEvents): Promise<void> {
+    if (message.afterSeq > this.cursor) {
+      this.requestPull();
+      return;
+    }
+    if (message.upToSeq <= this.cursor) return;
+    const fresh = message.events.filter((event) => event.seq > this.cursor);
+    await this.applyEvents(fresh, message.upToSeq, true);
+  }
+
+  private async applyEvents(events: readonly DomainEvent[], upToSeq: number, live: boolean): Promise<void> {
+    this.confirmed = await applyPage(this.options.db, this.state, events, upToSeq);
+    this.cursor = upToSeq;
+    const confirmedIds = new Set(events.flatMap((event) => (event.mutationId ? [event.mutationId] : [])));
+    if (confirmedIds.size > 0) this.outbox = this.outbox.filter((entry) => !confirmedIds.has(entry.mutationId));
+    this.setStatus({ cursor: upToSeq, pending: this.outbox.length });
+    for (const listener of this.listeners) listener.onEvents?.(events, live);
+    this.emitChange();
+  }
+
+  private requestPull(): void {
+    if (this.pulling) {
+      this.pullAgain = true;
+      return;
+    }
+    this.pulling = true;
+    void this.serially(() => this.pullAll());
+  }
+
+  private async pullAll(): Promise<void> {
+    try {
+      do {
+        this.pullAgain = false;
+        let hasMore = true;
+        while (hasMore && this.socket?.connected) {
+          const response = await this.ask<PullResponse>(CHANNELS.pull, {
+            afterSeq: this.cursor,
+            limit: this.options.pullPageSize ?? LIMITS.pullPageMax,
+          });
+          if (!response) return;
+          if (!response.ok) {
+            if (response.error.code === 'conflict') await this.resetFromRelay();
+            return;
+          }
+          await this.applyEvents(response.events, response.upToSeq, false);
+          hasMore = response.hasMore;
+        }
+        if (!hasMore) this.setStatus({ lastSyncedAt: this.now() + this.status.clockOffsetMs });
+      } while (this.pullAgain && this.socket?.connected);
+    } finally {
+      this.pulling = false;
+      const buffered = this.buffered;
+      this.buffered = [];
+      for (const message of buffered) void this.serially(() => this.applyLive(message));
+    }
+  }
+
+  /** The relay's log is behind this device (restored from a backup): start over from it. */
+  private async resetFromRelay(): Promise<void> {
+    await resetSynced(this.options.db);
+    const loaded = await loadState(this.options.db);
+    this.confirmed = loaded.state;
+    this.cursor = 0;
+    this.pullAgain = true;
+    this.emitChange();
+  }
+
+  private flushOutbox(): void {
+    if (this.pushing || this.outbox.length === 0 || !this.socket?.connected) return;
+    this.pushing = true;
+    void this.pushBatches().finally(() => {
+      this.pushing = false;
+    });
+  }
+
+  private async pushBatches(): Promise<void> {
+    while (this.outbox.length > 0 && this.socket?.connected) {
+      const batch = this.outbox.slice(0, LIMITS.mutationsPerPush);
+      const response = await this.ask<PushResponse>(CHANNELS.push, { mutations: batch.map((entry) => entry.mutation) });
+      if (!response) {
+        this.retryLater();
+        return;
+      }
+      if (!response.ok) {
+        if (response.error.code === 'unauthenticated') this.setStatus({ connection: 'revoked' });
+        else await this.settle(batch.map((entry) => ({ mutationId: entry.mutationId, status: 'rejected', error: response.error })));
+        return;
+      }
+      const retry = await this.settle(response.results);
+      if (retry) {
+        this.retryLater();
+        return;
+      }
+    }
+  }
+
+  /** Drops answered mutations from the outbox; returns true if some must be sent again later. */
+  private async settle(results: readonly MutationResult[]): Promise<boolean> {
+    const done: string[] = [];
+    let retry = false;
+    for (const result of results) {
+      if (result.status === 'rejected' && RETRYABLE_CODES.includes(result.error.code)) {
+        retry = true;
+        continue;
+      }
+      done.push(result.mutationId);
+      if (result.status === 'rejected') {
+        const entry = this.outbox.find((candidate) => candidate.mutationId === result.mutationId);
+        const rejection: Rejection = { mutationId: result.mutationId, type: entry?.mutation.type ?? 'unknown', error: result.error, at: this.now() };
+        for (const listener of this.listeners) listener.onRejected?.(rejection);
+      }
+    }
+    await this.options.db.outbox.where('mutationId').anyOf(done).delete();
+    const settled = new Set(done);
+    this.outbox = this.outbox.filter((entry) => !settled.has(entry.mutationId));
+    this.setStatus({ pending: this.outbox.length });
+    this.emitChange();
+    return retry;
+  }
+
+  private retryLater(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.flushOutbox(), 2_000);
+  }
+
+  /** Emits with an ack and a timeout; on timeout the link is presumed dead and re-established. */
+  private async ask<T>(channel: string, payload: unknown): Promise<T | undefined> {
+    const socket = this.socket;
+    if (!socket) return undefined;
+    try {
+      return (await socket.timeout(this.ackTimeoutMs).emitWithAck(channel, payload)) as T;
+    } catch {
+      if (this.socket === socket && socket.connected) {
+        socket.disconnect();
+        socket.connect();
+      }
+      return undefined;
+    }
+  }
+
+  private setStatus(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.emitChange();
+  }
+
+  private emitChange(): void {
+    for (const listener of this.listeners) listener.onChange();
+  }
+}
