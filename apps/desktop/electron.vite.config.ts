@@ -1,16 +1,26 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
+import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 
-const sourceConditions = { resolve: { conditions: ['@contact-desk/source'] } };
-
 export default defineConfig({
-  main: { plugins: [externalizeDepsPlugin()], build: { outDir: 'out/main' } },
-  preload: { plugins: [externalizeDepsPlugin()], build: { outDir: 'out/preload' } },
+  main: {
+    resolve: { conditions: ['@contact-desk/source'] },
+    build: { outDir: 'out/main' },
+  },
+  // A sandboxed preload runs as a classic script that can require almost nothing: one CommonJS
+  // file with its dependencies (zod) bundled in.
+  preload: {
+    resolve: { conditions: ['@contact-desk/source'] },
+    build: {
+      outDir: 'out/preload',
+      externalizeDeps: false,
+      rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
   renderer: {
-    root: resolve(__dirname, 'src/renderer'),
-    ...sourceConditions,
+    root: resolve(import.meta.dirname, 'src/renderer'),
+    resolve: { conditions: ['@contact-desk/source'] },
     plugins: [react()],
-    build: { outDir: resolve(__dirname, 'out/renderer') },
+    build: { outDir: resolve(import.meta.dirname, 'out/renderer') },
   },
 });

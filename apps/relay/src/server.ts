@@ -58,7 +58,7 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
     io,
     async close() {
       watcher.stop();
-      io.disconnectSockets(true);
+      // Closing the server drops the connections as a transport close, so clients reconnect.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       core.flushNow();
       store.close();

@@ -41,7 +41,7 @@ export function createElectronMock() {
       setPermissionCheckHandler: vi.fn(),
     },
   };
-  return {
+  const mock = {
     app,
     appListeners,
     handlers,
@@ -59,6 +59,17 @@ export function createElectronMock() {
       isEncryptionAvailable: vi.fn(() => true),
       encryptString: vi.fn((text: string) => Buffer.from(text)),
       decryptString: vi.fn((data: Buffer) => data.toString()),
+    },
+  };
+  return {
+    ...mock,
+    /** Forgets calls, listeners and windows between tests (named imports keep these same objects). */
+    reset(): void {
+      vi.clearAllMocks();
+      handlers.clear();
+      appListeners.clear();
+      windows.length = 0;
+      app.requestSingleInstanceLock.mockReturnValue(true);
     },
   };
 }

@@ -5,6 +5,7 @@ import {
   type Actor,
   type DomainEvent,
   type DomainState,
+  type MutationResultData,
   type MutationType,
   type ProtocolError,
 } from '@contact-desk/shared';
@@ -30,7 +31,13 @@ export interface DeskState {
   readonly revision: number;
 }
 
-export type PerformOutcome = { readonly ok: true; readonly mutationId: string } | { readonly ok: false; readonly error: ProtocolError };
+export type PerformOutcome =
+  | { readonly ok: true; readonly mutationId: string; readonly data?: MutationResultData }
+  | { readonly ok: false; readonly error: ProtocolError };
+
+/** Mutations whose answer carries a secret shown once: the UI waits for the relay. */
+const AWAIT_RELAY: readonly MutationType[] = ['user.create', 'user.issueEnrollmentCode'];
+const RELAY_ANSWER_TIMEOUT_MS = 15_000;
 
 export interface DeskActions {
   /** Reads stored credentials and starts syncing, or asks to enroll. */
@@ -146,8 +153,15 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
       if (!parsed.ok) return { ok: false, error: parsed.error };
       const refused = localCheck(get().view, actor, parsed.value, get().relayNow());
       if (refused) return { ok: false, error: refused };
+      const { mutationId } = parsed.value;
+      const answer = AWAIT_RELAY.includes(type) ? engine.result(mutationId) : undefined;
       await engine.enqueue(parsed.value);
-      return { ok: true, mutationId: parsed.value.mutationId };
+      if (!answer) return { ok: true, mutationId };
+      const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), RELAY_ANSWER_TIMEOUT_MS));
+      const result = await Promise.race([answer, timeout]);
+      if (!result) return { ok: true, mutationId };
+      if (result.status === 'rejected') return { ok: false, error: result.error };
+      return result.data ? { ok: true, mutationId, data: result.data } : { ok: true, mutationId };
     },
 
     dismissRejection(mutationId) {

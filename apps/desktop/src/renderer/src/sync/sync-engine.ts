@@ -62,6 +62,7 @@ export class SyncEngine {
   private readonly now: () => number;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private work: Promise<void> = Promise.resolve();
+  private readonly waiting = new Map<string, (result: MutationResult) => void>();
 
   constructor(private readonly options: SyncEngineOptions) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
@@ -115,6 +116,11 @@ export class SyncEngine {
     this.flushOutbox();
   }
 
+  /** The relay's answer to a queued mutation, when it comes (e.g. an enrollment code). */
+  result(mutationId: string): Promise<MutationResult> {
+    return new Promise((resolve) => this.waiting.set(mutationId, resolve));
+  }
+
   /** Waits until everything queued so far has run (tests and shutdown). */
   idle(): Promise<void> {
     return this.work;
@@ -135,8 +141,15 @@ export class SyncEngine {
       this.requestPull();
       this.flushOutbox();
     });
-    socket.on('disconnect', () => {
-      if (this.status.connection !== 'revoked') this.setStatus({ connection: 'offline' });
+    socket.on('disconnect', (reason) => {
+      if (this.status.connection === 'revoked') return;
+      this.setStatus({ connection: 'offline' });
+      // Socket.IO does not reconnect by itself after a server-side disconnect (e.g. a revocation
+      // or a relay restart): try again; a revoked device is then refused at the handshake.
+      if (reason === 'io server disconnect') {
+        clearTimeout(this.retryTimer);
+        this.retryTimer = setTimeout(() => this.socket?.connect(), 1_000);
+      }
     });
     socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
       if (error.data?.code === 'unauthenticated') {
@@ -280,6 +293,8 @@ export class SyncEngine {
         continue;
       }
       done.push(result.mutationId);
+      this.waiting.get(result.mutationId)?.(result);
+      this.waiting.delete(result.mutationId);
       if (result.status === 'rejected') {
         const entry = this.outbox.find((candidate) => candidate.mutationId === result.mutationId);
         const rejection: Rejection = { mutationId: result.mutationId, type: entry?.mutation.type ?? 'unknown', error: result.error, at: this.now() };

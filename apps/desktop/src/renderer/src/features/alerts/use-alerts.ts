@@ -1,4 +1,114 @@
+import { PENDING_STATUSES, ackState, actionState, ackDeadline, actionDeadline, type Actor, type DomainState, type Request } from '@contact-desk/shared';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Platform } from '../../platform/platform';
+import { onDeskEvents, useDesk } from '../../state/desk-store';
+import { formatDuration, formatTime } from '../common/format';
 
-/** Desktop notifications and the badge. */
-export function useAlerts(_platform: Platform): void {}
+const WARN_BEFORE_MS = 5 * 60_000;
+const CHECK_EVERY_MS = 30_000;
+
+/** Requests whose next step the user owes or chases: a liaison their platform's, the ministry its own. */
+function isMine(request: Request, actor: Actor): boolean {
+  if (actor.role === 'liaison') return request.platformId === actor.platformId;
+  if (actor.role === 'prefect' || actor.role === 'operator') return request.createdBy === actor.userId;
+  return false;
+}
+
+/** What the badge counts: a liaison's open or acknowledged-unanswered requests; the ministry's info requests. */
+export function needsMeCount(view: DomainState, actor: Actor | null): number {
+  if (!actor) return 0;
+  let count = 0;
+  if (actor.role === 'liaison') {
+    for (const request of view.requests.values()) {
+      if (request.platformId !== actor.platformId) continue;
+      if ((request.status === 'open' || request.status === 'reopened') && request.ackAt === null) count++;
+      else if (request.status === 'acknowledged' && request.answeredAt === null) count++;
+    }
+  } else if (actor.role === 'prefect' || actor.role === 'operator') {
+    for (const request of view.requests.values()) if (request.status === 'needs_info') count++;
+  }
+  return count;
+}
+
+/** Desktop notifications (new P0, deadline about to pass) and the badge. */
+export function useAlerts(platform: Platform): void {
+  const { t, i18n } = useTranslation('alerts');
+  const tRef = useRef(t);
+  tRef.current = t;
+  const view = useDesk((s) => s.view);
+  const actor = useDesk((s) => s.sync.actor);
+  const phase = useDesk((s) => s.phase);
+  const warned = useRef(new Set<string>());
+
+  // A new P0 request arriving live.
+  useEffect(
+    () =>
+      onDeskEvents((events, live) => {
+        if (!live) return;
+        const me = useDesk.getState().sync.actor;
+        const state = useDesk.getState().view;
+        for (const event of events) {
+          if (event.type !== 'request.created') continue;
+          const { request } = event.payload;
+          if (request.sla.label !== 'P0') continue;
+          if (me && event.actor.userId === me.userId) continue;
+          const tr = tRef.current;
+          void platform.notify(
+            tr('p0Title', { ref: request.ref }),
+            tr('p0Body', {
+              platform: state.platforms.get(request.platformId)?.name ?? request.platformId,
+              kind: tr(`common:kind.${request.kind}`),
+              category: tr(`common:category.${request.category}`),
+              minutes: Math.round(request.sla.ackMs / 60_000),
+            }),
+            true,
+          );
+        }
+      }),
+    [platform],
+  );
+
+  // Deadlines within five minutes, once per request and step.
+  useEffect(() => {
+    if (phase !== 'ready') return;
+    const check = () => {
+      const { view: state, sync, relayNow } = useDesk.getState();
+      const me = sync.actor;
+      if (!me) return;
+      const now = relayNow();
+      const tr = tRef.current;
+      const language = i18n.language;
+      for (const request of state.requests.values()) {
+        if (!PENDING_STATUSES.includes(request.status) || !isMine(request, me)) continue;
+        const steps: ['ack' | 'action', number | null][] = [];
+        if (ackState(request, now) === 'pending') steps.push(['ack', ackDeadline(request)]);
+        else if (request.ackAt !== null && actionState(request, now) === 'pending' && request.status !== 'needs_info') steps.push(['action', actionDeadline(request, now)]);
+        for (const [step, deadline] of steps) {
+          if (deadline === null) continue;
+          const left = deadline - now;
+          const key = `${request.id}:${step}`;
+          if (left <= 0 || left > WARN_BEFORE_MS || warned.current.has(key)) continue;
+          warned.current.add(key);
+          void platform.notify(
+            tr(`deadlineTitle_${step}`, { ref: request.ref }),
+            tr('deadlineBody', {
+              platform: state.platforms.get(request.platformId)?.name ?? request.platformId,
+              duration: formatDuration(left, language),
+              time: formatTime(deadline, language),
+            }),
+            true,
+          );
+        }
+      }
+    };
+    check();
+    const id = setInterval(check, CHECK_EVERY_MS);
+    return () => clearInterval(id);
+  }, [phase, platform, i18n]);
+
+  // The badge: how many requests wait for me.
+  useEffect(() => {
+    platform.setBadge(phase === 'ready' ? needsMeCount(view, actor) : 0);
+  }, [platform, view, actor, phase]);
+}

@@ -9,9 +9,13 @@ function dateTimeFormat(language: string, withZone: boolean): Intl.DateTimeForma
   const key = `${language}|${withZone}`;
   let format = dateTimeFormats.get(key);
   if (!format) {
+    // dateStyle/timeStyle cannot be combined with timeZoneName (TypeError), hence the fields.
     format = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
-      dateStyle: 'short',
-      timeStyle: 'short',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
       ...(withZone ? { timeZoneName: 'short' } : {}),
     });
     dateTimeFormats.set(key, format);

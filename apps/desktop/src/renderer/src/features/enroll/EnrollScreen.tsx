@@ -1,5 +1,148 @@
+import type { ProtocolError } from '@contact-desk/shared';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LaunchOptions } from '../../app/launch-options';
+import { LANGUAGES, switchLanguage } from '../../i18n/i18n';
+import { useDesk } from '../../state/desk-store';
+import '../../styles/enroll.css';
 
-export function EnrollScreen(_props: { options: LaunchOptions }) {
-  return <main />;
+type EnrollError = ProtocolError | { readonly code: 'missing' | 'unreachable'; readonly message: string };
+
+export function EnrollScreen({ options }: { options: LaunchOptions }) {
+  const { t, i18n } = useTranslation('enroll');
+  const enroll = useDesk((s) => s.enroll);
+  const [relay, setRelay] = useState(options.relay ?? '');
+  const [code, setCode] = useState(options.code ?? '');
+  const [device, setDevice] = useState(() =>
+    'electron' in (globalThis as Record<string, unknown>) || navigator.userAgent.includes('Electron') ? t('defaultDesktop') : t('defaultDevice'),
+  );
+  const [busy, setBusy] = useState(false);
+  const [auto, setAuto] = useState(false);
+  const [error, setError] = useState<EnrollError | null>(null);
+  const autoStarted = useRef(false);
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  const submit = async (relayValue: string, codeValue: string, deviceValue: string) => {
+    if (!relayValue.trim() || !codeValue.trim() || !deviceValue.trim()) {
+      setError({ code: 'missing', message: t('required') });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const failure = await enroll(relayValue.trim(), codeValue.trim(), deviceValue.trim());
+    // On success the app moves on to the queue and this screen unmounts.
+    if (failure) {
+      setError(failure);
+      setBusy(false);
+      setAuto(false);
+    }
+  };
+
+  useEffect(() => {
+    if (autoStarted.current) return;
+    autoStarted.current = true;
+    if (options.autoEnroll && options.relay && options.code) {
+      setAuto(true);
+      void submit(options.relay, options.code, device);
+    }
+    // Once, on mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit(relay, code, device);
+  };
+
+  return (
+    <div className="enroll-page">
+      <div className="enroll-lang" role="group" aria-label="Langue / Language">
+        {LANGUAGES.map((language) => (
+          <button key={language} type="button" lang={language} aria-pressed={i18n.language === language} onClick={() => void switchLanguage(language)}>
+            {language.toUpperCase()}
+          </button>
+        ))}
+      </div>
+      <main className="enroll-card" aria-labelledby="enroll-title">
+        <div className="enroll-brand">
+          <span className="enroll-logo" aria-hidden="true">CD</span>
+          <span className="enroll-product">{t('common:appName')}</span>
+        </div>
+        <h1 id="enroll-title">{t('title')}</h1>
+        <p className="enroll-intro">{t('intro')}</p>
+        <section className="enroll-steps" aria-labelledby="enroll-steps-title">
+          <h2 id="enroll-steps-title">{t('steps.title')}</h2>
+          <ol>
+            <li>{t('steps.one')}</li>
+            <li>{t('steps.two')}</li>
+            <li>{t('steps.three')}</li>
+          </ol>
+        </section>
+        {error && (
+          <div className="enroll-error" role="alert" tabIndex={-1} ref={errorRef} data-testid="enroll-error" data-code={error.code}>
+            <strong>
+              {t('failed')}
+              {error.code !== 'missing' && <> — {t(`common:errors.${error.code}`, { defaultValue: error.code })}</>}
+            </strong>
+            <span>{error.message}</span>
+            {error.code !== 'missing' && (error.code as string) !== 'unreachable' && <span className="enroll-help">{t('help')}</span>}
+          </div>
+        )}
+        <form className="enroll-form" onSubmit={onSubmit} noValidate aria-busy={busy}>
+          <div className="field">
+            <label htmlFor="enroll-relay">{t('relay')}</label>
+            <input
+              id="enroll-relay"
+              className="input"
+              type="url"
+              inputMode="url"
+              autoComplete="url"
+              required
+              value={relay}
+              aria-describedby="enroll-relay-hint"
+              data-testid="enroll-relay"
+              onChange={(event) => setRelay(event.target.value)}
+            />
+            <span id="enroll-relay-hint" className="field-hint">{t('relayHint')}</span>
+          </div>
+          <div className="field">
+            <label htmlFor="enroll-code">{t('code')}</label>
+            <input
+              id="enroll-code"
+              className="input enroll-code"
+              autoComplete="one-time-code"
+              spellCheck={false}
+              required
+              value={code}
+              aria-describedby="enroll-code-hint"
+              data-testid="enroll-code"
+              onChange={(event) => setCode(event.target.value)}
+            />
+            <span id="enroll-code-hint" className="field-hint">{t('codeHint')}</span>
+          </div>
+          <div className="field">
+            <label htmlFor="enroll-device">{t('device')}</label>
+            <input
+              id="enroll-device"
+              className="input"
+              required
+              maxLength={80}
+              value={device}
+              aria-describedby="enroll-device-hint"
+              data-testid="enroll-device"
+              onChange={(event) => setDevice(event.target.value)}
+            />
+            <span id="enroll-device-hint" className="field-hint">{t('deviceHint')}</span>
+          </div>
+          <button type="submit" className="btn btn-primary enroll-submit" disabled={busy} data-testid="enroll-submit">
+            {busy ? (auto ? t('auto') : t('working')) : t('submit')}
+          </button>
+        </form>
+      </main>
+    </div>
+  );
 }

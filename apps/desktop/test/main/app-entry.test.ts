@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+const electron = await vi.hoisted(async () => (await import('./electron-mock')).createElectronMock());
+vi.mock('electron', () => electron);
+
+async function startApp(lockGranted: boolean): Promise<void> {
+  electron.reset();
+  electron.app.requestSingleInstanceLock.mockReturnValue(lockGranted);
+  vi.resetModules();
+  await import('../../src/main/index');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+describe('app entry', () => {
+  beforeEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('quits when another instance holds the lock, creating nothing', async () => {
+    await startApp(false);
+    expect(electron.app.enableSandbox).toHaveBeenCalled();
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(electron.windows).toHaveLength(0);
+    expect(electron.ipcMain.handle).not.toHaveBeenCalled();
+  });
+
+  it('creates one secure window, menu, policy and handlers once ready', async () => {
+    await startApp(true);
+    expect(electron.app.quit).not.toHaveBeenCalled();
+    expect(electron.windows).toHaveLength(1);
+    const window = electron.windows[0] as unknown as { options: { webPreferences: Record<string, unknown> }; loadURL: ReturnType<typeof vi.fn> };
+    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(window.loadURL).toHaveBeenCalledWith('app://contact-desk/index.html');
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
+    expect(electron.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalled();
+    expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(electron.ipcMain.handle).toHaveBeenCalledTimes(7);
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalled();
+  });
+
+  it('focuses the existing window on a second instance', async () => {
+    await startApp(true);
+    const window = electron.windows[0]!;
+    electron.appListeners.get('second-instance')?.();
+    expect(window.restore).toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalled();
+  });
+
+  it('quits when all windows close, except on macOS', async () => {
+    await startApp(true);
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    try {
+      Object.defineProperty(process, 'platform', { value: 'darwin' });
+      electron.appListeners.get('window-all-closed')?.();
+      expect(electron.app.quit).not.toHaveBeenCalled();
+      Object.defineProperty(process, 'platform', { value: 'linux' });
+      electron.appListeners.get('window-all-closed')?.();
+      expect(electron.app.quit).toHaveBeenCalled();
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
+  });
+});

@@ -1,0 +1,78 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { createElectronPlatform } from '../../src/renderer/src/platform/platform.electron';
+import {
+  CredentialDatabase,
+  createWebPlatform,
+  downloadFile,
+  notificationPermissionOnce,
+  titleWithBadge,
+} from '../../src/renderer/src/platform/platform.web';
+
+describe('web platform', () => {
+  it('prefixes the title with the badge count', () => {
+    expect(titleWithBadge('Contact Desk', 3)).toBe('(3) Contact Desk');
+    expect(titleWithBadge('(3) Contact Desk', 12)).toBe('(12) Contact Desk');
+    expect(titleWithBadge('(3) Contact Desk', 0)).toBe('Contact Desk');
+  });
+
+  it('asks for notification permission once', async () => {
+    const ask = vi.fn(async () => 'granted' as NotificationPermission);
+    const allowed = notificationPermissionOnce(ask);
+    expect(await allowed()).toBe(true);
+    expect(await allowed()).toBe(true);
+    expect(ask).toHaveBeenCalledTimes(1);
+    expect(await notificationPermissionOnce(async () => Promise.reject(new Error('no')))()).toBe(false);
+  });
+
+  it('downloads through a temporary link', () => {
+    URL.createObjectURL = vi.fn(() => 'blob:x');
+    URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      expect(this.download).toBe('export.csv');
+      expect(this.href).toBe('blob:x');
+    });
+    downloadFile(document, 'export.csv', 'text/csv', new Uint8Array([65]));
+    expect(click).toHaveBeenCalledTimes(1);
+    expect(document.querySelectorAll('a')).toHaveLength(0);
+  });
+
+  it('keeps credentials per profile in IndexedDB', async () => {
+    const platform = createWebPlatform(new CredentialDatabase(`test-${Math.random()}`));
+    const credentials = { relayUrl: 'https://relay.example.fr', token: 'a-long-device-token-123' };
+    expect(await platform.getCredentials('p1')).toBeNull();
+    await platform.setCredentials('p1', credentials);
+    expect(await platform.getCredentials('p1')).toEqual(credentials);
+    expect(await platform.getCredentials('p2')).toBeNull();
+    await platform.clearCredentials('p1');
+    expect(await platform.getCredentials('p1')).toBeNull();
+  });
+
+  it('sets the document title badge', () => {
+    document.title = 'Contact Desk';
+    createWebPlatform(new CredentialDatabase('t-badge')).setBadge(2);
+    expect(document.title).toBe('(2) Contact Desk');
+  });
+});
+
+describe('electron platform', () => {
+  it('forwards to the bridge', async () => {
+    const api = {
+      saveFile: vi.fn(async () => ({ saved: true })),
+      printToPdf: vi.fn(async () => ({ saved: false })),
+      notify: vi.fn(async () => undefined),
+      setBadge: vi.fn(async () => undefined),
+      getCredentials: vi.fn(async () => null),
+      setCredentials: vi.fn(async () => undefined),
+      clearCredentials: vi.fn(async () => undefined),
+    };
+    const platform = createElectronPlatform(api);
+    expect(platform.kind).toBe('electron');
+    expect(await platform.saveFile('a.csv', 'text/csv', new Uint8Array([1]))).toBe(true);
+    expect(api.saveFile).toHaveBeenCalledWith({ suggestedName: 'a.csv', data: new Uint8Array([1]) });
+    expect(await platform.printToPdf('m.pdf')).toBe(false);
+    platform.setBadge(5);
+    expect(api.setBadge).toHaveBeenCalledWith(5);
+  });
+});

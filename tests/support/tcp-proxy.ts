@@ -1,0 +1,85 @@
+import { createServer, connect, type Server, type Socket } from 'node:net';
+
+/**
+ * A TCP link between clients and the relay that a test can cut for real: `sever` drops every
+ * connection and refuses new ones (a laptop losing the network); `stall` keeps connections open
+ * but forwards nothing (a half-open link: no traffic, no close); `loseReplies` forwards only
+ * towards the relay; `restore` heals all.
+ */
+export class TcpProxy {
+  private server: Server | undefined;
+  private readonly pairs = new Set<{ client: Socket; upstream: Socket }>();
+  private mode: 'open' | 'severed' | 'stalled' | 'repliesLost' = 'open';
+  port = 0;
+
+  constructor(
+    private readonly targetPort: number,
+    private readonly targetHost = '127.0.0.1',
+  ) {}
+
+  async start(port = 0): Promise<number> {
+    const server = createServer((client) => this.accept(client));
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    const address = server.address();
+    this.port = typeof address === 'object' && address ? address.port : 0;
+    return this.port;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  private accept(client: Socket): void {
+    if (this.mode === 'severed') {
+      client.destroy();
+      return;
+    }
+    const upstream = connect(this.targetPort, this.targetHost);
+    const pair = { client, upstream };
+    this.pairs.add(pair);
+    const forward = (from: Socket, to: Socket, direction: 'up' | 'down') =>
+      from.on('data', (chunk) => {
+        if (this.mode === 'open' || (this.mode === 'repliesLost' && direction === 'up')) to.write(chunk);
+      });
+    forward(client, upstream, 'up');
+    forward(upstream, client, 'down');
+    const close = () => {
+      this.pairs.delete(pair);
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('close', close).on('error', close);
+    upstream.on('close', close).on('error', close);
+  }
+
+  sever(): void {
+    this.mode = 'severed';
+    for (const { client, upstream } of this.pairs) {
+      client.destroy();
+      upstream.destroy();
+    }
+    this.pairs.clear();
+  }
+
+  stall(): void {
+    this.mode = 'stalled';
+  }
+
+  /** Requests still reach the relay but its answers are lost: the worst case for a push. */
+  loseReplies(): void {
+    this.mode = 'repliesLost';
+  }
+
+  restore(): void {
+    this.mode = 'open';
+  }
+
+  async stop(): Promise<void> {
+    this.sever();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
