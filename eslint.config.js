@@ -1,9 +1,10 @@
 // One lint configuration for the whole monorepo (ESLint flat config + typescript-eslint).
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/coverage/**', '**/out/**'] },
+  { ignores: ['**/dist/**', '**/dist-web/**', '**/test-results/**', '**/node_modules/**', '**/.turbo/**', '**/coverage/**', '**/out/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -33,13 +34,18 @@ export default tseslint.config(
     },
   },
   {
+    files: ['apps/desktop/src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
     // Benchmarks report on the terminal.
     files: ['**/bench/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   {
     files: ['scripts/**/*.mjs', '**/bin/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', fetch: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', fetch: 'readonly', URLSearchParams: 'readonly' } },
     rules: { 'no-console': 'off' },
   },
 );

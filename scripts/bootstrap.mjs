@@ -9,6 +9,8 @@
 //    it is rebuilt (a prebuilt download when reachable, otherwise a build from source).
 // 3. Electron: its binary download is attempted when the package is installed and the binary is
 //    not; when it cannot be fetched, the desktop app falls back to the web client.
+// 4. With --with-browser (the test command): Chromium for the end-to-end tests, from the system's
+//    packages (Debian/Ubuntu, as root) when it is missing; elsewhere set CHROMIUM_PATH.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -117,10 +119,29 @@ function ensureElectron() {
   }
 }
 
+function ensureChromium() {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(path)) return;
+  const canApt = process.platform === 'linux' && existsSync('/usr/bin/apt-get') && process.getuid?.() === 0;
+  if (!canApt) {
+    say(`Chromium is not at ${path}: the browser tests need it (install it, or set CHROMIUM_PATH).`);
+    return;
+  }
+  say('installing Chromium for the browser tests (apt-get install chromium)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  const result = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-dejavu-core', 'fonts-liberation'], {
+    stdio: 'inherit',
+    env,
+  });
+  if (result.status !== 0) throw new Error('Chromium could not be installed with apt-get');
+}
+
 const wanted = expectedStamp();
 if (!existsSync(join(root, 'node_modules')) || !sameStamp(readStamp(), wanted)) {
   installPackages();
 }
 ensureSqlite();
 ensureElectron();
+if (process.argv.includes('--with-browser')) ensureChromium();
 writeFileSync(stampPath, `${JSON.stringify(wanted)}\n`);

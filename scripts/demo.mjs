@@ -1,37 +1,87 @@
 #!/usr/bin/env node
-// `npm run demo`: a relay on its embedded SQLite file, filled with demo data, with one-time
-// enrollment codes printed for a user of each role. Run after the bootstrap and build.
+// `npm run demo`: a relay on its embedded SQLite file filled with six weeks of demo history, and
+// the app signed in as the prefect — Electron where its binary is present, otherwise the web
+// client in a browser, with links for liaison sessions. Run after the bootstrap and build.
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serveStatic } from './static-server.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const relayBin = join(root, 'apps', 'relay', 'bin', 'relay.mjs');
+const desktopDir = join(root, 'apps', 'desktop');
 const dataDir = process.env.CONTACT_DESK_DATA_DIR ?? join(root, '.data', 'demo');
-const port = process.env.CONTACT_DESK_PORT ?? '4410';
+const relayPort = Number(process.env.CONTACT_DESK_PORT ?? 4410);
+const webPort = Number(process.env.CONTACT_DESK_WEB_PORT ?? 4411);
 const reset = process.argv.includes('--reset');
+const webOnly = process.argv.includes('--web');
 
-const seeded = spawnSync(process.execPath, [relayBin, 'demo', '--data-dir', dataDir, ...(reset ? ['--reset'] : [])], {
-  stdio: 'inherit',
+const seeded = spawnSync(process.execPath, [relayBin, 'demo', '--json', '--data-dir', dataDir, ...(reset ? ['--reset'] : [])], {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
 });
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
+const demo = JSON.parse(seeded.stdout.trim().split('\n').at(-1));
 
-const relay = spawn(process.execPath, [relayBin, 'serve', '--data-dir', dataDir, '--port', port], {
+const children = [];
+const relay = spawn(process.execPath, [relayBin, 'serve', '--data-dir', dataDir, '--port', String(relayPort)], {
   stdio: ['ignore', 'ignore', 'inherit'],
   env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
 });
-
-const url = `http://127.0.0.1:${port}`;
+children.push(relay);
+const relayUrl = `http://127.0.0.1:${relayPort}`;
 for (let attempt = 0; attempt < 50; attempt += 1) {
   try {
-    const health = await (await fetch(`${url}/healthz`)).json();
-    console.log(`\nRelay running at ${url} (log position ${health.headSeq}); data in ${dataDir}.`);
-    console.log(`Enroll a device: POST ${url}/enroll with {"code": "<code above>", "deviceLabel": "My laptop"}`);
-    console.log('Administer it with: node apps/relay/bin/relay.mjs user --help (works while it runs). Ctrl+C stops it.');
+    await fetch(`${relayUrl}/healthz`);
     break;
   } catch {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => relay.kill('SIGTERM'));
-relay.on('exit', (code) => process.exit(code ?? 0));
+
+const query = (profile, code) =>
+  new URLSearchParams({ profile, relay: relayUrl, code, autoEnroll: '1' }).toString();
+const prefect = demo.codes.find((entry) => entry.role === 'prefect');
+
+function electronBinary() {
+  try {
+    const electronDir = dirname(createRequire(join(desktopDir, 'package.json')).resolve('electron/package.json'));
+    return existsSync(join(electronDir, 'path.txt')) ? join(electronDir, 'cli.js') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+console.log(`\nContact Desk demo: ${demo.requests} requests, ${demo.events} events; relay at ${relayUrl}, data in ${dataDir}.`);
+const electron = webOnly ? undefined : electronBinary();
+if (electron && existsSync(join(desktopDir, 'out', 'main', 'index.js'))) {
+  console.log('Opening the desktop app, signed in as the prefect…');
+  const app = spawn(process.execPath, [electron, desktopDir], {
+    stdio: 'inherit',
+    env: { ...process.env, CONTACT_DESK_LAUNCH_QUERY: query('prefect', prefect.code) },
+  });
+  children.push(app);
+  app.on('exit', () => shutdown());
+} else {
+  await serveStatic(join(desktopDir, 'dist-web'), webPort);
+  const web = `http://127.0.0.1:${webPort}`;
+  console.log(electron ? '' : '(The Electron binary is not installed here: serving the web client instead.)');
+  console.log(`\nOpen the app as the prefect (${prefect.name}):\n  ${web}/?${query('prefect', prefect.code)}\n`);
+  console.log('Other sessions, each in its own profile (open in another tab or browser):');
+  for (const entry of demo.codes.filter((candidate) => candidate !== prefect)) {
+    const profile = entry.platformId ? `liaison-${entry.platformId}` : entry.role;
+    console.log(`  ${entry.name} (${entry.role}${entry.platformId ? `, ${entry.platformId}` : ''}):\n    ${web}/?${query(profile, entry.code)}`);
+  }
+  console.log('\nCodes are one-time: run `npm run demo` again for fresh ones. Ctrl+C stops everything.');
+}
+
+function shutdown() {
+  for (const child of children) child.kill('SIGTERM');
+  setTimeout(() => process.exit(0), 500);
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, shutdown);
+relay.on('exit', (code) => {
+  if (code) process.exit(code);
+});

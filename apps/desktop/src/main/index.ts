@@ -7,6 +7,7 @@ import { createCredentialStore } from './credential-store';
 import { registerIpcHandlers } from './ipc-handlers';
 import { buildMenuTemplate } from './menu';
 import { createNativeServices } from './native-services';
+import { launchQuery } from './launch-query';
 import { guardWebContents, installPermissionHandlers } from './navigation-guard';
 import { originOf } from './origin';
 import { mainWindowOptions } from './window-options';
@@ -32,7 +33,7 @@ const currentPolicy = (): string =>
 function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(PRELOAD_PATH));
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
+  void window.loadURL(`${devServerUrl ?? APP_ENTRY_URL}${launchQuery(process.env['CONTACT_DESK_LAUNCH_QUERY'], app.isPackaged)}`);
   return window;
 }
 

@@ -29,7 +29,7 @@ export interface SenderFrame {
 
 /** Only the app's own top-level document may call the bridge — not an iframe, not another site. */
 export function isTrustedSender(frame: SenderFrame | null | undefined, appOrigin: string): boolean {
-  return frame != null && frame.parent === null && originOf(frame.url) === appOrigin;
+  return frame !== null && frame !== undefined && frame.parent === null && originOf(frame.url) === appOrigin;
 }
 
 export function validated<T>(channel: string, schema: z.ZodType<T>, value: unknown): T {

@@ -135,10 +135,11 @@ export function buildProgram(): Command {
     .description('fill a data folder with demo platforms, users and six weeks of requests, and print enrollment codes')
     .option('--reset', 'start from an empty data folder')
     .option('--requests <n>', 'number of requests', '360')
+    .option('--json', 'print the enrollment codes as JSON')
     .addOption(dataDirOption())
-    .action(async (opts: { reset?: boolean; requests: string; dataDir: string }) => {
+    .action(async (opts: { reset?: boolean; requests: string; json?: boolean; dataDir: string }) => {
       await seedDemo({ dataDir: opts.dataDir, reset: Boolean(opts.reset), requests: Number(opts.requests) });
-      await withAdmin(opts.dataDir, (admin) => printCodes(admin, out));
+      await withAdmin(opts.dataDir, (admin) => printCodes(admin, out, Boolean(opts.json)));
     });
   userCommands(program);
   platformCommands(program);

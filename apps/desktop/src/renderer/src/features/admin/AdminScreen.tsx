@@ -97,7 +97,8 @@ function Buttons({ busy, onCancel, testId, label }: { busy: boolean; onCancel: (
 
 function PlatformsTab() {
   const { t } = useTranslation('admin');
-  const platforms = useDesk((state) => [...state.view.platforms.values()]);
+  const platformMap = useDesk((state) => state.view.platforms);
+  const platforms = [...platformMap.values()];
   const users = useDesk((state) => state.view.users);
   const [editing, setEditing] = useState<DeskPlatform | null>(null);
   const [adding, setAdding] = useState(false);
@@ -345,7 +346,7 @@ function UsersTab() {
       ) : null}
       <ErrorNote error={error} />
       <div className="kit-table-wrap">
-        <table className="kit-table" data-testid="user-table">
+        <table className="kit-table ad-users" data-testid="user-table">
           <thead>
             <tr>
               <th scope="col">{t('users.name')}</th>
@@ -492,7 +493,8 @@ function ConfirmRevoke({ confirm, onClose }: { confirm: Confirm; onClose: () => 
 function AddUserDialog({ onClose }: { onClose: (outcome: PerformOutcome | null) => void }) {
   const { t } = useTranslation('admin');
   const perform = useDesk((state) => state.perform);
-  const platforms = useDesk((state) => [...state.view.platforms.values()].filter((platform) => platform.active));
+  const platformMap = useDesk((state) => state.view.platforms);
+  const platforms = [...platformMap.values()].filter((platform) => platform.active);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('operator');

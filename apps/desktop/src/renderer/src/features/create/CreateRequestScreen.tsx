@@ -166,6 +166,7 @@ export function CreateRequestScreen() {
                   </select>
                 )}
               </Field>
+              <div className="kit-span-2">
               <Field label={t('priority')} required>
                 {({ id }) => (
                   <select id={id} value={priority} data-testid="create-priority" onChange={(event) => setPriority(event.target.value)}>
@@ -182,6 +183,7 @@ export function CreateRequestScreen() {
                   </select>
                 )}
               </Field>
+              </div>
               <Field label={t('category')} required>
                 {({ id }) => (
                   <select id={id} value={category} data-testid="create-category" onChange={(event) => setCategory(event.target.value as Category)}>

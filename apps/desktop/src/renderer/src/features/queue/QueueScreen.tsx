@@ -674,7 +674,7 @@ function MultiSelect(props: {
   return (
     <details ref={ref} className={`q-ms${props.selected.size > 0 ? ' is-active' : ''}`} data-testid={props.testId}>
       <summary className="select q-ms-summary">
-        <span className="q-ms-label">{props.label} :</span> {summary}
+        {t('filters.summary', { label: props.label, value: summary })}
       </summary>
       <fieldset className="q-ms-panel">
         <legend className="visually-hidden">{props.label}</legend>

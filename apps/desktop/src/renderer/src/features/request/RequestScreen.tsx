@@ -191,7 +191,7 @@ function RequestDetail({ request }: { request: Request }) {
                   strong
                 />
               ) : null}
-              <Fact label={t('header.createdBy')} value={creator?.name ?? t('header.none')} />
+              {creator ? <Fact label={t('header.createdBy')} value={creator.name} /> : null}
             </dl>
             <h3 className="rq-label">{t('header.grounds')}</h3>
             <p className="rq-grounds">{request.grounds}</p>
