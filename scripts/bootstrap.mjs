@@ -103,20 +103,22 @@ function ensureSqlite() {
   }
 }
 
-function ensureElectron() {
+/** Tries the Electron download once per lock file; returns whether the binary is there. */
+function ensureElectron(previous, lock) {
   const packageDir = join(root, 'node_modules', 'electron');
-  if (!existsSync(join(packageDir, 'install.js'))) return;
-  if (existsSync(join(packageDir, 'path.txt'))) return;
+  if (!existsSync(join(packageDir, 'install.js'))) return false;
+  if (existsSync(join(packageDir, 'path.txt'))) return true;
+  if (previous?.electron === 'unavailable' && previous.lock === lock) return false;
   say('fetching the Electron binary…');
   const result = spawnSync(process.execPath, ['install.js'], {
     cwd: packageDir,
-    stdio: quiet ? 'pipe' : 'inherit',
+    stdio: 'pipe',
     timeout: 180_000,
     env: process.env,
   });
-  if (result.status !== 0) {
-    say('the Electron binary could not be fetched here; the app will run as a web client instead.');
-  }
+  if (result.status === 0) return true;
+  say('the Electron binary could not be fetched here; the app will run as a web client instead.');
+  return false;
 }
 
 function ensureChromium() {
@@ -138,10 +140,11 @@ function ensureChromium() {
 }
 
 const wanted = expectedStamp();
-if (!existsSync(join(root, 'node_modules')) || !sameStamp(readStamp(), wanted)) {
+const previous = readStamp();
+if (!existsSync(join(root, 'node_modules')) || !sameStamp(previous, wanted)) {
   installPackages();
 }
 ensureSqlite();
-ensureElectron();
+const electron = ensureElectron(previous, wanted.lock) ? 'installed' : 'unavailable';
 if (process.argv.includes('--with-browser')) ensureChromium();
-writeFileSync(stampPath, `${JSON.stringify(wanted)}\n`);
+writeFileSync(stampPath, `${JSON.stringify({ ...wanted, electron })}\n`);

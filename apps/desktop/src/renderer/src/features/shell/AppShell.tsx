@@ -79,7 +79,7 @@ function ShellHeader() {
               type="button"
               lang={language}
               aria-pressed={i18n.language === language}
-              aria-label={t(`language.${language}Long`)}
+              title={t(`language.${language}Long`)}
               data-testid={`lang-${language}`}
               onClick={() => void switchLanguage(language)}
             >

@@ -1,0 +1,3 @@
+import { benchCatchUp } from './catchup';
+console.log(await benchCatchUp());
+process.exit(0);

@@ -1,0 +1,3 @@
+import { benchFlush } from './flush';
+console.log(await benchFlush());
+process.exit(0);

@@ -1,0 +1,3 @@
+import { benchQueue } from './queue';
+console.log(await benchQueue());
+process.exit(0);
