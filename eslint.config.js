@@ -39,8 +39,8 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    // Benchmarks report on the terminal.
-    files: ['**/bench/**/*.ts'],
+    // Benchmarks report on the terminal; tests print diagnostics when they fail.
+    files: ['**/bench/**/*.ts', 'tests/**/*.ts', '**/test/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -61,6 +61,7 @@ const INITIAL_SYNC: SyncStatus = {
   cursor: 0,
   clockOffsetMs: 0,
   actor: null,
+  loadingLocal: false,
 };
 
 interface Runtime {

@@ -17,11 +17,18 @@ export interface LoadedState {
   readonly cursor: number;
 }
 
-/** Reads the projections back into a state (at start-up, or after a reset). */
-export async function loadState(db: LocalDb): Promise<LoadedState> {
+/** How many of the newest requests are read first, so the queue shows before the rest is read. */
+export const FIRST_SLICE = 2_000;
+
+/**
+ * Reads the projections back into a state (at start-up, or after a reset). With `firstSlice`,
+ * only the newest requests (ids are time-ordered UUIDv7) are read; `loadRemainingRequests`
+ * completes the state. Nothing else writes until the load is complete.
+ */
+export async function loadState(db: LocalDb, firstSlice?: number): Promise<LoadedState> {
   return db.transaction('r', [db.requests, db.comments, db.entities, db.meta], async () => {
     const [requests, comments, entities, cursorEntry, lastSeqEntry] = await Promise.all([
-      db.requests.toArray(),
+      firstSlice === undefined ? db.requests.toArray() : db.requests.orderBy(':id').reverse().limit(firstSlice).toArray(),
       db.comments.toArray(),
       db.entities.toArray(),
       db.meta.get('cursor'),
@@ -44,6 +51,18 @@ export async function loadState(db: LocalDb): Promise<LoadedState> {
     };
     return { state, cursor: typeof cursorEntry?.value === 'number' ? cursorEntry.value : 0 };
   });
+}
+
+/** The requests older than the slice already read, merged into the state. */
+export async function loadRemainingRequests(db: LocalDb, state: DomainState): Promise<DomainState> {
+  let oldest: string | undefined;
+  for (const id of state.requests.keys()) if (oldest === undefined || id < oldest) oldest = id;
+  if (oldest === undefined) return state;
+  const rest = await db.requests.where(':id').below(oldest).toArray();
+  if (rest.length === 0) return state;
+  const requests = new Map(state.requests);
+  for (const request of rest) requests.set(request.id, request);
+  return { ...state, requests };
 }
 
 function lastWrites(writes: readonly EntityWrite[]) {

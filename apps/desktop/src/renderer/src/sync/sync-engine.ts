@@ -13,7 +13,7 @@ import {
 } from '@contact-desk/shared';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { LocalDb, OutboxEntry } from './local-db';
-import { applyPage, loadState, resetSynced } from './local-store';
+import { applyPage, FIRST_SLICE, loadRemainingRequests, loadState, resetSynced } from './local-store';
 import { RETRYABLE_CODES, type Rejection, type SyncStatus } from './sync-status';
 
 export interface SyncEngineOptions {
@@ -56,12 +56,14 @@ export class SyncEngine {
     cursor: 0,
     clockOffsetMs: 0,
     actor: null,
+    loadingLocal: false,
   };
   private readonly listeners = new Set<SyncListener>();
   private readonly ackTimeoutMs: number;
   private readonly now: () => number;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private work: Promise<void> = Promise.resolve();
+  private stopped = false;
   private readonly waiting = new Map<string, (result: MutationResult) => void>();
 
   constructor(private readonly options: SyncEngineOptions) {
@@ -88,17 +90,36 @@ export class SyncEngine {
   }
 
   /** Loads the local copy, then connects. Resolves once the local copy is loaded. */
+  /**
+   * Loads the local copy, then connects. Resolves once the newest requests are loaded, so the
+   * queue can show at once; the older ones follow before any syncing starts.
+   */
   async start(): Promise<void> {
-    const loaded = await loadState(this.options.db);
+    const loaded = await loadState(this.options.db, FIRST_SLICE);
     this.confirmed = loaded.state;
     this.cursor = loaded.cursor;
     this.outbox = await this.options.db.outbox.orderBy('order').toArray();
     const actor = await this.options.db.meta.get('actor');
-    this.setStatus({ cursor: this.cursor, pending: this.outbox.length, actor: (actor?.value as SyncStatus['actor']) ?? null });
-    this.connect();
+    const complete = loaded.state.requests.size < FIRST_SLICE;
+    this.setStatus({
+      cursor: this.cursor,
+      pending: this.outbox.length,
+      actor: (actor?.value as SyncStatus['actor']) ?? null,
+      loadingLocal: !complete,
+    });
+    if (complete) {
+      this.connect();
+      return;
+    }
+    void this.serially(async () => {
+      this.confirmed = await loadRemainingRequests(this.options.db, this.state);
+      this.setStatus({ loadingLocal: false });
+      this.connect();
+    });
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearTimeout(this.retryTimer);
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
@@ -127,6 +148,7 @@ export class SyncEngine {
   }
 
   private connect(): void {
+    if (this.stopped) return;
     const socket = io(this.options.relayUrl, {
       auth: { token: this.options.token, protocolVersion: PROTOCOL_VERSION },
       transports: ['websocket'],

@@ -12,6 +12,8 @@ export interface SyncStatus {
   /** Estimated relay clock minus this device's clock, for countdowns in relay time. */
   readonly clockOffsetMs: number;
   readonly actor: Actor | null;
+  /** True while older requests of the local copy are still being read at start-up. */
+  readonly loadingLocal: boolean;
 }
 
 /** A mutation the relay refused: shown to the user, who can dismiss it. */

@@ -60,13 +60,13 @@ export function EnrollScreen({ options }: { options: LaunchOptions }) {
 
   return (
     <div className="enroll-page">
-      <div className="enroll-lang" role="group" aria-label="Langue / Language">
+      <nav className="enroll-lang" aria-label="Langue / Language">
         {LANGUAGES.map((language) => (
           <button key={language} type="button" lang={language} aria-pressed={i18n.language === language} onClick={() => void switchLanguage(language)}>
             {language.toUpperCase()}
           </button>
         ))}
-      </div>
+      </nav>
       <main className="enroll-card" aria-labelledby="enroll-title">
         <div className="enroll-brand">
           <span className="enroll-logo" aria-hidden="true">CD</span>

@@ -176,6 +176,14 @@ function SyncBar() {
           ? t('sync.lastSynced', { time: formatTime(sync.lastSyncedAt, i18n.language), zone: t('common:timeZone', { zone }) })
           : t('sync.neverSynced')}
       </span>
+      {sync.loadingLocal && (
+        <>
+          <span className="sync-sep" aria-hidden="true" />
+          <span className="sync-loading" data-testid="sync-loading-local">
+            {t('sync.loadingLocal')}
+          </span>
+        </>
+      )}
     </div>
   );
 }

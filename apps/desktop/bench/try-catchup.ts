@@ -1,3 +1,0 @@
-import { benchCatchUp } from './catchup';
-console.log(await benchCatchUp());
-process.exit(0);

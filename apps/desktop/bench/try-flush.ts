@@ -1,3 +1,0 @@
-import { benchFlush } from './flush';
-console.log(await benchFlush());
-process.exit(0);

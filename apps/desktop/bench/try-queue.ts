@@ -1,3 +1,0 @@
-import { benchQueue } from './queue';
-console.log(await benchQueue());
-process.exit(0);
