@@ -229,14 +229,20 @@ export async function benchQueue(): Promise<Figure[]> {
     log(`queue: wrote ${BIG} requests in ${fillMs.toFixed(0)} ms; raw getAll ${raw.ms.toFixed(0)} ms`);
     const bigPaint: number[] = [];
     const bigDom: number[] = [];
+    const bigFull: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const paint = await firstPaint(page, appUrl, 'row');
       bigPaint.push(paint.painted);
       bigDom.push(paint.dom);
-      log(`queue: 100k first paint run ${run + 1}: row in DOM ${paint.dom.toFixed(0)} ms, painted ${paint.painted.toFixed(0)} ms`);
+      // The newest requests show first; the rest of the local copy follows.
+      await page.waitForFunction(
+        (n) => document.querySelector('[data-testid="queue-count"]')?.getAttribute('data-count') === String(n),
+        BIG,
+        { timeout: 60_000, polling: 20 },
+      );
+      bigFull.push(await page.evaluate(() => performance.now()));
+      log(`queue: 100k first paint run ${run + 1}: row in DOM ${paint.dom.toFixed(0)} ms, painted ${paint.painted.toFixed(0)} ms, all ${BIG} listed at ${bigFull.at(-1)?.toFixed(0)} ms`);
     }
-    const count = await page.getAttribute('[data-testid="queue-count"]', 'data-count');
-    if (count !== String(BIG)) throw new Error(`the queue shows ${count} requests, not ${BIG}`);
     await page.waitForTimeout(1_000);
     const bigFilter: number[] = [];
     for (let run = 0; run < RUNS; run++) bigFilter.push(await filterOnce(page, TERM, BIG / 100, BIG));
@@ -258,7 +264,7 @@ export async function benchQueue(): Promise<Figure[]> {
         baseline: median(emptyPaint),
         baselineLabel: 'same app, empty local DB',
         targetMs: 1_000,
-        note: `raw IndexedDB getAll of the 100k requests alone: ${raw.ms.toFixed(0)} ms; first row in DOM ${median(bigDom).toFixed(0)} ms; 100-request DB: ${smallPaint.toFixed(0)} ms`,
+        note: `raw IndexedDB getAll of the 100k requests alone: ${raw.ms.toFixed(0)} ms; first row in DOM ${median(bigDom).toFixed(0)} ms; all 100k listed at ${median(bigFull).toFixed(0)} ms; 100-request DB: ${smallPaint.toFixed(0)} ms`,
       },
       {
         figure: `filter "${TERM}" → ${BIG / 100} of 100k rows (median of ${RUNS})`,
