@@ -31,12 +31,13 @@ export interface PriorityPolicy {
   readonly updatedAt: number;
 }
 
-/** P0: terrorist emergency (TCO one-hour rule); P1: urgent; P2: standard (French 24 h delay). */
+/** P0: terrorist emergency (TCO one-hour rule); P1: urgent; P2: standard (French 24 h delay).
+ * Names are the contact group's own words (French); the prefect can change them. */
 export const DEFAULT_POLICY: PriorityPolicy = {
   version: 1,
   updatedAt: 0,
   levels: [
-    { label: 'P0', name: 'Terrorist emergency', ackMinutes: 15, actionMinutes: 60 },
+    { label: 'P0', name: 'Urgence terroriste', ackMinutes: 15, actionMinutes: 60 },
     { label: 'P1', name: 'Urgent', ackMinutes: 60, actionMinutes: 240 },
     { label: 'P2', name: 'Standard', ackMinutes: 240, actionMinutes: 1440 },
   ],
