@@ -1,6 +1,7 @@
 export * from './domain/comment.js';
 export * from './domain/ids.js';
 export * from './domain/locations.js';
+export * from './domain/meeting.js';
 export * from './domain/platform.js';
 export * from './domain/policy.js';
 export * from './domain/request.js';

@@ -5,6 +5,7 @@ import { IDS, T0, createRequest, seeded, uuid } from './fixtures.js';
 const META: Audience = { kind: 'platform', platformId: 'meta' };
 const MINISTRY: Audience = { kind: 'ministry' };
 const ADMIN: Audience = { kind: 'admin' };
+const ALL: Audience = { kind: 'all' };
 
 function world() {
   const { desk, operator } = seeded();
@@ -24,6 +25,43 @@ function world() {
     clientTime: null,
   };
   const device = { id: uuid(701), userId: IDS.metaLiaison, label: 'Phone', enrolledAt: T0, revokedAt: null };
+  const meeting = {
+    type: 'meeting' as const,
+    id: uuid(710),
+    title: 'Réunion',
+    kind: 'regular' as const,
+    startsAt: T0,
+    place: null,
+    videoLink: null,
+    invitedPlatformIds: ['meta'],
+    attendance: {},
+    createdAt: T0,
+    createdBy: IDS.operator,
+  };
+  const agendaItem = {
+    type: 'agendaItem' as const,
+    id: uuid(711),
+    meetingId: meeting.id,
+    kind: 'late_requests' as const,
+    title: 'Retards de Meta',
+    platformId: 'meta',
+    requestRefs: [],
+    notes: '',
+    order: 1000,
+    createdAt: T0,
+  };
+  const decision = { type: 'decision' as const, id: uuid(712), meetingId: meeting.id, agendaItemId: null, platformId: null, text: 'D', createdAt: T0 };
+  const actionItem = {
+    type: 'actionItem' as const,
+    id: uuid(713),
+    meetingId: meeting.id,
+    text: 'A',
+    owner: { kind: 'platform' as const, platformId: 'meta' },
+    dueDate: null,
+    status: 'open' as const,
+    createdAt: T0,
+    updatedAt: T0,
+  };
   /** Every event type, with the audience it must get (the type checker keeps the list complete). */
   const cases: { [T in EventType]: [EventDraft, Audience] } = {
     'request.created': [{ type: 'request.created', payload: { request } }, META],
@@ -61,6 +99,21 @@ function world() {
     'device.enrolled': [{ type: 'device.enrolled', payload: { device } }, ADMIN],
     'device.revoked': [{ type: 'device.revoked', payload: { deviceId: device.id, userId: IDS.metaLiaison } }, ADMIN],
     'policy.updated': [{ type: 'policy.updated', payload: { policy: DEFAULT_POLICY } }, { kind: 'all' }],
+    'meeting.created': [{ type: 'meeting.created', payload: { meeting } }, ALL],
+    'meeting.updated': [{ type: 'meeting.updated', payload: { meeting } }, ALL],
+    'meeting.attendanceSet': [
+      { type: 'meeting.attendanceSet', payload: { meetingId: meeting.id, partyKey: 'platform:meta', status: 'present' } },
+      ALL,
+    ],
+    'agenda.itemAdded': [{ type: 'agenda.itemAdded', payload: { item: agendaItem } }, META],
+    'agenda.itemUpdated': [{ type: 'agenda.itemUpdated', payload: { item: { ...agendaItem, platformId: null } } }, ALL],
+    'agenda.itemRemoved': [{ type: 'agenda.itemRemoved', payload: { itemId: agendaItem.id, meetingId: meeting.id } }, MINISTRY],
+    'decision.added': [{ type: 'decision.added', payload: { decision } }, ALL],
+    'actionItem.created': [{ type: 'actionItem.created', payload: { actionItem } }, META],
+    'actionItem.statusChanged': [
+      { type: 'actionItem.statusChanged', payload: { actionItemId: actionItem.id, status: 'done' } },
+      MINISTRY,
+    ],
   };
   return { desk, requestId, comment, cases };
 }

@@ -40,10 +40,21 @@ const ADMINISTRATION: MutationType[] = [
 ];
 
 /** The role × mutation matrix, written out from docs/domain.md. */
+/** Meetings: the prefect convenes; the ministry's team takes part and records. */
+const MEETING_WORK: MutationType[] = [
+  'meeting.setAttendance',
+  'agenda.addItem',
+  'agenda.updateItem',
+  'agenda.removeItem',
+  'decision.add',
+  'actionItem.create',
+  'actionItem.setStatus',
+];
+
 const EXPECTED: Record<Role, MutationType[]> = {
-  prefect: [...REQUEST_STEPS_OF_THE_MINISTRY, ...ADMINISTRATION],
-  operator: REQUEST_STEPS_OF_THE_MINISTRY,
-  liaison: ['request.acknowledge', 'request.requestInfo', 'request.answer', 'request.contest', 'comment.add'],
+  prefect: [...REQUEST_STEPS_OF_THE_MINISTRY, ...ADMINISTRATION, 'meeting.create', 'meeting.update', ...MEETING_WORK],
+  operator: [...REQUEST_STEPS_OF_THE_MINISTRY, ...MEETING_WORK],
+  liaison: ['request.acknowledge', 'request.requestInfo', 'request.answer', 'request.contest', 'comment.add', 'actionItem.setStatus'],
   observer: [],
 };
 

@@ -3,6 +3,7 @@ import type { MutationInput, MutationType } from '../src/index.js';
 import { IDS, uuid } from './fixtures.js';
 
 export const SAMPLE_REQUEST_ID = uuid(500);
+export const SAMPLE_MEETING_ID = uuid(510);
 
 export const SAMPLE_ARGS: { [T in MutationType]: MutationInput<T> } = {
   'request.create': {
@@ -35,4 +36,26 @@ export const SAMPLE_ARGS: { [T in MutationType]: MutationInput<T> } = {
   'policy.update': {
     levels: [{ label: 'P0', name: 'Terrorist emergency', ackMinutes: 10, actionMinutes: 60 }],
   },
+  'meeting.create': {
+    meetingId: SAMPLE_MEETING_ID,
+    title: 'Groupe de contact — novembre',
+    kind: 'regular',
+    startsAt: 1_800_000_000_000,
+    place: 'Place Beauvau',
+    videoLink: null,
+    invitedPlatformIds: ['meta'],
+  },
+  'meeting.update': { meetingId: SAMPLE_MEETING_ID, patch: { place: 'Salle 2' } },
+  'meeting.setAttendance': { meetingId: SAMPLE_MEETING_ID, party: { kind: 'platform', platformId: 'meta' }, status: 'present' },
+  'agenda.addItem': { itemId: uuid(511), meetingId: SAMPLE_MEETING_ID, kind: 'free', title: 'Point divers' },
+  'agenda.updateItem': { itemId: uuid(511), patch: { notes: 'Notes' } },
+  'agenda.removeItem': { itemId: uuid(511) },
+  'decision.add': { decisionId: uuid(512), meetingId: SAMPLE_MEETING_ID, text: 'Décision' },
+  'actionItem.create': {
+    actionItemId: uuid(513),
+    meetingId: SAMPLE_MEETING_ID,
+    text: 'Fournir les chiffres',
+    owner: { kind: 'platform', platformId: 'meta' },
+  },
+  'actionItem.setStatus': { actionItemId: uuid(513), status: 'done' },
 };

@@ -5,6 +5,7 @@ import {
   type Device,
   type DomainState,
   type EntityWrite,
+  type MeetingRecord,
   type Platform,
   type PriorityPolicy,
   type Request,
@@ -25,6 +26,7 @@ export class RelayState implements DomainState, WritableCollections {
   readonly requests: Map<string, Request>;
   readonly comments: Map<string, Comment>;
   readonly refCounters: Map<number, number>;
+  readonly meetingRecords: Map<string, MeetingRecord>;
   /** Requests on which the platform still owes a step: what the deadline watcher looks at. */
   readonly pendingRequestIds = new Set<string>();
 
@@ -37,6 +39,7 @@ export class RelayState implements DomainState, WritableCollections {
     this.requests = new Map(loaded.requests);
     this.comments = new Map(loaded.comments);
     this.refCounters = new Map(loaded.refCounters);
+    this.meetingRecords = new Map(loaded.meetingRecords);
     for (const request of this.requests.values()) this.trackPending(request);
   }
 
@@ -46,6 +49,10 @@ export class RelayState implements DomainState, WritableCollections {
       if (write.kind === 'request') this.trackPending(write.value);
     }
     this.lastSeq = lastSeq;
+  }
+
+  removeMeetingRecord(id: string): void {
+    this.meetingRecords.delete(id);
   }
 
   setPolicy(policy: PriorityPolicy): void {

@@ -8,6 +8,7 @@ import {
   type DomainEvent,
   type DomainState,
   type EntityWrite,
+  type MeetingRecord,
   type Platform,
   type PriorityPolicy,
   type Request,
@@ -107,6 +108,11 @@ export class SqliteStorage implements Storage {
       upsertDevice: db.prepare(
         'INSERT INTO devices (id, user_id, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc',
       ),
+      upsertMeetingRecord: db.prepare(
+        `INSERT INTO meeting_records (id, type, meeting_id, doc) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
+      ),
+      deleteMeetingRecord: db.prepare('DELETE FROM meeting_records WHERE id = ?'),
       upsertCounter: db.prepare(
         'INSERT INTO ref_counters (year, counter) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET counter = excluded.counter',
       ),
@@ -163,6 +169,7 @@ export class SqliteStorage implements Storage {
       requests: byId(docs<Request>(all('requests'))),
       comments: byId(docs<Comment>(all('comments'))),
       refCounters: new Map(counters.map((row) => [row.year, row.counter])),
+      meetingRecords: byId(docs<MeetingRecord>(all('meeting_records'))),
     };
   }
 
@@ -244,6 +251,14 @@ export class SqliteStorage implements Storage {
         break;
       case 'policy':
         s.upsertMeta.run('policy', JSON.stringify(write.value));
+        break;
+      case 'meetingRecord': {
+        const record = write.value;
+        s.upsertMeetingRecord.run(record.id, record.type, record.type === 'meeting' ? record.id : record.meetingId, JSON.stringify(record));
+        break;
+      }
+      case 'meetingRecordRemoved':
+        s.deleteMeetingRecord.run(write.id);
         break;
     }
   }

@@ -1,6 +1,7 @@
 import { protocolError } from '../protocol/errors.js';
 import type { Mutation } from '../protocol/mutations.js';
 import * as admin from './decide-admin.js';
+import * as meetings from './decide-meeting.js';
 import * as requests from './decide-request.js';
 import { reject, type DecideContext, type Decision } from './decision.js';
 import { mayPerform } from './permissions.js';
@@ -58,5 +59,23 @@ export function decide(ctx: DecideContext, mutation: Mutation): Decision {
       return admin.decideDeviceRevoke(ctx, mutation.args);
     case 'policy.update':
       return admin.decidePolicyUpdate(ctx, mutation.args);
+    case 'meeting.create':
+      return meetings.decideMeetingCreate(ctx, mutation.args);
+    case 'meeting.update':
+      return meetings.decideMeetingUpdate(ctx, mutation.args);
+    case 'meeting.setAttendance':
+      return meetings.decideSetAttendance(ctx, mutation.args);
+    case 'agenda.addItem':
+      return meetings.decideAddAgendaItem(ctx, mutation.args);
+    case 'agenda.updateItem':
+      return meetings.decideUpdateAgendaItem(ctx, mutation.args);
+    case 'agenda.removeItem':
+      return meetings.decideRemoveAgendaItem(ctx, mutation.args);
+    case 'decision.add':
+      return meetings.decideAddDecision(ctx, mutation.args);
+    case 'actionItem.create':
+      return meetings.decideCreateActionItem(ctx, mutation.args);
+    case 'actionItem.setStatus':
+      return meetings.decideSetActionItemStatus(ctx, mutation.args);
   }
 }

@@ -1,4 +1,5 @@
 import type { Comment } from '../domain/comment.js';
+import type { MeetingRecord } from '../domain/meeting.js';
 import type { Platform } from '../domain/platform.js';
 import type { PriorityPolicy } from '../domain/policy.js';
 import type { Request } from '../domain/request.js';
@@ -7,7 +8,7 @@ import type { DomainEvent } from '../protocol/events.js';
 import { evolve } from './evolve.js';
 import { applyWrite, type DomainState, type EntityWrite, type ReadModel, type WritableCollections } from './state.js';
 
-type Collections = 'platforms' | 'users' | 'devices' | 'requests' | 'comments' | 'refCounters';
+type Collections = 'platforms' | 'users' | 'devices' | 'requests' | 'comments' | 'refCounters' | 'meetingRecords';
 
 /**
  * Pending changes over a base state: reads fall through to the base, writes stay in the draft.
@@ -21,6 +22,8 @@ export class StateDraft implements ReadModel, WritableCollections {
   readonly requests = new Map<string, Request>();
   readonly comments = new Map<string, Comment>();
   readonly refCounters = new Map<number, number>();
+  readonly meetingRecords = new Map<string, MeetingRecord>();
+  private readonly removedRecords = new Set<string>();
   private policyOverride: PriorityPolicy | undefined;
   private lastSeq: number;
   private readonly written: EntityWrite[] = [];
@@ -50,6 +53,10 @@ export class StateDraft implements ReadModel, WritableCollections {
   refCounter(year: number): number {
     return this.refCounters.get(year) ?? this.base.refCounters.get(year) ?? 0;
   }
+  meetingRecord(id: string): MeetingRecord | undefined {
+    if (this.removedRecords.has(id)) return undefined;
+    return this.meetingRecords.get(id) ?? this.base.meetingRecords.get(id);
+  }
 
   /** Applies events in seq order; events at or before the state's last seq are skipped. */
   apply(events: Iterable<DomainEvent>): this {
@@ -68,11 +75,12 @@ export class StateDraft implements ReadModel, WritableCollections {
 
   /** A new state: the base with the draft's changes. Copies each changed collection once. */
   finish(): DomainState {
-    const merge = <K, V>(name: Collections, changes: Map<K, V>): ReadonlyMap<K, V> => {
+    const merge = <K, V>(name: Collections, changes: Map<K, V>, removed?: ReadonlySet<K>): ReadonlyMap<K, V> => {
       const original = this.base[name] as ReadonlyMap<K, V>;
-      if (changes.size === 0) return original;
+      if (changes.size === 0 && (removed?.size ?? 0) === 0) return original;
       const merged = new Map(original);
       for (const [key, value] of changes) merged.set(key, value);
+      for (const key of removed ?? []) merged.delete(key);
       return merged;
     };
     return {
@@ -84,12 +92,19 @@ export class StateDraft implements ReadModel, WritableCollections {
       requests: merge('requests', this.requests),
       comments: merge('comments', this.comments),
       refCounters: merge('refCounters', this.refCounters),
+      meetingRecords: merge('meetingRecords', this.meetingRecords, this.removedRecords),
     };
   }
 
   private write(write: EntityWrite): void {
     this.written.push(write);
     applyWrite(this, write);
+  }
+
+  /** Used by `applyWrite` for a removed meeting record. */
+  removeMeetingRecord(id: string): void {
+    this.meetingRecords.delete(id);
+    this.removedRecords.add(id);
   }
 
   /** Used by `applyWrite` for a policy write. */

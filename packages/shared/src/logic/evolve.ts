@@ -42,6 +42,29 @@ export function evolve(read: ReadModel, event: DomainEvent): readonly EntityWrit
     }
     case 'policy.updated':
       return [{ kind: 'policy', value: event.payload.policy }];
+    case 'meeting.created':
+    case 'meeting.updated':
+      return [{ kind: 'meetingRecord', value: event.payload.meeting }];
+    case 'meeting.attendanceSet': {
+      const meeting = read.meetingRecord(event.payload.meetingId);
+      if (meeting?.type !== 'meeting') return [];
+      const attendance = { ...meeting.attendance, [event.payload.partyKey]: event.payload.status };
+      return [{ kind: 'meetingRecord', value: { ...meeting, attendance } }];
+    }
+    case 'agenda.itemAdded':
+    case 'agenda.itemUpdated':
+      return [{ kind: 'meetingRecord', value: event.payload.item }];
+    case 'agenda.itemRemoved':
+      return [{ kind: 'meetingRecordRemoved', id: event.payload.itemId }];
+    case 'decision.added':
+      return [{ kind: 'meetingRecord', value: event.payload.decision }];
+    case 'actionItem.created':
+      return [{ kind: 'meetingRecord', value: event.payload.actionItem }];
+    case 'actionItem.statusChanged': {
+      const item = read.meetingRecord(event.payload.actionItemId);
+      if (item?.type !== 'actionItem') return [];
+      return [{ kind: 'meetingRecord', value: { ...item, status: event.payload.status, updatedAt: at } }];
+    }
     default: {
       if (!isRequestEvent(event)) return [];
       const request = read.request(event.payload.requestId);

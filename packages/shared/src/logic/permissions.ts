@@ -1,3 +1,4 @@
+import { recordPlatform } from '../domain/meeting.js';
 import { isMinistryRole, type Role } from '../domain/roles.js';
 import type { Actor } from '../domain/user.js';
 import type { Audience, EventDraft } from '../protocol/events.js';
@@ -53,6 +54,15 @@ const ALLOWED_ROLES: Record<MutationType, readonly Role[]> = {
   'user.issueEnrollmentCode': ['prefect'],
   'device.revoke': ['prefect'],
   'policy.update': ['prefect'],
+  'meeting.create': ['prefect'],
+  'meeting.update': ['prefect'],
+  'meeting.setAttendance': ['prefect', 'operator'],
+  'agenda.addItem': ['prefect', 'operator'],
+  'agenda.updateItem': ['prefect', 'operator'],
+  'agenda.removeItem': ['prefect', 'operator'],
+  'decision.add': ['prefect', 'operator'],
+  'actionItem.create': ['prefect', 'operator'],
+  'actionItem.setStatus': ['prefect', 'operator', 'liaison'],
 };
 
 export function mayPerform(actor: Actor, type: MutationType): boolean {
@@ -67,6 +77,11 @@ export function mutationsFor(role: Role): MutationType[] {
 /** Whether a viewer may see a request of a given platform at all. */
 export function canSeePlatform(viewer: Viewer, platformId: string): boolean {
   return canSee(viewer, { kind: 'platform', platformId });
+}
+
+/** Meeting records about a platform go to the ministry and that platform; general ones to all. */
+function recordAudience(platformId: string | null): Audience {
+  return platformId === null ? { kind: 'all' } : { kind: 'platform', platformId };
 }
 
 /** Who may see an event, from its content. Computed once, by the relay, when it is recorded. */
@@ -98,8 +113,27 @@ export function audienceOf(event: EventDraft, read: ReadModel): Audience {
     case 'device.revoked':
       return { kind: 'admin' };
     case 'policy.updated':
+    case 'meeting.created':
+    case 'meeting.updated':
+    case 'meeting.attendanceSet':
       return { kind: 'all' };
+    case 'agenda.itemAdded':
+    case 'agenda.itemUpdated':
+      return recordAudience(recordPlatform(event.payload.item));
+    case 'agenda.itemRemoved': {
+      const item = read.meetingRecord(event.payload.itemId);
+      return item ? recordAudience(recordPlatform(item)) : { kind: 'ministry' };
+    }
+    case 'decision.added':
+      return recordAudience(recordPlatform(event.payload.decision));
+    case 'actionItem.created':
+      return recordAudience(recordPlatform(event.payload.actionItem));
+    case 'actionItem.statusChanged': {
+      const item = read.meetingRecord(event.payload.actionItemId);
+      return item ? recordAudience(recordPlatform(item)) : { kind: 'ministry' };
+    }
     default: {
+      if (!('requestId' in event.payload)) return { kind: 'ministry' };
       const request = read.request(event.payload.requestId);
       return request ? platform(request.platformId) : { kind: 'ministry' };
     }

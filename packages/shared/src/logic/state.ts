@@ -1,4 +1,5 @@
 import type { Comment } from '../domain/comment.js';
+import type { MeetingRecord } from '../domain/meeting.js';
 import type { Platform } from '../domain/platform.js';
 import { DEFAULT_POLICY, type PriorityPolicy } from '../domain/policy.js';
 import type { Request } from '../domain/request.js';
@@ -15,6 +16,8 @@ export interface DomainState {
   readonly comments: ReadonlyMap<string, Comment>;
   /** Last request counter used per year, for the relay's `CD-YYYY-NNNNNN` references. */
   readonly refCounters: ReadonlyMap<number, number>;
+  /** Meetings, agenda items, decisions and action items, by id. */
+  readonly meetingRecords: ReadonlyMap<string, MeetingRecord>;
 }
 
 export function emptyState(): DomainState {
@@ -27,6 +30,7 @@ export function emptyState(): DomainState {
     requests: new Map(),
     comments: new Map(),
     refCounters: new Map(),
+    meetingRecords: new Map(),
   };
 }
 
@@ -39,6 +43,7 @@ export interface ReadModel {
   request(id: string): Request | undefined;
   comment(id: string): Comment | undefined;
   refCounter(year: number): number;
+  meetingRecord(id: string): MeetingRecord | undefined;
 }
 
 /** One entity written by an event. */
@@ -49,7 +54,9 @@ export type EntityWrite =
   | { readonly kind: 'device'; readonly value: Device }
   | { readonly kind: 'request'; readonly value: Request }
   | { readonly kind: 'comment'; readonly value: Comment }
-  | { readonly kind: 'refCounter'; readonly year: number; readonly value: number };
+  | { readonly kind: 'refCounter'; readonly year: number; readonly value: number }
+  | { readonly kind: 'meetingRecord'; readonly value: MeetingRecord }
+  | { readonly kind: 'meetingRecordRemoved'; readonly id: string };
 
 export function readState(state: DomainState): ReadModel {
   return {
@@ -60,6 +67,7 @@ export function readState(state: DomainState): ReadModel {
     request: (id) => state.requests.get(id),
     comment: (id) => state.comments.get(id),
     refCounter: (year) => state.refCounters.get(year) ?? 0,
+    meetingRecord: (id) => state.meetingRecords.get(id),
   };
 }
 
@@ -71,6 +79,9 @@ export interface WritableCollections {
   readonly requests: Map<string, Request>;
   readonly comments: Map<string, Comment>;
   readonly refCounters: Map<number, number>;
+  readonly meetingRecords: Map<string, MeetingRecord>;
+  /** Records removed (agenda items); a draft must remember removals to hide base entries. */
+  removeMeetingRecord(id: string): void;
   setPolicy(policy: PriorityPolicy): void;
 }
 
@@ -97,6 +108,12 @@ export function applyWrite(target: WritableCollections, write: EntityWrite): voi
       break;
     case 'refCounter':
       target.refCounters.set(write.year, write.value);
+      break;
+    case 'meetingRecord':
+      target.meetingRecords.set(write.value.id, write.value);
+      break;
+    case 'meetingRecordRemoved':
+      target.removeMeetingRecord(write.id);
       break;
   }
 }

@@ -1,4 +1,5 @@
 import type { Comment } from '../domain/comment.js';
+import type { ActionItem, ActionItemStatus, AgendaItem, AttendanceStatus, Meeting, MeetingDecision } from '../domain/meeting.js';
 import type { Platform } from '../domain/platform.js';
 import type { PriorityPolicy } from '../domain/policy.js';
 import type {
@@ -69,6 +70,15 @@ export interface EventPayloads {
   'device.enrolled': { readonly device: Device };
   'device.revoked': { readonly deviceId: string; readonly userId: string };
   'policy.updated': { readonly policy: PriorityPolicy };
+  'meeting.created': { readonly meeting: Meeting };
+  'meeting.updated': { readonly meeting: Meeting };
+  'meeting.attendanceSet': { readonly meetingId: string; readonly partyKey: string; readonly status: AttendanceStatus };
+  'agenda.itemAdded': { readonly item: AgendaItem };
+  'agenda.itemUpdated': { readonly item: AgendaItem };
+  'agenda.itemRemoved': { readonly itemId: string; readonly meetingId: string };
+  'decision.added': { readonly decision: MeetingDecision };
+  'actionItem.created': { readonly actionItem: ActionItem };
+  'actionItem.statusChanged': { readonly actionItemId: string; readonly status: ActionItemStatus };
 }
 
 export type EventType = keyof EventPayloads;

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { commentVisibilitySchema } from '../domain/comment.js';
 import { entityIdSchema, platformIdSchema } from '../domain/ids.js';
+import {
+  ACTION_ITEM_STATUSES,
+  AGENDA_ITEM_KINDS,
+  ATTENDANCE_STATUSES,
+  meetingFieldsSchema,
+  partySchema,
+} from '../domain/meeting.js';
 import { platformFieldsSchema, platformKindSchema } from '../domain/platform.js';
 import { priorityLabelSchema, priorityLevelsSchema } from '../domain/policy.js';
 import {
@@ -124,6 +131,65 @@ export const mutationArgsSchemas = {
   'user.issueEnrollmentCode': z.object({ userId: entityIdSchema }).strict(),
   'device.revoke': z.object({ deviceId: entityIdSchema }).strict(),
   'policy.update': z.object({ levels: priorityLevelsSchema }).strict(),
+  'meeting.create': meetingFieldsSchema.extend({ meetingId: entityIdSchema }).strict(),
+  'meeting.update': z
+    .object({
+      meetingId: entityIdSchema,
+      patch: meetingFieldsSchema
+        .partial()
+        .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' }),
+    })
+    .strict(),
+  'meeting.setAttendance': z
+    .object({ meetingId: entityIdSchema, party: partySchema, status: z.enum(ATTENDANCE_STATUSES) })
+    .strict(),
+  'agenda.addItem': z
+    .object({
+      itemId: entityIdSchema,
+      meetingId: entityIdSchema,
+      kind: z.enum(AGENDA_ITEM_KINDS),
+      title: z.string().trim().min(1).max(300),
+      platformId: platformIdSchema.nullable().default(null),
+      requestRefs: z.array(z.string().max(32)).max(1000).default([]),
+      notes: z.string().max(LIMITS.textLength).default(''),
+    })
+    .strict(),
+  'agenda.updateItem': z
+    .object({
+      itemId: entityIdSchema,
+      patch: z
+        .object({
+          title: z.string().trim().min(1).max(300),
+          notes: z.string().max(LIMITS.textLength),
+          order: z.number().int().min(0).max(10_000),
+        })
+        .partial()
+        .strict()
+        .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' }),
+    })
+    .strict(),
+  'agenda.removeItem': z.object({ itemId: entityIdSchema }).strict(),
+  'decision.add': z
+    .object({
+      decisionId: entityIdSchema,
+      meetingId: entityIdSchema,
+      agendaItemId: entityIdSchema.nullable().default(null),
+      platformId: platformIdSchema.nullable().default(null),
+      text,
+    })
+    .strict(),
+  'actionItem.create': z
+    .object({
+      actionItemId: entityIdSchema,
+      meetingId: entityIdSchema,
+      text,
+      owner: partySchema,
+      dueDate: z.number().int().positive().nullable().default(null),
+    })
+    .strict(),
+  'actionItem.setStatus': z
+    .object({ actionItemId: entityIdSchema, status: z.enum(ACTION_ITEM_STATUSES) })
+    .strict(),
 } as const;
 
 export type MutationType = keyof typeof mutationArgsSchemas;

@@ -9,9 +9,9 @@ export interface StoredEvent {
   readonly event: DomainEvent;
 }
 
-/** Platforms, users, devices, the policy and ref counters, by kind and id. */
+/** Platforms, users, devices, meeting records, the policy and ref counters, by kind and id. */
 export interface StoredEntity {
-  readonly kind: 'platform' | 'user' | 'device' | 'policy' | 'refCounter';
+  readonly kind: 'platform' | 'user' | 'device' | 'policy' | 'refCounter' | 'meetingRecord';
   readonly id: string;
   readonly value: unknown;
 }

@@ -5,6 +5,7 @@ import {
   type DomainEvent,
   type DomainState,
   type EntityWrite,
+  type MeetingRecord,
   type Platform,
   type PriorityPolicy,
   type User,
@@ -48,6 +49,7 @@ export async function loadState(db: LocalDb, firstSlice?: number): Promise<Loade
       refCounters: new Map(
         entities.filter((entity) => entity.kind === 'refCounter').map((entity) => [Number(entity.id), entity.value as number]),
       ),
+      meetingRecords: new Map(of<MeetingRecord>('meetingRecord').map((record) => [record.id, record])),
     };
     return { state, cursor: typeof cursorEntry?.value === 'number' ? cursorEntry.value : 0 };
   });
@@ -69,8 +71,17 @@ function lastWrites(writes: readonly EntityWrite[]) {
   const requests = new Map<string, Extract<EntityWrite, { kind: 'request' }>['value']>();
   const comments = new Map<string, Extract<EntityWrite, { kind: 'comment' }>['value']>();
   const entities = new Map<string, StoredEntity>();
+  const removed = new Set<string>();
   for (const write of writes) {
     switch (write.kind) {
+      case 'meetingRecordRemoved':
+        entities.delete(`meetingRecord:${write.id}`);
+        removed.add(write.id);
+        break;
+      case 'meetingRecord':
+        removed.delete(write.value.id);
+        entities.set(`meetingRecord:${write.value.id}`, { kind: 'meetingRecord', id: write.value.id, value: write.value });
+        break;
       case 'request':
         requests.set(write.value.id, write.value);
         break;
@@ -87,7 +98,12 @@ function lastWrites(writes: readonly EntityWrite[]) {
         entities.set(`${write.kind}:${write.value.id}`, { kind: write.kind, id: write.value.id, value: write.value });
     }
   }
-  return { requests: [...requests.values()], comments: [...comments.values()], entities: [...entities.values()] };
+  return {
+    requests: [...requests.values()],
+    comments: [...comments.values()],
+    entities: [...entities.values()],
+    removedRecords: [...removed].map((id): [string, string] => ['meetingRecord', id]),
+  };
 }
 
 /**
@@ -103,7 +119,7 @@ export async function applyPage(
   const fresh = events.filter((event) => event.seq > state.lastSeq);
   const draft = new StateDraft(state).apply(fresh);
   const next = draft.finish();
-  const { requests, comments, entities } = lastWrites(draft.writes());
+  const { requests, comments, entities, removedRecords } = lastWrites(draft.writes());
   const confirmedIds = fresh.flatMap((event) => (event.mutationId ? [event.mutationId] : []));
   await db.transaction('rw', [db.events, db.requests, db.comments, db.entities, db.meta, db.outbox], async () => {
     if (fresh.length > 0) {
@@ -111,6 +127,7 @@ export async function applyPage(
       if (requests.length > 0) await db.requests.bulkPut(requests);
       if (comments.length > 0) await db.comments.bulkPut(comments);
       if (entities.length > 0) await db.entities.bulkPut(entities);
+      if (removedRecords.length > 0) await db.entities.bulkDelete(removedRecords);
       await db.meta.put({ key: 'lastSeq', value: next.lastSeq });
     }
     await db.meta.put({ key: 'cursor', value: cursor });

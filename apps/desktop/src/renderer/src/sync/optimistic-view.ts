@@ -49,7 +49,8 @@ export function optimisticView(
   }
   const pendingIds = new Set<string>();
   for (const write of draft.writes()) {
-    if (write.kind !== 'policy' && write.kind !== 'refCounter') pendingIds.add(write.value.id);
+    if (write.kind === 'meetingRecordRemoved') pendingIds.add(write.id);
+    else if (write.kind !== 'policy' && write.kind !== 'refCounter') pendingIds.add(write.value.id);
   }
   return { state: { ...draft.finish(), lastSeq: confirmed.lastSeq }, pendingIds };
 }
