@@ -4,6 +4,7 @@ import { withCore } from '../cli/open-core.js';
 import { ManualClock } from '../core/clock.js';
 import { loadDemoData, pick, seededRandom } from './demo-data.js';
 import { createDemoPeople } from './demo-people.js';
+import { pastMeetingStart, seedMeetings } from './demo-meetings.js';
 import { planRequest, type TimedStep } from './request-plan.js';
 
 export interface SeedOptions {
@@ -54,6 +55,8 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
             : now - days * DAY + Math.floor(random() * days) * DAY + (7 + random() * 15) * 3_600_000;
         steps.push(...planRequest(random, data, people, platform, Math.min(createdAt, now - 60_000), now));
       }
+      const meetingsAt = pastMeetingStart(now) + 90 * 60_000;
+      steps.push({ at: meetingsAt, run: (relay) => seedMeetings(relay, data, people, now) });
       steps.sort((a, b) => a.at - b.at);
       for (const step of steps) {
         clock.set(step.at);
