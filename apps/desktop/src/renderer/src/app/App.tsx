@@ -3,6 +3,8 @@ import { AdminScreen } from '../features/admin/AdminScreen';
 import { useAlerts } from '../features/alerts/use-alerts';
 import { CreateRequestScreen } from '../features/create/CreateRequestScreen';
 import { EnrollScreen } from '../features/enroll/EnrollScreen';
+import { MeetingScreen } from '../features/meetings/MeetingScreen';
+import { MeetingsScreen } from '../features/meetings/MeetingsScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { RequestScreen } from '../features/request/RequestScreen';
 import { AppShell } from '../features/shell/AppShell';
@@ -26,6 +28,8 @@ export function App({ platform, options }: { platform: Platform; options: Launch
       {route.screen === 'request' && <RequestScreen requestId={route.requestId} platform={platform} />}
       {route.screen === 'create' && <CreateRequestScreen />}
       {route.screen === 'admin' && <AdminScreen />}
+      {route.screen === 'meetings' && <MeetingsScreen />}
+      {route.screen === 'meeting' && <MeetingScreen meetingId={route.meetingId} />}
     </AppShell>
   );
 }

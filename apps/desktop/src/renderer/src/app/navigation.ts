@@ -5,13 +5,17 @@ export type Route =
   | { readonly screen: 'queue' }
   | { readonly screen: 'request'; readonly requestId: string }
   | { readonly screen: 'create' }
-  | { readonly screen: 'admin' };
+  | { readonly screen: 'admin' }
+  | { readonly screen: 'meetings' }
+  | { readonly screen: 'meeting'; readonly meetingId: string };
 
 export function parseRoute(hash: string): Route {
   const [screen, id] = hash.replace(/^#\/?/, '').split('/');
   if (screen === 'request' && id) return { screen: 'request', requestId: decodeURIComponent(id) };
   if (screen === 'new') return { screen: 'create' };
   if (screen === 'admin') return { screen: 'admin' };
+  if (screen === 'meetings') return { screen: 'meetings' };
+  if (screen === 'meeting' && id) return { screen: 'meeting', meetingId: decodeURIComponent(id) };
   return { screen: 'queue' };
 }
 
@@ -25,6 +29,10 @@ export function routeHash(route: Route): string {
       return '#/admin';
     case 'queue':
       return '#/queue';
+    case 'meetings':
+      return '#/meetings';
+    case 'meeting':
+      return `#/meeting/${encodeURIComponent(route.meetingId)}`;
   }
 }
 
