@@ -3,6 +3,7 @@ import { alertsTexts } from '../features/alerts/texts';
 import { commonTexts } from '../features/common/texts';
 import { createTexts } from '../features/create/texts';
 import { enrollTexts } from '../features/enroll/texts';
+import { exportsTexts } from '../features/exports/texts';
 import { meetingsTexts } from '../features/meetings/texts';
 import { queueTexts } from '../features/queue/texts';
 import { requestTexts } from '../features/request/texts';
@@ -19,5 +20,6 @@ export const FEATURE_TEXTS: readonly FeatureTexts[] = [
   createTexts,
   adminTexts,
   alertsTexts,
+  exportsTexts,
   meetingsTexts,
 ];

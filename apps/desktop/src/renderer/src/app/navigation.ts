@@ -7,7 +7,8 @@ export type Route =
   | { readonly screen: 'create' }
   | { readonly screen: 'admin' }
   | { readonly screen: 'meetings' }
-  | { readonly screen: 'meeting'; readonly meetingId: string };
+  | { readonly screen: 'meeting'; readonly meetingId: string }
+  | { readonly screen: 'exports' };
 
 export function parseRoute(hash: string): Route {
   const [screen, id] = hash.replace(/^#\/?/, '').split('/');
@@ -15,6 +16,7 @@ export function parseRoute(hash: string): Route {
   if (screen === 'new') return { screen: 'create' };
   if (screen === 'admin') return { screen: 'admin' };
   if (screen === 'meetings') return { screen: 'meetings' };
+  if (screen === 'exports') return { screen: 'exports' };
   if (screen === 'meeting' && id) return { screen: 'meeting', meetingId: decodeURIComponent(id) };
   return { screen: 'queue' };
 }
@@ -31,6 +33,8 @@ export function routeHash(route: Route): string {
       return '#/queue';
     case 'meetings':
       return '#/meetings';
+    case 'exports':
+      return '#/exports';
     case 'meeting':
       return `#/meeting/${encodeURIComponent(route.meetingId)}`;
   }

@@ -1,3 +1,4 @@
+import { MeetingExports } from '../exports/MeetingExports';
 import {
   ACTION_ITEM_STATUSES,
   ATTENDANCE_STATUSES,
@@ -101,6 +102,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
             <h2 id="mt-exports-title" className="kit-panel-title">
               {t('exports.title')}
             </h2>
+            <MeetingExports meetingId={record.id} />
           </section>
         </div>
       </div>

@@ -1,0 +1,25 @@
+import { formatIsoDate } from './format.js';
+import { textsFor } from './texts/index.js';
+import type { ExportMeta } from './types.js';
+
+/** What an export is, for its file name. */
+export type ExportKind = 'late-list' | 'figures' | 'minutes';
+
+/**
+ * A file name to suggest when saving an export: the kind in the export's language and the
+ * period's first and last days in its time zone (`to` is exclusive, so a month ending at
+ * midnight on 1 December is written `…_2026-11-30`), e.g. `retards-2026-11-01_2026-11-30.csv`
+ * or `late-responses-2026-11-01_2026-11-30.xlsx`.
+ *
+ * @param kind what the export is
+ * @param meta the export's metadata (period, time zone, language)
+ * @param extension the extension, with or without the dot
+ */
+export function exportFileName(kind: ExportKind, meta: ExportMeta, extension: string): string {
+  const names = textsFor(meta.language).fileNames;
+  const base = kind === 'late-list' ? names.lateList : kind === 'figures' ? names.figures : names.minutes;
+  const first = formatIsoDate(meta.period.from, meta.timeZone);
+  const last = formatIsoDate(Math.max(meta.period.from, meta.period.to - 1), meta.timeZone);
+  const days = first === last ? first : `${first}_${last}`;
+  return `${base}-${days}.${extension.replace(/^\./, '')}`;
+}

@@ -1,0 +1,16 @@
+export type * from './types.js';
+export { lateResponseRows, summarizeOutcomes } from './late-rows.js';
+export { lateListCsv, type CsvDialect, type CsvOptions } from './csv.js';
+export { lateListXlsx } from './xlsx.js';
+export { lateListPdf } from './late-pdf.js';
+export { figuresPdf } from './figures-pdf.js';
+export { figuresChartSvg, weeklyTrendSvg, type ChartOptions } from './chart.js';
+export { minutesPdf, minutesDocx, minutesMarkdown } from './minutes.js';
+export { exportFileName, type ExportKind } from './file-name.js';
+export { textsFor, type Texts } from './texts/index.js';
+export {
+  formatDayMonthYear,
+  formatDuration,
+  formatIsoOffset,
+  wallTimeAsUtc,
+} from './format.js';

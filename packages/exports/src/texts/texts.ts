@@ -1,0 +1,99 @@
+import type { ItemOutcome, RequestKind, RequestStatus } from '@contact-desk/shared';
+import type { AttendanceStatus } from '../types.js';
+
+/** Every word an export writes, in one language. */
+export interface Texts {
+  readonly locale: string;
+  readonly decimalSeparator: string;
+  readonly fileNames: { readonly lateList: string; readonly figures: string; readonly minutes: string };
+  readonly meta: {
+    readonly period: string;
+    readonly timeZone: string;
+    readonly generatedAt: string;
+    readonly logPosition: string;
+    readonly lastSeq: string;
+    readonly headHash: string;
+    readonly platforms: string;
+    readonly allPlatforms: string;
+    readonly rows: string;
+    readonly sheetName: string;
+    readonly field: string;
+    readonly value: string;
+    readonly to: string;
+    /** Footer, e.g. `page 1 / 3`. */
+    readonly page: (page: number, count: number) => string;
+  };
+  readonly late: {
+    readonly sheetName: string;
+    readonly empty: string;
+    readonly columns: {
+      readonly ref: string;
+      readonly platform: string;
+      readonly kind: string;
+      readonly priority: string;
+      readonly created: string;
+      readonly ackDeadline: string;
+      readonly ackAt: string;
+      readonly ackDelay: string;
+      readonly actionDeadline: string;
+      readonly answeredAt: string;
+      readonly answerDelay: string;
+      readonly status: string;
+      readonly items: string;
+      readonly outcomes: string;
+      readonly locations: string;
+    };
+    readonly notReceived: string;
+  };
+  readonly figures: {
+    readonly table: string;
+    readonly charts: string;
+    readonly requests: string;
+    readonly withdrawn: string;
+    readonly acknowledged: string;
+    readonly answered: string;
+    readonly medianAck: string;
+    readonly p90Ack: string;
+    readonly medianAnswer: string;
+    readonly p90Answer: string;
+    readonly onTime: string;
+    readonly late: string;
+    readonly unanswered: string;
+    readonly timeToAck: string;
+    readonly timeToAnswer: string;
+    readonly median: string;
+    readonly p90: string;
+    readonly weeklyAck: string;
+    readonly weeklyAnswer: string;
+    readonly noData: string;
+    readonly method: string;
+  };
+  readonly minutes: {
+    readonly regular: string;
+    readonly emergency: string;
+    readonly date: string;
+    readonly place: string;
+    readonly videoLink: string;
+    readonly chair: string;
+    readonly attendance: string;
+    readonly party: string;
+    readonly partyKind: string;
+    readonly presence: string;
+    readonly platform: string;
+    readonly ministry: string;
+    readonly attendanceStatus: Readonly<Record<AttendanceStatus, string>>;
+    readonly agenda: string;
+    readonly lateRequests: string;
+    readonly decisions: string;
+    readonly none: string;
+    readonly actionItems: string;
+    readonly action: string;
+    readonly owner: string;
+    readonly due: string;
+    readonly actionStatus: Readonly<Record<'open' | 'done' | 'dropped', string>>;
+    readonly figures: string;
+  };
+  readonly kinds: Readonly<Record<RequestKind, string>>;
+  readonly statuses: Readonly<Record<RequestStatus, string>>;
+  readonly outcomes: Readonly<Record<ItemOutcome, string>>;
+}
