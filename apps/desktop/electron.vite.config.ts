@@ -21,6 +21,7 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'src/renderer'),
     resolve: { conditions: ['@contact-desk/source'] },
     plugins: [react()],
+    worker: { format: 'es' },
     build: { outDir: resolve(import.meta.dirname, 'out/renderer') },
   },
 });

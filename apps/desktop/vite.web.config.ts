@@ -8,6 +8,8 @@ export default defineConfig({
   base: './',
   resolve: { conditions: ['@contact-desk/source'] },
   plugins: [react()],
+  // Exports are built in a module worker that shares chunks with the app.
+  worker: { format: 'es' },
   build: { outDir: resolve(import.meta.dirname, 'dist-web'), emptyOutDir: true },
   server: { port: 4411, strictPort: false },
   preview: { port: 4411, strictPort: false },

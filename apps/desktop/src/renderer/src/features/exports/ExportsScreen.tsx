@@ -5,6 +5,7 @@ import { formatDuration } from '../common/format';
 import { ExportStatus } from './ExportStatus';
 import { loadExports, useExportContext } from './export-context';
 import { figuresInput, exportMeta, platformRefs, requestsOf } from './export-data';
+import { runInWorker, type ExportJob } from './export-job';
 import { useExportRunner } from './use-export-runner';
 import '../../styles/exports.css';
 
@@ -64,20 +65,22 @@ export function ExportsScreen() {
       const state = useDesk.getState().view;
       const rows = exports.lateResponseRows(requestsOf(state, chosen), platformRefs(state), period, ctx.now);
       const input = { rows, meta: exportMeta(t('late.title'), period, chosen, state, ctx) };
-      const bytes =
+      const job: ExportJob =
         format.id === 'xlsx'
-          ? await exports.lateListXlsx(input)
+          ? { kind: 'late-xlsx', input }
           : format.id === 'pdf'
-            ? await exports.lateListPdf(input, { onProgress })
-            : await exports.lateListCsv(input, { dialect: format.id === 'csv-fr' ? 'excel-fr' : 'rfc4180' });
+            ? { kind: 'late-pdf', input }
+            : { kind: 'late-csv', input, dialect: format.id === 'csv-fr' ? 'excel-fr' : 'rfc4180' };
+      const bytes = await runInWorker(job, onProgress);
       return { name: exports.exportFileName('late-list', input.meta, format.extension), mimeType: format.mime, bytes };
     });
 
   const figuresPdf = () =>
-    runner.run(t('figures.pdf'), async () => {
+    runner.run(t('figures.pdf'), async (onProgress) => {
       if (!figures) throw new Error(t('invalidPeriod'));
       const exports = await loadExports();
-      return { name: exports.exportFileName('figures', figures.meta, 'pdf'), mimeType: 'application/pdf', bytes: await exports.figuresPdf(figures) };
+      const bytes = await runInWorker({ kind: 'figures-pdf', input: figures }, onProgress);
+      return { name: exports.exportFileName('figures', figures.meta, 'pdf'), mimeType: 'application/pdf', bytes };
     });
 
   const name = (id: string) => view.platforms.get(id)?.name ?? id;

@@ -3,6 +3,7 @@ import { useDesk } from '../../state/desk-store';
 import { ExportStatus } from './ExportStatus';
 import { useExportContext, loadExports } from './export-context';
 import { minutesInput } from './export-data';
+import { runInWorker } from './export-job';
 import { useExportRunner } from './use-export-runner';
 
 const FORMATS = [
@@ -21,16 +22,11 @@ export function MeetingExports({ meetingId }: { meetingId: string }) {
     return prefect?.name ?? t('chairUnknown');
   });
   const make = (format: (typeof FORMATS)[number]) =>
-    runner.run(t(`minutes.${format.id}`), async () => {
+    runner.run(t(`minutes.${format.id}`), async (onProgress) => {
       const input = minutesInput(useDesk.getState().view, meetingId, chairName, context());
       if (!input) throw new Error(t('minutes.missing'));
       const exports = await loadExports();
-      const bytes =
-        format.id === 'pdf'
-          ? await exports.minutesPdf(input)
-          : format.id === 'docx'
-            ? await exports.minutesDocx(input)
-            : await exports.minutesMarkdown(input);
+      const bytes = await runInWorker({ kind: `minutes-${format.id}`, input }, onProgress);
       return { name: exports.exportFileName('minutes', input.meta, format.id), mimeType: format.mime, bytes };
     });
   return (

@@ -128,7 +128,8 @@ export function minutesInput(state: DomainState, meetingId: string, chair: strin
     attendance,
     agenda: agenda.map((item) => ({
       title: item.title,
-      ...(item.platformId ? { platformName: platformName(item.platformId) } : {}),
+      // Titles built from the record already start with the platform's name.
+      ...(item.platformId && !item.title.startsWith(platformName(item.platformId) ?? '') ? { platformName: platformName(item.platformId) } : {}),
       notes: item.notes,
       lateRequests: item.requestRefs,
     })),
