@@ -24,13 +24,33 @@ export interface OpenOptions {
   readonly enrollOnly?: boolean;
 }
 
-export interface AppFixture {
+export interface AppFixture extends BaseFixture {
+  readonly codes: Codes;
+}
+
+/** One enrollment code of `relay demo --json`. */
+export interface DemoCode {
+  readonly name: string;
+  readonly role: string;
+  readonly platformId: string | null;
+  readonly code: string;
+}
+
+export interface DemoFixture extends BaseFixture {
+  /** The relay's data folder. */
+  readonly dataDir: string;
+  /** The enrollment codes the demo printed. */
+  readonly demo: { readonly requests: number; readonly events: number; readonly codes: readonly DemoCode[] };
+  /** The code of the first demo user with this role (and platform, for a liaison). */
+  code(role: string, platformId?: string): string;
+}
+
+interface BaseFixture {
   readonly relay: RelayProcess;
   /** The TCP link the liaisons' clients go through: `sever()` it to cut them off for real. */
   readonly proxy: TcpProxy;
   readonly browser: Browser;
   readonly webUrl: string;
-  readonly codes: Codes;
   /** Opens the app for a profile in its own browser context and waits until it is ready. */
   openAs(profile: string, code: string | null, relayUrl: string, hashOrOptions?: string | OpenOptions): Promise<Page>;
   /** Reads the relay's SQLite file (read-only). */
@@ -49,6 +69,26 @@ export async function startApp(): Promise<AppFixture> {
     liaisonMeta: addUser(dataDir, 'Lina Liaison', 'liaison', 'meta'),
     liaisonTiktok: addUser(dataDir, 'Tom TikTok', 'liaison', 'tiktok'),
   };
+  return { ...(await launch(dataDir)), codes };
+}
+
+/** Like `startApp`, on a data folder filled by `relay demo` (platforms, users, six weeks of requests). */
+export async function startDemoApp(): Promise<DemoFixture> {
+  const dataDir = newDataDir();
+  const demo = JSON.parse(relayCli(dataDir, ['demo', '--reset', '--json'])) as DemoFixture['demo'];
+  return {
+    ...(await launch(dataDir)),
+    dataDir,
+    demo,
+    code(role, platformId) {
+      const found = demo.codes.find((c) => c.role === role && (platformId === undefined || c.platformId === platformId));
+      if (!found) throw new Error(`no demo user ${role}${platformId ? ` of ${platformId}` : ''}`);
+      return found.code;
+    },
+  };
+}
+
+async function launch(dataDir: string): Promise<BaseFixture> {
   const relay = new RelayProcess(dataDir, await freePort());
   await relay.start();
   const proxy = new TcpProxy(relay.port);
@@ -57,9 +97,9 @@ export async function startApp(): Promise<AppFixture> {
   const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
 
-  const openAs: AppFixture['openAs'] = async (profile, code, relayUrl, hashOrOptions) => {
+  const openAs: BaseFixture['openAs'] = async (profile, code, relayUrl, hashOrOptions) => {
     const options: OpenOptions = typeof hashOrOptions === 'string' ? { hash: hashOrOptions } : (hashOrOptions ?? {});
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`[${profile}] page error:`, error));
@@ -82,7 +122,6 @@ export async function startApp(): Promise<AppFixture> {
     proxy,
     browser,
     webUrl: web.url,
-    codes,
     openAs,
     query<T>(sql: string, ...params: unknown[]): T[] {
       const db = new Database(join(dataDir, 'contact-desk.sqlite'), { readonly: true, fileMustExist: true });

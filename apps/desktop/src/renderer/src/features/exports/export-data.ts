@@ -45,11 +45,11 @@ export function requestsOf(state: DomainState, platformIds: readonly string[]): 
 /** ISO 8601 week of a time, in UTC: `2026-W47`. */
 export function isoWeek(ms: number): string {
   const date = new Date(ms);
-  const day = (date.getUTCDay() + 6) % 7;
-  const thursday = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - day + 3);
+  const weekday = (date.getUTCDay() + 6) % 7;
+  // The ISO week belongs to the year of its Thursday.
+  const thursday = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - weekday + 3);
   const year = new Date(thursday).getUTCFullYear();
-  const firstThursday = Date.UTC(year, 0, 4);
-  const week = 1 + Math.round((thursday - firstThursday - (((new Date(firstThursday).getUTCDay() + 6) % 7) - 3) * 86_400_000) / (7 * 86_400_000));
+  const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * 86_400_000));
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
