@@ -1,0 +1,219 @@
+import { slaView, type Request } from '@contact-desk/shared';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { PDFParse } from 'pdf-parse';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
+import { startDemoApp, type DemoFixture } from './support-app';
+
+let app: DemoFixture;
+const downloads = mkdtempSync(join(tmpdir(), 'contact-desk-downloads-'));
+const DAY = 86_400_000;
+
+beforeAll(async () => {
+  app = await startDemoApp();
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Clicks an export button and returns the downloaded file's bytes and suggested name. */
+async function download(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()]);
+  const name = file.suggestedFilename();
+  const path = join(downloads, `${Date.now()}-${name}`);
+  await file.saveAs(path);
+  return { name, bytes: readFileSync(path) };
+}
+
+/** Rows of an excel-fr CSV (BOM, `;`, CRLF), header first. */
+function parseFrCsv(bytes: Buffer): string[][] {
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  expect(text.split('\r\n')[0]).toContain(';');
+  const parsed = Papa.parse<string[]>(text.slice(1), { delimiter: ';', newline: '\r\n', skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
+}
+
+async function pdfText(bytes: Buffer): Promise<string> {
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  try {
+    return (await parser.getText()).text;
+  } finally {
+    await parser.destroy();
+  }
+}
+
+/** The relay's requests, as stored. */
+function relayRequests(): Request[] {
+  return app.query<{ doc: string }>('select doc from requests').map((r) => JSON.parse(r.doc) as Request);
+}
+
+/** `yyyy-mm-ddT10:00` tomorrow, in Paris (the browser's zone). */
+function tomorrowAtTen(): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now() + DAY);
+  return `${day}T10:00`;
+}
+
+it('the prefect prepares a meeting from the record and exports minutes and late lists; a liaison only gets its platform', async () => {
+  const started = Date.now();
+  const prefect = await app.openAs('prefect', app.code('prefect'), app.relay.url, '#/meetings');
+  await prefect.getByTestId('meetings-screen').waitFor();
+
+  // ---- create a meeting for tomorrow, every platform invited
+  const title = `Réunion du groupe de contact ${started}`;
+  await prefect.getByTestId('new-meeting').click();
+  const form = prefect.getByTestId('new-meeting-form');
+  await form.waitFor();
+  await prefect.getByTestId('meeting-title-input').fill(title);
+  await prefect.getByTestId('meeting-when-input').fill(tomorrowAtTen());
+  await prefect.getByTestId('meeting-place-input').fill('Place Beauvau, salle Érignac');
+  await prefect.getByTestId('invite-x').waitFor();
+  await form.getByText(/toutes les plateformes/i).click();
+  const platformCount = await prefect.locator('[data-testid^="invite-"]').count();
+  expect(platformCount).toBeGreaterThan(1);
+  expect(await prefect.locator('[data-testid^="invite-"]:checked').count()).toBe(platformCount);
+  await prefect.getByTestId('meeting-submit').click();
+
+  const screen = prefect.locator('[data-testid="meeting-screen"][data-meeting-id]');
+  await screen.waitFor();
+  const meetingId = (await screen.getAttribute('data-meeting-id')) ?? '';
+  expect(prefect.url()).toContain(`#/meeting/${encodeURIComponent(meetingId)}`);
+  await expect.poll(() => prefect.getByTestId('meeting-title').textContent()).toBe(title);
+  await prefect.locator('[data-testid="sync-pending"][data-count="0"]').waitFor();
+  expect(app.query<{ n: number }>('select count(*) as n from events where payload like ?', `%${meetingId}%`)[0]?.n).toBeGreaterThan(0);
+
+  // ---- the agenda from the record: late-request items with their refs
+  await prefect.getByTestId('build-agenda').click();
+  await prefect.getByTestId('build-agenda-result').waitFor();
+  const lateItems = prefect.locator('[data-testid="agenda-item"][data-kind="late_requests"]');
+  await expect.poll(() => lateItems.count()).toBeGreaterThan(0);
+  expect(await prefect.locator('[data-testid="agenda-item"][data-kind="figures"]').count()).toBeGreaterThan(0);
+  const agendaRefs = (await lateItems.locator('[data-testid="agenda-item-refs"] li').allTextContents()).map((r) => r.trim());
+  expect(agendaRefs.length).toBeGreaterThan(0);
+  const relayByRef = new Map(relayRequests().map((r) => [r.ref, r]));
+  for (const ref of agendaRefs) {
+    const request = relayByRef.get(ref);
+    expect(request, `agenda ref ${ref}`).toBeDefined();
+    const sla = slaView(request!, Date.now());
+    expect(sla.late || sla.unanswered, `agenda ref ${ref} late`).toBe(true);
+  }
+
+  // ---- attendance, a decision, an action item owned by a platform, notes
+  await prefect.getByTestId('attendance-platform:meta').selectOption('present');
+  await prefect.getByTestId('attendance-platform:tiktok').selectOption('excused');
+  await expect.poll(() => prefect.getByTestId('attendance-platform:meta').inputValue()).toBe('present');
+  await expect.poll(() => prefect.getByTestId('attendance-platform:tiktok').inputValue()).toBe('excused');
+
+  const decision = `Meta publiera un point hebdomadaire sur les retraits ${started}`;
+  await prefect.getByTestId('decision-text').fill(decision);
+  await prefect.getByTestId('decision-platform').selectOption('meta');
+  await prefect.getByTestId('decision-submit').click();
+  await prefect.getByTestId('decision').filter({ hasText: decision }).waitFor();
+
+  const action = `X transmettra son planning d'astreinte ${started}`;
+  await prefect.getByTestId('action-item-text').fill(action);
+  await prefect.getByTestId('action-item-owner').selectOption('platform:x');
+  await prefect.getByTestId('action-item-submit').click();
+  const actionRow = prefect.getByTestId('action-item').filter({ hasText: action });
+  await actionRow.waitFor();
+  expect(await actionRow.getAttribute('data-owner')).toBe('platform:x');
+
+  const notes = `Délais à rappeler en séance ${started}`;
+  const firstNotes = lateItems.first().getByTestId('agenda-notes');
+  await firstNotes.fill(notes);
+  await firstNotes.blur();
+  await prefect.locator('[data-testid="sync-pending"][data-count="0"]').waitFor();
+  await expect
+    .poll(() => app.query<{ n: number }>("select count(*) as n from events where type = 'agenda.itemUpdated' and payload like ?", `%${started}%`)[0]?.n ?? 0)
+    .toBeGreaterThan(0)
+    .catch(async () => {
+      // The event type name is the relay's; fall back to any event carrying the notes.
+      expect(app.query<{ n: number }>('select count(*) as n from events where payload like ?', `%${notes}%`)[0]?.n).toBeGreaterThan(0);
+    });
+  await screenshot(prefect, 'meeting');
+
+  // ---- minutes: Markdown, DOCX, PDF
+  const exportsPanel = prefect.getByTestId('meeting-exports');
+  const md = await download(prefect, exportsPanel.getByTestId('export-minutes-md'));
+  expect(md.name).toMatch(/\.md$/);
+  const markdown = md.bytes.toString('utf8');
+  expect(markdown).toContain(title);
+  expect(markdown).toMatch(/\|\s*Meta\s*\|[^\n]*\|\s*présent\s*\|/);
+  expect(markdown).toMatch(/\|\s*TikTok\s*\|[^\n]*\|\s*excusé\s*\|/);
+  expect(markdown).toContain(decision);
+  expect(markdown).toContain(action);
+  expect(markdown).toContain(notes);
+  expect(markdown).toContain(`\`${agendaRefs[0]}\``);
+
+  const docx = await download(prefect, exportsPanel.getByTestId('export-minutes-docx'));
+  expect(docx.name).toMatch(/\.docx$/);
+  const documentXml = await (await JSZip.loadAsync(docx.bytes)).file('word/document.xml')!.async('string');
+  expect(documentXml).toContain(decision.replace(/'/g, '&apos;'));
+
+  const pdf = await download(prefect, exportsPanel.getByTestId('export-minutes-pdf'));
+  expect(pdf.name).toMatch(/\.pdf$/);
+  expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const minutesText = await pdfText(pdf.bytes);
+  const squeeze = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, '');
+  expect(squeeze(minutesText)).toContain(squeeze(title));
+  expect(minutesText).toMatch(/page\s+1\b/);
+
+  // ---- late lists: CSV (excel-fr) and XLSX, every ref late or unanswered in the relay
+  await prefect.goto(`${app.webUrl}/?profile=prefect#/exports`);
+  await prefect.getByTestId('figures-table').waitFor({ timeout: 30_000 });
+  await prefect.getByTestId('figures-chart').waitFor();
+  expect(await prefect.locator('[data-testid="figures-table"] tbody tr').count()).toBe(platformCount);
+  await screenshot(prefect, 'exports');
+
+  const csv = await download(prefect, prefect.getByTestId('export-late-csv-fr'));
+  expect(csv.name).toMatch(/\.csv$/);
+  const [header, ...rows] = parseFrCsv(csv.bytes);
+  expect(header?.slice(0, 2)).toEqual(['Référence', 'Plateforme']);
+  expect(rows.length).toBeGreaterThan(0);
+  const now = Date.now();
+  const byRef = new Map(relayRequests().map((r) => [r.ref, r]));
+  for (const row of rows) {
+    const request = byRef.get(row[0]!);
+    expect(request, `csv ref ${row[0]}`).toBeDefined();
+    const sla = slaView(request!, now);
+    expect(sla.late || sla.unanswered, `csv ref ${row[0]} late or unanswered`).toBe(true);
+  }
+  expect(new Set(rows.map((r) => r[0])).size).toBe(rows.length);
+
+  const xlsx = await download(prefect, prefect.getByTestId('export-late-xlsx'));
+  expect(xlsx.name).toMatch(/\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet('Retards')!;
+  expect(sheet).toBeDefined();
+  expect(sheet.getCell('A1').value).toBe('Référence');
+  expect(sheet.rowCount - 1).toBe(rows.length);
+  expect(sheet.getCell('E2').type).toBe(ExcelJS.ValueType.Date);
+  expect(sheet.getCell('E2').value).toBeInstanceOf(Date);
+  const xlsxRefs = new Set<string>();
+  sheet.eachRow((r, n) => n > 1 && xlsxRefs.add(String(r.getCell(1).value)));
+  expect(xlsxRefs).toEqual(new Set(rows.map((r) => r[0])));
+
+  // ---- a liaison of X: its own platform only
+  const liaison = await app.openAs('liaison-x', app.code('liaison', 'x'), app.proxy.url, '#/exports');
+  await liaison.getByTestId('figures-table').waitFor({ timeout: 30_000 });
+  const xName = (await liaison.locator('[data-testid="figures-table"] tbody th').allTextContents()).map((n) => n.trim());
+  expect(xName).toHaveLength(1);
+  const liaisonCsv = await download(liaison, liaison.getByTestId('export-late-csv-fr'));
+  const [, ...liaisonRows] = parseFrCsv(liaisonCsv.bytes);
+  expect(liaisonRows.length).toBeGreaterThan(0);
+  expect(new Set(liaisonRows.map((r) => r[1]))).toEqual(new Set(xName));
+  for (const row of liaisonRows) expect(byRef.get(row[0]!)?.platformId, `liaison row ${row[0]}`).toBe('x');
+  const xRefs = new Set(rows.filter((r) => byRef.get(r[0]!)?.platformId === 'x').map((r) => r[0]));
+  expect(new Set(liaisonRows.map((r) => r[0]))).toEqual(xRefs);
+  await screenshot(liaison, 'exports-liaison');
+});
