@@ -77,7 +77,7 @@ it('the prefect prepares a meeting from the record and exports minutes and late 
   await prefect.getByTestId('meeting-when-input').fill(tomorrowAtTen());
   await prefect.getByTestId('meeting-place-input').fill('Place Beauvau, salle Érignac');
   await prefect.getByTestId('invite-x').waitFor();
-  await form.getByText(/toutes les plateformes/i).click();
+  await form.locator('.mt-invited-all input[type="checkbox"]').check();
   const platformCount = await prefect.locator('[data-testid^="invite-"]').count();
   expect(platformCount).toBeGreaterThan(1);
   expect(await prefect.locator('[data-testid^="invite-"]:checked').count()).toBe(platformCount);
@@ -132,13 +132,10 @@ it('the prefect prepares a meeting from the record and exports minutes and late 
   await firstNotes.fill(notes);
   await firstNotes.blur();
   await prefect.locator('[data-testid="sync-pending"][data-count="0"]').waitFor();
+  // Saved on blur: the relay has recorded the notes.
   await expect
-    .poll(() => app.query<{ n: number }>("select count(*) as n from events where type = 'agenda.itemUpdated' and payload like ?", `%${started}%`)[0]?.n ?? 0)
-    .toBeGreaterThan(0)
-    .catch(async () => {
-      // The event type name is the relay's; fall back to any event carrying the notes.
-      expect(app.query<{ n: number }>('select count(*) as n from events where payload like ?', `%${notes}%`)[0]?.n).toBeGreaterThan(0);
-    });
+    .poll(() => app.query<{ n: number }>("select count(*) as n from events where type = 'agenda.itemUpdated' and payload like ?", `%${notes}%`)[0]?.n ?? 0)
+    .toBe(1);
   await screenshot(prefect, 'meeting');
 
   // ---- minutes: Markdown, DOCX, PDF
@@ -147,8 +144,8 @@ it('the prefect prepares a meeting from the record and exports minutes and late 
   expect(md.name).toMatch(/\.md$/);
   const markdown = md.bytes.toString('utf8');
   expect(markdown).toContain(title);
-  expect(markdown).toMatch(/\|\s*Meta\s*\|[^\n]*\|\s*présent\s*\|/);
-  expect(markdown).toMatch(/\|\s*TikTok\s*\|[^\n]*\|\s*excusé\s*\|/);
+  expect(markdown).toMatch(/^\| Meta[^|\n]* \| Plateforme \| présent \|$/m);
+  expect(markdown).toMatch(/^\| TikTok \| Plateforme \| excusé \|$/m);
   expect(markdown).toContain(decision);
   expect(markdown).toContain(action);
   expect(markdown).toContain(notes);
@@ -171,7 +168,7 @@ it('the prefect prepares a meeting from the record and exports minutes and late 
   await prefect.goto(`${app.webUrl}/?profile=prefect#/exports`);
   await prefect.getByTestId('figures-table').waitFor({ timeout: 30_000 });
   await prefect.getByTestId('figures-chart').waitFor();
-  expect(await prefect.locator('[data-testid="figures-table"] tbody tr').count()).toBe(platformCount);
+  await expect.poll(() => prefect.locator('[data-testid="figures-table"] tbody tr').count()).toBe(platformCount);
   await screenshot(prefect, 'exports');
 
   const csv = await download(prefect, prefect.getByTestId('export-late-csv-fr'));
@@ -196,16 +193,20 @@ it('the prefect prepares a meeting from the record and exports minutes and late 
   const sheet = workbook.getWorksheet('Retards')!;
   expect(sheet).toBeDefined();
   expect(sheet.getCell('A1').value).toBe('Référence');
-  expect(sheet.rowCount - 1).toBe(rows.length);
+  // Built a moment after the CSV: a request may have turned late in between, never the reverse.
+  expect(sheet.rowCount - 1).toBeGreaterThanOrEqual(rows.length);
   expect(sheet.getCell('E2').type).toBe(ExcelJS.ValueType.Date);
   expect(sheet.getCell('E2').value).toBeInstanceOf(Date);
   const xlsxRefs = new Set<string>();
   sheet.eachRow((r, n) => n > 1 && xlsxRefs.add(String(r.getCell(1).value)));
-  expect(xlsxRefs).toEqual(new Set(rows.map((r) => r[0])));
+  for (const row of rows) expect(xlsxRefs.has(row[0]!), `xlsx has ${row[0]}`).toBe(true);
 
   // ---- a liaison of X: its own platform only
   const liaison = await app.openAs('liaison-x', app.code('liaison', 'x'), app.proxy.url, '#/exports');
   await liaison.getByTestId('figures-table').waitFor({ timeout: 30_000 });
+  // The figures fill in with the first sync: one row, X's.
+  await expect.poll(() => liaison.locator('[data-testid="figures-table"] tbody tr').count()).toBeGreaterThan(0);
+  await expect.poll(() => liaison.locator('[data-testid="figures-table"] tbody tr').count()).toBe(1);
   const xName = (await liaison.locator('[data-testid="figures-table"] tbody th').allTextContents()).map((n) => n.trim());
   expect(xName).toHaveLength(1);
   const liaisonCsv = await download(liaison, liaison.getByTestId('export-late-csv-fr'));
@@ -214,6 +215,7 @@ it('the prefect prepares a meeting from the record and exports minutes and late 
   expect(new Set(liaisonRows.map((r) => r[1]))).toEqual(new Set(xName));
   for (const row of liaisonRows) expect(byRef.get(row[0]!)?.platformId, `liaison row ${row[0]}`).toBe('x');
   const xRefs = new Set(rows.filter((r) => byRef.get(r[0]!)?.platformId === 'x').map((r) => r[0]));
-  expect(new Set(liaisonRows.map((r) => r[0]))).toEqual(xRefs);
+  const liaisonRefs = new Set(liaisonRows.map((r) => r[0]));
+  for (const ref of xRefs) expect(liaisonRefs.has(ref), `liaison list has ${ref}`).toBe(true);
   await screenshot(liaison, 'exports-liaison');
 });
