@@ -1,0 +1,112 @@
+import { ACTION_ITEM_STATUSES, partyKey, type ActionItem, type ActionItemStatus, type Meeting, type ProtocolError } from '@contact-desk/shared';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDesk } from '../../state/desk-store';
+import { formatDateTime } from '../common/format';
+import { ErrorNote } from '../request/widgets';
+import { ActionItemForm } from './ActionItemForm';
+import { usePartyNames } from './MeetingForm';
+import { Pending } from './PendingMarker';
+import { actionItemsFor } from './meeting-model';
+import { useAllowed } from './useAllowed';
+
+function formatDay(ms: number, language: string): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'medium' }).format(ms);
+}
+
+export function ActionItemsPanel({ meeting }: { meeting: Meeting }) {
+  const { t, i18n } = useTranslation('meetings');
+  const view = useDesk((s) => s.view);
+  const actor = useDesk((s) => s.sync.actor);
+  const perform = useDesk((s) => s.perform);
+  const relayNow = useDesk((s) => s.relayNow);
+  const allowed = useAllowed();
+  const { partyName } = usePartyNames();
+  const list = useMemo(() => actionItemsFor(view, meeting), [view, meeting]);
+  const [error, setError] = useState<ProtocolError | null>(null);
+  const now = relayNow();
+
+  const mayChange = (item: ActionItem): boolean => {
+    if (!allowed('actionItem.setStatus') || !actor) return false;
+    if (actor.role !== 'liaison') return true;
+    return item.owner.kind === 'platform' && item.owner.platformId === actor.platformId;
+  };
+  const setStatus = async (item: ActionItem, status: ActionItemStatus) => {
+    const outcome = await perform('actionItem.setStatus', { actionItemId: item.id, status });
+    setError(outcome.ok ? null : outcome.error);
+  };
+  const origin = (item: ActionItem): string => {
+    if (item.meetingId === meeting.id) return t('actions.thisMeeting');
+    const m = view.meetingRecords.get(item.meetingId);
+    return m && m.type === 'meeting' ? t('actions.earlier', { date: formatDateTime(m.startsAt, i18n.language) }) : t('actions.earlierUnknown');
+  };
+
+  return (
+    <section className="kit-panel" aria-labelledby="mt-actions-title" data-testid="meeting-action-items">
+      <h2 id="mt-actions-title" className="kit-panel-title">
+        {t('actions.title')} <span className="mt-count">{list.length}</span>
+      </h2>
+      {list.length === 0 ? (
+        <p className="kit-muted mt-empty">{t('actions.empty')}</p>
+      ) : (
+        <div className="kit-table-wrap">
+          <table className="kit-table mt-actions">
+            <thead>
+              <tr>
+                <th scope="col" className="mt-col-text">
+                  {t('actions.text')}
+                </th>
+                <th scope="col">{t('actions.owner')}</th>
+                <th scope="col">{t('actions.due')}</th>
+                <th scope="col">{t('actions.origin')}</th>
+                <th scope="col" className="mt-col-status">
+                  {t('actions.status')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((item) => {
+                const overdue = item.status === 'open' && item.dueDate !== null && item.dueDate < now;
+                return (
+                  <tr key={item.id} data-testid="action-item" data-status={item.status} data-owner={partyKey(item.owner)}>
+                    <td>
+                      {item.text} <Pending id={item.id} />
+                    </td>
+                    <td>{partyName(item.owner)}</td>
+                    <td className={overdue ? 'mt-overdue' : undefined}>
+                      {item.dueDate === null ? t('actions.noDue') : formatDay(item.dueDate, i18n.language)}
+                      {overdue && <span className="mt-overdue-tag"> · {t('actions.overdue')}</span>}
+                    </td>
+                    <td className="kit-muted">{origin(item)}</td>
+                    <td>
+                      {mayChange(item) ? (
+                        <select
+                          value={item.status}
+                          aria-label={t('actions.statusOf', { text: item.text })}
+                          data-testid="action-item-status"
+                          onChange={(e) => void setStatus(item, e.target.value as ActionItemStatus)}
+                        >
+                          {ACTION_ITEM_STATUSES.map((s) => (
+                            <option key={s} value={s}>
+                              {t(`actions.value.${s}`)}
+                            </option>
+                          ))}
+                        </select>
+                      ) : (
+                        <span className={`mt-status mt-status-${item.status}`} data-testid="action-item-status">
+                          {t(`actions.value.${item.status}`)}
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ErrorNote error={error} testId="action-item-error" />
+      {allowed('actionItem.create') && <ActionItemForm meeting={meeting} />}
+    </section>
+  );
+}

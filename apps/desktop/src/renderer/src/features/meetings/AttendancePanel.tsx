@@ -1,0 +1,94 @@
+import { ATTENDANCE_STATUSES, partyKey, type AttendanceStatus, type Meeting, type Party, type ProtocolError } from '@contact-desk/shared';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDesk } from '../../state/desk-store';
+import { ErrorNote } from '../request/widgets';
+import { usePartyNames } from './MeetingForm';
+import { ministryTeams } from './meeting-model';
+import { useAllowed } from './useAllowed';
+
+export function AttendancePanel({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation('meetings');
+  const view = useDesk((s) => s.view);
+  const perform = useDesk((s) => s.perform);
+  const allowed = useAllowed();
+  const { partyName } = usePartyNames();
+  const [error, setError] = useState<ProtocolError | null>(null);
+  const editable = allowed('meeting.setAttendance');
+  const teams = useMemo(() => ministryTeams(view), [view]);
+  const groups: { label: string; parties: Party[] }[] = [
+    { label: t('attendance.platforms'), parties: meeting.invitedPlatformIds.map((platformId) => ({ kind: 'platform', platformId })) },
+    { label: t('attendance.ministry'), parties: teams.map((team) => ({ kind: 'ministry', team })) },
+  ];
+
+  const set = async (party: Party, status: AttendanceStatus) => {
+    const outcome = await perform('meeting.setAttendance', { meetingId: meeting.id, party, status });
+    setError(outcome.ok ? null : outcome.error);
+  };
+
+  return (
+    <section className="kit-panel" aria-labelledby="mt-attendance-title" data-testid="meeting-attendance">
+      <h2 id="mt-attendance-title" className="kit-panel-title">
+        {t('attendance.title')}
+      </h2>
+      <table className="kit-table mt-attendance">
+        <thead>
+          <tr>
+            <th scope="col">{t('attendance.party')}</th>
+            <th scope="col" className="mt-att-status">
+              {t('attendance.status')}
+            </th>
+          </tr>
+        </thead>
+        {groups.map((group) => (
+          <tbody key={group.label}>
+            <tr className="mt-group-row">
+              <th scope="colgroup" colSpan={2}>
+                {group.label}
+              </th>
+            </tr>
+            {group.parties.map((party) => {
+              const key = partyKey(party);
+              const status = meeting.attendance[key];
+              const name = partyName(party);
+              return (
+                <tr key={key} data-testid="attendance-row" data-party={key}>
+                  <th scope="row" className="mt-att-name">
+                    {name}
+                  </th>
+                  <td>
+                    {editable ? (
+                      <select
+                        aria-label={t('attendance.statusOf', { party: name })}
+                        value={status ?? ''}
+                        data-testid={`attendance-${key}`}
+                        className={status ? `mt-att-select mt-att-${status}` : 'mt-att-select'}
+                        onChange={(e) => void set(party, e.target.value as AttendanceStatus)}
+                      >
+                        {!status && (
+                          <option value="" disabled>
+                            {t('attendance.unset')}
+                          </option>
+                        )}
+                        {ATTENDANCE_STATUSES.map((s) => (
+                          <option key={s} value={s}>
+                            {t(`attendance.value.${s}`)}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      <span className={status ? `mt-att mt-att-${status}` : 'kit-muted'} data-testid={`attendance-${key}`}>
+                        {status ? t(`attendance.value.${status}`) : '—'}
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        ))}
+      </table>
+      <ErrorNote error={error} testId="attendance-error" />
+    </section>
+  );
+}
