@@ -2,8 +2,10 @@ import { newId, type Meeting, type ProtocolError } from '@contact-desk/shared';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
-import { ErrorNote, Field } from '../request/widgets';
+import { Field } from '../request/widgets';
+import { InlineForm } from './InlineForm';
 import { usePartyNames } from './MeetingForm';
+import { SubmitButton } from './SubmitButton';
 import { fromDateInput, ministryTeams, partyFromValue } from './meeting-model';
 
 export function ActionItemForm({ meeting }: { meeting: Meeting }) {
@@ -19,6 +21,10 @@ export function ActionItemForm({ meeting }: { meeting: Meeting }) {
       .map((p) => p.id);
     return [...meeting.invitedPlatformIds, ...others];
   }, [view.platforms, meeting.invitedPlatformIds]);
+  const ownerGroups = [
+    { label: t('actions.ownerPlatforms'), options: platformIds.map((pid) => ({ value: `platform:${pid}`, name: platformName(pid) })) },
+    { label: t('actions.ownerMinistry'), options: teams.map((team) => ({ value: `ministry:${team}`, name: teamName(team) })) },
+  ];
   const [text, setText] = useState('');
   const [owner, setOwner] = useState('');
   const [due, setDue] = useState('');
@@ -47,7 +53,7 @@ export function ActionItemForm({ meeting }: { meeting: Meeting }) {
   };
 
   return (
-    <form className="mt-inline-form" onSubmit={(e) => void submit(e)} data-testid="action-item-form" noValidate>
+    <InlineForm testId="action-item-form" error={error} onSubmit={submit}>
       <div className="mt-action-row">
         <Field label={t('actions.text')} error={invalid.text} required>
           {({ id, describedBy, invalid: bad }) => (
@@ -58,31 +64,23 @@ export function ActionItemForm({ meeting }: { meeting: Meeting }) {
           {({ id, describedBy, invalid: bad }) => (
             <select id={id} value={owner} aria-describedby={describedBy} aria-invalid={bad} data-testid="action-item-owner" onChange={(e) => setOwner(e.target.value)}>
               <option value="">{t('actions.chooseOwner')}</option>
-              <optgroup label={t('actions.ownerPlatforms')}>
-                {platformIds.map((pid) => (
-                  <option key={pid} value={`platform:${pid}`}>
-                    {platformName(pid)}
-                  </option>
-                ))}
-              </optgroup>
-              <optgroup label={t('actions.ownerMinistry')}>
-                {teams.map((team) => (
-                  <option key={team} value={`ministry:${team}`}>
-                    {teamName(team)}
-                  </option>
-                ))}
-              </optgroup>
+              {ownerGroups.map((group) => (
+                <optgroup key={group.label} label={group.label}>
+                  {group.options.map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
             </select>
           )}
         </Field>
         <Field label={t('actions.dueDate')}>
           {({ id }) => <input id={id} type="date" value={due} data-testid="action-item-due" onChange={(e) => setDue(e.target.value)} />}
         </Field>
-        <button type="submit" className="kit-button" data-testid="action-item-submit">
-          {t('actions.add')}
-        </button>
+        <SubmitButton label={t('actions.add')} testId="action-item-submit" />
       </div>
-      <ErrorNote error={error} />
-    </form>
+    </InlineForm>
   );
 }

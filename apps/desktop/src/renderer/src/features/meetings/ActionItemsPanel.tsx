@@ -5,8 +5,10 @@ import { useDesk } from '../../state/desk-store';
 import { formatDateTime } from '../common/format';
 import { ErrorNote } from '../request/widgets';
 import { ActionItemForm } from './ActionItemForm';
+import { CountedPanel } from './CountedPanel';
 import { usePartyNames } from './MeetingForm';
 import { Pending } from './PendingMarker';
+import { TableHeader } from './TableHeader';
 import { actionItemsFor } from './meeting-model';
 import { useAllowed } from './useAllowed';
 
@@ -42,28 +44,22 @@ export function ActionItemsPanel({ meeting }: { meeting: Meeting }) {
   };
 
   return (
-    <section className="kit-panel" aria-labelledby="mt-actions-title" data-testid="meeting-action-items">
-      <h2 id="mt-actions-title" className="kit-panel-title">
-        {t('actions.title')} <span className="mt-count">{list.length}</span>
-      </h2>
-      {list.length === 0 ? (
-        <p className="kit-muted mt-empty">{t('actions.empty')}</p>
-      ) : (
+    <CountedPanel
+      section="actions"
+      testId="meeting-action-items"
+      count={list.length}
+      list={() => (
         <div className="kit-table-wrap">
           <table className="kit-table mt-actions">
-            <thead>
-              <tr>
-                <th scope="col" className="mt-col-text">
-                  {t('actions.text')}
-                </th>
-                <th scope="col">{t('actions.owner')}</th>
-                <th scope="col">{t('actions.due')}</th>
-                <th scope="col">{t('actions.origin')}</th>
-                <th scope="col" className="mt-col-status">
-                  {t('actions.status')}
-                </th>
-              </tr>
-            </thead>
+            <TableHeader
+              columns={[
+                { label: t('actions.text'), className: 'mt-col-text' },
+                { label: t('actions.owner') },
+                { label: t('actions.due') },
+                { label: t('actions.origin') },
+                { label: t('actions.status'), className: 'mt-col-status' },
+              ]}
+            />
             <tbody>
               {list.map((item) => {
                 const overdue = item.status === 'open' && item.dueDate !== null && item.dueDate < now;
@@ -105,8 +101,9 @@ export function ActionItemsPanel({ meeting }: { meeting: Meeting }) {
           </table>
         </div>
       )}
+    >
       <ErrorNote error={error} testId="action-item-error" />
       {allowed('actionItem.create') && <ActionItemForm meeting={meeting} />}
-    </section>
+    </CountedPanel>
   );
 }

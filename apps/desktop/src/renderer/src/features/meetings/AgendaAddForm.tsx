@@ -1,40 +1,37 @@
-import { newId, type Meeting, type ProtocolError } from '@contact-desk/shared';
-import { useState, type FormEvent } from 'react';
+import { newId, type Meeting } from '@contact-desk/shared';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
-import { ErrorNote, Field } from '../request/widgets';
+import { Field } from '../request/widgets';
+import { InlineForm } from './InlineForm';
 import { PlatformSelect } from './PlatformSelect';
+import { SubmitButton } from './SubmitButton';
+import { useRequiredTextSubmit } from './useRequiredTextSubmit';
 
+/** Form to add a free agenda item, optionally about one invited platform. */
 export function AgendaAddForm({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation('meetings');
   const perform = useDesk((s) => s.perform);
   const [title, setTitle] = useState('');
   const [platformId, setPlatformId] = useState('');
-  const [invalid, setInvalid] = useState<string | null>(null);
-  const [error, setError] = useState<ProtocolError | null>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!title.trim()) {
-      setInvalid(t('errors.text'));
-      return;
-    }
-    setInvalid(null);
-    const outcome = await perform('agenda.addItem', {
-      itemId: newId(),
-      meetingId: meeting.id,
-      kind: 'free',
-      title: title.trim(),
-      platformId: platformId || null,
-    });
-    if (!outcome.ok) return setError(outcome.error);
-    setError(null);
-    setTitle('');
-    setPlatformId('');
-  };
+  const { invalid, error, submit } = useRequiredTextSubmit(
+    title,
+    () =>
+      perform('agenda.addItem', {
+        itemId: newId(),
+        meetingId: meeting.id,
+        kind: 'free',
+        title: title.trim(),
+        platformId: platformId || null,
+      }),
+    () => {
+      setTitle('');
+      setPlatformId('');
+    },
+  );
 
   return (
-    <form className="mt-inline-form" onSubmit={(e) => void submit(e)} data-testid="agenda-add-form" aria-labelledby="mt-add-item-title" noValidate>
+    <InlineForm testId="agenda-add-form" labelledBy="mt-add-item-title" error={error} onSubmit={submit}>
       <h3 id="mt-add-item-title" className="mt-subtitle">
         {t('agenda.addTitle')}
       </h3>
@@ -45,11 +42,8 @@ export function AgendaAddForm({ meeting }: { meeting: Meeting }) {
           )}
         </Field>
         <PlatformSelect label={t('agenda.platform')} platformIds={meeting.invitedPlatformIds} value={platformId} testId="agenda-add-platform" onChange={setPlatformId} />
-        <button type="submit" className="kit-button" data-testid="agenda-add-submit">
-          {t('agenda.add')}
-        </button>
+        <SubmitButton label={t('agenda.add')} testId="agenda-add-submit" />
       </div>
-      <ErrorNote error={error} />
-    </form>
+    </InlineForm>
   );
 }

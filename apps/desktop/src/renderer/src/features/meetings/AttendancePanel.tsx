@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
 import { ErrorNote } from '../request/widgets';
 import { usePartyNames } from './MeetingForm';
+import { TableHeader } from './TableHeader';
 import { ministryTeams } from './meeting-model';
 import { useAllowed } from './useAllowed';
 
@@ -32,14 +33,7 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
         {t('attendance.title')}
       </h2>
       <table className="kit-table mt-attendance">
-        <thead>
-          <tr>
-            <th scope="col">{t('attendance.party')}</th>
-            <th scope="col" className="mt-att-status">
-              {t('attendance.status')}
-            </th>
-          </tr>
-        </thead>
+        <TableHeader columns={[{ label: t('attendance.party') }, { label: t('attendance.status'), className: 'mt-att-status' }]} />
         {groups.map((group) => (
           <tbody key={group.label}>
             <tr className="mt-group-row">
