@@ -77,7 +77,7 @@ export class RelayCore {
   /** The session with the user and device as they are now; undefined once revoked. */
   refresh(session: Session): Session | undefined {
     const user = this.state.users.get(session.user.id);
-    const device = this.state.devices.get(session.device.id) ?? (session.device.id === 'cli' ? session.device : undefined);
+    const device = this.state.devices.get(session.device.id);
     if (!user || !device || user.revokedAt !== null || device.revokedAt !== null) return undefined;
     return user === session.user && device === session.device ? session : { user, device, actor: actorOf(user, session.actor.deviceId) };
   }
@@ -122,17 +122,6 @@ export class RelayCore {
       user,
       device: { id: 'cli', userId: user.id, label: 'relay CLI', enrolledAt: 0, revokedAt: null },
       actor: { ...actorOf(user, null) },
-    };
-  }
-
-  /** A session acting as an existing user without a device (demo seeding, CLI). */
-  localSession(userId: string): Session | undefined {
-    const user = this.state.users.get(userId);
-    if (!user || user.revokedAt !== null) return undefined;
-    return {
-      user,
-      device: { id: 'cli', userId, label: 'relay CLI', enrolledAt: 0, revokedAt: null },
-      actor: actorOf(user, null),
     };
   }
 

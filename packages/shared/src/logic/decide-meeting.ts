@@ -3,7 +3,7 @@ import { notFound, protocolError } from '../protocol/errors.js';
 import { draft } from '../protocol/events.js';
 import type { MutationArgs } from '../protocol/mutations.js';
 import { accept, reject, type DecideContext, type Decision } from './decision.js';
-import { canSee } from './permissions.js';
+import { canSee, recordAudience } from './permissions.js';
 
 /** Position of a new agenda item: after the items placed by hand, in creation order. */
 const DEFAULT_ORDER = 1000;
@@ -15,9 +15,7 @@ function visible<T extends MeetingRecord['type']>(
 ): Extract<MeetingRecord, { type: T }> | undefined {
   const record = ctx.read.meetingRecord(id);
   if (!record || record.type !== type) return undefined;
-  const platformId = recordPlatform(record);
-  const audience = platformId === null ? ({ kind: 'all' } as const) : ({ kind: 'platform', platformId } as const);
-  return canSee(ctx.actor, audience) ? (record as Extract<MeetingRecord, { type: T }>) : undefined;
+  return canSee(ctx.actor, recordAudience(recordPlatform(record))) ? (record as Extract<MeetingRecord, { type: T }>) : undefined;
 }
 
 function conflictIfExists(ctx: DecideContext, id: string, what: string): Decision | undefined {

@@ -80,7 +80,7 @@ export function canSeePlatform(viewer: Viewer, platformId: string): boolean {
 }
 
 /** Meeting records about a platform go to the ministry and that platform; general ones to all. */
-function recordAudience(platformId: string | null): Audience {
+export function recordAudience(platformId: string | null): Audience {
   return platformId === null ? { kind: 'all' } : { kind: 'platform', platformId };
 }
 
