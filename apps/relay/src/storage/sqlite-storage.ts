@@ -62,6 +62,8 @@ export interface SqliteOptions {
   readonly synchronous?: 'FULL' | 'NORMAL';
   /** Open an existing file for reading only (e.g. the CLI beside a running relay). */
   readonly readOnly?: boolean;
+  /** How long a write waits for another connection's lock before failing (default 5 s). */
+  readonly busyTimeoutMs?: number;
 }
 
 /** The default storage: one SQLite file in WAL mode, written through better-sqlite3. */
@@ -71,7 +73,7 @@ export class SqliteStorage implements Storage {
 
   constructor(file: string, options: SqliteOptions = {}) {
     this.db = new Database(file, { readonly: options.readOnly ?? false, fileMustExist: options.readOnly ?? false });
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     if (!options.readOnly) {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
@@ -288,6 +290,14 @@ export class SqliteStorage implements Storage {
   credential(tokenHash: string): DeviceCredential | undefined {
     const row = this.statements.credential.get(tokenHash) as { device: string; user: string } | undefined;
     return row ? { device: JSON.parse(row.device), user: JSON.parse(row.user) } : undefined;
+  }
+
+  /**
+   * Runs a PRAGMA on this connection, e.g. `query_only = 1` to freeze the file during maintenance
+   * (every change is then refused with `storage_unavailable`) or `max_page_count` to cap its size.
+   */
+  pragma(statement: string): unknown {
+    return this.db.pragma(statement);
   }
 
   close(): void {
