@@ -2,7 +2,7 @@
  * Figure 1 — catch-up: 10k pulled events applied into Dexie (fake-indexeddb) with the engine's
  * `applyPage`, in pages of 1000, vs a raw Dexie bulkPut of the same rows (events + projections).
  */
-import { emptyState, StateDraft, type DomainEvent, type DomainState, type Request, type Comment } from '@contact-desk/shared';
+import { emptyState, GENESIS_HASH, StateDraft, type DomainEvent, type DomainState, type Request, type Comment } from '@contact-desk/shared';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createRequest, itemOf, seeded } from '../../../packages/shared/test/fixtures';
 import { LocalDb, requestIdOf } from '../src/renderer/src/sync/local-db';
@@ -80,7 +80,7 @@ async function runApplyPage(pages: readonly DomainEvent[][]): Promise<{ ms: numb
   await db.open();
   let state = emptyState();
   const start = now();
-  for (const page of pages) state = await applyPage(db, state, page, page[page.length - 1]!.seq);
+  for (const page of pages) state = await applyPage(db, state, page, { seq: page[page.length - 1]!.seq, hash: GENESIS_HASH });
   const ms = now() - start;
   const requests = await db.requests.count();
   db.close();

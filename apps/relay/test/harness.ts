@@ -10,6 +10,7 @@ import {
   newId,
   PROTOCOL_VERSION,
   type DomainEvent,
+  type LoggedEvent,
   type LiveEvents,
   type MutationResult,
   type MutationType,
@@ -239,10 +240,10 @@ export class Harness {
   }
 
   /** Events the system (prefect view) sees after a seq, straight from the store. */
-  eventsAfter(afterSeq: number): DomainEvent[] {
+  eventsAfter(afterSeq: number): LoggedEvent[] {
     const page = this.core.pull({ role: 'prefect', platformId: null }, afterSeq, 1000);
     if (!page.ok) throw new Error(page.error.message);
-    return page.events as DomainEvent[];
+    return [...page.events];
   }
 
   private disconnectAll(): void {

@@ -7,6 +7,8 @@ export * from './domain/policy.js';
 export * from './domain/request.js';
 export * from './domain/roles.js';
 export * from './domain/user.js';
+export * from './protocol/chain.js';
+export * from './protocol/chain-proof.js';
 export * from './protocol/errors.js';
 export * from './protocol/events.js';
 export * from './protocol/messages.js';

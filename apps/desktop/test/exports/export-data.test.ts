@@ -92,8 +92,19 @@ describe('minutes from the record', () => {
     const current = state.meetingRecords.get('m2');
     if (current?.type !== 'meeting') throw new Error('fixture');
     expect(previousMeeting(state, current)?.id).toBe('m1');
-    const input = minutesInput(state, 'm2', 'Claire Vautrin', { language: 'fr', timeZone: 'Europe/Paris', lastSeq: 42, now: T0 + 8 * 24 * HOUR });
-    expect(input?.meta).toMatchObject({ period: { from: T0, to: T0 + 7 * 24 * HOUR }, lastSeq: 42, timeZone: 'Europe/Paris' });
+    const input = minutesInput(state, 'm2', 'Claire Vautrin', {
+      language: 'fr',
+      timeZone: 'Europe/Paris',
+      lastSeq: 42,
+      headHash: 'ab'.repeat(32),
+      now: T0 + 8 * 24 * HOUR,
+    });
+    expect(input?.meta).toMatchObject({
+      period: { from: T0, to: T0 + 7 * 24 * HOUR },
+      lastSeq: 42,
+      headHash: 'ab'.repeat(32),
+      timeZone: 'Europe/Paris',
+    });
     expect(input?.attendance).toEqual([
       { party: 'Meta', kind: 'platform', status: 'present' },
       { party: 'PHAROS', kind: 'ministry', status: 'excused' },

@@ -6,6 +6,7 @@ import { resolveConfig } from '../config.js';
 import { startRelay } from '../server.js';
 import { seedDemo } from '../demo/seed.js';
 import { findUser, issueCode, table } from './admin-actions.js';
+import { auditCommands } from './audit-commands.js';
 import { DataLock } from './data-lock.js';
 import { withAdmin } from './admin-channel.js';
 import { printCodes } from './print-codes.js';
@@ -143,6 +144,7 @@ export function buildProgram(): Command {
     });
   userCommands(program);
   platformCommands(program);
+  auditCommands(program);
   return program;
 }
 

@@ -5,7 +5,10 @@ import {
   type DomainEvent,
   type DomainState,
   type EventDraft,
+  type LogPosition,
+  type LoggedEvent,
 } from '@contact-desk/shared';
+import { linkEvent } from '../audit/event-hash.js';
 import type { CommitBatch, StoredMutationResult } from '../storage/storage.js';
 
 /**
@@ -15,7 +18,7 @@ import type { CommitBatch, StoredMutationResult } from '../storage/storage.js';
  */
 export class BatchBuilder {
   readonly draft: StateDraft;
-  readonly events: DomainEvent[] = [];
+  readonly events: LoggedEvent[] = [];
   readonly mutationResults = new Map<string, StoredMutationResult & { receivedAt: number }>();
   readonly enrollmentCodes: { codeHash: string; userId: string; expiresAt: number }[] = [];
   readonly deviceTokens: { tokenHash: string; deviceId: string }[] = [];
@@ -23,19 +26,26 @@ export class BatchBuilder {
   readonly revokedUsers: string[] = [];
   readonly revokedDevices: string[] = [];
   private seq: number;
+  private hash: string;
 
   constructor(
     state: DomainState,
-    headSeq: number,
+    head: LogPosition,
     /** The relay time of every event of this batch. */
     readonly now: number,
   ) {
     this.draft = new StateDraft(state);
-    this.seq = headSeq;
+    this.seq = head.seq;
+    this.hash = head.hash;
   }
 
   get lastSeq(): number {
     return this.seq;
+  }
+
+  /** The log's head once this batch is committed. */
+  get head(): LogPosition {
+    return { seq: this.seq, hash: this.hash };
   }
 
   /** Stamps drafts as events of the log and applies them to the draft state. */
@@ -44,11 +54,11 @@ export class BatchBuilder {
     actor: Actor,
     mutationId: string | null,
     clientTime: number | null,
-  ): DomainEvent[] {
+  ): LoggedEvent[] {
     return drafts.map((eventDraft) => {
       const audience = audienceOf(eventDraft, this.draft);
       this.seq += 1;
-      const event = {
+      const unlinked = {
         ...eventDraft,
         seq: this.seq,
         serverTime: this.now,
@@ -57,6 +67,8 @@ export class BatchBuilder {
         clientTime,
         audience,
       } as DomainEvent;
+      const event = linkEvent(this.hash, unlinked);
+      this.hash = event.hash;
       this.draft.apply([event]);
       this.events.push(event);
       if (event.type === 'user.revoked') this.revokedUsers.push(event.payload.userId);

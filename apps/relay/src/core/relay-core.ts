@@ -2,8 +2,9 @@ import {
   actorOf,
   LIMITS,
   protocolError,
-  type DomainEvent,
   type DomainState,
+  type LogPosition,
+  type LoggedEvent,
   type EnrollResponse,
   type Mutation,
   type MutationResult,
@@ -23,8 +24,9 @@ import type { Session } from './session.js';
 
 /** What a committed batch changed, for the live fan-out and for disconnecting revoked devices. */
 export interface Committed {
-  readonly events: readonly DomainEvent[];
-  readonly headSeq: number;
+  readonly events: readonly LoggedEvent[];
+  /** The log's head after the commit. */
+  readonly head: LogPosition;
   readonly revokedUsers: readonly string[];
   readonly revokedDevices: readonly string[];
 }
@@ -41,7 +43,7 @@ const STORAGE_FAILED = protocolError(
  */
 export class RelayCore {
   private readonly state: RelayState;
-  private head: number;
+  private head: LogPosition;
   private lastServerTime = 0;
   private queue: Job[] = [];
   private flushScheduled = false;
@@ -53,9 +55,9 @@ export class RelayCore {
     private readonly log: Logger,
   ) {
     this.state = new RelayState(storage.loadState());
-    this.head = storage.headSeq();
-    if (this.head > 0) {
-      const [last] = storage.eventsAfter({ role: 'system', platformId: null }, this.head - 1, 1);
+    this.head = storage.head();
+    if (this.head.seq > 0) {
+      const [last] = storage.eventsAfter({ role: 'system', platformId: null }, this.head.seq - 1, 1);
       this.lastServerTime = last?.serverTime ?? 0;
     }
   }
@@ -66,6 +68,11 @@ export class RelayCore {
   }
 
   get headSeq(): number {
+    return this.head.seq;
+  }
+
+  /** The last event's seq and hash: the position exports cite and `relay audit verify` checks. */
+  get headPosition(): LogPosition {
     return this.head;
   }
 
@@ -143,11 +150,11 @@ export class RelayCore {
 
   /** The next page of events a viewer may see after their cursor. */
   pull(viewer: Viewer, afterSeq: number, limit: number): PullResponse {
-    if (afterSeq > this.head) {
+    if (afterSeq > this.head.seq) {
       return {
         ok: false,
         error: protocolError('conflict', 'Your cursor is ahead of the relay log: resynchronise from 0.', {
-          headSeq: this.head,
+          headSeq: this.head.seq,
         }),
       };
     }
@@ -155,8 +162,9 @@ export class RelayCore {
     const rows = this.storage.eventsAfter(viewer, afterSeq, capped + 1);
     const hasMore = rows.length > capped;
     const events = hasMore ? rows.slice(0, capped) : rows;
-    const upToSeq = hasMore ? (events.at(-1)?.seq ?? afterSeq) : this.head;
-    return { ok: true, events, upToSeq, hasMore };
+    const last = events.at(-1);
+    const upTo = hasMore && last ? { seq: last.seq, hash: last.hash } : this.head;
+    return { ok: true, events, upToSeq: upTo.seq, upToHash: upTo.hash, hasMore };
   }
 
   /** Writes whatever is queued now (tests and shutdown); normally a flush is scheduled. */
@@ -188,14 +196,14 @@ export class RelayCore {
       for (const job of jobs) this.fail(job);
       return;
     }
-    this.head = batch.lastSeq;
+    this.head = batch.head;
     this.lastServerTime = now;
     this.state.absorb(batch.draft.writes(), batch.lastSeq);
     for (const answer of answers) answer();
     if (batch.events.length === 0) return;
     const committed: Committed = {
       events: batch.events,
-      headSeq: this.head,
+      head: this.head,
       revokedUsers: batch.revokedUsers,
       revokedDevices: batch.revokedDevices,
     };

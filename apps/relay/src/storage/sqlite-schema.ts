@@ -1,5 +1,5 @@
 /** Schema of the relay's SQLite file. Versioned through `PRAGMA user_version`. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS events (
@@ -12,7 +12,10 @@ CREATE TABLE IF NOT EXISTS events (
   client_time  INTEGER,
   audience     TEXT    NOT NULL CHECK (audience IN ('all', 'ministry', 'admin', 'platform')),
   platform_id  TEXT,
-  payload      TEXT    NOT NULL
+  payload      TEXT    NOT NULL,
+  -- The hash chain (see packages/shared/src/protocol/chain.ts), written in the event's transaction.
+  prev_hash    TEXT    NOT NULL,
+  hash         TEXT    NOT NULL
 );
 -- Partial indexes: only the rows a liaison's pull looks up are indexed, so most appends touch
 -- one index at most.

@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3';
 import {
   DEFAULT_POLICY,
+  GENESIS_HASH,
   visibilityClass,
-  type Audience,
   type Comment,
   type Device,
-  type DomainEvent,
   type DomainState,
   type EntityWrite,
+  type LogPosition,
+  type LoggedEvent,
   type MeetingRecord,
   type Platform,
   type PriorityPolicy,
@@ -15,7 +16,8 @@ import {
   type User,
   type Viewer,
 } from '@contact-desk/shared';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './sqlite-schema.js';
+import { EVENT_COLUMNS, toEvent, type EventRow } from './event-row.js';
+import { migrate } from './sqlite-migrations.js';
 import type {
   CommitBatch,
   DeviceCredential,
@@ -23,35 +25,6 @@ import type {
   Storage,
   StoredMutationResult,
 } from './storage.js';
-
-interface EventRow {
-  seq: number;
-  server_time: number;
-  type: string;
-  actor: string;
-  mutation_id: string | null;
-  client_time: number | null;
-  audience: Audience['kind'];
-  platform_id: string | null;
-  payload: string;
-}
-
-const EVENT_COLUMNS = 'seq, server_time, type, actor, mutation_id, client_time, audience, platform_id, payload';
-
-function toEvent(row: EventRow): DomainEvent {
-  const audience: Audience =
-    row.audience === 'platform' ? { kind: 'platform', platformId: row.platform_id ?? '' } : { kind: row.audience };
-  return {
-    seq: row.seq,
-    serverTime: row.server_time,
-    type: row.type,
-    actor: JSON.parse(row.actor),
-    mutationId: row.mutation_id,
-    clientTime: row.client_time,
-    audience,
-    payload: JSON.parse(row.payload),
-  } as DomainEvent;
-}
 
 function docs<T>(rows: readonly { doc: string }[]): T[] {
   return rows.map((row) => JSON.parse(row.doc) as T);
@@ -77,19 +50,19 @@ export class SqliteStorage implements Storage {
     if (!options.readOnly) {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-      this.migrate();
+      migrate(this.db);
     }
     const db = this.db;
     this.statements = {
       insertEvent: db.prepare(
-        `INSERT INTO events (seq, server_time, type, actor_id, actor, mutation_id, client_time, audience, platform_id, payload)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO events (seq, server_time, type, actor_id, actor, mutation_id, client_time, audience, platform_id, payload, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertMutation: db.prepare(
         `INSERT INTO mutations (mutation_id, user_id, received_at, status, result) VALUES (?, ?, ?, ?, ?)`,
       ),
       mutation: db.prepare('SELECT user_id, result FROM mutations WHERE mutation_id = ?'),
-      head: db.prepare('SELECT COALESCE(MAX(seq), 0) AS head FROM events'),
+      head: db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1'),
       upsertRequest: db.prepare(
         `INSERT INTO requests (id, ref, platform_id, status, priority, created_at, received_at, ack_at, answered_at, updated_at, doc)
          VALUES (@id, @ref, @platformId, @status, @priority, @createdAt, @receivedAt, @ackAt, @answeredAt, @updatedAt, @doc)
@@ -125,6 +98,11 @@ export class SqliteStorage implements Storage {
       useCode: db.prepare('UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL'),
       code: db.prepare('SELECT user_id, expires_at, used_at FROM enrollment_codes WHERE code_hash = ?'),
       insertToken: db.prepare('INSERT INTO device_tokens (token_hash, device_id) VALUES (?, ?)'),
+      replaceToken: db.prepare('UPDATE device_tokens SET token_hash = ? WHERE token_hash = ?'),
+      // A cancelled code is marked as used at the time its successor was issued: both are refused alike.
+      cancelOlderCodes: db.prepare(
+        'UPDATE enrollment_codes SET used_at = ? WHERE user_id = ? AND code_hash != ? AND used_at IS NULL',
+      ),
       credential: db.prepare(
         `SELECT d.doc AS device, u.doc AS user FROM device_tokens t
          JOIN devices d ON d.id = t.device_id JOIN users u ON u.id = d.user_id WHERE t.token_hash = ?`,
@@ -143,15 +121,6 @@ export class SqliteStorage implements Storage {
     };
   }
 
-  private migrate(): void {
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
-      throw new Error(`this data file has schema version ${version}; this relay knows up to ${SCHEMA_VERSION}`);
-    }
-    this.db.exec(SCHEMA_SQL);
-    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  }
-
   loadState(): DomainState {
     const all = (table: string) => this.db.prepare(`SELECT doc FROM ${table}`).all() as { doc: string }[];
     const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((item) => [item.id, item]));
@@ -163,7 +132,7 @@ export class SqliteStorage implements Storage {
       counter: number;
     }[];
     return {
-      lastSeq: this.headSeq(),
+      lastSeq: this.head().seq,
       policy: policyRow ? (JSON.parse(policyRow.value) as PriorityPolicy) : DEFAULT_POLICY,
       platforms: byId(docs<Platform>(all('platforms'))),
       users: byId(docs<User>(all('users'))),
@@ -175,8 +144,9 @@ export class SqliteStorage implements Storage {
     };
   }
 
-  headSeq(): number {
-    return (this.statements.head.get() as { head: number }).head;
+  head(): LogPosition {
+    const row = this.statements.head.get() as LogPosition | undefined;
+    return row ?? { seq: 0, hash: GENESIS_HASH };
   }
 
   commit(batch: CommitBatch): void {
@@ -198,10 +168,27 @@ export class SqliteStorage implements Storage {
         if (changed !== 1) throw new Error('enrollment code already used');
       }
       for (const token of batch.deviceTokens) this.statements.insertToken.run(token.tokenHash, token.deviceId);
+      this.cancelSupersededCodes(batch);
     })();
   }
 
-  private insertEvent(event: DomainEvent): void {
+  /**
+   * Issuing a code to a user cancels their older unused ones, so only the last code handed out
+   * works. Runs after the batch's enrollments: a code spent earlier in the same batch stays spent.
+   */
+  private cancelSupersededCodes(batch: CommitBatch): void {
+    if (batch.enrollmentCodes.length === 0) return;
+    const issuedAt = batch.events[0]?.serverTime ?? 0;
+    const latest = new Map(batch.enrollmentCodes.map((code) => [code.userId, code.codeHash]));
+    for (const [userId, codeHash] of latest) this.statements.cancelOlderCodes.run(issuedAt, userId, codeHash);
+  }
+
+  /** Swaps a device's token for a new one in one statement; false if the current one is not stored (any more). */
+  replaceDeviceToken(currentTokenHash: string, newTokenHash: string): boolean {
+    return this.statements.replaceToken.run(newTokenHash, currentTokenHash).changes === 1;
+  }
+
+  private insertEvent(event: LoggedEvent): void {
     this.statements.insertEvent.run(
       event.seq,
       event.serverTime,
@@ -213,6 +200,8 @@ export class SqliteStorage implements Storage {
       event.audience.kind,
       event.audience.kind === 'platform' ? event.audience.platformId : null,
       JSON.stringify(event.payload),
+      event.prevHash,
+      event.hash,
     );
   }
 
@@ -270,7 +259,7 @@ export class SqliteStorage implements Storage {
     return row ? { userId: row.user_id, result: JSON.parse(row.result) } : undefined;
   }
 
-  eventsAfter(viewer: Viewer, afterSeq: number, limit: number): DomainEvent[] {
+  eventsAfter(viewer: Viewer, afterSeq: number, limit: number): LoggedEvent[] {
     const visibility = visibilityClass(viewer);
     const s = this.statements;
     let rows: EventRow[];

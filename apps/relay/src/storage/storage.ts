@@ -1,8 +1,9 @@
 import type {
   Device,
-  DomainEvent,
   DomainState,
   EntityWrite,
+  LogPosition,
+  LoggedEvent,
   MutationResult,
   User,
   Viewer,
@@ -27,7 +28,7 @@ export interface DeviceCredential {
 
 /** Everything one commit writes, applied atomically or not at all. */
 export interface CommitBatch {
-  readonly events: readonly DomainEvent[];
+  readonly events: readonly LoggedEvent[];
   readonly writes: readonly EntityWrite[];
   readonly mutationResults: ReadonlyMap<string, StoredMutationResult & { readonly receivedAt: number }>;
   readonly enrollmentCodes: readonly { readonly codeHash: string; readonly userId: string; readonly expiresAt: number }[];
@@ -42,14 +43,17 @@ export interface CommitBatch {
 export interface Storage {
   /** The folded state, read from the projections at start-up. */
   loadState(): DomainState;
-  headSeq(): number;
+  /** The last event's seq and hash; seq 0 and the genesis hash for an empty log. */
+  head(): LogPosition;
   /** Writes a whole batch in one transaction; throws (and writes nothing) on failure. */
   commit(batch: CommitBatch): void;
   mutationResult(mutationId: string): StoredMutationResult | undefined;
   /** Next page of events the viewer may see, after a seq, in seq order. */
-  eventsAfter(viewer: Viewer, afterSeq: number, limit: number): DomainEvent[];
+  eventsAfter(viewer: Viewer, afterSeq: number, limit: number): LoggedEvent[];
   enrollmentCode(codeHash: string): EnrollmentCodeRecord | undefined;
   /** The device and user of a token, whatever their revocation state. */
   credential(tokenHash: string): DeviceCredential | undefined;
+  /** Replaces a device token's hash by a new one, atomically; false if the current hash is not stored. */
+  replaceDeviceToken(currentTokenHash: string, newTokenHash: string): boolean;
   close(): void;
 }

@@ -1,4 +1,11 @@
-import { canSee, visibilityClass, type DomainEvent, type LiveEvents, type Viewer } from '@contact-desk/shared';
+import {
+  canSee,
+  visibilityClass,
+  type LiveEvents,
+  type LogPosition,
+  type LoggedEvent,
+  type Viewer,
+} from '@contact-desk/shared';
 
 /** The Socket.IO room of every socket of one visibility class. */
 export function classRoom(viewer: Viewer): string {
@@ -30,14 +37,14 @@ export class LiveFanout {
   }
 
   /** The messages of one commit, by class, for the classes being tracked. */
-  messages(events: readonly DomainEvent[], headSeq: number): Map<string, LiveEvents> {
+  messages(events: readonly LoggedEvent[], head: LogPosition): Map<string, LiveEvents> {
     const out = new Map<string, LiveEvents>();
     for (const [visibility, afterSeq] of this.lastSent) {
       const viewer = viewerOf(visibility);
       const visible = events.filter((event) => canSee(viewer, event.audience));
       if (visible.length === 0) continue;
-      out.set(visibility, { afterSeq, upToSeq: headSeq, events: visible });
-      this.lastSent.set(visibility, headSeq);
+      out.set(visibility, { afterSeq, upToSeq: head.seq, upToHash: head.hash, events: visible });
+      this.lastSent.set(visibility, head.seq);
     }
     return out;
   }

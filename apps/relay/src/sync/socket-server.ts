@@ -118,7 +118,7 @@ export function attachSocketServer(http: HttpServer, core: RelayCore, log: Logge
   });
 
   core.onCommitted((committed) => {
-    for (const [visibility, message] of fanout.messages(committed.events, committed.headSeq)) {
+    for (const [visibility, message] of fanout.messages(committed.events, committed.head)) {
       const room = `class:${visibility}`;
       io.to(room).emit(CHANNELS.events, message);
       if (visibility.startsWith('platform:')) {

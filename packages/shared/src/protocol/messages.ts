@@ -1,7 +1,7 @@
 import type { PriorityPolicy } from '../domain/policy.js';
 import type { Actor } from '../domain/user.js';
 import type { ProtocolError } from './errors.js';
-import type { DomainEvent } from './events.js';
+import type { LoggedEvent } from './chain.js';
 
 /** Bumped on any incompatible change of the wire format. */
 export const PROTOCOL_VERSION = 1;
@@ -55,9 +55,11 @@ export type PushResponse =
 export type PullResponse =
   | {
       readonly ok: true;
-      readonly events: readonly DomainEvent[];
+      readonly events: readonly LoggedEvent[];
       /** Every event this user may see with seq ≤ upToSeq is included or was before. */
       readonly upToSeq: number;
+      /** Hash of the log's event at `upToSeq` (visible or not): the position a client can cite. */
+      readonly upToHash: string;
       readonly hasMore: boolean;
     }
   | { readonly ok: false; readonly error: ProtocolError };
@@ -70,7 +72,9 @@ export type PullResponse =
 export interface LiveEvents {
   readonly afterSeq: number;
   readonly upToSeq: number;
-  readonly events: readonly DomainEvent[];
+  /** Hash of the log's event at `upToSeq`. */
+  readonly upToHash: string;
+  readonly events: readonly LoggedEvent[];
 }
 
 export interface EnrollRequest {

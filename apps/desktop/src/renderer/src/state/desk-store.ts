@@ -59,6 +59,7 @@ const INITIAL_SYNC: SyncStatus = {
   pending: 0,
   lastSyncedAt: null,
   cursor: 0,
+  cursorHash: null,
   clockOffsetMs: 0,
   actor: null,
   loadingLocal: false,

@@ -5,6 +5,7 @@ import {
   type DomainEvent,
   type DomainState,
   type EntityWrite,
+  type LogPosition,
   type MeetingRecord,
   type Platform,
   type PriorityPolicy,
@@ -16,6 +17,8 @@ export interface LoadedState {
   readonly state: DomainState;
   /** Every event this device may see up to here has been applied. */
   readonly cursor: number;
+  /** The hash of the relay's log at the cursor, to cite in exports; null before the first sync. */
+  readonly cursorHash: string | null;
 }
 
 /** How many of the newest requests are read first, so the queue shows before the rest is read. */
@@ -28,12 +31,13 @@ export const FIRST_SLICE = 2_000;
  */
 export async function loadState(db: LocalDb, firstSlice?: number): Promise<LoadedState> {
   return db.transaction('r', [db.requests, db.comments, db.entities, db.meta], async () => {
-    const [requests, comments, entities, cursorEntry, lastSeqEntry] = await Promise.all([
+    const [requests, comments, entities, cursorEntry, lastSeqEntry, cursorHashEntry] = await Promise.all([
       firstSlice === undefined ? db.requests.toArray() : db.requests.orderBy(':id').reverse().limit(firstSlice).toArray(),
       db.comments.toArray(),
       db.entities.toArray(),
       db.meta.get('cursor'),
       db.meta.get('lastSeq'),
+      db.meta.get('cursorHash'),
     ]);
     const of = <T>(kind: StoredEntity['kind']) =>
       entities.filter((entity) => entity.kind === kind).map((entity) => entity.value as T);
@@ -51,7 +55,11 @@ export async function loadState(db: LocalDb, firstSlice?: number): Promise<Loade
       ),
       meetingRecords: new Map(of<MeetingRecord>('meetingRecord').map((record) => [record.id, record])),
     };
-    return { state, cursor: typeof cursorEntry?.value === 'number' ? cursorEntry.value : 0 };
+    return {
+      state,
+      cursor: typeof cursorEntry?.value === 'number' ? cursorEntry.value : 0,
+      cursorHash: typeof cursorHashEntry?.value === 'string' ? cursorHashEntry.value : null,
+    };
   });
 }
 
@@ -114,7 +122,7 @@ export async function applyPage(
   db: LocalDb,
   state: DomainState,
   events: readonly DomainEvent[],
-  cursor: number,
+  cursor: LogPosition,
 ): Promise<DomainState> {
   const fresh = events.filter((event) => event.seq > state.lastSeq);
   const draft = new StateDraft(state).apply(fresh);
@@ -130,7 +138,10 @@ export async function applyPage(
       if (removedRecords.length > 0) await db.entities.bulkDelete(removedRecords);
       await db.meta.put({ key: 'lastSeq', value: next.lastSeq });
     }
-    await db.meta.put({ key: 'cursor', value: cursor });
+    await db.meta.bulkPut([
+      { key: 'cursor', value: cursor.seq },
+      { key: 'cursorHash', value: cursor.hash },
+    ]);
     if (confirmedIds.length > 0) await db.outbox.where('mutationId').anyOf(confirmedIds).delete();
   });
   return next;
@@ -140,6 +151,6 @@ export async function applyPage(
 export async function resetSynced(db: LocalDb): Promise<void> {
   await db.transaction('rw', [db.events, db.requests, db.comments, db.entities, db.meta], async () => {
     await Promise.all([db.events.clear(), db.requests.clear(), db.comments.clear(), db.entities.clear()]);
-    await db.meta.bulkDelete(['cursor', 'lastSeq']);
+    await db.meta.bulkDelete(['cursor', 'cursorHash', 'lastSeq']);
   });
 }

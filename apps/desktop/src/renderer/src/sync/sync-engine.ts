@@ -5,6 +5,7 @@ import {
   type DomainEvent,
   type DomainState,
   type LiveEvents,
+  type LogPosition,
   type Mutation,
   type MutationResult,
   type PullResponse,
@@ -54,6 +55,7 @@ export class SyncEngine {
     pending: 0,
     lastSyncedAt: null,
     cursor: 0,
+    cursorHash: null,
     clockOffsetMs: 0,
     actor: null,
     loadingLocal: false,
@@ -103,6 +105,7 @@ export class SyncEngine {
     const complete = loaded.state.requests.size < FIRST_SLICE;
     this.setStatus({
       cursor: this.cursor,
+      cursorHash: loaded.cursorHash,
       pending: this.outbox.length,
       actor: (actor?.value as SyncStatus['actor']) ?? null,
       loadingLocal: !complete,
@@ -216,15 +219,15 @@ export class SyncEngine {
     }
     if (message.upToSeq <= this.cursor) return;
     const fresh = message.events.filter((event) => event.seq > this.cursor);
-    await this.applyEvents(fresh, message.upToSeq, true);
+    await this.applyEvents(fresh, { seq: message.upToSeq, hash: message.upToHash }, true);
   }
 
-  private async applyEvents(events: readonly DomainEvent[], upToSeq: number, live: boolean): Promise<void> {
-    this.confirmed = await applyPage(this.options.db, this.state, events, upToSeq);
-    this.cursor = upToSeq;
+  private async applyEvents(events: readonly DomainEvent[], upTo: LogPosition, live: boolean): Promise<void> {
+    this.confirmed = await applyPage(this.options.db, this.state, events, upTo);
+    this.cursor = upTo.seq;
     const confirmedIds = new Set(events.flatMap((event) => (event.mutationId ? [event.mutationId] : [])));
     if (confirmedIds.size > 0) this.outbox = this.outbox.filter((entry) => !confirmedIds.has(entry.mutationId));
-    this.setStatus({ cursor: upToSeq, pending: this.outbox.length });
+    this.setStatus({ cursor: upTo.seq, cursorHash: upTo.hash, pending: this.outbox.length });
     for (const listener of this.listeners) listener.onEvents?.(events, live);
     this.emitChange();
   }
@@ -253,7 +256,7 @@ export class SyncEngine {
             if (response.error.code === 'conflict') await this.resetFromRelay();
             return;
           }
-          await this.applyEvents(response.events, response.upToSeq, false);
+          await this.applyEvents(response.events, { seq: response.upToSeq, hash: response.upToHash }, false);
           hasMore = response.hasMore;
         }
         if (!hasMore) this.setStatus({ lastSyncedAt: this.now() + this.status.clockOffsetMs });

@@ -9,6 +9,8 @@ export interface SyncStatus {
   /** Relay time of the last completed catch-up, or null before the first one. */
   readonly lastSyncedAt: number | null;
   readonly cursor: number;
+  /** Hash of the relay's log at the cursor (see the protocol's hash chain); null before a sync. */
+  readonly cursorHash: string | null;
   /** Estimated relay clock minus this device's clock, for countdowns in relay time. */
   readonly clockOffsetMs: number;
   readonly actor: Actor | null;

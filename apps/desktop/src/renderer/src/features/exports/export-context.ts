@@ -12,6 +12,7 @@ export function useExportContext(): () => ExportContext {
       language: i18n.language === 'en' ? 'en' : 'fr',
       timeZone: userTimeZone(),
       lastSeq: sync.cursor,
+      headHash: sync.cursorHash,
       now: relayNow(),
     };
   };

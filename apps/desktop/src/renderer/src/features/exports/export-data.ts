@@ -16,6 +16,8 @@ export interface ExportContext {
   readonly timeZone: string;
   /** The log position this device has applied up to. */
   readonly lastSeq: number;
+  /** The relay log's hash at `lastSeq`, null before the first sync. */
+  readonly headHash: string | null;
   /** Relay time now, as estimated on this device. */
   readonly now: number;
 }
@@ -31,6 +33,7 @@ export function exportMeta(title: string, period: ExportPeriod, platformIds: rea
     timeZone: context.timeZone,
     generatedAt: context.now,
     lastSeq: context.lastSeq,
+    ...(context.headHash ? { headHash: context.headHash } : {}),
     platforms: platformIds.map((id) => state.platforms.get(id)?.name ?? id),
     language: context.language,
   };

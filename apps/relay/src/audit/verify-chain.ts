@@ -1,0 +1,71 @@
+import Database from 'better-sqlite3';
+import { GENESIS_HASH, type LogPosition } from '@contact-desk/shared';
+import { EVENT_COLUMNS, toEvent, type EventRow } from '../storage/event-row.js';
+import { hashEvent } from './event-hash.js';
+
+export type ChainReport =
+  | { readonly ok: true; readonly events: number; readonly headSeq: number; readonly headHash: string }
+  | { readonly ok: false; readonly brokenSeq: number; readonly reason: string };
+
+export interface VerifyOptions {
+  /** Positions cited elsewhere (exports, a liaison's proof): each must be in this chain. */
+  readonly expect?: readonly LogPosition[];
+}
+
+/**
+ * Walks the whole log in seq order and checks every link: seqs consecutive from 1, each event's
+ * `prev_hash` equal to the previous event's hash, each hash equal to the hash of the event's
+ * content. Reports the first seq where the chain breaks. A chain rewritten from some point on
+ * with fresh hashes is consistent in itself: `expect` catches it against positions cited before.
+ */
+export function verifyChain(dataFile: string, options: VerifyOptions = {}): ChainReport {
+  const db = new Database(dataFile, { readonly: true, fileMustExist: true });
+  try {
+    const columns = (db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).map((column) => column.name);
+    if (!columns.includes('hash')) {
+      return { ok: false, brokenSeq: 1, reason: 'this data file predates the hash chain: start the relay once on it to link its events' };
+    }
+    const expected = new Map((options.expect ?? []).map((position) => [position.seq, position.hash]));
+    let prevHash = GENESIS_HASH;
+    let seq = 0;
+    const rows = db.prepare(`SELECT ${EVENT_COLUMNS}, actor_id FROM events ORDER BY seq`).iterate() as IterableIterator<
+      EventRow & { actor_id: string }
+    >;
+    for (const row of rows) {
+      const broken = checkRow(row, seq + 1, prevHash);
+      if (broken) return { ok: false, brokenSeq: row.seq === seq + 1 ? row.seq : seq + 1, reason: broken };
+      const cited = expected.get(row.seq);
+      if (cited !== undefined && cited !== row.hash) {
+        return { ok: false, brokenSeq: row.seq, reason: `event ${row.seq} has hash ${row.hash}, not the ${cited} cited before` };
+      }
+      seq = row.seq;
+      prevHash = row.hash;
+    }
+    const beyond = [...expected.keys()].find((cited) => cited > seq);
+    if (beyond !== undefined) {
+      return { ok: false, brokenSeq: seq + 1, reason: `the log ends at ${seq}, but position ${beyond} was cited before: events were removed` };
+    }
+    return { ok: true, events: seq, headSeq: seq, headHash: prevHash };
+  } finally {
+    db.close();
+  }
+}
+
+/** Why a row breaks the chain, or undefined when it holds. */
+function checkRow(row: EventRow & { actor_id: string }, expectedSeq: number, prevHash: string): string | undefined {
+  if (row.seq !== expectedSeq) return `event ${expectedSeq} is missing: the log jumps to ${row.seq}`;
+  if (row.prev_hash !== prevHash) {
+    return `event ${row.seq} does not follow event ${row.seq - 1}: an event before it was rewritten, or events were reordered`;
+  }
+  let event;
+  try {
+    event = toEvent(row);
+  } catch {
+    return `event ${row.seq} is not readable: its stored JSON was edited`;
+  }
+  if (hashEvent(prevHash, event) !== row.hash) return `event ${row.seq} was edited: its content no longer matches its hash`;
+  if (row.actor_id !== event.actor.userId || (event.audience.kind !== 'platform' && row.platform_id !== null)) {
+    return `event ${row.seq}: its index columns disagree with its content`;
+  }
+  return undefined;
+}

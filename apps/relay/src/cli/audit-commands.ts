@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { checkChainProof, HASH_PATTERN, type LogPosition, type PlatformFigures } from '@contact-desk/shared';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { databaseFile } from '../config.js';
+import { recomputeFigures } from '../audit/recompute-figures.js';
+import { verifyChain } from '../audit/verify-chain.js';
+import { verifyProjections } from '../audit/verify-projections.js';
+import { table } from './admin-actions.js';
+import { parseInstant } from './parse-instant.js';
+
+const dataDirOption = () =>
+  new Option('-d, --data-dir <dir>', 'folder of the relay data file').env('CONTACT_DESK_DATA_DIR').default('.data');
+
+function out(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+function position(value: string, previous: LogPosition[] = []): LogPosition[] {
+  const [seq, hash] = value.split(':');
+  if (!seq || !/^\d+$/.test(seq) || !hash || !HASH_PATTERN.test(hash)) {
+    throw new InvalidArgumentError('expected <seq>:<64 hex digits>, as printed in an export');
+  }
+  return [...previous, { seq: Number(seq), hash }];
+}
+
+function verifyCommand(audit: Command): void {
+  audit
+    .command('verify')
+    .description('check the hash chain of the whole log, and that the projections are what the log says')
+    .option('--expect <seq:hash>', 'a log position cited by an export or a proof (repeatable)', position)
+    .option('--json', 'machine-readable output')
+    .addOption(dataDirOption())
+    .action((opts: { expect?: LogPosition[]; json?: boolean; dataDir: string }) => {
+      const file = databaseFile(opts);
+      const chain = verifyChain(file, { expect: opts.expect ?? [] });
+      const projections = chain.ok ? verifyProjections(file) : undefined;
+      if (opts.json) out(JSON.stringify({ chain, projections }, null, 2));
+      else if (!chain.ok) out(`BROKEN at seq ${chain.brokenSeq}: ${chain.reason}`);
+      else {
+        out(`ok, ${chain.events} events, head ${chain.headHash}`);
+        if (projections?.ok) out(`projections ok: ${projections.checked} entities match the log`);
+        else out(`projections DIFFER from the log:\n  ${projections?.differences.join('\n  ')}`);
+      }
+      if (!chain.ok || !projections?.ok) process.exitCode = 1;
+    });
+}
+
+function duration(ms: number | undefined): string {
+  if (ms === undefined) return '—';
+  const minutes = Math.round(ms / 60_000);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`;
+}
+
+function figuresTable(figures: readonly PlatformFigures[]): string {
+  return table([
+    ['PLATFORM', 'REQUESTS', 'WITHDRAWN', 'ACKED', 'ANSWERED', 'ACK MEDIAN', 'ACK P90', 'ANSWER MEDIAN', 'ANSWER P90', 'ON TIME', 'LATE', 'UNANSWERED'],
+    ...figures.map((f) => [
+      f.platformId,
+      String(f.requests),
+      String(f.withdrawn),
+      String(f.acknowledged),
+      String(f.answered),
+      duration(f.medianTimeToAck),
+      duration(f.p90TimeToAck),
+      duration(f.medianTimeToAnswer),
+      duration(f.p90TimeToAnswer),
+      f.onTimeShare === undefined ? '—' : `${(f.onTimeShare * 100).toFixed(1)} %`,
+      String(f.late),
+      String(f.unanswered),
+    ]),
+  ]);
+}
+
+function figuresCommand(audit: Command): void {
+  audit
+    .command('figures')
+    .description("recompute an export's per-platform figures from the log alone")
+    .requiredOption('--from <date>', 'start of the period (inclusive): ISO date or time')
+    .requiredOption('--to <date>', 'end of the period (exclusive): ISO date or time')
+    .option('--platform <id>', 'a platform (repeatable; all when left out)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--seq <n>', 'log position the export cites (default: the head)')
+    .option('--at <time>', 'time the figures are as of: the export\'s "generated at" (default: now)')
+    .option('--time-zone <zone>', 'time zone of dates without a time', 'Europe/Paris')
+    .option('--json', 'machine-readable output')
+    .addOption(dataDirOption())
+    .action((opts: { from: string; to: string; platform?: string[]; seq?: string; at?: string; timeZone: string; json?: boolean; dataDir: string }) => {
+      const period = { from: parseInstant(opts.from, opts.timeZone), to: parseInstant(opts.to, opts.timeZone) };
+      if (period.to <= period.from) throw new InvalidArgumentError('--to must be after --from');
+      const at = opts.at === undefined ? Date.now() : parseInstant(opts.at, opts.timeZone);
+      const upToSeq = opts.seq === undefined ? undefined : Number(opts.seq);
+      if (upToSeq !== undefined && !Number.isInteger(upToSeq)) throw new InvalidArgumentError('--seq must be a whole number');
+      const result = recomputeFigures(databaseFile(opts), { period, platformIds: opts.platform ?? [], at, ...(upToSeq === undefined ? {} : { upToSeq }) });
+      if (opts.json) return out(JSON.stringify({ period, at, ...result }, null, 2));
+      out(`log up to seq ${result.upToSeq}, hash ${result.upToHash}`);
+      out(`period ${new Date(period.from).toISOString()} – ${new Date(period.to).toISOString()}, as of ${new Date(at).toISOString()}`);
+      out(figuresTable(result.figures));
+    });
+}
+
+function proofCommand(audit: Command): void {
+  audit
+    .command('proof <file>')
+    .description("check a platform's chain proof (JSON lines exported from the app), on its own and against this log")
+    .option('--offline', 'check the file on its own, without a data file')
+    .addOption(dataDirOption())
+    .action((file: string, opts: { offline?: boolean; dataDir: string }) => {
+      const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+      const check = checkChainProof(readFileSync(file, 'utf8'), sha256Hex);
+      const failures = [...check.failures.map((failure) => `line ${failure.line}: ${failure.reason}`)];
+      if (!opts.offline) {
+        const cited = [...check.events.map((event) => ({ seq: event.seq, hash: event.hash })), ...(check.header.head ? [check.header.head] : [])];
+        const chain = verifyChain(databaseFile(opts), { expect: cited });
+        if (!chain.ok) failures.push(`against the log: seq ${chain.brokenSeq}: ${chain.reason}`);
+      }
+      out(`${check.events.length} events of ${check.header.platformId}, made at ${new Date(check.header.generatedAt).toISOString()}`);
+      if (failures.length === 0) out(opts.offline ? 'ok: every event matches its hash' : 'ok: every event matches its hash and the relay log holds the same hashes');
+      else {
+        out(`FAILED:\n  ${failures.join('\n  ')}`);
+        process.exitCode = 1;
+      }
+    });
+}
+
+export function auditCommands(program: Command): void {
+  const audit = program.command('audit').description('check the log: hash chain, projections, figures, chain proofs');
+  verifyCommand(audit);
+  figuresCommand(audit);
+  proofCommand(audit);
+}

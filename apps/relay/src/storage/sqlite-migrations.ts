@@ -1,0 +1,35 @@
+import type Database from 'better-sqlite3';
+import { GENESIS_HASH } from '@contact-desk/shared';
+import { hashEvent } from '../audit/event-hash.js';
+import { toEvent, type EventRow } from './event-row.js';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './sqlite-schema.js';
+
+/**
+ * Brings a data file to the current schema in one transaction. Version 1 files predate the hash
+ * chain: their events are linked in seq order, as the relay would have linked them.
+ */
+export function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new Error(`this data file has schema version ${version}; this relay knows up to ${SCHEMA_VERSION}`);
+  }
+  if (version === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    if (version === 1) addHashChain(db);
+    db.exec(SCHEMA_SQL);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}
+
+function addHashChain(db: Database.Database): void {
+  db.exec(`ALTER TABLE events ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+           ALTER TABLE events ADD COLUMN hash TEXT NOT NULL DEFAULT '';`);
+  const update = db.prepare('UPDATE events SET prev_hash = ?, hash = ? WHERE seq = ?');
+  let prevHash = GENESIS_HASH;
+  for (const row of db.prepare('SELECT * FROM events ORDER BY seq').iterate()) {
+    const event = toEvent({ ...(row as EventRow), prev_hash: '', hash: '' });
+    const hash = hashEvent(prevHash, event);
+    update.run(prevHash, hash, event.seq);
+    prevHash = hash;
+  }
+}
