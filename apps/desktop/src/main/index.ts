@@ -10,7 +10,7 @@ import { createNativeServices } from './native-services';
 import { launchQuery } from './launch-query';
 import { guardWebContents, installPermissionHandlers } from './navigation-guard';
 import { originOf } from './origin';
-import { mainWindowOptions } from './window-options';
+import { openMainWindow } from './window-options';
 import { createRelayOriginAllowList } from './relay-origin-allow-list';
 
 const here = import.meta.dirname;
@@ -31,7 +31,7 @@ const currentPolicy = (): string =>
   });
 
 function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(PRELOAD_PATH));
+  const window = openMainWindow(BrowserWindow, PRELOAD_PATH);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${devServerUrl ?? APP_ENTRY_URL}${launchQuery(process.env['CONTACT_DESK_LAUNCH_QUERY'], app.isPackaged)}`);
   return window;

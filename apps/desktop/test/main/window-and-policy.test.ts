@@ -1,3 +1,4 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { resolveAppFile } from '../../src/main/app-protocol';
 import {
@@ -8,7 +9,7 @@ import {
 } from '../../src/main/content-security-policy';
 import { buildMenuTemplate } from '../../src/main/menu';
 import { createRelayOriginAllowList } from '../../src/main/relay-origin-allow-list';
-import { mainWindowOptions } from '../../src/main/window-options';
+import { openMainWindow } from '../../src/main/window-options';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
@@ -21,7 +22,10 @@ function directives(policy: string): Map<string, string[]> {
 
 describe('main window options', () => {
   it('isolate and sandbox the renderer', () => {
-    const options = mainWindowOptions('/app/preload/index.cjs');
+    class RecordingWindow {
+      constructor(readonly options: BrowserWindowConstructorOptions) {}
+    }
+    const { options } = openMainWindow(RecordingWindow, '/app/preload/index.cjs');
     expect(options.webPreferences).toMatchObject({
       preload: '/app/preload/index.cjs',
       contextIsolation: true,
