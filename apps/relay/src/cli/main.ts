@@ -6,6 +6,7 @@ import { resolveConfig } from '../config.js';
 import { startRelay } from '../server.js';
 import { seedDemo } from '../demo/seed.js';
 import { findUser, issueCode, table } from './admin-actions.js';
+import { backupCommands } from './backup-commands.js';
 import { auditCommands } from './audit-commands.js';
 import { DataLock } from './data-lock.js';
 import { withAdmin } from './admin-channel.js';
@@ -144,6 +145,7 @@ export function buildProgram(): Command {
     });
   userCommands(program);
   platformCommands(program);
+  backupCommands(program, out);
   auditCommands(program);
   return program;
 }
