@@ -8,6 +8,7 @@
 import Database from 'better-sqlite3';
 import { newId, type MutationResult } from '@contact-desk/shared';
 import { afterEach, describe, expect, it } from 'vitest';
+import { verifyChain } from '../src/audit/verify-chain.js';
 import { databaseFile, type RelayConfig } from '../src/config.js';
 import { silentLogger } from '../src/logger.js';
 import { startRelay } from '../src/server.js';
@@ -134,6 +135,8 @@ async function checkFault(setup: Awaited<ReturnType<typeof faultSetup>>, clear: 
   expect(recordedFor(h, work.ids)).toEqual(seqCounts.map((events) => ({ events, answers: 1 })));
   expect(fileSnapshot(h)).toEqual(memorySnapshot(h));
   expect(h.core.view.requests.get(existing.requestId)?.status).toBe('acknowledged');
+  // The refused commits left no trace in the chain either: it verifies up to the relay's head.
+  expect(verifyChain(databaseFile(h))).toEqual({ ok: true, events: head, headSeq: head, headHash: h.core.headPosition.hash });
 }
 
 describe('storage faults on the real file', () => {
