@@ -26,7 +26,7 @@ function addHashChain(db: Database.Database): void {
            ALTER TABLE events ADD COLUMN hash TEXT NOT NULL DEFAULT '';`);
   const update = db.prepare('UPDATE events SET prev_hash = ?, hash = ? WHERE seq = ?');
   let prevHash = GENESIS_HASH;
-  for (const row of db.prepare('SELECT * FROM events ORDER BY seq').iterate()) {
+  for (const row of db.prepare('SELECT * FROM events ORDER BY seq').all()) {
     const event = toEvent({ ...(row as EventRow), prev_hash: '', hash: '' });
     const hash = hashEvent(prevHash, event);
     update.run(prevHash, hash, event.seq);
