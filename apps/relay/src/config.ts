@@ -1,4 +1,50 @@
+import { LIMITS } from '@contact-desk/shared';
 import { join, resolve } from 'node:path';
+
+/**
+ * How much one client may ask of the relay. The defaults leave ample room for real use and only
+ * stop floods: see `DEFAULT_LIMITS` for the reasoning behind each figure.
+ */
+export interface RelayLimits {
+  /** Largest Socket.IO message (Socket.IO's `maxHttpBufferSize`); a larger frame closes the socket. */
+  readonly maxMessageBytes: number;
+  /** Largest `POST /enroll` body. */
+  readonly enrollBodyBytes: number;
+  /** Largest `POST /admin/perform` body. */
+  readonly adminBodyBytes: number;
+  /** Mutations a device may push per second, sustained (the refill rate of its token bucket). */
+  readonly mutationsPerSecond: number;
+  /** Mutations a device may push at once after being idle (the size of its token bucket). */
+  readonly mutationBurst: number;
+  /** Refused enrollment codes one source address may send within `enrollWindowMs`. */
+  readonly enrollFailuresPerAddress: number;
+  /** Refused enrollment codes from all addresses together within `enrollWindowMs`. */
+  readonly enrollFailuresGlobal: number;
+  readonly enrollWindowMs: number;
+}
+
+/**
+ * - 1 MB per message: a full push of 100 mutations with 500 items of 2 kB each is the largest
+ *   legitimate message and stays under it in practice (real requests carry a few links).
+ * - 50 mutations/s sustained, 500 at once: a person clicks a few times a minute; a liaison
+ *   working through a queue at full speed stays under 2/s; an outbox filled during a whole
+ *   offline day (a few hundred actions) is sent at once within the burst, and anything larger
+ *   drains at 50/s (5,000 queued actions in under two minutes) while one device can never take
+ *   the relay's whole write capacity (thousands of mutations/s shared by every device).
+ * - Enrollment: 10 refused codes per address per 15 minutes (nobody mistypes a code ten times in
+ *   a row), 200 for all addresses together (caps a guesser spread over many addresses at 19,200
+ *   guesses a day against a 60-bit code space).
+ */
+export const DEFAULT_LIMITS: RelayLimits = {
+  maxMessageBytes: 1_000_000,
+  enrollBodyBytes: 4096,
+  adminBodyBytes: 65_536,
+  mutationsPerSecond: 50,
+  mutationBurst: 500,
+  enrollFailuresPerAddress: 10,
+  enrollFailuresGlobal: 200,
+  enrollWindowMs: 15 * 60_000,
+};
 
 export interface RelayConfig {
   readonly host: string;
@@ -10,6 +56,8 @@ export interface RelayConfig {
   /** How often the deadline watcher looks; 0 disables the timer (tests call `tick`). */
   readonly deadlineCheckMs: number;
   readonly logLevel: string;
+  /** Defaults to `DEFAULT_LIMITS`. */
+  readonly limits?: RelayLimits;
 }
 
 export const DEFAULT_PORT = 4410;
@@ -18,8 +66,43 @@ export function databaseFile(config: Pick<RelayConfig, 'dataDir'>): string {
   return join(config.dataDir, 'contact-desk.sqlite');
 }
 
+/** The `CONTACT_DESK_*` variable of each limit. */
+const LIMIT_VARIABLES: Record<keyof RelayLimits, string> = {
+  maxMessageBytes: 'CONTACT_DESK_MAX_MESSAGE_BYTES',
+  enrollBodyBytes: 'CONTACT_DESK_ENROLL_BODY_BYTES',
+  adminBodyBytes: 'CONTACT_DESK_ADMIN_BODY_BYTES',
+  mutationsPerSecond: 'CONTACT_DESK_MUTATIONS_PER_SECOND',
+  mutationBurst: 'CONTACT_DESK_MUTATION_BURST',
+  enrollFailuresPerAddress: 'CONTACT_DESK_ENROLL_FAILURES_PER_ADDRESS',
+  enrollFailuresGlobal: 'CONTACT_DESK_ENROLL_FAILURES_GLOBAL',
+  enrollWindowMs: 'CONTACT_DESK_ENROLL_WINDOW_MS',
+};
+
+/** Limits from `CONTACT_DESK_*` variables over the defaults; refuses values that would lock clients out. */
+export function resolveLimits(env: Record<string, string | undefined> = process.env, base = DEFAULT_LIMITS): RelayLimits {
+  const limits = { ...base };
+  for (const [key, variable] of Object.entries(LIMIT_VARIABLES) as [keyof RelayLimits, string][]) {
+    const raw = env[variable];
+    if (raw === undefined || raw === '') continue;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`invalid ${variable}: ${raw}`);
+    limits[key] = value;
+  }
+  return checkLimits(limits);
+}
+
+/** A push of the largest allowed size must always fit in a device's bucket, else it could never be sent. */
+export function checkLimits(limits: RelayLimits): RelayLimits {
+  if (limits.mutationBurst < LIMITS.mutationsPerPush) {
+    throw new Error(`the mutation burst (${limits.mutationBurst}) must allow one full push of ${LIMITS.mutationsPerPush}`);
+  }
+  return limits;
+}
+
 /** Configuration from flags first, then `CONTACT_DESK_*` variables, then defaults. */
-export function resolveConfig(flags: Partial<Record<keyof RelayConfig, string | number | undefined>>): RelayConfig {
+export function resolveConfig(
+  flags: Partial<Record<Exclude<keyof RelayConfig, 'limits'>, string | number | undefined>>,
+): RelayConfig {
   const env = process.env;
   const pick = (flag: string | number | undefined, variable: string | undefined, fallback: string) =>
     String(flag ?? variable ?? fallback);
@@ -33,5 +116,6 @@ export function resolveConfig(flags: Partial<Record<keyof RelayConfig, string | 
     corsOrigin: pick(flags.corsOrigin, env.CONTACT_DESK_CORS_ORIGIN, '*'),
     deadlineCheckMs,
     logLevel: pick(flags.logLevel, env.LOG_LEVEL, 'info'),
+    limits: resolveLimits(env),
   };
 }

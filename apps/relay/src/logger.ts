@@ -1,14 +1,47 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-/** Structured JSON logs. Secrets (tokens, codes) are redacted wherever they appear. */
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({
+/**
+ * Keys under which a secret could ever be handed to the logger: device tokens, enrollment codes,
+ * the admin secret, authorization headers, and the hashes that stand for them in the store. The
+ * relay's own log lines never pass these (they name users and devices by id); redaction is the
+ * second line of defence should a handshake, a request or a result object be logged whole.
+ * `err.code` (e.g. `SQLITE_BUSY`) is deliberately not redacted: it says why a commit failed.
+ */
+export const REDACTED_PATHS: readonly string[] = [
+  'token',
+  '*.token',
+  'newToken',
+  '*.newToken',
+  'code',
+  'enrollmentCode',
+  '*.enrollmentCode',
+  'data.enrollmentCode',
+  '*.data.enrollmentCode',
+  'secret',
+  '*.secret',
+  'adminSecret',
+  'auth',
+  '*.auth',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  'tokenHash',
+  '*.tokenHash',
+  'codeHash',
+  '*.codeHash',
+];
+
+/** Structured JSON logs, to stdout unless a destination is given (tests capture it). */
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', destination?: DestinationStream): Logger {
+  const options = {
     name: 'contact-desk-relay',
     level,
-    redact: { paths: ['token', '*.token', 'code', '*.code', 'auth', '*.auth'], censor: '[redacted]' },
-  });
+    redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export const silentLogger: Logger = pino({ level: 'silent' });

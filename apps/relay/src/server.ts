@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { databaseFile, type RelayConfig } from './config.js';
+import { databaseFile, DEFAULT_LIMITS, type RelayConfig } from './config.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { RelayCore } from './core/relay-core.js';
 import { DeadlineWatcher } from './deadlines/deadline-watcher.js';
@@ -38,8 +38,9 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
     storage = new SqliteStorage(databaseFile(config));
   }
   const core = new RelayCore(storage, clock, log);
-  const http = createHttpServer(core, log, config.corsOrigin, options.adminSecret);
-  const io = attachSocketServer(http, core, log, config.corsOrigin);
+  const limits = config.limits ?? DEFAULT_LIMITS;
+  const http = createHttpServer(core, log, config.corsOrigin, { adminSecret: options.adminSecret, limits, clock });
+  const io = attachSocketServer(http, core, log, config.corsOrigin, { limits, clock, credentials: storage });
   const watcher = new DeadlineWatcher(core, clock, log);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -9,6 +9,7 @@ export * from './domain/roles.js';
 export * from './domain/user.js';
 export * from './protocol/chain.js';
 export * from './protocol/chain-proof.js';
+export * from './protocol/credentials.js';
 export * from './protocol/errors.js';
 export * from './protocol/events.js';
 export * from './protocol/messages.js';

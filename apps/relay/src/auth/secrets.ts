@@ -1,3 +1,4 @@
+import { formatDeviceToken } from '@contact-desk/shared';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 
 /** Crockford's base32 without I, L, O, U: easy to read aloud and to type. */
@@ -20,9 +21,9 @@ export function canonicalCode(code: string): string {
     .replace(/[IL]/g, '1');
 }
 
-/** A device token: 256 random bits. */
-export function newDeviceToken(): string {
-  return `cdt_${randomBytes(32).toString('base64url')}`;
+/** A device token: 256 random bits, prefixed by the relay time it was issued at (see `formatDeviceToken`). */
+export function newDeviceToken(issuedAt: number): string {
+  return formatDeviceToken(issuedAt, randomBytes(32).toString('base64url'));
 }
 
 /** Only this hash of a secret is stored. Secrets are random, so a plain SHA-256 suffices. */

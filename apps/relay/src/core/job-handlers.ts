@@ -118,7 +118,7 @@ export function handleEnroll(
   const user = batch.draft.user(record.userId);
   if (!user || user.revokedAt !== null) return { ok: false, error: ENROLLMENT_REFUSED };
   const deviceId = newId();
-  const token = newDeviceToken();
+  const token = newDeviceToken(batch.now);
   const actor = actorOf(user, deviceId);
   const device = { id: deviceId, userId: user.id, label: deviceLabel, enrolledAt: batch.now, revokedAt: null };
   batch.append([draft('device.enrolled', { device })], actor, null, null);

@@ -4,7 +4,7 @@ import { sameSecret } from '../auth/admin-secret.js';
 import { perform } from '../cli/admin-actions.js';
 import type { RelayCore } from '../core/relay-core.js';
 import type { Logger } from '../logger.js';
-import { readBody, send } from './http-io.js';
+import { readBody, send, sourceAddress, tooLarge } from './http-io.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -15,16 +15,22 @@ export async function handleAdmin(
   res: ServerResponse,
   log: Logger,
   secret: string,
+  maxBodyBytes: number,
 ): Promise<void> {
   const bearer = (req.headers.authorization ?? '').replace(/^Bearer /, '');
   if (!LOOPBACK.has(req.socket.remoteAddress ?? '') || !sameSecret(bearer, secret)) {
+    log.warn({ address: sourceAddress(req) }, 'administration refused');
     send(res, 401, { ok: false, error: protocolError('unauthenticated', 'Administration is local to the relay.') });
     return;
   }
-  const text = await readBody(req, 65_536);
+  const text = await readBody(req, maxBodyBytes);
+  if (text === undefined) {
+    tooLarge(res, maxBodyBytes);
+    return;
+  }
   let body: { type?: unknown; args?: unknown };
   try {
-    body = JSON.parse(text ?? '') as typeof body;
+    body = JSON.parse(text) as typeof body;
   } catch {
     send(res, 400, { ok: false, error: protocolError('invalid_payload', 'The body must be JSON.') });
     return;

@@ -1,3 +1,4 @@
+import { protocolError } from '@contact-desk/shared';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const MAX_BODY_BYTES = 4096;
@@ -5,6 +6,19 @@ const MAX_BODY_BYTES = 4096;
 export function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
+}
+
+/** 413 with a typed error naming the limit. */
+export function tooLarge(res: ServerResponse, maxBytes: number): void {
+  send(res, 413, {
+    ok: false,
+    error: protocolError('invalid_payload', `Request body too large (at most ${maxBytes} bytes).`, { maxBytes }),
+  });
+}
+
+/** The TCP peer's address, IPv4-mapped IPv6 written as plain IPv4. Forwarding headers are not trusted. */
+export function sourceAddress(req: IncomingMessage): string {
+  return (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
 }
 
 export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<string | undefined> {
@@ -26,4 +40,3 @@ export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promi
     req.on('error', () => resolve(undefined));
   });
 }
-

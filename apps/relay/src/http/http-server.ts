@@ -1,14 +1,31 @@
 import { enrollRequestSchema, parseWith, protocolError, type EnrollResponse } from '@contact-desk/shared';
 import { handleAdmin } from './admin-endpoint.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readBody, send } from './http-io.js';
+import { DEFAULT_LIMITS, type RelayLimits } from '../config.js';
+import { systemClock, type Clock } from '../core/clock.js';
+import { EnrollmentGuard } from './enrollment-guard.js';
+import { readBody, send, sourceAddress, tooLarge } from './http-io.js';
 import type { RelayCore } from '../core/relay-core.js';
 import type { Logger } from '../logger.js';
 
-async function enroll(core: RelayCore, req: IncomingMessage, res: ServerResponse, log: Logger): Promise<void> {
-  const text = await readBody(req);
+export interface HttpServerOptions {
+  readonly adminSecret?: string;
+  readonly limits?: RelayLimits;
+  /** The relay's clock, for the enrollment attempt window. */
+  readonly clock?: Clock;
+}
+
+async function enroll(
+  core: RelayCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+  log: Logger,
+  guard: EnrollmentGuard,
+  limits: RelayLimits,
+): Promise<void> {
+  const text = await readBody(req, limits.enrollBodyBytes);
   if (text === undefined) {
-    send(res, 413, { ok: false, error: protocolError('invalid_payload', 'Request body too large.') });
+    tooLarge(res, limits.enrollBodyBytes);
     return;
   }
   let json: unknown;
@@ -23,9 +40,24 @@ async function enroll(core: RelayCore, req: IncomingMessage, res: ServerResponse
     send(res, 400, { ok: false, error: parsed.error });
     return;
   }
+  const address = sourceAddress(req);
+  const admission = guard.admit(address);
+  if (!admission.ok) {
+    log.warn({ address, retryAfterMs: admission.retryAfterMs }, 'enrollment attempt refused: too many refused codes');
+    res.setHeader('retry-after', String(Math.ceil(admission.retryAfterMs / 1000)));
+    send(res, 429, {
+      ok: false,
+      error: protocolError('rate_limited', 'Too many refused enrollment codes; try again later.', {
+        retryAfterMs: admission.retryAfterMs,
+      }),
+    });
+    return;
+  }
   const response: EnrollResponse = await core.enroll(parsed.value.code, parsed.value.deviceLabel);
+  // Only a refused code counts against the address; a storage failure says nothing about the code.
+  if (response.ok || response.error.code !== 'unauthenticated') guard.forgive(admission.attempt);
   if (response.ok) log.info({ userId: response.actor.userId, deviceId: response.deviceId }, 'device enrolled');
-  else log.warn({ reason: response.error.code }, 'enrollment refused');
+  else log.warn({ reason: response.error.code, address }, 'enrollment refused');
   send(res, response.ok ? 200 : response.error.code === 'unauthenticated' ? 401 : 503, response);
 }
 
@@ -33,7 +65,13 @@ async function enroll(core: RelayCore, req: IncomingMessage, res: ServerResponse
  * The HTTP side: `GET /healthz`, `POST /enroll`, and `POST /admin/perform` for the local CLI
  * (loopback only, with the data folder's admin secret). Socket.IO attaches to the same server.
  */
-export function createHttpServer(core: RelayCore, log: Logger, corsOrigin: string, adminSecret?: string): Server {
+export function createHttpServer(core: RelayCore, log: Logger, corsOrigin: string, options: HttpServerOptions = {}): Server {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const guard = new EnrollmentGuard(
+    { perAddress: limits.enrollFailuresPerAddress, global: limits.enrollFailuresGlobal, windowMs: limits.enrollWindowMs },
+    options.clock ?? systemClock,
+  );
+  const { adminSecret } = options;
   return createServer((req, res) => {
     const origin = req.headers.origin;
     if (origin && (corsOrigin === '*' || corsOrigin.split(',').includes(origin))) {
@@ -48,9 +86,9 @@ export function createHttpServer(core: RelayCore, log: Logger, corsOrigin: strin
     } else if (req.method === 'GET' && path === '/healthz') {
       send(res, 200, { ok: true, headSeq: core.headSeq, serverTime: core.serverTime() });
     } else if (req.method === 'POST' && path === '/enroll') {
-      void enroll(core, req, res, log);
+      void enroll(core, req, res, log, guard, limits);
     } else if (req.method === 'POST' && path === '/admin/perform' && adminSecret !== undefined) {
-      void handleAdmin(core, req, res, log, adminSecret);
+      void handleAdmin(core, req, res, log, adminSecret, limits.adminBodyBytes);
     } else {
       send(res, 404, { ok: false, error: protocolError('not_found', 'No such endpoint.') });
     }

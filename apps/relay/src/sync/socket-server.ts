@@ -8,24 +8,33 @@ import {
   PROTOCOL_VERSION,
   pullRequestSchema,
   pushRequestSchema,
+  ROTATE_TOKEN_CHANNEL,
   visibilityClass,
   type LiveEvents,
   type Mutation,
   type MutationResult,
   type PullResponse,
   type PushResponse,
+  type RotateTokenResponse,
   type SessionInfo,
 } from '@contact-desk/shared';
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import { hashSecret } from '../auth/secrets.js';
+import { rotateDeviceToken } from '../auth/token-rotation.js';
+import { DEFAULT_LIMITS, type RelayLimits } from '../config.js';
+import { systemClock, type Clock } from '../core/clock.js';
 import type { RelayCore } from '../core/relay-core.js';
 import type { Session } from '../core/session.js';
 import type { Logger } from '../logger.js';
+import type { Storage } from '../storage/storage.js';
 import { classRoom, LiveFanout } from './live-fanout.js';
+import { PushRateLimit } from './push-rate-limit.js';
 
 interface ClientToServer {
   push: (payload: unknown, ack: (response: PushResponse) => void) => void;
   pull: (payload: unknown, ack: (response: PullResponse) => void) => void;
+  rotateToken: (payload: unknown, ack: (response: RotateTokenResponse) => void) => void;
 }
 interface ServerToClient {
   events: (message: LiveEvents) => void;
@@ -33,12 +42,19 @@ interface ServerToClient {
 }
 interface SocketData {
   session: Session;
+  /** Hash of the token this connection was opened with (or rotated to): what a rotation replaces. */
+  tokenHash: string;
 }
 type RelaySocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 export type RelayIo = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 
-/** Largest Socket.IO message accepted (a full push of 100 mutations fits with room to spare). */
-export const MAX_MESSAGE_BYTES = 1_000_000;
+export interface SocketServerOptions {
+  readonly limits?: RelayLimits;
+  /** The relay's clock, for the push rate limit. */
+  readonly clock?: Clock;
+  /** Where token rotation swaps a device's token. */
+  readonly credentials?: Pick<Storage, 'replaceDeviceToken'>;
+}
 
 function connectError(code: 'unauthenticated' | 'unsupported_protocol', message: string): Error {
   const error = new Error(message) as Error & { data: unknown };
@@ -47,13 +63,22 @@ function connectError(code: 'unauthenticated' | 'unsupported_protocol', message:
 }
 
 /** The socket side of the relay: handshake auth, push, pull, live fan-out, receipts. */
-export function attachSocketServer(http: HttpServer, core: RelayCore, log: Logger, corsOrigin: string): RelayIo {
+export function attachSocketServer(
+  http: HttpServer,
+  core: RelayCore,
+  log: Logger,
+  corsOrigin: string,
+  options: SocketServerOptions = {},
+): RelayIo {
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const io: RelayIo = new Server(http, {
     serveClient: false,
-    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    // A larger frame closes the connection at the transport, before any parsing.
+    maxHttpBufferSize: limits.maxMessageBytes,
     cors: { origin: corsOrigin === '*' ? true : corsOrigin.split(',') },
   });
   const fanout = new LiveFanout();
+  const pushRate = new PushRateLimit(limits.mutationsPerSecond, limits.mutationBurst, options.clock ?? systemClock);
 
   io.use((socket, next) => {
     const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
@@ -67,6 +92,7 @@ export function attachSocketServer(http: HttpServer, core: RelayCore, log: Logge
       return;
     }
     socket.data.session = session;
+    socket.data.tokenHash = hashSecret(auth.token as string);
     next();
   });
 
@@ -86,7 +112,7 @@ export function attachSocketServer(http: HttpServer, core: RelayCore, log: Logge
 
     socket.on(CHANNELS.push, (payload, ack) => {
       if (typeof ack !== 'function') return;
-      void handlePush(core, session, payload).then(ack, (error: unknown) => {
+      void handlePush(core, session, payload, pushRate, log).then(ack, (error: unknown) => {
         log.error({ err: error }, 'push failed');
         ack({ ok: false, error: protocolError('internal', 'The relay failed to handle this push.') });
       });
@@ -112,6 +138,22 @@ export function attachSocketServer(http: HttpServer, core: RelayCore, log: Logge
       }
     });
 
+    socket.on(ROTATE_TOKEN_CHANNEL, (_payload, ack) => {
+      if (typeof ack !== 'function') return;
+      if (!options.credentials) {
+        ack({ ok: false, error: protocolError('not_found', 'This relay does not rotate tokens.') });
+        return;
+      }
+      const rotation = rotateDeviceToken(core, options.credentials, session, socket.data.tokenHash);
+      if (rotation.tokenHash) {
+        socket.data.tokenHash = rotation.tokenHash;
+        log.info({ userId: session.user.id, deviceId: session.device.id }, 'device token rotated');
+      } else if (!rotation.response.ok) {
+        log.warn({ deviceId: session.device.id, reason: rotation.response.error.code }, 'token rotation refused');
+      }
+      ack(rotation.response);
+    });
+
     socket.on('disconnect', () => {
       if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) fanout.untrack(visibilityClass(session.user));
     });
@@ -134,11 +176,29 @@ export function attachSocketServer(http: HttpServer, core: RelayCore, log: Logge
   return io;
 }
 
-async function handlePush(core: RelayCore, connected: Session, payload: unknown): Promise<PushResponse> {
+async function handlePush(
+  core: RelayCore,
+  connected: Session,
+  payload: unknown,
+  pushRate: PushRateLimit,
+  log: Logger,
+): Promise<PushResponse> {
   const session = core.refresh(connected);
   if (!session) return { ok: false, error: protocolError('unauthenticated', 'This device or user was revoked.') };
   const request = parseWith(pushRequestSchema, payload, 'push request');
   if (!request.ok) return { ok: false, error: request.error };
+  // Refused as a whole before any mutation is looked at: nothing is decided or recorded, so the
+  // client keeps them all in its outbox and sends the same ids again after the delay.
+  const admission = pushRate.take(session.device.id, request.value.mutations.length);
+  if (!admission.ok) {
+    log.warn({ deviceId: session.device.id, mutations: request.value.mutations.length, retryAfterMs: admission.retryAfterMs }, 'push rate limited');
+    return {
+      ok: false,
+      error: protocolError('rate_limited', 'Too many changes from this device; send them again after the delay.', {
+        retryAfterMs: admission.retryAfterMs,
+      }),
+    };
+  }
   const results: (MutationResult | undefined)[] = [];
   const valid: Mutation[] = [];
   for (const raw of request.value.mutations) {

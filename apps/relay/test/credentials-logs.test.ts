@@ -1,0 +1,124 @@
+import { canonicalCode, hashEnrollmentCode, hashSecret } from '../src/auth/secrets.js';
+import { ROTATE_TOKEN_CHANNEL, type RotateTokenResponse } from '@contact-desk/shared';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../src/logger.js';
+import { newId } from '@contact-desk/shared';
+import { LimitsRelay } from './limits-relay.js';
+
+let relay: LimitsRelay | undefined;
+afterEach(async () => {
+  await relay?.close();
+  relay = undefined;
+});
+
+/** Every log line, as written, at the most verbose level. */
+function capturingLogger() {
+  const lines: string[] = [];
+  const logger = createLogger('trace', { write: (line: string) => void lines.push(line) });
+  return { logger, lines };
+}
+
+const ADMIN_SECRET = `admin-${newId()}`;
+
+describe('no secret in the logs', () => {
+  it('enrollment, authentication, rotation, administration and refused attempts log no token, code, secret or hash', async () => {
+    const { logger, lines } = capturingLogger();
+    relay = await LimitsRelay.start({
+      logger,
+      adminSecret: ADMIN_SECRET,
+      limits: { enrollFailuresPerAddress: 2, mutationBurst: 100, mutationsPerSecond: 1 },
+    });
+    const secrets: string[] = [ADMIN_SECRET];
+    const authorization = `Bearer ${ADMIN_SECRET}`;
+
+    // Administration over the local endpoint: a platform, a prefect with their code.
+    const admin = (type: string, args: unknown, bearer = authorization) =>
+      relay!.http('POST', '/admin/perform', JSON.stringify({ type, args }), { headers: { authorization: bearer } });
+    expect((await admin('platform.create', { platformId: 'alpha', name: 'Alpha', kind: 'platform' })).status).toBe(200);
+    const prefectId = newId();
+    const created = await admin('user.create', { userId: prefectId, name: 'Prefect', role: 'prefect' });
+    const prefectCode = created.json<{ result: { data: { enrollmentCode: string } } }>().result.data.enrollmentCode;
+    secrets.push(prefectCode);
+    const wrongSecret = `admin-${newId()}`;
+    secrets.push(wrongSecret);
+    expect((await admin('platform.create', { platformId: 'beta', name: 'Beta', kind: 'platform' }, `Bearer ${wrongSecret}`)).status).toBe(401);
+
+    // Enrollment, refused guesses, then the rate limit.
+    const enrolled = await relay.enroll(prefectCode);
+    const prefectToken = enrolled.json<{ token: string }>().token;
+    secrets.push(prefectToken);
+    const guesses = ['ZZZZ-ZZZZ-ZZZ1', 'ZZZZ-ZZZZ-ZZZ2', 'ZZZZ-ZZZZ-ZZZ3'];
+    secrets.push(...guesses);
+    for (const code of guesses) expect([401, 429]).toContain((await relay.enroll(code, '127.0.0.5')).status);
+    secrets.push(prefectCode); // already spent: refused
+    expect((await relay.enroll(prefectCode, '127.0.0.6')).status).toBe(401);
+
+    // Authentication, a code issued over the socket, a refused token.
+    const prefect = await relay.connect(prefectToken);
+    const operatorId = newId();
+    const issued = await prefect.act('user.create', { userId: operatorId, name: 'Operator', role: 'operator' });
+    const operatorCode = issued.status === 'accepted' ? (issued.data?.enrollmentCode ?? '') : '';
+    expect(operatorCode).not.toBe('');
+    secrets.push(operatorCode);
+    const operatorToken = (await relay.enroll(operatorCode)).json<{ token: string }>().token;
+    secrets.push(operatorToken);
+    const bogus = `cdt_${newId()}${newId()}`;
+    secrets.push(bogus);
+    expect(await relay.refusedConnect(bogus)).toMatchObject({ code: 'unauthenticated' });
+
+    // A push refused by the rate limit.
+    const operator = await relay.connect(operatorToken);
+    const flood = Array.from({ length: 100 }, () => ({ mutationId: newId(), type: 'platform.create', args: {}, clientTime: null }));
+    await operator.push(flood);
+    expect(await operator.push(flood.slice(0, 1))).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+
+    // Rotation, then the old token refused, then a rotation refused on a replaced token.
+    const second = await relay.connect(operatorToken);
+    const rotated: RotateTokenResponse = await operator.socket.timeout(5000).emitWithAck(ROTATE_TOKEN_CHANNEL, {});
+    if (!rotated.ok) throw new Error(rotated.error.code);
+    secrets.push(rotated.token);
+    expect(await relay.refusedConnect(operatorToken)).toMatchObject({ code: 'unauthenticated' });
+    expect(await second.socket.timeout(5000).emitWithAck(ROTATE_TOKEN_CHANNEL, {})).toMatchObject({ ok: false });
+
+    // Revocation, then the revoked token refused.
+    expect((await prefect.act('user.revoke', { userId: operatorId })).status).toBe('accepted');
+    expect(await relay.refusedConnect(rotated.token)).toMatchObject({ code: 'unauthenticated' });
+
+    await relay.close();
+    relay = undefined;
+
+    const forbidden = secrets.flatMap((secret) => [
+      secret,
+      hashSecret(secret),
+      ...(secret.startsWith('cdt_') || secret.startsWith('admin-') ? [] : [canonicalCode(secret), hashEnrollmentCode(secret)]),
+    ]);
+    const log = lines.join('');
+    for (const secret of forbidden) expect(log.includes(secret), `log contains ${secret.slice(0, 6)}…`).toBe(false);
+    // The log did record all of it, so its silence about secrets means something.
+    for (const message of [
+      'administration from the CLI',
+      'administration refused',
+      'device enrolled',
+      'enrollment refused',
+      'enrollment attempt refused: too many refused codes',
+      'device connected',
+      'push rate limited',
+      'device token rotated',
+      'token rotation refused',
+    ]) {
+      expect(log, message).toContain(`"msg":"${message}"`);
+    }
+  });
+
+  it('redaction catches a secret handed to the logger by mistake', () => {
+    const { logger, lines } = capturingLogger();
+    const token = `cdt_${newId()}`;
+    logger.info({ auth: { token }, req: { headers: { authorization: `Bearer ${token}` } }, enrollmentCode: 'ABCD-EFGH-JKMN', result: { data: { enrollmentCode: 'ABCD-EFGH-JKMN' } } }, 'mistake');
+    logger.info({ socket: { auth: { token } }, tokenHash: hashSecret(token) }, 'another');
+    const log = lines.join('');
+    expect(log).toContain('"msg":"mistake"');
+    expect(log).not.toContain(token);
+    expect(log).not.toContain(hashSecret(token));
+    expect(log).not.toContain('ABCD-EFGH-JKMN');
+  });
+});
