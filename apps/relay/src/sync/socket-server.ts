@@ -18,6 +18,7 @@ import {
   type RotateTokenResponse,
   type SessionInfo,
 } from '@contact-desk/shared';
+import type { EventEmitter } from 'node:events';
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { hashSecret } from '../auth/secrets.js';
@@ -152,6 +153,17 @@ export function attachSocketServer(
         log.warn({ deviceId: session.device.id, reason: rotation.response.error.code }, 'token rotation refused');
       }
       ack(rotation.response);
+    });
+
+    // A message on a channel the relay does not have gets a typed answer when it asks for one,
+    // rather than leaving the client waiting for its ack timeout.
+    socket.onAny((channel: unknown, ...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (typeof ack !== 'function' || (socket as unknown as EventEmitter).listenerCount(String(channel)) > 0) return;
+      (ack as (response: unknown) => void)({
+        ok: false,
+        error: protocolError('not_found', `No channel "${String(channel).slice(0, 64)}".`),
+      });
     });
 
     socket.on('disconnect', () => {

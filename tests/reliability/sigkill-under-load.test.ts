@@ -1,0 +1,235 @@
+/**
+ * A real relay process is killed with SIGKILL three times while four devices (an operator, the
+ * prefect and the liaisons of two platforms) push thousands of mutations. After each restart on
+ * the same file the devices send again whatever was not answered, plus a sample of what was
+ * already accepted. The file must hold every accepted mutation exactly once, under the seqs its
+ * answer named, and nothing else; re-sends must get the stored answers; the chain must verify.
+ */
+import Database from 'better-sqlite3';
+import { newId, type MutationResult } from '@contact-desk/shared';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { verifyChain } from '../../apps/relay/src/audit/verify-chain';
+import { freePort } from '../support/relay-process';
+import { enroll, LoadDevice, pause, until, type WireMutation } from './load-device';
+import { addUser, relayCli, relayCliOk, removeDir, SourceRelay, tempDir } from './source-relay';
+
+const TOTAL_ACCEPTED = 3_000;
+const KILL_AT = [600, 1_500, 2_400];
+const RESEND_SAMPLE = 30;
+
+interface Known {
+  readonly id: string;
+  readonly platformId: string;
+  readonly createId: string;
+  ackId?: string;
+  answerId?: string;
+  closeId?: string;
+}
+
+function wire(type: string, args: unknown): WireMutation {
+  return { mutationId: newId(), type, args, clientTime: Date.now() };
+}
+
+function isAccepted(device: LoadDevice, mutationId: string | undefined): boolean {
+  return mutationId !== undefined && device.answers.get(mutationId)?.status === 'accepted';
+}
+
+const dataDir = tempDir('contact-desk-sigkill-');
+afterAll(() => removeDir(dataDir));
+
+describe('SIGKILL under load', () => {
+  it('every accepted mutation is in the log exactly once across three kills, and re-sends get the stored answers', async () => {
+    await relayCliOk(dataDir, ['platform', 'add', 'meta', '--name', 'Meta']);
+    await relayCliOk(dataDir, ['platform', 'add', 'tiktok', '--name', 'TikTok']);
+    const codes = {
+      operator: await addUser(dataDir, 'Olivia Operator', 'operator'),
+      prefect: await addUser(dataDir, 'Paul Prefect', 'prefect'),
+      meta: await addUser(dataDir, 'Lina Liaison', 'liaison', 'meta'),
+      tiktok: await addUser(dataDir, 'Tom TikTok', 'liaison', 'tiktok'),
+    };
+    const relay = new SourceRelay(dataDir, await freePort());
+    await relay.start();
+    // The set-up (platforms, users) was recorded by the CLI; the devices' work comes after it.
+    const setupHead = ((await (await fetch(`${relay.url}/healthz`)).json()) as { headSeq: number }).headSeq;
+
+    const requests: Known[] = [];
+    let loading = true;
+    const operatorWork = (self: LoadDevice): WireMutation[] => {
+      // New requests only while the liaisons keep up: the load stays a mix of all four devices.
+      if (!loading || requests.filter((request) => request.closeId === undefined).length > 150) return [];
+      const batch: WireMutation[] = [];
+      for (let index = 0; index < 20; index += 1) {
+        const platformId = requests.length % 2 === 0 ? 'meta' : 'tiktok';
+        const id = newId();
+        const create = wire('request.create', {
+          requestId: id,
+          platformId,
+          kind: 'removal',
+          priority: 'P0',
+          items: [`https://video.example/${id}`],
+          category: 'terrorism_apology',
+          grounds: 'Apologie du terrorisme.',
+        });
+        requests.push({ id, platformId, createId: create.mutationId });
+        batch.push(create);
+      }
+      const created = requests.filter((request) => isAccepted(self, request.createId));
+      for (const request of created.slice(-5)) {
+        batch.push(wire('comment.add', { commentId: newId(), requestId: request.id, body: 'Priorité haute.' }));
+      }
+      return batch;
+    };
+    const liaisonWork = (platformId: string) => (self: LoadDevice): WireMutation[] => {
+      const batch: WireMutation[] = [];
+      for (const request of requests) {
+        if (batch.length >= 25) break;
+        if (request.platformId !== platformId || !isAccepted(operator, request.createId)) continue;
+        if (request.ackId === undefined) {
+          const ack = wire('request.acknowledge', { requestId: request.id });
+          request.ackId = ack.mutationId;
+          batch.push(ack, wire('comment.add', { commentId: newId(), requestId: request.id, body: 'Pris en compte.' }));
+        } else if (request.answerId === undefined && isAccepted(self, request.ackId)) {
+          const answer = wire('request.answer', { requestId: request.id, items: [{ itemId: `${request.id}/1`, outcome: 'removed' }] });
+          request.answerId = answer.mutationId;
+          batch.push(answer);
+        }
+      }
+      return batch;
+    };
+    const prefectWork = (): WireMutation[] => {
+      const batch: WireMutation[] = [];
+      for (const request of requests) {
+        if (batch.length >= 25) break;
+        const liaison = request.platformId === 'meta' ? meta : tiktok;
+        if (request.closeId !== undefined || !isAccepted(liaison, request.answerId)) continue;
+        const close = wire('request.close', { requestId: request.id, note: 'Retrait constaté.' });
+        request.closeId = close.mutationId;
+        batch.push(close);
+      }
+      return batch;
+    };
+
+    const operator = new LoadDevice('operator', relay.url, await enroll(relay.url, codes.operator, 'operator'), operatorWork);
+    const prefect = new LoadDevice('prefect', relay.url, await enroll(relay.url, codes.prefect, 'prefect'), prefectWork);
+    const meta = new LoadDevice('meta liaison', relay.url, await enroll(relay.url, codes.meta, 'meta'), liaisonWork('meta'));
+    const tiktok = new LoadDevice('tiktok liaison', relay.url, await enroll(relay.url, codes.tiktok, 'tiktok'), liaisonWork('tiktok'));
+    const devices = [operator, prefect, meta, tiktok];
+    const accepted = () => devices.reduce((sum, device) => sum + device.accepted, 0);
+    await until(() => devices.every((device) => device.socket.connected), 'devices connected');
+    const started = Date.now();
+    for (const device of devices) device.start();
+
+    const kills: { acceptedBefore: number; inFlight: string[]; killedAt: number; restartMs: number; resent: number }[] = [];
+    for (const threshold of KILL_AT) {
+      await until(() => accepted() >= threshold, `${threshold} accepted mutations`);
+      const inFlight = devices.flatMap((device) => [...device.inFlight]);
+      const acceptedBefore = accepted();
+      const answeredBefore = new Map(devices.map((device) => [device, [...device.answers.keys()]]));
+      const killedAt = Date.now();
+      await relay.stop('SIGKILL');
+      await pause(200);
+      const restart = Date.now();
+      await relay.start();
+      const restartMs = Date.now() - restart;
+      await until(() => devices.every((device) => device.socket.connected), 'devices reconnected');
+      // Mutations already answered before the kill, sent again: the latest ones and a random few.
+      let resent = 0;
+      for (const device of devices) {
+        const answered = answeredBefore.get(device) ?? [];
+        const sample = new Set(answered.slice(-RESEND_SAMPLE / 2));
+        while (sample.size < Math.min(RESEND_SAMPLE, answered.length)) {
+          sample.add(answered[Math.floor(Math.random() * answered.length)] ?? '');
+        }
+        resent += await device.resend([...sample]);
+      }
+      kills.push({ acceptedBefore, inFlight, killedAt, restartMs, resent });
+    }
+    await until(() => accepted() >= TOTAL_ACCEPTED, `${TOTAL_ACCEPTED} accepted mutations`);
+    loading = false;
+    // The liaisons and the prefect finish the requests already created.
+    await until(
+      () =>
+        requests.every((request) => isAccepted(operator, request.createId) || operator.answers.has(request.createId)) &&
+        requests.filter((request) => isAccepted(operator, request.createId)).every((request) => request.closeId !== undefined),
+      'every request answered and closed',
+      120_000,
+    );
+    await Promise.all(devices.map((device) => device.drain()));
+    const elapsed = Date.now() - started;
+    for (const device of devices) device.close();
+    await relay.stop('SIGTERM');
+
+    // What the clients saw.
+    const answers = new Map<string, { device: LoadDevice; result: MutationResult; mutation: WireMutation }>();
+    for (const device of devices) {
+      expect(device.pending).toBe(0);
+      expect(device.changedAnswers).toEqual([]);
+      for (const [id, result] of device.answers) answers.set(id, { device, result, mutation: device.sent.get(id) as WireMutation });
+      expect(device.answers.size).toBe(device.sent.size);
+    }
+    const acceptedAnswers = [...answers.values()].filter(({ result }) => result.status === 'accepted');
+    const rejectedAnswers = [...answers.values()].filter(({ result }) => result.status === 'rejected');
+
+    // What the file holds.
+    const file = join(dataDir, 'contact-desk.sqlite');
+    const db = new Database(file, { readonly: true });
+    const events = db.prepare('SELECT seq, mutation_id, server_time FROM events ORDER BY seq').all() as {
+      seq: number;
+      mutation_id: string | null;
+      server_time: number;
+    }[];
+    const stored = db.prepare("SELECT COUNT(*) AS n FROM mutations WHERE user_id != 'relay-admin'").get() as { n: number };
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    const requestsInFile = count('SELECT COUNT(*) AS n FROM requests');
+    const commentsInFile = count('SELECT COUNT(*) AS n FROM comments');
+    const closedInFile = count("SELECT COUNT(*) AS n FROM requests WHERE status = 'closed'");
+    db.close();
+
+    expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index + 1));
+    const seqsById = new Map<string, number[]>();
+    for (const event of events) {
+      if (event.mutation_id === null || event.seq <= setupHead) continue;
+      seqsById.set(event.mutation_id, [...(seqsById.get(event.mutation_id) ?? []), event.seq]);
+    }
+    // Every accepted mutation: once, under exactly the seqs its answer gave.
+    const misplaced = acceptedAnswers.filter(
+      ({ result }) => result.status === 'accepted' && JSON.stringify(seqsById.get(result.mutationId) ?? []) !== JSON.stringify(result.seqs),
+    );
+    expect(misplaced.map(({ result }) => result.mutationId)).toEqual([]);
+    // Nothing refused is in the log, and nothing in the log was sent by nobody.
+    expect(rejectedAnswers.filter(({ result }) => seqsById.has(result.mutationId))).toEqual([]);
+    expect([...seqsById.keys()].filter((id) => !answers.has(id))).toEqual([]);
+    expect(stored.n).toBe(answers.size);
+    const acceptedOf = (type: string) => acceptedAnswers.filter(({ mutation }) => mutation.type === type).length;
+    expect(requestsInFile).toBe(acceptedOf('request.create'));
+    expect(commentsInFile).toBe(acceptedOf('comment.add'));
+    expect(closedInFile).toBe(acceptedOf('request.close'));
+    expect(acceptedAnswers.length).toBeGreaterThanOrEqual(TOTAL_ACCEPTED);
+
+    const chain = verifyChain(file);
+    expect(chain).toMatchObject({ ok: true, events: events.length, headSeq: events.length });
+    const audit = await relayCli(dataDir, ['audit', 'verify']);
+    expect(audit.code).toBe(0);
+    expect(audit.stdout).toContain(`ok, ${events.length} events`);
+
+    // Per kill: how many mutations were in flight, and how many of those had been committed
+    // before the kill (their answer was lost; the re-send got the stored one).
+    const lines = kills.map((kill, index) => {
+      const outcomes = kill.inFlight.map((id) => answers.get(id)?.result);
+      const committedBefore = outcomes.filter((result) => result?.status === 'accepted' && result.serverTime <= kill.killedAt).length;
+      const decidedAfter = outcomes.filter((result) => result?.status === 'accepted' && result.serverTime > kill.killedAt).length;
+      const refused = outcomes.filter((result) => result?.status === 'rejected').length;
+      expect(committedBefore + decidedAfter + refused).toBe(kill.inFlight.length);
+      return `kill ${index + 1}: ${kill.acceptedBefore} accepted before, ${kill.inFlight.length} in flight (${committedBefore} committed before the kill, ${decidedAfter} decided after the restart, ${refused} refused), restart ${kill.restartMs} ms, ${kill.resent} answered mutations re-sent`;
+    });
+    const unanswered = devices.reduce((sum, device) => sum + device.unansweredPushes, 0);
+    console.info(
+      [
+        ...lines,
+        `total: ${answers.size} mutations (${acceptedAnswers.length} accepted, ${rejectedAnswers.length} refused), ${events.length} events, ${unanswered} pushes left unanswered, ${elapsed} ms`,
+      ].join('\n'),
+    );
+    expect(kills.reduce((sum, kill) => sum + kill.inFlight.length, 0)).toBeGreaterThan(0);
+  }, 300_000);
+});
