@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const relayBin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'apps', 'relay', 'bin', 'relay.mjs');
+export const relayBin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'apps', 'relay', 'bin', 'relay.mjs');
 
 /** A port free right now on loopback, so a restarted relay can come back at the same address. */
 export function freePort(): Promise<number> {

@@ -4,6 +4,7 @@ import {
   parseMutation,
   type Actor,
   type DomainEvent,
+  type LoggedEvent,
   type DomainState,
   type MutationResultData,
   type MutationType,
@@ -50,6 +51,8 @@ export interface DeskActions {
   signOut(): Promise<void>;
   /** Events of one request, for its timeline (from the local log). */
   timeline(requestId: string): Promise<DomainEvent[]>;
+  /** Every event of the local log addressed to a platform, with its link in the relay's chain. */
+  platformLog(platformId: string): Promise<LoggedEvent[]>;
   /** Relay time now, as estimated on this device. */
   relayNow(): number;
 }
@@ -186,6 +189,13 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
     async timeline(requestId) {
       const stored = (await runtime.db?.events.where('requestId').equals(requestId).sortBy('seq')) ?? [];
       return stored.map((entry) => entry.event);
+    },
+
+    async platformLog(platformId) {
+      const stored = (await runtime.db?.events.toArray()) ?? [];
+      return stored
+        .map((entry) => entry.event as LoggedEvent)
+        .filter((event) => event.audience.kind === 'platform' && event.audience.platformId === platformId && typeof event.hash === 'string');
     },
 
     relayNow() {

@@ -5,6 +5,7 @@ import { formatDuration } from '../common/format';
 import { ExportStatus } from './ExportStatus';
 import { loadExports, useExportContext } from './export-context';
 import { figuresInput, exportMeta, platformRefs, requestsOf } from './export-data';
+import { LogProofExport } from './LogProofExport';
 import { runInWorker, type ExportJob } from './export-job';
 import { useExportRunner } from './use-export-runner';
 import '../../styles/exports.css';
@@ -119,13 +120,16 @@ export function ExportsScreen() {
             ))}
           </div>
         </div>
-        <div className="kit-panel">
-          <h2 className="kit-panel-title">{t('figures.title')}</h2>
-          <div className="ex-row">
-            <button type="button" className="btn" disabled={!valid || runner.busy !== null} onClick={() => void figuresPdf()} data-testid="export-figures-pdf">
-              {t('figures.pdf')}
-            </button>
+        <div className="ex-stack">
+          <div className="kit-panel">
+            <h2 className="kit-panel-title">{t('figures.title')}</h2>
+            <div className="ex-row">
+              <button type="button" className="btn" disabled={!valid || runner.busy !== null} onClick={() => void figuresPdf()} data-testid="export-figures-pdf">
+                {t('figures.pdf')}
+              </button>
+            </div>
           </div>
+          <LogProofExport runner={runner} />
         </div>
       </div>
       <ExportStatus runner={runner} />

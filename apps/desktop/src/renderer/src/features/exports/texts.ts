@@ -23,6 +23,13 @@ export const exportsTexts: FeatureTexts = {
       xlsx: 'Classeur XLSX',
       pdf: 'PDF',
     },
+    proof: {
+      title: 'Journal et preuve d’intégrité',
+      hint: 'Les événements de la plateforme, un objet JSON par ligne, chacun avec son empreinte dans la chaîne du relais. Vérifiables par tous avec « relay audit proof ».',
+      platform: 'Plateforme',
+      button: 'Journal de {{platform}} (lignes JSON)',
+      building: 'journal de {{platform}}',
+    },
     figures: {
       title: 'Chiffres par plateforme',
       pdf: 'Chiffres en PDF',
@@ -81,6 +88,13 @@ export const exportsTexts: FeatureTexts = {
       late: 'Late',
       unanswered: 'Unanswered',
       chartAlt: 'Time to acknowledge and to answer by platform',
+    },
+    proof: {
+      title: 'Log and integrity proof',
+      hint: "The platform's events, one JSON object per line, each with its hash in the relay's chain. Anyone can check them with `relay audit proof`.",
+      platform: 'Platform',
+      button: 'Log of {{platform}} (JSON lines)',
+      building: 'log of {{platform}}',
     },
     minutes: {
       hint: 'Minutes: PDF for circulation, DOCX for editing, Markdown for the archive.',
