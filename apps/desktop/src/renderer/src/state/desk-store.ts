@@ -104,7 +104,14 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
   const startEngine = async (profile: string, relayUrl: string, token: string) => {
     const db = runtime.db ?? new LocalDb(profile);
     runtime.db = db;
-    const engine = new SyncEngine({ db, relayUrl, token });
+    const platform = runtime.platform;
+    const engine = new SyncEngine({
+      db,
+      relayUrl,
+      token,
+      // A rotated token replaces the stored one, so the next start connects with it.
+      onTokenRotated: platform && ((fresh) => platform.setCredentials(profile, { relayUrl, token: fresh })),
+    });
     runtime.engine = engine;
     engine.subscribe({
       onChange: refresh,

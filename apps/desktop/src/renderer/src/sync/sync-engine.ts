@@ -1,7 +1,9 @@
 import {
   CHANNELS,
+  deviceTokenIssuedAt,
   LIMITS,
   PROTOCOL_VERSION,
+  ROTATE_TOKEN_CHANNEL,
   type DomainEvent,
   type DomainState,
   type LiveEvents,
@@ -9,7 +11,9 @@ import {
   type Mutation,
   type MutationResult,
   type PullResponse,
+  type ProtocolError,
   type PushResponse,
+  type RotateTokenResponse,
   type SessionInfo,
 } from '@contact-desk/shared';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
@@ -26,6 +30,28 @@ export interface SyncEngineOptions {
   readonly pullPageSize?: number;
   readonly socketOptions?: Partial<ManagerOptions & SocketOptions>;
   readonly now?: () => number;
+  /** A token older than this (relay time) is replaced on connecting; default 30 days. */
+  readonly rotateTokenAfterMs?: number;
+  /**
+   * Stores a new device token where the platform keeps credentials. Without it the engine never
+   * rotates: a new token it could not keep would lock the device out at its next start.
+   */
+  readonly onTokenRotated?: (token: string) => Promise<void> | void;
+}
+
+/** Default age after which a device replaces its token. */
+export const TOKEN_ROTATION_AGE_MS = 30 * 86_400_000;
+
+/** Wait before sending again after a refusal that names no delay. */
+const RETRY_DELAY_MS = 2_000;
+/** Longest wait honoured from a relay's `retryAfterMs`, so a wrong figure cannot stall the outbox for long. */
+const MAX_RETRY_DELAY_MS = 5 * 60_000;
+
+/** The delay a refusal asks for (`details.retryAfterMs`), bounded; the default when it names none. */
+export function retryDelayOf(error: ProtocolError): number {
+  const asked = error.details?.retryAfterMs;
+  if (typeof asked !== 'number' || !Number.isFinite(asked)) return RETRY_DELAY_MS;
+  return Math.min(MAX_RETRY_DELAY_MS, Math.max(0, Math.ceil(asked)));
 }
 
 export interface SyncListener {
@@ -67,10 +93,13 @@ export class SyncEngine {
   private work: Promise<void> = Promise.resolve();
   private stopped = false;
   private readonly waiting = new Map<string, (result: MutationResult) => void>();
+  private token: string;
+  private rotating = false;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
     this.now = options.now ?? (() => Date.now());
+    this.token = options.token;
   }
 
   subscribe(listener: SyncListener): () => void {
@@ -153,7 +182,7 @@ export class SyncEngine {
   private connect(): void {
     if (this.stopped) return;
     const socket = io(this.options.relayUrl, {
-      auth: { token: this.options.token, protocolVersion: PROTOCOL_VERSION },
+      auth: { token: this.token, protocolVersion: PROTOCOL_VERSION },
       transports: ['websocket'],
       reconnectionDelay: 500,
       reconnectionDelayMax: 10_000,
@@ -190,6 +219,7 @@ export class SyncEngine {
     socket.on(CHANNELS.session, (info: SessionInfo) => {
       void this.options.db.meta.put({ key: 'actor', value: info.actor });
       this.setStatus({ actor: info.actor, clockOffsetMs: info.serverTime - this.now() });
+      void this.rotateTokenIfOld(info.serverTime);
     });
     socket.on(CHANNELS.events, (message: LiveEvents) => this.onLive(message));
   }
@@ -297,6 +327,9 @@ export class SyncEngine {
       }
       if (!response.ok) {
         if (response.error.code === 'unauthenticated') this.setStatus({ connection: 'revoked' });
+        // The whole push was refused before any of it was decided (e.g. rate_limited): every
+        // mutation stays in the outbox and goes again, with the same ids, after the delay asked.
+        else if (RETRYABLE_CODES.includes(response.error.code)) this.retryLater(retryDelayOf(response.error));
         else await this.settle(batch.map((entry) => ({ mutationId: entry.mutationId, status: 'rejected', error: response.error })));
         return;
       }
@@ -334,9 +367,32 @@ export class SyncEngine {
     return retry;
   }
 
-  private retryLater(): void {
+  private retryLater(delayMs = RETRY_DELAY_MS): void {
     clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => this.flushOutbox(), 2_000);
+    this.retryTimer = setTimeout(() => this.flushOutbox(), delayMs);
+  }
+
+  /**
+   * Replaces the device token once it is older than the configured age (a token that does not
+   * say its age is replaced at once). The relay invalidates the old token as it hands out the
+   * new one; the new one is used for every later connection and handed to the platform's
+   * credential store.
+   */
+  private async rotateTokenIfOld(serverTime: number): Promise<void> {
+    const store = this.options.onTokenRotated;
+    const issuedAt = deviceTokenIssuedAt(this.token);
+    const maxAge = this.options.rotateTokenAfterMs ?? TOKEN_ROTATION_AGE_MS;
+    if (!store || this.rotating || (issuedAt !== null && serverTime - issuedAt < maxAge)) return;
+    this.rotating = true;
+    try {
+      const response = await this.ask<RotateTokenResponse>(ROTATE_TOKEN_CHANNEL, {});
+      if (!response?.ok) return;
+      this.token = response.token;
+      if (this.socket) this.socket.auth = { token: response.token, protocolVersion: PROTOCOL_VERSION };
+      await store(response.token);
+    } finally {
+      this.rotating = false;
+    }
   }
 
   /** Emits with an ack and a timeout; on timeout the link is presumed dead and re-established. */
