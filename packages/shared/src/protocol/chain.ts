@@ -35,20 +35,53 @@ export const HASH_PATTERN = /^[0-9a-f]{64}$/;
 
 /** RFC 8785 canonical JSON of a JSON value (undefined members are left out, as JSON does). */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    const text = JSON.stringify(value);
-    if (text === undefined) throw new TypeError(`not a JSON value: ${typeof value}`);
-    return text;
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError(`not a JSON number: ${value}`);
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      if (value === null) return 'null';
+      return Array.isArray(value) ? canonicalArray(value) : canonicalObject(value as Record<string, unknown>);
+    default:
+      throw new TypeError(`not a JSON value: ${typeof value}`);
   }
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
-  const record = value as Record<string, unknown>;
-  const members: string[] = [];
-  for (const key of Object.keys(record).sort()) {
+}
+
+function canonicalArray(items: readonly unknown[]): string {
+  let text = '[';
+  for (let i = 0; i < items.length; i += 1) {
+    const item = items[i];
+    text += (i === 0 ? '' : ',') + (item === undefined ? 'null' : canonicalJson(item));
+  }
+  return `${text}]`;
+}
+
+/** Member names seen before, quoted: the same few dozen names recur in every event. */
+const quotedNames = new Map<string, string>();
+
+function quotedName(key: string): string {
+  let quoted = quotedNames.get(key);
+  if (quoted === undefined) {
+    quoted = `${JSON.stringify(key)}:`;
+    if (quotedNames.size < 10_000) quotedNames.set(key, quoted);
+  }
+  return quoted;
+}
+
+function canonicalObject(record: Record<string, unknown>): string {
+  // Default sort compares UTF-16 code units, which is the order RFC 8785 prescribes.
+  const keys = Object.keys(record).sort();
+  let text = '{';
+  for (const key of keys) {
     const member = record[key];
     if (member === undefined) continue;
-    members.push(`${JSON.stringify(key)}:${canonicalJson(member)}`);
+    text += (text.length === 1 ? '' : ',') + quotedName(key) + canonicalJson(member);
   }
-  return `{${members.join(',')}}`;
+  return `${text}}`;
 }
 
 /** The fields of an event that its hash covers: everything but its own link. */
