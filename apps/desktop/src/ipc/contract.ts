@@ -12,6 +12,8 @@ export const IPC_CHANNELS = {
   tokenClear: 'contact-desk:token-clear',
 } as const;
 
+export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
+
 export interface SaveFileRequest {
   /** File name proposed in the dialog, without folders. */
   readonly suggestedName: string;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { IPC_CHANNELS, type IpcChannel } from './contract';
+import { IpcRefusedError } from './refusal';
 
 /** Profiles name local databases and credential files: a short safe slug. */
 export const profileSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
@@ -15,7 +17,10 @@ export const saveFileSchema = z
       .min(1)
       .max(200)
       .refine((name) => !/[\\/:*?"<>|]/.test(name) && !hasControlCharacter(name) && !name.startsWith('.'), 'not a plain file name'),
-    data: z.instanceof(Uint8Array).refine((data) => data.byteLength <= 200 * 1024 * 1024, 'file too large'),
+    // z.custom rather than z.instanceof: the renderer's bytes may sit on any ArrayBuffer kind.
+    data: z
+      .custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes (Uint8Array)')
+      .refine((data) => data.byteLength <= 200 * 1024 * 1024, 'file too large'),
   })
   .strict();
 
@@ -33,3 +38,30 @@ export const credentialsSchema = z
     token: z.string().min(10).max(200),
   })
   .strict();
+
+/**
+ * The complete argument list of each channel. Both sides parse with it: the preload before
+ * sending, the main process again on receipt (the renderer is not trusted). A missing or extra
+ * argument is refused like a malformed one.
+ */
+export const CHANNEL_ARGUMENTS = {
+  [IPC_CHANNELS.saveFile]: z.tuple([saveFileSchema]),
+  [IPC_CHANNELS.printToPdf]: z.tuple([printToPdfSchema]),
+  [IPC_CHANNELS.notify]: z.tuple([notifySchema]),
+  [IPC_CHANNELS.setBadge]: z.tuple([badgeSchema]),
+  [IPC_CHANNELS.tokenGet]: z.tuple([profileSchema]),
+  [IPC_CHANNELS.tokenSet]: z.tuple([profileSchema, credentialsSchema]),
+  [IPC_CHANNELS.tokenClear]: z.tuple([profileSchema]),
+} as const satisfies Record<IpcChannel, z.ZodType<readonly unknown[]>>;
+
+export type ChannelArguments<C extends IpcChannel> = z.output<(typeof CHANNEL_ARGUMENTS)[C]>;
+
+/** The arguments of `channel`, parsed, or an IpcRefusedError naming each problem. */
+export function parseChannelArguments<C extends IpcChannel>(channel: C, args: readonly unknown[]): ChannelArguments<C> {
+  const result = CHANNEL_ARGUMENTS[channel].safeParse(args);
+  if (!result.success) {
+    const reasons = result.error.issues.map((issue) => `${issue.path.join('.') || 'arguments'}: ${issue.message}`);
+    throw new IpcRefusedError(channel, 'invalid-argument', reasons.join('; '));
+  }
+  return result.data as ChannelArguments<C>;
+}

@@ -1,14 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { z } from 'zod';
-import { IPC_CHANNELS, type NotifyRequest, type SaveFileResult, type StoredCredentials } from '../ipc/contract';
-import {
-  badgeSchema,
-  credentialsSchema,
-  notifySchema,
-  printToPdfSchema,
-  profileSchema,
-  saveFileSchema,
-} from '../ipc/validation';
+import { IPC_CHANNELS, type IpcChannel, type NotifyRequest, type SaveFileResult } from '../ipc/contract';
+import { IpcRefusedError } from '../ipc/refusal';
+import { parseChannelArguments, type ChannelArguments } from '../ipc/validation';
 import type { CredentialStore } from './credential-store';
 import { originOf } from './origin';
 
@@ -32,53 +25,46 @@ export function isTrustedSender(frame: SenderFrame | null | undefined, appOrigin
   return frame !== null && frame !== undefined && frame.parent === null && originOf(frame.url) === appOrigin;
 }
 
-export function validated<T>(channel: string, schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const reasons = result.error.issues.map((issue) => `${issue.path.join('.') || 'value'}: ${issue.message}`);
-    throw new Error(`Invalid argument for ${channel}: ${reasons.join('; ')}`);
-  }
-  return result.data;
-}
-
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
 
-/** One handler per channel: sender checked first, then every argument, then the effect. */
-export function createIpcHandlers(services: NativeServices): Record<string, (sender: WebContents, args: unknown[]) => Promise<unknown>> {
+/** What a channel does with its already-validated arguments. */
+type Effects = { [C in IpcChannel]: (sender: WebContents, args: ChannelArguments<C>) => Promise<unknown> };
+
+function effectsOf(services: NativeServices): Effects {
   const C = IPC_CHANNELS;
   return {
-    [C.saveFile]: async (sender, [request]) => {
-      const { suggestedName, data } = validated(C.saveFile, saveFileSchema, request);
-      return services.saveFile(sender, suggestedName, data);
-    },
-    [C.printToPdf]: async (sender, [request]) => {
-      const { suggestedName } = validated(C.printToPdf, printToPdfSchema, request);
-      return services.printToPdf(sender, suggestedName);
-    },
-    [C.notify]: async (_sender, [request]) => {
-      services.notify(validated(C.notify, notifySchema, request));
-    },
-    [C.setBadge]: async (_sender, [count]) => {
-      services.setBadge(validated(C.setBadge, badgeSchema, count));
-    },
-    [C.tokenGet]: async (_sender, [profile]) =>
-      services.credentials.get(validated(C.tokenGet, profileSchema, profile)),
-    [C.tokenSet]: async (_sender, [profile, credentials]) => {
-      const validProfile = validated(C.tokenSet, profileSchema, profile);
-      const validCredentials: StoredCredentials = validated(C.tokenSet, credentialsSchema, credentials);
-      await services.credentials.set(validProfile, validCredentials);
-    },
-    [C.tokenClear]: async (_sender, [profile]) => {
-      await services.credentials.clear(validated(C.tokenClear, profileSchema, profile));
-    },
+    [C.saveFile]: (sender, [{ suggestedName, data }]) => services.saveFile(sender, suggestedName, data),
+    [C.printToPdf]: (sender, [{ suggestedName }]) => services.printToPdf(sender, suggestedName),
+    [C.notify]: async (_sender, [request]) => services.notify(request),
+    [C.setBadge]: async (_sender, [count]) => services.setBadge(count),
+    [C.tokenGet]: (_sender, [profile]) => services.credentials.get(profile),
+    [C.tokenSet]: (_sender, [profile, credentials]) => services.credentials.set(profile, credentials),
+    [C.tokenClear]: (_sender, [profile]) => services.credentials.clear(profile),
   };
+}
+
+/**
+ * One handler per channel: the whole argument list is parsed against the channel's schema
+ * (wrong type, missing or extra argument → IpcRefusedError) before the effect runs.
+ */
+export function createIpcHandlers(services: NativeServices): Record<IpcChannel, (sender: WebContents, args: unknown[]) => Promise<unknown>> {
+  const effects = effectsOf(services);
+  const handlerOf =
+    <C extends IpcChannel>(channel: C) =>
+    async (sender: WebContents, args: unknown[]): Promise<unknown> =>
+      effects[channel](sender, parseChannelArguments(channel, args));
+  const channels = Object.values(IPC_CHANNELS);
+  return Object.fromEntries(channels.map((channel) => [channel, handlerOf(channel)])) as Record<
+    IpcChannel,
+    (sender: WebContents, args: unknown[]) => Promise<unknown>
+  >;
 }
 
 export function registerIpcHandlers(ipcMain: IpcMain, appOrigin: string, services: NativeServices): void {
   for (const [channel, handle] of Object.entries(createIpcHandlers(services))) {
     const guarded: Handler = async (event, ...args) => {
       if (!isTrustedSender(event.senderFrame, appOrigin)) {
-        throw new Error(`Refused ${channel}: the sender is not the Contact Desk window`);
+        throw new IpcRefusedError(channel, 'untrusted-sender', 'the sender is not the Contact Desk window');
       }
       return handle(event.sender, args);
     };

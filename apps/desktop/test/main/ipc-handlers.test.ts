@@ -1,36 +1,11 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../../src/ipc/contract';
-import { isTrustedSender, registerIpcHandlers, type NativeServices } from '../../src/main/ipc-handlers';
+import { IpcRefusedError } from '../../src/ipc/refusal';
+import { isTrustedSender, registerIpcHandlers } from '../../src/main/ipc-handlers';
+import { APP_ORIGIN, CONTRACT_CASES, MAIN_FRAME, commonInvalid, effectCount, fakeServices } from './ipc-contract-cases';
 
-const APP = 'app://contact-desk';
-const mainFrame = { url: 'app://contact-desk/index.html', parent: null };
-const credentials = { relayUrl: 'https://relay.example.fr', token: 'a-long-device-token-123' };
-
-function setup() {
-  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
-  const ipcMain = { handle: vi.fn((channel: string, handler: never) => handlers.set(channel, handler)) };
-  const services = {
-    saveFile: vi.fn(async () => ({ saved: true })),
-    printToPdf: vi.fn(async () => ({ saved: true })),
-    notify: vi.fn(),
-    setBadge: vi.fn(),
-    credentials: { get: vi.fn(async () => null), set: vi.fn(async () => undefined), clear: vi.fn(async () => undefined) },
-  } satisfies NativeServices;
-  registerIpcHandlers(ipcMain as never, APP, services);
-  const sender = { id: 1 };
-  const invoke = (channel: string, args: unknown[], frame: unknown = mainFrame) =>
-    handlers.get(channel)!({ senderFrame: frame, sender }, ...args);
-  const effects = () => [
-    services.saveFile,
-    services.printToPdf,
-    services.notify,
-    services.setBadge,
-    services.credentials.get,
-    services.credentials.set,
-    services.credentials.clear,
-  ].reduce((total, effect) => total + effect.mock.calls.length, 0);
-  return { ipcMain, handlers, services, sender, invoke, effects };
-}
+const APP = APP_ORIGIN;
+const mainFrame = MAIN_FRAME;
 
 describe('isTrustedSender', () => {
   it('accepts only the app’s main frame', () => {
@@ -43,76 +18,87 @@ describe('isTrustedSender', () => {
 });
 
 describe('IPC handlers', () => {
-  let ctx: ReturnType<typeof setup>;
-  beforeEach(() => {
-    ctx = setup();
-  });
-
-  it('handle every channel of the contract', () => {
-    expect([...ctx.handlers.keys()].sort()).toEqual(Object.values(IPC_CHANNELS).sort());
-  });
-
-  it('pass valid arguments to the effects', async () => {
-    const data = new Uint8Array([1, 2, 3]);
-    await expect(ctx.invoke(IPC_CHANNELS.saveFile, [{ suggestedName: 'export.csv', data }])).resolves.toEqual({ saved: true });
-    expect(ctx.services.saveFile).toHaveBeenCalledWith(ctx.sender, 'export.csv', data);
-    await ctx.invoke(IPC_CHANNELS.printToPdf, [{ suggestedName: 'meeting.pdf' }]);
-    expect(ctx.services.printToPdf).toHaveBeenCalledWith(ctx.sender, 'meeting.pdf');
-    await ctx.invoke(IPC_CHANNELS.notify, [{ title: 'P0', body: 'New request', urgent: true }]);
-    expect(ctx.services.notify).toHaveBeenCalledWith({ title: 'P0', body: 'New request', urgent: true });
-    await ctx.invoke(IPC_CHANNELS.setBadge, [3]);
-    expect(ctx.services.setBadge).toHaveBeenCalledWith(3);
-    await ctx.invoke(IPC_CHANNELS.tokenSet, ['ministere', credentials]);
-    expect(ctx.services.credentials.set).toHaveBeenCalledWith('ministere', credentials);
-    await ctx.invoke(IPC_CHANNELS.tokenGet, ['ministere']);
-    await ctx.invoke(IPC_CHANNELS.tokenClear, ['ministere']);
-    expect(ctx.services.credentials.clear).toHaveBeenCalledWith('ministere');
-  });
-
-  const invalidCalls: [string, string, unknown[]][] = [
-    ['path traversal', IPC_CHANNELS.saveFile, [{ suggestedName: '../x', data: new Uint8Array() }]],
-    ['folder in name', IPC_CHANNELS.saveFile, [{ suggestedName: 'a/b.csv', data: new Uint8Array() }]],
-    ['windows path', IPC_CHANNELS.saveFile, [{ suggestedName: 'C:\\x.exe', data: new Uint8Array() }]],
-    ['hidden file', IPC_CHANNELS.saveFile, [{ suggestedName: '.bashrc', data: new Uint8Array() }]],
-    ['data not bytes', IPC_CHANNELS.saveFile, [{ suggestedName: 'a.csv', data: 'text' }]],
-    ['extra field', IPC_CHANNELS.saveFile, [{ suggestedName: 'a.csv', data: new Uint8Array(), path: '/etc' }]],
-    ['oversized name', IPC_CHANNELS.printToPdf, [{ suggestedName: `${'a'.repeat(300)}.pdf` }]],
-    ['pdf traversal', IPC_CHANNELS.printToPdf, [{ suggestedName: '../../x.pdf' }]],
-    ['oversized title', IPC_CHANNELS.notify, [{ title: 'x'.repeat(201), body: '', urgent: false }]],
-    ['urgent not boolean', IPC_CHANNELS.notify, [{ title: 't', body: '', urgent: 'yes' }]],
-    ['negative badge', IPC_CHANNELS.setBadge, [-1]],
-    ['fractional badge', IPC_CHANNELS.setBadge, [1.5]],
-    ['badge as string', IPC_CHANNELS.setBadge, ['3']],
-    ['bad profile', IPC_CHANNELS.tokenGet, ['../../etc/passwd']],
-    ['uppercase profile', IPC_CHANNELS.tokenClear, ['Ministere']],
-    ['profile not string', IPC_CHANNELS.tokenGet, [42]],
-    ['bad relay scheme', IPC_CHANNELS.tokenSet, ['p', { relayUrl: 'javascript:alert(1)', token: 'a-long-device-token' }]],
-    ['short token', IPC_CHANNELS.tokenSet, ['p', { relayUrl: 'https://r.example', token: 'x' }]],
-    ['missing credentials', IPC_CHANNELS.tokenSet, ['p']],
-  ];
-
-  it.each(invalidCalls)('reject %s without any effect', async (_name, channel, args) => {
-    await expect(ctx.invoke(channel, args)).rejects.toThrow(`Invalid argument for ${channel}`);
-    expect(ctx.effects()).toBe(0);
+  it('handle every channel of the contract, and nothing else', () => {
+    const ipcMain = { handle: vi.fn() };
+    registerIpcHandlers(ipcMain as never, APP, fakeServices());
+    expect(ipcMain.handle.mock.calls.map(([channel]) => channel).sort()).toEqual(Object.values(IPC_CHANNELS).sort());
   });
 
   it('reject oversized files', async () => {
+    const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
+    const services = fakeServices();
+    registerIpcHandlers({ handle: (channel: string, handler: never) => handlers.set(channel, handler) } as never, APP, services);
     const huge = { byteLength: 200 * 1024 * 1024 + 1 };
     Object.setPrototypeOf(huge, Uint8Array.prototype);
-    await expect(ctx.invoke(IPC_CHANNELS.saveFile, [{ suggestedName: 'big.bin', data: huge }])).rejects.toThrow(
-      /file too large/,
-    );
-    expect(ctx.effects()).toBe(0);
+    await expect(
+      handlers.get(IPC_CHANNELS.saveFile)!({ senderFrame: mainFrame, sender: {} }, { suggestedName: 'big.bin', data: huge }),
+    ).rejects.toThrow(/file too large/);
+    expect(effectCount(services)).toBe(0);
+  });
+});
+
+describe('every channel of the bridge contract, in the main process', () => {
+  function registered() {
+    const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
+    const services = fakeServices();
+    registerIpcHandlers({ handle: (channel: string, handler: never) => handlers.set(channel, handler) } as never, APP_ORIGIN, services);
+    const sender = { id: 7 };
+    const invokeFrom = (frame: unknown, channel: string, args: readonly unknown[]) =>
+      handlers.get(channel)!({ senderFrame: frame, sender }, ...args);
+    const invoke = (channel: string, args: readonly unknown[]) => invokeFrom(MAIN_FRAME, channel, args);
+    return { handlers, services, sender, invoke, invokeFrom };
+  }
+  const cases = Object.entries(CONTRACT_CASES);
+
+  it('covers every channel, each by exactly one bridge method', () => {
+    expect(cases.map(([, { channel }]) => channel).sort()).toEqual(Object.values(IPC_CHANNELS).sort());
   });
 
-  it.each([
-    ['a subframe', { url: 'app://contact-desk/index.html', parent: mainFrame }],
-    ['another origin', { url: 'https://evil.example/', parent: null }],
-    ['no frame', null],
-  ])('refuse %s as sender', async (_name, frame) => {
-    for (const channel of Object.values(IPC_CHANNELS)) {
-      await expect(ctx.invoke(channel, ['ministere', credentials], frame)).rejects.toThrow(/not the Contact Desk window/);
-    }
-    expect(ctx.effects()).toBe(0);
+  it.each(cases)('%s: a valid call reaches its effect once, with the parsed arguments', async (_method, contract) => {
+    const { services, sender, invoke } = registered();
+    await invoke(contract.channel, contract.valid);
+    expect(contract.effect(services).mock.calls).toEqual([contract.effectArgs(sender)]);
+    expect(effectCount(services)).toBe(1);
+  });
+
+  const invalidCalls = cases.flatMap(([method, contract]) =>
+    [...contract.invalid, ...commonInvalid(contract.valid)].map(([name, args]) => [method, name, contract.channel, args] as const),
+  );
+
+  it.each(invalidCalls)('%s refuses %s with a typed refusal and no effect', async (_method, _name, channel, args) => {
+    const { services, invoke } = registered();
+    const refusal = await invoke(channel, args).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(IpcRefusedError);
+    expect(refusal).toMatchObject({ channel, reason: 'invalid-argument', name: 'IpcRefusedError' });
+    expect((refusal as Error).message).toMatch(new RegExp(`^Invalid argument for ${channel}: `));
+    expect(effectCount(services)).toBe(0);
+  });
+
+  const untrustedFrames: [string, unknown][] = [
+    ['an iframe of the app', { url: 'app://contact-desk/index.html', parent: MAIN_FRAME }],
+    ['another site', { url: 'https://evil.example/', parent: null }],
+    ['a look-alike host', { url: 'app://contact-desk.evil.example/index.html', parent: null }],
+    ['a dev server address', { url: 'http://localhost:5173/', parent: null }],
+    ['a local file', { url: 'file:///tmp/index.html', parent: null }],
+    ['a data: page', { url: 'data:text/html,<script>x</script>', parent: null }],
+    ['about:blank', { url: 'about:blank', parent: null }],
+    ['a destroyed frame', null],
+    ['no frame at all', undefined],
+  ];
+  const untrustedCalls = cases.flatMap(([method, contract]) =>
+    untrustedFrames.map(([frameName, frame]) => [method, frameName, contract, frame] as const),
+  );
+
+  it.each(untrustedCalls)('%s refuses a valid call from %s', async (_method, _frameName, contract, frame) => {
+    const { services, invokeFrom } = registered();
+    await expect(invokeFrom(frame, contract.channel, contract.valid)).rejects.toMatchObject({
+      name: 'IpcRefusedError',
+      reason: 'untrusted-sender',
+      channel: contract.channel,
+    });
+    expect(effectCount(services)).toBe(0);
   });
 });

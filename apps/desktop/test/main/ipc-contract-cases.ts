@@ -1,0 +1,152 @@
+import { vi } from 'vitest';
+import { IPC_CHANNELS, type DesktopApi, type IpcChannel } from '../../src/ipc/contract';
+import type { NativeServices } from '../../src/main/ipc-handlers';
+
+export const APP_ORIGIN = 'app://contact-desk';
+export const MAIN_FRAME = { url: 'app://contact-desk/index.html', parent: null };
+export const CREDENTIALS = { relayUrl: 'https://relay.example.fr', token: 'a-long-device-token-123' };
+
+export function fakeServices() {
+  return {
+    saveFile: vi.fn(async () => ({ saved: true })),
+    printToPdf: vi.fn(async () => ({ saved: true })),
+    notify: vi.fn(),
+    setBadge: vi.fn(),
+    credentials: { get: vi.fn(async () => null), set: vi.fn(async () => undefined), clear: vi.fn(async () => undefined) },
+  } satisfies NativeServices;
+}
+export type FakeServices = ReturnType<typeof fakeServices>;
+
+/** Calls made to any native effect so far. */
+export function effectCount(services: FakeServices): number {
+  return [
+    services.saveFile,
+    services.printToPdf,
+    services.notify,
+    services.setBadge,
+    services.credentials.get,
+    services.credentials.set,
+    services.credentials.clear,
+  ].reduce((total, effect) => total + effect.mock.calls.length, 0);
+}
+
+export interface ContractCase {
+  readonly channel: IpcChannel;
+  /** Arguments the bridge method receives (and the channel carries) in a valid call. */
+  readonly valid: readonly unknown[];
+  /** The native effect the call must reach, with the arguments it must reach it with. */
+  readonly effect: (services: FakeServices) => { mock: { calls: unknown[][] } };
+  readonly effectArgs: (sender: unknown) => readonly unknown[];
+  /** Malformed argument lists, each with a name; every one must be refused. */
+  readonly invalid: readonly (readonly [string, readonly unknown[]])[];
+}
+
+const bytes = new Uint8Array([1, 2, 3]);
+const polluted = (value: object): unknown => JSON.parse(JSON.stringify(value).replace(/^\{/, '{"__proto__":{"admin":true},'));
+
+/**
+ * Every method of the bridge (the typed DesktopApi), its channel and its cases. Keyed by method,
+ * so a method added to the contract does not compile until it has cases here.
+ */
+export const CONTRACT_CASES: Record<keyof DesktopApi, ContractCase> = {
+  saveFile: {
+    channel: IPC_CHANNELS.saveFile,
+    valid: [{ suggestedName: 'export.csv', data: bytes }],
+    effect: (services) => services.saveFile,
+    effectArgs: (sender) => [sender, 'export.csv', bytes],
+    invalid: [
+      ['path traversal', [{ suggestedName: '../x', data: bytes }]],
+      ['folder in name', [{ suggestedName: 'a/b.csv', data: bytes }]],
+      ['windows path', [{ suggestedName: 'C:\\x.exe', data: bytes }]],
+      ['hidden file', [{ suggestedName: '.bashrc', data: bytes }]],
+      ['control character', [{ suggestedName: 'a\u0000.csv', data: bytes }]],
+      ['data not bytes', [{ suggestedName: 'a.csv', data: 'text' }]],
+      ['data as plain array', [{ suggestedName: 'a.csv', data: [1, 2, 3] }]],
+      ['extra field', [{ suggestedName: 'a.csv', data: bytes, path: '/etc' }]],
+      ['prototype key', [polluted({ suggestedName: 'a.csv' })]],
+    ],
+  },
+  printToPdf: {
+    channel: IPC_CHANNELS.printToPdf,
+    valid: [{ suggestedName: 'meeting.pdf' }],
+    effect: (services) => services.printToPdf,
+    effectArgs: (sender) => [sender, 'meeting.pdf'],
+    invalid: [
+      ['oversized name', [{ suggestedName: `${'a'.repeat(300)}.pdf` }]],
+      ['traversal', [{ suggestedName: '../../x.pdf' }]],
+      ['empty name', [{ suggestedName: '' }]],
+      ['name not string', [{ suggestedName: 42 }]],
+    ],
+  },
+  notify: {
+    channel: IPC_CHANNELS.notify,
+    valid: [{ title: 'P0', body: 'New request', urgent: true }],
+    effect: (services) => services.notify,
+    effectArgs: () => [{ title: 'P0', body: 'New request', urgent: true }],
+    invalid: [
+      ['oversized title', [{ title: 'x'.repeat(201), body: '', urgent: false }]],
+      ['oversized body', [{ title: 't', body: 'x'.repeat(1001), urgent: false }]],
+      ['urgent not boolean', [{ title: 't', body: '', urgent: 'yes' }]],
+      ['missing body', [{ title: 't', urgent: false }]],
+      ['prototype key', [polluted({ title: 't', body: '', urgent: false })]],
+    ],
+  },
+  setBadge: {
+    channel: IPC_CHANNELS.setBadge,
+    valid: [3],
+    effect: (services) => services.setBadge,
+    effectArgs: () => [3],
+    invalid: [
+      ['negative', [-1]],
+      ['fractional', [1.5]],
+      ['string', ['3']],
+      ['not a number', [Number.NaN]],
+      ['too large', [100_000]],
+    ],
+  },
+  getCredentials: {
+    channel: IPC_CHANNELS.tokenGet,
+    valid: ['ministere'],
+    effect: (services) => services.credentials.get,
+    effectArgs: () => ['ministere'],
+    invalid: [
+      ['traversal', ['../../etc/passwd']],
+      ['not a string', [42]],
+      ['uppercase', ['Ministere']],
+    ],
+  },
+  setCredentials: {
+    channel: IPC_CHANNELS.tokenSet,
+    valid: ['ministere', CREDENTIALS],
+    effect: (services) => services.credentials.set,
+    effectArgs: () => ['ministere', CREDENTIALS],
+    invalid: [
+      ['javascript relay', ['p', { relayUrl: 'javascript:alert(1)', token: 'a-long-device-token' }]],
+      ['file relay', ['p', { relayUrl: 'file:///etc/passwd', token: 'a-long-device-token' }]],
+      ['short token', ['p', { relayUrl: 'https://r.example', token: 'x' }]],
+      ['missing credentials', ['p']],
+      ['bad profile', ['a/b', CREDENTIALS]],
+      ['extra field', ['p', { ...CREDENTIALS, admin: true }]],
+    ],
+  },
+  clearCredentials: {
+    channel: IPC_CHANNELS.tokenClear,
+    valid: ['ministere'],
+    effect: (services) => services.credentials.clear,
+    effectArgs: () => ['ministere'],
+    invalid: [
+      ['uppercase', ['Ministere']],
+      ['empty', ['']],
+    ],
+  },
+};
+
+/** Cases every channel must refuse, whatever its arguments: none, one too many, nulls. */
+export function commonInvalid(valid: readonly unknown[]): (readonly [string, readonly unknown[]])[] {
+  return [
+    ['no arguments', []],
+    ['one argument too many', [...valid, 'extra']],
+    ['null in place of each argument', valid.map(() => null)],
+    ['undefined in place of each argument', valid.map(() => undefined)],
+  ];
+}
