@@ -35,6 +35,11 @@ export async function handleAdmin(
     send(res, 400, { ok: false, error: protocolError('invalid_payload', 'The body must be JSON.') });
     return;
   }
+  // `null`, a number or a string is JSON too, and has no `type` to read.
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    send(res, 400, { ok: false, error: protocolError('invalid_payload', 'The body must be a JSON object.') });
+    return;
+  }
   if (typeof body.type !== 'string' || !MUTATION_TYPES.includes(body.type as MutationType)) {
     send(res, 400, { ok: false, error: protocolError('unknown_mutation', 'Unknown mutation type.') });
     return;

@@ -1,6 +1,7 @@
 import { enrollRequestSchema, parseWith, protocolError, type EnrollResponse } from '@contact-desk/shared';
 import { handleAdmin } from './admin-endpoint.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { DEFAULT_LIMITS, type RelayLimits } from '../config.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { EnrollmentGuard } from './enrollment-guard.js';
@@ -72,7 +73,7 @@ export function createHttpServer(core: RelayCore, log: Logger, corsOrigin: strin
     options.clock ?? systemClock,
   );
   const { adminSecret } = options;
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const origin = req.headers.origin;
     if (origin && (corsOrigin === '*' || corsOrigin.split(',').includes(origin))) {
       res.setHeader('access-control-allow-origin', origin);
@@ -93,4 +94,25 @@ export function createHttpServer(core: RelayCore, log: Logger, corsOrigin: strin
       send(res, 404, { ok: false, error: protocolError('not_found', 'No such endpoint.') });
     }
   });
+  server.on('clientError', refuseMalformed);
+  return server;
+}
+
+/**
+ * A request Node's HTTP parser cannot read (an unknown method, a broken request line or header)
+ * never reaches the handler: answer it with the same typed JSON error as any other bad request,
+ * instead of Node's bare "400 Bad Request".
+ */
+function refuseMalformed(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const body = JSON.stringify({ ok: false, error: protocolError('invalid_payload', 'Malformed HTTP request.') });
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      'content-type: application/json; charset=utf-8\r\ncache-control: no-store\r\nconnection: close\r\n' +
+      `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }

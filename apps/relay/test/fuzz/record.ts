@@ -7,7 +7,13 @@ import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { DomainState } from '@contact-desk/shared';
 import { databaseFile } from '../../src/config.js';
-import type { Harness } from '../harness.js';
+
+/** A running relay and its data folder (a test harness, or a relay started by hand). */
+export interface RelayUnderTest {
+  readonly dataDir: string;
+  readonly headSeq: number;
+  readonly core: { readonly view: DomainState };
+}
 
 export interface RecordFingerprint {
   readonly headSeq: number;
@@ -60,7 +66,7 @@ function fileDigests(dataDir: string): { tables: Record<string, string>; events:
   }
 }
 
-export function fingerprint(h: Harness): RecordFingerprint {
+export function fingerprint(h: RelayUnderTest): RecordFingerprint {
   const file = fileDigests(h.dataDir);
   return { headSeq: h.headSeq, events: file.events, memory: memoryDigest(h.core.view), tables: file.tables };
 }
