@@ -120,18 +120,18 @@ describe('SIGKILL under load', () => {
     const started = Date.now();
     for (const device of devices) device.start();
 
-    const kills: { acceptedBefore: number; inFlight: string[]; killedAt: number; restartMs: number; resent: number }[] = [];
+    const kills: { acceptedBefore: number; inFlight: string[]; restartedAt: number; restartMs: number; resent: number }[] = [];
     for (const threshold of KILL_AT) {
       await until(() => accepted() >= threshold, `${threshold} accepted mutations`);
       const inFlight = devices.flatMap((device) => [...device.inFlight]);
       const acceptedBefore = accepted();
       const answeredBefore = new Map(devices.map((device) => [device, [...device.answers.keys()]]));
-      const killedAt = Date.now();
       await relay.stop('SIGKILL');
       await pause(200);
-      const restart = Date.now();
+      // Anything the relay stamped before this moment was committed by the killed process.
+      const restartedAt = Date.now();
       await relay.start();
-      const restartMs = Date.now() - restart;
+      const restartMs = Date.now() - restartedAt;
       await until(() => devices.every((device) => device.socket.connected), 'devices reconnected');
       // Mutations already answered before the kill, sent again: the latest ones and a random few.
       let resent = 0;
@@ -143,7 +143,7 @@ describe('SIGKILL under load', () => {
         }
         resent += await device.resend([...sample]);
       }
-      kills.push({ acceptedBefore, inFlight, killedAt, restartMs, resent });
+      kills.push({ acceptedBefore, inFlight, restartedAt, restartMs, resent });
     }
     await until(() => accepted() >= TOTAL_ACCEPTED, `${TOTAL_ACCEPTED} accepted mutations`);
     loading = false;
@@ -217,8 +217,8 @@ describe('SIGKILL under load', () => {
     // before the kill (their answer was lost; the re-send got the stored one).
     const lines = kills.map((kill, index) => {
       const outcomes = kill.inFlight.map((id) => answers.get(id)?.result);
-      const committedBefore = outcomes.filter((result) => result?.status === 'accepted' && result.serverTime <= kill.killedAt).length;
-      const decidedAfter = outcomes.filter((result) => result?.status === 'accepted' && result.serverTime > kill.killedAt).length;
+      const committedBefore = outcomes.filter((result) => result?.status === 'accepted' && result.serverTime < kill.restartedAt).length;
+      const decidedAfter = outcomes.filter((result) => result?.status === 'accepted' && result.serverTime >= kill.restartedAt).length;
       const refused = outcomes.filter((result) => result?.status === 'rejected').length;
       expect(committedBefore + decidedAfter + refused).toBe(kill.inFlight.length);
       return `kill ${index + 1}: ${kill.acceptedBefore} accepted before, ${kill.inFlight.length} in flight (${committedBefore} committed before the kill, ${decidedAfter} decided after the restart, ${refused} refused), restart ${kill.restartMs} ms, ${kill.resent} answered mutations re-sent`;
