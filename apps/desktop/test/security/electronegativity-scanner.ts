@@ -64,7 +64,18 @@ export async function scanDesktopApp(excludedChecks: readonly string[]): Promise
   }
 }
 
+/** The scanner's own note that the translation download failed: expected here, so not printed. */
+const TRANSLATION_NOTE = 'Could not retrieve updated translations for the current locale';
+
 export async function scanDirectory(directory: string, excludedChecks: readonly string[]): Promise<ScanResult> {
   const run = offlineScanner();
-  return run({ input: directory, excludeFromScan: [...excludedChecks], isRelative: true });
+  const log = console.log;
+  console.log = (...args: unknown[]) => {
+    if (args[0] !== TRANSLATION_NOTE) log(...args);
+  };
+  try {
+    return await run({ input: directory, excludeFromScan: [...excludedChecks], isRelative: true });
+  } finally {
+    console.log = log;
+  }
 }

@@ -2,13 +2,14 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXCLUDED_CHECKS, REVIEWED_MEDIUM_FINDINGS } from './electronegativity-review';
+import { EXCLUDED_CHECKS, REVIEWED_FINDINGS, type ReviewedFinding } from './electronegativity-review';
 import { scanDesktopApp, scanDirectory, type ScanFinding, type ScanResult } from './electronegativity-scanner';
 
 const excluded = EXCLUDED_CHECKS.map(({ check }) => check);
 const where = (finding: ScanFinding): string => `${finding.file}:${finding.location.line}`;
-const isReviewed = (finding: ScanFinding): boolean =>
-  REVIEWED_MEDIUM_FINDINGS.some((review) => review.id === finding.id && review.file === finding.file);
+const reviewOf = (finding: ScanFinding): ReviewedFinding | undefined =>
+  REVIEWED_FINDINGS.find((review) => review.id === finding.id && review.file === finding.file);
+const isReviewed = (finding: ScanFinding): boolean => reviewOf(finding) !== undefined;
 
 function report(result: ScanResult): string {
   const lines = [`electronegativity: ${result.atomicChecks} atomic + ${result.globalChecks} global checks`];
@@ -16,7 +17,8 @@ function report(result: ScanResult): string {
     const found = result.issues.filter((finding) => finding.severity.name === severity);
     lines.push(`  ${severity}: ${found.length}`);
     for (const finding of found) {
-      const note = severity === 'MEDIUM' ? (isReviewed(finding) ? ' (reviewed)' : ' (NOT REVIEWED)') : '';
+      const review = reviewOf(finding);
+      const note = review !== undefined ? `\n      reviewed: ${review.reason}` : severity === 'MEDIUM' ? ' (NOT REVIEWED)' : '';
       lines.push(`    ${finding.id} ${finding.confidence.name} ${where(finding)}${note}`);
     }
   }
@@ -48,7 +50,7 @@ describe('electronegativity scan of the desktop app', () => {
   });
 
   it('keeps no review for a finding that is gone', () => {
-    const stale = REVIEWED_MEDIUM_FINDINGS.filter(
+    const stale = REVIEWED_FINDINGS.filter(
       (review) => !result.issues.some((finding) => finding.id === review.id && finding.file === review.file),
     );
     expect(stale.map((review) => `${review.id} ${review.file}`)).toEqual([]);
