@@ -1,0 +1,234 @@
+/**
+ * The access matrix, over real sockets: every kind of user (the prefect, each ministry role, a
+ * liaison of platform A and one of platform B) × every mutation type × a target on either
+ * platform, then what each of them reads — live, by pull, meetings, the session — against a
+ * table written from the domain rules (matrix/expected.ts), not from the relay's code.
+ */
+import {
+  emptyState,
+  MUTATION_TYPES,
+  newId,
+  recordPlatform,
+  reduce,
+  ROLES,
+  type DomainEvent,
+  type MutationResult,
+  type MutationType,
+} from '@contact-desk/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprint } from './fuzz/record.js';
+import { closeAll, T0, waitFor, type Client } from './harness.js';
+import { AudienceOracle, expectedToSee, expectedVerdict } from './matrix/expected.js';
+import { MUTATION_SPECS, type Targets } from './matrix/mutation-args.js';
+import { prepareTargets } from './matrix/prepare.js';
+import { ACTORS, PLATFORM_A, PLATFORM_B, startWorld, type ActorName, type World } from './matrix/world.js';
+
+const PLATFORMS = [PLATFORM_A, PLATFORM_B];
+const PLATFORM_NAMES: Record<string, string> = { [PLATFORM_A]: 'Alpha', [PLATFORM_B]: 'Beta' };
+
+let world: World;
+let meetingId: string;
+const tally = { mutationCells: 0, allowed: 0, refused: 0, leakComparisons: 0, audienceChecks: 0, readCells: 0 };
+
+function platformOf(actor: ActorName): string | null {
+  return world.users[actor].platformId;
+}
+
+/** The relay's clock moves on between cells, so the push rate limit never gets in the way. */
+function pace(): void {
+  world.h.clock.advance(5_000);
+}
+
+/** Waits until the relay has recorded the receipt of every pending request (the liaisons are connected). */
+async function receiptsSettled(): Promise<void> {
+  await waitFor(
+    () => [...world.h.core.view.requests.values()].every((r) => r.receivedAt !== null || !['open', 'acknowledged', 'needs_info', 'reopened'].includes(r.status)),
+    'receipts',
+  );
+}
+
+/** Every event a client can pull, page by page. */
+async function pullAll(client: Client): Promise<{ events: DomainEvent[]; upToSeq: number }> {
+  const events: DomainEvent[] = [];
+  let cursor = 0;
+  for (;;) {
+    const page = await client.pull(cursor, 1000);
+    if (!page.ok) throw new Error(page.error.message);
+    events.push(...page.events);
+    cursor = page.upToSeq;
+    if (!page.hasMore) return { events, upToSeq: page.upToSeq };
+  }
+}
+
+/** The same arguments with the target swapped for one that exists nowhere. */
+function phantomOf(type: MutationType, targets: Targets, args: Record<string, unknown>): { args: Record<string, unknown>; real: string; phantom: string } {
+  const key = MUTATION_SPECS[type].target ?? 'platformId';
+  const real = targets[key];
+  const phantom = key === 'platformId' ? `nowhere-${newId().slice(-8)}` : newId();
+  return { args: JSON.parse(JSON.stringify(args).replaceAll(real, phantom)) as Record<string, unknown>, real, phantom };
+}
+
+beforeAll(async () => {
+  world = await startWorld();
+  meetingId = newId();
+  const created = await world.clients.prefect.act('meeting.create', {
+    meetingId,
+    title: 'Contact group, March',
+    kind: 'regular',
+    startsAt: T0 + 86_400_000,
+    place: 'Place Beauvau',
+    videoLink: null,
+    invitedPlatformIds: PLATFORMS,
+  });
+  expect(created.status).toBe('accepted');
+});
+
+afterAll(async () => {
+  const cells = tally.mutationCells + tally.readCells;
+  console.log(
+    `access matrix: ${cells} cells (${tally.mutationCells} mutation cells: ${tally.allowed} allowed, ${tally.refused} refused; ` +
+      `${tally.readCells} read cells), ${tally.leakComparisons} existence-leak comparisons, ${tally.audienceChecks} event audiences checked`,
+  );
+  await closeAll();
+});
+
+describe('access matrix', () => {
+  it('covers every role of the domain', () => {
+    expect(new Set(ACTORS.map((actor) => world.users[actor].role))).toEqual(new Set(ROLES));
+    expect(Object.keys(MUTATION_SPECS).sort()).toEqual([...MUTATION_TYPES].sort());
+  });
+
+  it('every role × every mutation type × own/other platform: exactly what is allowed, nothing else', async () => {
+    const { h } = world;
+    for (const type of MUTATION_TYPES) {
+      for (const platformId of PLATFORMS) {
+        for (const actor of ACTORS) {
+          pace();
+          const { role } = world.users[actor];
+          const own = platformOf(actor);
+          const cell = `${actor} ${type} on ${platformId}`;
+          const targets = await prepareTargets(world, meetingId, type, platformId);
+          const args = MUTATION_SPECS[type].args(targets);
+          const verdict = expectedVerdict(role, own, type, platformId);
+          const before = fingerprint(h);
+          const result: MutationResult = await world.clients[actor].act(type, args);
+          tally.mutationCells += 1;
+
+          if (verdict === 'allowed') {
+            tally.allowed += 1;
+            expect(result.status, `${cell}: ${JSON.stringify(result)}`).toBe('accepted');
+            if (result.status !== 'accepted') continue;
+            const types = h.eventsAfter(before.headSeq).filter((e) => result.seqs.includes(e.seq)).map((e) => e.type);
+            expect(types, cell).toContain(MUTATION_SPECS[type].event);
+            await receiptsSettled();
+            continue;
+          }
+
+          tally.refused += 1;
+          expect(result, cell).toMatchObject({ status: 'rejected', error: { code: verdict } });
+          // A refusal changes nothing: no event, no projection, in memory or on disk.
+          expect(fingerprint(h), cell).toEqual(before);
+          const text = JSON.stringify(result);
+          if (own !== null && own !== platformId) {
+            // Nothing of the other platform in the answer: not its name, nor a request's ref.
+            expect(text, cell).not.toContain(PLATFORM_NAMES[platformId]);
+            const ref = h.core.view.requests.get(targets.requestId)?.ref;
+            if (ref) expect(text, cell).not.toContain(ref);
+          }
+          // The same answer as for a target that does not exist: the refusal reveals nothing.
+          const phantom = phantomOf(type, targets, args);
+          const ghost = await world.clients[actor].act(type, phantom.args);
+          const normalise = (value: unknown, id: string) => JSON.stringify((value as { error?: unknown }).error).replaceAll(id, '<target>');
+          expect(normalise(ghost, phantom.phantom), cell).toBe(normalise(result, phantom.real));
+          tally.leakComparisons += 1;
+          expect(fingerprint(h), cell).toEqual(before);
+        }
+      }
+    }
+    expect(tally.mutationCells).toBe(ACTORS.length * MUTATION_TYPES.length * PLATFORMS.length);
+  });
+
+  it('reads: the session, every event pulled and every event live, each exactly what the role may see', async () => {
+    const { h, clients } = world;
+    // Every request is received (the liaisons are connected): pulls record nothing more.
+    await receiptsSettled();
+    const sentinelId = newId();
+    pace();
+    const sentinel = await clients.prefect.act('meeting.create', {
+      meetingId: sentinelId,
+      title: 'Emergency meeting',
+      kind: 'emergency',
+      startsAt: T0 + 2 * 86_400_000,
+      place: null,
+      videoLink: null,
+      invitedPlatformIds: [],
+    });
+    if (sentinel.status !== 'accepted') throw new Error('sentinel refused');
+    const sentinelSeq = sentinel.seqs[0] ?? 0;
+    for (const actor of ACTORS) await clients[actor].waitForEvent((e) => e.seq === sentinelSeq, `${actor} gets the sentinel live`);
+
+    const log = await pullAll(clients.prefect);
+    expect(log.events.map((e) => e.seq)).toEqual(Array.from({ length: h.headSeq }, (_, i) => i + 1));
+    // The relay's audience of every event is the one the domain rules give it.
+    const oracle = new AudienceOracle();
+    const audiences = new Map<number, ReturnType<AudienceOracle['audienceOf']>>();
+    for (const event of log.events) {
+      const audience = oracle.audienceOf(event);
+      audiences.set(event.seq, audience);
+      expect(event.audience, `seq ${event.seq} ${event.type}`).toEqual(audience);
+      tally.audienceChecks += 1;
+    }
+
+    for (const actor of ACTORS) {
+      const { role, platformId, userId, deviceId } = world.users[actor];
+      const client = clients[actor];
+      const visible = (upTo: number, after = 0) =>
+        log.events.filter((e) => e.seq > after && e.seq <= upTo && expectedToSee(role, platformId, audiences.get(e.seq) ?? { kind: 'admin' })).map((e) => e.seq);
+
+      // The session says who this is and nothing more.
+      const session = client.session;
+      expect(session, actor).toBeDefined();
+      expect(Object.keys(session ?? {}).sort(), actor).toEqual(['actor', 'headSeq', 'policy', 'protocolVersion', 'serverTime']);
+      expect(session?.actor, actor).toEqual({ userId, name: expect.any(String), role, platformId, deviceId });
+      tally.readCells += 1;
+
+      // Pull: exactly the events of the audiences the role may see.
+      const pulled = await pullAll(client);
+      expect(pulled.events.map((e) => e.seq), `${actor} pull`).toEqual(visible(pulled.upToSeq));
+      tally.readCells += 1;
+
+      // Live: the same events, from the moment the device connected, each message in order.
+      const live = client.events.filter((e) => e.seq <= sentinelSeq).map((e) => e.seq);
+      expect(live, `${actor} live`).toEqual(visible(sentinelSeq, session?.headSeq ?? 0));
+      for (const message of client.live) {
+        expect(message.events.every((e) => e.seq > message.afterSeq && e.seq <= message.upToSeq), `${actor} live message bounds`).toBe(true);
+      }
+      tally.readCells += 1;
+    }
+  });
+
+  it('meetings: a liaison gets the general records and their own platform’s, never another’s', async () => {
+    const { clients } = world;
+    const everything = reduce(emptyState(), (await pullAll(clients.prefect)).events);
+    const records = [...everything.meetingRecords.values()];
+    // The log holds records of each kind, so the checks below can fail.
+    for (const about of [null, PLATFORM_A, PLATFORM_B]) expect(records.some((r) => recordPlatform(r) === about), String(about)).toBe(true);
+    for (const actor of ['liaisonA', 'liaisonB'] as const) {
+      const own = platformOf(actor);
+      const state = reduce(emptyState(), (await pullAll(clients[actor])).events);
+      const seen = [...state.meetingRecords.keys()].sort();
+      const expected = records.filter((r) => recordPlatform(r) === null || recordPlatform(r) === own).map((r) => r.id).sort();
+      expect(seen, actor).toEqual(expected);
+      // And no request, comment or user of the other platform reached them either.
+      expect([...state.requests.values()].every((r) => r.platformId === own), actor).toBe(true);
+      expect([...state.users.values()].every((u) => u.platformId === own), actor).toBe(true);
+      expect([...state.platforms.keys()], actor).toEqual([own]);
+      tally.readCells += 1;
+    }
+    for (const actor of ['prefect', 'operator', 'observer'] as const) {
+      const state = reduce(emptyState(), (await pullAll(clients[actor])).events);
+      expect([...state.meetingRecords.keys()].sort(), actor).toEqual(records.map((r) => r.id).sort());
+      tally.readCells += 1;
+    }
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * Who may do and see what, written from the domain rules (docs/protocol.md §7.1 and §15, and the
+ * roles of the domain: the prefect does everything; operators run requests and take part in
+ * meetings; a liaison acts only on their own platform's requests and its action items; an
+ * observer reads everything and changes nothing). Deliberately not derived from
+ * packages/shared/src/logic/permissions.ts: the matrix checks that code against this table.
+ */
+import type { Audience, DomainEvent, MutationType, Role } from '@contact-desk/shared';
+
+export type Verdict = 'allowed' | 'forbidden' | 'not_found';
+
+type Writer = Exclude<Role, 'observer'>;
+
+/** The roles that may send each mutation. A liaison's right is always limited to their platform. */
+const MAY_SEND: Record<MutationType, readonly Writer[]> = {
+  'request.create': ['prefect', 'operator'],
+  'request.edit': ['prefect', 'operator'],
+  'request.acknowledge': ['liaison'],
+  'request.requestInfo': ['liaison'],
+  'request.provideInfo': ['prefect', 'operator'],
+  'request.answer': ['liaison'],
+  'request.contest': ['liaison'],
+  'request.withdraw': ['prefect', 'operator'],
+  'request.close': ['prefect', 'operator'],
+  'request.reopen': ['prefect', 'operator'],
+  'request.escalate': ['prefect', 'operator'],
+  'comment.add': ['prefect', 'operator', 'liaison'],
+  // Administration is the prefect's alone.
+  'platform.create': ['prefect'],
+  'platform.update': ['prefect'],
+  'user.create': ['prefect'],
+  'user.update': ['prefect'],
+  'user.revoke': ['prefect'],
+  'user.issueEnrollmentCode': ['prefect'],
+  'device.revoke': ['prefect'],
+  'policy.update': ['prefect'],
+  // The prefect convenes and reschedules meetings; operators take part in them.
+  'meeting.create': ['prefect'],
+  'meeting.update': ['prefect'],
+  'meeting.setAttendance': ['prefect', 'operator'],
+  'agenda.addItem': ['prefect', 'operator'],
+  'agenda.updateItem': ['prefect', 'operator'],
+  'agenda.removeItem': ['prefect', 'operator'],
+  'decision.add': ['prefect', 'operator'],
+  'actionItem.create': ['prefect', 'operator'],
+  // An action item owned by a platform is reported done by that platform's liaison.
+  'actionItem.setStatus': ['prefect', 'operator', 'liaison'],
+};
+
+/**
+ * The answer to `role` (of `ownPlatform` for a liaison) sending `type` at something of
+ * `targetPlatform`: the role check comes first and reveals nothing; a liaison naming another
+ * platform's thing gets the answer for a thing that does not exist.
+ */
+export function expectedVerdict(role: Role, ownPlatform: string | null, type: MutationType, targetPlatform: string): Verdict {
+  if (role === 'observer' || !MAY_SEND[type].includes(role)) return 'forbidden';
+  if (role === 'liaison' && ownPlatform !== targetPlatform) return 'not_found';
+  return 'allowed';
+}
+
+/** Who sees an audience (§15). */
+export function expectedToSee(role: Role, ownPlatform: string | null, audience: Audience): boolean {
+  switch (audience.kind) {
+    case 'all':
+      return true;
+    case 'admin':
+      return role === 'prefect';
+    case 'ministry':
+      return role !== 'liaison';
+    case 'platform':
+      return role !== 'liaison' || audience.platformId === ownPlatform;
+  }
+}
+
+/**
+ * The audience of each event from what it is about, folding the log in order: a request's events
+ * go to its platform; shared comments with their request, ministry-only notes to the ministry;
+ * users to their platform (ministry users to the ministry); codes and devices to the prefect;
+ * the policy and meetings themselves to all; agenda items, decisions and action items to the
+ * platform they are about, or to all when they are about none.
+ */
+export class AudienceOracle {
+  private readonly requests = new Map<string, string>();
+  private readonly users = new Map<string, string | null>();
+  private readonly records = new Map<string, string | null>();
+
+  audienceOf(event: DomainEvent): Audience {
+    const platform = (platformId: string | null | undefined): Audience =>
+      platformId === null || platformId === undefined ? { kind: 'all' } : { kind: 'platform', platformId };
+    const userAudience = (platformId: string | null | undefined): Audience =>
+      platformId ? { kind: 'platform', platformId } : { kind: 'ministry' };
+    switch (event.type) {
+      case 'request.created':
+        this.requests.set(event.payload.request.id, event.payload.request.platformId);
+        return platform(event.payload.request.platformId);
+      case 'comment.added':
+        return event.payload.comment.visibility === 'ministry' ? { kind: 'ministry' } : this.requestAudience(event.payload.comment.requestId);
+      case 'platform.created':
+      case 'platform.updated':
+        return platform(event.payload.platform.id);
+      case 'user.created':
+      case 'user.updated':
+        this.users.set(event.payload.user.id, event.payload.user.platformId);
+        return userAudience(event.payload.user.platformId);
+      case 'user.revoked':
+        return userAudience(this.users.get(event.payload.userId));
+      case 'user.enrollmentIssued':
+      case 'device.enrolled':
+      case 'device.revoked':
+        return { kind: 'admin' };
+      case 'policy.updated':
+      case 'meeting.created':
+      case 'meeting.updated':
+      case 'meeting.attendanceSet':
+        return { kind: 'all' };
+      case 'agenda.itemAdded':
+      case 'agenda.itemUpdated':
+        this.records.set(event.payload.item.id, event.payload.item.platformId);
+        return platform(event.payload.item.platformId);
+      case 'agenda.itemRemoved':
+        return platform(this.records.get(event.payload.itemId));
+      case 'decision.added':
+        return platform(event.payload.decision.platformId);
+      case 'actionItem.created': {
+        const { owner, id } = event.payload.actionItem;
+        const owning = owner.kind === 'platform' ? owner.platformId : null;
+        this.records.set(id, owning);
+        return platform(owning);
+      }
+      case 'actionItem.statusChanged':
+        return platform(this.records.get(event.payload.actionItemId));
+      default:
+        // Every other event is a step of a request.
+        return this.requestAudience(event.payload.requestId);
+    }
+  }
+
+  private requestAudience(requestId: string): Audience {
+    const platformId = this.requests.get(requestId);
+    if (platformId === undefined) throw new Error(`an event about request ${requestId}, never created`);
+    return { kind: 'platform', platformId };
+  }
+}
