@@ -50,7 +50,7 @@ function folder(): string {
 }
 
 /** `relay serve` on a free port; resolves with its address once it listens. */
-async function serve(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+async function serve(dataDir: string): Promise<{ url: string; stop: (signal?: NodeJS.Signals) => Promise<void> }> {
   const child = spawn(process.execPath, [...cliArgs, 'serve', '--data-dir', dataDir, '--port', '0'], {
     cwd: relayDir,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -75,11 +75,11 @@ async function serve(dataDir: string): Promise<{ url: string; stop: () => Promis
   });
   return {
     url,
-    stop: () =>
+    stop: (signal: NodeJS.Signals = 'SIGTERM') =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        child.kill(signal);
       }),
   };
 }
@@ -260,8 +260,11 @@ describe('relay restore', () => {
     expect(await headOf(relay.url)).toBe(currentHead);
     operator.close();
     liaison.close();
-    await relay.stop();
+    // A crash, not a clean stop: the last commits are still in the write-ahead log only, and the
+    // dead relay's lock file is left behind.
+    await relay.stop('SIGKILL');
     const file = databaseFile({ dataDir });
+    expect(readdirSync(dataDir)).toEqual(expect.arrayContaining(['contact-desk.sqlite-wal', 'relay.lock']));
     expect(inspect(file).head).toBe(currentHead);
 
     // A damaged backup (a run of bytes overwritten in the middle) is refused before anything moves.
@@ -283,6 +286,7 @@ describe('relay restore', () => {
     const aside = /kept as (\S+)/.exec(restored.stdout)?.[1] ?? '';
     expect(aside).toMatch(/contact-desk\.sqlite\.replaced-\d{8}T\d{6}Z$/);
     // The replaced file, with its write-ahead log, still holds everything up to the later head.
+    expect(readdirSync(dataDir)).toContain(`${aside.split('/').at(-1)}-wal`);
     expect(inspect(aside)).toMatchObject({ integrity: 'ok', head: currentHead, contiguous: true });
     expect(inspect(file)).toMatchObject({ integrity: 'ok', head: Number(backupHead) });
     expect(await cliOk(dataDir, ['audit', 'verify'])).toContain(`head ${backupHash}`);
