@@ -18,9 +18,11 @@ import { Server } from 'socket.io';
 import { perform, table } from '../src/cli/admin-actions.js';
 import type { RelayCore } from '../src/core/relay-core.js';
 import { silentLogger } from '../src/logger.js';
+import { DEFAULT_LIMITS } from '../src/config.js';
 import { startRelay, type RunningRelay } from '../src/server.js';
 import type { LatencyResult, Task, TaskResult, ThroughputResult } from './tasks.js';
 
+const UNLIMITED_PUSHES = { ...DEFAULT_LIMITS, mutationsPerSecond: Number.MAX_SAFE_INTEGER, mutationBurst: Number.MAX_SAFE_INTEGER };
 const CLIENTS = 8;
 const IN_FLIGHT = 32;
 const BROADCAST_CLIENTS = 200;
@@ -84,7 +86,8 @@ interface RelaySetup {
 async function setUpRelay(): Promise<RelaySetup> {
   const dataDir = mkdtempSync(join(tmpdir(), 'contact-desk-bench-'));
   const relay = await startRelay(
-    { host: '127.0.0.1', port: 0, dataDir, corsOrigin: '*', deadlineCheckMs: 0, logLevel: 'silent' },
+    // The benchmark measures the relay's capacity, so the per-device push limit is lifted.
+    { host: '127.0.0.1', port: 0, dataDir, corsOrigin: '*', deadlineCheckMs: 0, logLevel: 'silent', limits: UNLIMITED_PUSHES },
     { logger: silentLogger },
   );
   const { core } = relay;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../src/config.js';
 import { createRequestArgs, mutation, type WireMutation } from './harness.js';
 import { LimitsRelay } from './limits-relay.js';
 
@@ -11,7 +12,11 @@ afterEach(async () => {
 const creations = (count: number): WireMutation[] =>
   Array.from({ length: count }, () => mutation('request.create', createRequestArgs('alpha')));
 
-describe('mutations per second per device (defaults: 500 at once, 50/s sustained)', () => {
+const { mutationBurst: BURST, mutationsPerSecond: RATE } = DEFAULT_LIMITS;
+/** Milliseconds the bucket takes to refill `n` mutations at the default rate. */
+const refill = (n: number) => Math.ceil((n * 1000) / RATE);
+
+describe(`mutations per second per device (defaults: ${BURST} at once, ${RATE}/s sustained)`, () => {
   it('a flood is refused as a whole push, nothing of it recorded, and applied exactly once after the delay', async () => {
     relay = await LimitsRelay.start();
     await relay.platform('alpha');
@@ -19,8 +24,8 @@ describe('mutations per second per device (defaults: 500 at once, 50/s sustained
     const device = await relay.connect(operator.token);
     const colleague = await relay.connect((await relay.user('operator')).token);
 
-    // The burst: five full pushes go through at once (the relay clock does not move).
-    for (let i = 0; i < 5; i += 1) {
+    // The burst: full pushes go through at once (the relay clock does not move).
+    for (let i = 0; i < BURST / 100; i += 1) {
       const response = await device.push(creations(100));
       if (!response.ok) throw new Error(response.error.code);
       expect(response.results.every((r) => r.status === 'accepted')).toBe(true);
@@ -28,9 +33,9 @@ describe('mutations per second per device (defaults: 500 at once, 50/s sustained
     const head = relay.headSeq;
     const limited = creations(100);
     const refused = await device.push(limited);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'rate_limited', details: { retryAfterMs: 2000 } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'rate_limited', details: { retryAfterMs: refill(100) } } });
     // A push of one is refused too while the bucket is empty, with its own delay.
-    expect(await device.push(creations(1))).toMatchObject({ ok: false, error: { code: 'rate_limited', details: { retryAfterMs: 20 } } });
+    expect(await device.push(creations(1))).toMatchObject({ ok: false, error: { code: 'rate_limited', details: { retryAfterMs: refill(1) } } });
     expect(relay.headSeq).toBe(head);
 
     // Another device, even of another user of the same role, has its own bucket.
@@ -39,10 +44,10 @@ describe('mutations per second per device (defaults: 500 at once, 50/s sustained
     const afterOther = relay.headSeq;
     expect(afterOther).toBe(head + 100);
 
-    // Not yet: 1.9 s refills 95 of the 100 needed.
-    relay.clock.advance(1900);
-    expect(await device.push(limited)).toMatchObject({ ok: false, error: { code: 'rate_limited', details: { retryAfterMs: 100 } } });
-    relay.clock.advance(100);
+    // Not yet: 95% of the time needed refills 95 of the 100.
+    relay.clock.advance(refill(95));
+    expect(await device.push(limited)).toMatchObject({ ok: false, error: { code: 'rate_limited', details: { retryAfterMs: refill(5) } } });
+    relay.clock.advance(refill(5));
     const accepted = await device.push(limited);
     if (!accepted.ok) throw new Error(accepted.error.code);
     // None was recorded as rejected by the refusals: each is decided now, for the first time.
@@ -50,7 +55,7 @@ describe('mutations per second per device (defaults: 500 at once, 50/s sustained
     expect(relay.headSeq).toBe(afterOther + 100);
 
     // Sent again (a lost ack), once the bucket allows it: the same answers, no new events.
-    relay.clock.advance(2000);
+    relay.clock.advance(refill(100));
     const again = await device.push(limited);
     expect(again).toEqual(accepted);
     expect(relay.headSeq).toBe(afterOther + 100);
@@ -60,20 +65,20 @@ describe('mutations per second per device (defaults: 500 at once, 50/s sustained
     expect(recorded.events.filter((event) => event.mutationId !== null && ids.has(event.mutationId))).toHaveLength(100);
   });
 
-  it('a device working at a steady 40 mutations a second is never limited', async () => {
+  it('a device working at 80% of the sustained rate for half a minute, after a full burst, is never limited', async () => {
     relay = await LimitsRelay.start();
     await relay.platform('alpha');
     const device = await relay.connect((await relay.user('operator')).token);
-    // 30 s of 40 mutations/s (pushes of 4 every 100 ms of relay time), after a full burst.
     const start = relay.headSeq;
-    const first = await device.push(creations(100));
-    expect(first.ok).toBe(true);
+    for (let i = 0; i < BURST / 100; i += 1) expect((await device.push(creations(100))).ok).toBe(true);
+    // One push every 100 ms of relay time, each of 80% of what 100 ms refills.
+    const perPush = (RATE / 10) * 0.8;
     for (let i = 0; i < 300; i += 1) {
       relay.clock.advance(100);
-      const response = await device.push(creations(4));
+      const response = await device.push(creations(perPush));
       if (!response.ok) throw new Error(`push ${i} refused: ${response.error.code}`);
     }
-    expect(relay.headSeq).toBe(start + 100 + 1200);
+    expect(relay.headSeq).toBe(start + BURST + 300 * perPush);
   });
 
   it('the limit follows the configuration', async () => {
