@@ -82,7 +82,7 @@ export async function backupDataFile(source: string, destination: string): Promi
     db.close();
   }
   try {
-    checkpoint(partial);
+    intoSingleFile(partial);
     const report = verifyDataFile(partial);
     renameSync(partial, destination);
     return { ...report, file: destination };
@@ -92,16 +92,18 @@ export async function backupDataFile(source: string, destination: string): Promi
   }
 }
 
-/** Folds any write-ahead log into the file, so the file alone is the whole database. */
-function checkpoint(file: string): void {
+/**
+ * Folds the write-ahead log into the file and leaves WAL mode, so the file alone is the whole
+ * database (the relay turns WAL on again when it opens it). Needs the file to itself.
+ */
+function intoSingleFile(file: string): void {
   const db = new Database(file, { fileMustExist: true });
   try {
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.pragma('journal_mode = DELETE');
+    const mode = db.pragma('journal_mode = DELETE', { simple: true });
+    if (mode !== 'delete') throw new BackupError(`could not fold the write-ahead log into ${file}`);
   } finally {
     db.close();
   }
-  for (const suffix of SIDECARS) rmSync(`${file}${suffix}`, { force: true });
 }
 
 function removeWithSidecars(file: string): void {
@@ -124,8 +126,8 @@ export interface RestoreReport {
 /**
  * Puts a verified backup in place of a data file. The caller holds the data folder's lock. The
  * backup is copied (through SQLite, so a backup still carrying a write-ahead log is copied whole)
- * and checked beside the target first; only then is the current file moved aside, with its WAL,
- * under a timestamped name, and the copy renamed into place.
+ * and checked beside the target first; only then is the current file (its write-ahead log folded
+ * in) moved aside under a timestamped name, and the copy renamed into place.
  */
 export async function restoreDataFile(backup: string, target: string, now = new Date()): Promise<RestoreReport> {
   verifyDataFile(backup);
@@ -136,11 +138,17 @@ export async function restoreDataFile(backup: string, target: string, now = new 
   if (existsSync(target)) {
     replacedBy = asideName(target, now);
     if (existsSync(replacedBy)) throw new BackupError(`${replacedBy} already exists`);
-    // The WAL moves with its file: it may hold the last commits of the replaced database.
+    try {
+      // After a crash the last commits may be in the write-ahead log only: fold them in, so the
+      // file kept aside is whole by itself and no log of it is left behind for the new file.
+      intoSingleFile(target);
+    } catch {
+      // A file SQLite cannot open is kept aside as it is, its log beside it under the same name.
+    }
+    renameSync(target, replacedBy);
     for (const suffix of SIDECARS) {
       if (existsSync(`${target}${suffix}`)) renameSync(`${target}${suffix}`, `${replacedBy}${suffix}`);
     }
-    renameSync(target, replacedBy);
   }
   renameSync(incoming, target);
   return { restored: { ...restored, file: target }, replacedBy };
