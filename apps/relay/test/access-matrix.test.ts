@@ -16,7 +16,9 @@ import {
   type MutationType,
 } from '@contact-desk/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fingerprint } from './fuzz/record.js';
+import { verifyProjections } from '../src/audit/verify-projections.js';
+import { databaseFile } from '../src/config.js';
+import { chainVerifies, fingerprint } from './fuzz/record.js';
 import { closeAll, T0, waitFor, type Client } from './harness.js';
 import { AudienceOracle, expectedToSee, expectedVerdict } from './matrix/expected.js';
 import { MUTATION_SPECS, type Targets } from './matrix/mutation-args.js';
@@ -146,6 +148,10 @@ describe('access matrix', () => {
       }
     }
     expect(tally.mutationCells).toBe(ACTORS.length * MUTATION_TYPES.length * PLATFORMS.length);
+    // After all of it, the log's chain verifies end to end and the projections match the log.
+    const end = fingerprint(h);
+    expect(chainVerifies(end), JSON.stringify(end.chain)).toBe(true);
+    expect(verifyProjections(databaseFile({ dataDir: h.dataDir }))).toMatchObject({ ok: true, differences: [] });
   });
 
   it('reads: the session, every event pulled and every event live, each exactly what the role may see', async () => {

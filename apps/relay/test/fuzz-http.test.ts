@@ -4,10 +4,12 @@
  * Every answer is a typed JSON error with the status the protocol gives (§4), the relay keeps
  * serving, and its record is exactly what it was before.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest, Agent, METHODS } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { MUTATION_TYPES, mutationArgsSchemas, newId, type MutationType, type ProtocolError } from '@contact-desk/shared';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,10 +18,11 @@ import { ManualClock } from '../src/core/clock.js';
 import { silentLogger } from '../src/logger.js';
 import { startRelay, type RunningRelay } from '../src/server.js';
 import { anyValue, countSent, draw, expectTypedError, isPlainObject, SEED, sent, sentTotal } from './fuzz/oracles.js';
-import { fingerprint, type RecordFingerprint, type RelayUnderTest } from './fuzz/record.js';
+import { chainVerifies, fingerprint, type RecordFingerprint, type RelayUnderTest } from './fuzz/record.js';
 import { T0 } from './harness.js';
 import { MUTATION_SPECS, phantomTargets } from './matrix/mutation-args.js';
 
+const RELAY_BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'relay.mjs');
 const SECRET = 'fuzz-admin-secret-0123456789abcdef';
 const ENROLL_BODY_MAX = 4096;
 const ADMIN_BODY_MAX = 65_536;
@@ -126,6 +129,7 @@ beforeAll(async () => {
   await perform(relay.core, 'platform.create', { platformId: 'alpha', name: 'Alpha', kind: 'platform' });
   await perform(relay.core, 'user.create', { userId: newId(), name: 'Lina Liaison', role: 'liaison', platformId: 'alpha' });
   before = fingerprint(underTest);
+  expect(chainVerifies(before)).toBe(true);
 });
 
 afterAll(async () => {
@@ -252,6 +256,10 @@ describe('HTTP fuzz: every bad request gets a typed error and changes nothing', 
 
   it('after all of it, the record is unchanged and valid requests succeed', async () => {
     expect(fingerprint(underTest)).toEqual(before);
+    // The relay's own audit, as an operator runs it on the data folder: the chain verifies.
+    const audit = spawnSync(process.execPath, [RELAY_BIN, 'audit', 'verify', '-d', dataDir], { encoding: 'utf8' });
+    expect(audit.status, audit.stderr).toBe(0);
+    expect(audit.stdout).toContain(`ok, ${before.headSeq} events, head ${before.chain.ok ? before.chain.headHash : '?'}`);
     const health = await exchange('GET', '/healthz');
     expect(health.status).toBe(200);
     expect(JSON.parse(health.text)).toMatchObject({ ok: true, headSeq: before.headSeq });
@@ -267,5 +275,6 @@ describe('HTTP fuzz: every bad request gets a typed error and changes nothing', 
     expect(enrolled.status).toBe(200);
     expect(JSON.parse(enrolled.text)).toMatchObject({ ok: true, actor: { userId, role: 'operator' } });
     expect(relay.core.headSeq).toBe(before.headSeq + 3);
+    expect(chainVerifies(fingerprint(underTest))).toBe(true);
   });
 });

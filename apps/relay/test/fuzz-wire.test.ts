@@ -34,7 +34,9 @@ import {
   withField,
   type FieldSchema,
 } from './fuzz/oracles.js';
-import { fingerprint, type RecordFingerprint } from './fuzz/record.js';
+import { verifyProjections } from '../src/audit/verify-projections.js';
+import { databaseFile } from '../src/config.js';
+import { chainVerifies, fingerprint, type RecordFingerprint } from './fuzz/record.js';
 import { closeAll, createRequestArgs, mutation, waitFor, type Client, type WireMutation } from './harness.js';
 import { MUTATION_SPECS, phantomTargets } from './matrix/mutation-args.js';
 import { PLATFORM_A, PLATFORM_B, REACHABLE_STATUSES, requestIn, startWorld, type World } from './matrix/world.js';
@@ -68,11 +70,15 @@ beforeAll(async () => {
   // Every request of a connected liaison's platform is received: a pull records nothing more.
   await waitFor(() => [...world.h.core.view.requests.values()].every((r) => r.receivedAt !== null || r.status === 'withdrawn'), 'receipts');
   before = fingerprint(world.h);
+  expect(chainVerifies(before)).toBe(true);
 });
 
 afterEach(() => {
-  // After every block: nothing of the record changed, and every connection is still up.
-  expect(fingerprint(world.h)).toEqual(before);
+  // After every block: nothing of the record changed — not an event, not a projection, not the
+  // chain's head hash — and the chain still verifies from the genesis hash.
+  const now = fingerprint(world.h);
+  expect(now).toEqual(before);
+  expect(chainVerifies(now), JSON.stringify(now.chain)).toBe(true);
 });
 
 afterAll(async () => {
@@ -448,6 +454,10 @@ describe('socket fuzz: every bad input gets a typed error and changes nothing', 
     expect(after.events).toBe(before.events + 2);
     expect(after.memory).not.toBe(before.memory);
     expect(after.tables.requests).not.toBe(before.tables.requests);
+    expect(after.chain).toMatchObject({ ok: true, events: before.headSeq + 2 });
+    expect(after.chain.ok && before.chain.ok && after.chain.headHash !== before.chain.headHash).toBe(true);
+    // The projections are what the log says, folded from scratch.
+    expect(verifyProjections(databaseFile({ dataDir: world.h.dataDir }))).toMatchObject({ ok: true, differences: [] });
     before = after;
   });
 });

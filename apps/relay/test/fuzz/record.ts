@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { DomainState } from '@contact-desk/shared';
+import { verifyChain, type ChainReport } from '../../src/audit/verify-chain.js';
 import { databaseFile } from '../../src/config.js';
 
 /** A running relay and its data folder (a test harness, or a relay started by hand). */
@@ -23,6 +24,8 @@ export interface RecordFingerprint {
   readonly memory: string;
   /** Digest of each table of the data file, by name. */
   readonly tables: Readonly<Record<string, string>>;
+  /** The hash chain of the log, walked from the genesis hash: ok, its length and head hash. */
+  readonly chain: ChainReport;
 }
 
 /** Tables whose rows may legitimately change on a refused input. */
@@ -68,5 +71,16 @@ function fileDigests(dataDir: string): { tables: Record<string, string>; events:
 
 export function fingerprint(h: RelayUnderTest): RecordFingerprint {
   const file = fileDigests(h.dataDir);
-  return { headSeq: h.headSeq, events: file.events, memory: memoryDigest(h.core.view), tables: file.tables };
+  return {
+    headSeq: h.headSeq,
+    events: file.events,
+    memory: memoryDigest(h.core.view),
+    tables: file.tables,
+    chain: verifyChain(databaseFile({ dataDir: h.dataDir })),
+  };
+}
+
+/** The chain verifies and covers exactly the log the relay serves. */
+export function chainVerifies(print: RecordFingerprint): boolean {
+  return print.chain.ok && print.chain.events === print.headSeq && print.chain.headSeq === print.headSeq;
 }
