@@ -13,7 +13,7 @@ import { databaseFile, type RelayConfig } from '../src/config.js';
 import { silentLogger } from '../src/logger.js';
 import { startRelay } from '../src/server.js';
 import { SqliteStorage } from '../src/storage/sqlite-storage.js';
-import { closeAll, createRequest, createRequestArgs, mutation, standardSetup, type Client, type Harness, type WireMutation } from './harness.js';
+import { closeAll, createRequest, createRequestArgs, mutation, standardSetup, waitFor, type Client, type Harness, type WireMutation } from './harness.js';
 
 afterEach(closeAll);
 
@@ -170,5 +170,30 @@ describe('storage faults on the real file', () => {
     expect(count).toBeGreaterThan(0);
     setup.storage.pragma(`max_page_count = ${count}`);
     await checkFault(setup, () => setup.storage.pragma('max_page_count = 1073741823'));
+  });
+});
+
+describe('a receipt the store refused', () => {
+  it('is recorded once the store takes writes again, not at the liaison’s next step', async () => {
+    const { h, storage, ops } = await faultSetup();
+    // A request for a platform whose liaison has no device yet.
+    const request = await createRequest(ops, 'beta');
+    const beta = await h.user('liaison', 'beta');
+    storage.pragma('query_only = 1');
+    // The device gets the request in its catch-up while the store refuses writes: the receipt
+    // that starts the action deadline cannot be recorded now.
+    const device = await h.connect(beta);
+    const page = await device.pull(0);
+    expect(page.ok && page.events.some((event) => event.type === 'request.created')).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.core.view.requests.get(request.requestId)?.receivedAt).toBeNull();
+    h.clock.advance(60_000);
+    const clearedAt = h.clock.now();
+    storage.pragma('query_only = 0');
+    const receivedAt = await waitFor(() => h.core.view.requests.get(request.requestId)?.receivedAt ?? undefined, 'the receipt', 10_000);
+    expect(receivedAt).toBe(clearedAt);
+    expect(fileSnapshot(h)).toEqual(memorySnapshot(h));
+    const receipts = h.eventsAfter(0).filter((event) => event.type === 'request.received' && event.payload.requestId === request.requestId);
+    expect(receipts).toHaveLength(1);
   });
 });

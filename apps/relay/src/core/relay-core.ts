@@ -36,6 +36,10 @@ const STORAGE_FAILED = protocolError(
   'The relay could not store this change; nothing was recorded. Send it again later.',
 );
 
+/** A receipt the store refused is tried again this often, this many times (ten minutes). */
+const RECEIPT_RETRY_MS = 1_000;
+const RECEIPT_RETRIES = 600;
+
 /**
  * The record: validates nothing itself (callers parse), decides, orders, timestamps and stores.
  * Work is queued and written by group commit: everything that arrives while a batch is being
@@ -48,6 +52,8 @@ export class RelayCore {
   private queue: Job[] = [];
   private flushScheduled = false;
   private readonly listeners = new Set<(committed: Committed) => void>();
+  /** Failed attempts of receipts a failed commit dropped, by request. */
+  private readonly receiptRetries = new Map<string, number>();
 
   constructor(
     private readonly storage: Storage,
@@ -200,6 +206,7 @@ export class RelayCore {
     this.lastServerTime = now;
     this.state.absorb(batch.draft.writes(), batch.lastSeq);
     for (const answer of answers) answer();
+    for (const job of jobs) if (job.kind === 'receipt') this.receiptRetries.delete(job.requestId);
     if (batch.events.length === 0) return;
     const committed: Committed = {
       events: batch.events,
@@ -250,6 +257,19 @@ export class RelayCore {
       case 'enroll':
         job.done({ ok: false, error: STORAGE_FAILED });
         break;
+      case 'receipt': {
+        // The device has the request and its receipt starts the action deadline: record it as
+        // soon as the store takes writes again, not only at the liaison's next step.
+        const attempts = (this.receiptRetries.get(job.requestId) ?? 0) + 1;
+        if (attempts > RECEIPT_RETRIES) {
+          this.receiptRetries.delete(job.requestId);
+          job.done();
+          break;
+        }
+        this.receiptRetries.set(job.requestId, attempts);
+        setTimeout(() => this.enqueue(job), RECEIPT_RETRY_MS).unref();
+        break;
+      }
       default:
         job.done();
     }
