@@ -201,6 +201,17 @@ it('the prefect prepares a meeting from the record and exports minutes and late 
   sheet.eachRow((r, n) => n > 1 && xlsxRefs.add(String(r.getCell(1).value)));
   for (const row of rows) expect(xlsxRefs.has(row[0]!), `xlsx has ${row[0]}`).toBe(true);
 
+  // The PDF is drawn in the export worker with pdfkit's browser build and Roboto embedded.
+  const latePdf = await download(prefect, prefect.getByTestId('export-late-pdf'));
+  expect(latePdf.name).toMatch(/\.pdf$/);
+  expect(latePdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const latePdfText = await pdfText(latePdf.bytes);
+  expect(latePdfText).toContain('Référence');
+  expect(latePdfText).toContain('Échéance');
+  expect(latePdfText).toMatch(/page 1 \/ \d+/);
+  expect(latePdfText).toMatch(/Total\s: \d+ demandes?/);
+  for (const row of rows) expect(squeeze(latePdfText), `pdf has ${row[0]}`).toContain(squeeze(row[0]!));
+
   // ---- a liaison of X: its own platform only
   const liaison = await app.openAs('liaison-x', app.code('liaison', 'x'), app.proxy.url, '#/exports');
   await liaison.getByTestId('figures-table').waitFor({ timeout: 30_000 });

@@ -2,12 +2,11 @@
  * One measurement, in its own process so that peaks do not mix:
  *   child.ts <csv|xlsx|pdf|baseline> <rows>
  * Prints one line `RESULT {json}` on stdout. Peak memory is the kernel's high-water mark of the
- * resident set (VmHWM, which also catches peaks inside long synchronous calls such as pdfmake's
- * layout, when no timer can fire), minus the resident set just before the run; heapUsed is
- * sampled every 10 ms when the event loop lets the timer run (a lower bound for the PDF).
+ * resident set (VmHWM, which also catches peaks inside synchronous stretches, when no timer can
+ * fire), minus the resident set just before the run; heapUsed is sampled every 10 ms when the
+ * event loop lets the timer run (a lower bound).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { lateListCsv, lateListPdf, lateListXlsx } from '../src/index.js';
 import { lateListInput } from './rows.js';
 
@@ -37,63 +36,14 @@ function resetHwm(): boolean {
   }
 }
 
-/** Wall time spent in pdfmake's stages (wrapping its prototypes; nothing in src changes). */
-const phases: Record<string, number> = {};
-let createPdfAt: number | null = null;
-async function instrumentPdfmake(): Promise<void> {
-  const require = createRequire(import.meta.url);
-  const wrap = (file: string, method: string, label: string) => {
-    const proto = (require(`pdfmake/js/${file}`) as { default: { prototype: Record<string, unknown> } }).default.prototype;
-    const original = proto[method] as (...args: unknown[]) => unknown;
-    let depth = 0;
-    proto[method] = function (this: unknown, ...args: unknown[]) {
-      if (depth > 0) return original.apply(this, args);
-      depth++;
-      const start = performance.now();
-      try {
-        const result = original.apply(this, args);
-        if (result instanceof Promise) {
-          return result.finally(() => {
-            phases[label] = (phases[label] ?? 0) + performance.now() - start;
-            depth--;
-          });
-        }
-        phases[label] = (phases[label] ?? 0) + performance.now() - start;
-        depth--;
-        return result;
-      } catch (error) {
-        depth--;
-        throw error;
-      }
-    };
-  };
-  wrap('Printer.js', 'createPdfKitDocument', 'pdfkitDocument');
-  wrap('LayoutBuilder.js', 'layoutDocument', 'layout');
-  wrap('DocPreprocessor.js', 'preprocessDocument', 'layout.preprocess');
-  wrap('DocMeasure.js', 'measureDocument', 'layout.measure');
-  wrap('LayoutBuilder.js', 'processTable', 'layout.processTable');
-  wrap('LayoutBuilder.js', 'addHeadersAndFooters', 'layout.footers');
-  wrap('Renderer.js', 'renderPages', 'render');
-  // The pdfmake instance src imports (`import pdfMake from 'pdfmake'` is this same CJS module).
-  const pdfMake = require('pdfmake') as { createPdf: (definition: object) => unknown };
-  const createPdf = pdfMake.createPdf.bind(pdfMake);
-  pdfMake.createPdf = (definition: object) => {
-    createPdfAt ??= performance.now();
-    return createPdf(definition);
-  };
-}
-
 async function main(): Promise<void> {
   const input = lateListInput(count);
-  if (kind === 'pdf') await instrumentPdfmake();
   // Warm the modules (a 10-row run), so that the figure is the export, not the first import.
   const warm = { rows: input.rows.slice(0, 10), meta: input.meta };
   if (kind === 'csv') await lateListCsv(warm, { dialect: 'excel-fr' });
   if (kind === 'xlsx') await lateListXlsx(warm);
   if (kind === 'pdf') await lateListPdf(warm);
   if (kind === 'baseline') new TextEncoder().encode(JSON.stringify(warm.rows));
-  for (const key of Object.keys(phases)) delete phases[key];
-  createPdfAt = null;
 
   gc?.();
   gc?.();
@@ -147,7 +97,6 @@ async function main(): Promise<void> {
     peakRssSource: hwmPeak !== null ? 'VmHWM' : 'sampled',
     peakHeapDeltaMb: (peakHeap - before.heapUsed) / MB,
     samples,
-    phases: kind === 'pdf' ? { buildDefinition: createPdfAt === null ? null : createPdfAt - start, ...phases } : undefined,
   };
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
 }

@@ -31,7 +31,6 @@ interface Result {
   peakRssSource: string;
   peakHeapDeltaMb: number;
   samples: number;
-  phases?: Record<string, number | null>;
 }
 
 function runChild(kind: string, rows: number): Promise<Result> {
@@ -139,7 +138,7 @@ console.log(
     `${Object.values(results).map((r) => r?.peakRssSource ?? '?').join('/')}) minus the RSS just before; it sees peaks inside synchronous code.`,
 );
 console.log(
-  '- heapUsed is sampled every 10 ms by a timer, so it misses peaks inside long synchronous calls: for the PDF, where pdfmake lays out and renders in one go, it is a lower bound ' +
+  '- heapUsed is sampled every 10 ms by a timer, so it misses peaks inside long synchronous calls: a lower bound ' +
     `(${results.pdf?.samples ?? 0} samples during ${fmt(results.pdf?.ms ?? null, 'ms')}).`,
 );
 for (const kind of ['csv', 'xlsx', 'pdf']) {
@@ -147,27 +146,8 @@ for (const kind of ['csv', 'xlsx', 'pdf']) {
   if (r) console.log(`- ${labels[kind]}: ${(r.bytes / 1024).toFixed(0)} KiB output, RSS before run ${r.rssBeforeMb.toFixed(0)} MB.`);
 }
 const pdf = results.pdf;
-if (pdf?.phases) {
-  const p = pdf.phases;
-  const share = (value: number | null | undefined) =>
-    value === null || value === undefined ? 'n/a' : `${fmt(value, 'ms')} (${((100 * value) / pdf.ms).toFixed(0)} %)`;
-  const inside = p.pdfkitDocument ?? null;
-  const rest = inside === null ? null : inside - (p.layout ?? 0) - (p.render ?? 0);
-  const after = p.buildDefinition === null || p.buildDefinition === undefined || inside === null ? null : pdf.ms - p.buildDefinition - inside;
-  console.log(`- Where the PDF's ${fmt(pdf.ms, 'ms')} go (pdfmake's prototypes wrapped in the child; src untouched):`);
-  console.log(`    building the pdfmake document definition (src/late-pdf.ts, cells + yields): ${share(p.buildDefinition)}`);
-  console.log(`    inside pdfmake (createPdfKitDocument):                                  ${share(inside)}`);
-  console.log(`      layout (LayoutBuilder.layoutDocument):                                ${share(p.layout)}`);
-  console.log(`        preprocess (DocPreprocessor):                                       ${share(p['layout.preprocess'])}`);
-  console.log(`        measure every cell's text (DocMeasure):                             ${share(p['layout.measure'])}`);
-  console.log(`        place the table on pages (processTable):                            ${share(p['layout.processTable'])}`);
-  console.log(`        footers ("page x / y", per page):                                   ${share(p['layout.footers'])}`);
-  console.log(`      render pages to PDFKit (Renderer.renderPages):                        ${share(p.render)}`);
-  console.log(`      fonts, PDFKit set-up, other:                                          ${share(rest)}`);
-  console.log(`    after: PDFKit stream to buffer:                                         ${share(after)}`);
-}
 if (scaling.length > 0 && pdf) {
-  const points = [...scaling, pdf].map((r) => `${r.rows} rows ${fmt(r.ms, 'ms')} (${(r.ms / r.rows).toFixed(2)} ms/row, layout ${fmt(r.phases?.layout ?? null, 'ms')}, peak RSS +${r.peakRssDeltaMb.toFixed(0)} MB)`);
+  const points = [...scaling, pdf].map((r) => `${r.rows} rows ${fmt(r.ms, 'ms')} (${(r.ms / r.rows).toFixed(2)} ms/row, peak RSS +${r.peakRssDeltaMb.toFixed(0)} MB)`);
   console.log(`- PDF scaling: ${points.join('; ')}.`);
 }
 console.log(`- Total bench time ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -35,8 +35,8 @@ export interface WallTime {
   readonly second: number;
 }
 
-/** The wall-clock fields of `ms` in `timeZone`. */
-export function wallTime(ms: number, timeZone: string): WallTime {
+/** The wall-clock fields of `ms` in `timeZone`, read from `Intl` (about 8 µs a call). */
+function wallTimeFromIntl(ms: number, timeZone: string): WallTime {
   const fields: Record<string, number> = {};
   for (const part of partsFormatter(timeZone).formatToParts(new Date(ms))) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
@@ -51,6 +51,57 @@ export function wallTime(ms: number, timeZone: string): WallTime {
   };
 }
 
+/** Offset of the zone from UTC at `ms`, in ms (whole seconds), read from `Intl`. */
+function offsetFromIntl(ms: number, timeZone: string): number {
+  const whole = Math.floor(ms / 1000) * 1000;
+  const w = wallTimeFromIntl(whole, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - whole;
+}
+
+/**
+ * Offsets are looked up once per zone and quarter of an hour: a zone changes its offset at
+ * most a few times a year, so a 10,000-row export with five times a row asks `Intl` a few
+ * thousand times instead of fifty thousand. A quarter whose two ends have the same offset has
+ * it throughout (no zone changes its offset twice within 15 minutes); in the quarter of a
+ * change, each instant is looked up on its own.
+ */
+const QUARTER_MS = 15 * 60_000;
+const MAX_CACHED_QUARTERS = 100_000;
+const quarterOffsets = new Map<string, Map<number, number | null>>();
+
+function zoneOffsetMs(ms: number, timeZone: string): number {
+  let quarters = quarterOffsets.get(timeZone);
+  if (!quarters) {
+    quarters = new Map();
+    quarterOffsets.set(timeZone, quarters);
+  }
+  const quarter = Math.floor(ms / QUARTER_MS);
+  let offset = quarters.get(quarter);
+  if (offset === undefined) {
+    const start = offsetFromIntl(quarter * QUARTER_MS, timeZone);
+    offset = start === offsetFromIntl((quarter + 1) * QUARTER_MS - 1, timeZone) ? start : null;
+    if (quarters.size >= MAX_CACHED_QUARTERS) quarters.clear();
+    quarters.set(quarter, offset);
+  }
+  return offset ?? offsetFromIntl(ms, timeZone);
+}
+
+/** The wall-clock fields of `ms` in `timeZone`. */
+export function wallTime(ms: number, timeZone: string): WallTime {
+  const wall = new Date(Math.floor(ms / 1000) * 1000 + zoneOffsetMs(ms, timeZone));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
+}
+
+/** `wallTime` read from `Intl` for every instant: the reference the cached offsets are tested against. */
+export const wallTimeUncached = wallTimeFromIntl;
+
 /**
  * The zone's wall time of `ms` written as if it were UTC: what a spreadsheet, which knows no
  * time zones, must store so that it shows the time of the zone.
@@ -62,8 +113,7 @@ export function wallTimeAsUtc(ms: number, timeZone: string): number {
 
 /** Offset of the zone from UTC at `ms`, in minutes (e.g. 60 for Paris in winter). */
 export function offsetMinutes(ms: number, timeZone: string): number {
-  const whole = Math.floor(ms / 1000) * 1000;
-  return Math.round((wallTimeAsUtc(whole, timeZone) - whole) / 60_000);
+  return Math.round(zoneOffsetMs(ms, timeZone) / 60_000);
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');

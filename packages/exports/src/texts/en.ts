@@ -41,6 +41,14 @@ export const en: Texts = {
       locations: 'Locations',
     },
     notReceived: 'not received',
+    moreValues: (count) => `… and ${count} more`,
+    total: ({ rows, ackLate, answerLate, unanswered }) => {
+      const n = (value: number) => new Intl.NumberFormat('en-GB').format(value);
+      return (
+        `Total: ${n(rows)} ${rows === 1 ? 'request' : 'requests'} — acknowledgement late: ${n(ackLate)}` +
+        ` · answer late: ${n(answerLate)} · unanswered: ${n(unanswered)}`
+      );
+    },
   },
   figures: {
     table: 'Figures per platform',

@@ -41,6 +41,14 @@ export const fr: Texts = {
       locations: 'Adresses',
     },
     notReceived: 'non reçue',
+    moreValues: (count) => `… et ${count} ${count > 1 ? 'autres' : 'autre'}`,
+    total: ({ rows, ackLate, answerLate, unanswered }) => {
+      const n = (value: number) => new Intl.NumberFormat('fr-FR').format(value);
+      return (
+        `Total\u00a0: ${n(rows)} ${rows > 1 ? 'demandes' : 'demande'} — accusé de réception en retard\u00a0: ${n(ackLate)}` +
+        ` · réponse en retard\u00a0: ${n(answerLate)} · sans réponse\u00a0: ${n(unanswered)}`
+      );
+    },
   },
   figures: {
     table: 'Chiffres par plateforme',

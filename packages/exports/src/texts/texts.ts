@@ -44,6 +44,10 @@ export interface Texts {
       readonly locations: string;
     };
     readonly notReceived: string;
+    /** Last line of a cell whose values do not all fit in the PDF, e.g. `… et 3 autres`. */
+    readonly moreValues: (count: number) => string;
+    /** The line closing the PDF's table: the number of rows and of each kind of lateness. */
+    readonly total: (counts: { rows: number; ackLate: number; answerLate: number; unanswered: number }) => string;
   };
   readonly figures: {
     readonly table: string;

@@ -1,0 +1,189 @@
+import { formatDayMonthYear, formatDuration } from './format.js';
+import { LATE_COLUMNS, type LateCell, type LateColumn } from './late-columns.js';
+import type { PdfCanvas } from './pdf-canvas.js';
+import { COLORS } from './pdf-colors.js';
+import type { RobotoFace } from './roboto.js';
+import type { Texts } from './texts/index.js';
+import type { LateRow } from './types.js';
+import { wrapText, wrapValues, type WrapOptions } from './wrap-text.js';
+
+/** Type size of the table, in points, and the room around a cell's text. */
+const SIZE = 6.5;
+const LINE_STEP = SIZE * 1.2;
+const PAD_X = 2.5;
+const PAD_Y = 2;
+/** Most lines a cell may take: the row stays far shorter than a page (it is never split). */
+const MAX_LINES = { text: 4, header: 3, values: 12 } as const;
+/** How much wider than its content a column may grow to keep its header on one line. */
+const HEADER_SLACK = 8;
+/** Columns that get a fixed width; the locations take what is left. */
+const FIXED_WIDTH: Partial<Record<LateColumn['key'], number>> = { platform: 62, outcomes: 74 };
+/** Columns kept as narrow as their longest expected value. */
+const SAMPLE: Partial<Record<LateColumn['key'], (texts: Texts) => readonly string[]>> = {
+  ref: () => ['CD-2026-000000'],
+  kind: (texts) => Object.values(texts.kinds),
+  priority: () => ['P0'],
+  status: (texts) => Object.values(texts.statuses).flatMap((status) => status.split(' ')),
+  items: () => ['000'],
+};
+
+/** A cell's text as laid out: its face, colour, alignment and lines. */
+interface CellBlock {
+  readonly face: RobotoFace;
+  readonly color: string;
+  readonly align: 'left' | 'right';
+  readonly lines: readonly string[];
+}
+
+/** A row ready to draw. */
+export interface LaidRow {
+  readonly cells: readonly CellBlock[];
+  readonly height: number;
+}
+
+interface PlacedColumn {
+  readonly column: LateColumn;
+  readonly x: number;
+  readonly width: number;
+}
+
+/**
+ * The late list's table drawn on a `PdfCanvas`: the columns of `LATE_COLUMNS` with widths
+ * computed once from the texts of the language (dates and delays never wrap, kinds and header
+ * words are never cut), each row laid out on its own (`layout`) so that the caller can decide
+ * the page break before drawing it (`draw`), and the header row (`drawHeader`).
+ */
+export class LateTable {
+  private readonly columns: readonly PlacedColumn[];
+  private readonly wrap: Record<RobotoFace, (width: number, maxLines: number) => WrapOptions>;
+  private readonly header: LaidRow;
+  readonly width: number;
+
+  constructor(
+    private readonly canvas: PdfCanvas,
+    private readonly texts: Texts,
+    private readonly timeZone: string,
+    private readonly x: number,
+    width: number,
+  ) {
+    this.width = width;
+    const measures = {
+      regular: (text: string) => canvas.measure('regular', SIZE, text),
+      bold: (text: string) => canvas.measure('bold', SIZE, text),
+      italic: (text: string) => canvas.measure('italic', SIZE, text),
+    };
+    this.wrap = {
+      regular: (maxWidth, maxLines) => ({ maxWidth, maxLines, measure: measures.regular }),
+      bold: (maxWidth, maxLines) => ({ maxWidth, maxLines, measure: measures.bold }),
+      italic: (maxWidth, maxLines) => ({ maxWidth, maxLines, measure: measures.italic }),
+    };
+    const contentWidth = (column: LateColumn): number => {
+      const headerWords = texts.late.columns[column.key].split(' ').map(measures.bold);
+      const fixed = FIXED_WIDTH[column.key];
+      const sample = SAMPLE[column.key]?.(texts) ?? [];
+      const widest = (values: readonly number[]) => Math.max(0, ...values);
+      const values =
+        fixed !== undefined
+          ? [fixed - 2 * PAD_X]
+          : column.key === 'ackDelay' || column.key === 'answerDelay'
+            ? [measures.bold('0000:00')]
+            : ['created', 'ackDeadline', 'ackAt', 'actionDeadline', 'answeredAt'].includes(column.key)
+              ? [measures.regular('00/00/0000')]
+              : sample.map(measures.regular);
+      const needed = widest([...headerWords, ...values]);
+      // A header a few points wider than the content stays on one line.
+      const header = measures.bold(texts.late.columns[column.key]);
+      return Math.ceil((header <= needed + HEADER_SLACK ? Math.max(header, needed) : needed) + 2 * PAD_X + 0.5);
+    };
+    const widths = LATE_COLUMNS.map((column) => (column.key === 'locations' ? 0 : contentWidth(column)));
+    const rest = width - widths.reduce((sum, w) => sum + w, 0);
+    const placed: PlacedColumn[] = [];
+    let cursor = x;
+    LATE_COLUMNS.forEach((column, index) => {
+      const columnWidth = column.key === 'locations' ? rest : widths[index]!;
+      placed.push({ column, x: cursor, width: columnWidth });
+      cursor += columnWidth;
+    });
+    this.columns = placed;
+    const headerCells = placed.map(({ column, width: w }): CellBlock => ({
+      face: 'bold',
+      color: '#ffffff',
+      align: 'left',
+      lines: wrapText(texts.late.columns[column.key], this.wrap.bold(w - 2 * PAD_X, MAX_LINES.header)),
+    }));
+    this.header = { cells: headerCells, height: rowHeight(headerCells) };
+  }
+
+  /** Height of the header row. */
+  get headerHeight(): number {
+    return this.header.height;
+  }
+
+  /** Lays out one row: every cell wrapped to its column. */
+  layout(row: LateRow): LaidRow {
+    const cells = this.columns.map(({ column, width }) => this.cell(column.cell(row, this.texts), width - 2 * PAD_X));
+    return { cells, height: rowHeight(cells) };
+  }
+
+  private cell(cell: LateCell, maxWidth: number): CellBlock {
+    switch (cell.type) {
+      case 'text':
+        return { face: 'regular', color: COLORS.ink, align: 'left', lines: wrapText(cell.value, this.wrap.regular(maxWidth, MAX_LINES.text)) };
+      case 'lines':
+        return {
+          face: 'regular',
+          color: COLORS.ink,
+          align: 'left',
+          lines: wrapValues(cell.value, this.wrap.regular(maxWidth, MAX_LINES.values), this.texts.late.moreValues),
+        };
+      case 'count':
+        return { face: 'regular', color: COLORS.ink, align: 'right', lines: wrapText(String(cell.value), this.wrap.regular(maxWidth, MAX_LINES.text)) };
+      case 'duration':
+        return {
+          face: 'bold',
+          color: COLORS.ink,
+          align: 'right',
+          lines: cell.value === null ? [] : wrapText(formatDuration(cell.value), this.wrap.bold(maxWidth, MAX_LINES.text)),
+        };
+      case 'time':
+        if (cell.value === null) {
+          const empty = cell.empty ?? '';
+          return { face: 'italic', color: COLORS.muted, align: 'left', lines: empty ? wrapText(empty, this.wrap.italic(maxWidth, MAX_LINES.text)) : [] };
+        }
+        // `dd/mm/yyyy hh:mm`: the day above the time, so that the column stays narrow.
+        return { face: 'regular', color: COLORS.ink, align: 'left', lines: formatDayMonthYear(cell.value, this.timeZone).split(' ') };
+    }
+  }
+
+  /** Draws the header row with its top at `y`; returns the y below it. */
+  drawHeader(y: number): number {
+    this.canvas.fillRect(this.x, y, this.width, this.header.height, COLORS.header);
+    this.drawCells(this.header, y);
+    return y + this.header.height;
+  }
+
+  /** Draws a laid-out row with its top at `y` (zebra when `shaded`); returns the y below it. */
+  draw(row: LaidRow, y: number, shaded: boolean): number {
+    if (shaded) this.canvas.fillRect(this.x, y, this.width, row.height, COLORS.zebra);
+    this.canvas.hRule(this.x, this.x + this.width, y + row.height, 0.4, COLORS.rule);
+    this.drawCells(row, y);
+    return y + row.height;
+  }
+
+  private drawCells(row: LaidRow, y: number): void {
+    const inset = (LINE_STEP - this.canvas.lineHeight('regular', SIZE)) / 2;
+    row.cells.forEach((cell, index) => {
+      const { x, width } = this.columns[index]!;
+      cell.lines.forEach((line, n) => {
+        const top = y + PAD_Y + n * LINE_STEP + inset;
+        const left = cell.align === 'right' ? x + width - PAD_X - this.canvas.measure(cell.face, SIZE, line) : x + PAD_X;
+        this.canvas.text(cell.face, SIZE, cell.color, left, top, line);
+      });
+    });
+  }
+}
+
+function rowHeight(cells: readonly CellBlock[]): number {
+  const lines = Math.max(1, ...cells.map((cell) => cell.lines.length));
+  return 2 * PAD_Y + lines * LINE_STEP;
+}
