@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../apps/relay/src/audit/verify-chain';
 import { freePort } from '../support/relay-process';
+import { TcpProxy } from '../support/tcp-proxy';
 import { enroll, LoadDevice, pause, until, type WireMutation } from './load-device';
 import { addUser, relayCli, relayCliOk, removeDir, SourceRelay, tempDir } from './source-relay';
 
@@ -232,4 +233,63 @@ describe('SIGKILL under load', () => {
     );
     expect(kills.reduce((sum, kill) => sum + kill.inFlight.length, 0)).toBeGreaterThan(0);
   }, 300_000);
+});
+
+describe('SIGKILL after a commit whose answer was lost', () => {
+  it('the re-sent push gets the answers stored before the crash, and nothing is applied twice', async () => {
+    const folder = tempDir('contact-desk-sigkill-lost-');
+    try {
+      await relayCliOk(folder, ['platform', 'add', 'meta', '--name', 'Meta']);
+      const code = await addUser(folder, 'Olivia Operator', 'operator');
+      const relay = new SourceRelay(folder, await freePort());
+      await relay.start();
+      const token = await enroll(relay.url, code, 'operator');
+      const proxy = new TcpProxy(relay.port);
+      await proxy.start();
+      const creates = Array.from({ length: 50 }, () => {
+        const id = newId();
+        return wire('request.create', { requestId: id, platformId: 'meta', kind: 'removal', priority: 'P0', items: [`https://video.example/${id}`], category: 'terrorism_apology', grounds: 'Apologie du terrorisme.' });
+      });
+      let given = false;
+      const device = new LoadDevice('operator', proxy.url, token, () => (given ? [] : ((given = true), creates)), 50);
+      await until(() => device.socket.connected, 'connected');
+      const headBefore = ((await (await fetch(`${relay.url}/healthz`)).json()) as { headSeq: number }).headSeq;
+      // The push reaches the relay, which commits it; its answer never comes back.
+      proxy.loseReplies();
+      device.start();
+      await until(() => device.inFlight.size === creates.length, 'push sent');
+      await until(() => {
+        const db = new Database(join(folder, 'contact-desk.sqlite'), { readonly: true });
+        try {
+          return (db.prepare('SELECT COUNT(*) AS n FROM mutations WHERE user_id != ?').get('relay-admin') as { n: number }).n === creates.length;
+        } finally {
+          db.close();
+        }
+      }, 'the push committed');
+      await relay.stop('SIGKILL');
+      const restartedAt = Date.now();
+      proxy.restore();
+      await relay.start();
+      await device.drain();
+      device.close();
+      await proxy.stop();
+      await relay.stop();
+
+      expect(device.answers.size).toBe(creates.length);
+      for (const result of device.answers.values()) {
+        expect(result.status).toBe('accepted');
+        // Stamped by the relay that was killed: the answer came from the store.
+        expect(result.status === 'accepted' && result.serverTime).toBeLessThan(restartedAt);
+      }
+      const db = new Database(join(folder, 'contact-desk.sqlite'), { readonly: true });
+      const events = db.prepare('SELECT COUNT(*) AS n FROM events WHERE seq > ?').get(headBefore) as { n: number };
+      const requests = db.prepare('SELECT COUNT(*) AS n FROM requests').get() as { n: number };
+      db.close();
+      expect(events.n).toBe(creates.length);
+      expect(requests.n).toBe(creates.length);
+      expect(verifyChain(join(folder, 'contact-desk.sqlite')).ok).toBe(true);
+    } finally {
+      removeDir(folder);
+    }
+  }, 120_000);
 });
