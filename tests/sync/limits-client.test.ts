@@ -3,6 +3,7 @@
  * the rate limit stays in the outbox and is sent again after the delay the relay asked for, and
  * an old device token is rotated on connecting and handed to the credential store.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,11 +15,13 @@ import { enrollDevice } from '../../apps/desktop/src/renderer/src/sync/enroll';
 import { LocalDb } from '../../apps/desktop/src/renderer/src/sync/local-db';
 import { SyncEngine, TOKEN_ROTATION_AGE_MS } from '../../apps/desktop/src/renderer/src/sync/sync-engine';
 import type { Rejection } from '../../apps/desktop/src/renderer/src/sync/sync-status';
+import { hashSecret } from '../../apps/relay/src/auth/secrets';
 import { perform } from '../../apps/relay/src/cli/admin-actions';
-import { DEFAULT_LIMITS, type RelayLimits } from '../../apps/relay/src/config';
+import { databaseFile, DEFAULT_LIMITS, type RelayLimits } from '../../apps/relay/src/config';
 import { ManualClock, systemClock, type Clock } from '../../apps/relay/src/core/clock';
 import { createLogger } from '../../apps/relay/src/logger';
 import { startRelay, type RunningRelay } from '../../apps/relay/src/server';
+import { SqliteStorage } from '../../apps/relay/src/storage/sqlite-storage';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -43,7 +46,7 @@ async function relayWith(limits: Partial<RelayLimits>, clock: Clock = systemCloc
     if (!enrolled.ok) throw new Error(enrolled.error.message);
     return enrolled.token;
   };
-  return { relay, logLines, enroll };
+  return { relay, logLines, enroll, dataDir };
 }
 
 function engineFor(relayUrl: string, token: string, db: LocalDb, onTokenRotated?: (token: string) => Promise<void>) {
@@ -148,6 +151,46 @@ describe('sync engine and the relay limits', () => {
     await next.engine.start();
     await until(() => next.engine.syncStatus.connection === 'online', 'online with the new token');
     expect(stored).toHaveLength(1);
+  });
+
+  it('a token that does not say its age (issued by an earlier relay) is replaced at the first connection', async () => {
+    const { relay, enroll, dataDir } = await relayWith({});
+    const token = await enroll('operator');
+    // Give the device a token in the earlier format, as a file from an earlier relay would hold.
+    const legacy = `cdt_${randomBytes(32).toString('base64url')}`;
+    const file = new SqliteStorage(databaseFile({ dataDir }));
+    try {
+      expect(file.replaceDeviceToken(hashSecret(token), hashSecret(legacy))).toBe(true);
+    } finally {
+      file.close();
+    }
+    expect(await handshake(relay.url, legacy)).toBe('connected');
+
+    const stored: string[] = [];
+    const { engine } = engineFor(relay.url, legacy, newDb(), async (fresh) => void stored.push(fresh));
+    await engine.start();
+    await until(() => stored.length === 1, 'the new token to be stored');
+    expect(deviceTokenIssuedAt(stored[0] ?? '')).not.toBeNull();
+    expect(await handshake(relay.url, legacy)).toMatchObject({ code: 'unauthenticated' });
+    expect(await handshake(relay.url, stored[0] ?? '')).toBe('connected');
+  });
+
+  it('without a place to store a new token, the engine keeps its old one', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 2, 10, 9, 0, 0));
+    const { relay, enroll } = await relayWith({}, clock);
+    const token = await enroll('operator');
+    clock.advance(2 * TOKEN_ROTATION_AGE_MS);
+    const { engine } = engineFor(relay.url, token, newDb());
+    await engine.start();
+    await until(() => engine.syncStatus.actor !== null, 'the session');
+    // A rotation would have been sent on the session, before this push: once the push is
+    // confirmed, the relay has seen everything the engine sent.
+    const parsed = parseMutation({ mutationId: newId(), type: 'platform.update', args: { platformId: 'meta', patch: { name: 'Meta Platforms' } }, clientTime: null });
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    await engine.enqueue(parsed.value);
+    await until(() => engine.syncStatus.pending === 0, 'the push to be answered');
+    await engine.stop();
+    expect(await handshake(relay.url, token)).toBe('connected');
   });
 });
 
