@@ -1,6 +1,7 @@
 /**
  * Writes one export of each kind to EXPORTS_LOOK_DIR (e.g. /tmp/exports-look) for a person to
- * render (pdftoppm, LibreOffice) and look at:
+ * render (pdftoppm, LibreOffice) and look at, and the benchmark's 10,000-row late list as PDF
+ * (`late-10k.pdf`; its first, a middle and its last page are the ones to look at):
  *   EXPORTS_LOOK_DIR=/tmp/exports-look npx tsx --conditions=@contact-desk/source scripts/write-samples.ts
  */
 import { platformFigures } from "@contact-desk/shared";
@@ -24,6 +25,7 @@ import {
   PLATFORMS,
 } from "../test/fixtures.js";
 import { minutesInput } from "../test/minutes-fixture.js";
+import { lateListInput } from "../bench/rows.js";
 
 const dir = process.env.EXPORTS_LOOK_DIR ?? "/tmp/exports-look";
 
@@ -36,6 +38,17 @@ const dir = process.env.EXPORTS_LOOK_DIR ?? "/tmp/exports-look";
   }));
   const input = { rows: many, meta: meta() };
   writeFileSync(join(dir, "late.pdf"), await lateListPdf(input));
+  // The benchmark's 10,000 rows, with a head hash as the relay gives it (64 hex digits).
+  const large = lateListInput(10_000);
+  const headHash = "5c1e0d9a7b3f42e8a6d1c0b9f8e7d6c5b4a39281706f5e4d3c2b1a0918273645";
+  writeFileSync(
+    join(dir, "late-10k.pdf"),
+    await lateListPdf({ rows: large.rows, meta: { ...large.meta, headHash } }),
+  );
+  writeFileSync(
+    join(dir, "late-10k-en.pdf"),
+    await lateListPdf({ rows: large.rows.slice(0, 300), meta: { ...large.meta, headHash, language: "en" } }),
+  );
   writeFileSync(join(dir, "late.xlsx"), await lateListXlsx(input));
   writeFileSync(
     join(dir, "late.csv"),

@@ -18,6 +18,8 @@ const MAX_LINES = { text: 4, header: 3, values: 12 } as const;
 const HEADER_SLACK = 8;
 /** Columns that get a fixed width; the locations take what is left. */
 const FIXED_WIDTH: Partial<Record<LateColumn['key'], number>> = { platform: 62, outcomes: 74 };
+/** Columns of figures (delays, counts): right-aligned, their headers too. */
+const RIGHT_ALIGNED: ReadonlySet<LateColumn['key']> = new Set(['ackDelay', 'answerDelay', 'items']);
 /** Columns kept as narrow as their longest expected value. */
 const SAMPLE: Partial<Record<LateColumn['key'], (texts: Texts) => readonly string[]>> = {
   ref: () => ['CD-2026-000000'],
@@ -108,7 +110,7 @@ export class LateTable {
     const headerCells = placed.map(({ column, width: w }): CellBlock => ({
       face: 'bold',
       color: '#ffffff',
-      align: 'left',
+      align: RIGHT_ALIGNED.has(column.key) ? 'right' : 'left',
       lines: wrapText(texts.late.columns[column.key], this.wrap.bold(w - 2 * PAD_X, MAX_LINES.header)),
     }));
     this.header = { cells: headerCells, height: rowHeight(headerCells) };
