@@ -238,6 +238,23 @@ describe('relay backup', () => {
     expect(readFileSync(copy).equals(before)).toBe(true);
     await relay.stop();
   }, 120_000);
+
+  it('refuses to back up a damaged data file, and writes nothing', async () => {
+    const dataDir = folder();
+    await cliOk(dataDir, ['platform', 'add', 'alpha', '--name', 'Alpha']);
+    for (let index = 0; index < 5; index += 1) await addUser(dataDir, 'operator');
+    const file = databaseFile({ dataDir });
+    const bytes = readFileSync(file);
+    const pageSize = 4096;
+    expect(bytes.length).toBeGreaterThan(4 * pageSize);
+    bytes.fill(0x5a, 2 * pageSize, 3 * pageSize);
+    writeFileSync(file, bytes);
+    const target = folder();
+    const result = await cli(dataDir, ['backup', join(target, 'copy.sqlite')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/the copy of .*contact-desk\.sqlite fails its checks, so the data file itself is damaged: .*; nothing was written to .*copy\.sqlite/);
+    expect(readdirSync(target)).toEqual([]);
+  });
 });
 
 describe('relay restore', () => {

@@ -88,7 +88,8 @@ export async function backupDataFile(source: string, destination: string): Promi
     return { ...report, file: destination };
   } catch (error) {
     removeWithSidecars(partial);
-    throw error;
+    const reason = error instanceof Error ? error.message.replaceAll(partial, 'the copy') : String(error);
+    throw new BackupError(`the copy of ${source} fails its checks, so the data file itself is damaged: ${reason}; nothing was written to ${destination}`);
   }
 }
 
