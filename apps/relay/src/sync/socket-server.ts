@@ -111,6 +111,21 @@ export function attachSocketServer(
       policy: core.view.policy,
     });
 
+    // Socket.IO hands the acknowledgement to a handler as its last argument, whatever comes
+    // before it: a push or pull sent with no payload, or with more than one, would never be
+    // answered and its client would wait for its timeout.
+    socket.use(([channel, ...args], next) => {
+      const ack = args.at(-1);
+      if ((channel === CHANNELS.push || channel === CHANNELS.pull) && typeof ack === 'function' && args.length !== 2) {
+        (ack as (response: unknown) => void)({
+          ok: false,
+          error: protocolError('invalid_payload', `A ${channel} carries exactly one payload; this one had ${args.length - 1}.`),
+        });
+        return;
+      }
+      next();
+    });
+
     socket.on(CHANNELS.push, (payload, ack) => {
       if (typeof ack !== 'function') return;
       void handlePush(core, session, payload, pushRate, log).then(ack, (error: unknown) => {
