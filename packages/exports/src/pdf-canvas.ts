@@ -56,8 +56,7 @@ function rgb(hex: string): string {
 
 /**
  * Characters Roboto lacks, drawn as the nearest one it has (French number formats use the
- * narrow no-break space) and extracted as that character. Others it lacks show as the font's
- * empty box.
+ * narrow no-break space). Others it lacks show as the font's empty box.
  */
 const SUBSTITUTES: ReadonlyMap<number, number> = new Map([[0x202f, 0x00a0]]);
 
@@ -126,8 +125,11 @@ export class PdfCanvas {
       const id = font.subset.includeGlyph(glyph.id);
       const width = glyph.advanceWidth * font.scale;
       font.widths[id] ??= width;
-      // The character itself, not `glyph.codePoints` (every character the font maps to this glyph).
-      font.unicode[id] ??= [codePoint];
+      // The character itself, not `glyph.codePoints` (every character the font maps to this
+      // glyph, which a reader would extract all together); a glyph shared by several
+      // characters (space, no-break space) is extracted as the lowest: the plain space.
+      const known = font.unicode[id]?.[0];
+      if (known === undefined || codePoint < known) font.unicode[id] = [codePoint];
       info = { hex: id.toString(16).padStart(4, '0'), width };
       face.glyphs.set(codePoint, info);
     }
