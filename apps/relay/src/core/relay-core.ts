@@ -36,6 +36,16 @@ const STORAGE_FAILED = protocolError(
   'The relay could not store this change; nothing was recorded. Send it again later.',
 );
 
+const READ_FAILED = protocolError(
+  'storage_unavailable',
+  'The relay could not read this part of its log. Try again later.',
+);
+
+const CREDENTIALS_UNREADABLE = protocolError(
+  'storage_unavailable',
+  'The relay could not check this device token right now. Try again later.',
+);
+
 /** A receipt the store refused is tried again this often, this many times (ten minutes). */
 const RECEIPT_RETRY_MS = 1_000;
 const RECEIPT_RETRIES = 600;
@@ -108,7 +118,14 @@ export class RelayCore {
   authenticate(token: unknown): Session | ProtocolError {
     const refused = protocolError('unauthenticated', 'Unknown or revoked device token.');
     if (typeof token !== 'string' || token.length < 10 || token.length > 200) return refused;
-    const credential = this.storage.credential(hashSecret(token));
+    let credential: ReturnType<Storage['credential']>;
+    try {
+      credential = this.storage.credential(hashSecret(token));
+    } catch (error) {
+      // Not a refusal: the device is told to try again rather than that it was revoked.
+      this.log.error({ err: error }, 'reading device credentials failed');
+      return CREDENTIALS_UNREADABLE;
+    }
     if (!credential) return refused;
     const device = this.state.devices.get(credential.device.id);
     const user = this.state.users.get(credential.user.id);
@@ -165,7 +182,14 @@ export class RelayCore {
       };
     }
     const capped = Math.min(Math.max(1, limit), LIMITS.pullPageMax);
-    const rows = this.storage.eventsAfter(viewer, afterSeq, capped + 1);
+    let rows: LoggedEvent[];
+    try {
+      rows = this.storage.eventsAfter(viewer, afterSeq, capped + 1);
+    } catch (error) {
+      // A failing disk or a damaged page: refuse this page, keep serving everything else.
+      this.log.error({ err: error, afterSeq }, 'reading the log failed');
+      return { ok: false, error: READ_FAILED };
+    }
     const hasMore = rows.length > capped;
     const events = hasMore ? rows.slice(0, capped) : rows;
     const last = events.at(-1);

@@ -57,7 +57,7 @@ export interface SocketServerOptions {
   readonly credentials?: Pick<Storage, 'replaceDeviceToken'>;
 }
 
-function connectError(code: 'unauthenticated' | 'unsupported_protocol', message: string): Error {
+function connectError(code: 'unauthenticated' | 'unsupported_protocol' | 'storage_unavailable', message: string): Error {
   const error = new Error(message) as Error & { data: unknown };
   error.data = protocolError(code, message);
   return error;
@@ -89,7 +89,7 @@ export function attachSocketServer(
     }
     const session = core.authenticate(auth.token);
     if ('code' in session) {
-      next(connectError('unauthenticated', session.message));
+      next(connectError(session.code === 'storage_unavailable' ? 'storage_unavailable' : 'unauthenticated', session.message));
       return;
     }
     socket.data.session = session;
