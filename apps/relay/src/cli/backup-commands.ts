@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { databaseFile } from '../config.js';
 import { backupDataFile, BackupError, restoreDataFile, type DataFileReport } from '../storage/backup.js';
@@ -27,6 +28,7 @@ export function backupCommands(program: Command, out: (text: string) => void): v
     .addOption(dataDirOption())
     .action(async (file: string, opts: { dataDir: string }) => {
       const dataDir = resolve(opts.dataDir);
+      mkdirSync(dataDir, { recursive: true });
       const lock = new DataLock(dataDir);
       const holder = lock.holder();
       if (holder !== undefined) {
