@@ -29,6 +29,15 @@ const SAMPLE: Partial<Record<LateColumn['key'], (texts: Texts) => readonly strin
   items: () => ['000'],
 };
 
+/**
+ * Control characters (tabs, carriage returns of pasted text) have no glyph: drawn as spaces.
+ * A text keeps its line breaks; each of several values stays on lines of its own.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
+const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f]/g;
+
 /** A cell's text as laid out: its face, colour, alignment and lines. */
 interface CellBlock {
   readonly face: RobotoFace;
@@ -130,13 +139,22 @@ export class LateTable {
   private cell(cell: LateCell, maxWidth: number): CellBlock {
     switch (cell.type) {
       case 'text':
-        return { face: 'regular', color: COLORS.ink, align: 'left', lines: wrapText(cell.value, this.wrap.regular(maxWidth, MAX_LINES.text)) };
+        return {
+          face: 'regular',
+          color: COLORS.ink,
+          align: 'left',
+          lines: wrapText(cell.value.replace(CONTROL_EXCEPT_NEWLINE, ' '), this.wrap.regular(maxWidth, MAX_LINES.text)),
+        };
       case 'lines':
         return {
           face: 'regular',
           color: COLORS.ink,
           align: 'left',
-          lines: wrapValues(cell.value, this.wrap.regular(maxWidth, MAX_LINES.values), this.texts.late.moreValues),
+          lines: wrapValues(
+            cell.value.map((value) => value.replace(CONTROL, ' ')),
+            this.wrap.regular(maxWidth, MAX_LINES.values),
+            this.texts.late.moreValues,
+          ),
         };
       case 'count':
         return { face: 'regular', color: COLORS.ink, align: 'right', lines: wrapText(String(cell.value), this.wrap.regular(maxWidth, MAX_LINES.text)) };

@@ -29,7 +29,7 @@ function drawMetaBlock(canvas: PdfCanvas, meta: ExportMeta, texts: Texts, rows: 
   const measureValue = (text: string) => canvas.measure('regular', META_SIZE, text);
   for (const [label, value] of lines) {
     canvas.text('regular', META_SIZE, COLORS.muted, MARGIN.left, y, label);
-    for (const line of wrapText(value, { maxWidth: width - labelWidth, maxLines: 4, measure: measureValue })) {
+    for (const line of wrapText(value, { maxWidth: width - labelWidth, maxLines: 8, measure: measureValue })) {
       canvas.text('regular', META_SIZE, COLORS.ink, MARGIN.left + labelWidth, y, line);
       y += META_STEP;
     }

@@ -102,6 +102,13 @@ describe('lateListPdf drawn directly', () => {
     expect(squeeze(text)).toContain('123456');
   });
 
+  it('draws tabs and carriage returns of pasted locations as spaces', async () => {
+    const row = { ...template(), locations: ['https://example.com/a\r\n', '@compte\tsuspect'] };
+    const { pages } = await pdfPages(await lateListPdf({ rows: [row], meta: meta() }));
+    expect(pages[0]).toMatch(/https:\/\/example\.com\/a\s*\n@compte suspect/);
+    expect(pages[0]).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+  });
+
   it('writes an empty list as a sentence, with the metadata and the page number', async () => {
     const { total, pages } = await pdfPages(await lateListPdf({ rows: [], meta: meta({ language: 'en', headHash: HEAD_HASH }) }));
     expect(total).toBe(1);
