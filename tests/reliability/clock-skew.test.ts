@@ -15,6 +15,8 @@ import {
   type Request,
 } from '@contact-desk/shared';
 import { afterEach, describe, expect, it } from 'vitest';
+import { verifyChain } from '../../apps/relay/src/audit/verify-chain';
+import { databaseFile } from '../../apps/relay/src/config';
 import { closeAll, Harness, T0 } from '../../apps/relay/test/harness';
 import { EngineDevice, planned } from './engine-device';
 
@@ -99,6 +101,7 @@ async function script(skew: Record<Name, number>): Promise<Outcome> {
       .filter((event) => event.mutationId !== null || event.type.startsWith('request.'))
       .map((event) => ({ type: event.type, serverTime: event.serverTime, clientTime: event.clientTime, actor: actorName.get(event.actor.userId) ?? 'system' })),
   };
+  expect(verifyChain(databaseFile(h))).toMatchObject({ ok: true, headSeq: h.headSeq });
   for (const device of all) await device.close();
   await h.close();
   return outcome;

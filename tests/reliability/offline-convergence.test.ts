@@ -15,6 +15,7 @@ import {
 } from '@contact-desk/shared';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyChain } from '../../apps/relay/src/audit/verify-chain';
 import { optimisticView } from '../../apps/desktop/src/renderer/src/sync/optimistic-view';
 import { SqliteStorage } from '../../apps/relay/src/storage/sqlite-storage';
 import { freePort } from '../support/relay-process';
@@ -212,6 +213,7 @@ async function runOrder(order: readonly Name[], plans: Record<Name, Mutation[]>)
     const reader = new SqliteStorage(join(runDir, 'contact-desk.sqlite'), { readOnly: true });
     const relayState = reader.loadState();
     reader.close();
+    expect(verifyChain(join(runDir, 'contact-desk.sqlite'))).toMatchObject({ ok: true, headSeq: head });
     // Every device holds exactly the relay's projections, relay times included.
     for (const device of all) {
       expect(new Map(device.engine.state.requests)).toEqual(new Map(relayState.requests));
