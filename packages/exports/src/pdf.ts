@@ -2,7 +2,7 @@
 /// <reference path="./pdfmake.d.ts" />
 /**
  * pdfmake set-up shared by the PDF exports: the Roboto fonts bundled with pdfmake (embedded, so
- * that accents render everywhere), no access to the network or the disk, and the page frame
+ * that accents render everywhere), no access to the network or to any other file, and the page frame
  * every export has — a metadata block and a footer with the log position and page numbers.
  */
 import pdfMake from 'pdfmake';
@@ -15,6 +15,44 @@ import type { ExportMeta } from './types.js';
 /** A pdfmake node; kept loose on purpose (pdfmake 0.3 ships no types). */
 export type PdfNode = Record<string, unknown> | string | PdfNode[];
 
+/** pdfmake's Roboto files, by the names of its virtual file system. */
+const ROBOTO_FILES = {
+  normal: 'Roboto-Regular.ttf',
+  bold: 'Roboto-Medium.ttf',
+  italics: 'Roboto-Italic.ttf',
+  bolditalics: 'Roboto-MediumItalic.ttf',
+} as const;
+
+type RobotoFiles = Record<keyof typeof ROBOTO_FILES, string>;
+
+/**
+ * Under Node, the same files' paths in pdfmake's package; null elsewhere. pdfmake reads its
+ * fonts from its virtual file system, but the charts' SVG text is drawn by svg-to-pdfkit, which
+ * asks pdfkit for the font by that name, and pdfkit's Node build reads names from the disk (the
+ * browser build inside pdfmake's bundle reads the virtual file system): given bare names, the
+ * charts fell back to Helvetica, without the characters outside Latin-1. Given the real paths,
+ * pdfmake and pdfkit open the same font; the local-access policy allows these four files only.
+ */
+function nodeFontFiles(): RobotoFiles | null {
+  const node = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const nodeModule = node?.getBuiltinModule?.('node:module') as
+    | { createRequire(url: string): { resolve(id: string): string } }
+    | undefined;
+  if (!nodeModule) return null;
+  const require = nodeModule.createRequire(import.meta.url);
+  try {
+    const path = (name: string) => require.resolve(`pdfmake/build/fonts/Roboto/${name}`);
+    return {
+      normal: path(ROBOTO_FILES.normal),
+      bold: path(ROBOTO_FILES.bold),
+      italics: path(ROBOTO_FILES.italics),
+      bolditalics: path(ROBOTO_FILES.bolditalics),
+    };
+  } catch {
+    return null;
+  }
+}
+
 let ready = false;
 
 function pdfMaker(): typeof pdfMake {
@@ -24,17 +62,13 @@ function pdfMaker(): typeof pdfMake {
     } else {
       for (const [name, base64] of Object.entries(vfs)) pdfMake.virtualfs.writeFileSync(name, base64, 'base64');
     }
-    pdfMake.setFonts({
-      Roboto: {
-        normal: 'Roboto-Regular.ttf',
-        bold: 'Roboto-Medium.ttf',
-        italics: 'Roboto-Italic.ttf',
-        bolditalics: 'Roboto-MediumItalic.ttf',
-      },
-    });
-    // Everything the exports need is in the document: never fetch a URL or read a file.
+    const files = nodeFontFiles();
+    pdfMake.setFonts({ Roboto: files ?? ROBOTO_FILES });
+    // Everything the exports need is in the document or in pdfmake's fonts: never fetch a URL,
+    // never read another file.
+    const fontPaths = new Set<string>(files ? Object.values(files) : []);
     pdfMake.setUrlAccessPolicy?.(() => false);
-    pdfMake.setLocalAccessPolicy?.(() => false);
+    pdfMake.setLocalAccessPolicy?.((path) => fontPaths.has(path));
     ready = true;
   }
   return pdfMake;

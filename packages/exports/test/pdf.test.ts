@@ -1,5 +1,5 @@
 import { platformFigures } from '@contact-desk/shared';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { figuresChartSvg, figuresPdf, lateListPdf, lateResponseRows, minutesPdf, type LateRow } from '../src/index.js';
 import { goldenRequests, LONG_URL, meta, NOW, PERIOD, PLATFORMS } from './fixtures.js';
 import { minutesInput } from './minutes-fixture.js';
@@ -71,6 +71,18 @@ describe('figuresPdf', () => {
     expect(all).toContain('Réponse médiane par semaine');
     expect(all).toContain('2026-W45');
     expect(all).toContain(`page ${total} / ${total}`);
+  });
+
+  it('draws the text of the charts in the Roboto faces of the document (no font fallback)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const figures = platformFigures(goldenRequests(), PERIOD, NOW);
+      const weekly = [{ week: '2026-W45', platformId: 'p1', medianAck: 8 * 60_000, medianAnswer: 40 * 60_000 }];
+      await figuresPdf({ figures, weekly, platforms: PLATFORMS, meta: meta() });
+      expect(warn.mock.calls.map((call) => String(call[0])).filter((message) => message.includes('font'))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('builds the same chart for the app', () => {
