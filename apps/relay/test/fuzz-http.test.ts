@@ -249,9 +249,21 @@ describe('HTTP fuzz: every bad request gets a typed error and changes nothing', 
       if (!isPlainObject(json)) expect([answer.status, error.code], context).toEqual([400, 'invalid_payload']);
       else if (typeof json.type !== 'string' || !(MUTATION_TYPES as readonly string[]).includes(json.type)) {
         expect([answer.status, error.code], context).toEqual([400, 'unknown_mutation']);
-      } else expect(answer.status, context).toBe(409);
+      } else expect([answer.status, error.code], context).toEqual([400, 'invalid_payload']);
     });
-    countSent('admin requests', wrongSecrets.length + garbage.length);
+
+    // Well-formed commands the relay refuses: each with its own code and status, as on the socket.
+    const refused: [string, unknown, number, string][] = [
+      ['platform.update', { platformId: 'nowhere', patch: { name: 'X' } }, 404, 'not_found'],
+      ['user.revoke', { userId: newId() }, 404, 'not_found'],
+      ['platform.create', { platformId: 'alpha', name: 'Alpha again', kind: 'platform' }, 409, 'conflict'],
+      ['request.acknowledge', { requestId: newId() }, 403, 'forbidden'],
+    ];
+    for (const [type, args, status, code] of refused) {
+      const answer = await exchange('POST', '/admin/perform', JSON.stringify({ type, args }), { authorization: `Bearer ${SECRET}` });
+      expect([answer.status, typedError(answer, type).code], type).toEqual([status, code]);
+    }
+    countSent('admin requests', wrongSecrets.length + garbage.length + refused.length);
   });
 
   it('after all of it, the record is unchanged and valid requests succeed', async () => {

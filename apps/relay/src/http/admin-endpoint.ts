@@ -1,7 +1,6 @@
-import { MUTATION_TYPES, protocolError, type MutationType } from '@contact-desk/shared';
+import { MUTATION_TYPES, newId, parseMutation, protocolError, type ErrorCode, type MutationType } from '@contact-desk/shared';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sameSecret } from '../auth/admin-secret.js';
-import { perform } from '../cli/admin-actions.js';
 import type { RelayCore } from '../core/relay-core.js';
 import type { Logger } from '../logger.js';
 import { readBody, send, sourceAddress, tooLarge } from './http-io.js';
@@ -44,11 +43,27 @@ export async function handleAdmin(
     send(res, 400, { ok: false, error: protocolError('unknown_mutation', 'Unknown mutation type.') });
     return;
   }
-  try {
-    const result = await perform(core, body.type as MutationType, body.args);
-    log.info({ type: body.type, seqs: result.seqs }, 'administration from the CLI');
-    send(res, 200, { ok: true, result });
-  } catch (error) {
-    send(res, 409, { ok: false, error: protocolError('conflict', error instanceof Error ? error.message : String(error)) });
+  // Validated and decided exactly as from a device; a refusal keeps its own typed error.
+  const parsed = parseMutation({ mutationId: newId(), type: body.type, args: body.args, clientTime: null });
+  if (!parsed.ok) {
+    send(res, 400, { ok: false, error: parsed.error });
+    return;
   }
+  const [result] = await core.submit(core.adminSession(), [parsed.value]);
+  if (result?.status !== 'accepted') {
+    const error = result?.error ?? protocolError('internal', 'The relay gave no answer.');
+    send(res, STATUS_OF[error.code] ?? 409, { ok: false, error });
+    return;
+  }
+  log.info({ type: body.type, seqs: result.seqs }, 'administration from the CLI');
+  send(res, 200, { ok: true, result });
 }
+
+/** The HTTP status of a refusal, by its code. */
+const STATUS_OF: Partial<Record<ErrorCode, number>> = {
+  invalid_payload: 400,
+  forbidden: 403,
+  not_found: 404,
+  storage_unavailable: 503,
+  internal: 500,
+};

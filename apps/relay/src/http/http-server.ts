@@ -87,15 +87,22 @@ export function createHttpServer(core: RelayCore, log: Logger, corsOrigin: strin
     } else if (req.method === 'GET' && path === '/healthz') {
       send(res, 200, { ok: true, headSeq: core.headSeq, serverTime: core.serverTime() });
     } else if (req.method === 'POST' && path === '/enroll') {
-      void enroll(core, req, res, log, guard, limits);
+      enroll(core, req, res, log, guard, limits).catch((error: unknown) => failed(res, log, error));
     } else if (req.method === 'POST' && path === '/admin/perform' && adminSecret !== undefined) {
-      void handleAdmin(core, req, res, log, adminSecret, limits.adminBodyBytes);
+      handleAdmin(core, req, res, log, adminSecret, limits.adminBodyBytes).catch((error: unknown) => failed(res, log, error));
     } else {
       send(res, 404, { ok: false, error: protocolError('not_found', 'No such endpoint.') });
     }
   });
   server.on('clientError', refuseMalformed);
   return server;
+}
+
+/** A handler that threw: the client still gets a typed answer, and the relay goes on serving. */
+function failed(res: ServerResponse, log: Logger, error: unknown): void {
+  log.error({ err: error }, 'HTTP request failed');
+  if (res.headersSent) res.destroy();
+  else send(res, 500, { ok: false, error: protocolError('internal', 'The relay failed to handle this request.') });
 }
 
 /**
