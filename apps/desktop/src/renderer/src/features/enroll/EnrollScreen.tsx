@@ -8,6 +8,12 @@ import '../../styles/enroll.css';
 
 type EnrollError = ProtocolError | { readonly code: 'missing' | 'unreachable'; readonly message: string };
 
+/** Whole minutes until the relay accepts an attempt again (its `retryAfterMs`), at least 1. */
+function waitMinutes(error: EnrollError): number {
+  const ms = 'details' in error ? error.details?.retryAfterMs : undefined;
+  return typeof ms === 'number' && Number.isFinite(ms) ? Math.max(1, Math.ceil(ms / 60_000)) : 15;
+}
+
 export function EnrollScreen({ options }: { options: LaunchOptions }) {
   const { t, i18n } = useTranslation('enroll');
   const enroll = useDesk((s) => s.enroll);
@@ -89,7 +95,11 @@ export function EnrollScreen({ options }: { options: LaunchOptions }) {
               {error.code !== 'missing' && <> — {t(`common:errors.${error.code}`, { defaultValue: error.code })}</>}
             </strong>
             <span>{error.message}</span>
-            {error.code !== 'missing' && (error.code as string) !== 'unreachable' && <span className="enroll-help">{t('help')}</span>}
+            {error.code === 'rate_limited' ? (
+              <span className="enroll-help">{t('tooMany', { minutes: waitMinutes(error) })}</span>
+            ) : (
+              error.code !== 'missing' && (error.code as string) !== 'unreachable' && <span className="enroll-help">{t('help')}</span>
+            )}
           </div>
         )}
         <form className="enroll-form" onSubmit={onSubmit} noValidate aria-busy={busy}>

@@ -25,6 +25,7 @@ export const enrollTexts: FeatureTexts = {
     failed: 'L’enregistrement a échoué',
     required: 'Renseignez l’adresse du relais, le code et le nom de l’appareil.',
     help: 'Un code ne sert qu’une fois. S’il a expiré ou a déjà servi, demandez-en un nouveau au préfet.',
+    tooMany: 'Trop de codes refusés : le relais n’accepte plus d’essai depuis cette adresse pendant {{minutes}} min. Vérifiez le code en attendant ; seul le dernier code remis par le préfet est valable.',
   },
   en: {
     title: 'Enrol this device',
@@ -49,5 +50,6 @@ export const enrollTexts: FeatureTexts = {
     failed: 'Enrolment failed',
     required: 'Enter the relay address, the code and the device name.',
     help: 'A code works once only. If it expired or was already used, ask the prefect for a new one.',
+    tooMany: 'Too many refused codes: the relay accepts no attempt from this address for {{minutes}} min. Check the code meanwhile; only the last code the prefect gave you is valid.',
   },
 };
