@@ -61,6 +61,10 @@ export interface SyncListener {
   onEvents?(events: readonly DomainEvent[], live: boolean): void;
 }
 
+/** Delays before connecting again after the relay refused or closed the connection. */
+const RECONNECT_FIRST_MS = 1_000;
+const RECONNECT_MAX_MS = 30_000;
+
 /**
  * Keeps the device's copy in step with the relay: pushes the outbox (at least once; the relay
  * makes it exactly once in effect), pulls after the cursor on connect and on any gap, applies
@@ -90,6 +94,8 @@ export class SyncEngine {
   private readonly ackTimeoutMs: number;
   private readonly now: () => number;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private reconnectDelayMs = RECONNECT_FIRST_MS;
   private work: Promise<void> = Promise.resolve();
   private stopped = false;
   private readonly waiting = new Map<string, (result: MutationResult) => void>();
@@ -153,6 +159,7 @@ export class SyncEngine {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.reconnectTimer);
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = undefined;
@@ -191,6 +198,7 @@ export class SyncEngine {
     });
     this.socket = socket;
     socket.on('connect', () => {
+      this.reconnectDelayMs = RECONNECT_FIRST_MS;
       this.setStatus({ connection: 'online' });
       this.requestPull();
       this.flushOutbox();
@@ -200,10 +208,7 @@ export class SyncEngine {
       this.setStatus({ connection: 'offline' });
       // Socket.IO does not reconnect by itself after a server-side disconnect (e.g. a revocation
       // or a relay restart): try again; a revoked device is then refused at the handshake.
-      if (reason === 'io server disconnect') {
-        clearTimeout(this.retryTimer);
-        this.retryTimer = setTimeout(() => this.socket?.connect(), 1_000);
-      }
+      if (reason === 'io server disconnect') this.reconnectLater();
     });
     socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
       if (error.data?.code === 'unauthenticated') {
@@ -211,6 +216,9 @@ export class SyncEngine {
         socket.disconnect();
       } else {
         this.setStatus({ connection: 'offline' });
+        // A handshake the relay refused (e.g. storage_unavailable while its disk is full) is not
+        // retried by Socket.IO itself, unlike a network failure: try again, backing off.
+        if (!socket.active) this.reconnectLater();
       }
     });
     socket.io.on('reconnect_attempt', () => {
@@ -222,6 +230,14 @@ export class SyncEngine {
       void this.rotateTokenIfOld(info.serverTime);
     });
     socket.on(CHANNELS.events, (message: LiveEvents) => this.onLive(message));
+  }
+
+  private reconnectLater(): void {
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => {
+      if (!this.stopped) this.socket?.connect();
+    }, this.reconnectDelayMs);
+    this.reconnectDelayMs = Math.min(this.reconnectDelayMs * 2, RECONNECT_MAX_MS);
   }
 
   /** Serialises all state changes: pages and live batches are applied one at a time, in order. */
