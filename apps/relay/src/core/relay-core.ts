@@ -171,13 +171,26 @@ export class RelayCore {
     return new Promise((done) => this.enqueue({ kind: 'enroll', code, deviceLabel, done }));
   }
 
-  /** The next page of events a viewer may see after their cursor. */
-  pull(viewer: Viewer, afterSeq: number, limit: number): PullResponse {
+  /**
+   * The next page of events a viewer may see after their cursor. With `afterHash`, the cursor is
+   * also checked against the chain: a device whose copy came from a log since replaced (a relay
+   * restored from a backup, then written past the device's cursor) is told to start over.
+   */
+  pull(viewer: Viewer, afterSeq: number, limit: number, afterHash?: string): PullResponse {
     if (afterSeq > this.head.seq) {
       return {
         ok: false,
         error: protocolError('conflict', 'Your cursor is ahead of the relay log: resynchronise from 0.', {
           headSeq: this.head.seq,
+        }),
+      };
+    }
+    if (afterHash !== undefined && afterSeq > 0 && this.storage.hashAt(afterSeq) !== afterHash) {
+      return {
+        ok: false,
+        error: protocolError('conflict', 'Your copy is not from this relay log (it was restored or replaced): resynchronise from 0.', {
+          headSeq: this.head.seq,
+          diverged: true,
         }),
       };
     }

@@ -63,6 +63,7 @@ export class SqliteStorage implements Storage {
       ),
       mutation: db.prepare('SELECT user_id, result FROM mutations WHERE mutation_id = ?'),
       head: db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1'),
+      hashAt: db.prepare('SELECT hash FROM events WHERE seq = ?'),
       upsertRequest: db.prepare(
         `INSERT INTO requests (id, ref, platform_id, status, priority, created_at, received_at, ack_at, answered_at, updated_at, doc)
          VALUES (@id, @ref, @platformId, @status, @priority, @createdAt, @receivedAt, @ackAt, @answeredAt, @updatedAt, @doc)
@@ -142,6 +143,10 @@ export class SqliteStorage implements Storage {
       refCounters: new Map(counters.map((row) => [row.year, row.counter])),
       meetingRecords: byId(docs<MeetingRecord>(all('meeting_records'))),
     };
+  }
+
+  hashAt(seq: number): string | undefined {
+    return (this.statements.hashAt.get(seq) as { hash: string } | undefined)?.hash;
   }
 
   head(): LogPosition {

@@ -45,6 +45,8 @@ export interface Storage {
   loadState(): DomainState;
   /** The last event's seq and hash; seq 0 and the genesis hash for an empty log. */
   head(): LogPosition;
+  /** The hash of the event at a seq; undefined when the log has no such event. */
+  hashAt(seq: number): string | undefined;
   /** Writes a whole batch in one transaction; throws (and writes nothing) on failure. */
   commit(batch: CommitBatch): void;
   mutationResult(mutationId: string): StoredMutationResult | undefined;

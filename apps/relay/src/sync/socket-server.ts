@@ -147,7 +147,7 @@ export function attachSocketServer(
         socket.disconnect(true);
         return;
       }
-      const response = core.pull(current.user, request.value.afterSeq, request.value.limit);
+      const response = core.pull(current.user, request.value.afterSeq, request.value.limit, request.value.afterHash);
       ack(response);
       if (response.ok && session.user.role === 'liaison') {
         recordReceipts(core, response.events.flatMap((e) => (e.type === 'request.created' ? [e.payload.request.id] : [])), session.device.id);

@@ -17,6 +17,7 @@ import {
   requestKindSchema,
 } from '../domain/request.js';
 import { emailSchema, newUserSchema, personNameSchema, teamSchema } from '../domain/user.js';
+import { HASH_PATTERN } from './chain.js';
 
 export const LIMITS = {
   itemsPerRequest: 500,
@@ -224,6 +225,8 @@ export const pushRequestSchema = z
 export const pullRequestSchema = z
   .object({
     afterSeq: z.number().int().nonnegative(),
+    /** The hash the client holds for `afterSeq` (its cursor's `upToHash`): checked by the relay. */
+    afterHash: z.string().regex(HASH_PATTERN, { message: 'must be 64 lowercase hex digits' }).optional(),
     limit: z.number().int().min(1).max(LIMITS.pullPageMax).default(500),
   })
   .strict();

@@ -295,12 +295,16 @@ export class SyncEngine {
         while (hasMore && this.socket?.connected) {
           const response = await this.ask<PullResponse>(CHANNELS.pull, {
             afterSeq: this.cursor,
+            ...(this.cursor > 0 && this.status.cursorHash ? { afterHash: this.status.cursorHash } : {}),
             limit: this.options.pullPageSize ?? LIMITS.pullPageMax,
           });
           if (!response) return;
           if (!response.ok) {
-            if (response.error.code === 'conflict') await this.resetFromRelay();
-            return;
+            if (response.error.code !== 'conflict') return;
+            // The relay's log is not the one this copy came from: start over from seq 0 (the
+            // reset asks for another round of this loop).
+            await this.resetFromRelay();
+            break;
           }
           await this.applyEvents(response.events, { seq: response.upToSeq, hash: response.upToHash }, false);
           hasMore = response.hasMore;
@@ -322,6 +326,7 @@ export class SyncEngine {
     this.confirmed = loaded.state;
     this.cursor = 0;
     this.pullAgain = true;
+    this.setStatus({ cursor: 0, cursorHash: null });
     this.emitChange();
   }
 
