@@ -36,18 +36,44 @@ export class DataLock {
     }
   }
 
+  /**
+   * Takes the lock, or throws when a live process holds it. The file is created exclusively, so
+   * of two processes starting at once exactly one gets it; a lock left by a dead process is
+   * cleared first.
+   */
   acquire(url: string | null = null): void {
-    const holder = this.holder();
-    if (holder !== undefined) throw new Error(`another process (pid ${holder.pid}) is using this data folder`);
-    writeFileSync(this.file, `${JSON.stringify({ pid: process.pid, url })}\n`);
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      try {
+        writeFileSync(this.file, this.content(url), { flag: 'wx' });
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const holder = this.holder();
+      if (holder !== undefined) throw new Error(`another process (pid ${holder.pid}) is using this data folder`);
+      rmSync(this.file, { force: true });
+    }
+    throw new Error('another process took this data folder at the same moment');
+  }
+
+  /** Records the address of the relay holding the lock, without ever letting go of it. */
+  announce(url: string): void {
+    if (this.ownedByMe()) writeFileSync(this.file, this.content(url));
+  }
+
+  private content(url: string | null): string {
+    return `${JSON.stringify({ pid: process.pid, url })}\n`;
+  }
+
+  private ownedByMe(): boolean {
+    try {
+      return (JSON.parse(readFileSync(this.file, 'utf8')) as LockHolder).pid === process.pid;
+    } catch {
+      return false;
+    }
   }
 
   release(): void {
-    if (!existsSync(this.file)) return;
-    try {
-      if ((JSON.parse(readFileSync(this.file, 'utf8')) as LockHolder).pid === process.pid) rmSync(this.file);
-    } catch {
-      // not ours
-    }
+    if (this.ownedByMe()) rmSync(this.file, { force: true });
   }
 }

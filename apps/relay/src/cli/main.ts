@@ -126,8 +126,7 @@ export function buildProgram(): Command {
       const lock = new DataLock(config.dataDir);
       lock.acquire();
       const relay = await startRelay(config, { adminSecret: writeAdminSecret(config.dataDir) });
-      lock.release();
-      lock.acquire(relay.url);
+      lock.announce(relay.url);
       const stop = () => void relay.close().finally(() => { lock.release(); process.exit(0); });
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
