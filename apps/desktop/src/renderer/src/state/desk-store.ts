@@ -14,7 +14,7 @@ import { create } from 'zustand';
 import type { Platform } from '../platform/platform';
 import { enrollDevice, normalizeRelayUrl } from '../sync/enroll';
 import { LocalDb } from '../sync/local-db';
-import { localCheck, optimisticView } from '../sync/optimistic-view';
+import { localCheck, memoizedOptimisticView } from '../sync/optimistic-view';
 import { SyncEngine } from '../sync/sync-engine';
 import type { Rejection, SyncStatus } from '../sync/sync-status';
 
@@ -86,6 +86,7 @@ export function onDeskEvents(listener: (events: readonly DomainEvent[], live: bo
 }
 
 export const useDesk = create<DeskState & DeskActions>()((set, get) => {
+  const optimisticView = memoizedOptimisticView();
   const refresh = () => {
     const engine = runtime.engine;
     if (!engine) return;

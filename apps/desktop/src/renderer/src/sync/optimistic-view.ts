@@ -55,6 +55,23 @@ export function optimisticView(
   return { state: { ...draft.finish(), lastSeq: confirmed.lastSeq }, pendingIds };
 }
 
+/**
+ * `optimisticView` computed again only when its inputs change: the confirmed state, the actor or
+ * the pending mutations. Status-only changes (connection, clock offset, cursor) reuse the last
+ * overlay, so screens that read it are not re-rendered and the pending mutations are not decided
+ * again on every heartbeat of the sync engine.
+ */
+export function memoizedOptimisticView(): typeof optimisticView {
+  let last: { confirmed: DomainState; actor: Actor; ids: string; view: OptimisticView } | undefined;
+  return (confirmed, pending, actor, now) => {
+    const ids = pending.map((mutation) => mutation.mutationId).join(',');
+    if (last && last.confirmed === confirmed && last.actor === actor && last.ids === ids) return last.view;
+    const view = optimisticView(confirmed, pending, actor, now);
+    last = { confirmed, actor, ids, view };
+    return view;
+  };
+}
+
 /** What the relay would answer now, decided locally: lets the UI refuse at once. */
 export function localCheck(state: DomainState, actor: Actor, mutation: Mutation, now: number): ProtocolError | null {
   const decision = decide({ actor, now, clientTime: mutation.clientTime, read: new StateDraft(state) }, mutation);
