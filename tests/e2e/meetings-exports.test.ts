@@ -172,7 +172,7 @@ it('the prefect prepares a meeting from the record and exports minutes and late 
   await screenshot(prefect, 'exports');
 
   const csv = await download(prefect, prefect.getByTestId('export-late-csv-fr'));
-  expect(csv.name).toMatch(/\.csv$/);
+  expect(csv.name).toMatch(/-seq\d+-[0-9a-f]{12}\.csv$/);
   const [header, ...rows] = parseFrCsv(csv.bytes);
   expect(header?.slice(0, 2)).toEqual(['Référence', 'Plateforme']);
   expect(rows.length).toBeGreaterThan(0);

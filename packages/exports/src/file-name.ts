@@ -6,10 +6,12 @@ import type { ExportMeta } from './types.js';
 export type ExportKind = 'late-list' | 'figures' | 'minutes';
 
 /**
- * A file name to suggest when saving an export: the kind in the export's language and the
+ * A file name to suggest when saving an export: the kind in the export's language, the
  * period's first and last days in its time zone (`to` is exclusive, so a month ending at
- * midnight on 1 December is written `…_2026-11-30`), e.g. `retards-2026-11-01_2026-11-30.csv`
- * or `late-responses-2026-11-01_2026-11-30.xlsx`.
+ * midnight on 1 December is written `…_2026-11-30`) and the log position it was computed from
+ * (seq, and the head hash's first 12 digits when known), e.g.
+ * `retards-2026-11-01_2026-11-30-seq48213-9b433cbda988.csv`. The CSV has no room for metadata
+ * lines, so its name is where it cites the log.
  *
  * @param kind what the export is
  * @param meta the export's metadata (period, time zone, language)
@@ -21,5 +23,6 @@ export function exportFileName(kind: ExportKind, meta: ExportMeta, extension: st
   const first = formatIsoDate(meta.period.from, meta.timeZone);
   const last = formatIsoDate(Math.max(meta.period.from, meta.period.to - 1), meta.timeZone);
   const days = first === last ? first : `${first}_${last}`;
-  return `${base}-${days}.${extension.replace(/^\./, '')}`;
+  const position = `seq${meta.lastSeq}${meta.headHash ? `-${meta.headHash.slice(0, 12)}` : ''}`;
+  return `${base}-${days}-${position}.${extension.replace(/^\./, '')}`;
 }

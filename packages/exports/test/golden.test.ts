@@ -70,10 +70,17 @@ describe('golden figures of the hand-made fixture', () => {
 
 describe('exportFileName', () => {
   it('names the kind in the language and the period’s days in the zone, end excluded', () => {
-    expect(exportFileName('late-list', meta(), 'csv')).toBe('retards-2026-11-01_2026-11-30.csv');
-    expect(exportFileName('late-list', meta({ language: 'en' }), '.xlsx')).toBe('late-responses-2026-11-01_2026-11-30.xlsx');
-    expect(exportFileName('figures', meta({ language: 'en' }), 'pdf')).toBe('figures-2026-11-01_2026-11-30.pdf');
+    expect(exportFileName('late-list', meta(), 'csv')).toBe('retards-2026-11-01_2026-11-30-seq48213-b3f1c2d4e5.csv');
+    expect(exportFileName('late-list', meta({ language: 'en' }), '.xlsx')).toBe('late-responses-2026-11-01_2026-11-30-seq48213-b3f1c2d4e5.xlsx');
+    expect(exportFileName('figures', meta({ language: 'en' }), 'pdf')).toBe('figures-2026-11-01_2026-11-30-seq48213-b3f1c2d4e5.pdf');
     const day = { from: Date.UTC(2026, 10, 2, 23), to: Date.UTC(2026, 10, 3, 23) };
-    expect(exportFileName('minutes', meta({ period: day }), 'md')).toBe('compte-rendu-2026-11-03.md');
+    expect(exportFileName('minutes', meta({ period: day }), 'md')).toBe('compte-rendu-2026-11-03-seq48213-b3f1c2d4e5.md');
+  });
+
+  it('cites the log position, the CSV having no metadata lines: seq and the head hash’s first 12 digits', () => {
+    const headHash = '9b433cbda988761756e6121076a0f5055317bdf1cb09c91389ccd7b98e1b3d68';
+    expect(exportFileName('late-list', meta({ headHash }), 'csv')).toBe('retards-2026-11-01_2026-11-30-seq48213-9b433cbda988.csv');
+    const { headHash: _unknown, ...withoutHash } = meta();
+    expect(exportFileName('late-list', withoutHash, 'csv')).toBe('retards-2026-11-01_2026-11-30-seq48213.csv');
   });
 });
