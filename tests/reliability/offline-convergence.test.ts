@@ -18,11 +18,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../apps/relay/src/audit/verify-chain';
 import { optimisticView } from '../../apps/desktop/src/renderer/src/sync/optimistic-view';
 import { SqliteStorage } from '../../apps/relay/src/storage/sqlite-storage';
-import { freePort } from '../support/relay-process';
 import { TcpProxy } from '../support/tcp-proxy';
 import { EngineDevice, planned, pushAccepted } from './engine-device';
 import { enroll } from './load-device';
-import { addUser, relayCliOk, removeDir, SourceRelay, tempDir } from './source-relay';
+import { addUserAsync as addUser, freePort, relayCliOk } from '../support/relay-process';
+import { loadRelay, removeDir, tempDir } from './load-relay';
 
 const NAMES = ['operator', 'prefect', 'liaison'] as const;
 type Name = (typeof NAMES)[number];
@@ -68,7 +68,7 @@ beforeAll(async () => {
     prefect: await addUser(seedDir, 'Paul Prefect', 'prefect'),
     liaison: await addUser(seedDir, 'Lina Liaison', 'liaison', 'meta'),
   };
-  const relay = new SourceRelay(seedDir, await freePort());
+  const relay = loadRelay(seedDir, await freePort());
   await relay.start();
   tokens = {
     operator: await enroll(relay.url, codes.operator, 'operator laptop'),
@@ -179,7 +179,7 @@ async function runOrder(order: readonly Name[], plans: Record<Name, Mutation[]>)
   const runDir = tempDir('contact-desk-converge-');
   dirs.push(runDir);
   await relayCliOk(runDir, ['restore', seedFile]);
-  const relay = new SourceRelay(runDir, await freePort());
+  const relay = loadRelay(runDir, await freePort());
   await relay.start();
   const proxies = {} as Record<Name, TcpProxy>;
   const devices = {} as Record<Name, EngineDevice>;

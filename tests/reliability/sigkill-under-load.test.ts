@@ -10,10 +10,10 @@ import { newId, type MutationResult } from '@contact-desk/shared';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../apps/relay/src/audit/verify-chain';
-import { freePort } from '../support/relay-process';
 import { TcpProxy } from '../support/tcp-proxy';
 import { enroll, LoadDevice, pause, until, type WireMutation } from './load-device';
-import { addUser, relayCli, relayCliOk, removeDir, SourceRelay, tempDir } from './source-relay';
+import { addUserAsync as addUser, freePort, relayCliOk, runRelayCli as relayCli } from '../support/relay-process';
+import { loadRelay, removeDir, tempDir } from './load-relay';
 
 const TOTAL_ACCEPTED = 3_000;
 const KILL_AT = [600, 1_500, 2_400];
@@ -49,7 +49,7 @@ describe('SIGKILL under load', () => {
       meta: await addUser(dataDir, 'Lina Liaison', 'liaison', 'meta'),
       tiktok: await addUser(dataDir, 'Tom TikTok', 'liaison', 'tiktok'),
     };
-    const relay = new SourceRelay(dataDir, await freePort());
+    const relay = loadRelay(dataDir, await freePort());
     await relay.start();
     // The set-up (platforms, users) was recorded by the CLI; the devices' work comes after it.
     const setupHead = ((await (await fetch(`${relay.url}/healthz`)).json()) as { headSeq: number }).headSeq;
@@ -241,7 +241,7 @@ describe('SIGKILL after a commit whose answer was lost', () => {
     try {
       await relayCliOk(folder, ['platform', 'add', 'meta', '--name', 'Meta']);
       const code = await addUser(folder, 'Olivia Operator', 'operator');
-      const relay = new SourceRelay(folder, await freePort());
+      const relay = loadRelay(folder, await freePort());
       await relay.start();
       const token = await enroll(relay.url, code, 'operator');
       const proxy = new TcpProxy(relay.port);

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -31,9 +31,43 @@ export function relayCli(dataDir: string, args: readonly string[]): string {
   return result.stdout;
 }
 
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the relay's CLI without blocking the test's event loop (clients keep running meanwhile). */
+export function runRelayCli(dataDir: string, args: readonly string[]): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [relayBin, ...args, '--data-dir', dataDir], (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** `runRelayCli` that throws unless the command succeeded; resolves to what it printed. */
+export async function relayCliOk(dataDir: string, args: readonly string[]): Promise<string> {
+  const result = await runRelayCli(dataDir, args);
+  if (result.code !== 0) throw new Error(`relay ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
 /** Creates a user with the CLI and returns their one-time enrollment code. */
 export function addUser(dataDir: string, name: string, role: string, platform?: string): string {
-  const output = relayCli(dataDir, ['user', 'add', '--name', name, '--role', role, ...(platform ? ['--platform', platform] : [])]);
+  return enrollmentCodeIn(relayCli(dataDir, userAddArgs(name, role, platform)));
+}
+
+/** `addUser` without blocking the test's event loop. */
+export async function addUserAsync(dataDir: string, name: string, role: string, platform?: string): Promise<string> {
+  return enrollmentCodeIn(await relayCliOk(dataDir, userAddArgs(name, role, platform)));
+}
+
+function userAddArgs(name: string, role: string, platform?: string): string[] {
+  return ['user', 'add', '--name', name, '--role', role, ...(platform ? ['--platform', platform] : [])];
+}
+
+function enrollmentCodeIn(output: string): string {
   const code = /enrollment code: (\S+)/.exec(output)?.[1];
   if (!code) throw new Error(`no enrollment code in: ${output}`);
   return code;
@@ -46,20 +80,26 @@ export class RelayProcess {
   constructor(
     readonly dataDir: string,
     readonly port: number,
+    /** Extra `CONTACT_DESK_*` settings, e.g. limits raised for a load test. */
+    private readonly env: Readonly<Record<string, string>> = {},
   ) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   async start(): Promise<void> {
     const child = spawn(process.execPath, [relayBin, 'serve', '--data-dir', this.dataDir, '--port', String(this.port)], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, LOG_LEVEL: 'info', CONTACT_DESK_DEADLINE_CHECK_MS: '0' },
+      env: { ...process.env, LOG_LEVEL: 'info', CONTACT_DESK_DEADLINE_CHECK_MS: '0', ...this.env },
     });
     this.child = child;
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('relay did not start within 15 s')), 15_000);
+      const timer = setTimeout(() => reject(new Error('relay did not start within 30 s')), 30_000);
       let output = '';
       child.stdout?.on('data', (chunk: Buffer) => {
         output += chunk.toString();
@@ -68,17 +108,18 @@ export class RelayProcess {
           resolve();
         }
       });
+      child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.once('exit', (code) => {
         clearTimeout(timer);
-        reject(new Error(`relay exited with ${code}`));
+        reject(new Error(`relay exited with ${code}: ${output}`));
       });
     });
   }
 
-  /** Stops the relay the way an operator would (SIGTERM), or kills it (SIGKILL). */
+  /** Stops the relay the way an operator would (SIGTERM), or kills it (SIGKILL: no flush, no cleanup). */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill(signal);
