@@ -27,3 +27,4 @@ export * from './sla/deadlines.js';
 export * from './sla/escalation.js';
 export * from './sla/figures.js';
 export * from './sla/statistics.js';
+export * from './time/zone.js';

@@ -1,30 +1,15 @@
+import { zoneOffsetMs } from '@contact-desk/shared';
 import { InvalidArgumentError } from 'commander';
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
-/** Offset of a time zone from UTC at an instant, in ms (Europe/Paris in summer: +2 h). */
-function zoneOffset(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - (instant - (instant % 1000));
-}
-
 /** The instant of a wall-clock time in a time zone (twice corrected, for the day DST changes). */
 function zonedInstant(fields: readonly number[], timeZone: string): number {
   const [year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0] = fields;
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  const first = wall - zoneOffset(wall, timeZone);
-  return wall - zoneOffset(first, timeZone);
+  const first = wall - zoneOffsetMs(wall, timeZone);
+  return wall - zoneOffsetMs(first, timeZone);
 }
 
 /**
