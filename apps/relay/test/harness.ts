@@ -137,6 +137,33 @@ export class Client {
   }
 }
 
+function deviceSocket(url: string, token: unknown): Socket {
+  return io(url, { auth: { token, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
+}
+
+/** Connects a device to a relay and waits for its `session` message. */
+export async function connectDevice(url: string, token: string): Promise<Client> {
+  const client = new Client(deviceSocket(url, token));
+  await new Promise<void>((resolve, reject) => {
+    client.socket.once('connect_error', reject);
+    client.socket.once('session', () => resolve());
+  });
+  return client;
+}
+
+/** Tries to connect with a token the relay should refuse; returns its typed error. */
+export async function refusedHandshake(url: string, token: unknown): Promise<ProtocolError> {
+  const socket = deviceSocket(url, token);
+  try {
+    return await new Promise<ProtocolError>((resolve, reject) => {
+      socket.once('connect', () => reject(new Error('connected although it should be refused')));
+      socket.once('connect_error', (error: Error & { data?: ProtocolError }) => (error.data ? resolve(error.data) : reject(error)));
+    });
+  } finally {
+    socket.disconnect();
+  }
+}
+
 export class Harness {
   readonly clients: Client[] = [];
 
@@ -203,40 +230,16 @@ export class Harness {
     return { userId, role, platformId, token: body.token, deviceId: body.deviceId };
   }
 
-  private socketFor(token: unknown): Socket {
-    return io(this.relay.url, {
-      auth: { token, protocolVersion: PROTOCOL_VERSION },
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-    });
-  }
-
   /** Connects a device and waits for the relay's `session` message. */
   async connect(user: EnrolledUser | string): Promise<Client> {
-    const client = new Client(this.socketFor(typeof user === 'string' ? user : user.token));
+    const client = await connectDevice(this.relay.url, typeof user === 'string' ? user : user.token);
     this.clients.push(client);
-    await new Promise<void>((resolve, reject) => {
-      client.socket.once('connect_error', reject);
-      client.socket.once('session', () => resolve());
-    });
     return client;
   }
 
   /** Tries to connect with a token that should be refused; returns the typed error. */
-  async refusedConnect(token: unknown): Promise<ProtocolError> {
-    const socket = this.socketFor(token);
-    try {
-      return await new Promise<ProtocolError>((resolve, reject) => {
-        socket.once('connect', () => reject(new Error('connected although it should be refused')));
-        socket.once('connect_error', (error: Error & { data?: ProtocolError }) => {
-          if (error.data) resolve(error.data);
-          else reject(error);
-        });
-      });
-    } finally {
-      socket.disconnect();
-    }
+  refusedConnect(token: unknown): Promise<ProtocolError> {
+    return refusedHandshake(this.relay.url, token);
   }
 
   /** Events the system (prefect view) sees after a seq, straight from the store. */

@@ -7,14 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { newId, PROTOCOL_VERSION, type ProtocolError, type Role } from '@contact-desk/shared';
-import { io } from 'socket.io-client';
+import { newId, type ProtocolError, type Role } from '@contact-desk/shared';
 import { perform } from '../src/cli/admin-actions.js';
 import { DEFAULT_LIMITS, type RelayLimits } from '../src/config.js';
 import { ManualClock } from '../src/core/clock.js';
 import { silentLogger, type Logger } from '../src/logger.js';
 import { startRelay, type RunningRelay } from '../src/server.js';
-import { Client, T0 } from './harness.js';
+import { connectDevice, refusedHandshake, T0, type Client } from './harness.js';
 
 export interface HttpAnswer {
   readonly status: number;
@@ -132,31 +131,16 @@ export class LimitsRelay {
     return { userId, token: body.token, deviceId: body.deviceId };
   }
 
-  private socketFor(token: unknown) {
-    return io(this.relay.url, { auth: { token, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
-  }
-
   async connect(token: string): Promise<Client> {
-    const client = new Client(this.socketFor(token));
+    const client = await connectDevice(this.relay.url, token);
     this.clients.push(client);
-    await new Promise<void>((resolve, reject) => {
-      client.socket.once('connect_error', reject);
-      client.socket.once('session', () => resolve());
-    });
     return client;
   }
 
-  async refusedConnect(token: unknown): Promise<ProtocolError> {
-    const socket = this.socketFor(token);
-    try {
-      return await new Promise<ProtocolError>((resolve, reject) => {
-        socket.once('connect', () => reject(new Error('connected although it should be refused')));
-        socket.once('connect_error', (error: Error & { data?: ProtocolError }) => (error.data ? resolve(error.data) : reject(error)));
-      });
-    } finally {
-      socket.disconnect();
-    }
+  refusedConnect(token: unknown): Promise<ProtocolError> {
+    return refusedHandshake(this.relay.url, token);
   }
+
 
   async close(): Promise<void> {
     for (const client of this.clients.splice(0)) client.close();
