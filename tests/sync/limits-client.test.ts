@@ -13,7 +13,7 @@ import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enrollDevice } from '../../apps/desktop/src/renderer/src/sync/enroll';
 import { LocalDb } from '../../apps/desktop/src/renderer/src/sync/local-db';
-import { SyncEngine, TOKEN_ROTATION_AGE_MS } from '../../apps/desktop/src/renderer/src/sync/sync-engine';
+import { SyncEngine, TOKEN_ROTATION_AGE_MS, type DeviceTokens } from '../../apps/desktop/src/renderer/src/sync/sync-engine';
 import type { Rejection } from '../../apps/desktop/src/renderer/src/sync/sync-status';
 import { hashSecret } from '../../apps/relay/src/auth/secrets';
 import { perform } from '../../apps/relay/src/cli/admin-actions';
@@ -49,8 +49,8 @@ async function relayWith(limits: Partial<RelayLimits>, clock: Clock = systemCloc
   return { relay, logLines, enroll, dataDir };
 }
 
-function engineFor(relayUrl: string, token: string, db: LocalDb, onTokenRotated?: (token: string) => Promise<void>) {
-  const engine = new SyncEngine({ db, relayUrl, token, ackTimeoutMs: 5_000, onTokenRotated, socketOptions: { reconnectionDelay: 100, reconnectionDelayMax: 300 } });
+function engineFor(relayUrl: string, token: string, db: LocalDb, storeTokens?: (tokens: DeviceTokens) => Promise<void>) {
+  const engine = new SyncEngine({ db, relayUrl, token, ackTimeoutMs: 5_000, storeTokens, socketOptions: { reconnectionDelay: 100, reconnectionDelayMax: 300 } });
   const rejections: Rejection[] = [];
   engine.subscribe({ onChange: () => undefined, onRejected: (rejection) => rejections.push(rejection) });
   cleanups.push(() => engine.stop());
@@ -116,8 +116,8 @@ describe('sync engine and the relay limits', () => {
     const { relay, enroll } = await relayWith({}, clock);
     const token = await enroll('operator');
     expect(deviceTokenIssuedAt(token)).toBe(clock.now());
-    const stored: string[] = [];
-    const store = async (fresh: string) => void stored.push(fresh);
+    const stored: DeviceTokens[] = [];
+    const store = async (tokens: DeviceTokens) => void stored.push(tokens);
 
     // Young enough: no rotation.
     clock.advance(TOKEN_ROTATION_AGE_MS - 60_000);
@@ -131,8 +131,10 @@ describe('sync engine and the relay limits', () => {
     clock.advance(60_000);
     const { engine } = engineFor(relay.url, token, db, store);
     await engine.start();
-    await until(() => stored.length === 1, 'the new token to be stored');
-    const fresh = stored[0] ?? '';
+    await until(() => stored.length === 2, 'the new token to be stored, then adopted');
+    // Stored as pending before the relay heard of it, then alone once the relay confirmed it.
+    const fresh = stored[0]?.pendingToken ?? '';
+    expect(stored).toEqual([{ token, pendingToken: fresh }, { token: fresh }]);
     expect(deviceTokenIssuedAt(fresh)).toBe(clock.now());
 
     // The live connection keeps working: a change goes through and is confirmed.
@@ -150,7 +152,7 @@ describe('sync engine and the relay limits', () => {
     const next = engineFor(relay.url, fresh, db, store);
     await next.engine.start();
     await until(() => next.engine.syncStatus.connection === 'online', 'online with the new token');
-    expect(stored).toHaveLength(1);
+    expect(stored).toHaveLength(2);
   });
 
   it('a token that does not say its age (issued by an earlier relay) is replaced at the first connection', async () => {
@@ -160,19 +162,21 @@ describe('sync engine and the relay limits', () => {
     const legacy = `cdt_${randomBytes(32).toString('base64url')}`;
     const file = new SqliteStorage(databaseFile({ dataDir }));
     try {
-      expect(file.replaceDeviceToken(hashSecret(token), hashSecret(legacy))).toBe(true);
+      expect(file.replaceDeviceToken(hashSecret(token), hashSecret(legacy))).toBe('replaced');
     } finally {
       file.close();
     }
     expect(await handshake(relay.url, legacy)).toBe('connected');
 
-    const stored: string[] = [];
-    const { engine } = engineFor(relay.url, legacy, newDb(), async (fresh) => void stored.push(fresh));
+    const stored: DeviceTokens[] = [];
+    const { engine } = engineFor(relay.url, legacy, newDb(), async (tokens) => void stored.push(tokens));
     await engine.start();
-    await until(() => stored.length === 1, 'the new token to be stored');
-    expect(deviceTokenIssuedAt(stored[0] ?? '')).not.toBeNull();
+    await until(() => stored.length === 2, 'the new token to be stored, then adopted');
+    const fresh = stored[1]?.token ?? '';
+    expect(stored).toEqual([{ token: legacy, pendingToken: fresh }, { token: fresh }]);
+    expect(deviceTokenIssuedAt(fresh)).not.toBeNull();
     expect(await handshake(relay.url, legacy)).toMatchObject({ code: 'unauthenticated' });
-    expect(await handshake(relay.url, stored[0] ?? '')).toBe('connected');
+    expect(await handshake(relay.url, fresh)).toBe('connected');
   });
 
   it('without a place to store a new token, the engine keeps its old one', async () => {

@@ -1,4 +1,4 @@
-import { canonicalCode, hashEnrollmentCode, hashSecret } from '../src/auth/secrets.js';
+import { canonicalCode, hashEnrollmentCode, hashSecret, newDeviceToken } from '../src/auth/secrets.js';
 import { ROTATE_TOKEN_CHANNEL, type RotateTokenResponse } from '@contact-desk/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.js';
@@ -74,15 +74,18 @@ describe('no secret in the logs', () => {
 
     // Rotation, then the old token refused, then a rotation refused on a replaced token.
     const second = await relay.connect(operatorToken);
-    const rotated: RotateTokenResponse = await operator.socket.timeout(5000).emitWithAck(ROTATE_TOKEN_CHANNEL, {});
+    const rotatedToken = newDeviceToken(relay.clock.now());
+    secrets.push(rotatedToken);
+    const rotated: RotateTokenResponse = await operator.socket.timeout(5000).emitWithAck(ROTATE_TOKEN_CHANNEL, { tokenHash: hashSecret(rotatedToken) });
     if (!rotated.ok) throw new Error(rotated.error.code);
-    secrets.push(rotated.token);
     expect(await relay.refusedConnect(operatorToken)).toMatchObject({ code: 'unauthenticated' });
-    expect(await second.socket.timeout(5000).emitWithAck(ROTATE_TOKEN_CHANNEL, {})).toMatchObject({ ok: false });
+    const refusedToken = newDeviceToken(relay.clock.now());
+    secrets.push(refusedToken);
+    expect(await second.socket.timeout(5000).emitWithAck(ROTATE_TOKEN_CHANNEL, { tokenHash: hashSecret(refusedToken) })).toMatchObject({ ok: false });
 
     // Revocation, then the revoked token refused.
     expect((await prefect.act('user.revoke', { userId: operatorId })).status).toBe('accepted');
-    expect(await relay.refusedConnect(rotated.token)).toMatchObject({ code: 'unauthenticated' });
+    expect(await relay.refusedConnect(rotatedToken)).toMatchObject({ code: 'unauthenticated' });
 
     await relay.close();
     relay = undefined;

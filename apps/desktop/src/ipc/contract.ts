@@ -31,10 +31,16 @@ export interface NotifyRequest {
   readonly urgent: boolean;
 }
 
-/** What a device keeps to reconnect: the relay's address and its device token. */
+/**
+ * What a device keeps to reconnect: the relay's address and its device token. `pendingToken` is
+ * a token the device made for a rotation and has not yet seen confirmed; it is stored before its
+ * hash is sent, so a lost answer cannot lock the device out (absent in credentials stored
+ * before rotation worked this way, and whenever no rotation is unsettled).
+ */
 export interface StoredCredentials {
   readonly relayUrl: string;
   readonly token: string;
+  readonly pendingToken?: string;
 }
 
 export interface DesktopApi {

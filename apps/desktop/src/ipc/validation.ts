@@ -36,6 +36,7 @@ export const credentialsSchema = z
   .object({
     relayUrl: z.url({ protocol: /^https?$/ }).max(2048),
     token: z.string().min(10).max(200),
+    pendingToken: z.string().min(10).max(200).optional(),
   })
   .strict();
 

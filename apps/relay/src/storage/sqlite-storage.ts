@@ -24,6 +24,7 @@ import type {
   EnrollmentCodeRecord,
   Storage,
   StoredMutationResult,
+  TokenReplacement,
 } from './storage.js';
 
 function docs<T>(rows: readonly { doc: string }[]): T[] {
@@ -188,9 +189,18 @@ export class SqliteStorage implements Storage {
     for (const [userId, codeHash] of latest) this.statements.cancelOlderCodes.run(issuedAt, userId, codeHash);
   }
 
-  /** Swaps a device's token for a new one in one statement; false if the current one is not stored (any more). */
-  replaceDeviceToken(currentTokenHash: string, newTokenHash: string): boolean {
-    return this.statements.replaceToken.run(newTokenHash, currentTokenHash).changes === 1;
+  /** Swaps a device's token hash for a new one in one statement (see `Storage.replaceDeviceToken`). */
+  replaceDeviceToken(currentTokenHash: string, newTokenHash: string): TokenReplacement {
+    // `token_hash` is the primary key: a hash already stored (the device's own current one, or
+    // any other device's) fails the UPDATE as a whole, so nothing changes. Setting a hash to
+    // itself would not fail, hence the first check.
+    if (newTokenHash === currentTokenHash) return 'in_use';
+    try {
+      return this.statements.replaceToken.run(newTokenHash, currentTokenHash).changes === 1 ? 'replaced' : 'not_found';
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return 'in_use';
+      throw error;
+    }
   }
 
   private insertEvent(event: LoggedEvent): void {

@@ -36,6 +36,9 @@ export interface CommitBatch {
   readonly usedEnrollmentCodes: readonly { readonly codeHash: string; readonly usedAt: number }[];
 }
 
+/** Outcome of swapping a device token's hash (see `Storage.replaceDeviceToken`). */
+export type TokenReplacement = 'replaced' | 'not_found' | 'in_use';
+
 /**
  * The relay's durable store: the append-only event log, the processed mutation ids, the
  * projections, and the credentials. One narrow interface so another engine can follow SQLite.
@@ -55,7 +58,10 @@ export interface Storage {
   enrollmentCode(codeHash: string): EnrollmentCodeRecord | undefined;
   /** The device and user of a token, whatever their revocation state. */
   credential(tokenHash: string): DeviceCredential | undefined;
-  /** Replaces a device token's hash by a new one, atomically; false if the current hash is not stored. */
-  replaceDeviceToken(currentTokenHash: string, newTokenHash: string): boolean;
+  /**
+   * Replaces a device token's hash by a new one, atomically: `not_found` if the current hash is
+   * not stored, `in_use` if the new one already is (nothing changes in either case).
+   */
+  replaceDeviceToken(currentTokenHash: string, newTokenHash: string): TokenReplacement;
   close(): void;
 }

@@ -9,6 +9,7 @@ import {
   pullRequestSchema,
   pushRequestSchema,
   ROTATE_TOKEN_CHANNEL,
+  rotateTokenRequestSchema,
   visibilityClass,
   type LiveEvents,
   type Mutation,
@@ -116,7 +117,8 @@ export function attachSocketServer(
     // answered and its client would wait for its timeout.
     socket.use(([channel, ...args], next) => {
       const ack = args.at(-1);
-      if ((channel === CHANNELS.push || channel === CHANNELS.pull) && typeof ack === 'function' && args.length !== 2) {
+      const withPayload = channel === CHANNELS.push || channel === CHANNELS.pull || channel === ROTATE_TOKEN_CHANNEL;
+      if (withPayload && typeof ack === 'function' && args.length !== 2) {
         (ack as (response: unknown) => void)({
           ok: false,
           error: protocolError('invalid_payload', `A ${channel} carries exactly one payload; this one had ${args.length - 1}.`),
@@ -154,13 +156,18 @@ export function attachSocketServer(
       }
     });
 
-    socket.on(ROTATE_TOKEN_CHANNEL, (_payload, ack) => {
+    socket.on(ROTATE_TOKEN_CHANNEL, (payload, ack) => {
       if (typeof ack !== 'function') return;
       if (!options.credentials) {
         ack({ ok: false, error: protocolError('not_found', 'This relay does not rotate tokens.') });
         return;
       }
-      const rotation = rotateDeviceToken(core, options.credentials, session, socket.data.tokenHash);
+      const request = parseWith(rotateTokenRequestSchema, payload, 'rotateToken request');
+      if (!request.ok) {
+        ack({ ok: false, error: request.error });
+        return;
+      }
+      const rotation = rotateDeviceToken(core, options.credentials, session, socket.data.tokenHash, request.value.tokenHash);
       if (rotation.tokenHash) {
         socket.data.tokenHash = rotation.tokenHash;
         log.info({ userId: session.user.id, deviceId: session.device.id }, 'device token rotated');

@@ -88,10 +88,15 @@ export function createWebPlatform(database: CredentialDatabase = new CredentialD
     },
     async getCredentials(profile) {
       const row = await database.credentials.get(profile);
-      return row ? { relayUrl: row.relayUrl, token: row.token } : null;
+      if (!row) return null;
+      // Rows written before rotation kept a pending token have none: they read back as before.
+      const { relayUrl, token, pendingToken } = row;
+      return pendingToken ? { relayUrl, token, pendingToken } : { relayUrl, token };
     },
     async setCredentials(profile, credentials) {
-      await database.credentials.put({ profile, relayUrl: credentials.relayUrl, token: credentials.token });
+      // The whole row is replaced, so credentials without a pending token clear the stored one.
+      const { relayUrl, token, pendingToken } = credentials;
+      await database.credentials.put(pendingToken ? { profile, relayUrl, token, pendingToken } : { profile, relayUrl, token });
     },
     async clearCredentials(profile) {
       await database.credentials.delete(profile);

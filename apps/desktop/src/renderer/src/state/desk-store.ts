@@ -102,7 +102,7 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
     }));
   };
 
-  const startEngine = async (profile: string, relayUrl: string, token: string) => {
+  const startEngine = async (profile: string, relayUrl: string, token: string, pendingToken?: string) => {
     const db = runtime.db ?? new LocalDb(profile);
     runtime.db = db;
     const platform = runtime.platform;
@@ -110,8 +110,11 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
       db,
       relayUrl,
       token,
-      // A rotated token replaces the stored one, so the next start connects with it.
-      onTokenRotated: platform && ((fresh) => platform.setCredentials(profile, { relayUrl, token: fresh })),
+      pendingToken,
+      // A rotation's new token is stored (as pending) before the relay hears of it, and the token
+      // in force replaces both once the relay's answer settles it: every start connects with what
+      // the relay accepts, even after an answer lost on the way back.
+      storeTokens: platform && ((tokens) => platform.setCredentials(profile, { relayUrl, ...tokens })),
     });
     runtime.engine = engine;
     engine.subscribe({
@@ -141,7 +144,7 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
         set({ phase: 'enroll' });
         return;
       }
-      await startEngine(profile, credentials.relayUrl, credentials.token);
+      await startEngine(profile, credentials.relayUrl, credentials.token, credentials.pendingToken);
     },
 
     async enroll(relayAddress, code, deviceLabel) {

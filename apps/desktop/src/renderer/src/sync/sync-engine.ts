@@ -17,6 +17,7 @@ import {
   type SessionInfo,
 } from '@contact-desk/shared';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { deviceTokenHash, newDeviceToken } from './device-token';
 import type { LocalDb, OutboxEntry } from './local-db';
 import { applyPage, FIRST_SLICE, loadRemainingRequests, loadState, resetSynced } from './local-store';
 import { RETRYABLE_CODES, type Rejection, type SyncStatus } from './sync-status';
@@ -33,10 +34,22 @@ export interface SyncEngineOptions {
   /** A token older than this (relay time) is replaced on connecting; default 30 days. */
   readonly rotateTokenAfterMs?: number;
   /**
-   * Stores a new device token where the platform keeps credentials. Without it the engine never
-   * rotates: a new token it could not keep would lock the device out at its next start.
+   * A token made for a rotation whose answer never came (read back from the credential store):
+   * tried when the relay refuses the current one, and otherwise sent again for rotation.
    */
-  readonly onTokenRotated?: (token: string) => Promise<void> | void;
+  readonly pendingToken?: string;
+  /**
+   * Stores the device's tokens where the platform keeps credentials: with a pending token before
+   * its hash is sent, then with the token in force alone once the relay's answer settles which one
+   * it is. Without it the engine never rotates: a token it could not keep would lock the device out.
+   */
+  readonly storeTokens?: (tokens: DeviceTokens) => Promise<void> | void;
+}
+
+/** What the platform keeps of a device's tokens; `pendingToken` only while a rotation is unsettled. */
+export interface DeviceTokens {
+  readonly token: string;
+  readonly pendingToken?: string;
 }
 
 /** Default age after which a device replaces its token. */
@@ -100,12 +113,16 @@ export class SyncEngine {
   private stopped = false;
   private readonly waiting = new Map<string, (result: MutationResult) => void>();
   private token: string;
+  private pendingToken: string | undefined;
+  /** Tokens the relay refused at the handshake since the last connection it accepted. */
+  private readonly refusedTokens = new Set<string>();
   private rotating = false;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
     this.now = options.now ?? (() => Date.now());
     this.token = options.token;
+    this.pendingToken = options.pendingToken;
   }
 
   subscribe(listener: SyncListener): () => void {
@@ -198,6 +215,8 @@ export class SyncEngine {
     });
     this.socket = socket;
     socket.on('connect', () => {
+      this.refusedTokens.clear();
+      this.adoptIfPending(socket);
       this.reconnectDelayMs = RECONNECT_FIRST_MS;
       this.setStatus({ connection: 'online' });
       this.requestPull();
@@ -212,6 +231,7 @@ export class SyncEngine {
     });
     socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
       if (error.data?.code === 'unauthenticated') {
+        if (this.tryOtherToken(socket)) return;
         this.setStatus({ connection: 'revoked' });
         socket.disconnect();
       } else {
@@ -227,7 +247,11 @@ export class SyncEngine {
     socket.on(CHANNELS.session, (info: SessionInfo) => {
       void this.options.db.meta.put({ key: 'actor', value: info.actor });
       this.setStatus({ actor: info.actor, clockOffsetMs: info.serverTime - this.now() });
-      void this.rotateTokenIfOld(info.serverTime);
+      void this.rotateTokenIfOld(info.serverTime).catch((error: unknown) => {
+        // The current token still works and any pending one stays stored: nothing is lost.
+        // eslint-disable-next-line no-console
+        console.error('contact-desk token rotation:', error);
+      });
     });
     socket.on(CHANNELS.events, (message: LiveEvents) => this.onLive(message));
   }
@@ -395,25 +419,75 @@ export class SyncEngine {
 
   /**
    * Replaces the device token once it is older than the configured age (a token that does not
-   * say its age is replaced at once). The relay invalidates the old token as it hands out the
-   * new one; the new one is used for every later connection and handed to the platform's
-   * credential store.
+   * say its age is replaced at once), or at once while a pending token is stored. The device
+   * makes the new token and stores it as pending before sending only its hash, so an answer lost
+   * on the way back cannot lock it out: the relay then accepts one of its two stored tokens. On
+   * `ok` the new token is the one in force; any other outcome keeps the pending token stored, to
+   * be tried at the next handshake or sent again on the next session.
    */
   private async rotateTokenIfOld(serverTime: number): Promise<void> {
-    const store = this.options.onTokenRotated;
+    const store = this.options.storeTokens;
     const issuedAt = deviceTokenIssuedAt(this.token);
     const maxAge = this.options.rotateTokenAfterMs ?? TOKEN_ROTATION_AGE_MS;
-    if (!store || this.rotating || (issuedAt !== null && serverTime - issuedAt < maxAge)) return;
+    const old = issuedAt === null || serverTime - issuedAt >= maxAge;
+    if (!store || this.rotating || (!old && !this.pendingToken)) return;
+    const socket = this.socket;
     this.rotating = true;
     try {
-      const response = await this.ask<RotateTokenResponse>(ROTATE_TOKEN_CHANNEL, {});
-      if (!response?.ok) return;
-      this.token = response.token;
-      if (this.socket) this.socket.auth = { token: response.token, protocolVersion: PROTOCOL_VERSION };
-      await store(response.token);
+      // A pending token already stored is sent again rather than replaced: an earlier request
+      // with its hash may still reach the relay, and the device must hold whatever it names.
+      let pending = this.pendingToken;
+      if (!pending) {
+        pending = newDeviceToken(serverTime);
+        await store({ token: this.token, pendingToken: pending });
+        this.pendingToken = pending;
+      }
+      const tokenHash = await deviceTokenHash(pending);
+      if (this.socket !== socket || !socket?.connected) return;
+      const response = await this.ask<RotateTokenResponse>(ROTATE_TOKEN_CHANNEL, { tokenHash });
+      if (!response?.ok || this.pendingToken !== pending) return;
+      await this.adopt(pending);
     } finally {
       this.rotating = false;
     }
+  }
+
+  /**
+   * After the relay refused a token at the handshake: connects again with the other stored token
+   * (the pending one after the current one, or back), each tried once per round. False when both
+   * were refused: the device is really revoked.
+   */
+  private tryOtherToken(socket: Socket): boolean {
+    const refused = (socket.auth as { token?: unknown }).token;
+    if (typeof refused === 'string') this.refusedTokens.add(refused);
+    const next = [this.token, this.pendingToken].find((token) => token !== undefined && !this.refusedTokens.has(token));
+    if (!next || this.stopped) return false;
+    socket.auth = { token: next, protocolVersion: PROTOCOL_VERSION };
+    socket.connect();
+    return true;
+  }
+
+  /**
+   * Connected with the pending token: the relay committed the rotation whose answer was lost, so
+   * that token is in force and the old one is dropped. (Connected with the current token while a
+   * pending one is stored, the rotation is sent again on the session: see `rotateTokenIfOld`.)
+   */
+  private adoptIfPending(socket: Socket): void {
+    const used = (socket.auth as { token?: unknown }).token;
+    if (!this.pendingToken || used !== this.pendingToken) return;
+    void this.adopt(this.pendingToken).catch((error: unknown) => {
+      // Both tokens stay stored: the next start tries them again.
+      // eslint-disable-next-line no-console
+      console.error('contact-desk token rotation:', error);
+    });
+  }
+
+  /** Makes `token` the one in force, for later connections and in the credential store. */
+  private async adopt(token: string): Promise<void> {
+    this.token = token;
+    this.pendingToken = undefined;
+    if (this.socket) this.socket.auth = { token, protocolVersion: PROTOCOL_VERSION };
+    await this.options.storeTokens?.({ token });
   }
 
   /** Emits with an ack and a timeout; on timeout the link is presumed dead and re-established. */

@@ -1,0 +1,216 @@
+/**
+ * Token rotation cannot lock a device out: the app's sync engine against an in-process relay
+ * (real SQLite file, real sockets) behind a TCP proxy that loses the relay's answer or the
+ * request itself, with the credential store kept as the platform keeps it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deviceTokenIssuedAt, newId, PROTOCOL_VERSION } from '@contact-desk/shared';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { io } from 'socket.io-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deviceTokenHash, newDeviceToken } from '../../apps/desktop/src/renderer/src/sync/device-token';
+import { enrollDevice } from '../../apps/desktop/src/renderer/src/sync/enroll';
+import { LocalDb } from '../../apps/desktop/src/renderer/src/sync/local-db';
+import { SyncEngine, TOKEN_ROTATION_AGE_MS, type DeviceTokens } from '../../apps/desktop/src/renderer/src/sync/sync-engine';
+import { hashSecret } from '../../apps/relay/src/auth/secrets';
+import { perform } from '../../apps/relay/src/cli/admin-actions';
+import { DEFAULT_LIMITS } from '../../apps/relay/src/config';
+import { ManualClock } from '../../apps/relay/src/core/clock';
+import { silentLogger } from '../../apps/relay/src/logger';
+import { startRelay, type RunningRelay } from '../../apps/relay/src/server';
+import { TcpProxy } from '../support/tcp-proxy';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A relay whose clock is past the rotation age of the token it enrolls, reached through a proxy. */
+async function setUp() {
+  const clock = new ManualClock(Date.UTC(2026, 2, 10, 9, 0, 0));
+  const dataDir = mkdtempSync(join(tmpdir(), 'contact-desk-rotation-'));
+  const relay: RunningRelay = await startRelay(
+    { host: '127.0.0.1', port: 0, dataDir, corsOrigin: '*', deadlineCheckMs: 0, logLevel: 'info', limits: DEFAULT_LIMITS },
+    { clock, logger: silentLogger },
+  );
+  cleanups.push(async () => {
+    await relay.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const proxy = new TcpProxy(Number(new URL(relay.url).port));
+  await proxy.start();
+  cleanups.push(() => proxy.stop());
+  const created = await perform(relay.core, 'user.create', { userId: newId(), name: 'An operator', role: 'operator', platformId: null });
+  const enrolled = await enrollDevice(relay.url, created.data?.enrollmentCode ?? '', 'operator laptop');
+  if (!enrolled.ok) throw new Error(enrolled.error.message);
+  clock.advance(2 * TOKEN_ROTATION_AGE_MS);
+  return { relay, proxy, token: enrolled.token, deviceId: enrolled.actor.deviceId ?? '' };
+}
+
+/** The platform's credential store as the engine sees it: what it holds, and every write. */
+class StoredTokens {
+  writes: DeviceTokens[] = [];
+  constructor(public current: DeviceTokens) {}
+  /** Runs before the write completes, as a disk write the network does not wait for. */
+  onWrite: (tokens: DeviceTokens) => void = () => undefined;
+  readonly store = async (tokens: DeviceTokens): Promise<void> => {
+    this.current = tokens;
+    this.writes.push(tokens);
+    this.onWrite(tokens);
+  };
+}
+
+function engineFrom(url: string, stored: StoredTokens, ackTimeoutMs = 1_500) {
+  const db = new LocalDb(`rotation-${newId()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  const engine = new SyncEngine({
+    db,
+    relayUrl: url,
+    token: stored.current.token,
+    pendingToken: stored.current.pendingToken,
+    storeTokens: stored.store,
+    ackTimeoutMs,
+    socketOptions: { reconnectionDelay: 100, reconnectionDelayMax: 300 },
+  });
+  cleanups.push(async () => {
+    await engine.stop();
+    db.close();
+  });
+  return engine;
+}
+
+async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const start = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function handshake(url: string, token: string): Promise<unknown> {
+  const socket = io(url, { auth: { token, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
+  return new Promise((resolve) => {
+    socket.once('connect', () => {
+      socket.disconnect();
+      resolve('connected');
+    });
+    socket.once('connect_error', (error: Error & { data?: unknown }) => {
+      socket.disconnect();
+      resolve(error.data ?? error.message);
+    });
+  });
+}
+
+describe('token rotation with the answer lost', () => {
+  it('the device makes its token in the relay format and sends the hash the relay stores', async () => {
+    const token = newDeviceToken(Date.UTC(2026, 2, 10));
+    expect(deviceTokenIssuedAt(token)).toBe(Date.UTC(2026, 2, 10));
+    expect(await deviceTokenHash(token)).toBe(hashSecret(token));
+    expect(await deviceTokenHash('cdt_é')).toBe(hashSecret('cdt_é'));
+    expect(newDeviceToken(0)).not.toBe(newDeviceToken(0));
+  });
+
+  it('the relay commits, its answer is lost: the same engine reconnects with the pending token and keeps it', async () => {
+    const { relay, proxy, token, deviceId } = await setUp();
+    const stored = new StoredTokens({ token });
+    // From the moment the pending token is stored, the relay's answers no longer reach the device.
+    stored.onWrite = (tokens) => {
+      if (tokens.pendingToken) proxy.loseReplies();
+    };
+    const engine = engineFrom(proxy.url, stored);
+    await engine.start();
+    await until(() => stored.writes.length === 1, 'the pending token to be stored');
+    const pending = stored.current.pendingToken ?? '';
+    expect(stored.current).toEqual({ token, pendingToken: pending });
+    // The relay swapped the hashes; the device never heard.
+    await until(async () => (await handshake(relay.url, pending)) === 'connected', 'the relay to commit the rotation');
+    expect(await handshake(relay.url, token)).toMatchObject({ code: 'unauthenticated' });
+    expect(stored.writes).toHaveLength(1);
+
+    proxy.restore();
+    await until(() => stored.writes.length === 2, 'the pending token to be adopted');
+    expect(stored.current).toEqual({ token: pending });
+    await until(() => engine.syncStatus.connection === 'online', 'online with the pending token');
+    expect(engine.syncStatus.actor?.deviceId).toBe(deviceId);
+    expect(relay.core.authenticate(pending)).toMatchObject({ device: { id: deviceId } });
+  });
+
+  it('the app closes right after sending: the next start connects with the pending token and drops the old one', async () => {
+    const { relay, proxy, token, deviceId } = await setUp();
+    const stored = new StoredTokens({ token });
+    stored.onWrite = (tokens) => {
+      if (tokens.pendingToken) proxy.loseReplies();
+    };
+    const first = engineFrom(proxy.url, stored);
+    await first.start();
+    await until(() => stored.writes.length === 1, 'the pending token to be stored');
+    const pending = stored.current.pendingToken ?? '';
+    await until(async () => (await handshake(relay.url, pending)) === 'connected', 'the relay to commit the rotation');
+    await first.stop();
+    proxy.restore();
+    expect(stored.current).toEqual({ token, pendingToken: pending });
+
+    const next = engineFrom(proxy.url, stored);
+    await next.start();
+    await until(() => next.syncStatus.connection === 'online', 'online after the restart');
+    await until(() => stored.current.pendingToken === undefined, 'the pending token to be adopted');
+    expect(stored.current).toEqual({ token: pending });
+    expect(next.syncStatus.actor?.deviceId).toBe(deviceId);
+    // The adopted token is young: no second rotation.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(stored.writes).toHaveLength(2);
+    expect(await handshake(relay.url, token)).toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it('the request never reaches the relay: the old token still works and the same pending token is sent again', async () => {
+    const { relay, proxy, token } = await setUp();
+    const stored = new StoredTokens({ token });
+    stored.onWrite = (tokens) => {
+      if (tokens.pendingToken) proxy.stall();
+    };
+    const first = engineFrom(proxy.url, stored);
+    await first.start();
+    await until(() => stored.writes.length === 1, 'the pending token to be stored');
+    const pending = stored.current.pendingToken ?? '';
+    await first.stop();
+    proxy.restore();
+    expect(await handshake(relay.url, token)).toBe('connected');
+    expect(await handshake(relay.url, pending)).toMatchObject({ code: 'unauthenticated' });
+
+    stored.onWrite = () => undefined;
+    const next = engineFrom(proxy.url, stored);
+    await next.start();
+    await until(() => stored.current.pendingToken === undefined, 'the rotation to complete');
+    // The token made before, not a third one: whatever the lost request carried is what the device holds.
+    expect(stored.writes.slice(1)).toEqual([{ token: pending }]);
+    expect(await handshake(relay.url, pending)).toBe('connected');
+    expect(await handshake(relay.url, token)).toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it('a revoked device with a pending token still ends revoked, and neither token works', async () => {
+    const { relay, proxy, token, deviceId } = await setUp();
+    const stored = new StoredTokens({ token });
+    stored.onWrite = (tokens) => {
+      if (tokens.pendingToken) proxy.loseReplies();
+    };
+    const first = engineFrom(proxy.url, stored);
+    await first.start();
+    await until(() => stored.writes.length === 1, 'the pending token to be stored');
+    const pending = stored.current.pendingToken ?? '';
+    await until(async () => (await handshake(relay.url, pending)) === 'connected', 'the relay to commit the rotation');
+    await first.stop();
+    proxy.restore();
+
+    await perform(relay.core, 'device.revoke', { deviceId });
+    const next = engineFrom(proxy.url, stored);
+    await next.start();
+    await until(() => next.syncStatus.connection === 'revoked', 'the device to be told it is revoked');
+    expect(await handshake(relay.url, token)).toMatchObject({ code: 'unauthenticated' });
+    expect(await handshake(relay.url, pending)).toMatchObject({ code: 'unauthenticated' });
+    // It stays revoked: no further attempt turns it back online.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(next.syncStatus.connection).toBe('revoked');
+    expect(stored.writes).toHaveLength(1);
+  });
+});
