@@ -24,8 +24,11 @@ export class EncryptionUnavailableError extends Error {
 }
 
 /**
- * One encrypted file per profile, `<directory>/<profile>.bin`. `onRelayUrl` learns each relay
- * stored or read back, so the CSP lets the renderer connect to it.
+ * One encrypted file per profile, `<directory>/<profile>.bin`, holding the relay, the device
+ * token and, while a token rotation is unsettled, the pending token (files written before pending
+ * tokens existed have none and read back as they were). Each `set` replaces the whole file, so
+ * credentials stored without a pending token clear it. `onRelayUrl` learns each relay stored or
+ * read back, so the CSP lets the renderer connect to it.
  */
 export function createCredentialStore(
   directory: string,

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -37,6 +37,29 @@ describe('credential store', () => {
     expect(onRelay).toHaveBeenCalledWith(credentials.relayUrl);
     await store.clear('ministere');
     expect(await store.get('ministere')).toBeNull();
+  });
+
+  it('round-trips a pending token, and clears it when credentials without one are stored', async () => {
+    const store = createCredentialStore(directory, fakeEncryption(), () => undefined);
+    const pending = { ...credentials, pendingToken: 'cdt_mmk3b2c0.a-pending-device-token-0123456789' };
+    await store.set('ministere', pending);
+    const raw = await readFile(join(directory, 'ministere.bin'));
+    expect(raw.toString('utf8')).not.toContain(pending.pendingToken);
+    // Read back by another store on the same folder, as after a restart of the app.
+    expect(await createCredentialStore(directory, fakeEncryption(), () => undefined).get('ministere')).toEqual(pending);
+    await store.set('ministere', { relayUrl: credentials.relayUrl, token: pending.pendingToken });
+    expect(await store.get('ministere')).toEqual({ relayUrl: credentials.relayUrl, token: pending.pendingToken });
+    await expect(store.set('ministere', { ...credentials, pendingToken: 'x' })).rejects.toThrow();
+    expect(await store.get('ministere')).toEqual({ relayUrl: credentials.relayUrl, token: pending.pendingToken });
+  });
+
+  it('reads a file written before pending tokens existed', async () => {
+    const encryption = fakeEncryption();
+    await mkdir(directory, { recursive: true });
+    await writeFile(join(directory, 'ancien.bin'), encryption.encryptString(JSON.stringify({ relayUrl: credentials.relayUrl, token: credentials.token })));
+    const read = await createCredentialStore(directory, encryption, () => undefined).get('ancien');
+    expect(read).toEqual(credentials);
+    expect(read && 'pendingToken' in read).toBe(false);
   });
 
   it('reports the relay on read too, so the CSP knows it after a restart', async () => {

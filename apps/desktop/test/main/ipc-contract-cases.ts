@@ -127,6 +127,8 @@ export const CONTRACT_CASES: Record<keyof DesktopApi, ContractCase> = {
       ['missing credentials', ['p']],
       ['bad profile', ['a/b', CREDENTIALS]],
       ['extra field', ['p', { ...CREDENTIALS, admin: true }]],
+      ['short pending token', ['p', { ...CREDENTIALS, pendingToken: 'x' }]],
+      ['pending token not a string', ['p', { ...CREDENTIALS, pendingToken: 42 }]],
     ],
   },
   clearCredentials: {

@@ -49,6 +49,22 @@ describe('web platform', () => {
     expect(await platform.getCredentials('p1')).toBeNull();
   });
 
+  it('keeps a pending token until credentials without one replace it; rows from before read as they were', async () => {
+    const database = new CredentialDatabase(`test-${Math.random()}`);
+    const platform = createWebPlatform(database);
+    const pending = { relayUrl: 'https://relay.example.fr', token: 'a-long-device-token-123', pendingToken: 'a-pending-device-token-456' };
+    await platform.setCredentials('p1', pending);
+    expect(await createWebPlatform(database).getCredentials('p1')).toEqual(pending);
+    await platform.setCredentials('p1', { relayUrl: pending.relayUrl, token: pending.pendingToken });
+    expect(await platform.getCredentials('p1')).toEqual({ relayUrl: pending.relayUrl, token: pending.pendingToken });
+    expect(await database.credentials.get('p1')).toEqual({ profile: 'p1', relayUrl: pending.relayUrl, token: pending.pendingToken });
+
+    await database.credentials.put({ profile: 'old', relayUrl: pending.relayUrl, token: pending.token });
+    const old = await platform.getCredentials('old');
+    expect(old).toEqual({ relayUrl: pending.relayUrl, token: pending.token });
+    expect(old && 'pendingToken' in old).toBe(false);
+  });
+
   it('sets the document title badge', () => {
     document.title = 'Contact Desk';
     createWebPlatform(new CredentialDatabase('t-badge')).setBadge(2);
