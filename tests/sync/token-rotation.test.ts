@@ -6,8 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deviceTokenIssuedAt, newId, PROTOCOL_VERSION } from '@contact-desk/shared';
+import { CHANNELS, deviceTokenIssuedAt, newId, PROTOCOL_VERSION, ROTATE_TOKEN_CHANNEL } from '@contact-desk/shared';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { createServer } from 'node:http';
+import { Server } from 'socket.io';
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deviceTokenHash, newDeviceToken } from '../../apps/desktop/src/renderer/src/sync/device-token';
@@ -212,5 +214,39 @@ describe('token rotation with the answer lost', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(next.syncStatus.connection).toBe('revoked');
     expect(stored.writes).toHaveLength(1);
+  });
+
+  it('a relay of the earlier form, which sends a token of its own, has that token stored as current', async () => {
+    // The earlier relay ignored the payload and answered with the token it made.
+    const http = createServer();
+    const server = new Server(http);
+    const relayToken = newDeviceToken(Date.UTC(2026, 2, 10));
+    const received: unknown[] = [];
+    server.on('connection', (socket) => {
+      socket.emit(CHANNELS.session, {
+        protocolVersion: PROTOCOL_VERSION,
+        actor: { userId: newId(), name: 'An operator', role: 'operator', platformId: null, deviceId: newId() },
+        headSeq: 0,
+        serverTime: Date.UTC(2026, 2, 10),
+        policy: null,
+      });
+      socket.on(CHANNELS.pull, (_payload: unknown, ack: (answer: unknown) => void) => ack({ ok: false, error: { code: 'internal', message: 'no log here' } }));
+      socket.on(ROTATE_TOKEN_CHANNEL, (payload: unknown, ack: (answer: unknown) => void) => {
+        received.push(payload);
+        ack({ ok: true, token: relayToken, issuedAt: Date.UTC(2026, 2, 10) });
+      });
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', () => resolve()));
+    cleanups.push(() => new Promise<void>((resolve) => void server.close(() => resolve())));
+    const address = http.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+    const stored = new StoredTokens({ token: `cdt_${'a'.repeat(43)}` });
+    const engine = engineFrom(url, stored);
+    await engine.start();
+    await until(() => stored.writes.length === 2, 'the rotation to settle');
+    const pending = stored.writes[0]?.pendingToken ?? '';
+    expect(received).toEqual([{ tokenHash: hashSecret(pending) }]);
+    expect(stored.current).toEqual({ token: relayToken });
   });
 });

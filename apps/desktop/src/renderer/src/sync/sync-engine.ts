@@ -446,7 +446,10 @@ export class SyncEngine {
       if (this.socket !== socket || !socket?.connected) return;
       const response = await this.ask<RotateTokenResponse>(ROTATE_TOKEN_CHANNEL, { tokenHash });
       if (!response?.ok || this.pendingToken !== pending) return;
-      await this.adopt(pending);
+      // A relay of the earlier form ignores the hash, makes a token itself and sends it back:
+      // that one is then the token in force, not the pending one.
+      const issued = (response as { token?: unknown }).token;
+      await this.adopt(typeof issued === 'string' && issued.length > 0 ? issued : pending);
     } finally {
       this.rotating = false;
     }
