@@ -7,9 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deviceTokenIssuedAt, newId, parseMutation, PROTOCOL_VERSION, type Role } from '@contact-desk/shared';
+import { deviceTokenIssuedAt, newId, parseMutation, type Role } from '@contact-desk/shared';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enrollDevice } from '../../apps/desktop/src/renderer/src/sync/enroll';
 import { LocalDb } from '../../apps/desktop/src/renderer/src/sync/local-db';
@@ -22,6 +21,7 @@ import { ManualClock, systemClock, type Clock } from '../../apps/relay/src/core/
 import { createLogger } from '../../apps/relay/src/logger';
 import { startRelay, type RunningRelay } from '../../apps/relay/src/server';
 import { SqliteStorage } from '../../apps/relay/src/storage/sqlite-storage';
+import { handshake } from '../support/handshake';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -198,16 +198,3 @@ describe('sync engine and the relay limits', () => {
   });
 });
 
-function handshake(url: string, token: string): Promise<unknown> {
-  const socket = io(url, { auth: { token, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
-  return new Promise((resolve) => {
-    socket.once('connect', () => {
-      socket.disconnect();
-      resolve('connected');
-    });
-    socket.once('connect_error', (error: Error & { data?: unknown }) => {
-      socket.disconnect();
-      resolve(error.data ?? error.message);
-    });
-  });
-}

@@ -10,7 +10,6 @@ import { CHANNELS, deviceTokenIssuedAt, newId, PROTOCOL_VERSION, ROTATE_TOKEN_CH
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
-import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deviceTokenHash, newDeviceToken } from '../../apps/desktop/src/renderer/src/sync/device-token';
 import { enrollDevice } from '../../apps/desktop/src/renderer/src/sync/enroll';
@@ -22,6 +21,7 @@ import { DEFAULT_LIMITS } from '../../apps/relay/src/config';
 import { ManualClock } from '../../apps/relay/src/core/clock';
 import { silentLogger } from '../../apps/relay/src/logger';
 import { startRelay, type RunningRelay } from '../../apps/relay/src/server';
+import { handshake } from '../support/handshake';
 import { TcpProxy } from '../support/tcp-proxy';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -90,18 +90,24 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
   }
 }
 
-function handshake(url: string, token: string): Promise<unknown> {
-  const socket = io(url, { auth: { token, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
-  return new Promise((resolve) => {
-    socket.once('connect', () => {
-      socket.disconnect();
-      resolve('connected');
-    });
-    socket.once('connect_error', (error: Error & { data?: unknown }) => {
-      socket.disconnect();
-      resolve(error.data ?? error.message);
-    });
-  });
+/**
+ * Starts an engine whose first rotation reaches the relay but whose answer is lost (from the
+ * moment the pending token is stored, the relay's answers no longer reach the device), waits for
+ * the relay to commit it, then quits the app and mends the link.
+ */
+async function rotationWithAnswerLost(relay: RunningRelay, proxy: TcpProxy, token: string) {
+  const stored = new StoredTokens({ token });
+  stored.onWrite = (tokens) => {
+    if (tokens.pendingToken) proxy.loseReplies();
+  };
+  const first = engineFrom(proxy.url, stored);
+  await first.start();
+  await until(() => stored.writes.length === 1, 'the pending token to be stored');
+  const pending = stored.current.pendingToken ?? '';
+  await until(async () => (await handshake(relay.url, pending)) === 'connected', 'the relay to commit the rotation');
+  await first.stop();
+  proxy.restore();
+  return { stored, pending };
 }
 
 describe('token rotation with the answer lost', () => {
@@ -140,17 +146,7 @@ describe('token rotation with the answer lost', () => {
 
   it('the app closes right after sending: the next start connects with the pending token and drops the old one', async () => {
     const { relay, proxy, token, deviceId } = await setUp();
-    const stored = new StoredTokens({ token });
-    stored.onWrite = (tokens) => {
-      if (tokens.pendingToken) proxy.loseReplies();
-    };
-    const first = engineFrom(proxy.url, stored);
-    await first.start();
-    await until(() => stored.writes.length === 1, 'the pending token to be stored');
-    const pending = stored.current.pendingToken ?? '';
-    await until(async () => (await handshake(relay.url, pending)) === 'connected', 'the relay to commit the rotation');
-    await first.stop();
-    proxy.restore();
+    const { stored, pending } = await rotationWithAnswerLost(relay, proxy, token);
     expect(stored.current).toEqual({ token, pendingToken: pending });
 
     const next = engineFrom(proxy.url, stored);
@@ -192,17 +188,7 @@ describe('token rotation with the answer lost', () => {
 
   it('a revoked device with a pending token still ends revoked, and neither token works', async () => {
     const { relay, proxy, token, deviceId } = await setUp();
-    const stored = new StoredTokens({ token });
-    stored.onWrite = (tokens) => {
-      if (tokens.pendingToken) proxy.loseReplies();
-    };
-    const first = engineFrom(proxy.url, stored);
-    await first.start();
-    await until(() => stored.writes.length === 1, 'the pending token to be stored');
-    const pending = stored.current.pendingToken ?? '';
-    await until(async () => (await handshake(relay.url, pending)) === 'connected', 'the relay to commit the rotation');
-    await first.stop();
-    proxy.restore();
+    const { stored, pending } = await rotationWithAnswerLost(relay, proxy, token);
 
     await perform(relay.core, 'device.revoke', { deviceId });
     const next = engineFrom(proxy.url, stored);
