@@ -13,6 +13,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, type PerformOutcome } from '../../state/desk-store';
 import { formatDateTime } from '../common/format';
+import { OptionSelect } from '../common/OptionSelect';
+import { TableHeader } from '../common/TableHeader';
 import { Dialog, ErrorNote, Field } from '../request/widgets';
 import '../../styles/kit.css';
 import '../../styles/admin.css';
@@ -113,19 +115,17 @@ function PlatformsTab() {
       </div>
       <div className="kit-table-wrap">
         <table className="kit-table" data-testid="platform-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('platforms.name')}</th>
-              <th scope="col">{t('platforms.kind')}</th>
-              <th scope="col">{t('platforms.active')}</th>
-              <th scope="col">{t('platforms.liaisons')}</th>
-              <th scope="col">{t('platforms.backup')}</th>
-              <th scope="col">{t('platforms.contact')}</th>
-              <th scope="col" className="ad-col-actions">
-                <span className="kit-visually-hidden">{t('edit')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHeader
+            columns={[
+              { label: t('platforms.name') },
+              { label: t('platforms.kind') },
+              { label: t('platforms.active') },
+              { label: t('platforms.liaisons') },
+              { label: t('platforms.backup') },
+              { label: t('platforms.contact') },
+              { label: t('edit'), className: 'ad-col-actions', visuallyHidden: true },
+            ]}
+          />
           <tbody>
             {sorted.map((platform) => {
               const liaisons = [...users.values()].filter((user) => user.platformId === platform.id && user.revokedAt === null);
@@ -201,13 +201,7 @@ function AddPlatformDialog({ onClose }: { onClose: () => void }) {
         </Field>
         <Field label={t('platforms.kind')} required>
           {({ id: fieldId }) => (
-            <select id={fieldId} value={kind} data-testid="platform-kind" onChange={(event) => setKind(event.target.value as PlatformKind)}>
-              {PLATFORM_KINDS.map((value) => (
-                <option key={value} value={value}>
-                  {t(`common:platformKind.${value}`)}
-                </option>
-              ))}
-            </select>
+            <OptionSelect id={fieldId} values={PLATFORM_KINDS} value={kind} label={(value) => t(`common:platformKind.${value}`)} onChange={setKind} data-testid="platform-kind" />
           )}
         </Field>
         <ErrorNote error={error} />
@@ -257,25 +251,20 @@ function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatform; onC
         </Field>
         <Field label={t('platforms.kind')}>
           {({ id }) => (
-            <select id={id} value={kind} onChange={(event) => setKind(event.target.value as PlatformKind)}>
-              {PLATFORM_KINDS.map((value) => (
-                <option key={value} value={value}>
-                  {t(`common:platformKind.${value}`)}
-                </option>
-              ))}
-            </select>
+            <OptionSelect id={id} values={PLATFORM_KINDS} value={kind} label={(value) => t(`common:platformKind.${value}`)} onChange={setKind} />
           )}
         </Field>
         <Field label={t('platforms.backup')}>
           {({ id }) => (
-            <select id={id} value={backup} onChange={(event) => setBackup(event.target.value)} data-testid="platform-backup">
-              <option value="">{t('platforms.noBackup')}</option>
-              {liaisons.map((user) => (
-                <option key={user.id} value={user.id}>
-                  {user.name}
-                </option>
-              ))}
-            </select>
+            <OptionSelect
+              id={id}
+              values={liaisons.map((user) => user.id)}
+              value={backup}
+              label={(userId) => liaisons.find((user) => user.id === userId)?.name ?? userId}
+              empty={t('platforms.noBackup')}
+              onChange={setBackup}
+              data-testid="platform-backup"
+            />
           )}
         </Field>
         <label className="kit-check ad-check">
@@ -347,18 +336,16 @@ function UsersTab() {
       <ErrorNote error={error} />
       <div className="kit-table-wrap">
         <table className="kit-table ad-users" data-testid="user-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('users.name')}</th>
-              <th scope="col">{t('users.role')}</th>
-              <th scope="col">{t('users.platform')} / {t('users.team')}</th>
-              <th scope="col">{t('users.status')}</th>
-              <th scope="col">{t('users.devices')}</th>
-              <th scope="col" className="ad-col-user-actions">
-                <span className="kit-visually-hidden">{t('users.revoke')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHeader
+            columns={[
+              { label: t('users.name') },
+              { label: t('users.role') },
+              { label: `${t('users.platform')} / ${t('users.team')}` },
+              { label: t('users.status') },
+              { label: t('users.devices') },
+              { label: t('users.revoke'), className: 'ad-col-user-actions', visuallyHidden: true },
+            ]}
+          />
           <tbody>
             {sorted.map((user) => {
               const own = [...devices.values()].filter((device) => device.userId === user.id);
@@ -534,26 +521,21 @@ function AddUserDialog({ onClose }: { onClose: (outcome: PerformOutcome | null) 
         </Field>
         <Field label={t('users.role')} required>
           {({ id }) => (
-            <select id={id} value={role} data-testid="user-role" onChange={(event) => setRole(event.target.value as Role)}>
-              {ROLES.map((value) => (
-                <option key={value} value={value}>
-                  {t(`common:role.${value}`)}
-                </option>
-              ))}
-            </select>
+            <OptionSelect id={id} values={ROLES} value={role} label={(value) => t(`common:role.${value}`)} onChange={setRole} data-testid="user-role" />
           )}
         </Field>
         {role === 'liaison' ? (
           <Field label={t('users.platform')} error={errors.platform} required>
             {({ id }) => (
-              <select id={id} value={platformId} data-testid="user-platform" onChange={(event) => setPlatformId(event.target.value)}>
-                <option value="">{t('create:choosePlatform')}</option>
-                {platforms.map((platform) => (
-                  <option key={platform.id} value={platform.id}>
-                    {platform.name}
-                  </option>
-                ))}
-              </select>
+              <OptionSelect
+                id={id}
+                values={platforms.map((platform) => platform.id)}
+                value={platformId}
+                label={(value) => platforms.find((platform) => platform.id === value)?.name ?? value}
+                empty={t('create:choosePlatform')}
+                onChange={setPlatformId}
+                data-testid="user-platform"
+              />
             )}
           </Field>
         ) : null}

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
 import { useDesk } from '../../state/desk-store';
 import { formatDuration } from '../common/format';
+import { OptionSelect } from '../common/OptionSelect';
 import { ErrorNote, Field } from '../request/widgets';
 import '../../styles/kit.css';
 import '../../styles/create.css';
@@ -145,25 +146,25 @@ export function CreateRequestScreen() {
             <div className="kit-form-grid">
               <Field label={t('platform')} error={errors.platform} required>
                 {({ id, describedBy, invalid }) => (
-                  <select id={id} value={platformId} aria-describedby={describedBy} aria-invalid={invalid} data-testid="create-platform" onChange={(event) => setPlatformId(event.target.value)}>
-                    <option value="">{t('choosePlatform')}</option>
-                    {platforms.map((platform) => (
-                      <option key={platform.id} value={platform.id}>
-                        {platform.name} ({t(`common:platformKind.${platform.kind}`)})
-                      </option>
-                    ))}
-                  </select>
+                  <OptionSelect
+                    id={id}
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid}
+                    values={platforms.map((platform) => platform.id)}
+                    value={platformId}
+                    label={(value) => {
+                      const platform = platforms.find((candidate) => candidate.id === value);
+                      return platform ? `${platform.name} (${t(`common:platformKind.${platform.kind}`)})` : value;
+                    }}
+                    empty={t('choosePlatform')}
+                    onChange={setPlatformId}
+                    data-testid="create-platform"
+                  />
                 )}
               </Field>
               <Field label={t('kind')} required>
                 {({ id }) => (
-                  <select id={id} value={kind} data-testid="create-kind" onChange={(event) => setKind(event.target.value as RequestKind)}>
-                    {REQUEST_KINDS.map((value) => (
-                      <option key={value} value={value}>
-                        {t(`common:kind.${value}`)}
-                      </option>
-                    ))}
-                  </select>
+                  <OptionSelect id={id} values={REQUEST_KINDS} value={kind} label={(value) => t(`common:kind.${value}`)} onChange={setKind} data-testid="create-kind" />
                 )}
               </Field>
               <div className="kit-span-2">
@@ -186,13 +187,7 @@ export function CreateRequestScreen() {
               </div>
               <Field label={t('category')} required>
                 {({ id }) => (
-                  <select id={id} value={category} data-testid="create-category" onChange={(event) => setCategory(event.target.value as Category)}>
-                    {CATEGORIES.map((value) => (
-                      <option key={value} value={value}>
-                        {t(`common:category.${value}`)}
-                      </option>
-                    ))}
-                  </select>
+                  <OptionSelect id={id} values={CATEGORIES} value={category} label={(value) => t(`common:category.${value}`)} onChange={setCategory} data-testid="create-category" />
                 )}
               </Field>
               <div className="kit-span-2">

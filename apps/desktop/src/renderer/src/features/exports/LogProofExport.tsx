@@ -2,6 +2,7 @@ import { chainProofText } from '@contact-desk/shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
+import { OptionSelect } from '../common/OptionSelect';
 import type { ExportRunner } from './use-export-runner';
 
 /**
@@ -38,13 +39,13 @@ export function LogProofExport({ runner }: { readonly runner: ExportRunner }) {
         {own === null && (
           <label>
             {t('proof.platform')}{' '}
-            <select value={platformId} onChange={(event) => setPicked(event.target.value)} data-testid="proof-platform">
-              {platforms.map((platform) => (
-                <option key={platform.id} value={platform.id}>
-                  {platform.name}
-                </option>
-              ))}
-            </select>
+            <OptionSelect
+              values={platforms.map((platform) => platform.id)}
+              value={platformId}
+              label={(id) => view.platforms.get(id)?.name ?? id}
+              onChange={setPicked}
+              data-testid="proof-platform"
+            />
           </label>
         )}
         <button type="button" className="btn" disabled={!platformId || runner.busy !== null} onClick={() => void exportLog()} data-testid="export-log-proof">

@@ -8,7 +8,7 @@ import { ActionItemForm } from './ActionItemForm';
 import { CountedPanel } from './CountedPanel';
 import { usePartyNames } from './MeetingForm';
 import { Pending } from './PendingMarker';
-import { TableHeader } from './TableHeader';
+import { TableHeader } from '../common/TableHeader';
 import { actionItemsFor } from './meeting-model';
 import { useAllowed } from './useAllowed';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
 import { ErrorNote } from '../request/widgets';
 import { usePartyNames } from './MeetingForm';
-import { TableHeader } from './TableHeader';
+import { TableHeader } from '../common/TableHeader';
 import { ministryTeams } from './meeting-model';
 import { useAllowed } from './useAllowed';
 

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { OptionSelect } from '../common/OptionSelect';
 import { Field } from '../request/widgets';
 import { usePartyNames } from './MeetingForm';
 
@@ -21,14 +22,7 @@ export function PlatformSelect({
   return (
     <Field label={label}>
       {({ id }) => (
-        <select id={id} value={value} data-testid={testId} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{t('agenda.noPlatform')}</option>
-          {platformIds.map((pid) => (
-            <option key={pid} value={pid}>
-              {platformName(pid)}
-            </option>
-          ))}
-        </select>
+        <OptionSelect id={id} values={platformIds} value={value} label={platformName} empty={t('agenda.noPlatform')} onChange={onChange} data-testid={testId} />
       )}
     </Field>
   );

@@ -15,6 +15,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
+import { OptionSelect } from '../common/OptionSelect';
 import { Dialog, ErrorNote, Field } from './widgets';
 
 export type TextStep = 'requestInfo' | 'provideInfo' | 'contest' | 'withdraw' | 'close' | 'reopen' | 'escalate';
@@ -151,14 +152,15 @@ export function AnswerDialog({ request, onClose }: { request: Request; onClose: 
         <p className="kit-hint">{t('answer.intro')}</p>
         <div className="rq-same-all">
           <label htmlFor="rq-same-all">{t('answer.sameForAll')}</label>
-          <select id="rq-same-all" value={all} onChange={(event) => setAll(event.target.value as ItemOutcome | '')} data-testid="answer-all-outcome">
-            <option value="">{t('answer.noOutcome')}</option>
-            {ITEM_OUTCOMES.map((outcome) => (
-              <option key={outcome} value={outcome}>
-                {t(`common:outcome.${outcome}`)}
-              </option>
-            ))}
-          </select>
+          <OptionSelect<ItemOutcome | ''>
+            id="rq-same-all"
+            values={ITEM_OUTCOMES}
+            value={all}
+            label={(outcome) => t(`common:outcome.${outcome}`)}
+            empty={t('answer.noOutcome')}
+            onChange={setAll}
+            data-testid="answer-all-outcome"
+          />
           <button
             type="button"
             className="kit-button"
@@ -178,33 +180,25 @@ export function AnswerDialog({ request, onClose }: { request: Request; onClose: 
                   <span className="kit-muted">#{index + 1}</span> {item.location}
                 </div>
                 <div className="rq-answer-controls">
-                  <select
+                  <OptionSelect<ItemOutcome | ''>
                     aria-label={t('answer.outcome', { index: index + 1 })}
+                    values={ITEM_OUTCOMES}
                     value={row.outcome}
+                    label={(outcome) => t(`common:outcome.${outcome}`)}
+                    empty={t('answer.noOutcome')}
+                    onChange={(outcome) => update(index, { outcome })}
                     data-testid="answer-outcome"
-                    onChange={(event) => update(index, { outcome: event.target.value as ItemOutcome | '' })}
-                  >
-                    <option value="">{t('answer.noOutcome')}</option>
-                    {ITEM_OUTCOMES.map((outcome) => (
-                      <option key={outcome} value={outcome}>
-                        {t(`common:outcome.${outcome}`)}
-                      </option>
-                    ))}
-                  </select>
+                  />
                   {row.outcome === 'cannot_execute' ? (
-                    <select
+                    <OptionSelect<CannotExecuteGround | ''>
                       aria-label={`${t('answer.ground')} #${index + 1}`}
+                      values={CANNOT_EXECUTE_GROUNDS}
                       value={row.ground}
+                      label={(ground) => t(`common:ground.${ground}`)}
+                      empty={t('answer.chooseGround')}
+                      onChange={(ground) => update(index, { ground })}
                       data-testid="answer-ground"
-                      onChange={(event) => update(index, { ground: event.target.value as CannotExecuteGround | '' })}
-                    >
-                      <option value="">{t('answer.chooseGround')}</option>
-                      {CANNOT_EXECUTE_GROUNDS.map((ground) => (
-                        <option key={ground} value={ground}>
-                          {t(`common:ground.${ground}`)}
-                        </option>
-                      ))}
-                    </select>
+                    />
                   ) : null}
                   {row.outcome !== '' ? (
                     <input
@@ -278,13 +272,7 @@ export function EditDialog({ request, onClose }: { request: Request; onClose: (d
       <form onSubmit={submit} noValidate className="kit-form-grid">
         <Field label={t('header.category')}>
           {({ id }) => (
-            <select id={id} value={category} onChange={(event) => setCategory(event.target.value as Category)} data-testid="edit-category">
-              {CATEGORIES.map((value) => (
-                <option key={value} value={value}>
-                  {t(`common:category.${value}`)}
-                </option>
-              ))}
-            </select>
+            <OptionSelect id={id} values={CATEGORIES} value={category} label={(value) => t(`common:category.${value}`)} onChange={setCategory} data-testid="edit-category" />
           )}
         </Field>
         <Field label={t('header.pharosRef')}>
