@@ -9,6 +9,8 @@ declare class URL {
   constructor(input: string, base?: string);
   readonly protocol: string;
   readonly hostname: string;
+  readonly username: string;
+  readonly password: string;
   readonly pathname: string;
   readonly searchParams: URLSearchParams;
 }

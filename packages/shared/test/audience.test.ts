@@ -62,6 +62,48 @@ function world() {
     createdAt: T0,
     updatedAt: T0,
   };
+  const webhook = {
+    type: 'webhook' as const,
+    id: uuid(720),
+    platformId: 'meta',
+    name: 'Case tool',
+    url: 'https://hooks.example/x',
+    preset: 'standard' as const,
+    topics: ['request.created' as const],
+    priorities: [],
+    active: true,
+    secretVersion: 1,
+    createdAt: T0,
+    createdBy: IDS.prefect,
+    updatedAt: T0,
+    removedAt: null,
+  };
+  const apiKey = {
+    type: 'apiKey' as const,
+    id: uuid(721),
+    platformId: 'meta',
+    name: 'Case tool',
+    scope: 'act' as const,
+    prefix: 'cdk_000000004000',
+    createdAt: T0,
+    createdBy: IDS.prefect,
+    revokedAt: null,
+  };
+  const attempt = {
+    deliveryId: uuid(722),
+    requestId,
+    platformId: 'meta',
+    channel: 'email' as const,
+    recipient: 'bruno@meta.example',
+    recipientName: 'Bruno Meta',
+    level: 1,
+    trigger: 'escalated' as const,
+    causeSeq: 12,
+    attempt: 1,
+    outcome: 'delivered' as const,
+    detail: '250 OK',
+    nextAttemptAt: null,
+  };
   /** Every event type, with the audience it must get (the type checker keeps the list complete). */
   const cases: { [T in EventType]: [EventDraft, Audience] } = {
     'request.created': [{ type: 'request.created', payload: { request } }, META],
@@ -84,6 +126,10 @@ function world() {
     ],
     'request.deadlineMissed': [
       { type: 'request.deadlineMissed', payload: { requestId, step: 'ack', deadline: T0 } },
+      META,
+    ],
+    'request.assigned': [
+      { type: 'request.assigned', payload: { requestId, side: 'ministry', assigneeId: IDS.operator, previousId: null } },
       META,
     ],
     'comment.added': [{ type: 'comment.added', payload: { comment } }, META],
@@ -114,8 +160,14 @@ function world() {
       { type: 'actionItem.statusChanged', payload: { actionItemId: actionItem.id, status: 'done' } },
       MINISTRY,
     ],
+    'webhook.created': [{ type: 'webhook.created', payload: { webhook } }, META],
+    'webhook.updated': [{ type: 'webhook.updated', payload: { webhook: { ...webhook, platformId: null }, secretReplaced: false } }, MINISTRY],
+    'webhook.removed': [{ type: 'webhook.removed', payload: { webhookId: webhook.id, platformId: 'meta' } }, META],
+    'apiKey.issued': [{ type: 'apiKey.issued', payload: { apiKey } }, META],
+    'apiKey.revoked': [{ type: 'apiKey.revoked', payload: { apiKeyId: apiKey.id, platformId: 'meta' } }, META],
+    'notification.attempted': [{ type: 'notification.attempted', payload: attempt }, META],
   };
-  return { desk, requestId, comment, cases };
+  return { desk, requestId, comment, cases, attempt };
 }
 
 describe('audienceOf', () => {
@@ -132,6 +184,12 @@ describe('audienceOf', () => {
 
   it('sends a ministry user’s revocation to the ministry only', () => {
     const event: EventDraft = { type: 'user.revoked', payload: { userId: IDS.operator } };
+    expect(audienceOf(event, readState(desk.state))).toEqual(MINISTRY);
+  });
+
+  it('keeps what the ministry’s own channels sent inside the ministry', () => {
+    const { attempt } = world();
+    const event: EventDraft = { type: 'notification.attempted', payload: { ...attempt, platformId: null, recipient: 'permanence@interieur.example' } };
     expect(audienceOf(event, readState(desk.state))).toEqual(MINISTRY);
   });
 

@@ -71,6 +71,8 @@ function takeStep(world: Seeded, requestId: string, step: RequestStep): Submitte
       return desk.submit(operator, 'request.reopen', { requestId, reason: 'Again.' });
     case 'escalate':
       return desk.submit(operator, 'request.escalate', { requestId, note: 'Late.' });
+    case 'assign':
+      return desk.submit(metaLiaison, 'request.assign', { requestId, assigneeId: metaLiaison.userId });
   }
 }
 
@@ -95,7 +97,13 @@ describe('illegal transitions', () => {
     expect(decision.ok).toBe(false);
     if (decision.ok) return;
     expect(decision.error.code).toBe('illegal_transition');
-    expect(decision.error.details).toEqual({ requestId: world.requestId, ref: 'CD-2026-000001', status, step });
+    expect(decision.error.details).toEqual({
+      requestId: world.requestId,
+      ref: 'CD-2026-000001',
+      status,
+      step,
+      reason: 'step_not_allowed',
+    });
     expect(decision.error.message).toMatch(/^Cannot .* CD-2026-000001: it is /);
     expect(world.desk.state).toBe(before);
     expect(world.desk.log).toHaveLength(logLength);

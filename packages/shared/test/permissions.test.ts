@@ -26,6 +26,7 @@ const REQUEST_STEPS_OF_THE_MINISTRY: MutationType[] = [
   'request.close',
   'request.reopen',
   'request.escalate',
+  'request.assign',
   'comment.add',
 ];
 const ADMINISTRATION: MutationType[] = [
@@ -37,6 +38,12 @@ const ADMINISTRATION: MutationType[] = [
   'user.issueEnrollmentCode',
   'device.revoke',
   'policy.update',
+  'webhook.create',
+  'webhook.update',
+  'webhook.rotateSecret',
+  'webhook.remove',
+  'apiKey.issue',
+  'apiKey.revoke',
 ];
 
 /** The role × mutation matrix, written out from docs/domain.md. */
@@ -54,7 +61,15 @@ const MEETING_WORK: MutationType[] = [
 const EXPECTED: Record<Role, MutationType[]> = {
   prefect: [...REQUEST_STEPS_OF_THE_MINISTRY, ...ADMINISTRATION, 'meeting.create', 'meeting.update', ...MEETING_WORK],
   operator: [...REQUEST_STEPS_OF_THE_MINISTRY, ...MEETING_WORK],
-  liaison: ['request.acknowledge', 'request.requestInfo', 'request.answer', 'request.contest', 'comment.add', 'actionItem.setStatus'],
+  liaison: [
+    'request.acknowledge',
+    'request.requestInfo',
+    'request.answer',
+    'request.contest',
+    'request.assign',
+    'comment.add',
+    'actionItem.setStatus',
+  ],
   observer: [],
 };
 
@@ -91,7 +106,7 @@ describe('who may send which mutation', () => {
     );
     expect(decision).toEqual({
       ok: false,
-      error: { code: 'forbidden', message: `Your role (observer) may not perform ${type}.`, details: { type } },
+      error: { code: 'forbidden', message: `Your role (observer) may not perform ${type}.`, details: { type, role: 'observer', reason: 'role_may_not' } },
     });
   });
 });
@@ -124,11 +139,11 @@ describe('a liaison cannot reach another platform’s requests', () => {
     const missing = submitAs(missingId);
     expect(foreign).toEqual({
       ok: false,
-      error: { code: 'not_found', message: `No request ${requestId} is visible to you.`, details: { id: requestId } },
+      error: { code: 'not_found', message: `No request ${requestId} is visible to you.`, details: { id: requestId, what: 'request', reason: 'not_visible' } },
     });
     expect(missing).toEqual({
       ok: false,
-      error: { code: 'not_found', message: `No request ${missingId} is visible to you.`, details: { id: missingId } },
+      error: { code: 'not_found', message: `No request ${missingId} is visible to you.`, details: { id: missingId, what: 'request', reason: 'not_visible' } },
     });
     expect(JSON.stringify(foreign)).not.toContain(ref);
     expect(desk.state).toBe(before);

@@ -133,23 +133,23 @@ describe('comments and manual escalation', () => {
     expect(again.decision).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
-  it('escalates one step at a time up to the prefect', () => {
+  it('escalates by hand up the platform’s chain only: backup, manager, then refuses', () => {
     const { desk, operator } = seeded();
     const requestId = createRequest(desk, operator);
-    const targets = [1, 2, 3].map(
+    const targets = [1, 2].map(
       () => desk.must(operator, 'request.escalate', { requestId, note: 'Nothing yet.' }).events[0]?.payload,
     );
     expect(targets).toEqual(
-      [1, 2, 3].map((level) => ({
+      [1, 2].map((level) => ({
         requestId,
         level,
-        target: ['none', 'backup_liaison', 'platform_manager', 'prefect'][level],
+        target: ['none', 'backup_liaison', 'platform_manager'][level],
         note: 'Nothing yet.',
         automatic: false,
       })),
     );
-    expect(desk.request(requestId).escalationLevel).toBe(3);
+    expect(desk.request(requestId).escalationLevel).toBe(2);
     const { decision } = desk.submit(operator, 'request.escalate', { requestId, note: 'Again.' });
-    expect(decision).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(decision).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'escalation_chain_end', level: 2 } } });
   });
 });

@@ -25,6 +25,7 @@ export const SAMPLE_ARGS: { [T in MutationType]: MutationInput<T> } = {
   'request.close': { requestId: SAMPLE_REQUEST_ID },
   'request.reopen': { requestId: SAMPLE_REQUEST_ID, reason: 'The content is back.' },
   'request.escalate': { requestId: SAMPLE_REQUEST_ID, note: 'No news after an hour.' },
+  'request.assign': { requestId: SAMPLE_REQUEST_ID, assigneeId: IDS.metaLiaison },
   'comment.add': { commentId: uuid(501), requestId: SAMPLE_REQUEST_ID, body: 'Thanks.' },
   'platform.create': { platformId: 'youtube', name: 'YouTube', kind: 'platform' },
   'platform.update': { platformId: 'meta', patch: { active: false } },
@@ -58,4 +59,10 @@ export const SAMPLE_ARGS: { [T in MutationType]: MutationInput<T> } = {
     owner: { kind: 'platform', platformId: 'meta' },
   },
   'actionItem.setStatus': { actionItemId: uuid(513), status: 'done' },
+  'webhook.create': { webhookId: uuid(520), platformId: 'meta', name: 'Meta case tool', url: 'https://hooks.example.com/cd' },
+  'webhook.update': { webhookId: uuid(520), patch: { active: false } },
+  'webhook.rotateSecret': { webhookId: uuid(520) },
+  'webhook.remove': { webhookId: uuid(520) },
+  'apiKey.issue': { apiKeyId: uuid(521), platformId: 'meta', name: 'Meta case tool', scope: 'act' },
+  'apiKey.revoke': { apiKeyId: uuid(521) },
 };

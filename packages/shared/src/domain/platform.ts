@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entityIdSchema, platformIdSchema } from './ids.js';
-import { emailSchema, personNameSchema } from './user.js';
+import { emailSchema, personNameSchema, phoneSchema } from './user.js';
 
 /** A member organisation of the contact group. */
 export const PLATFORM_KINDS = ['platform', 'access_provider', 'search_engine'] as const;
@@ -11,10 +11,19 @@ export const escalationContactSchema = z
   .object({
     name: personNameSchema,
     email: emailSchema.nullable().default(null),
-    phone: z.string().trim().max(40).nullable().default(null),
+    phone: phoneSchema.nullable().default(null),
   })
   .strict();
 export type EscalationContact = z.infer<typeof escalationContactSchema>;
+
+/**
+ * What an e-mail about a request may say. `minimal` (the default): reference, priority, platform,
+ * deadline and a link — mail crosses networks nobody controls. `full`: also the content locations
+ * and the grounds, for a platform whose mail stays on networks it trusts.
+ */
+export const MAIL_DETAILS = ['minimal', 'full'] as const;
+export const mailDetailSchema = z.enum(MAIL_DETAILS);
+export type MailDetail = z.infer<typeof mailDetailSchema>;
 
 export interface Platform {
   readonly id: string;
@@ -25,7 +34,13 @@ export interface Platform {
   /** The platform's manager contact: second step of the escalation chain. */
   readonly escalationContact: EscalationContact | null;
   readonly active: boolean;
+  /** Absent on platforms recorded before the setting existed: read it through `mailDetailOf`. */
+  readonly mailDetail?: MailDetail;
   readonly createdAt: number;
+}
+
+export function mailDetailOf(platform: Platform): MailDetail {
+  return platform.mailDetail ?? 'minimal';
 }
 
 export const platformFieldsSchema = z
@@ -35,6 +50,7 @@ export const platformFieldsSchema = z
     backupLiaisonId: entityIdSchema.nullable(),
     escalationContact: escalationContactSchema.nullable(),
     active: z.boolean(),
+    mailDetail: mailDetailSchema,
   })
   .strict();
 

@@ -124,7 +124,26 @@ export interface Request {
   readonly missedAction: number | null;
   /** 0 none, 1 backup liaison, 2 platform manager contact, 3 prefect. */
   readonly escalationLevel: number;
+  /**
+   * Who handles the request on each side. Absent on requests recorded before owners existed:
+   * read it through `ownerOf`.
+   */
+  readonly owners?: RequestOwners;
   readonly updatedAt: number;
+}
+
+/** The two sides of a request: the ministry that sent it and the platform that must act. */
+export const REQUEST_SIDES = ['ministry', 'platform'] as const;
+export type RequestSide = (typeof REQUEST_SIDES)[number];
+
+/** The user handling a request on each side; null while nobody has taken it. */
+export type RequestOwners = Readonly<Record<RequestSide, string | null>>;
+
+export const NO_OWNERS: RequestOwners = { ministry: null, platform: null };
+
+/** The user handling a request on one side, or null. */
+export function ownerOf(request: Request, side: RequestSide): string | null {
+  return request.owners?.[side] ?? null;
 }
 
 export const ESCALATION_TARGETS = ['none', 'backup_liaison', 'platform_manager', 'prefect'] as const;

@@ -5,6 +5,13 @@ import { roleSchema, type Role } from './roles.js';
 export const personNameSchema = z.string().trim().min(1).max(120);
 export const emailSchema = z.email().max(254);
 export const teamSchema = z.string().trim().min(1).max(80);
+/** A phone number as people write it: digits, spaces, `+`, dots, dashes and parentheses. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(40)
+  .regex(/^[+0-9 ().-]+$/, 'must be a phone number (digits, spaces, + . - ( ))');
 
 export interface User {
   readonly id: string;
@@ -15,6 +22,8 @@ export interface User {
   readonly platformId: string | null;
   /** The ministry team of an operator (e.g. "PHAROS"), free text. */
   readonly team: string | null;
+  /** How to reach them by phone when escalated to; absent on users recorded before it existed. */
+  readonly phone?: string | null;
   readonly createdAt: number;
   readonly revokedAt: number | null;
 }
@@ -56,6 +65,7 @@ export const newUserSchema = z
     role: roleSchema,
     platformId: platformIdSchema.nullable().default(null),
     team: teamSchema.nullable().default(null),
+    phone: phoneSchema.nullable().default(null),
   })
   .strict()
   .refine((user) => (user.role === 'liaison') === (user.platformId !== null), {

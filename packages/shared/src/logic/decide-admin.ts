@@ -1,13 +1,13 @@
 import type { Platform } from '../domain/platform.js';
 import type { User } from '../domain/user.js';
-import { notFound, protocolError } from '../protocol/errors.js';
+import { notFound, refusal } from '../protocol/errors.js';
 import { draft } from '../protocol/events.js';
 import type { MutationArgs } from '../protocol/mutations.js';
 import { accept, ENROLLMENT_CODE_TTL_MS, reject, type DecideContext, type Decision } from './decision.js';
 
 export function decidePlatformCreate(ctx: DecideContext, args: MutationArgs<'platform.create'>): Decision {
   if (ctx.read.platform(args.platformId)) {
-    return reject(protocolError('conflict', `Platform ${args.platformId} already exists.`, { id: args.platformId }));
+    return reject(refusal('conflict', 'platform_exists', `Platform ${args.platformId} already exists.`, { id: args.platformId }));
   }
   const platform: Platform = {
     id: args.platformId,
@@ -29,8 +29,9 @@ export function decidePlatformUpdate(ctx: DecideContext, args: MutationArgs<'pla
     const backup = ctx.read.user(backupId);
     if (!backup || backup.role !== 'liaison' || backup.platformId !== platform.id || backup.revokedAt !== null) {
       return reject(
-        protocolError('invalid_payload', `The backup liaison must be an active liaison of ${platform.name}.`, {
+        refusal('invalid_payload', 'backup_not_liaison', `The backup liaison must be an active liaison of ${platform.name}.`, {
           path: 'patch.backupLiaisonId',
+          platform: platform.name,
         }),
       );
     }
@@ -44,7 +45,7 @@ function enrollmentIssued(ctx: DecideContext, userId: string) {
 
 export function decideUserCreate(ctx: DecideContext, args: MutationArgs<'user.create'>): Decision {
   if (ctx.read.user(args.userId)) {
-    return reject(protocolError('conflict', `User ${args.userId} already exists.`, { id: args.userId }));
+    return reject(refusal('conflict', 'user_exists', `User ${args.userId} already exists.`, { id: args.userId }));
   }
   if (args.platformId !== null && !ctx.read.platform(args.platformId)) {
     return reject(notFound('platform', args.platformId));
@@ -56,6 +57,7 @@ export function decideUserCreate(ctx: DecideContext, args: MutationArgs<'user.cr
     role: args.role,
     platformId: args.platformId,
     team: args.team,
+    phone: args.phone,
     createdAt: ctx.now,
     revokedAt: null,
   };
@@ -66,7 +68,7 @@ function activeUser(ctx: DecideContext, userId: string): User | Decision {
   const user = ctx.read.user(userId);
   if (!user) return reject(notFound('user', userId));
   if (user.revokedAt !== null) {
-    return reject(protocolError('conflict', `User ${user.name} is revoked.`, { id: userId }));
+    return reject(refusal('conflict', 'user_revoked', `User ${user.name} is revoked.`, { id: userId, name: user.name }));
   }
   return user;
 }
@@ -79,7 +81,7 @@ export function decideUserUpdate(ctx: DecideContext, args: MutationArgs<'user.up
 
 export function decideUserRevoke(ctx: DecideContext, args: MutationArgs<'user.revoke'>): Decision {
   if (args.userId === ctx.actor.userId) {
-    return reject(protocolError('forbidden', 'You cannot revoke your own access.', { id: args.userId }));
+    return reject(refusal('forbidden', 'revoke_self', 'You cannot revoke your own access.', { id: args.userId }));
   }
   const user = activeUser(ctx, args.userId);
   if ('ok' in user) return user;
@@ -99,7 +101,7 @@ export function decideDeviceRevoke(ctx: DecideContext, args: MutationArgs<'devic
   const device = ctx.read.device(args.deviceId);
   if (!device) return reject(notFound('device', args.deviceId));
   if (device.revokedAt !== null) {
-    return reject(protocolError('conflict', `Device ${device.label} is already revoked.`, { id: device.id }));
+    return reject(refusal('conflict', 'device_revoked', `Device ${device.label} is already revoked.`, { id: device.id, label: device.label }));
   }
   return accept([draft('device.revoked', { deviceId: device.id, userId: device.userId })]);
 }

@@ -1,5 +1,5 @@
 import { partyKey, recordPlatform, type ActionItem, type AgendaItem, type Meeting, type MeetingRecord } from '../domain/meeting.js';
-import { notFound, protocolError } from '../protocol/errors.js';
+import { notFound, refusal } from '../protocol/errors.js';
 import { draft } from '../protocol/events.js';
 import type { MutationArgs } from '../protocol/mutations.js';
 import { accept, reject, type DecideContext, type Decision } from './decision.js';
@@ -19,7 +19,7 @@ function visible<T extends MeetingRecord['type']>(
 }
 
 function conflictIfExists(ctx: DecideContext, id: string, what: string): Decision | undefined {
-  return ctx.read.meetingRecord(id) ? reject(protocolError('conflict', `A ${what} with id ${id} already exists.`, { id })) : undefined;
+  return ctx.read.meetingRecord(id) ? reject(refusal('conflict', 'id_exists', `A ${what} with id ${id} already exists.`, { id, what })) : undefined;
 }
 
 function unknownPlatform(ctx: DecideContext, platformIds: readonly (string | null)[]): Decision | undefined {
@@ -134,10 +134,10 @@ export function decideSetActionItemStatus(ctx: DecideContext, args: MutationArgs
   const item = visible(ctx, args.actionItemId, 'actionItem');
   if (!item) return reject(notFound('action item', args.actionItemId));
   if (ctx.actor.role === 'liaison' && (item.owner.kind !== 'platform' || item.owner.platformId !== ctx.actor.platformId)) {
-    return reject(protocolError('forbidden', 'Only the owner of an action item may update it.', { id: item.id }));
+    return reject(refusal('forbidden', 'not_action_item_owner', 'Only the owner of an action item may update it.', { id: item.id }));
   }
   if (item.status === args.status) {
-    return reject(protocolError('conflict', `The action item is already ${args.status}.`, { id: item.id }));
+    return reject(refusal('conflict', 'action_item_unchanged', `The action item is already ${args.status}.`, { id: item.id, status: args.status }));
   }
   return accept([draft('actionItem.statusChanged', { actionItemId: item.id, status: args.status })]);
 }

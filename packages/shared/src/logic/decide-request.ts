@@ -1,10 +1,11 @@
 import { formatRef } from '../domain/ids.js';
 import { normalizeLocation } from '../domain/locations.js';
 import { slaTermsFor } from '../domain/policy.js';
-import { ESCALATION_TARGETS, MAX_ESCALATION_LEVEL, type Request, type RequestItem } from '../domain/request.js';
-import { notFound, protocolError } from '../protocol/errors.js';
+import { ESCALATION_TARGETS, ownerOf, type Request, type RequestItem, type RequestSide } from '../domain/request.js';
+import { notFound, refusal } from '../protocol/errors.js';
 import { draft, type EventDraft } from '../protocol/events.js';
 import type { MutationArgs } from '../protocol/mutations.js';
+import { nextManualLevel } from '../sla/contacts.js';
 import { accept, DEFAULT_RETENTION_MS, reject, type DecideContext, type Decision } from './decision.js';
 import { canSeePlatform } from './permissions.js';
 import { checkTransition, type RequestStep } from './request-machine.js';
@@ -49,20 +50,20 @@ function implicitAck(request: Request): EventDraft[] {
 
 export function decideCreate(ctx: DecideContext, args: MutationArgs<'request.create'>): Decision {
   if (ctx.read.request(args.requestId)) {
-    return reject(protocolError('conflict', `A request with id ${args.requestId} already exists.`, { id: args.requestId }));
+    return reject(refusal('conflict', 'id_exists', `A request with id ${args.requestId} already exists.`, { id: args.requestId, what: 'request' }));
   }
   const platform = ctx.read.platform(args.platformId);
   if (!platform) return reject(notFound('platform', args.platformId));
   if (!platform.active) {
-    return reject(protocolError('conflict', `Platform ${platform.name} is inactive.`, { platformId: platform.id }));
+    return reject(refusal('conflict', 'platform_inactive', `Platform ${platform.name} is inactive.`, { platformId: platform.id, platform: platform.name }));
   }
   const sla = slaTermsFor(ctx.read.policy(), args.priority);
   if (!sla) {
-    return reject(protocolError('invalid_payload', `Unknown priority label "${args.priority}".`, { path: 'priority' }));
+    return reject(refusal('invalid_payload', 'unknown_priority', `Unknown priority label "${args.priority}".`, { path: 'priority', priority: args.priority }));
   }
   const items = buildItems(args.requestId, args.items, 0);
   if (typeof items === 'string') {
-    return reject(protocolError('invalid_payload', `The same content is listed twice: ${items}.`, { path: 'items' }));
+    return reject(refusal('invalid_payload', 'duplicate_location', `The same content is listed twice: ${items}.`, { path: 'items', location: items }));
   }
   const year = new Date(ctx.now).getUTCFullYear();
   const ref = formatRef(year, ctx.read.refCounter(year) + 1);
@@ -97,6 +98,8 @@ export function decideCreate(ctx: DecideContext, args: MutationArgs<'request.cre
     missedAck: null,
     missedAction: null,
     escalationLevel: 0,
+    // Whoever sends a request follows it for the ministry until they hand it over.
+    owners: { ministry: ctx.read.user(ctx.actor.userId) ? ctx.actor.userId : null, platform: null },
     updatedAt: ctx.now,
   };
   return accept([draft('request.created', { request })], { ref });
@@ -112,12 +115,12 @@ export function decideEdit(ctx: DecideContext, args: MutationArgs<'request.edit'
     const existing = new Set(request.items.map((item) => item.normalized));
     const duplicate = typeof built === 'string' ? built : built.find((item) => existing.has(item.normalized))?.location;
     if (duplicate !== undefined || typeof built === 'string') {
-      return reject(protocolError('invalid_payload', `The same content is listed twice: ${duplicate}.`, { path: 'patch.addItems' }));
+      return reject(refusal('invalid_payload', 'duplicate_location', `The same content is listed twice: ${duplicate}.`, { path: 'patch.addItems', location: duplicate }));
     }
     added = built;
   }
   if (fields.retentionUntil !== undefined && request.kind !== 'preservation') {
-    return reject(protocolError('invalid_payload', 'Only a preservation request has a retention end.', { path: 'patch.retentionUntil' }));
+    return reject(refusal('invalid_payload', 'retention_not_preservation', 'Only a preservation request has a retention end.', { path: 'patch.retentionUntil' }));
   }
   const patch = added ? { ...fields, addItems: added } : fields;
   return accept([draft('request.edited', { requestId: request.id, patch })]);
@@ -151,10 +154,10 @@ export function decideAnswer(ctx: DecideContext, args: MutationArgs<'request.ans
   const given = new Set<string>();
   for (const answer of args.items) {
     if (!known.has(answer.itemId)) {
-      return reject(protocolError('invalid_payload', `Item ${answer.itemId} is not part of ${request.ref}.`, { path: 'items' }));
+      return reject(refusal('invalid_payload', 'unknown_item', `Item ${answer.itemId} is not part of ${request.ref}.`, { path: 'items', itemId: answer.itemId, ref: request.ref }));
     }
     if (given.has(answer.itemId)) {
-      return reject(protocolError('invalid_payload', `Item ${answer.itemId} is answered twice.`, { path: 'items' }));
+      return reject(refusal('invalid_payload', 'item_answered_twice', `Item ${answer.itemId} is answered twice.`, { path: 'items', itemId: answer.itemId }));
     }
     given.add(answer.itemId);
   }
@@ -189,13 +192,29 @@ export function decideReopen(ctx: DecideContext, args: MutationArgs<'request.reo
   return accept([draft('request.reopened', { requestId: request.id, reason: args.reason })]);
 }
 
+/**
+ * A manual escalation goes up the platform's own chain — its backup liaison, then its manager
+ * contact — skipping a level nobody was named for, and never to the ministry's level, which the
+ * deadline watcher alone reaches (the ministry is who presses the button).
+ */
 export function decideEscalate(ctx: DecideContext, args: MutationArgs<'request.escalate'>): Decision {
   const request = target(ctx, args.requestId, 'escalate');
   if (isDecision(request)) return request;
-  if (request.escalationLevel >= MAX_ESCALATION_LEVEL) {
-    return reject(protocolError('conflict', `${request.ref} is already escalated to the prefect.`, { requestId: request.id }));
+  const platform = ctx.read.platform(request.platformId);
+  const level = platform ? nextManualLevel(platform, ctx.read, request.escalationLevel) : undefined;
+  if (level === undefined) {
+    const top = request.escalationLevel >= 2;
+    return reject(
+      refusal(
+        'conflict',
+        top ? 'escalation_chain_end' : 'escalation_no_contact',
+        top
+          ? `${request.ref} already reached the top of ${platform?.name ?? request.platformId}'s chain.`
+          : `${platform?.name ?? request.platformId} names no backup liaison or manager contact to escalate ${request.ref} to.`,
+        { requestId: request.id, ref: request.ref, platform: platform?.name ?? request.platformId, level: request.escalationLevel },
+      ),
+    );
   }
-  const level = request.escalationLevel + 1;
   return accept([
     draft('request.escalated', {
       requestId: request.id,
@@ -207,14 +226,58 @@ export function decideEscalate(ctx: DecideContext, args: MutationArgs<'request.e
   ]);
 }
 
+/** The side a user acts for: a liaison for their platform, everyone else for the ministry. */
+export function sideOf(role: string): RequestSide {
+  return role === 'liaison' ? 'platform' : 'ministry';
+}
+
+/**
+ * Someone takes a request, hands it to a colleague of their side, or lets it go (`null`). A
+ * liaison hands over only to a liaison of the request's platform; the ministry to a prefect or
+ * an operator. Assigning to the current owner again is refused, so the log records changes only.
+ */
+export function decideAssign(ctx: DecideContext, args: MutationArgs<'request.assign'>): Decision {
+  const request = target(ctx, args.requestId, 'assign');
+  if (isDecision(request)) return request;
+  const side = sideOf(ctx.actor.role);
+  const current = ownerOf(request, side);
+  if (args.assigneeId === current) {
+    const name = current === null ? null : (ctx.read.user(current)?.name ?? null);
+    return reject(
+      refusal('conflict', current === null ? 'owner_none' : 'owner_unchanged', `${request.ref} is already ${current === null ? 'free' : `handled by ${name}`}.`, {
+        ref: request.ref,
+        name,
+      }),
+    );
+  }
+  if (args.assigneeId !== null) {
+    const user = ctx.read.user(args.assigneeId);
+    const onSide =
+      user !== undefined &&
+      user.revokedAt === null &&
+      (side === 'platform'
+        ? user.role === 'liaison' && user.platformId === request.platformId
+        : user.role === 'prefect' || user.role === 'operator');
+    if (!onSide) {
+      return reject(
+        refusal('invalid_payload', 'assignee_not_on_side', 'A request is handed only to an active colleague of your side.', {
+          path: 'assigneeId',
+          side,
+        }),
+      );
+    }
+  }
+  return accept([draft('request.assigned', { requestId: request.id, side, assigneeId: args.assigneeId, previousId: current })]);
+}
+
 export function decideComment(ctx: DecideContext, args: MutationArgs<'comment.add'>): Decision {
   const request = target(ctx, args.requestId, null);
   if (isDecision(request)) return request;
   if (ctx.read.comment(args.commentId)) {
-    return reject(protocolError('conflict', `A comment with id ${args.commentId} already exists.`, { id: args.commentId }));
+    return reject(refusal('conflict', 'id_exists', `A comment with id ${args.commentId} already exists.`, { id: args.commentId, what: 'comment' }));
   }
   if (args.visibility === 'ministry' && ctx.actor.role === 'liaison') {
-    return reject(protocolError('forbidden', 'A liaison cannot write ministry-only notes.', { path: 'visibility' }));
+    return reject(refusal('forbidden', 'liaison_ministry_note', 'A liaison cannot write ministry-only notes.', { path: 'visibility' }));
   }
   return accept([
     draft('comment.added', {

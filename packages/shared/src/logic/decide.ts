@@ -1,6 +1,7 @@
-import { protocolError } from '../protocol/errors.js';
+import { refusal } from '../protocol/errors.js';
 import type { Mutation } from '../protocol/mutations.js';
 import * as admin from './decide-admin.js';
+import * as integrations from './decide-integration.js';
 import * as meetings from './decide-meeting.js';
 import * as requests from './decide-request.js';
 import { reject, type DecideContext, type Decision } from './decision.js';
@@ -13,8 +14,9 @@ import { mayPerform } from './permissions.js';
 export function decide(ctx: DecideContext, mutation: Mutation): Decision {
   if (!mayPerform(ctx.actor, mutation.type)) {
     return reject(
-      protocolError('forbidden', `Your role (${ctx.actor.role}) may not perform ${mutation.type}.`, {
+      refusal('forbidden', 'role_may_not', `Your role (${ctx.actor.role}) may not perform ${mutation.type}.`, {
         type: mutation.type,
+        role: ctx.actor.role,
       }),
     );
   }
@@ -41,6 +43,8 @@ export function decide(ctx: DecideContext, mutation: Mutation): Decision {
       return requests.decideReopen(ctx, mutation.args);
     case 'request.escalate':
       return requests.decideEscalate(ctx, mutation.args);
+    case 'request.assign':
+      return requests.decideAssign(ctx, mutation.args);
     case 'comment.add':
       return requests.decideComment(ctx, mutation.args);
     case 'platform.create':
@@ -77,5 +81,17 @@ export function decide(ctx: DecideContext, mutation: Mutation): Decision {
       return meetings.decideCreateActionItem(ctx, mutation.args);
     case 'actionItem.setStatus':
       return meetings.decideSetActionItemStatus(ctx, mutation.args);
+    case 'webhook.create':
+      return integrations.decideWebhookCreate(ctx, mutation.args);
+    case 'webhook.update':
+      return integrations.decideWebhookUpdate(ctx, mutation.args);
+    case 'webhook.rotateSecret':
+      return integrations.decideWebhookRotateSecret(ctx, mutation.args);
+    case 'webhook.remove':
+      return integrations.decideWebhookRemove(ctx, mutation.args);
+    case 'apiKey.issue':
+      return integrations.decideApiKeyIssue(ctx, mutation.args);
+    case 'apiKey.revoke':
+      return integrations.decideApiKeyRevoke(ctx, mutation.args);
   }
 }

@@ -1,4 +1,5 @@
 import type { Comment } from '../domain/comment.js';
+import type { Integration } from '../domain/integration.js';
 import type { MeetingRecord } from '../domain/meeting.js';
 import type { Platform } from '../domain/platform.js';
 import type { PriorityPolicy } from '../domain/policy.js';
@@ -8,7 +9,15 @@ import type { DomainEvent } from '../protocol/events.js';
 import { evolve } from './evolve.js';
 import { applyWrite, type DomainState, type EntityWrite, type ReadModel, type WritableCollections } from './state.js';
 
-type Collections = 'platforms' | 'users' | 'devices' | 'requests' | 'comments' | 'refCounters' | 'meetingRecords';
+type Collections =
+  | 'platforms'
+  | 'users'
+  | 'devices'
+  | 'requests'
+  | 'comments'
+  | 'refCounters'
+  | 'meetingRecords'
+  | 'integrations';
 
 /**
  * Pending changes over a base state: reads fall through to the base, writes stay in the draft.
@@ -23,6 +32,7 @@ export class StateDraft implements ReadModel, WritableCollections {
   readonly comments = new Map<string, Comment>();
   readonly refCounters = new Map<number, number>();
   readonly meetingRecords = new Map<string, MeetingRecord>();
+  readonly integrations = new Map<string, Integration>();
   private readonly removedRecords = new Set<string>();
   private policyOverride: PriorityPolicy | undefined;
   private lastSeq: number;
@@ -56,6 +66,10 @@ export class StateDraft implements ReadModel, WritableCollections {
   meetingRecord(id: string): MeetingRecord | undefined {
     if (this.removedRecords.has(id)) return undefined;
     return this.meetingRecords.get(id) ?? this.base.meetingRecords.get(id);
+  }
+
+  integration(id: string): Integration | undefined {
+    return this.integrations.get(id) ?? this.base.integrations.get(id);
   }
 
   /** Applies events in seq order; events at or before the state's last seq are skipped. */
@@ -93,6 +107,7 @@ export class StateDraft implements ReadModel, WritableCollections {
       comments: merge('comments', this.comments),
       refCounters: merge('refCounters', this.refCounters),
       meetingRecords: merge('meetingRecords', this.meetingRecords, this.removedRecords),
+      integrations: merge('integrations', this.integrations),
     };
   }
 

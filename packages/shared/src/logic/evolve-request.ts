@@ -1,4 +1,4 @@
-import type { Request, RequestItem } from '../domain/request.js';
+import { NO_OWNERS, type Request, type RequestItem } from '../domain/request.js';
 import type { DomainEvent, EventOf } from '../protocol/events.js';
 
 /** Events that change an existing request (creation is handled by `evolve`). */
@@ -89,6 +89,8 @@ export function evolveRequest(request: Request, event: RequestEvent): Request {
       return { ...base, status: 'reopened', closedAt: null, withdrawnAt: null };
     case 'request.escalated':
       return { ...base, escalationLevel: Math.max(request.escalationLevel, event.payload.level) };
+    case 'request.assigned':
+      return { ...base, owners: { ...(request.owners ?? NO_OWNERS), [event.payload.side]: event.payload.assigneeId } };
     case 'request.deadlineMissed':
       return event.payload.step === 'ack'
         ? { ...base, missedAck: request.missedAck ?? at }

@@ -65,6 +65,24 @@ export function evolve(read: ReadModel, event: DomainEvent): readonly EntityWrit
       if (item?.type !== 'actionItem') return [];
       return [{ kind: 'meetingRecord', value: { ...item, status: event.payload.status, updatedAt: at } }];
     }
+    case 'webhook.created':
+      return [{ kind: 'integration', value: event.payload.webhook }];
+    case 'webhook.updated':
+      return [{ kind: 'integration', value: event.payload.webhook }];
+    case 'webhook.removed': {
+      const webhook = read.integration(event.payload.webhookId);
+      if (webhook?.type !== 'webhook') return [];
+      return [{ kind: 'integration', value: { ...webhook, active: false, removedAt: webhook.removedAt ?? at, updatedAt: at } }];
+    }
+    case 'apiKey.issued':
+      return [{ kind: 'integration', value: event.payload.apiKey }];
+    case 'apiKey.revoked': {
+      const apiKey = read.integration(event.payload.apiKeyId);
+      if (apiKey?.type !== 'apiKey') return [];
+      return [{ kind: 'integration', value: { ...apiKey, revokedAt: apiKey.revokedAt ?? at } }];
+    }
+    case 'notification.attempted':
+      return [];
     default: {
       if (!isRequestEvent(event)) return [];
       const request = read.request(event.payload.requestId);

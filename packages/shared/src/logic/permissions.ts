@@ -45,6 +45,7 @@ const ALLOWED_ROLES: Record<MutationType, readonly Role[]> = {
   'request.close': ['prefect', 'operator'],
   'request.reopen': ['prefect', 'operator'],
   'request.escalate': ['prefect', 'operator'],
+  'request.assign': ['prefect', 'operator', 'liaison'],
   'comment.add': ['prefect', 'operator', 'liaison'],
   'platform.create': ['prefect'],
   'platform.update': ['prefect'],
@@ -63,6 +64,12 @@ const ALLOWED_ROLES: Record<MutationType, readonly Role[]> = {
   'decision.add': ['prefect', 'operator'],
   'actionItem.create': ['prefect', 'operator'],
   'actionItem.setStatus': ['prefect', 'operator', 'liaison'],
+  'webhook.create': ['prefect'],
+  'webhook.update': ['prefect'],
+  'webhook.rotateSecret': ['prefect'],
+  'webhook.remove': ['prefect'],
+  'apiKey.issue': ['prefect'],
+  'apiKey.revoke': ['prefect'],
 };
 
 export function mayPerform(actor: Actor, type: MutationType): boolean {
@@ -82,6 +89,11 @@ export function canSeePlatform(viewer: Viewer, platformId: string): boolean {
 /** Meeting records about a platform go to the ministry and that platform; general ones to all. */
 export function recordAudience(platformId: string | null): Audience {
   return platformId === null ? { kind: 'all' } : { kind: 'platform', platformId };
+}
+
+/** A platform's own record (the ministry and that platform), or the ministry's alone (null). */
+function sideAudience(platformId: string | null): Audience {
+  return platformId === null ? { kind: 'ministry' } : { kind: 'platform', platformId };
 }
 
 /** Who may see an event, from its content. Computed once, by the relay, when it is recorded. */
@@ -132,6 +144,17 @@ export function audienceOf(event: EventDraft, read: ReadModel): Audience {
       const item = read.meetingRecord(event.payload.actionItemId);
       return item ? recordAudience(recordPlatform(item)) : { kind: 'ministry' };
     }
+    case 'webhook.created':
+    case 'webhook.updated':
+      return sideAudience(event.payload.webhook.platformId);
+    case 'webhook.removed':
+      return sideAudience(event.payload.platformId);
+    case 'apiKey.issued':
+      return platform(event.payload.apiKey.platformId);
+    case 'apiKey.revoked':
+      return platform(event.payload.platformId);
+    case 'notification.attempted':
+      return sideAudience(event.payload.platformId);
     default: {
       if (!('requestId' in event.payload)) return { kind: 'ministry' };
       const request = read.request(event.payload.requestId);

@@ -1,5 +1,5 @@
 import type { Request, RequestStatus } from '../domain/request.js';
-import { protocolError, type ProtocolError } from '../protocol/errors.js';
+import { refusal, type ProtocolError } from '../protocol/errors.js';
 
 /** Steps of a request's life that depend on its status. */
 export type RequestStep =
@@ -12,7 +12,8 @@ export type RequestStep =
   | 'withdraw'
   | 'close'
   | 'reopen'
-  | 'escalate';
+  | 'escalate'
+  | 'assign';
 
 /** The state machine: from which statuses each step may be taken. */
 export const ALLOWED_FROM: Record<RequestStep, readonly RequestStatus[]> = {
@@ -26,6 +27,7 @@ export const ALLOWED_FROM: Record<RequestStep, readonly RequestStatus[]> = {
   close: ['answered', 'contested'],
   reopen: ['answered', 'closed', 'withdrawn', 'contested'],
   escalate: ['open', 'acknowledged', 'needs_info', 'reopened'],
+  assign: ['open', 'acknowledged', 'needs_info', 'answered', 'contested', 'reopened'],
 };
 
 const STEP_WORDS: Record<RequestStep, string> = {
@@ -39,13 +41,15 @@ const STEP_WORDS: Record<RequestStep, string> = {
   close: 'close',
   reopen: 'reopen',
   escalate: 'escalate',
+  assign: 'assign',
 };
 
 /** Null when the step is allowed, else the typed rejection naming the current status. */
 export function checkTransition(request: Request, step: RequestStep): ProtocolError | null {
   if (ALLOWED_FROM[step].includes(request.status)) return null;
-  return protocolError(
+  return refusal(
     'illegal_transition',
+    'step_not_allowed',
     `Cannot ${STEP_WORDS[step]} ${request.ref}: it is ${request.status.replace('_', ' ')}.`,
     { requestId: request.id, ref: request.ref, status: request.status, step },
   );

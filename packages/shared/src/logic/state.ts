@@ -1,4 +1,5 @@
 import type { Comment } from '../domain/comment.js';
+import type { Integration } from '../domain/integration.js';
 import type { MeetingRecord } from '../domain/meeting.js';
 import type { Platform } from '../domain/platform.js';
 import { DEFAULT_POLICY, type PriorityPolicy } from '../domain/policy.js';
@@ -18,6 +19,8 @@ export interface DomainState {
   readonly refCounters: ReadonlyMap<number, number>;
   /** Meetings, agenda items, decisions and action items, by id. */
   readonly meetingRecords: ReadonlyMap<string, MeetingRecord>;
+  /** Webhooks and API keys, by id (never their secrets). */
+  readonly integrations: ReadonlyMap<string, Integration>;
 }
 
 export function emptyState(): DomainState {
@@ -31,6 +34,7 @@ export function emptyState(): DomainState {
     comments: new Map(),
     refCounters: new Map(),
     meetingRecords: new Map(),
+    integrations: new Map(),
   };
 }
 
@@ -44,6 +48,7 @@ export interface ReadModel {
   comment(id: string): Comment | undefined;
   refCounter(year: number): number;
   meetingRecord(id: string): MeetingRecord | undefined;
+  integration(id: string): Integration | undefined;
 }
 
 /** One entity written by an event. */
@@ -56,7 +61,8 @@ export type EntityWrite =
   | { readonly kind: 'comment'; readonly value: Comment }
   | { readonly kind: 'refCounter'; readonly year: number; readonly value: number }
   | { readonly kind: 'meetingRecord'; readonly value: MeetingRecord }
-  | { readonly kind: 'meetingRecordRemoved'; readonly id: string };
+  | { readonly kind: 'meetingRecordRemoved'; readonly id: string }
+  | { readonly kind: 'integration'; readonly value: Integration };
 
 export function readState(state: DomainState): ReadModel {
   return {
@@ -68,6 +74,7 @@ export function readState(state: DomainState): ReadModel {
     comment: (id) => state.comments.get(id),
     refCounter: (year) => state.refCounters.get(year) ?? 0,
     meetingRecord: (id) => state.meetingRecords.get(id),
+    integration: (id) => state.integrations.get(id),
   };
 }
 
@@ -80,6 +87,7 @@ export interface WritableCollections {
   readonly comments: Map<string, Comment>;
   readonly refCounters: Map<number, number>;
   readonly meetingRecords: Map<string, MeetingRecord>;
+  readonly integrations: Map<string, Integration>;
   /** Records removed (agenda items); a draft must remember removals to hide base entries. */
   removeMeetingRecord(id: string): void;
   setPolicy(policy: PriorityPolicy): void;
@@ -114,6 +122,9 @@ export function applyWrite(target: WritableCollections, write: EntityWrite): voi
       break;
     case 'meetingRecordRemoved':
       target.removeMeetingRecord(write.id);
+      break;
+    case 'integration':
+      target.integrations.set(write.value.id, write.value);
       break;
   }
 }

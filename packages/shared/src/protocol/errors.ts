@@ -30,7 +30,26 @@ export function protocolError(
   return details === undefined ? { code, message } : { code, message, details };
 }
 
+/**
+ * A refusal a client can word in its user's language: `details.reason` names the rule (stable,
+ * like the code) and the other details are its parameters. `message` stays for logs and tools.
+ */
+export function refusal(
+  code: ErrorCode,
+  reason: string,
+  message: string,
+  params: Readonly<Record<string, unknown>> = {},
+): ProtocolError {
+  return protocolError(code, message, { ...params, reason });
+}
+
+/** The reason of a refusal, when it carries one. */
+export function reasonOf(error: ProtocolError): string | undefined {
+  const reason = error.details?.reason;
+  return typeof reason === 'string' ? reason : undefined;
+}
+
 /** The same words for "does not exist" and "exists but not yours": nothing leaks. */
 export function notFound(what: string, id: string): ProtocolError {
-  return protocolError('not_found', `No ${what} ${id} is visible to you.`, { id });
+  return refusal('not_found', 'not_visible', `No ${what} ${id} is visible to you.`, { id, what });
 }

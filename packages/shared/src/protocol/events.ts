@@ -1,5 +1,7 @@
 import type { Comment } from '../domain/comment.js';
 import type { ActionItem, ActionItemStatus, AgendaItem, AttendanceStatus, Meeting, MeetingDecision } from '../domain/meeting.js';
+import type { ApiKey, Webhook } from '../domain/integration.js';
+import type { NotificationAttempt } from '../domain/notification.js';
 import type { Platform } from '../domain/platform.js';
 import type { PriorityPolicy } from '../domain/policy.js';
 import type {
@@ -9,6 +11,7 @@ import type {
   ItemOutcome,
   Request,
   RequestItem,
+  RequestSide,
 } from '../domain/request.js';
 import type { Actor, Device, User } from '../domain/user.js';
 
@@ -59,6 +62,13 @@ export interface EventPayloads {
     readonly step: 'ack' | 'action';
     readonly deadline: number;
   };
+  /** Someone of one side took the request, handed it over (`previousId` → `assigneeId`) or let it go. */
+  'request.assigned': {
+    readonly requestId: string;
+    readonly side: RequestSide;
+    readonly assigneeId: string | null;
+    readonly previousId: string | null;
+  };
   'comment.added': { readonly comment: Comment };
   'platform.created': { readonly platform: Platform };
   'platform.updated': { readonly platform: Platform };
@@ -79,6 +89,14 @@ export interface EventPayloads {
   'decision.added': { readonly decision: MeetingDecision };
   'actionItem.created': { readonly actionItem: ActionItem };
   'actionItem.statusChanged': { readonly actionItemId: string; readonly status: ActionItemStatus };
+  'webhook.created': { readonly webhook: Webhook };
+  /** `secretReplaced`: the signing secret or the pager key changed (never the secret itself). */
+  'webhook.updated': { readonly webhook: Webhook; readonly secretReplaced: boolean };
+  'webhook.removed': { readonly webhookId: string; readonly platformId: string | null };
+  'apiKey.issued': { readonly apiKey: ApiKey };
+  'apiKey.revoked': { readonly apiKeyId: string; readonly platformId: string };
+  /** One attempt at delivering a message outside the app (see domain/notification.ts). */
+  'notification.attempted': NotificationAttempt;
 }
 
 export type EventType = keyof EventPayloads;

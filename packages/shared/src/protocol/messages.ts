@@ -36,6 +36,10 @@ export interface MutationResultData {
   readonly ref?: string;
   readonly enrollmentCode?: string;
   readonly enrollmentExpiresAt?: number;
+  /** A standard webhook's signing secret (`whsec_…`), shown once. */
+  readonly signingSecret?: string;
+  /** A new API key, shown once. */
+  readonly apiKey?: string;
 }
 
 export type MutationResult =

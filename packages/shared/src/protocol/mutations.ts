@@ -8,6 +8,16 @@ import {
   meetingFieldsSchema,
   partySchema,
 } from '../domain/meeting.js';
+import {
+  apiKeyScopeSchema,
+  integrationNameSchema,
+  presetKeySchema,
+  WEBHOOK_TOPICS,
+  webhookPresetSchema,
+  webhookPrioritiesSchema,
+  webhookTopicSchema,
+  webhookUrlSchema,
+} from '../domain/integration.js';
 import { platformFieldsSchema, platformKindSchema } from '../domain/platform.js';
 import { priorityLabelSchema, priorityLevelsSchema } from '../domain/policy.js';
 import {
@@ -16,7 +26,7 @@ import {
   itemOutcomeSchema,
   requestKindSchema,
 } from '../domain/request.js';
-import { emailSchema, newUserSchema, personNameSchema, teamSchema } from '../domain/user.js';
+import { emailSchema, newUserSchema, personNameSchema, phoneSchema, teamSchema } from '../domain/user.js';
 import { HASH_PATTERN } from './chain.js';
 
 export const LIMITS = {
@@ -98,6 +108,7 @@ export const mutationArgsSchemas = {
   'request.close': z.object({ ...requestRef, note: text.nullable().default(null) }).strict(),
   'request.reopen': z.object({ ...requestRef, reason: text }).strict(),
   'request.escalate': z.object({ ...requestRef, note: text }).strict(),
+  'request.assign': z.object({ ...requestRef, assigneeId: entityIdSchema.nullable() }).strict(),
   'comment.add': z
     .object({
       commentId: entityIdSchema,
@@ -122,7 +133,12 @@ export const mutationArgsSchemas = {
     .object({
       userId: entityIdSchema,
       patch: z
-        .object({ name: personNameSchema, email: emailSchema.nullable(), team: teamSchema.nullable() })
+        .object({
+          name: personNameSchema,
+          email: emailSchema.nullable(),
+          team: teamSchema.nullable(),
+          phone: phoneSchema.nullable(),
+        })
         .partial()
         .strict()
         .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' }),
@@ -191,6 +207,48 @@ export const mutationArgsSchemas = {
   'actionItem.setStatus': z
     .object({ actionItemId: entityIdSchema, status: z.enum(ACTION_ITEM_STATUSES) })
     .strict(),
+  'webhook.create': z
+    .object({
+      webhookId: entityIdSchema,
+      /** null: the ministry's webhook, carrying every platform's requests. */
+      platformId: platformIdSchema.nullable(),
+      name: integrationNameSchema,
+      url: webhookUrlSchema,
+      preset: webhookPresetSchema.default('standard'),
+      topics: z.array(webhookTopicSchema).min(1).max(WEBHOOK_TOPICS.length).default([...WEBHOOK_TOPICS]),
+      priorities: webhookPrioritiesSchema.default([]),
+      /** The pager's own key (PagerDuty routing key, Opsgenie API key); never for `standard`. */
+      presetKey: presetKeySchema.nullable().default(null),
+    })
+    .strict()
+    .refine((args) => (args.preset === 'standard') === (args.presetKey === null), {
+      message: 'a pager preset needs its key, and a standard webhook takes none (the relay makes its secret)',
+      path: ['presetKey'],
+    }),
+  'webhook.update': z
+    .object({
+      webhookId: entityIdSchema,
+      patch: z
+        .object({
+          name: integrationNameSchema,
+          url: webhookUrlSchema,
+          topics: z.array(webhookTopicSchema).min(1).max(WEBHOOK_TOPICS.length),
+          priorities: webhookPrioritiesSchema,
+          active: z.boolean(),
+          presetKey: presetKeySchema,
+        })
+        .partial()
+        .strict()
+        .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' }),
+    })
+    .strict(),
+  /** A standard webhook gets a new signing secret, shown once. */
+  'webhook.rotateSecret': z.object({ webhookId: entityIdSchema }).strict(),
+  'webhook.remove': z.object({ webhookId: entityIdSchema }).strict(),
+  'apiKey.issue': z
+    .object({ apiKeyId: entityIdSchema, platformId: platformIdSchema, name: integrationNameSchema, scope: apiKeyScopeSchema })
+    .strict(),
+  'apiKey.revoke': z.object({ apiKeyId: entityIdSchema }).strict(),
 } as const;
 
 export type MutationType = keyof typeof mutationArgsSchemas;
