@@ -13,8 +13,17 @@ const EVERYTHING: Viewer = { role: 'system', platformId: null };
 const PAGE = 5_000;
 const SHOWN = 20;
 
-type Collection = 'platforms' | 'users' | 'devices' | 'requests' | 'comments' | 'refCounters' | 'meetingRecords';
-const COLLECTIONS: readonly Collection[] = ['platforms', 'users', 'devices', 'requests', 'comments', 'refCounters', 'meetingRecords'];
+type Collection = Exclude<keyof DomainState, 'lastSeq' | 'policy'>;
+const COLLECTIONS: readonly Collection[] = [
+  'platforms',
+  'users',
+  'devices',
+  'requests',
+  'comments',
+  'refCounters',
+  'meetingRecords',
+  'integrations',
+];
 
 /**
  * Folds the whole log from scratch and compares the result with the stored projections (the

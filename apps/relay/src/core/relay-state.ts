@@ -5,6 +5,7 @@ import {
   type Device,
   type DomainState,
   type EntityWrite,
+  type Integration,
   type MeetingRecord,
   type Platform,
   type PriorityPolicy,
@@ -27,6 +28,7 @@ export class RelayState implements DomainState, WritableCollections {
   readonly comments: Map<string, Comment>;
   readonly refCounters: Map<number, number>;
   readonly meetingRecords: Map<string, MeetingRecord>;
+  readonly integrations: Map<string, Integration>;
   /** Requests on which the platform still owes a step: what the deadline watcher looks at. */
   readonly pendingRequestIds = new Set<string>();
 
@@ -40,6 +42,7 @@ export class RelayState implements DomainState, WritableCollections {
     this.comments = new Map(loaded.comments);
     this.refCounters = new Map(loaded.refCounters);
     this.meetingRecords = new Map(loaded.meetingRecords);
+    this.integrations = new Map(loaded.integrations);
     for (const request of this.requests.values()) this.trackPending(request);
   }
 

@@ -1,5 +1,5 @@
 /** Schema of the relay's SQLite file. Versioned through `PRAGMA user_version`. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS events (
@@ -64,6 +64,10 @@ CREATE TABLE IF NOT EXISTS meeting_records (
   id TEXT PRIMARY KEY, type TEXT NOT NULL, meeting_id TEXT NOT NULL, doc TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS meeting_records_by_meeting ON meeting_records (meeting_id);
+-- Webhooks and API keys as the log describes them (never their secrets).
+CREATE TABLE IF NOT EXISTS integrations (
+  id TEXT PRIMARY KEY, type TEXT NOT NULL, platform_id TEXT, doc TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS ref_counters (year INTEGER PRIMARY KEY, counter INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 

@@ -7,6 +7,7 @@ import {
   type Device,
   type DomainState,
   type EntityWrite,
+  type Integration,
   type LogPosition,
   type LoggedEvent,
   type MeetingRecord,
@@ -90,6 +91,10 @@ export class SqliteStorage implements Storage {
          ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
       ),
       deleteMeetingRecord: db.prepare('DELETE FROM meeting_records WHERE id = ?'),
+      upsertIntegration: db.prepare(
+        `INSERT INTO integrations (id, type, platform_id, doc) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
+      ),
       upsertCounter: db.prepare(
         'INSERT INTO ref_counters (year, counter) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET counter = excluded.counter',
       ),
@@ -143,6 +148,7 @@ export class SqliteStorage implements Storage {
       comments: byId(docs<Comment>(all('comments'))),
       refCounters: new Map(counters.map((row) => [row.year, row.counter])),
       meetingRecords: byId(docs<MeetingRecord>(all('meeting_records'))),
+      integrations: byId(docs<Integration>(all('integrations'))),
     };
   }
 
@@ -265,6 +271,9 @@ export class SqliteStorage implements Storage {
       }
       case 'meetingRecordRemoved':
         s.deleteMeetingRecord.run(write.id);
+        break;
+      case 'integration':
+        s.upsertIntegration.run(write.value.id, write.value.type, write.value.platformId, JSON.stringify(write.value));
         break;
     }
   }

@@ -24,6 +24,8 @@ const MAY_SEND: Record<MutationType, readonly Writer[]> = {
   'request.close': ['prefect', 'operator'],
   'request.reopen': ['prefect', 'operator'],
   'request.escalate': ['prefect', 'operator'],
+  // Either side takes a request or hands it over among its own people.
+  'request.assign': ['prefect', 'operator', 'liaison'],
   'comment.add': ['prefect', 'operator', 'liaison'],
   // Administration is the prefect's alone.
   'platform.create': ['prefect'],
@@ -45,6 +47,13 @@ const MAY_SEND: Record<MutationType, readonly Writer[]> = {
   'actionItem.create': ['prefect', 'operator'],
   // An action item owned by a platform is reported done by that platform's liaison.
   'actionItem.setStatus': ['prefect', 'operator', 'liaison'],
+  // Webhooks and API keys are set up by the prefect.
+  'webhook.create': ['prefect'],
+  'webhook.update': ['prefect'],
+  'webhook.rotateSecret': ['prefect'],
+  'webhook.remove': ['prefect'],
+  'apiKey.issue': ['prefect'],
+  'apiKey.revoke': ['prefect'],
 };
 
 /**
@@ -129,6 +138,18 @@ export class AudienceOracle {
       }
       case 'actionItem.statusChanged':
         return platform(this.records.get(event.payload.actionItemId));
+      case 'webhook.created':
+      case 'webhook.updated':
+        return userAudience(event.payload.webhook.platformId);
+      case 'webhook.removed':
+        return userAudience(event.payload.platformId);
+      case 'apiKey.issued':
+        return userAudience(event.payload.apiKey.platformId);
+      case 'apiKey.revoked':
+        return userAudience(event.payload.platformId);
+      case 'notification.attempted':
+        // What the desk told a platform is that platform's record too; its own channels, the ministry's.
+        return userAudience(event.payload.platformId);
       default:
         // Every other event is a step of a request.
         return this.requestAudience(event.payload.requestId);

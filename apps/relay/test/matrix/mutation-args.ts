@@ -15,6 +15,8 @@ export interface Targets {
   readonly actionItemId: string;
   readonly userId: string;
   readonly deviceId: string;
+  readonly webhookId: string;
+  readonly apiKeyId: string;
 }
 
 /** Which target a mutation names: the id that must not leak whether it exists. */
@@ -46,6 +48,8 @@ export const MUTATION_SPECS: Record<MutationType, ArgsSpec> = {
   'request.close': { args: (t) => ({ requestId: t.requestId, note: 'Checked.' }), target: 'requestId', event: 'request.closed' },
   'request.reopen': { args: (t) => ({ requestId: t.requestId, reason: 'Content is back.' }), target: 'requestId', event: 'request.reopened' },
   'request.escalate': { args: (t) => ({ requestId: t.requestId, note: 'No answer by phone.' }), target: 'requestId', event: 'request.escalated' },
+  // The request's owners are set while preparing: each side lets its own go.
+  'request.assign': { args: (t) => ({ requestId: t.requestId, assigneeId: null }), target: 'requestId', event: 'request.assigned' },
   'comment.add': { args: (t) => ({ commentId: newId(), requestId: t.requestId, body: 'Noted.' }), target: 'requestId', event: 'comment.added' },
   'platform.create': {
     args: () => ({ platformId: `p-${newId().slice(-12)}`, name: 'New member', kind: 'platform' }),
@@ -100,6 +104,20 @@ export const MUTATION_SPECS: Record<MutationType, ArgsSpec> = {
     event: 'actionItem.created',
   },
   'actionItem.setStatus': { args: (t) => ({ actionItemId: t.actionItemId, status: 'done' }), target: 'actionItemId', event: 'actionItem.statusChanged' },
+  'webhook.create': {
+    args: (t) => ({ webhookId: newId(), platformId: t.platformId, name: `Case tool of ${t.platformId}`, url: 'https://hooks.example.org/contact-desk' }),
+    target: null,
+    event: 'webhook.created',
+  },
+  'webhook.update': { args: (t) => ({ webhookId: t.webhookId, patch: { name: 'Renamed hook' } }), target: 'webhookId', event: 'webhook.updated' },
+  'webhook.rotateSecret': { args: (t) => ({ webhookId: t.webhookId }), target: 'webhookId', event: 'webhook.updated' },
+  'webhook.remove': { args: (t) => ({ webhookId: t.webhookId }), target: 'webhookId', event: 'webhook.removed' },
+  'apiKey.issue': {
+    args: (t) => ({ apiKeyId: newId(), platformId: t.platformId, name: `Key of ${t.platformId}`, scope: 'act' }),
+    target: null,
+    event: 'apiKey.issued',
+  },
+  'apiKey.revoke': { args: (t) => ({ apiKeyId: t.apiKeyId }), target: 'apiKeyId', event: 'apiKey.revoked' },
 };
 
 /** Targets that exist nowhere: every lookup through them must miss. */
@@ -112,5 +130,7 @@ export function phantomTargets(platformId = 'nowhere'): Targets {
     actionItemId: newId(),
     userId: newId(),
     deviceId: newId(),
+    webhookId: newId(),
+    apiKeyId: newId(),
   };
 }

@@ -19,6 +19,7 @@ const STATUS_FOR: Partial<Record<MutationType, RequestStatus>> = {
   'request.close': 'answered',
   'request.reopen': 'withdrawn',
   'request.escalate': 'open',
+  'request.assign': 'open',
   'comment.add': 'open',
 };
 
@@ -31,7 +32,23 @@ export async function prepareTargets(world: World, meetingId: string, type: Muta
   const { h, clients } = world;
   const targets = { ...phantomTargets(platformId), meetingId };
   const status = STATUS_FOR[type];
-  if (status) return { ...targets, requestId: await requestIn(world, platformId, status) };
+  if (status) {
+    const requestId = await requestIn(world, platformId, status);
+    if (type === 'request.assign') {
+      // The platform's liaison takes it, so that either side has someone to let go.
+      const liaison = world.liaisonOf(platformId);
+      const liaisonId = platformId === world.users.liaisonA.platformId ? world.users.liaisonA.userId : world.users.liaisonB.userId;
+      await accepted(liaison.act('request.assign', { requestId, assigneeId: liaisonId }), 'taking the request');
+    }
+    if (type === 'request.escalate') {
+      // A manual escalation needs someone on the platform's chain to go to.
+      await accepted(
+        clients.prefect.act('platform.update', { platformId, patch: { escalationContact: { name: 'Duty manager', email: 'duty@example.org' } } }),
+        'naming the manager contact',
+      );
+    }
+    return { ...targets, requestId };
+  }
   switch (type) {
     case 'user.update':
     case 'user.revoke':
@@ -52,6 +69,21 @@ export async function prepareTargets(world: World, meetingId: string, type: Muta
         'action item',
       );
       return { ...targets, actionItemId };
+    }
+    case 'webhook.update':
+    case 'webhook.rotateSecret':
+    case 'webhook.remove': {
+      const webhookId = newId();
+      await accepted(
+        clients.prefect.act('webhook.create', { webhookId, platformId, name: `Hook of ${platformId}`, url: 'https://hooks.example.org/x' }),
+        'webhook',
+      );
+      return { ...targets, webhookId };
+    }
+    case 'apiKey.revoke': {
+      const apiKeyId = newId();
+      await accepted(clients.prefect.act('apiKey.issue', { apiKeyId, platformId, name: `Key of ${platformId}`, scope: 'read' }), 'API key');
+      return { ...targets, apiKeyId };
     }
     default:
       return targets;

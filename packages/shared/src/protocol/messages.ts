@@ -1,3 +1,4 @@
+import type { NotificationChannel, NotificationTrigger } from '../domain/notification.js';
 import type { PriorityPolicy } from '../domain/policy.js';
 import type { Actor } from '../domain/user.js';
 import type { ProtocolError } from './errors.js';
@@ -16,6 +17,8 @@ export const CHANNELS = {
   events: 'events',
   /** relay → client, once after connecting: `SessionInfo`. */
   session: 'session',
+  /** client → relay, with ack, the prefect only: `DeliveriesRequest` → `DeliveriesResponse`. */
+  deliveries: 'deliveries',
 } as const;
 
 export interface HandshakeAuth {
@@ -88,4 +91,43 @@ export interface EnrollRequest {
 
 export type EnrollResponse =
   | { readonly ok: true; readonly token: string; readonly deviceId: string; readonly actor: Actor }
+  | { readonly ok: false; readonly error: ProtocolError };
+
+/** Where a message the relay sends outside stands: waiting (to send, or to try again), delivered, given up. */
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'abandoned'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** One message of the relay's outbox, as the prefect's delivery log shows it (never its content). */
+export interface DeliverySummary {
+  readonly deliveryId: string;
+  readonly channel: NotificationChannel;
+  /** The e-mail address, or the webhook's id. */
+  readonly target: string;
+  /** The person's name, or the webhook's name. */
+  readonly targetName: string | null;
+  readonly requestId: string | null;
+  readonly ref: string | null;
+  readonly platformId: string | null;
+  readonly trigger: NotificationTrigger;
+  /** The webhook's event type (`request.created`…), or null for an e-mail. */
+  readonly topic: string | null;
+  readonly status: DeliveryStatus;
+  readonly attempts: number;
+  readonly createdAt: number;
+  readonly lastAttemptAt: number | null;
+  readonly nextAttemptAt: number | null;
+  /** What the receiver last said, shortened. */
+  readonly lastDetail: string | null;
+}
+
+export interface DeliveriesRequest {
+  /** Newest first; at most `LIMITS.deliveriesPageMax`. */
+  readonly limit: number;
+  /** Only deliveries created before this (the `createdAt` of the last one of the previous page). */
+  readonly before?: number;
+  readonly status?: DeliveryStatus;
+}
+
+export type DeliveriesResponse =
+  | { readonly ok: true; readonly deliveries: readonly DeliverySummary[]; readonly hasMore: boolean }
   | { readonly ok: false; readonly error: ProtocolError };

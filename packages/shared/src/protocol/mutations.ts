@@ -28,6 +28,7 @@ import {
 } from '../domain/request.js';
 import { emailSchema, newUserSchema, personNameSchema, phoneSchema, teamSchema } from '../domain/user.js';
 import { HASH_PATTERN } from './chain.js';
+import { DELIVERY_STATUSES } from './messages.js';
 
 export const LIMITS = {
   itemsPerRequest: 500,
@@ -37,6 +38,7 @@ export const LIMITS = {
   shortTextLength: 200,
   mutationsPerPush: 100,
   pullPageMax: 1000,
+  deliveriesPageMax: 500,
 } as const;
 
 const text = z.string().trim().min(1).max(LIMITS.textLength);
@@ -286,6 +288,14 @@ export const pullRequestSchema = z
     /** The hash the client holds for `afterSeq` (its cursor's `upToHash`): checked by the relay. */
     afterHash: z.string().regex(HASH_PATTERN, { message: 'must be 64 lowercase hex digits' }).optional(),
     limit: z.number().int().min(1).max(LIMITS.pullPageMax).default(500),
+  })
+  .strict();
+
+export const deliveriesRequestSchema = z
+  .object({
+    limit: z.number().int().min(1).max(LIMITS.deliveriesPageMax).default(100),
+    before: z.number().int().nonnegative().optional(),
+    status: z.enum(DELIVERY_STATUSES).optional(),
   })
   .strict();
 

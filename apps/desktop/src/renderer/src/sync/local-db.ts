@@ -9,9 +9,9 @@ export interface StoredEvent {
   readonly event: DomainEvent;
 }
 
-/** Platforms, users, devices, meeting records, the policy and ref counters, by kind and id. */
+/** Platforms, users, devices, meeting records, integrations, the policy and ref counters, by kind and id. */
 export interface StoredEntity {
-  readonly kind: 'platform' | 'user' | 'device' | 'policy' | 'refCounter' | 'meetingRecord';
+  readonly kind: 'platform' | 'user' | 'device' | 'policy' | 'refCounter' | 'meetingRecord' | 'integration';
   readonly id: string;
   readonly value: unknown;
 }
@@ -59,6 +59,6 @@ export function requestIdOf(event: DomainEvent): string {
     case 'comment.added':
       return event.payload.comment.requestId;
     default:
-      return 'requestId' in event.payload ? event.payload.requestId : '';
+      return 'requestId' in event.payload ? (event.payload.requestId ?? '') : '';
   }
 }

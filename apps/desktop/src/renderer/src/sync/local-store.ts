@@ -6,6 +6,7 @@ import {
   type DomainState,
   type EntityWrite,
   type LogPosition,
+  type Integration,
   type MeetingRecord,
   type Platform,
   type PriorityPolicy,
@@ -54,6 +55,7 @@ export async function loadState(db: LocalDb, firstSlice?: number): Promise<Loade
         entities.filter((entity) => entity.kind === 'refCounter').map((entity) => [Number(entity.id), entity.value as number]),
       ),
       meetingRecords: new Map(of<MeetingRecord>('meetingRecord').map((record) => [record.id, record])),
+      integrations: new Map(of<Integration>('integration').map((integration) => [integration.id, integration])),
     };
     return {
       state,

@@ -4,6 +4,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, ty
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
 import { useDesk } from '../../state/desk-store';
+import { useRelayNow } from '../common/use-relay-now';
 import { formatDateTime, formatDuration } from '../common/format';
 import {
   NO_FILTERS,
@@ -26,15 +27,6 @@ const ROW_HEIGHT = 38;
 const HEADER_HEIGHT = 34;
 /** Clock-dependent filters and the urgency order are refreshed at this pace; countdowns every second. */
 const COARSE_MS = 10_000;
-
-function useRelayNow(): number {
-  const [now, setNow] = useState(() => useDesk.getState().relayNow());
-  useEffect(() => {
-    const id = setInterval(() => setNow(useDesk.getState().relayNow()), 1000);
-    return () => clearInterval(id);
-  }, []);
-  return now;
-}
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

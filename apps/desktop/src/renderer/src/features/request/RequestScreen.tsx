@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
 import type { Platform } from '../../platform/platform';
 import { useDesk } from '../../state/desk-store';
+import { useRelayNow } from '../common/use-relay-now';
 import { formatDateTime, formatDuration, userTimeZone } from '../common/format';
 import { AnswerDialog, EditDialog, TextStepDialog, type TextStep } from './RequestForms';
 import { priorityClass, ErrorNote, Field } from './widgets';
@@ -35,6 +36,7 @@ const STEP_MUTATIONS: Record<RequestStep, MutationType> = {
   close: 'request.close',
   reopen: 'request.reopen',
   escalate: 'request.escalate',
+  assign: 'request.assign',
 };
 
 /** Display order: the platform's steps first, then the ministry's, destructive ones last. */
@@ -60,17 +62,6 @@ export function availableSteps(role: Role | 'system' | undefined, request: Reque
   return STEP_ORDER.filter(
     (step) => allowed.includes(STEP_MUTATIONS[step]) && ALLOWED_FROM[step].includes(request.status),
   );
-}
-
-/** Re-renders every second with the relay's time. */
-function useRelayNow(): number {
-  const relayNow = useDesk((state) => state.relayNow);
-  const [now, setNow] = useState(() => relayNow());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(relayNow()), 1000);
-    return () => clearInterval(timer);
-  }, [relayNow]);
-  return now;
 }
 
 export function RequestScreen({ requestId }: { requestId: string; platform: Platform }) {
