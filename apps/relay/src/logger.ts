@@ -4,7 +4,7 @@ export type { Logger };
 
 /**
  * Keys under which a secret could ever be handed to the logger: device tokens, enrollment codes,
- * the admin secret, authorization headers, and the hashes that stand for them in the store. The
+ * API keys, the admin secret, authorization headers, and the hashes that stand for them in the store. The
  * relay's own log lines never pass these (they name users and devices by id); redaction is the
  * second line of defence should a handshake, a request or a result object be logged whole.
  * `err.code` (e.g. `SQLITE_BUSY`) is deliberately not redacted: it says why a commit failed.
@@ -32,6 +32,12 @@ export const REDACTED_PATHS: readonly string[] = [
   '*.tokenHash',
   'codeHash',
   '*.codeHash',
+  'apiKey',
+  '*.apiKey',
+  'data.apiKey',
+  '*.data.apiKey',
+  'keyHash',
+  '*.keyHash',
 ];
 
 /** Structured JSON logs, to stdout unless a destination is given (tests capture it). */

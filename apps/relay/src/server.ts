@@ -39,7 +39,7 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
   }
   const core = new RelayCore(storage, clock, log);
   const limits = config.limits ?? DEFAULT_LIMITS;
-  const http = createHttpServer(core, log, config.corsOrigin, { adminSecret: options.adminSecret, limits, clock });
+  const http = createHttpServer(core, log, config.corsOrigin, { adminSecret: options.adminSecret, limits, clock, apiStore: storage });
   const io = attachSocketServer(http, core, log, config.corsOrigin, { limits, clock, credentials: storage });
   const watcher = new DeadlineWatcher(core, clock, log);
   await new Promise<void>((resolve, reject) => {

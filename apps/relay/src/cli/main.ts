@@ -6,14 +6,14 @@ import { resolveConfig } from '../config.js';
 import { startRelay } from '../server.js';
 import { seedDemo } from '../demo/seed.js';
 import { findUser, issueCode, table } from './admin-actions.js';
+import { apiKeyCommands } from './apikey-commands.js';
 import { backupCommands } from './backup-commands.js';
 import { auditCommands } from './audit-commands.js';
 import { DataLock } from './data-lock.js';
 import { withAdmin } from './admin-channel.js';
 import { printCodes } from './print-codes.js';
+import { dataDirOption } from './data-dir-option.js';
 
-const dataDirOption = () =>
-  new Option('-d, --data-dir <dir>', 'folder of the relay data file').env('CONTACT_DESK_DATA_DIR').default('.data');
 
 function out(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -144,6 +144,7 @@ export function buildProgram(): Command {
     });
   userCommands(program);
   platformCommands(program);
+  apiKeyCommands(program, out);
   backupCommands(program, out);
   auditCommands(program);
   return program;

@@ -23,6 +23,7 @@ export class BatchBuilder {
   readonly enrollmentCodes: { codeHash: string; userId: string; expiresAt: number }[] = [];
   readonly deviceTokens: { tokenHash: string; deviceId: string }[] = [];
   readonly usedEnrollmentCodes: { codeHash: string; usedAt: number }[] = [];
+  readonly apiKeys: { apiKeyId: string; keyHash: string }[] = [];
   readonly revokedUsers: string[] = [];
   readonly revokedDevices: string[] = [];
   private seq: number;
@@ -85,6 +86,7 @@ export class BatchBuilder {
       enrollmentCodes: this.enrollmentCodes,
       deviceTokens: this.deviceTokens,
       usedEnrollmentCodes: this.usedEnrollmentCodes,
+      apiKeys: this.apiKeys,
     };
   }
 }

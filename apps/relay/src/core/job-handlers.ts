@@ -6,12 +6,14 @@ import {
   newId,
   PENDING_STATUSES,
   protocolError,
+  refusal,
   SYSTEM_ACTOR,
   type EnrollResponse,
   type Mutation,
   type MutationResult,
   type MutationResultData,
 } from '@contact-desk/shared';
+import { isLiveApiKey, issueApiKeys, KEY_REFUSED, requestHashOf } from '../api/api-keys.js';
 import { hashEnrollmentCode, hashSecret, newDeviceToken, newEnrollmentCode } from '../auth/secrets.js';
 import type { Storage } from '../storage/storage.js';
 import type { BatchBuilder } from './batch-builder.js';
@@ -19,9 +21,13 @@ import type { Session } from './session.js';
 
 /** Secrets go back to the author once; the stored (re-sendable) result never holds them. */
 function withoutSecrets(result: MutationResult): MutationResult {
-  if (result.status !== 'accepted' || result.data?.enrollmentCode === undefined) return result;
-  const { enrollmentCode: _withheld, ...data } = result.data;
+  if (result.status !== 'accepted' || result.data === undefined) return result;
+  const { enrollmentCode: _code, apiKey: _key, ...data } = result.data;
   return { ...result, data };
+}
+
+function reused(mutationId: string, message: string, reason: string): MutationResult {
+  return { mutationId, status: 'rejected', error: refusal('mutation_id_reused', reason, message) };
 }
 
 /** Decides one mutation into the batch, or returns the answer it already got. */
@@ -31,14 +37,18 @@ export function handleMutation(
   session: Session,
   mutation: Mutation,
 ): MutationResult {
+  // A key revoked since its request was authenticated no longer acts, even within this batch.
+  if (session.apiKeyId !== undefined && !isLiveApiKey(batch.draft.integration(session.apiKeyId))) {
+    return { mutationId: mutation.mutationId, status: 'rejected', error: KEY_REFUSED };
+  }
+  const requestHash = session.apiKeyId === undefined ? null : requestHashOf(mutation);
   const prior = batch.mutationResults.get(mutation.mutationId) ?? storage.mutationResult(mutation.mutationId);
   if (prior) {
-    if (prior.userId === session.user.id) return prior.result;
-    return {
-      mutationId: mutation.mutationId,
-      status: 'rejected',
-      error: protocolError('mutation_id_reused', 'This mutation id was already used by another user.'),
-    };
+    if (prior.userId !== session.user.id) return reused(mutation.mutationId, 'This mutation id was already used by another user.', 'other_user');
+    if ((prior.requestHash ?? null) !== requestHash) {
+      return reused(mutation.mutationId, 'This Idempotency-Key was already used for another request.', 'request_differs');
+    }
+    return prior.result;
   }
   const decision = decide(
     { actor: session.actor, now: batch.now, clientTime: mutation.clientTime, read: batch.draft },
@@ -64,6 +74,8 @@ export function handleMutation(
       });
       data = { ...data, enrollmentCode: code, enrollmentExpiresAt: event.payload.expiresAt };
     }
+    const apiKey = issueApiKeys(events, batch.apiKeys);
+    if (apiKey !== undefined) data = { ...data, apiKey };
     result = {
       mutationId: mutation.mutationId,
       status: 'accepted',
@@ -76,6 +88,7 @@ export function handleMutation(
     userId: session.user.id,
     receivedAt: batch.now,
     result: withoutSecrets(result),
+    requestHash,
   });
   return result;
 }

@@ -5,4 +5,10 @@ export interface Session {
   readonly user: User;
   readonly device: Device;
   readonly actor: Actor;
+  /**
+   * Set when a platform's tool acts through the REST API with an API key: the user and device
+   * then stand for the key (see apps/relay/src/api/api-caller.ts), and each mutation checks that
+   * the key is still live when it is decided.
+   */
+  readonly apiKeyId?: string;
 }

@@ -1,4 +1,5 @@
 import { enrollRequestSchema, parseWith, protocolError, type EnrollResponse } from '@contact-desk/shared';
+import { isApiPath, RestApi } from '../api/api-handler.js';
 import { handleAdmin } from './admin-endpoint.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -8,12 +9,15 @@ import { EnrollmentGuard } from './enrollment-guard.js';
 import { readBody, send, sourceAddress, tooLarge } from './http-io.js';
 import type { RelayCore } from '../core/relay-core.js';
 import type { Logger } from '../logger.js';
+import type { Storage } from '../storage/storage.js';
 
 export interface HttpServerOptions {
   readonly adminSecret?: string;
   readonly limits?: RelayLimits;
-  /** The relay's clock, for the enrollment attempt window. */
+  /** The relay's clock, for the enrollment attempt window and the API's rate limit. */
   readonly clock?: Clock;
+  /** Where the REST API (`/api/v1`) checks keys and reads timelines; without it, there is no API. */
+  readonly apiStore?: Pick<Storage, 'apiKeyHash' | 'requestEvents'>;
 }
 
 async function enroll(
@@ -63,8 +67,9 @@ async function enroll(
 }
 
 /**
- * The HTTP side: `GET /healthz`, `POST /enroll`, and `POST /admin/perform` for the local CLI
- * (loopback only, with the data folder's admin secret). Socket.IO attaches to the same server.
+ * The HTTP side: `GET /healthz`, `POST /enroll`, `POST /admin/perform` for the local CLI
+ * (loopback only, with the data folder's admin secret), and the REST API under `/api/v1`.
+ * Socket.IO attaches to the same server.
  */
 export function createHttpServer(core: RelayCore, log: Logger, corsOrigin: string, options: HttpServerOptions = {}): Server {
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -72,16 +77,24 @@ export function createHttpServer(core: RelayCore, log: Logger, corsOrigin: strin
     { perAddress: limits.enrollFailuresPerAddress, global: limits.enrollFailuresGlobal, windowMs: limits.enrollWindowMs },
     options.clock ?? systemClock,
   );
-  const { adminSecret } = options;
-  const server = createServer((req, res) => {
+  const { adminSecret, apiStore } = options;
+  const api = apiStore && new RestApi({ core, store: apiStore, log }, limits, options.clock ?? systemClock);
+  const handle = (req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void => {
     const origin = req.headers.origin;
     if (origin && (corsOrigin === '*' || corsOrigin.split(',').includes(origin))) {
       res.setHeader('access-control-allow-origin', origin);
       res.setHeader('vary', 'origin');
-      res.setHeader('access-control-allow-headers', 'content-type');
+      res.setHeader('access-control-allow-headers', 'content-type, authorization, idempotency-key');
       res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+      res.setHeader('access-control-expose-headers', 'retry-after');
     }
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (api && req.method !== 'OPTIONS' && isApiPath(path)) {
+      // The API answers `Expect: 100-continue` itself: a refused request never sends its body.
+      api.serve(req, res, expectsContinue).catch((error: unknown) => failed(res, log, error));
+      return;
+    }
+    if (expectsContinue) res.writeContinue();
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
     } else if (req.method === 'GET' && path === '/healthz') {
@@ -93,7 +106,9 @@ export function createHttpServer(core: RelayCore, log: Logger, corsOrigin: strin
     } else {
       send(res, 404, { ok: false, error: protocolError('not_found', 'No such endpoint.') });
     }
-  });
+  };
+  const server = createServer((req, res) => handle(req, res, false));
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => handle(req, res, true));
   server.on('clientError', refuseMalformed);
   return server;
 }

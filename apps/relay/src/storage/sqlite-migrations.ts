@@ -6,7 +6,8 @@ import { SCHEMA_SQL, SCHEMA_VERSION } from './sqlite-schema.js';
 
 /**
  * Brings a data file to the current schema in one transaction. Version 1 files predate the hash
- * chain: their events are linked in seq order, as the relay would have linked them.
+ * chain: their events are linked in seq order, as the relay would have linked them. Versions
+ * before 4 predate the REST API (its key hashes, and the request hash of its mutations).
  */
 export function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
@@ -16,6 +17,7 @@ export function migrate(db: Database.Database): void {
   if (version === SCHEMA_VERSION) return;
   db.transaction(() => {
     if (version === 1) addHashChain(db);
+    if (version >= 1 && version < 4) addRequestHash(db);
     db.exec(SCHEMA_SQL);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
@@ -32,4 +34,10 @@ function addHashChain(db: Database.Database): void {
     update.run(prevHash, hash, event.seq);
     prevHash = hash;
   }
+}
+
+/** Files from before the REST API: their mutations table gains the request hash column. */
+function addRequestHash(db: Database.Database): void {
+  const columns = db.prepare('SELECT name FROM pragma_table_info(?)').all('mutations') as { name: string }[];
+  if (!columns.some((column) => column.name === 'request_hash')) db.exec('ALTER TABLE mutations ADD COLUMN request_hash TEXT;');
 }

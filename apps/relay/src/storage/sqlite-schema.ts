@@ -1,5 +1,5 @@
 /** Schema of the relay's SQLite file. Versioned through `PRAGMA user_version`. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS events (
@@ -27,7 +27,9 @@ CREATE TABLE IF NOT EXISTS mutations (
   user_id      TEXT    NOT NULL,
   received_at  INTEGER NOT NULL,
   status       TEXT    NOT NULL CHECK (status IN ('accepted', 'rejected')),
-  result       TEXT    NOT NULL
+  result       TEXT    NOT NULL,
+  -- What was asked, for mutations sent through the REST API: the same id for another request is refused.
+  request_hash TEXT
 ) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS requests (
@@ -81,5 +83,10 @@ CREATE TABLE IF NOT EXISTS enrollment_codes (
 CREATE TABLE IF NOT EXISTS device_tokens (
   token_hash   TEXT PRIMARY KEY,
   device_id    TEXT    NOT NULL UNIQUE
+) WITHOUT ROWID;
+-- The SHA-256 of each API key, looked up by the key's id (the key itself is shown once, never stored).
+CREATE TABLE IF NOT EXISTS api_keys (
+  api_key_id   TEXT PRIMARY KEY,
+  key_hash     TEXT    NOT NULL
 ) WITHOUT ROWID;
 `;

@@ -61,9 +61,17 @@ export class SqliteStorage implements Storage {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertMutation: db.prepare(
-        `INSERT INTO mutations (mutation_id, user_id, received_at, status, result) VALUES (?, ?, ?, ?, ?)`,
+        `INSERT INTO mutations (mutation_id, user_id, received_at, status, result, request_hash) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
-      mutation: db.prepare('SELECT user_id, result FROM mutations WHERE mutation_id = ?'),
+      mutation: db.prepare('SELECT user_id, result, request_hash FROM mutations WHERE mutation_id = ?'),
+      insertApiKey: db.prepare('INSERT INTO api_keys (api_key_id, key_hash) VALUES (?, ?)'),
+      apiKeyHash: db.prepare('SELECT key_hash FROM api_keys WHERE api_key_id = ?'),
+      // A request's own events: created (the request in the payload), comments, and every step.
+      requestEvents: db.prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE platform_id = @platformId AND seq > @afterSeq
+           AND coalesce(json_extract(payload, '$.requestId'), json_extract(payload, '$.request.id'), json_extract(payload, '$.comment.requestId')) = @requestId
+         ORDER BY seq LIMIT @limit`,
+      ),
       head: db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1'),
       hashAt: db.prepare('SELECT hash FROM events WHERE seq = ?'),
       upsertRequest: db.prepare(
@@ -172,8 +180,10 @@ export class SqliteStorage implements Storage {
           stored.receivedAt,
           stored.result.status,
           JSON.stringify(stored.result),
+          stored.requestHash ?? null,
         );
       }
+      for (const key of batch.apiKeys) this.statements.insertApiKey.run(key.apiKeyId, key.keyHash);
       for (const code of batch.enrollmentCodes) this.statements.insertCode.run(code.codeHash, code.userId, code.expiresAt);
       for (const used of batch.usedEnrollmentCodes) {
         const changed = this.statements.useCode.run(used.usedAt, used.codeHash).changes;
@@ -279,8 +289,18 @@ export class SqliteStorage implements Storage {
   }
 
   mutationResult(mutationId: string): StoredMutationResult | undefined {
-    const row = this.statements.mutation.get(mutationId) as { user_id: string; result: string } | undefined;
-    return row ? { userId: row.user_id, result: JSON.parse(row.result) } : undefined;
+    const row = this.statements.mutation.get(mutationId) as
+      | { user_id: string; result: string; request_hash: string | null }
+      | undefined;
+    return row ? { userId: row.user_id, result: JSON.parse(row.result), requestHash: row.request_hash } : undefined;
+  }
+
+  apiKeyHash(apiKeyId: string): string | undefined {
+    return (this.statements.apiKeyHash.get(apiKeyId) as { key_hash: string } | undefined)?.key_hash;
+  }
+
+  requestEvents(platformId: string, requestId: string, afterSeq: number, limit: number): LoggedEvent[] {
+    return (this.statements.requestEvents.all({ platformId, afterSeq, requestId, limit }) as EventRow[]).map(toEvent);
   }
 
   eventsAfter(viewer: Viewer, afterSeq: number, limit: number): LoggedEvent[] {

@@ -13,6 +13,11 @@ import type {
 export interface StoredMutationResult {
   readonly userId: string;
   readonly result: MutationResult;
+  /**
+   * A digest of what was asked, for mutations sent through the REST API (whose Idempotency-Key
+   * is the mutation id): the same id sent again for another request is refused. Null otherwise.
+   */
+  readonly requestHash?: string | null;
 }
 
 export interface EnrollmentCodeRecord {
@@ -34,6 +39,8 @@ export interface CommitBatch {
   readonly enrollmentCodes: readonly { readonly codeHash: string; readonly userId: string; readonly expiresAt: number }[];
   readonly deviceTokens: readonly { readonly tokenHash: string; readonly deviceId: string }[];
   readonly usedEnrollmentCodes: readonly { readonly codeHash: string; readonly usedAt: number }[];
+  /** The SHA-256 of each API key issued in the batch. */
+  readonly apiKeys: readonly { readonly apiKeyId: string; readonly keyHash: string }[];
 }
 
 /** Outcome of swapping a device token's hash (see `Storage.replaceDeviceToken`). */
@@ -63,5 +70,12 @@ export interface Storage {
    * not stored, `in_use` if the new one already is (nothing changes in either case).
    */
   replaceDeviceToken(currentTokenHash: string, newTokenHash: string): TokenReplacement;
+  /** The stored SHA-256 of an API key, by the key's id; undefined for an id never issued. */
+  apiKeyHash(apiKeyId: string): string | undefined;
+  /**
+   * The next page of one request's events that its platform may see (its own audience), after a
+   * seq, in seq order: what the REST API shows as the request's timeline.
+   */
+  requestEvents(platformId: string, requestId: string, afterSeq: number, limit: number): LoggedEvent[];
   close(): void;
 }

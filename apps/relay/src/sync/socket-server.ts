@@ -259,7 +259,8 @@ function firstDeviceIn(io: RelayIo, room: string): string | undefined {
   return undefined;
 }
 
-function recordReceipts(core: RelayCore, requestIds: readonly string[], deviceId: string): void {
+/** Records the receipt of each pending request a device (or an API key's tool) was just given. */
+export function recordReceipts(core: RelayCore, requestIds: readonly string[], deviceId: string): void {
   for (const requestId of requestIds.slice(0, LIMITS.pullPageMax)) {
     const request = core.view.requests.get(requestId);
     if (request && request.receivedAt === null && PENDING_STATUSES.includes(request.status)) {
