@@ -12,7 +12,7 @@ import type { RelayCore } from '../core/relay-core.js';
 import type { Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
 import { recordReceipts } from '../sync/socket-server.js';
-import { stillLive, type ApiCaller } from './api-caller.js';
+import type { ApiCaller } from './api-caller.js';
 import { detailQuerySchema, idempotencyHeadersSchema, listQuerySchema, requestPathSchema, type WriteRoute } from './api-inputs.js';
 import { KEY_REFUSED } from './api-keys.js';
 import type { WriteAccepted } from './api-views.js';
@@ -154,8 +154,7 @@ export async function writeAnswer(
   const key = headers.value['idempotency-key'];
   const mutation = parseMutation({ mutationId: key, type: route.type, args: route.args(path.value.id, body.value, key), clientTime: null });
   if (!mutation.ok) return errorAnswer(mutation.error);
-  // The key may have been revoked while the body was on its way.
-  if (!stillLive(caller, ctx.core.view)) return KEY_REFUSED_ANSWER;
+  // A key revoked while the body was on its way is refused when the mutation is decided.
   const [result] = await ctx.core.submit(caller.session, [mutation.value]);
   if (!result) return errorAnswer(protocolError('internal', 'The relay gave no answer.'));
   ctx.log.info(

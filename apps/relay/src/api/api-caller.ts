@@ -64,8 +64,3 @@ export function authenticateCaller(
   if (!matches || record?.type !== 'apiKey' || !isLiveApiKey(record)) return 'refused';
   return { key: record, session: apiKeySession(record) };
 }
-
-/** The same caller, if their key is still live in the relay's state now (checked again before acting). */
-export function stillLive(caller: ApiCaller, state: Pick<DomainState, 'integrations'>): boolean {
-  return isLiveApiKey(state.integrations.get(caller.key.id));
-}
