@@ -152,7 +152,8 @@ describe('access matrix', () => {
     const end = fingerprint(h);
     expect(chainVerifies(end), JSON.stringify(end.chain)).toBe(true);
     expect(verifyProjections(databaseFile({ dataDir: h.dataDir }))).toMatchObject({ ok: true, differences: [] });
-  });
+    // 370 cells, each preparing its targets through the wire: well past the default 30 s on 2 cores.
+  }, 180_000);
 
   it('reads: the session, every event pulled and every event live, each exactly what the role may see', async () => {
     const { h, clients } = world;
