@@ -180,7 +180,7 @@ describe('HTTP fuzz: every bad request gets a typed error and changes nothing', 
     const paths = fc.oneof(
       fc.webPath(),
       fc.string({ maxLength: 60 }).map((text) => `/${encodeURIComponent(text)}`),
-      fc.constantFrom('/', '//enroll', '/enroll/', '/ENROLL', '/healthz/', '/healthz?x=1', '/admin/perform/', '/admin', '/socket.io', '/%00', '/..%2f..%2fetc%2fpasswd'),
+      fc.constantFrom('/', '//enroll', '/enroll/', '/ENROLL', '/healthz/', '/healthz?x=1', '/admin/perform/', '/admin', '/socket.io', '/%00', '/..%2f..%2fetc%2fpasswd', '/api/v1', '/api/v1/requests', '/api/v1/docs', '/api/v1/openapi.json?x=1'),
     );
     // CONNECT asks the server to open a tunnel, which is another protocol than HTTP requests.
     const requests = draw(fc.record({ method: methods, path: paths }), 500).filter((r) => r.method !== 'CONNECT');
@@ -198,6 +198,11 @@ describe('HTTP fuzz: every bad request gets a typed error and changes nothing', 
       else if (method === 'POST' && route === '/admin/perform') expect(typedError(answer, context).code).toBe('unauthenticated');
       else if (method === 'HEAD') expect(answer.status, context).toBe(404);
       else if (route?.startsWith('/socket.io')) expect(answer.status, context).toBeGreaterThanOrEqual(400);
+      // The REST API (its own fuzz suite, fuzz-api.test.ts): without a key, its reference documents or a typed refusal.
+      else if (route === '/api/v1' || route?.startsWith('/api/v1/')) {
+        if (method === 'GET' && (route === '/api/v1/openapi.json' || route === '/api/v1/docs')) expect(answer.status, context).toBe(200);
+        else expect(['not_found', 'unauthenticated'], context).toContain(typedError(answer, context).code);
+      }
       else {
         expect(answer.status, context).toBe(404);
         expect(typedError(answer, context).code, context).toBe('not_found');
