@@ -3,6 +3,7 @@ import { ROTATE_TOKEN_CHANNEL, type RotateTokenResponse } from '@contact-desk/sh
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.js';
 import { newId } from '@contact-desk/shared';
+import { createRequestArgs } from './harness.js';
 import { LimitsRelay } from './limits-relay.js';
 
 let relay: LimitsRelay | undefined;
@@ -21,7 +22,7 @@ function capturingLogger() {
 const ADMIN_SECRET = `admin-${newId()}`;
 
 describe('no secret in the logs', () => {
-  it('enrollment, authentication, rotation, administration and refused attempts log no token, code, secret or hash', async () => {
+  it('enrollment, authentication, rotation, administration, API keys and refused attempts log no token, code, key, secret or hash', async () => {
     const { logger, lines } = capturingLogger();
     relay = await LimitsRelay.start({
       logger,
@@ -87,6 +88,27 @@ describe('no secret in the logs', () => {
     expect((await prefect.act('user.revoke', { userId: operatorId })).status).toBe('accepted');
     expect(await relay.refusedConnect(rotatedToken)).toMatchObject({ code: 'unauthenticated' });
 
+    // API keys: issued through the administration path and from the prefect's app, used, refused, rate limited, revoked.
+    const apiKeyId = newId();
+    const issuedKey = await admin('apiKey.issue', { apiKeyId, platformId: 'alpha', name: 'Case tool', scope: 'act' });
+    const apiKey = issuedKey.json<{ result: { data: { apiKey: string } } }>().result.data.apiKey;
+    expect(apiKey).toMatch(/^cdk_/);
+    const appKey = await prefect.act('apiKey.issue', { apiKeyId: newId(), platformId: 'alpha', name: 'Pager', scope: 'read' });
+    secrets.push(apiKey, appKey.status === 'accepted' ? (appKey.data?.apiKey ?? '') : '');
+    const requestArgs = createRequestArgs('alpha');
+    expect((await prefect.act('request.create', requestArgs)).status).toBe('accepted');
+    const api = (path: string, key: string, method = 'GET') =>
+      relay!.http(method, path, method === 'POST' ? '{}' : undefined, { headers: { authorization: `Bearer ${key}`, 'idempotency-key': newId() } });
+    expect((await api(`/api/v1/requests/${String(requestArgs.requestId)}/acknowledge`, apiKey, 'POST')).status).toBe(200);
+    const wrongKey = `${apiKey.slice(0, -4)}AAAA`;
+    secrets.push(wrongKey);
+    expect((await api('/api/v1/requests', wrongKey)).status).toBe(401);
+    let status = 200;
+    for (let i = 0; i < 101 && status === 200; i += 1) status = (await api('/api/v1/requests', apiKey)).status;
+    expect(status).toBe(429);
+    expect((await admin('apiKey.revoke', { apiKeyId })).status).toBe(200);
+    expect((await api('/api/v1/requests', apiKey)).status).toBe(401);
+
     await relay.close();
     relay = undefined;
 
@@ -108,6 +130,9 @@ describe('no secret in the logs', () => {
       'push rate limited',
       'device token rotated',
       'token rotation refused',
+      'API change',
+      'API key refused',
+      'API rate limited',
     ]) {
       expect(log, message).toContain(`"msg":"${message}"`);
     }
@@ -118,10 +143,15 @@ describe('no secret in the logs', () => {
     const token = `cdt_${newId()}`;
     logger.info({ auth: { token }, req: { headers: { authorization: `Bearer ${token}` } }, enrollmentCode: 'ABCD-EFGH-JKMN', result: { data: { enrollmentCode: 'ABCD-EFGH-JKMN' } } }, 'mistake');
     logger.info({ socket: { auth: { token } }, tokenHash: hashSecret(token) }, 'another');
+    const apiKey = `cdk_${'0'.repeat(32)}_${'k'.repeat(43)}`;
+    logger.info({ result: { data: { apiKey } }, apiKey, record: { keyHash: hashSecret(apiKey) } }, 'an API key');
     const log = lines.join('');
     expect(log).toContain('"msg":"mistake"');
     expect(log).not.toContain(token);
     expect(log).not.toContain(hashSecret(token));
     expect(log).not.toContain('ABCD-EFGH-JKMN');
+    expect(log).toContain('"msg":"an API key"');
+    expect(log).not.toContain('k'.repeat(43));
+    expect(log).not.toContain(hashSecret(`cdk_${'0'.repeat(32)}_${'k'.repeat(43)}`));
   });
 });
