@@ -54,6 +54,23 @@ export class DocumentSchemas {
     expect(validate(reply.json()), `${context}: ${JSON.stringify(validate.errors)}`).toBe(true);
   }
 
+  /**
+   * Whether a query is valid for an operation per its documented parameters: only documented
+   * names, each once; integers as digits; `style: form, explode: false` lists split on commas; and
+   * a cursor only when the relay gave it (never in these tests).
+   */
+  queryIsValid(method: string, path: string, query: Record<string, string>): boolean {
+    const op = this.operation(method, path);
+    const parameters = new Map(((op.parameters as Schema[] | undefined) ?? []).filter((p) => p.in === 'query').map((p) => [String(p.name), p]));
+    return Object.entries(query).every(([name, raw]) => {
+      const parameter = parameters.get(name);
+      if (!parameter || name === 'cursor') return false;
+      const schema = parameter.schema as Schema;
+      const value = schema.type === 'integer' ? (/^[0-9]+$/.test(raw) ? Number(raw) : raw) : schema.type === 'array' ? raw.split(',') : raw;
+      return this.validator(schema)(value);
+    });
+  }
+
   resolve(schema: Schema): Schema {
     const ref = schema.$ref;
     if (typeof ref !== 'string') return schema;

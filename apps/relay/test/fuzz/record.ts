@@ -50,6 +50,7 @@ function memoryDigest(state: DomainState): string {
     comments: sorted(state.comments),
     refCounters: sorted(state.refCounters),
     meetingRecords: sorted(state.meetingRecords),
+    integrations: sorted(state.integrations),
   });
 }
 
