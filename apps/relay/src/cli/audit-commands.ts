@@ -1,16 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { checkChainProof, HASH_PATTERN, type LogPosition, type PlatformFigures } from '@contact-desk/shared';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { databaseFile } from '../config.js';
 import { recomputeFigures } from '../audit/recompute-figures.js';
 import { verifyChain } from '../audit/verify-chain.js';
 import { verifyProjections } from '../audit/verify-projections.js';
 import { table } from './admin-actions.js';
 import { parseInstant } from './parse-instant.js';
-
-const dataDirOption = () =>
-  new Option('-d, --data-dir <dir>', 'folder of the relay data file').env('CONTACT_DESK_DATA_DIR').default('.data');
+import { dataDirOption } from './options.js';
 
 function out(text: string): void {
   process.stdout.write(`${text}\n`);

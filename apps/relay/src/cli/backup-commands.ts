@@ -1,12 +1,10 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { databaseFile } from '../config.js';
 import { backupDataFile, BackupError, restoreDataFile, type DataFileReport } from '../storage/backup.js';
 import { DataLock } from './data-lock.js';
-
-const dataDirOption = () =>
-  new Option('-d, --data-dir <dir>', 'folder of the relay data file').env('CONTACT_DESK_DATA_DIR').default('.data');
+import { dataDirOption } from './options.js';
 
 function describe(report: DataFileReport): string {
   return `${report.events} events, head ${report.headSeq} ${report.headHash}, ${report.bytes} bytes, integrity ok, chain ok`;

@@ -11,9 +11,8 @@ import { auditCommands } from './audit-commands.js';
 import { DataLock } from './data-lock.js';
 import { withAdmin } from './admin-channel.js';
 import { printCodes } from './print-codes.js';
-
-const dataDirOption = () =>
-  new Option('-d, --data-dir <dir>', 'folder of the relay data file').env('CONTACT_DESK_DATA_DIR').default('.data');
+import { webhookCommands } from './webhook-commands.js';
+import { dataDirOption } from './options.js';
 
 function out(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -144,6 +143,7 @@ export function buildProgram(): Command {
     });
   userCommands(program);
   platformCommands(program);
+  webhookCommands(program, out);
   backupCommands(program, out);
   auditCommands(program);
   return program;

@@ -13,14 +13,17 @@ import {
   type MutationResultData,
 } from '@contact-desk/shared';
 import { hashEnrollmentCode, hashSecret, newDeviceToken, newEnrollmentCode } from '../auth/secrets.js';
+import type { SecretSealer } from '../outreach/secret-box.js';
+import { keepWebhookSecrets } from '../outreach/webhook-secrets.js';
 import type { Storage } from '../storage/storage.js';
 import type { BatchBuilder } from './batch-builder.js';
 import type { Session } from './session.js';
 
 /** Secrets go back to the author once; the stored (re-sendable) result never holds them. */
 function withoutSecrets(result: MutationResult): MutationResult {
-  if (result.status !== 'accepted' || result.data?.enrollmentCode === undefined) return result;
-  const { enrollmentCode: _withheld, ...data } = result.data;
+  if (result.status !== 'accepted' || result.data === undefined) return result;
+  const { enrollmentCode, signingSecret, apiKey, ...data } = result.data;
+  if (enrollmentCode === undefined && signingSecret === undefined && apiKey === undefined) return result;
   return { ...result, data };
 }
 
@@ -30,6 +33,7 @@ export function handleMutation(
   storage: Storage,
   session: Session,
   mutation: Mutation,
+  secrets?: SecretSealer,
 ): MutationResult {
   const prior = batch.mutationResults.get(mutation.mutationId) ?? storage.mutationResult(mutation.mutationId);
   if (prior) {
@@ -64,6 +68,7 @@ export function handleMutation(
       });
       data = { ...data, enrollmentCode: code, enrollmentExpiresAt: event.payload.expiresAt };
     }
+    data = keepWebhookSecrets(batch, mutation, events, data, secrets);
     result = {
       mutationId: mutation.mutationId,
       status: 'accepted',

@@ -1,5 +1,7 @@
-/** Schema of the relay's SQLite file. Versioned through `PRAGMA user_version`. */
-export const SCHEMA_VERSION = 3;
+import { OUTBOX_SCHEMA_SQL } from './outbox-schema.js';
+
+/** Schema of the relay's SQLite file. Versioned through `PRAGMA user_version`; 4 adds the outbox. */
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS events (
@@ -82,4 +84,4 @@ CREATE TABLE IF NOT EXISTS device_tokens (
   token_hash   TEXT PRIMARY KEY,
   device_id    TEXT    NOT NULL UNIQUE
 ) WITHOUT ROWID;
-`;
+${OUTBOX_SCHEMA_SQL}`;

@@ -8,6 +8,7 @@ import type {
   User,
   Viewer,
 } from '@contact-desk/shared';
+import type { OutboxStore, OutboxWrites } from './outbox-store.js';
 
 /** A mutation's recorded answer, so that a re-sent mutation id gets the same one. */
 export interface StoredMutationResult {
@@ -34,6 +35,8 @@ export interface CommitBatch {
   readonly enrollmentCodes: readonly { readonly codeHash: string; readonly userId: string; readonly expiresAt: number }[];
   readonly deviceTokens: readonly { readonly tokenHash: string; readonly deviceId: string }[];
   readonly usedEnrollmentCodes: readonly { readonly codeHash: string; readonly usedAt: number }[];
+  /** Deliveries planned or attempted, and webhook secrets, in the same transaction as the events. */
+  readonly outbox?: OutboxWrites;
 }
 
 /** Outcome of swapping a device token's hash (see `Storage.replaceDeviceToken`). */
@@ -63,5 +66,7 @@ export interface Storage {
    * not stored, `in_use` if the new one already is (nothing changes in either case).
    */
   replaceDeviceToken(currentTokenHash: string, newTokenHash: string): TokenReplacement;
+  /** The outbox: deliveries to send and the delivery log, sealed webhook secrets. */
+  outbox(): OutboxStore;
   close(): void;
 }
