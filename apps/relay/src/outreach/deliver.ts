@@ -33,7 +33,9 @@ export function faultDetail(error: unknown, timeoutMs: number): string {
   const fault = error as { name?: string; code?: string; responseCode?: number; response?: string; cause?: { code?: string } };
   if (fault.name === 'TimeoutError' || fault.code === 'ETIMEDOUT') return `timed out after ${timeoutMs / 1000} s`;
   if (fault.responseCode !== undefined) return String(fault.response ?? fault.responseCode).split('\n')[0] ?? 'refused';
-  const code = fault.cause?.code ?? fault.code;
+  // nodemailer wraps socket faults as ESOCKET and names the cause in its message only.
+  const wrapped = /\b(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN)\b/.exec((error as Error).message ?? '')?.[1];
+  const code = fault.cause?.code ?? wrapped ?? fault.code;
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection reset';
   return code ? `network error (${code})` : 'network error';

@@ -46,6 +46,11 @@ const WHY: Partial<Record<string, string>> = {
   'request.deadlineMissed': 'deadline missed / délai dépassé',
   'request.escalated': 'escalated / escalade',
   'request.reopened': 'reopened / rouverte',
+  'request.acknowledged': 'acknowledged / accusé de réception',
+  'request.answered': 'answered / répondue',
+  'request.contested': 'contested / contestée',
+  'request.withdrawn': 'withdrawn / retirée',
+  'request.closed': 'closed / close',
 };
 
 /** One line: priority, reference, platform, kind and why it pages. */
@@ -111,9 +116,8 @@ export function opsgenieCall(action: PagerAction, message: PagerMessage): { path
     };
   }
   const verb = action === 'acknowledge' ? 'acknowledge' : 'close';
-  const note = `${pagerSummary(message)} — ${message.occasion.event?.type ?? verb}`;
   return {
     path: `/v2/alerts/${alias}/${verb}?identifierType=alias`,
-    body: JSON.stringify({ source: SOURCE, note: note.slice(0, 25_000) }),
+    body: JSON.stringify({ source: SOURCE, note: pagerSummary(message) }),
   };
 }

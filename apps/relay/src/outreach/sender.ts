@@ -141,6 +141,9 @@ export class DeliverySender {
         : { outcome: result.kind, nextAttemptAt: null };
     const recorded = await this.deps.recordAttempts([{ delivery, detail: result.detail, attemptedAt, ...after }]);
     if (!recorded) this.pause();
+    const line = { deliveryId: delivery.id, channel: delivery.channel, attempt: delivery.attempts + 1, outcome: after.outcome, detail: result.detail };
+    if (after.outcome === 'abandoned') this.deps.log.warn(line, 'delivery given up');
+    else this.deps.log.debug(line, 'delivery attempted');
   }
 
   private secretOf(webhookId: string): string | undefined {

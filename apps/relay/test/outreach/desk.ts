@@ -9,7 +9,7 @@ import { perform } from '../../src/cli/admin-actions.js';
 import { databaseFile } from '../../src/config.js';
 import { DEFAULT_OUTREACH, type OutreachConfig } from '../../src/outreach/outreach-config.js';
 import type { SenderOptions } from '../../src/outreach/start-sender.js';
-import { Harness, MINUTE, type Client } from '../harness.js';
+import { Harness, MINUTE, type Client, type EnrolledUser } from '../harness.js';
 
 export const APP_URL = 'https://desk.interieur.example';
 export const DUTY = 'permanence@interieur.example';
@@ -41,6 +41,8 @@ export interface Desk {
   readonly alpha: Client;
   readonly beta: Client;
   readonly ids: { liaison: string; silentLiaison: string; backup: string; prefect: string };
+  /** To connect again after a restart. */
+  readonly users: { liaison: EnrolledUser; prefect: EnrolledUser; operator: EnrolledUser };
 }
 
 /**
@@ -71,6 +73,7 @@ export async function startDesk(outreach: Partial<OutreachConfig> = {}, sender: 
     alpha: await h.connect(liaison),
     beta: await h.connect(betaLiaison),
     ids: { liaison: liaison.userId, silentLiaison: silentLiaison.userId, backup: backup.userId, prefect: prefectUser.userId },
+    users: { liaison, prefect: prefectUser, operator },
   };
 }
 

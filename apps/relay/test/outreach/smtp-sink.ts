@@ -26,12 +26,13 @@ export class SmtpSink {
   ) {}
 
   static async start(): Promise<SmtpSink> {
-    let sink: SmtpSink | undefined;
+    const holder: { sink?: SmtpSink } = {};
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       onRcptTo(address, _session, callback) {
+        const sink = holder.sink;
         if (sink?.refuse(address.address)) {
           sink.refused.push(address.address);
           callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
@@ -42,7 +43,7 @@ export class SmtpSink {
       onData(stream, session, callback) {
         simpleParser(stream).then(
           (mail) => {
-            sink?.received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), mail });
+            holder.sink?.received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), mail });
             callback();
           },
           (error: Error) => callback(error),
@@ -52,8 +53,8 @@ export class SmtpSink {
     const port = await new Promise<number>((resolve) => {
       const listening = server.listen(0, '127.0.0.1', () => resolve((listening.address() as AddressInfo).port));
     });
-    sink = new SmtpSink(server, port);
-    return sink;
+    holder.sink = new SmtpSink(server, port);
+    return holder.sink;
   }
 
   get url(): string {
