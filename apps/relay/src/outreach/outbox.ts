@@ -30,7 +30,7 @@ export class Outbox {
   private readonly soonPlanned = new Map<string, number>();
   /** Deadlines planned in a batch not yet committed. */
   private readonly soonInBatch = new WeakMap<BatchBuilder, Map<string, number>>();
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(targets: ReadonlySet<string>) => void>();
 
   constructor(
     readonly config: OutreachConfig,
@@ -105,11 +105,13 @@ export class Outbox {
   /** Called once a batch is committed. */
   committed(batch: BatchBuilder): void {
     for (const [key, at] of this.soonInBatch.get(batch) ?? []) this.soonPlanned.set(key, at);
-    if (batch.deliveries.length > 0 || batch.deliveryUpdates.length > 0) for (const listener of this.listeners) listener();
+    if (batch.deliveries.length === 0) return;
+    const targets = new Set(batch.deliveries.map((delivery) => delivery.target));
+    for (const listener of this.listeners) listener(targets);
   }
 
-  /** Called when deliveries were committed (the sender wakes up). */
-  onPlanned(listener: () => void): () => void {
+  /** Called with the targets (addresses, webhooks) of deliveries just committed: the sender wakes up. */
+  onPlanned(listener: (targets: ReadonlySet<string>) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

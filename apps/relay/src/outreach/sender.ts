@@ -51,7 +51,23 @@ export class DeliverySender {
     this.wake();
   }
 
-  /** Looks for due deliveries soon (after a commit planned some, or on the timer). */
+  /**
+   * New deliveries were committed for these targets. Nothing to do while every one of them
+   * already has all the tries in flight it may have: the next free slot looks again, and the
+   * outbox is not scanned after every commit of a busy relay for rows that cannot go yet.
+   */
+  planned(targets: ReadonlySet<string>): void {
+    const { concurrency, perTargetConcurrency } = this.deps.config;
+    if (this.inFlight.size >= concurrency) return;
+    for (const target of targets) {
+      if ((this.perTarget.get(target) ?? 0) < perTargetConcurrency) {
+        this.wake();
+        return;
+      }
+    }
+  }
+
+  /** Looks for due deliveries soon (a slot freed, new deliveries, or the timer). */
   wake(): void {
     if (this.woken || this.stopping.signal.aborted) return;
     this.woken = true;

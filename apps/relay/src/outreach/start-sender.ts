@@ -37,7 +37,7 @@ export function startSender(
     log,
     ...(options.random ? { random: options.random } : {}),
   });
-  outbox.onPlanned(() => sender.wake());
+  outbox.onPlanned((targets) => sender.planned(targets));
   sender.start();
   return sender;
 }

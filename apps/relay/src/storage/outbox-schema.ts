@@ -17,7 +17,7 @@ CREATE TABLE IF NOT EXISTS deliveries (
   cause_seq        INTEGER,
   body             TEXT    NOT NULL,
   path             TEXT,
-  dedup_key        TEXT    UNIQUE,
+  dedup_key        TEXT,
   order_key        TEXT,
   status           TEXT    NOT NULL CHECK (status IN ('pending', 'delivered', 'abandoned')),
   attempts         INTEGER NOT NULL DEFAULT 0,
@@ -26,6 +26,8 @@ CREATE TABLE IF NOT EXISTS deliveries (
   last_attempt_at  INTEGER,
   last_detail      TEXT
 );
+-- Only deliveries planned once whatever happens (a deadline that is near) carry a dedup key.
+CREATE UNIQUE INDEX IF NOT EXISTS deliveries_dedup ON deliveries (dedup_key) WHERE dedup_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (next_attempt_at) WHERE status = 'pending';
 CREATE INDEX IF NOT EXISTS deliveries_in_order ON deliveries (order_key) WHERE status = 'pending' AND order_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS deliveries_by_time ON deliveries (created_at);

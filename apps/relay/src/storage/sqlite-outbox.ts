@@ -93,7 +93,7 @@ export class SqliteOutbox implements OutboxStore {
            cause_seq, body, path, dedup_key, order_key, status, attempts, next_attempt_at, created_at)
          VALUES (@id, @channel, @target, @targetName, @requestId, @ref, @platformId, @level, @trigger, @topic,
            @causeSeq, @body, @path, @dedupKey, @orderKey, 'pending', 0, @nextAttemptAt, @createdAt)
-         ON CONFLICT (dedup_key) DO NOTHING`,
+         ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING`,
       ),
       update: db.prepare(
         `UPDATE deliveries SET status = @status, attempts = @attempts, next_attempt_at = @nextAttemptAt,
