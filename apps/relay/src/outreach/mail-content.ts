@@ -13,14 +13,14 @@ const KINDS: Record<Request['kind'], Record<Lang, string>> = {
   delisting: { fr: 'déréférencement', en: 'delisting' },
 };
 
-/** Who the recipient is for this request, by escalation level; `duty` for the ministry's duty address. */
-const ROLES: Record<string, Record<Lang, string>> = {
-  0: { fr: 'correspondant de la plateforme', en: "the platform's liaison" },
-  1: { fr: 'correspondant suppléant de la plateforme', en: "the platform's backup liaison" },
-  2: { fr: 'responsable désigné par la plateforme', en: "the platform's manager contact" },
-  3: { fr: 'préfet référent du ministère', en: "the ministry's prefect" },
-  duty: { fr: 'permanence du ministère', en: "the ministry's duty desk" },
-};
+/** Who the recipient is for this request, by escalation level. */
+const ROLES: readonly Record<Lang, string>[] = [
+  { fr: 'correspondant de la plateforme', en: "the platform's liaison" },
+  { fr: 'correspondant suppléant de la plateforme', en: "the platform's backup liaison" },
+  { fr: 'responsable désigné par la plateforme', en: "the platform's manager contact" },
+  { fr: 'préfet référent du ministère', en: "the ministry's prefect" },
+];
+const DUTY_ROLE: Record<Lang, string> = { fr: 'permanence du ministère', en: "the ministry's duty desk" };
 
 function headline(occasion: Occasion, lang: Lang): string {
   const fr = lang === 'fr';
@@ -74,7 +74,7 @@ function part(occasion: Occasion, lang: Lang, role: string, link: string | null)
  * link. Never the locations or the grounds, unless the platform chose `mailDetail: 'full'`.
  */
 export function requestMail(occasion: Occasion, recipient: number | 'duty', link: string | null): MailContent {
-  const role = ROLES[recipient] ?? ROLES.duty!;
+  const role = (recipient === 'duty' ? undefined : ROLES[recipient]) ?? DUTY_ROLE;
   const { request } = occasion;
   const subject = `[${request.sla.label}] ${request.ref} · ${occasion.platform?.name ?? request.platformId} — ${headline(occasion, 'fr')} / ${headline(occasion, 'en')}`;
   return composeMail(subject, part(occasion, 'fr', role.fr, link), part(occasion, 'en', role.en, link));
