@@ -69,7 +69,7 @@ export class Outbox {
       : (this.index ??= new WebhookIndex(before.integrations.values()));
     if (changesWebhooks) this.index = undefined;
     if (batch.events.length === 0 || (webhooks.isEmpty && !this.settings.mail)) return;
-    batch.deliveries.push(...planCommitted(batch.events, before, this.context(batch, before, webhooks)));
+    planCommitted(batch.events, before, this.context(batch, before, webhooks), batch.deliveries);
   }
 
   /** The pending requests whose deadline is near and not yet planned. */
@@ -94,7 +94,7 @@ export class Outbox {
       const planned = this.soonInBatch.get(batch) ?? new Map<string, number>();
       planned.set(soonKey(request.id, deadline), deadline.at);
       this.soonInBatch.set(batch, planned);
-      batch.deliveries.push(...planDeadlineSoon(request, deadline, batch.now, ctx));
+      planDeadlineSoon(request, deadline, batch.now, ctx, batch.deliveries);
     }
   }
 

@@ -38,11 +38,10 @@ function planOccasion(occasion: Occasion, ctx: PlanContext, out: NewDelivery[], 
 }
 
 /**
- * The deliveries a committed batch's events call for, in the batch's transaction. Pure and
- * cheap: an event nobody follows costs a set and a map lookup; nothing is sent here.
+ * Appends to `out` the deliveries a batch's events call for, in the batch's transaction. Pure
+ * and cheap: an event nobody follows costs a set and a map lookup; nothing is sent here.
  */
-export function planCommitted(events: readonly LoggedEvent[], before: DomainState, ctx: PlanContext): NewDelivery[] {
-  const out: NewDelivery[] = [];
+export function planCommitted(events: readonly LoggedEvent[], before: DomainState, ctx: PlanContext, out: NewDelivery[]): void {
   /** Escalation levels as they move within the batch (a miss is told to the level before its escalation). */
   const levels = new Map<string, number>();
   for (const event of events) {
@@ -71,7 +70,6 @@ export function planCommitted(events: readonly LoggedEvent[], before: DomainStat
     };
     planOccasion(occasion, ctx, out, null);
   }
-  return out;
 }
 
 /**
@@ -97,8 +95,7 @@ export function soonKey(requestId: string, deadline: Deadline): string {
 }
 
 /** The messages "deadline soon" calls for; each with a dedup key, so that it is planned once. */
-export function planDeadlineSoon(request: Request, deadline: Deadline, now: number, ctx: PlanContext): NewDelivery[] {
-  const out: NewDelivery[] = [];
+export function planDeadlineSoon(request: Request, deadline: Deadline, now: number, ctx: PlanContext, out: NewDelivery[]): void {
   const occasion: Occasion = {
     request,
     platform: ctx.read.platform(request.platformId),
@@ -111,5 +108,4 @@ export function planDeadlineSoon(request: Request, deadline: Deadline, now: numb
     at: now,
   };
   planOccasion(occasion, ctx, out, soonKey(request.id, deadline));
-  return out;
 }
