@@ -1,5 +1,6 @@
 import { LIMITS } from '@contact-desk/shared';
 import { join, resolve } from 'node:path';
+import { resolveOutreach, type OutreachConfig } from './outreach/outreach-config.js';
 
 /**
  * How much one client may ask of the relay. The defaults leave ample room for real use and only
@@ -59,6 +60,8 @@ export interface RelayConfig {
   readonly logLevel: string;
   /** Defaults to `DEFAULT_LIMITS`. */
   readonly limits?: RelayLimits;
+  /** E-mail and webhooks (docs/integrations.md); absent: the relay plans and sends nothing. */
+  readonly outreach?: OutreachConfig;
 }
 
 export const DEFAULT_PORT = 4410;
@@ -102,7 +105,7 @@ export function checkLimits(limits: RelayLimits): RelayLimits {
 
 /** Configuration from flags first, then `CONTACT_DESK_*` variables, then defaults. */
 export function resolveConfig(
-  flags: Partial<Record<Exclude<keyof RelayConfig, 'limits'>, string | number | undefined>>,
+  flags: Partial<Record<Exclude<keyof RelayConfig, 'limits' | 'outreach'>, string | number | undefined>>,
 ): RelayConfig {
   const env = process.env;
   const pick = (flag: string | number | undefined, variable: string | undefined, fallback: string) =>
@@ -118,5 +121,6 @@ export function resolveConfig(
     deadlineCheckMs,
     logLevel: pick(flags.logLevel, env.LOG_LEVEL, 'info'),
     limits: resolveLimits(env),
+    outreach: resolveOutreach(env),
   };
 }

@@ -4,7 +4,8 @@ export type { Logger };
 
 /**
  * Keys under which a secret could ever be handed to the logger: device tokens, enrollment codes,
- * API keys, the admin secret, authorization headers, and the hashes that stand for them in the store. The
+ * API keys, the admin secret, authorization headers, the hashes that stand for them in the store, and
+ * outreach's secrets (webhook signing secrets and pager keys, sealed or not, the SMTP URL). The
  * relay's own log lines never pass these (they name users and devices by id); redaction is the
  * second line of defence should a handshake, a request or a result object be logged whole.
  * `err.code` (e.g. `SQLITE_BUSY`) is deliberately not redacted: it says why a commit failed.
@@ -38,6 +39,23 @@ export const REDACTED_PATHS: readonly string[] = [
   '*.data.apiKey',
   'keyHash',
   '*.keyHash',
+  // Outreach: a webhook's signing secret, a pager's key, the SMTP URL (it may carry a password).
+  'signingSecret',
+  '*.signingSecret',
+  'data.signingSecret',
+  '*.data.signingSecret',
+  'presetKey',
+  '*.presetKey',
+  '*.*.presetKey',
+  '*.*.*.presetKey',
+  'routing_key',
+  '*.routing_key',
+  'smtpUrl',
+  '*.smtpUrl',
+  'headers["webhook-signature"]',
+  '*.headers["webhook-signature"]',
+  'sealed',
+  '*.sealed',
 ];
 
 /** Structured JSON logs, to stdout unless a destination is given (tests capture it). */

@@ -6,6 +6,10 @@ import { RelayCore } from './core/relay-core.js';
 import { DeadlineWatcher } from './deadlines/deadline-watcher.js';
 import { createHttpServer } from './http/http-server.js';
 import { createLogger, type Logger } from './logger.js';
+import { Outbox } from './outreach/outbox.js';
+import { SecretBox } from './outreach/secret-box.js';
+import type { DeliverySender } from './outreach/sender.js';
+import { startSender, type SenderOptions } from './outreach/start-sender.js';
 import { SqliteStorage } from './storage/sqlite-storage.js';
 import type { Storage } from './storage/storage.js';
 import { attachSocketServer, type RelayIo } from './sync/socket-server.js';
@@ -16,6 +20,8 @@ export interface RunningRelay {
   readonly core: RelayCore;
   readonly watcher: DeadlineWatcher;
   readonly io: RelayIo;
+  /** The outbox and its sender, when the configuration has outreach. */
+  readonly outreach: { readonly outbox: Outbox; readonly sender: DeliverySender } | undefined;
   close(): Promise<void>;
 }
 
@@ -26,6 +32,8 @@ export interface StartOptions {
   readonly storage?: Storage;
   /** Enables `POST /admin/perform` for the local CLI with this secret. */
   readonly adminSecret?: string;
+  /** The sender's transports and randomness, instead of fetch and the configured SMTP server. */
+  readonly outreach?: SenderOptions;
 }
 
 /** Opens the store, starts HTTP + Socket.IO and the deadline watcher. */
@@ -37,19 +45,23 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
     mkdirSync(config.dataDir, { recursive: true });
     storage = new SqliteStorage(databaseFile(config));
   }
-  const core = new RelayCore(storage, clock, log);
+  const secrets = SecretBox.forDataDir(config.dataDir);
+  const outbox = config.outreach && new Outbox(config.outreach, log);
+  const core = new RelayCore(storage, clock, log, { secrets, outbox });
   const limits = config.limits ?? DEFAULT_LIMITS;
   const http = createHttpServer(core, log, config.corsOrigin, { adminSecret: options.adminSecret, limits, clock, apiStore: storage });
-  const io = attachSocketServer(http, core, log, config.corsOrigin, { limits, clock, credentials: storage });
-  const watcher = new DeadlineWatcher(core, clock, log);
+  const io = attachSocketServer(http, core, log, config.corsOrigin, { limits, clock, credentials: storage, deliveryLog: storage.outbox() });
+  const watcher = new DeadlineWatcher(core, clock, log, outbox);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());
   });
   watcher.start(config.deadlineCheckMs);
+  const sender = outbox && startSender(core, storage.outbox(), outbox, secrets, clock, log, options.outreach);
   const { port } = http.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;
-  log.info({ url, headSeq: core.headSeq, dataDir: config.dataDir }, 'relay listening');
+  const outreach = !config.outreach ? 'off' : config.outreach.smtpUrl ? 'e-mail and webhooks' : 'webhooks (no SMTP server)';
+  log.info({ url, headSeq: core.headSeq, dataDir: config.dataDir, outreach }, 'relay listening');
   const store = storage;
   return {
     url,
@@ -57,8 +69,10 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
     core,
     watcher,
     io,
+    outreach: outbox && sender ? { outbox, sender } : undefined,
     async close() {
       watcher.stop();
+      await sender?.stop();
       // Closing the server drops the connections as a transport close, so clients reconnect.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       core.flushNow();

@@ -3,8 +3,11 @@ import { ROTATE_TOKEN_CHANNEL, type RotateTokenResponse } from '@contact-desk/sh
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.js';
 import { newId } from '@contact-desk/shared';
-import { createRequestArgs } from './harness.js';
+import { createRequest, createRequestArgs, Harness } from './harness.js';
 import { LimitsRelay } from './limits-relay.js';
+import { TEST_OUTREACH } from './outreach/desk.js';
+import { downReceiverPort } from './outreach/hooks.js';
+import { WebhookReceiver } from './outreach/webhook-receiver.js';
 
 let relay: LimitsRelay | undefined;
 afterEach(async () => {
@@ -138,6 +141,57 @@ describe('no secret in the logs', () => {
     }
   });
 
+  it('webhook signing secrets, pager keys, signatures and the SMTP password never reach the logs', async () => {
+    const { logger, lines } = capturingLogger();
+    const smtpPassword = `pw-${newId()}`;
+    const hook = await WebhookReceiver.start();
+    hook.answer = (request) => (request.path === '/pager' ? 500 : 200);
+    const h = await Harness.start(undefined, undefined, {
+      config: { logLevel: 'trace', outreach: { ...TEST_OUTREACH, smtpUrl: `smtp://desk:${smtpPassword}@127.0.0.1:${await downReceiverPort()}` } },
+      start: { logger, adminSecret: ADMIN_SECRET },
+    });
+    try {
+      const admin = async (type: string, args: unknown) => {
+        const response = await fetch(`${h.relay.url}/admin/perform`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_SECRET}` },
+          body: JSON.stringify({ type, args }),
+        });
+        return (await response.json()) as { ok: boolean; result?: { data?: { signingSecret?: string } } };
+      };
+      await h.platform('alpha');
+      await h.user('liaison', 'alpha', { email: 'liaison@alpha.example' });
+      const operator = await h.connect(await h.user('operator'));
+      const standard = newId();
+      const created = await admin('webhook.create', { webhookId: standard, platformId: 'alpha', name: 'Case tool', url: hook.url() });
+      const rotated = await admin('webhook.rotateSecret', { webhookId: standard });
+      const pagerKey = `R0UTING${newId().replaceAll('-', '')}`;
+      const newPagerKey = `N3W${newId().replaceAll('-', '')}`;
+      const pager = newId();
+      await admin('webhook.create', { webhookId: pager, platformId: 'alpha', name: 'Pager', url: hook.url('/pager'), preset: 'pagerduty', presetKey: pagerKey, priorities: ['P1'] });
+      await admin('webhook.update', { webhookId: pager, patch: { presetKey: newPagerKey } });
+      await createRequest(operator, 'alpha', { priority: 'P1' });
+      await h.relay.outreach?.sender.drain();
+      const secrets = [created.result?.data?.signingSecret, rotated.result?.data?.signingSecret].filter((x): x is string => Boolean(x));
+      expect(secrets).toHaveLength(2);
+      const signatures = hook.received.map((request) => String(request.headers['webhook-signature'] ?? '')).filter(Boolean);
+      expect(signatures).toHaveLength(1);
+      await h.close();
+
+      const log = lines.join('');
+      for (const secret of [...secrets, ...secrets.map((s) => s.slice('whsec_'.length)), pagerKey, newPagerKey, smtpPassword, ...signatures]) {
+        expect(log.includes(secret), `log contains ${secret.slice(0, 8)}…`).toBe(false);
+      }
+      for (const message of ['administration from the CLI', 'delivery attempted', 'relay listening']) {
+        expect(log, message).toContain(`"msg":"${message}"`);
+      }
+      expect(log).toContain('"detail":"HTTP 500"');
+      expect(log).toContain('"detail":"connection refused"');
+    } finally {
+      await hook.close();
+    }
+  });
+
   it('redaction catches a secret handed to the logger by mistake', () => {
     const { logger, lines } = capturingLogger();
     const token = `cdt_${newId()}`;
@@ -145,6 +199,8 @@ describe('no secret in the logs', () => {
     logger.info({ socket: { auth: { token } }, tokenHash: hashSecret(token) }, 'another');
     const apiKey = `cdk_${'0'.repeat(32)}_${'k'.repeat(43)}`;
     logger.info({ result: { data: { apiKey } }, apiKey, record: { keyHash: hashSecret(apiKey) } }, 'an API key');
+    logger.info({ result: { data: { signingSecret: 'whsec_LEAKED' } }, mutation: { args: { presetKey: 'PAGERKEY1' } }, config: { smtpUrl: 'smtp://u:SMTPPASS@h' } }, 'outreach');
+    logger.info({ mutation: { args: { patch: { presetKey: 'PAGERKEY2' } } }, request: { headers: { 'webhook-signature': 'v1,SIGNATURE' } } }, 'outreach again');
     const log = lines.join('');
     expect(log).toContain('"msg":"mistake"');
     expect(log).not.toContain(token);
@@ -153,5 +209,7 @@ describe('no secret in the logs', () => {
     expect(log).toContain('"msg":"an API key"');
     expect(log).not.toContain('k'.repeat(43));
     expect(log).not.toContain(hashSecret(`cdk_${'0'.repeat(32)}_${'k'.repeat(43)}`));
+    expect(log).toContain('"msg":"outreach again"');
+    for (const leaked of ['whsec_LEAKED', 'PAGERKEY1', 'PAGERKEY2', 'SMTPPASS', 'v1,SIGNATURE']) expect(log).not.toContain(leaked);
   });
 });

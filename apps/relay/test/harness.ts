@@ -25,7 +25,7 @@ import { perform } from '../src/cli/admin-actions.js';
 import type { RelayConfig } from '../src/config.js';
 import { ManualClock } from '../src/core/clock.js';
 import { silentLogger } from '../src/logger.js';
-import { startRelay, type RunningRelay } from '../src/server.js';
+import { startRelay, type RunningRelay, type StartOptions } from '../src/server.js';
 
 /** 2026-03-10 09:00 UTC: every test starts the relay's clock here. */
 export const T0 = Date.UTC(2026, 2, 10, 9, 0, 0);
@@ -164,6 +164,12 @@ export async function refusedHandshake(url: string, token: unknown): Promise<Pro
   }
 }
 
+/** What a test may add to the relay's configuration and start options (e.g. outreach and its transports). */
+export interface HarnessOptions {
+  readonly config?: Partial<RelayConfig>;
+  readonly start?: Omit<StartOptions, 'clock'>;
+}
+
 export class Harness {
   readonly clients: Client[] = [];
 
@@ -171,10 +177,15 @@ export class Harness {
     public relay: RunningRelay,
     readonly clock: ManualClock,
     readonly dataDir: string,
+    private readonly options: HarnessOptions,
   ) {}
 
-  static async start(dataDir = mkdtempSync(join(tmpdir(), 'relay-test-')), clock = new ManualClock(T0)): Promise<Harness> {
-    const harness = new Harness(await startRelay(configFor(dataDir), { clock, logger: silentLogger }), clock, dataDir);
+  static async start(
+    dataDir = mkdtempSync(join(tmpdir(), 'relay-test-')),
+    clock = new ManualClock(T0),
+    options: HarnessOptions = {},
+  ): Promise<Harness> {
+    const harness = new Harness(await startRelay(configFor(dataDir, options), startOptions(clock, options)), clock, dataDir, options);
     open.add(harness);
     return harness;
   }
@@ -191,21 +202,26 @@ export class Harness {
   async restart(): Promise<void> {
     this.disconnectAll();
     await this.relay.close();
-    this.relay = await startRelay(configFor(this.dataDir), { clock: this.clock, logger: silentLogger });
+    this.relay = await startRelay(configFor(this.dataDir, this.options), startOptions(this.clock, this.options));
   }
 
   async platform(platformId: string, name = platformId): Promise<void> {
     await perform(this.core, 'platform.create', { platformId, name, kind: 'platform' });
   }
 
-  /** Creates a user with the CLI helpers; returns the one-time enrollment code. */
-  async createUser(role: Role, platformId: string | null = null): Promise<{ userId: string; code: string }> {
+  /** Creates a user with the CLI helpers; returns the one-time enrollment code. `fields`: name, email, phone… */
+  async createUser(
+    role: Role,
+    platformId: string | null = null,
+    fields: Record<string, unknown> = {},
+  ): Promise<{ userId: string; code: string }> {
     const userId = newId();
     const result = await perform(this.core, 'user.create', {
       userId,
       name: `${role} ${userId.slice(-6)}`,
       role,
       platformId,
+      ...fields,
     });
     const code = result.data?.enrollmentCode;
     if (!code) throw new Error('no enrollment code');
@@ -222,8 +238,8 @@ export class Harness {
   }
 
   /** Creates a user and enrolls one device for them over HTTP. */
-  async user(role: Role, platformId: string | null = null): Promise<EnrolledUser> {
-    const { userId, code } = await this.createUser(role, platformId);
+  async user(role: Role, platformId: string | null = null, fields: Record<string, unknown> = {}): Promise<EnrolledUser> {
+    const { userId, code } = await this.createUser(role, platformId, fields);
     const response = await this.enrollHttp({ code, deviceLabel: `${role} laptop` });
     const body = (await response.json()) as { ok: boolean; token: string; deviceId: string };
     if (response.status !== 200 || !body.ok) throw new Error(`enrollment failed: ${response.status}`);
@@ -261,8 +277,12 @@ export class Harness {
   }
 }
 
-function configFor(dataDir: string): RelayConfig {
-  return { host: '127.0.0.1', port: 0, dataDir, corsOrigin: '*', deadlineCheckMs: 0, logLevel: 'silent' };
+function configFor(dataDir: string, options: HarnessOptions = {}): RelayConfig {
+  return { host: '127.0.0.1', port: 0, dataDir, corsOrigin: '*', deadlineCheckMs: 0, logLevel: 'silent', ...options.config };
+}
+
+function startOptions(clock: ManualClock, options: HarnessOptions): StartOptions {
+  return { logger: silentLogger, ...options.start, clock };
 }
 
 const open = new Set<Harness>();

@@ -5,6 +5,7 @@ import { databaseFile } from '../config.js';
 import { systemClock } from '../core/clock.js';
 import { RelayCore } from '../core/relay-core.js';
 import { silentLogger } from '../logger.js';
+import { SecretBox } from '../outreach/secret-box.js';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
 import { perform } from './admin-actions.js';
 import { DataLock } from './data-lock.js';
@@ -53,7 +54,7 @@ export async function withAdmin<T>(dataDir: string, work: (admin: AdminChannel) 
   lock.acquire();
   const storage = new SqliteStorage(databaseFile({ dataDir }));
   try {
-    const core = new RelayCore(storage, systemClock, silentLogger);
+    const core = new RelayCore(storage, systemClock, silentLogger, { secrets: SecretBox.forDataDir(dataDir) });
     return await work({ perform: (type, args) => perform(core, type, args), view: () => core.view });
   } finally {
     storage.close();

@@ -13,6 +13,7 @@ import { DataLock } from './data-lock.js';
 import { withAdmin } from './admin-channel.js';
 import { printCodes } from './print-codes.js';
 import { dataDirOption } from './data-dir-option.js';
+import { webhookCommands } from './webhook-commands.js';
 
 
 function out(text: string): void {
@@ -145,6 +146,7 @@ export function buildProgram(): Command {
   userCommands(program);
   platformCommands(program);
   apiKeyCommands(program, out);
+  webhookCommands(program, out);
   backupCommands(program, out);
   auditCommands(program);
   return program;

@@ -3,6 +3,7 @@ import { databaseFile } from '../config.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { RelayCore } from '../core/relay-core.js';
 import { silentLogger } from '../logger.js';
+import { SecretBox } from '../outreach/secret-box.js';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
 import { DataLock } from './data-lock.js';
 
@@ -17,7 +18,7 @@ export async function withCore<T>(
   lock.acquire();
   const storage = new SqliteStorage(databaseFile({ dataDir }));
   try {
-    return await work(new RelayCore(storage, clock, silentLogger));
+    return await work(new RelayCore(storage, clock, silentLogger, { secrets: SecretBox.forDataDir(dataDir) }));
   } finally {
     storage.close();
     lock.release();

@@ -9,6 +9,7 @@ import {
   type LoggedEvent,
 } from '@contact-desk/shared';
 import { linkEvent } from '../audit/event-hash.js';
+import type { DeliveryUpdate, NewDelivery, SealedSecret } from '../storage/outbox-store.js';
 import type { CommitBatch, StoredMutationResult } from '../storage/storage.js';
 
 /**
@@ -26,6 +27,10 @@ export class BatchBuilder {
   readonly apiKeys: { apiKeyId: string; keyHash: string }[] = [];
   readonly revokedUsers: string[] = [];
   readonly revokedDevices: string[] = [];
+  /** The outbox's part of the transaction (docs/decisions/0008). */
+  readonly deliveries: NewDelivery[] = [];
+  readonly deliveryUpdates: DeliveryUpdate[] = [];
+  readonly webhookSecrets: SealedSecret[] = [];
   private seq: number;
   private hash: string;
 
@@ -78,8 +83,20 @@ export class BatchBuilder {
     });
   }
 
+  /** Whether the batch has anything to write. */
+  get isEmpty(): boolean {
+    return (
+      this.events.length === 0 &&
+      this.mutationResults.size === 0 &&
+      this.deliveries.length === 0 &&
+      this.deliveryUpdates.length === 0
+    );
+  }
+
   toCommit(): CommitBatch {
+    const outbox = { deliveries: this.deliveries, deliveryUpdates: this.deliveryUpdates, webhookSecrets: this.webhookSecrets };
     return {
+      outbox,
       events: this.events,
       writes: this.draft.writes(),
       mutationResults: this.mutationResults,

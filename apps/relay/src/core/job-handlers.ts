@@ -15,6 +15,8 @@ import {
 } from '@contact-desk/shared';
 import { isLiveApiKey, issueApiKeys, KEY_REFUSED, requestHashOf } from '../api/api-keys.js';
 import { hashEnrollmentCode, hashSecret, newDeviceToken, newEnrollmentCode } from '../auth/secrets.js';
+import type { SecretSealer } from '../outreach/secret-box.js';
+import { keepWebhookSecrets } from '../outreach/webhook-secrets.js';
 import type { Storage } from '../storage/storage.js';
 import type { BatchBuilder } from './batch-builder.js';
 import type { Session } from './session.js';
@@ -22,7 +24,8 @@ import type { Session } from './session.js';
 /** Secrets go back to the author once; the stored (re-sendable) result never holds them. */
 function withoutSecrets(result: MutationResult): MutationResult {
   if (result.status !== 'accepted' || result.data === undefined) return result;
-  const { enrollmentCode: _code, apiKey: _key, ...data } = result.data;
+  const { enrollmentCode, signingSecret, apiKey, ...data } = result.data;
+  if (enrollmentCode === undefined && signingSecret === undefined && apiKey === undefined) return result;
   return { ...result, data };
 }
 
@@ -36,6 +39,7 @@ export function handleMutation(
   storage: Storage,
   session: Session,
   mutation: Mutation,
+  secrets?: SecretSealer,
 ): MutationResult {
   // A key revoked since its request was authenticated no longer acts, even within this batch.
   if (session.apiKeyId !== undefined && !isLiveApiKey(batch.draft.integration(session.apiKeyId))) {
@@ -76,6 +80,7 @@ export function handleMutation(
     }
     const apiKey = issueApiKeys(events, batch.apiKeys);
     if (apiKey !== undefined) data = { ...data, apiKey };
+    data = keepWebhookSecrets(batch, mutation, events, data, secrets);
     result = {
       mutationId: mutation.mutationId,
       status: 'accepted',

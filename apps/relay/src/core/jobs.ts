@@ -1,4 +1,6 @@
 import type { Actor, EnrollResponse, Mutation, MutationResult } from '@contact-desk/shared';
+import type { AttemptOutcome } from '../outreach/attempts.js';
+import type { SoonStep } from '../outreach/outbox.js';
 import type { Session } from './session.js';
 
 /** Work waiting for the next group commit. Each job is answered only after its batch commits. */
@@ -15,6 +17,14 @@ export type Job =
       readonly requestId: string;
       readonly deviceId: string;
       readonly done: () => void;
+    }
+  /** Deadlines that are near: their messages are planned (docs/decisions/0008). */
+  | { readonly kind: 'deadlinesSoon'; readonly steps: readonly SoonStep[]; readonly done: () => void }
+  /** Outcomes of the sender's attempts: each an event and the delivery's new state. */
+  | {
+      readonly kind: 'attempts';
+      readonly outcomes: readonly AttemptOutcome[];
+      readonly done: (recorded: boolean) => void;
     }
   | {
       readonly kind: 'enroll';

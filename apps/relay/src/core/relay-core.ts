@@ -14,6 +14,9 @@ import {
 } from '@contact-desk/shared';
 import { hashSecret } from '../auth/secrets.js';
 import type { Logger } from '../logger.js';
+import type { AttemptOutcome } from '../outreach/attempts.js';
+import type { Outbox, SoonStep } from '../outreach/outbox.js';
+import type { SecretSealer } from '../outreach/secret-box.js';
 import type { Storage } from '../storage/storage.js';
 import { BatchBuilder } from './batch-builder.js';
 import type { Clock } from './clock.js';
@@ -46,6 +49,13 @@ const CREDENTIALS_UNREADABLE = protocolError(
   'The relay could not check this device token right now. Try again later.',
 );
 
+/** What the core needs of outreach: where webhook secrets are sealed, and the outbox that plans deliveries. */
+export interface CoreOutreach {
+  readonly secrets?: SecretSealer;
+  /** Absent: nothing is planned or sent (the CLI, the demo seed, tests of other things). */
+  readonly outbox?: Outbox;
+}
+
 /** A receipt the store refused is tried again this often, this many times (ten minutes). */
 const RECEIPT_RETRY_MS = 1_000;
 const RECEIPT_RETRIES = 600;
@@ -69,6 +79,7 @@ export class RelayCore {
     private readonly storage: Storage,
     private readonly clock: Clock,
     private readonly log: Logger,
+    private readonly outreach: CoreOutreach = {},
   ) {
     this.state = new RelayState(storage.loadState());
     this.head = storage.head();
@@ -167,6 +178,16 @@ export class RelayCore {
     return new Promise((done) => this.enqueue({ kind: 'receipt', requestId, deviceId, done }));
   }
 
+  /** Plans the messages of deadlines that are near; resolves once they are committed. */
+  planDeadlinesSoon(steps: readonly SoonStep[]): Promise<void> {
+    return new Promise((done) => this.enqueue({ kind: 'deadlinesSoon', steps, done }));
+  }
+
+  /** Records the sender's attempts; resolves with whether they were committed. */
+  recordAttempts(outcomes: readonly AttemptOutcome[]): Promise<boolean> {
+    return new Promise((done) => this.enqueue({ kind: 'attempts', outcomes, done }));
+  }
+
   enroll(code: string, deviceLabel: string): Promise<EnrollResponse> {
     return new Promise((done) => this.enqueue({ kind: 'enroll', code, deviceLabel, done }));
   }
@@ -233,7 +254,8 @@ export class RelayCore {
     const answers: (() => void)[] = [];
     try {
       for (const job of jobs) answers.push(this.handle(batch, job));
-      if (batch.events.length > 0 || batch.mutationResults.size > 0) this.storage.commit(batch.toCommit());
+      this.outreach.outbox?.planCommit(batch, this.state);
+      if (!batch.isEmpty) this.storage.commit(batch.toCommit());
     } catch (error) {
       this.log.error({ err: error, jobs: jobs.length }, 'commit failed; nothing of this batch was recorded');
       for (const job of jobs) this.fail(job);
@@ -242,6 +264,7 @@ export class RelayCore {
     this.head = batch.head;
     this.lastServerTime = now;
     this.state.absorb(batch.draft.writes(), batch.lastSeq);
+    this.outreach.outbox?.committed(batch);
     for (const answer of answers) answer();
     for (const job of jobs) if (job.kind === 'receipt') this.receiptRetries.delete(job.requestId);
     if (batch.events.length === 0) return;
@@ -264,7 +287,9 @@ export class RelayCore {
   private handle(batch: BatchBuilder, job: Job): () => void {
     switch (job.kind) {
       case 'mutations': {
-        const results = job.mutations.map((mutation) => handleMutation(batch, this.storage, job.session, mutation));
+        const results = job.mutations.map((mutation) =>
+          handleMutation(batch, this.storage, job.session, mutation, this.outreach.secrets),
+        );
         return () => job.done(results);
       }
       case 'deadlines':
@@ -273,6 +298,12 @@ export class RelayCore {
       case 'receipt':
         handleReceipt(batch, job.requestId, job.deviceId);
         return () => job.done();
+      case 'deadlinesSoon':
+        this.outreach.outbox?.planSoon(batch, job.steps, this.state);
+        return () => job.done();
+      case 'attempts':
+        this.outreach.outbox?.recordAttempts(batch, job.outcomes);
+        return () => job.done(true);
       case 'enroll': {
         const response = handleEnroll(batch, this.storage, job.code, job.deviceLabel);
         return () => job.done(response);
@@ -293,6 +324,9 @@ export class RelayCore {
         break;
       case 'enroll':
         job.done({ ok: false, error: STORAGE_FAILED });
+        break;
+      case 'attempts':
+        job.done(false);
         break;
       case 'receipt': {
         // The device has the request and its receipt starts the action deadline: record it as

@@ -1,11 +1,13 @@
-import { dueDeadlineEvents } from '@contact-desk/shared';
+import { dueDeadlineEvents, type Request } from '@contact-desk/shared';
 import type { Clock } from '../core/clock.js';
 import type { RelayCore } from '../core/relay-core.js';
 import type { Logger } from '../logger.js';
+import type { Outbox } from '../outreach/outbox.js';
 
 /**
  * Records lateness as part of the log: when an acknowledgement or action deadline passes
  * without the step, a `request.deadlineMissed` event and the escalation steps are appended.
+ * With an outbox, a deadline five minutes away has its messages planned (once; no event).
  * `tick` is what the timer calls; tests call it directly after moving the clock.
  */
 export class DeadlineWatcher {
@@ -16,6 +18,7 @@ export class DeadlineWatcher {
     private readonly core: RelayCore,
     private readonly clock: Clock,
     private readonly log: Logger,
+    private readonly outbox?: Outbox,
   ) {}
 
   start(intervalMs: number): void {
@@ -33,17 +36,21 @@ export class DeadlineWatcher {
   tick(): Promise<void> {
     if (this.running) return this.running;
     const now = this.clock.now();
-    const due = this.core
-      .pendingRequestIds()
-      .filter((id) => {
-        const request = this.core.view.requests.get(id);
-        return request !== undefined && dueDeadlineEvents(request, now).length > 0;
+    const pending: Request[] = [];
+    for (const id of this.core.pendingRequestIds()) {
+      const request = this.core.view.requests.get(id);
+      if (request) pending.push(request);
+    }
+    const due = pending.filter((request) => dueDeadlineEvents(request, now).length > 0).map((request) => request.id);
+    const soon = this.outbox?.dueSoon(pending, now) ?? [];
+    if (due.length === 0 && soon.length === 0) return Promise.resolve();
+    if (due.length > 0) this.log.info({ requests: due.length }, 'recording missed deadlines');
+    const work = [due.length > 0 && this.core.checkDeadlines(due), soon.length > 0 && this.core.planDeadlinesSoon(soon)];
+    this.running = Promise.all(work)
+      .then(() => undefined)
+      .finally(() => {
+        this.running = undefined;
       });
-    if (due.length === 0) return Promise.resolve();
-    this.log.info({ requests: due.length }, 'recording missed deadlines');
-    this.running = this.core.checkDeadlines(due).finally(() => {
-      this.running = undefined;
-    });
     return this.running;
   }
 }

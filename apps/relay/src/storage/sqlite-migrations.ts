@@ -17,7 +17,7 @@ export function migrate(db: Database.Database): void {
   if (version === SCHEMA_VERSION) return;
   db.transaction(() => {
     if (version === 1) addHashChain(db);
-    if (version >= 1 && version < 4) addRequestHash(db);
+    if (version >= 1 && version < 5) addRequestHash(db);
     db.exec(SCHEMA_SQL);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();

@@ -1,5 +1,10 @@
-/** Schema of the relay's SQLite file. Versioned through `PRAGMA user_version`. */
-export const SCHEMA_VERSION = 4;
+import { OUTBOX_SCHEMA_SQL } from './outbox-schema.js';
+
+/**
+ * Schema of the relay's SQLite file. Versioned through `PRAGMA user_version`: 3 adds the
+ * integrations, 4 the API keys' hashes and the requests' digests of mutations, 5 the outbox.
+ */
+export const SCHEMA_VERSION = 5;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS events (
@@ -89,4 +94,4 @@ CREATE TABLE IF NOT EXISTS api_keys (
   api_key_id   TEXT PRIMARY KEY,
   key_hash     TEXT    NOT NULL
 ) WITHOUT ROWID;
-`;
+${OUTBOX_SCHEMA_SQL}`;

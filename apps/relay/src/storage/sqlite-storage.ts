@@ -19,6 +19,7 @@ import {
 } from '@contact-desk/shared';
 import { EVENT_COLUMNS, toEvent, type EventRow } from './event-row.js';
 import { migrate } from './sqlite-migrations.js';
+import { SqliteOutbox } from './sqlite-outbox.js';
 import type {
   CommitBatch,
   DeviceCredential,
@@ -45,6 +46,7 @@ export interface SqliteOptions {
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly statements;
+  private outboxTables: SqliteOutbox | undefined;
 
   constructor(file: string, options: SqliteOptions = {}) {
     this.db = new Database(file, { readonly: options.readOnly ?? false, fileMustExist: options.readOnly ?? false });
@@ -191,7 +193,14 @@ export class SqliteStorage implements Storage {
       }
       for (const token of batch.deviceTokens) this.statements.insertToken.run(token.tokenHash, token.deviceId);
       this.cancelSupersededCodes(batch);
+      if (batch.outbox) this.outbox().write(batch.outbox);
     })();
+  }
+
+  /** The outbox's deliveries and sealed webhook secrets (prepared on first use). */
+  outbox(): SqliteOutbox {
+    this.outboxTables ??= new SqliteOutbox(this.db);
+    return this.outboxTables;
   }
 
   /**

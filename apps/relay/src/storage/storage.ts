@@ -8,6 +8,7 @@ import type {
   User,
   Viewer,
 } from '@contact-desk/shared';
+import type { OutboxStore, OutboxWrites } from './outbox-store.js';
 
 /** A mutation's recorded answer, so that a re-sent mutation id gets the same one. */
 export interface StoredMutationResult {
@@ -41,6 +42,8 @@ export interface CommitBatch {
   readonly usedEnrollmentCodes: readonly { readonly codeHash: string; readonly usedAt: number }[];
   /** The SHA-256 of each API key issued in the batch. */
   readonly apiKeys: readonly { readonly apiKeyId: string; readonly keyHash: string }[];
+  /** Deliveries planned or attempted, and webhook secrets, in the same transaction as the events. */
+  readonly outbox?: OutboxWrites;
 }
 
 /** Outcome of swapping a device token's hash (see `Storage.replaceDeviceToken`). */
@@ -77,5 +80,7 @@ export interface Storage {
    * seq, in seq order: what the REST API shows as the request's timeline.
    */
   requestEvents(platformId: string, requestId: string, afterSeq: number, limit: number): LoggedEvent[];
+  /** The outbox: deliveries to send and the delivery log, sealed webhook secrets. */
+  outbox(): OutboxStore;
   close(): void;
 }

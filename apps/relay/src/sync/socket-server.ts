@@ -11,6 +11,7 @@ import {
   ROTATE_TOKEN_CHANNEL,
   rotateTokenRequestSchema,
   visibilityClass,
+  type DeliveriesResponse,
   type LiveEvents,
   type Mutation,
   type MutationResult,
@@ -29,6 +30,8 @@ import { systemClock, type Clock } from '../core/clock.js';
 import type { RelayCore } from '../core/relay-core.js';
 import type { Session } from '../core/session.js';
 import type { Logger } from '../logger.js';
+import { answerDeliveries } from '../outreach/delivery-log.js';
+import type { OutboxStore } from '../storage/outbox-store.js';
 import type { Storage } from '../storage/storage.js';
 import { classRoom, LiveFanout } from './live-fanout.js';
 import { PushRateLimit } from './push-rate-limit.js';
@@ -37,6 +40,7 @@ interface ClientToServer {
   push: (payload: unknown, ack: (response: PushResponse) => void) => void;
   pull: (payload: unknown, ack: (response: PullResponse) => void) => void;
   rotateToken: (payload: unknown, ack: (response: RotateTokenResponse) => void) => void;
+  deliveries: (payload: unknown, ack: (response: DeliveriesResponse) => void) => void;
 }
 interface ServerToClient {
   events: (message: LiveEvents) => void;
@@ -56,6 +60,8 @@ export interface SocketServerOptions {
   readonly clock?: Clock;
   /** Where token rotation swaps a device's token. */
   readonly credentials?: Pick<Storage, 'replaceDeviceToken'>;
+  /** The prefect's delivery log (`deliveries` channel). */
+  readonly deliveryLog?: Pick<OutboxStore, 'deliveryPage'>;
 }
 
 function connectError(code: 'unauthenticated' | 'unsupported_protocol' | 'storage_unavailable', message: string): Error {
@@ -117,7 +123,7 @@ export function attachSocketServer(
     // answered and its client would wait for its timeout.
     socket.use(([channel, ...args], next) => {
       const ack = args.at(-1);
-      const withPayload = channel === CHANNELS.push || channel === CHANNELS.pull || channel === ROTATE_TOKEN_CHANNEL;
+      const withPayload = [CHANNELS.push, CHANNELS.pull, CHANNELS.deliveries, ROTATE_TOKEN_CHANNEL].includes(channel as string);
       if (withPayload && typeof ack === 'function' && args.length !== 2) {
         (ack as (response: unknown) => void)({
           ok: false,
@@ -175,6 +181,10 @@ export function attachSocketServer(
         log.warn({ deviceId: session.device.id, reason: rotation.response.error.code }, 'token rotation refused');
       }
       ack(rotation.response);
+    });
+
+    socket.on(CHANNELS.deliveries, (payload, ack) => {
+      if (typeof ack === 'function') ack(answerDeliveries(core, session, payload, options.deliveryLog, log));
     });
 
     // A message on a channel the relay does not have gets a typed answer when it asks for one,

@@ -35,6 +35,15 @@ export const WEBHOOK_TOPICS = [
   'comment.added',
 ] as const;
 export const webhookTopicSchema = z.enum(WEBHOOK_TOPICS);
+
+/**
+ * What a webhook follows when created without topics: every step of a request and its clock,
+ * but not the conversation (`comment.added`) nor who took the request (`request.assigned`),
+ * the two that come by the dozen per request; a subscriber asks for them by name.
+ */
+export const DEFAULT_WEBHOOK_TOPICS: readonly WebhookTopic[] = WEBHOOK_TOPICS.filter(
+  (topic) => topic !== 'comment.added' && topic !== 'request.assigned',
+);
 export type WebhookTopic = z.infer<typeof webhookTopicSchema>;
 
 /** Where the pager presets send when no address is given. */

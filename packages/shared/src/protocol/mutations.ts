@@ -13,6 +13,7 @@ import {
   integrationNameSchema,
   presetKeySchema,
   WEBHOOK_TOPICS,
+  DEFAULT_WEBHOOK_TOPICS,
   webhookPresetSchema,
   webhookPrioritiesSchema,
   webhookTopicSchema,
@@ -217,7 +218,7 @@ export const mutationArgsSchemas = {
       name: integrationNameSchema,
       url: webhookUrlSchema,
       preset: webhookPresetSchema.default('standard'),
-      topics: z.array(webhookTopicSchema).min(1).max(WEBHOOK_TOPICS.length).default([...WEBHOOK_TOPICS]),
+      topics: z.array(webhookTopicSchema).min(1).max(WEBHOOK_TOPICS.length).default([...DEFAULT_WEBHOOK_TOPICS]),
       priorities: webhookPrioritiesSchema.default([]),
       /** The pager's own key (PagerDuty routing key, Opsgenie API key); never for `standard`. */
       presetKey: presetKeySchema.nullable().default(null),
