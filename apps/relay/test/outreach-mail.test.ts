@@ -41,7 +41,7 @@ describe('mail to the contacts of a request', () => {
       'Priorité : P0 — Urgence terroriste',
       'Plateforme : Alpha',
       'Accusé de réception avant : 2026-03-10 10:15 heure de Paris (2026-03-10 09:15 UTC)',
-      `Ouvrir dans Contact Desk : ${APP_URL}/#/requests/${requestId}`,
+      `Ouvrir dans Contact Desk : ${APP_URL}/#/request/${requestId}`,
       'Acknowledge by: 2026-03-10 10:15 Paris time (2026-03-10 09:15 UTC)',
       "you receive it as the platform's liaison",
     ]) {

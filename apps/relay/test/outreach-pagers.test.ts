@@ -46,7 +46,7 @@ describe('PagerDuty', () => {
           escalationLevel: '0',
         },
       },
-      links: [{ href: `${APP_URL}/#/requests/${requestId}`, text: `Contact Desk ${ref}` }],
+      links: [{ href: `${APP_URL}/#/request/${requestId}`, text: `Contact Desk ${ref}` }],
     });
 
     h.clock.set(T0 + 15 * MINUTE);
@@ -103,7 +103,7 @@ describe('Opsgenie', () => {
     expect(genie.bodies()[0]).toEqual({
       message: `[P1] ${ref} Alpha — removal: new request / nouvelle demande`,
       alias: requestId,
-      description: `Contact Desk: ${APP_URL}/#/requests/${requestId}`,
+      description: `Contact Desk: ${APP_URL}/#/request/${requestId}`,
       priority: 'P2',
       source: 'Contact Desk',
       entity: ref,

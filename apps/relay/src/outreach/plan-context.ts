@@ -21,7 +21,7 @@ export interface PlanContext {
 
 /** Where a request opens in the web client, when the relay knows its address. */
 export function requestLink(settings: PlanSettings, requestId: string): string | null {
-  return settings.appUrl === null ? null : `${settings.appUrl.replace(/\/+$/, '')}/#/requests/${requestId}`;
+  return settings.appUrl === null ? null : `${settings.appUrl.replace(/\/+$/, '')}/#/request/${requestId}`;
 }
 
 /** The columns every delivery of an occasion shares. */
