@@ -59,7 +59,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
       steps.push({ at: meetingsAt, run: (relay) => seedMeetings(relay, data, people, now) });
       steps.sort((a, b) => a.at - b.at);
       for (const step of steps) {
-        clock.set(step.at);
+        clock.set(Math.round(step.at));
         await step.run(core);
       }
       clock.set(now);
