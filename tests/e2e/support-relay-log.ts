@@ -1,10 +1,9 @@
-import { draft, newId, SYSTEM_ACTOR, type NotificationAttempt } from '@contact-desk/shared';
+import { draft, newId, SYSTEM_ACTOR, type NotificationAttempt, type PriorityLevel } from '@contact-desk/shared';
 import { perform } from '../../apps/relay/src/cli/admin-actions';
 import { DataLock } from '../../apps/relay/src/cli/data-lock';
 import { withCore } from '../../apps/relay/src/cli/open-core';
 import { databaseFile } from '../../apps/relay/src/config';
 import { BatchBuilder } from '../../apps/relay/src/core/batch-builder';
-import { ManualClock } from '../../apps/relay/src/core/clock';
 import { SqliteStorage } from '../../apps/relay/src/storage/sqlite-storage';
 
 /**
@@ -35,28 +34,12 @@ export async function nameEscalationChain(
   });
 }
 
-/** A P0 removal request recorded `minutesAgo` minutes ago (the relay's clock set back for it), as the CLI's prefect. */
-export async function createRequestInThePast(
-  dataDir: string,
-  request: { readonly platformId: string; readonly minutesAgo: number; readonly grounds: string; readonly location: string },
-): Promise<{ readonly id: string; readonly ref: string }> {
-  const id = newId();
-  const clock = new ManualClock(Date.now() - request.minutesAgo * 60_000);
-  const result = await withCore(
-    dataDir,
-    (core) =>
-      perform(core, 'request.create', {
-        requestId: id,
-        platformId: request.platformId,
-        kind: 'removal',
-        priority: 'P0',
-        category: 'terrorism_apology',
-        grounds: request.grounds,
-        items: [request.location],
-      }),
-    clock,
-  );
-  return { id, ref: result.data?.ref ?? '' };
+/**
+ * Puts a priority policy in force (it applies to requests created after), e.g. a P0 whose
+ * acknowledgement is due within a minute, so a test can watch the relay record a missed deadline.
+ */
+export async function setPolicy(dataDir: string, levels: readonly PriorityLevel[]): Promise<void> {
+  await withCore(dataDir, (core) => perform(core, 'policy.update', { levels }));
 }
 
 /**

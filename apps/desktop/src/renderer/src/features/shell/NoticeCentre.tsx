@@ -11,15 +11,12 @@ function NoticeEntry({ notice, onOpen }: { notice: Notice; onOpen: (requestId: s
   const words = noticeWords(notice, t, i18n.language);
   return (
     <li className={`notice notice-${notice.kind}`} data-testid="notice" data-kind={notice.kind} data-why={notice.why} data-request={notice.requestId ?? ''}>
-      <div className="notice-head">
-        <strong className="notice-title">{words.title}</strong>
-        <time className="notice-time" dateTime={new Date(notice.at).toISOString()}>
-          {noticeTime(notice, i18n.language)}
-        </time>
-      </div>
+      <strong className="notice-title">{words.title}</strong>
       <p className="notice-body">{words.body}</p>
       <div className="notice-foot">
-        <span className="notice-why">{words.why}</span>
+        <span className="notice-why">
+          <time dateTime={new Date(notice.at).toISOString()}>{noticeTime(notice, i18n.language)}</time> · {words.why}
+        </span>
         <span className="notice-actions">
           {notice.requestId !== null ? (
             <button type="button" className="kit-link-button" data-testid="notice-open" onClick={() => onOpen(notice.requestId ?? '')}>
