@@ -24,6 +24,8 @@ export interface OpenOptions {
   readonly enrollOnly?: boolean;
   /** Allow desktop notifications and record each one the page shows (see `osNotifications`). */
   readonly notifications?: boolean;
+  /** A script to run in the page before the app (e.g. to watch the DOM from the first render). */
+  readonly initScript?: string;
 }
 
 /** A desktop notification the page showed, as the Web Notifications API received it. */
@@ -142,6 +144,7 @@ async function launch(dataDir: string, relayEnv: Readonly<Record<string, string>
       await context.grantPermissions(['notifications'], { origin: web.url });
       await context.addInitScript(RECORD_NOTIFICATIONS);
     }
+    if (options.initScript) await context.addInitScript(options.initScript);
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`[${profile}] page error:`, error));
     const params = new URLSearchParams({ profile, relay: relayUrl });
