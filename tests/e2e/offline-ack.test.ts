@@ -69,7 +69,7 @@ it('an ack made while the link is cut waits on the device, is recorded once on r
   // time stands where the relay's time would be.
   const outcome = screen.getByTestId('action-outcome');
   await expect.poll(() => outcome.getAttribute('data-state')).toBe('waiting');
-  expect(await outcome.textContent()).toBe('En attente d’envoi : le relais horodatera l’action à son arrivée.');
+  expect(await outcome.textContent()).toBe('En attente d’envoi : accusé de réception. Le relais l’horodatera à son arrivée.');
   expect(await screen.getByTestId('sla-ack').getAttribute('data-state')).toBe('waiting');
   expect(await screen.getByTestId('sla-ack').textContent()).toContain('Fait sur cet appareil — en attente d’envoi');
   expect(await screen.getByTestId('time-ack').textContent()).toBe('En attente d’envoi');
@@ -108,7 +108,7 @@ it('an ack made while the link is cut waits on the device, is recorded once on r
   // At least the 1.5 s the link was down separates the click from its recording.
   expect(doc.ackAt - doc.ackClientTime!).toBeGreaterThanOrEqual(1_400);
   // Now the relay's time, to the second: the time it arrived, not the time of the click.
-  expect(await outcome.textContent()).toBe(`Enregistrée par le relais à ${parisTime(doc.ackAt)}.`);
+  expect(await outcome.textContent()).toBe(`Enregistré par le relais à ${parisTime(doc.ackAt)} : accusé de réception.`);
   expect(await screen.getByTestId('time-ack').textContent()).toContain(parisDateTime(doc.ackAt));
   expect(await screen.getByTestId('sla-ack').getAttribute('data-state')).toMatch(/^done/);
 

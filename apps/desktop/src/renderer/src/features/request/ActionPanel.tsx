@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
 import { RefusalNote } from '../common/RefusalNote';
 import { formatTime } from '../common/format';
-import { DANGER_STEPS, refusalsOf, stepOf, type ActionOutcome } from './action-model';
+import { actionNameKey, DANGER_STEPS, refusalsOf, type ActionOutcome } from './action-model';
 
 function stepClass(step: RequestStep, first: boolean): string {
   if (DANGER_STEPS.includes(step)) return 'kit-button kit-button-danger-outline';
@@ -16,7 +16,7 @@ function OutcomeNotice({ outcome, refused }: { outcome: ActionOutcome; refused: 
   if (outcome.state === 'waiting') {
     return (
       <p className="kit-notice kit-notice-waiting" role="status" data-testid="action-outcome" data-state="waiting">
-        {t('outcome.waiting')}
+        {t('outcome.waiting', { action: t(`actionName.${actionNameKey(outcome.type)}`) })}
       </p>
     );
   }
@@ -24,7 +24,7 @@ function OutcomeNotice({ outcome, refused }: { outcome: ActionOutcome; refused: 
   if (outcome.state !== 'recorded' || refused) return null;
   return (
     <p className="kit-notice" role="status" data-testid="action-outcome" data-state="recorded">
-      {t('outcome.recorded', { time: formatTime(outcome.at, i18n.language, true) })}
+      {t('outcome.recorded', { time: formatTime(outcome.at, i18n.language, true), action: t(`actionName.${actionNameKey(outcome.type)}`) })}
     </p>
   );
 }
@@ -72,14 +72,13 @@ export function ActionPanel({
       )}
       <RefusalNote error={error} testId="action-error" />
       {refusals.map((rejection) => {
-        const step = stepOf(rejection.type);
-        const action = t(`timeline.pendingStep.${step ?? rejection.type.replace('.', '_')}`, { defaultValue: t('timeline.pendingStep.other') });
+        const action = t(`actionName.${actionNameKey(rejection.type)}`, { defaultValue: t('actionName.other') });
         return (
           <RefusalNote
             key={rejection.mutationId}
             error={rejection.error}
             testId="request-refusal"
-            title={`${t('refused.title')} — ${action}`}
+            title={t('refused.title', { action })}
             onDismiss={() => dismiss(rejection.mutationId)}
           />
         );

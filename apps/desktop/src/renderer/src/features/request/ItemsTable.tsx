@@ -1,11 +1,15 @@
 import type { Request } from '@contact-desk/shared';
 import { useTranslation } from 'react-i18next';
+import { useDesk } from '../../state/desk-store';
 import { formatDateTime } from '../common/format';
+import { pendingItemAnswers } from './sla-model';
 
 /** The content items and what the platform did with each. */
 export function ItemsTable({ request }: { request: Request }) {
   const { t, i18n } = useTranslation('request');
   const lang = i18n.language;
+  const confirmed = useDesk((state) => state.confirmed.requests.get(request.id));
+  const pending = pendingItemAnswers(confirmed, request);
   return (
     <section className="kit-panel" aria-labelledby="rq-items-title">
       <h2 id="rq-items-title" className="kit-panel-title">
@@ -40,7 +44,11 @@ export function ItemsTable({ request }: { request: Request }) {
                   ) : (
                     <span className="kit-muted">{t('items.awaiting')}</span>
                   )}
-                  {item.answer ? (
+                  {item.answer && pending.has(item.id) ? (
+                    <div className="kit-hint rq-hint-pending" data-testid="item-pending">
+                      {t('sla.waitingToBeSent')}
+                    </div>
+                  ) : item.answer ? (
                     <div className="kit-hint">{t('items.answeredAt', { time: formatDateTime(item.answer.at, lang) })}</div>
                   ) : null}
                 </td>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
 import type { Platform } from '../../platform/platform';
 import { useDesk } from '../../state/desk-store';
-import { availableSteps } from './action-model';
+import { availableSteps, STEP_MUTATIONS } from './action-model';
 import { ActionPanel } from './ActionPanel';
 import { AnswerDialog } from './AnswerDialog';
 import { EditDialog } from './EditDialog';
@@ -57,11 +57,13 @@ function RequestDetail({ request }: { request: Request }) {
     setError(null);
     track(null);
     if (step !== 'acknowledge') return setDialog(hint === undefined ? { step } : { step, hint });
-    void perform('request.acknowledge', { requestId: request.id }).then((result) => (result.ok ? track(result.mutationId) : setError(result.error)));
+    void perform('request.acknowledge', { requestId: request.id }).then((result) =>
+      result.ok ? track({ mutationId: result.mutationId, type: 'request.acknowledge' }) : setError(result.error),
+    );
   };
   const closed = (mutationId: string | null) => {
+    if (mutationId !== null && dialog) track({ mutationId, type: STEP_MUTATIONS[dialog.step] });
     setDialog(null);
-    if (mutationId !== null) track(mutationId);
   };
 
   return (
@@ -83,7 +85,7 @@ function RequestDetail({ request }: { request: Request }) {
         </div>
         <aside className="rq-side">
           <SlaPanel request={request} />
-          <OwnersPanel request={request} events={events} onAction={track} />
+          <OwnersPanel request={request} events={events} onAction={(mutationId) => track({ mutationId, type: 'request.assign' })} />
           <EscalationPanel request={request} onEscalate={(hint) => start('escalate', hint)} />
         </aside>
       </div>

@@ -39,6 +39,11 @@ export function availableSteps(role: Role | 'system' | undefined, request: Reque
   return STEP_ORDER.filter((step) => allowed.includes(STEP_MUTATIONS[step]) && ALLOWED_FROM[step].includes(request.status));
 }
 
+/** The key under `request:actionName` that names what a mutation does (`answer`, `comment_add`…). */
+export function actionNameKey(type: string): string {
+  return stepOf(type) ?? type.replace('.', '_');
+}
+
 /** The step a mutation type takes, or null for mutations that are not a step (comments). */
 export function stepOf(type: string): RequestStep | null {
   const found = (Object.keys(STEP_MUTATIONS) as RequestStep[]).find((step) => STEP_MUTATIONS[step] === type);
@@ -53,22 +58,29 @@ export function stepOf(type: string): RequestStep | null {
  */
 export type ActionOutcome =
   | { readonly state: 'none' }
-  | { readonly state: 'waiting' }
-  | { readonly state: 'recorded'; readonly at: number }
+  | { readonly state: 'waiting'; readonly type: string }
+  | { readonly state: 'recorded'; readonly type: string; readonly at: number }
   | { readonly state: 'refused'; readonly rejection: Rejection };
 
+/** The user's last action on a screen: the mutation's id and type. */
+export interface TrackedAction {
+  readonly mutationId: string;
+  readonly type: string;
+}
+
 export function actionOutcome(
-  mutationId: string | null,
+  action: TrackedAction | null,
   pending: readonly Pick<Mutation, 'mutationId'>[],
   rejections: readonly Rejection[],
   events: readonly DomainEvent[],
 ): ActionOutcome {
-  if (mutationId === null) return { state: 'none' };
+  if (action === null) return { state: 'none' };
+  const { mutationId, type } = action;
   const rejection = rejections.find((candidate) => candidate.mutationId === mutationId);
   if (rejection) return { state: 'refused', rejection };
   const recorded = events.find((event) => event.mutationId === mutationId);
-  if (recorded) return { state: 'recorded', at: recorded.serverTime };
-  if (pending.some((mutation) => mutation.mutationId === mutationId)) return { state: 'waiting' };
+  if (recorded) return { state: 'recorded', type, at: recorded.serverTime };
+  if (pending.some((mutation) => mutation.mutationId === mutationId)) return { state: 'waiting', type };
   return { state: 'none' };
 }
 

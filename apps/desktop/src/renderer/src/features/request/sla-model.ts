@@ -19,6 +19,17 @@ export function pendingTimes(confirmed: Request | undefined, view: Request): Rea
   return pending;
 }
 
+/** Items whose answer is only in the user's pending changes: its time is this device's, not the relay's. */
+export function pendingItemAnswers(confirmed: Request | undefined, view: Request): ReadonlySet<string> {
+  const recorded = new Map((confirmed?.items ?? []).map((item) => [item.id, item.answer]));
+  const pending = new Set<string>();
+  for (const item of view.items) {
+    const answer = recorded.get(item.id) ?? null;
+    if (item.answer !== null && (answer === null || answer.at !== item.answer.at || answer.outcome !== item.answer.outcome)) pending.add(item.id);
+  }
+  return pending;
+}
+
 export type Tone = 'ok' | 'warn' | 'late' | 'done' | 'muted' | 'pending';
 
 export interface SlaStepView {
