@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { relayCliOk } from '../support/relay-process';
-import { screenshot } from '../support/browser';
+import { axeViolations, screenshot } from '../support/browser';
 import { createRequestInUi, startDemoApp, type DemoFixture } from './support-app';
 import { recordDeliveryAttempts } from './support-relay-log';
 
@@ -39,6 +39,12 @@ async function shoot(page: Page, name: string): Promise<void> {
   }
   await page.getByTestId('lang-fr').click();
   await page.setViewportSize(SIZES[0]);
+}
+
+/** No serious or critical accessibility violation on the page as it is now. */
+async function accessible(page: Page, what: string): Promise<void> {
+  const blocking = (await axeViolations(page)).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(blocking, `${what}: ${JSON.stringify(blocking)}`).toEqual([]);
 }
 
 /** Meta's backup liaison in the demo, with a fresh enrollment code for a device of theirs. */
@@ -108,12 +114,18 @@ it('shows the request to the liaison and to the prefect as each must read it', a
   expect(await liaison.getByTestId('time-answered').textContent()).toBe('En attente d’envoi');
   expect(await refusal.count()).toBe(1);
 
+  await accessible(liaison, 'request screen with a refusal and a pending action');
+  await liaison.getByTestId('refusal-count').click();
+  await liaison.getByTestId('refusal-list').waitFor();
+  await accessible(liaison, 'list of refused changes');
+  await liaison.getByTestId('refusal-count').click();
   await shoot(liaison, 'request-liaison');
   await shoot(prefect, 'request-prefect');
 
   await expect.poll(() => prefect.getByTestId('notice-centre-button').getAttribute('data-count'), { timeout: 15_000 }).not.toBe('0');
   await prefect.getByTestId('notice-centre-button').click();
   await prefect.getByTestId('notice-centre').waitFor();
+  await accessible(prefect, 'notification centre');
   for (const language of ['fr', 'en'] as const) {
     await prefect.getByTestId(`lang-${language}`).click();
     if ((await prefect.getByTestId('notice-centre').count()) === 0) await prefect.getByTestId('notice-centre-button').click();

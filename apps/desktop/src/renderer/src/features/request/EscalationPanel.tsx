@@ -18,12 +18,14 @@ function Contact({ person }: { person: ContactPerson }) {
     <li className="rq-contact" data-testid="escalation-contact">
       <span className="rq-contact-name">{person.name}</span>
       {mail ? (
-        <a href={mail} aria-label={t('escalation.email', { name: person.name })} data-testid="contact-email">
+        <a href={mail} data-testid="contact-email">
+          <span className="kit-visually-hidden">{t('escalation.email', { name: person.name })} </span>
           {person.email}
         </a>
       ) : null}
       {phone ? (
-        <a href={phone} aria-label={t('escalation.phone', { name: person.name })} data-testid="contact-phone">
+        <a href={phone} data-testid="contact-phone">
+          <span className="kit-visually-hidden">{t('escalation.phone', { name: person.name })} </span>
           {person.phone}
         </a>
       ) : null}
