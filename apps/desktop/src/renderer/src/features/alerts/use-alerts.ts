@@ -1,4 +1,4 @@
-import { PENDING_STATUSES, needsMe, ackState, actionState, ackDeadline, actionDeadline, type Actor, type DomainState, type Request } from '@contact-desk/shared';
+import { PENDING_STATUSES, needsMe, ownerOf, ackState, actionState, ackDeadline, actionDeadline, type Actor, type DomainState, type Request } from '@contact-desk/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Platform } from '../../platform/platform';
@@ -9,10 +9,13 @@ import { useNoticeCentre } from './use-notice-centre';
 const WARN_BEFORE_MS = 5 * 60_000;
 const CHECK_EVERY_MS = 30_000;
 
-/** Requests whose next step the user owes or chases: a liaison their platform's, the ministry its own. */
+/**
+ * Requests whose next step the user owes or chases: a liaison their platform's, the ministry
+ * those it handles (its owner, else whoever sent it).
+ */
 function isMine(request: Request, actor: Actor): boolean {
   if (actor.role === 'liaison') return request.platformId === actor.platformId;
-  if (actor.role === 'prefect' || actor.role === 'operator') return request.createdBy === actor.userId;
+  if (actor.role === 'prefect' || actor.role === 'operator') return (ownerOf(request, 'ministry') ?? request.createdBy) === actor.userId;
   return false;
 }
 

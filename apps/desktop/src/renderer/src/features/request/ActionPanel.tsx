@@ -10,6 +10,26 @@ function stepClass(step: RequestStep, first: boolean): string {
   return first ? 'kit-button kit-button-primary' : 'kit-button';
 }
 
+/** The refusals attached to a request, each worded in full with what was refused, until dismissed. */
+export function RequestRefusals({ requestId }: { requestId: string }) {
+  const { t } = useTranslation('request');
+  const rejections = useDesk((state) => state.rejections);
+  const dismiss = useDesk((state) => state.dismissRejection);
+  return (
+    <>
+      {refusalsOf(requestId, rejections).map((rejection) => (
+        <RefusalNote
+          key={rejection.mutationId}
+          error={rejection.error}
+          testId="request-refusal"
+          title={t('refused.title', { action: t(`actionName.${actionNameKey(rejection.type)}`, { defaultValue: t('actionName.other') }) })}
+          onDismiss={() => dismiss(rejection.mutationId)}
+        />
+      ))}
+    </>
+  );
+}
+
 /** Where the user's last action stands: waiting on the device, or recorded at the relay's time. */
 function OutcomeNotice({ outcome, refused }: { outcome: ActionOutcome; refused: boolean }) {
   const { t, i18n } = useTranslation('request');
@@ -47,9 +67,7 @@ export function ActionPanel({
   outcome: ActionOutcome;
 }) {
   const { t } = useTranslation('request');
-  const rejections = useDesk((state) => state.rejections);
-  const dismiss = useDesk((state) => state.dismissRejection);
-  const refusals = refusalsOf(request.id, rejections);
+  const refused = useDesk((state) => refusalsOf(request.id, state.rejections).length > 0);
   return (
     <section className="kit-panel rq-actions" aria-labelledby="rq-actions-title">
       <h2 id="rq-actions-title" className="kit-panel-title">
@@ -71,19 +89,8 @@ export function ActionPanel({
         </div>
       )}
       <RefusalNote error={error} testId="action-error" />
-      {refusals.map((rejection) => {
-        const action = t(`actionName.${actionNameKey(rejection.type)}`, { defaultValue: t('actionName.other') });
-        return (
-          <RefusalNote
-            key={rejection.mutationId}
-            error={rejection.error}
-            testId="request-refusal"
-            title={t('refused.title', { action })}
-            onDismiss={() => dismiss(rejection.mutationId)}
-          />
-        );
-      })}
-      <OutcomeNotice outcome={outcome} refused={refusals.length > 0} />
+      <RequestRefusals requestId={request.id} />
+      <OutcomeNotice outcome={outcome} refused={refused} />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { useNavigation } from '../../app/navigation';
 import type { Platform } from '../../platform/platform';
 import { useDesk } from '../../state/desk-store';
 import { availableSteps, STEP_MUTATIONS } from './action-model';
-import { ActionPanel } from './ActionPanel';
+import { ActionPanel, RequestRefusals } from './ActionPanel';
 import { AnswerDialog } from './AnswerDialog';
 import { EditDialog } from './EditDialog';
 import { EscalationPanel } from './EscalationPanel';
@@ -30,6 +30,7 @@ export function RequestScreen({ requestId }: { requestId: string; platform: Plat
       <div className="rq-missing">
         <h1 id="rq-missing">{t('notFound.title')}</h1>
         <p>{t('notFound.body')}</p>
+        <RequestRefusals requestId={requestId} />
         <button type="button" className="kit-button" onClick={() => go({ screen: 'queue' })}>
           {t('back')}
         </button>

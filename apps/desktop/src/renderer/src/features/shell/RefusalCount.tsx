@@ -6,8 +6,8 @@ import { usePopover } from './use-popover';
 
 /**
  * Refused changes, compactly: a count in the shell that opens a list linking to each request
- * concerned (where the refusal is shown in full, beside the request). A refused change that is
- * about no request (administration, meetings) is worded here, and dismissed here.
+ * concerned (where the refusal is shown in full, beside the request). A refused change about no
+ * request (administration, meetings), or about a request that was never created, is worded here.
  */
 export function RefusalCount() {
   const { t } = useTranslation('shell');
@@ -35,20 +35,22 @@ export function RefusalCount() {
           <h2 className="shell-popover-title">{t('refusals.label')}</h2>
           <ul>
             {rejections.map((rejection) => {
-              const ref = rejection.requestId === null ? null : (requests.get(rejection.requestId)?.ref ?? t('refusals.aRequest'));
+              // A request the user sees: the refusal is worded there. Else (a request that was
+              // never created, a change about no request) it is worded here.
+              const request = rejection.requestId === null ? undefined : requests.get(rejection.requestId);
               return (
                 <li key={rejection.mutationId} data-testid="refusal-item">
-                  {rejection.requestId !== null ? (
+                  {request ? (
                     <button
                       type="button"
                       className="kit-link-button"
                       data-testid="refusal-link"
                       onClick={() => {
                         close();
-                        if (rejection.requestId !== null) go({ screen: 'request', requestId: rejection.requestId });
+                        go({ screen: 'request', requestId: request.id });
                       }}
                     >
-                      {t('refusals.open', { ref })}
+                      {t('refusals.open', { ref: request.ref })}
                     </button>
                   ) : (
                     <>

@@ -38,7 +38,6 @@ export const shellTexts: FeatureTexts = {
       count_one: '{{count}} changement refusé',
       count_other: '{{count}} changements refusés',
       open: 'Voir le refus sur {{ref}}',
-      aRequest: 'la demande',
     },
     notices: {
       title: 'Alertes',
@@ -87,7 +86,6 @@ export const shellTexts: FeatureTexts = {
       count_one: '{{count}} change refused',
       count_other: '{{count}} changes refused',
       open: 'See the refusal on {{ref}}',
-      aRequest: 'the request',
     },
     notices: {
       title: 'Alerts',
