@@ -12,6 +12,22 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** A relay time as the app writes it for a French user in Paris: `03:24:12`, and with the date and zone. */
+function parisTime(ms: number): string {
+  return new Intl.DateTimeFormat('fr-FR', { timeStyle: 'medium', timeZone: 'Europe/Paris' }).format(ms);
+}
+function parisDateTime(ms: number): string {
+  return new Intl.DateTimeFormat('fr-FR', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    timeZone: 'Europe/Paris',
+  }).format(ms);
+}
+
 function ackEvents(requestId: string): { server_time: number; client_time: number | null }[] {
   return app.query("select server_time, client_time from events where type = 'request.acknowledged' and payload like ?", `%${requestId}%`);
 }
@@ -49,6 +65,16 @@ it('an ack made while the link is cut waits on the device, is recorded once on r
   await liaison.locator('[data-testid="sync-pending"][data-count="1"]').waitFor();
   await screen.getByTestId('pending-marker').waitFor();
   await expect.poll(() => liaison.getByTestId('request-status').getAttribute('data-status')).toBe('acknowledged');
+  // Not recorded yet, and said so: waiting to be sent, timed by the relay when it arrives. No
+  // time stands where the relay's time would be.
+  const outcome = screen.getByTestId('action-outcome');
+  await expect.poll(() => outcome.getAttribute('data-state')).toBe('waiting');
+  expect(await outcome.textContent()).toBe('En attente d’envoi : accusé de réception. Le relais l’horodatera à son arrivée.');
+  expect(await screen.getByTestId('sla-ack').getAttribute('data-state')).toBe('waiting');
+  expect(await screen.getByTestId('sla-ack').textContent()).toContain('Fait sur cet appareil — en attente d’envoi');
+  expect(await screen.getByTestId('time-ack').textContent()).toBe('En attente d’envoi');
+  await screen.locator('[data-testid="timeline-pending"][data-type="request.acknowledge"]').waitFor();
+  expect(await screen.textContent()).not.toMatch(/enregistrée\.|Action enregistrée/);
   await screenshot(liaison, 'offline');
 
   // Still cut off a while later: nothing reached the relay, the action still waits on the device.
@@ -62,6 +88,8 @@ it('an ack made while the link is cut waits on the device, is recorded once on r
   await expect.poll(() => sync.getAttribute('data-connection'), { timeout: 30_000 }).toBe('online');
   await liaison.locator('[data-testid="sync-pending"][data-count="0"]').waitFor({ timeout: 30_000 });
   await screen.getByTestId('pending-marker').waitFor({ state: 'detached' });
+  await expect.poll(() => outcome.getAttribute('data-state'), { timeout: 15_000 }).toBe('recorded');
+  await screen.locator('[data-testid="timeline-pending"]').waitFor({ state: 'detached' });
   await expect.poll(() => prefect.getByTestId('request-status').getAttribute('data-status')).toBe('acknowledged');
   await prefect.locator('[data-testid="timeline-entry"][data-type="request.acknowledged"]').waitFor();
 
@@ -79,6 +107,10 @@ it('an ack made while the link is cut waits on the device, is recorded once on r
   expect(events[0]!.client_time).toBe(doc.ackClientTime);
   // At least the 1.5 s the link was down separates the click from its recording.
   expect(doc.ackAt - doc.ackClientTime!).toBeGreaterThanOrEqual(1_400);
+  // Now the relay's time, to the second: the time it arrived, not the time of the click.
+  expect(await outcome.textContent()).toBe(`Enregistré par le relais à ${parisTime(doc.ackAt)} : accusé de réception.`);
+  expect(await screen.getByTestId('time-ack').textContent()).toContain(parisDateTime(doc.ackAt));
+  expect(await screen.getByTestId('sla-ack').getAttribute('data-state')).toMatch(/^done/);
 
   // The other request was untouched.
   expect(ackEvents(first.id)).toHaveLength(0);

@@ -22,10 +22,49 @@ export interface OpenOptions {
   readonly hash?: string;
   /** Skip enrollment: open the enroll screen with only the relay pre-filled. */
   readonly enrollOnly?: boolean;
+  /** Allow desktop notifications and record each one the page shows (see `osNotifications`). */
+  readonly notifications?: boolean;
+  /** A script to run in the page before the app (e.g. to watch the DOM from the first render). */
+  readonly initScript?: string;
+}
+
+/** A desktop notification the page showed, as the Web Notifications API received it. */
+export interface ShownNotification {
+  readonly title: string;
+  readonly body: string;
+  readonly requireInteraction: boolean;
+}
+
+/** The browser's own Notification, wrapped to keep what each call was given (the real one still runs). */
+const RECORD_NOTIFICATIONS = `(() => {
+  const Real = window.Notification;
+  if (!Real) return;
+  const shown = [];
+  Object.defineProperty(window, '__shownNotifications', { value: shown });
+  window.Notification = class extends Real {
+    constructor(title, options) {
+      super(title, options);
+      shown.push({ title, body: (options && options.body) || '', requireInteraction: Boolean(options && options.requireInteraction) });
+    }
+  };
+})();`;
+
+/** The desktop notifications a page opened with `notifications: true` has shown so far. */
+export function osNotifications(page: Page): Promise<ShownNotification[]> {
+  return page.evaluate(() => [...((window as unknown as { __shownNotifications?: ShownNotification[] }).__shownNotifications ?? [])]);
 }
 
 export interface AppFixture extends BaseFixture {
   readonly codes: Codes;
+  /** The codes `StartOptions.prepare` returned. */
+  readonly extraCodes: Readonly<Record<string, string>>;
+}
+
+export interface StartOptions {
+  /** Extra `CONTACT_DESK_*` settings of the relay process (kept across restarts). */
+  readonly relayEnv?: Readonly<Record<string, string>>;
+  /** Runs on the data folder once the base users exist, before the relay starts; returns more codes. */
+  readonly prepare?: (dataDir: string) => Promise<Readonly<Record<string, string>>>;
 }
 
 /** One enrollment code of `relay demo --json`. */
@@ -37,8 +76,6 @@ export interface DemoCode {
 }
 
 export interface DemoFixture extends BaseFixture {
-  /** The relay's data folder. */
-  readonly dataDir: string;
   /** The enrollment codes the demo printed. */
   readonly demo: { readonly requests: number; readonly events: number; readonly codes: readonly DemoCode[] };
   /** The code of the first demo user with this role (and platform, for a liaison). */
@@ -46,6 +83,8 @@ export interface DemoFixture extends BaseFixture {
 }
 
 interface BaseFixture {
+  /** The relay's data folder. */
+  readonly dataDir: string;
   readonly relay: RelayProcess;
   /** The TCP link the liaisons' clients go through: `sever()` it to cut them off for real. */
   readonly proxy: TcpProxy;
@@ -59,7 +98,7 @@ interface BaseFixture {
 }
 
 /** Relay process + CLI users, a proxy in front of it, the built web client, one Chromium. */
-export async function startApp(): Promise<AppFixture> {
+export async function startApp(options: StartOptions = {}): Promise<AppFixture> {
   const dataDir = newDataDir();
   relayCli(dataDir, ['platform', 'add', 'meta', '--name', 'Meta']);
   relayCli(dataDir, ['platform', 'add', 'tiktok', '--name', 'TikTok']);
@@ -69,7 +108,8 @@ export async function startApp(): Promise<AppFixture> {
     liaisonMeta: addUser(dataDir, 'Lina Liaison', 'liaison', 'meta'),
     liaisonTiktok: addUser(dataDir, 'Tom TikTok', 'liaison', 'tiktok'),
   };
-  return { ...(await launch(dataDir)), codes };
+  const extraCodes = (await options.prepare?.(dataDir)) ?? {};
+  return { ...(await launch(dataDir, options.relayEnv)), codes, extraCodes };
 }
 
 /** Like `startApp`, on a data folder filled by `relay demo` (platforms, users, six weeks of requests). */
@@ -78,7 +118,6 @@ export async function startDemoApp(): Promise<DemoFixture> {
   const demo = JSON.parse(relayCli(dataDir, ['demo', '--reset', '--json'])) as DemoFixture['demo'];
   return {
     ...(await launch(dataDir)),
-    dataDir,
     demo,
     code(role, platformId) {
       const found = demo.codes.find((c) => c.role === role && (platformId === undefined || c.platformId === platformId));
@@ -88,8 +127,8 @@ export async function startDemoApp(): Promise<DemoFixture> {
   };
 }
 
-async function launch(dataDir: string): Promise<BaseFixture> {
-  const relay = new RelayProcess(dataDir, await freePort());
+async function launch(dataDir: string, relayEnv: Readonly<Record<string, string>> = {}): Promise<BaseFixture> {
+  const relay = new RelayProcess(dataDir, await freePort(), relayEnv);
   await relay.start();
   const proxy = new TcpProxy(relay.port);
   await proxy.start();
@@ -101,6 +140,11 @@ async function launch(dataDir: string): Promise<BaseFixture> {
     const options: OpenOptions = typeof hashOrOptions === 'string' ? { hash: hashOrOptions } : (hashOrOptions ?? {});
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     contexts.push(context);
+    if (options.notifications) {
+      await context.grantPermissions(['notifications'], { origin: web.url });
+      await context.addInitScript(RECORD_NOTIFICATIONS);
+    }
+    if (options.initScript) await context.addInitScript(options.initScript);
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`[${profile}] page error:`, error));
     const params = new URLSearchParams({ profile, relay: relayUrl });
@@ -118,6 +162,7 @@ async function launch(dataDir: string): Promise<BaseFixture> {
   };
 
   return {
+    dataDir,
     relay,
     proxy,
     browser,

@@ -84,6 +84,9 @@ describe('sync engine against a real relay process', () => {
 
     await liaison.until(() => liaison.rejections.length === 1 && liaison.engine.syncStatus.pending === 0);
     expect(liaison.rejections[0]?.error.code).toBe('illegal_transition');
+    // Attached to its request, and told once the withdrawal that caused it was applied.
+    expect(liaison.rejections[0]?.requestId).toBe(create.requestId);
+    expect(liaison.rejections[0]?.atSeq).toBe(liaison.engine.syncStatus.cursor);
     expect(liaison.view().requests.get(create.requestId)?.status).toBe('withdrawn');
   });
 

@@ -6,6 +6,7 @@ import {
   type DomainEvent,
   type LoggedEvent,
   type DomainState,
+  type Mutation,
   type MutationResultData,
   type MutationType,
   type ProtocolError,
@@ -16,7 +17,7 @@ import { enrollDevice, normalizeRelayUrl } from '../sync/enroll';
 import { LocalDb } from '../sync/local-db';
 import { localCheck, memoizedOptimisticView } from '../sync/optimistic-view';
 import { SyncEngine } from '../sync/sync-engine';
-import type { Rejection, SyncStatus } from '../sync/sync-status';
+import { standingRejections, type Rejection, type SyncStatus } from '../sync/sync-status';
 
 export type Phase = 'loading' | 'enroll' | 'ready';
 
@@ -25,8 +26,13 @@ export interface DeskState {
   readonly profile: string;
   /** Confirmed state with the user's pending changes on top: what every screen shows. */
   readonly view: DomainState;
+  /** What the relay has recorded, without the pending changes (to tell the two apart). */
+  readonly confirmed: DomainState;
   readonly pendingIds: ReadonlySet<string>;
+  /** The mutations waiting for the relay's answer, in the order they were made. */
+  readonly pendingMutations: readonly Mutation[];
   readonly sync: SyncStatus;
+  /** Refusals not yet dismissed nor made stale, kept in the profile's local database. */
   readonly rejections: readonly Rejection[];
   /** Bumped on every change, for components that read the engine directly (timelines). */
   readonly revision: number;
@@ -55,7 +61,13 @@ export interface DeskActions {
   platformLog(platformId: string): Promise<LoggedEvent[]>;
   /** Relay time now, as estimated on this device. */
   relayNow(): number;
+  /** A value a feature keeps in the profile's local database (e.g. the notification centre). */
+  readLocal(key: string): Promise<unknown>;
+  writeLocal(key: string, value: unknown): Promise<void>;
 }
+
+/** The key of the refusals in the profile's local database. */
+const REJECTIONS_KEY = 'rejections';
 
 const INITIAL_SYNC: SyncStatus = {
   connection: 'connecting',
@@ -63,6 +75,7 @@ const INITIAL_SYNC: SyncStatus = {
   lastSyncedAt: null,
   cursor: 0,
   cursorHash: null,
+  headSeq: null,
   clockOffsetMs: 0,
   actor: null,
   loadingLocal: false,
@@ -96,10 +109,17 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
       : { state: engine.state, pendingIds: new Set<string>() };
     set((previous) => ({
       view: optimistic.state,
+      confirmed: engine.state,
       pendingIds: optimistic.pendingIds,
+      pendingMutations: engine.pendingMutations,
       sync: engine.syncStatus,
       revision: previous.revision + 1,
     }));
+  };
+
+  const keepRejections = (rejections: readonly Rejection[]) => {
+    set({ rejections });
+    void runtime.db?.meta.put({ key: REJECTIONS_KEY, value: rejections });
   };
 
   const startEngine = async (profile: string, relayUrl: string, token: string, pendingToken?: string) => {
@@ -117,10 +137,16 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
       storeTokens: platform && ((tokens) => platform.setCredentials(profile, { relayUrl, ...tokens })),
     });
     runtime.engine = engine;
+    const stored = await db.meta.get(REJECTIONS_KEY);
+    set({ rejections: Array.isArray(stored?.value) ? (stored.value as Rejection[]) : [] });
     engine.subscribe({
       onChange: refresh,
-      onRejected: (rejection) => set((state) => ({ rejections: [...state.rejections, rejection] })),
-      onEvents: (events, live) => runtime.listeners.forEach((listener) => listener(events, live)),
+      onRejected: (rejection) => keepRejections([...get().rejections, rejection]),
+      onEvents: (events, live) => {
+        const standing = standingRejections(get().rejections, events);
+        if (standing !== get().rejections) keepRejections(standing);
+        runtime.listeners.forEach((listener) => listener(events, live));
+      },
     });
     await engine.start();
     set({ phase: 'ready' });
@@ -131,7 +157,9 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
     phase: 'loading',
     profile: 'default',
     view: emptyState(),
+    confirmed: emptyState(),
     pendingIds: new Set(),
+    pendingMutations: [],
     sync: INITIAL_SYNC,
     rejections: [],
     revision: 0,
@@ -181,7 +209,7 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
     },
 
     dismissRejection(mutationId) {
-      set((state) => ({ rejections: state.rejections.filter((rejection) => rejection.mutationId !== mutationId) }));
+      keepRejections(get().rejections.filter((rejection) => rejection.mutationId !== mutationId));
     },
 
     async signOut() {
@@ -194,7 +222,15 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
         await runtime.db.delete();
         runtime.db = undefined;
       }
-      set({ phase: 'enroll', view: emptyState(), pendingIds: new Set(), sync: INITIAL_SYNC, rejections: [] });
+      set({
+        phase: 'enroll',
+        view: emptyState(),
+        confirmed: emptyState(),
+        pendingIds: new Set(),
+        pendingMutations: [],
+        sync: INITIAL_SYNC,
+        rejections: [],
+      });
     },
 
     async timeline(requestId) {
@@ -211,6 +247,14 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
 
     relayNow() {
       return Date.now() + get().sync.clockOffsetMs;
+    },
+
+    async readLocal(key) {
+      return (await runtime.db?.meta.get(`feature:${key}`))?.value;
+    },
+
+    async writeLocal(key, value) {
+      await runtime.db?.meta.put({ key: `feature:${key}`, value });
     },
   };
 });

@@ -20,7 +20,7 @@ import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket
 import { deviceTokenHash, newDeviceToken } from './device-token';
 import type { LocalDb, OutboxEntry } from './local-db';
 import { applyPage, FIRST_SLICE, loadRemainingRequests, loadState, resetSynced } from './local-store';
-import { RETRYABLE_CODES, type Rejection, type SyncStatus } from './sync-status';
+import { requestIdOfMutation, RETRYABLE_CODES, type Rejection, type SyncStatus } from './sync-status';
 
 export interface SyncEngineOptions {
   readonly db: LocalDb;
@@ -99,6 +99,7 @@ export class SyncEngine {
     lastSyncedAt: null,
     cursor: 0,
     cursorHash: null,
+    headSeq: null,
     clockOffsetMs: 0,
     actor: null,
     loadingLocal: false,
@@ -246,7 +247,7 @@ export class SyncEngine {
     });
     socket.on(CHANNELS.session, (info: SessionInfo) => {
       void this.options.db.meta.put({ key: 'actor', value: info.actor });
-      this.setStatus({ actor: info.actor, clockOffsetMs: info.serverTime - this.now() });
+      this.setStatus({ actor: info.actor, clockOffsetMs: info.serverTime - this.now(), headSeq: info.headSeq });
       void this.rotateTokenIfOld(info.serverTime).catch((error: unknown) => {
         // The current token still works and any pending one stays stored: nothing is lost.
         // eslint-disable-next-line no-console
@@ -283,13 +284,21 @@ export class SyncEngine {
   }
 
   private async applyLive(message: LiveEvents): Promise<void> {
+    this.setStatus({ headSeq: Math.max(this.status.headSeq ?? 0, message.upToSeq) });
     if (message.afterSeq > this.cursor) {
       this.requestPull();
       return;
     }
-    if (message.upToSeq <= this.cursor) return;
-    const fresh = message.events.filter((event) => event.seq > this.cursor);
-    await this.applyEvents(fresh, { seq: message.upToSeq, hash: message.upToHash }, true);
+    if (message.upToSeq > this.cursor) {
+      const fresh = message.events.filter((event) => event.seq > this.cursor);
+      await this.applyEvents(fresh, { seq: message.upToSeq, hash: message.upToHash }, true);
+    }
+    // In step with the relay's log up to its latest commit: the copy is synchronised now.
+    this.setStatus({ lastSyncedAt: this.relayNow() });
+  }
+
+  private relayNow(): number {
+    return this.now() + this.status.clockOffsetMs;
   }
 
   private async applyEvents(events: readonly DomainEvent[], upTo: LogPosition, live: boolean): Promise<void> {
@@ -333,7 +342,7 @@ export class SyncEngine {
           await this.applyEvents(response.events, { seq: response.upToSeq, hash: response.upToHash }, false);
           hasMore = response.hasMore;
         }
-        if (!hasMore) this.setStatus({ lastSyncedAt: this.now() + this.status.clockOffsetMs });
+        if (!hasMore) this.setStatus({ lastSyncedAt: this.relayNow(), headSeq: Math.max(this.status.headSeq ?? 0, this.cursor) });
       } while (this.pullAgain && this.socket?.connected);
     } finally {
       this.pulling = false;
@@ -400,8 +409,7 @@ export class SyncEngine {
       this.waiting.delete(result.mutationId);
       if (result.status === 'rejected') {
         const entry = this.outbox.find((candidate) => candidate.mutationId === result.mutationId);
-        const rejection: Rejection = { mutationId: result.mutationId, type: entry?.mutation.type ?? 'unknown', error: result.error, at: this.now() };
-        for (const listener of this.listeners) listener.onRejected?.(rejection);
+        this.reportRejection(result.mutationId, entry?.mutation, result.error);
       }
     }
     await this.options.db.outbox.where('mutationId').anyOf(done).delete();
@@ -410,6 +418,26 @@ export class SyncEngine {
     this.setStatus({ pending: this.outbox.length });
     this.emitChange();
     return retry;
+  }
+
+  /**
+   * Tells the listeners of a refusal once the events the relay recorded before it are applied
+   * (a pull runs first): the refusal then shows beside what caused it — the withdrawal that made
+   * an answer impossible — and only an action recorded after it can make it stale.
+   */
+  private reportRejection(mutationId: string, mutation: Mutation | undefined, error: ProtocolError): void {
+    this.requestPull();
+    void this.serially(async () => {
+      const rejection: Rejection = {
+        mutationId,
+        type: mutation?.type ?? 'unknown',
+        error,
+        at: this.relayNow(),
+        requestId: requestIdOfMutation(mutation),
+        atSeq: this.cursor,
+      };
+      for (const listener of this.listeners) listener.onRejected?.(rejection);
+    });
   }
 
   private retryLater(delayMs = RETRY_DELAY_MS): void {

@@ -1,38 +1,38 @@
-import { PENDING_STATUSES, ackState, actionState, ackDeadline, actionDeadline, type Actor, type DomainState, type Request } from '@contact-desk/shared';
+import { PENDING_STATUSES, needsMe, ownerOf, ackState, actionState, ackDeadline, actionDeadline, type Actor, type DomainState, type Request } from '@contact-desk/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Platform } from '../../platform/platform';
 import { onDeskEvents, useDesk } from '../../state/desk-store';
 import { formatDuration, formatTime } from '../common/format';
+import { useNoticeCentre } from './use-notice-centre';
 
 const WARN_BEFORE_MS = 5 * 60_000;
 const CHECK_EVERY_MS = 30_000;
 
-/** Requests whose next step the user owes or chases: a liaison their platform's, the ministry its own. */
+/**
+ * Requests whose next step the user owes or chases: a liaison their platform's, the ministry
+ * those it handles (its owner, else whoever sent it).
+ */
 function isMine(request: Request, actor: Actor): boolean {
   if (actor.role === 'liaison') return request.platformId === actor.platformId;
-  if (actor.role === 'prefect' || actor.role === 'operator') return request.createdBy === actor.userId;
+  if (actor.role === 'prefect' || actor.role === 'operator') return (ownerOf(request, 'ministry') ?? request.createdBy) === actor.userId;
   return false;
 }
 
-/** What the badge counts: a liaison's open or acknowledged-unanswered requests; the ministry's info requests. */
+/** What the badge counts: the requests that need the user's own action (docs/triage.md). */
 export function needsMeCount(view: DomainState, actor: Actor | null): number {
   if (!actor) return 0;
   let count = 0;
-  if (actor.role === 'liaison') {
-    for (const request of view.requests.values()) {
-      if (request.platformId !== actor.platformId) continue;
-      if ((request.status === 'open' || request.status === 'reopened') && request.ackAt === null) count++;
-      else if (request.status === 'acknowledged' && request.answeredAt === null) count++;
-    }
-  } else if (actor.role === 'prefect' || actor.role === 'operator') {
-    for (const request of view.requests.values()) if (request.status === 'needs_info') count++;
-  }
+  for (const request of view.requests.values()) if (needsMe(request, actor)) count += 1;
   return count;
 }
 
-/** Desktop notifications (new P0, deadline about to pass) and the badge. */
+/**
+ * Desktop notifications (new P0, deadline about to pass), the notification centre (missed
+ * deadlines, escalations, messages given up) and the badge.
+ */
 export function useAlerts(platform: Platform): void {
+  useNoticeCentre(platform);
   const { t, i18n } = useTranslation('alerts');
   const tRef = useRef(t);
   tRef.current = t;

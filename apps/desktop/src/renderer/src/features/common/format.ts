@@ -5,8 +5,8 @@ export function userTimeZone(): string {
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
-function dateTimeFormat(language: string, withZone: boolean): Intl.DateTimeFormat {
-  const key = `${language}|${withZone}`;
+function dateTimeFormat(language: string, withZone: boolean, withSeconds: boolean): Intl.DateTimeFormat {
+  const key = `${language}|${withZone}|${withSeconds}`;
   let format = dateTimeFormats.get(key);
   if (!format) {
     // dateStyle/timeStyle cannot be combined with timeZoneName (TypeError), hence the fields.
@@ -16,6 +16,7 @@ function dateTimeFormat(language: string, withZone: boolean): Intl.DateTimeForma
       year: 'numeric',
       hour: '2-digit',
       minute: '2-digit',
+      ...(withSeconds ? { second: '2-digit' } : {}),
       ...(withZone ? { timeZoneName: 'short' } : {}),
     });
     dateTimeFormats.set(key, format);
@@ -23,12 +24,13 @@ function dateTimeFormat(language: string, withZone: boolean): Intl.DateTimeForma
   return format;
 }
 
-export function formatDateTime(ms: number, language: string, withZone = false): string {
-  return dateTimeFormat(language, withZone).format(ms);
+/** Date and time; `withSeconds` for the record's own entries (who was told, and when). */
+export function formatDateTime(ms: number, language: string, withZone = false, withSeconds = false): string {
+  return dateTimeFormat(language, withZone, withSeconds).format(ms);
 }
 
-export function formatTime(ms: number, language: string): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', { timeStyle: 'short' }).format(ms);
+export function formatTime(ms: number, language: string, withSeconds = false): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', { timeStyle: withSeconds ? 'medium' : 'short' }).format(ms);
 }
 
 /** A compact duration: "45 s", "12 min", "3 h 05", "2 j 4 h" / "2 d 4 h". */

@@ -1,4 +1,5 @@
 import type { FeatureTexts } from '../../i18n/i18n';
+import { refusalTexts } from './refusal-texts';
 
 /** Words of the domain, used by every screen. */
 export const commonTexts: FeatureTexts = {
@@ -55,6 +56,8 @@ export const commonTexts: FeatureTexts = {
     pending: 'En attente d’envoi',
     timeZone: 'Heure de {{zone}}',
     actions: { cancel: 'Annuler', save: 'Enregistrer', close: 'Fermer', confirm: 'Confirmer', send: 'Envoyer' },
+    refusals: refusalTexts.fr,
+    refusalDismiss: 'Compris',
     errors: {
       invalid_payload: 'Données invalides',
       unknown_mutation: 'Action inconnue',
@@ -123,6 +126,8 @@ export const commonTexts: FeatureTexts = {
     pending: 'Waiting to be sent',
     timeZone: '{{zone}} time',
     actions: { cancel: 'Cancel', save: 'Save', close: 'Close', confirm: 'Confirm', send: 'Send' },
+    refusals: refusalTexts.en,
+    refusalDismiss: 'Dismiss',
     errors: {
       invalid_payload: 'Invalid data',
       unknown_mutation: 'Unknown action',

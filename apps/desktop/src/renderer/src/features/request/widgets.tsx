@@ -1,4 +1,3 @@
-import type { ProtocolError } from '@contact-desk/shared';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../styles/kit.css';
@@ -49,17 +48,8 @@ export function Dialog({
   );
 }
 
-/** A refusal from `perform` (or the relay), translated code first, then the detail. */
-export function ErrorNote({ error, testId = 'form-error' }: { error: ProtocolError | null; testId?: string }) {
-  const { t } = useTranslation('common');
-  if (!error) return null;
-  return (
-    <div className="kit-error" role="alert" data-testid={testId}>
-      <strong>{t(`errors.${error.code}`, { defaultValue: error.code })}</strong>
-      {error.message ? <span> — {error.message}</span> : null}
-    </div>
-  );
-}
+/** Refusals are worded once, for every screen (see features/common/refusal-wording.ts). */
+export { RefusalNote as ErrorNote } from '../common/RefusalNote';
 
 /** A labelled field with an optional hint and inline error, ids wired for screen readers. */
 export function Field({
@@ -101,6 +91,21 @@ export function Field({
           {error}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** Cancel and confirm at the foot of a dialog's form. */
+export function FormButtons({ busy, onCancel, testId, danger = false }: { busy: boolean; onCancel: () => void; testId: string; danger?: boolean }) {
+  const { t } = useTranslation('common');
+  return (
+    <div className="kit-form-buttons">
+      <button type="button" className="kit-button" onClick={onCancel}>
+        {t('actions.cancel')}
+      </button>
+      <button type="submit" className={danger ? 'kit-button kit-button-danger' : 'kit-button kit-button-primary'} disabled={busy} data-testid={testId}>
+        {t('actions.confirm')}
+      </button>
     </div>
   );
 }

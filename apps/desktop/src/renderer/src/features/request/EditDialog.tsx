@@ -1,0 +1,84 @@
+import { CATEGORIES, LIMITS, normalizeLocation, splitLocations, type Category, type ProtocolError, type Request } from '@contact-desk/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDesk } from '../../state/desk-store';
+import { OptionSelect } from '../common/OptionSelect';
+import { Dialog, ErrorNote, Field, FormButtons } from './widgets';
+
+export function EditDialog({ request, onClose }: { request: Request; onClose: (mutationId: string | null) => void }) {
+  const { t } = useTranslation('request');
+  const perform = useDesk((state) => state.perform);
+  const [category, setCategory] = useState<Category>(request.category);
+  const [grounds, setGrounds] = useState(request.grounds);
+  const [pharosRef, setPharosRef] = useState(request.pharosRef ?? '');
+  const [campaign, setCampaign] = useState(request.campaign ?? '');
+  const [doNotInform, setDoNotInform] = useState(request.doNotInform);
+  const [added, setAdded] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [error, setError] = useState<ProtocolError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setFieldError(null);
+    if (grounds.trim() === '') return setFieldError(t('forms.required'));
+    const patch: Record<string, unknown> = {};
+    if (category !== request.category) patch.category = category;
+    if (grounds.trim() !== request.grounds) patch.grounds = grounds.trim();
+    if ((pharosRef.trim() || null) !== request.pharosRef) patch.pharosRef = pharosRef.trim() || null;
+    if ((campaign.trim() || null) !== request.campaign) patch.campaign = campaign.trim() || null;
+    if (doNotInform !== request.doNotInform) patch.doNotInform = doNotInform;
+    const locations = splitLocations(added);
+    if (locations.length > 0) {
+      const seen = new Set(request.items.map((item) => item.normalized));
+      for (const location of locations) {
+        const key = normalizeLocation(location);
+        if (seen.has(key)) return setFieldError(t('edit.duplicate', { location }));
+        seen.add(key);
+      }
+      patch.addItems = locations;
+    }
+    if (Object.keys(patch).length === 0) return setFieldError(t('edit.nothing'));
+    setBusy(true);
+    const outcome = await perform('request.edit', { requestId: request.id, patch });
+    setBusy(false);
+    if (outcome.ok) onClose(outcome.mutationId);
+    else setError(outcome.error);
+  };
+
+  return (
+    <Dialog title={`${t('edit.title')} — ${request.ref}`} onClose={() => onClose(null)} wide testId="dialog-edit">
+      <form onSubmit={submit} noValidate className="kit-form-grid">
+        <Field label={t('header.category')}>
+          {({ id }) => (
+            <OptionSelect id={id} values={CATEGORIES} value={category} label={(value) => t(`common:category.${value}`)} onChange={setCategory} data-testid="edit-category" />
+          )}
+        </Field>
+        <Field label={t('header.pharosRef')}>
+          {({ id }) => <input id={id} value={pharosRef} maxLength={LIMITS.shortTextLength} onChange={(event) => setPharosRef(event.target.value)} />}
+        </Field>
+        <Field label={t('header.campaign')}>
+          {({ id }) => <input id={id} value={campaign} maxLength={LIMITS.shortTextLength} onChange={(event) => setCampaign(event.target.value)} />}
+        </Field>
+        <label className="kit-check">
+          <input type="checkbox" checked={doNotInform} onChange={(event) => setDoNotInform(event.target.checked)} data-testid="edit-dni" /> {t('edit.doNotInform')}
+        </label>
+        <div className="kit-span-2">
+          <Field label={t('header.grounds')} required>
+            {({ id }) => <textarea id={id} rows={4} value={grounds} onChange={(event) => setGrounds(event.target.value)} />}
+          </Field>
+        </div>
+        <div className="kit-span-2">
+          <Field label={t('edit.addItems')}>
+            {({ id }) => <textarea id={id} rows={3} value={added} onChange={(event) => setAdded(event.target.value)} data-testid="edit-add-items" />}
+          </Field>
+        </div>
+        <div className="kit-span-2">
+          {fieldError ? <p className="kit-field-error" role="alert">{fieldError}</p> : null}
+          <ErrorNote error={error} />
+          <FormButtons busy={busy} onCancel={() => onClose(null)} testId="submit-edit" />
+        </div>
+      </form>
+    </Dialog>
+  );
+}

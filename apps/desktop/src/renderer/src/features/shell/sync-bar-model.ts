@@ -1,0 +1,19 @@
+import type { SyncStatus } from '../../sync/sync-status';
+
+export type SyncState = 'connecting' | 'reconnecting' | 'online' | 'offline' | 'revoked';
+
+/** Below this many events behind, catching up is too short to show as progress (a live batch). */
+export const PROGRESS_FROM_GAP = 500;
+
+export interface SyncBarView {
+  readonly state: SyncState;
+  /** Events applied and the relay's head while the copy catches up: the first load, or after a long time offline. */
+  readonly progress: { readonly done: number; readonly total: number } | null;
+}
+
+export function syncBarView(sync: SyncStatus): SyncBarView {
+  const state: SyncState = sync.connection === 'connecting' ? (sync.lastSyncedAt !== null ? 'reconnecting' : 'connecting') : sync.connection;
+  const gap = sync.headSeq === null ? 0 : sync.headSeq - sync.cursor;
+  const catchingUp = gap > 0 && (sync.lastSyncedAt === null || gap >= PROGRESS_FROM_GAP) && state === 'online';
+  return { state, progress: catchingUp && sync.headSeq !== null ? { done: sync.cursor, total: sync.headSeq } : null };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { PROGRESS_FROM_GAP, syncBarView } from '../../src/renderer/src/features/shell/sync-bar-model';
+import type { SyncStatus } from '../../src/renderer/src/sync/sync-status';
+
+const BASE: SyncStatus = {
+  connection: 'online',
+  pending: 0,
+  lastSyncedAt: null,
+  cursor: 0,
+  cursorHash: null,
+  headSeq: null,
+  clockOffsetMs: 0,
+  actor: null,
+  loadingLocal: false,
+};
+
+describe('syncBarView', () => {
+  it('shows the first load’s progress against the relay’s head, until the copy caught up', () => {
+    expect(syncBarView({ ...BASE, headSeq: 2_500, cursor: 1_000 }).progress).toEqual({ done: 1_000, total: 2_500 });
+    expect(syncBarView({ ...BASE, headSeq: 2_500, cursor: 2_500 }).progress).toBeNull();
+    expect(syncBarView({ ...BASE, headSeq: null }).progress).toBeNull();
+  });
+
+  it('once synchronised, shows progress only for a long catch-up, not for a live batch on its way', () => {
+    const synced = { ...BASE, lastSyncedAt: 1, cursor: 10_000 };
+    expect(syncBarView({ ...synced, headSeq: 10_003 }).progress).toBeNull();
+    expect(syncBarView({ ...synced, headSeq: 10_000 + PROGRESS_FROM_GAP }).progress).toEqual({ done: 10_000, total: 10_000 + PROGRESS_FROM_GAP });
+    expect(syncBarView({ ...synced, connection: 'offline', headSeq: 20_000 }).progress).toBeNull();
+  });
+
+  it('tells a first connection from a reconnection', () => {
+    expect(syncBarView({ ...BASE, connection: 'connecting' }).state).toBe('connecting');
+    expect(syncBarView({ ...BASE, connection: 'connecting', lastSyncedAt: 5 }).state).toBe('reconnecting');
+    expect(syncBarView({ ...BASE, connection: 'revoked' }).state).toBe('revoked');
+  });
+});
