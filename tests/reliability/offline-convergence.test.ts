@@ -75,6 +75,10 @@ beforeAll(async () => {
     prefect: await enroll(relay.url, codes.prefect, 'prefect laptop'),
     liaison: await enroll(relay.url, codes.liaison, 'liaison laptop'),
   };
+  // A manual escalation goes to someone the platform named: its manager contact.
+  await pushAccepted(relay.url, tokens.prefect, [
+    planned('platform.update', { platformId: 'meta', patch: { escalationContact: { name: 'Maud Manager', email: 'maud@meta.example' } } }, OFFLINE_AT),
+  ]);
   open = Array.from({ length: 10 }, () => newId());
   answered = Array.from({ length: 4 }, () => newId());
   await pushAccepted(relay.url, tokens.operator, [...open, ...answered].map((id) => planned('request.create', removal(id), OFFLINE_AT)));
@@ -247,10 +251,11 @@ describe('long offline work converges', () => {
       // Withdraw-and-reopen (operator) against acknowledge-and-answer (liaison): the first to
       // arrive wins; the other's steps are refused as illegal transitions.
       for (const id of open.slice(0, 5)) expect(status(id)).toBe(before('operator', 'liaison', run.order) ? 'answered' : 'reopened');
-      // An escalation arriving after the answer is refused.
+      // An escalation arriving after the answer is refused; one before it goes to the manager
+      // contact (level 2): the platform names no backup liaison.
       for (const id of open.slice(5)) {
         expect(status(id)).toBe('answered');
-        expect(run.relayState.requests[id]?.escalationLevel).toBe(before('prefect', 'liaison', run.order) ? 1 : 0);
+        expect(run.relayState.requests[id]?.escalationLevel).toBe(before('prefect', 'liaison', run.order) ? 2 : 0);
       }
       // Close (prefect) against reopen (operator) on an answered request: reopened either way.
       for (const id of answered) expect(status(id)).toBe('reopened');
