@@ -9,6 +9,8 @@ import {
   type MutationResultData,
   type MutationType,
   type ProtocolError,
+  type DeliveriesRequest,
+  type DeliveriesResponse,
 } from '@contact-desk/shared';
 import { create } from 'zustand';
 import type { Platform } from '../platform/platform';
@@ -37,7 +39,13 @@ export type PerformOutcome =
   | { readonly ok: false; readonly error: ProtocolError };
 
 /** Mutations whose answer carries a secret shown once: the UI waits for the relay. */
-const AWAIT_RELAY: readonly MutationType[] = ['user.create', 'user.issueEnrollmentCode'];
+const AWAIT_RELAY: readonly MutationType[] = [
+  'user.create',
+  'user.issueEnrollmentCode',
+  'webhook.create',
+  'webhook.rotateSecret',
+  'apiKey.issue',
+];
 const RELAY_ANSWER_TIMEOUT_MS = 15_000;
 
 export interface DeskActions {
@@ -55,6 +63,8 @@ export interface DeskActions {
   platformLog(platformId: string): Promise<LoggedEvent[]>;
   /** Relay time now, as estimated on this device. */
   relayNow(): number;
+  /** A page of the relay's delivery log (the prefect only); undefined while it cannot be asked. */
+  deliveries(request: DeliveriesRequest): Promise<DeliveriesResponse | undefined>;
 }
 
 const INITIAL_SYNC: SyncStatus = {
@@ -211,6 +221,10 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
 
     relayNow() {
       return Date.now() + get().sync.clockOffsetMs;
+    },
+
+    async deliveries(request) {
+      return runtime.engine?.deliveries(request);
     },
   };
 });
