@@ -1,3 +1,4 @@
+import { integrationTexts } from '../features/admin/integration-texts';
 import { adminTexts } from '../features/admin/texts';
 import { alertsTexts } from '../features/alerts/texts';
 import { commonTexts } from '../features/common/texts';
@@ -19,6 +20,7 @@ export const FEATURE_TEXTS: readonly FeatureTexts[] = [
   requestTexts,
   createTexts,
   adminTexts,
+  integrationTexts,
   alertsTexts,
   exportsTexts,
   meetingsTexts,

@@ -10,6 +10,8 @@ import {
   type MutationResultData,
   type MutationType,
   type ProtocolError,
+  type DeliveriesRequest,
+  type DeliveriesResponse,
 } from '@contact-desk/shared';
 import { create } from 'zustand';
 import type { Platform } from '../platform/platform';
@@ -43,7 +45,13 @@ export type PerformOutcome =
   | { readonly ok: false; readonly error: ProtocolError };
 
 /** Mutations whose answer carries a secret shown once: the UI waits for the relay. */
-const AWAIT_RELAY: readonly MutationType[] = ['user.create', 'user.issueEnrollmentCode'];
+const AWAIT_RELAY: readonly MutationType[] = [
+  'user.create',
+  'user.issueEnrollmentCode',
+  'webhook.create',
+  'webhook.rotateSecret',
+  'apiKey.issue',
+];
 const RELAY_ANSWER_TIMEOUT_MS = 15_000;
 
 export interface DeskActions {
@@ -64,6 +72,8 @@ export interface DeskActions {
   /** A value a feature keeps in the profile's local database (e.g. the notification centre). */
   readLocal(key: string): Promise<unknown>;
   writeLocal(key: string, value: unknown): Promise<void>;
+  /** A page of the relay's delivery log (the prefect only); undefined while it cannot be asked. */
+  deliveries(request: DeliveriesRequest): Promise<DeliveriesResponse | undefined>;
 }
 
 /** The key of the refusals in the profile's local database. */
@@ -255,6 +265,10 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
 
     async writeLocal(key, value) {
       await runtime.db?.meta.put({ key: `feature:${key}`, value });
+    },
+
+    async deliveries(request) {
+      return runtime.engine?.deliveries(request);
     },
   };
 });

@@ -15,6 +15,8 @@ import {
   type PushResponse,
   type RotateTokenResponse,
   type SessionInfo,
+  type DeliveriesRequest,
+  type DeliveriesResponse,
 } from '@contact-desk/shared';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { deviceTokenHash, newDeviceToken } from './device-token';
@@ -519,6 +521,15 @@ export class SyncEngine {
     this.pendingToken = undefined;
     if (this.socket) this.socket.auth = { token, protocolVersion: PROTOCOL_VERSION };
     await this.options.storeTokens?.({ token });
+  }
+
+  /**
+   * The relay's delivery log (the prefect only): what it sent outside, newest first. Undefined
+   * while offline or when the relay does not answer in time.
+   */
+  deliveries(request: DeliveriesRequest): Promise<DeliveriesResponse | undefined> {
+    if (!this.socket?.connected) return Promise.resolve(undefined);
+    return this.ask<DeliveriesResponse>(CHANNELS.deliveries, request);
   }
 
   /** Emits with an ack and a timeout; on timeout the link is presumed dead and re-established. */

@@ -5,7 +5,13 @@ export const adminTexts: FeatureTexts = {
   fr: {
     title: 'Administration',
     forbidden: 'Cet espace est réservé au préfet. Adressez-vous à lui pour toute modification des plateformes, des comptes ou des délais.',
-    tabs: { platforms: 'Plateformes', users: 'Utilisateurs et appareils', policy: 'Politique de priorité' },
+    tabs: {
+      platforms: 'Plateformes',
+      users: 'Utilisateurs et appareils',
+      policy: 'Politique de priorité',
+      integrations: 'Webhooks et API',
+      deliveries: 'Envois',
+    },
     yes: 'Oui',
     no: 'Non',
     none: '—',
@@ -29,6 +35,12 @@ export const adminTexts: FeatureTexts = {
       editTitle: 'Modifier {{name}}',
       invalidId: 'Identifiant invalide.',
       contactNameRequired: 'Le nom du contact est requis si un courriel ou téléphone est saisi.',
+      mailDetail: 'Contenu des courriels',
+      mailDetails: { minimal: 'Référence, priorité, échéance et lien', full: 'Avec les adresses et les motifs' },
+      mailDetailHint: {
+        minimal: 'Le courriel traverse des réseaux que personne ne contrôle : ni adresses de contenus ni motifs.',
+        full: 'Seulement si la messagerie de la plateforme reste sur des réseaux de confiance.',
+      },
     },
     users: {
       add: 'Créer un utilisateur',
@@ -54,6 +66,9 @@ export const adminTexts: FeatureTexts = {
       codeExpires: 'Valable jusqu’au {{date}}',
       codePending: 'Demande envoyée. Le code à usage unique est affiché une seule fois dès que le relais le renvoie ; s’il n’apparaît pas, émettez un nouveau code depuis la liste une fois synchronisé.',
       platformRequired: 'Un correspondant doit être rattaché à une plateforme.',
+      phone: 'Téléphone',
+      phoneHint: 'Affiché aux personnes qui doivent le joindre quand une demande lui est escaladée.',
+      editTitle: 'Modifier {{name}}',
     },
     policy: {
       intro: 'Les délais s’appliquent aux nouvelles demandes uniquement : chaque demande garde la politique en vigueur à sa création.',
@@ -74,7 +89,13 @@ export const adminTexts: FeatureTexts = {
   en: {
     title: 'Administration',
     forbidden: 'This area is reserved for the prefect. Please ask them for any change to platforms, accounts or deadlines.',
-    tabs: { platforms: 'Platforms', users: 'Users and devices', policy: 'Priority policy' },
+    tabs: {
+      platforms: 'Platforms',
+      users: 'Users and devices',
+      policy: 'Priority policy',
+      integrations: 'Webhooks and API',
+      deliveries: 'Deliveries',
+    },
     yes: 'Yes',
     no: 'No',
     none: '—',
@@ -98,6 +119,12 @@ export const adminTexts: FeatureTexts = {
       editTitle: 'Edit {{name}}',
       invalidId: 'Invalid identifier.',
       contactNameRequired: 'The contact name is required when an email or phone is given.',
+      mailDetail: 'E-mail content',
+      mailDetails: { minimal: 'Reference, priority, deadline and link', full: 'With content addresses and grounds' },
+      mailDetailHint: {
+        minimal: 'E-mail crosses networks nobody controls: no content addresses, no grounds.',
+        full: 'Only if the platform’s mail stays on networks it trusts.',
+      },
     },
     users: {
       add: 'Create a user',
@@ -123,6 +150,9 @@ export const adminTexts: FeatureTexts = {
       codeExpires: 'Valid until {{date}}',
       codePending: 'Request sent. The one-time code is shown once when the relay returns it; if it does not appear, issue a new code from the list once synchronised.',
       platformRequired: 'A liaison must belong to a platform.',
+      phone: 'Phone',
+      phoneHint: 'Shown to those who must reach them when a request is escalated to them.',
+      editTitle: 'Edit {{name}}',
     },
     policy: {
       intro: 'Deadlines apply to new requests only: each request keeps the policy in force when it was created.',

@@ -1,0 +1,156 @@
+import { API_KEY_SCOPES, newId, type ApiKey, type ApiKeyScope, type ProtocolError } from '@contact-desk/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDesk, type PerformOutcome } from '../../state/desk-store';
+import { formatDateTime } from '../common/format';
+import { OptionSelect } from '../common/OptionSelect';
+import { TableHeader } from '../common/TableHeader';
+import { Dialog, ErrorNote, Field } from '../request/widgets';
+import { ConfirmDialog, SecretDialog } from './AdminDialogs';
+import { Buttons } from './FormButtons';
+import { oneTimeSecretOf } from './one-time-secrets';
+
+/** The platforms' API keys: issued by the prefect, shown once, revocable at once. */
+export function ApiKeysPanel() {
+  const { t, i18n } = useTranslation('integrations');
+  const integrations = useDesk((state) => state.view.integrations);
+  const platforms = useDesk((state) => state.view.platforms);
+  const perform = useDesk((state) => state.perform);
+  const [adding, setAdding] = useState(false);
+  const [revoking, setRevoking] = useState<ApiKey | null>(null);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const keys = [...integrations.values()]
+    .filter((entry): entry is ApiKey => entry.type === 'apiKey')
+    .sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null) || b.createdAt - a.createdAt);
+  const platformName = (id: string) => platforms.get(id)?.name ?? id;
+
+  return (
+    <div className="kit-panel" data-testid="api-keys-panel">
+      <div className="ad-toolbar">
+        <h2 className="kit-panel-title">{t('keys.title')}</h2>
+        <button type="button" className="kit-button kit-button-primary" onClick={() => setAdding(true)} data-testid="api-key-add">
+          {t('keys.add')}
+        </button>
+      </div>
+      <p className="ad-note">{t('keys.intro')}</p>
+      {notice ? <p className="kit-notice" role="status">{notice}</p> : null}
+      {keys.length === 0 ? (
+        <p className="kit-muted">{t('keys.none')}</p>
+      ) : (
+        <div className="kit-table-wrap">
+          <table className="kit-table" data-testid="api-key-table">
+            <TableHeader
+              columns={[
+                { label: t('keys.name') },
+                { label: t('keys.platform') },
+                { label: t('keys.scope') },
+                { label: t('keys.prefix') },
+                { label: t('webhooks.status') },
+                { label: t('keys.revoke'), className: 'ad-col-actions', visuallyHidden: true },
+              ]}
+            />
+            <tbody>
+              {keys.map((key) => (
+                <tr key={key.id} data-testid="api-key-row" className={key.revokedAt !== null ? 'ad-revoked' : undefined}>
+                  <td>
+                    <strong>{key.name}</strong>
+                  </td>
+                  <td>{platformName(key.platformId)}</td>
+                  <td>{t(`keys.scopes.${key.scope}`)}</td>
+                  <td>
+                    <code>{key.prefix}…</code>
+                  </td>
+                  <td>
+                    {key.revokedAt !== null
+                      ? t('keys.revoked', { date: formatDateTime(key.revokedAt, i18n.language) })
+                      : t('keys.issued', { date: formatDateTime(key.createdAt, i18n.language) })}
+                  </td>
+                  <td className="ad-col-actions">
+                    {key.revokedAt === null ? (
+                      <button type="button" className="kit-button kit-button-small kit-button-danger-outline" onClick={() => setRevoking(key)} data-testid="api-key-revoke">
+                        {t('keys.revoke')}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {adding ? (
+        <ApiKeyDialog
+          onClose={(outcome) => {
+            setAdding(false);
+            if (!outcome?.ok) return;
+            const made = oneTimeSecretOf(outcome);
+            if (made) setSecret(made);
+            else setNotice(t('keys.secretPending'));
+          }}
+        />
+      ) : null}
+      {revoking ? (
+        <ConfirmDialog
+          title={t('keys.revoke')}
+          text={t('keys.confirmRevoke', { name: revoking.name })}
+          confirmLabel={t('keys.revoke')}
+          onConfirm={async () => {
+            const outcome = await perform('apiKey.revoke', { apiKeyId: revoking.id });
+            return outcome.ok ? null : outcome.error;
+          }}
+          onClose={() => setRevoking(null)}
+        />
+      ) : null}
+      {secret ? <SecretDialog title={t('keys.secretTitle')} explanation={t('keys.secretOnce')} secret={secret} onClose={() => setSecret(null)} testId="dialog-api-key" /> : null}
+    </div>
+  );
+}
+
+function ApiKeyDialog({ onClose }: { onClose: (outcome: PerformOutcome | null) => void }) {
+  const { t } = useTranslation('integrations');
+  const perform = useDesk((state) => state.perform);
+  const platformMap = useDesk((state) => state.view.platforms);
+  const platforms = [...platformMap.values()].filter((platform) => platform.active).sort((a, b) => a.name.localeCompare(b.name));
+  const [name, setName] = useState('');
+  const [platformId, setPlatformId] = useState(platforms[0]?.id ?? '');
+  const [scope, setScope] = useState<ApiKeyScope>('act');
+  const [error, setError] = useState<ProtocolError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const outcome = await perform('apiKey.issue', { apiKeyId: newId(), platformId, name: name.trim(), scope });
+    setBusy(false);
+    if (outcome.ok) onClose(outcome);
+    else setError(outcome.error);
+  };
+  return (
+    <Dialog title={t('keys.addTitle')} onClose={() => onClose(null)} testId="dialog-api-key-add">
+      <form onSubmit={submit} noValidate>
+        <Field label={t('keys.name')} required>
+          {({ id }) => <input id={id} autoFocus value={name} maxLength={80} onChange={(event) => setName(event.target.value)} data-testid="api-key-name" />}
+        </Field>
+        <Field label={t('keys.platform')} required>
+          {({ id }) => (
+            <OptionSelect
+              id={id}
+              values={platforms.map((platform) => platform.id)}
+              value={platformId}
+              label={(value) => platformMap.get(value)?.name ?? value}
+              onChange={setPlatformId}
+              data-testid="api-key-platform"
+            />
+          )}
+        </Field>
+        <Field label={t('keys.scope')} required>
+          {({ id }) => (
+            <OptionSelect id={id} values={API_KEY_SCOPES} value={scope} label={(value) => t(`keys.scopes.${value}`)} onChange={setScope} data-testid="api-key-scope" />
+          )}
+        </Field>
+        <ErrorNote error={error} />
+        <Buttons busy={busy} onCancel={() => onClose(null)} testId="api-key-submit" label={t('keys.add')} />
+      </form>
+    </Dialog>
+  );
+}

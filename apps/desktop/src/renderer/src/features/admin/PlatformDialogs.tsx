@@ -1,0 +1,149 @@
+import { MAIL_DETAILS, mailDetailOf, PLATFORM_KINDS, type MailDetail, type Platform as DeskPlatform, type PlatformKind, type ProtocolError } from '@contact-desk/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDesk } from '../../state/desk-store';
+import { OptionSelect } from '../common/OptionSelect';
+import { Dialog, ErrorNote, Field } from '../request/widgets';
+import { Buttons } from './FormButtons';
+
+export function AddPlatformDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('admin');
+  const perform = useDesk((state) => state.perform);
+  const [id, setId] = useState('');
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<PlatformKind>('platform');
+  const [errors, setErrors] = useState<{ id?: string; name?: string }>({});
+  const [error, setError] = useState<ProtocolError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const found: { id?: string; name?: string } = {};
+    if (!/^[a-z0-9][a-z0-9-]{0,31}$/.test(id)) found.id = t('platforms.invalidId');
+    if (name.trim() === '' || name.length > 80) found.name = t('common:errors.invalid_payload');
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    const outcome = await perform('platform.create', { platformId: id, name: name.trim(), kind });
+    setBusy(false);
+    if (outcome.ok) onClose();
+    else setError(outcome.error);
+  };
+  return (
+    <Dialog title={t('platforms.add')} onClose={onClose} testId="dialog-platform-add">
+      <form onSubmit={submit} noValidate>
+        <Field label={t('platforms.id')} hint={t('platforms.idHint')} error={errors.id} required>
+          {({ id: fieldId, describedBy }) => (
+            <input id={fieldId} autoFocus value={id} aria-describedby={describedBy} data-testid="platform-id" onChange={(event) => setId(event.target.value.toLowerCase())} />
+          )}
+        </Field>
+        <Field label={t('platforms.name')} error={errors.name} required>
+          {({ id: fieldId }) => <input id={fieldId} value={name} maxLength={80} data-testid="platform-name" onChange={(event) => setName(event.target.value)} />}
+        </Field>
+        <Field label={t('platforms.kind')} required>
+          {({ id: fieldId }) => (
+            <OptionSelect id={fieldId} values={PLATFORM_KINDS} value={kind} label={(value) => t(`common:platformKind.${value}`)} onChange={setKind} data-testid="platform-kind" />
+          )}
+        </Field>
+        <ErrorNote error={error} />
+        <Buttons busy={busy} onCancel={onClose} testId="platform-add-submit" />
+      </form>
+    </Dialog>
+  );
+}
+
+export function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatform; onClose: () => void }) {
+  const { t } = useTranslation('admin');
+  const perform = useDesk((state) => state.perform);
+  const users = useDesk((state) => state.view.users);
+  const liaisons = [...users.values()].filter((user) => user.platformId === platform.id && user.role === 'liaison' && user.revokedAt === null);
+  const [name, setName] = useState(platform.name);
+  const [kind, setKind] = useState<PlatformKind>(platform.kind);
+  const [active, setActive] = useState(platform.active);
+  const [mailDetail, setMailDetail] = useState<MailDetail>(mailDetailOf(platform));
+  const [backup, setBackup] = useState(platform.backupLiaisonId ?? '');
+  const [contactName, setContactName] = useState(platform.escalationContact?.name ?? '');
+  const [contactEmail, setContactEmail] = useState(platform.escalationContact?.email ?? '');
+  const [contactPhone, setContactPhone] = useState(platform.escalationContact?.phone ?? '');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [error, setError] = useState<ProtocolError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setFieldError(null);
+    if (name.trim() === '') return setFieldError(t('common:errors.invalid_payload'));
+    if (!contactName.trim() && (contactEmail.trim() || contactPhone.trim())) return setFieldError(t('platforms.contactNameRequired'));
+    const contact = contactName.trim()
+      ? { name: contactName.trim(), email: contactEmail.trim() || null, phone: contactPhone.trim() || null }
+      : null;
+    setBusy(true);
+    const outcome = await perform('platform.update', {
+      platformId: platform.id,
+      patch: { name: name.trim(), kind, active, mailDetail, backupLiaisonId: backup || null, escalationContact: contact },
+    });
+    setBusy(false);
+    if (outcome.ok) onClose();
+    else setError(outcome.error);
+  };
+  return (
+    <Dialog title={t('platforms.editTitle', { name: platform.name })} onClose={onClose} wide testId="dialog-platform-edit">
+      <form onSubmit={submit} noValidate className="kit-form-grid">
+        <Field label={t('platforms.name')} required>
+          {({ id }) => <input id={id} value={name} maxLength={80} onChange={(event) => setName(event.target.value)} data-testid="platform-edit-name" />}
+        </Field>
+        <Field label={t('platforms.kind')}>
+          {({ id }) => (
+            <OptionSelect id={id} values={PLATFORM_KINDS} value={kind} label={(value) => t(`common:platformKind.${value}`)} onChange={setKind} />
+          )}
+        </Field>
+        <Field label={t('platforms.backup')}>
+          {({ id }) => (
+            <OptionSelect
+              id={id}
+              values={liaisons.map((user) => user.id)}
+              value={backup}
+              label={(userId) => liaisons.find((user) => user.id === userId)?.name ?? userId}
+              empty={t('platforms.noBackup')}
+              onChange={setBackup}
+              data-testid="platform-backup"
+            />
+          )}
+        </Field>
+        <Field label={t('platforms.mailDetail')} hint={t(`platforms.mailDetailHint.${mailDetail}`)}>
+          {({ id, describedBy }) => (
+            <OptionSelect
+              id={id}
+              aria-describedby={describedBy}
+              values={MAIL_DETAILS}
+              value={mailDetail}
+              label={(value) => t(`platforms.mailDetails.${value}`)}
+              onChange={setMailDetail}
+              data-testid="platform-mail-detail"
+            />
+          )}
+        </Field>
+        <label className="kit-check ad-check">
+          <input type="checkbox" checked={active} onChange={(event) => setActive(event.target.checked)} data-testid="platform-active" /> {t('platforms.active')}
+        </label>
+        <fieldset className="kit-span-2 ad-fieldset">
+          <legend>{t('platforms.contact')}</legend>
+          <div className="ad-three">
+            <Field label={t('platforms.contactName')}>
+              {({ id }) => <input id={id} value={contactName} maxLength={120} onChange={(event) => setContactName(event.target.value)} />}
+            </Field>
+            <Field label={t('platforms.contactEmail')}>
+              {({ id }) => <input id={id} type="email" value={contactEmail} maxLength={254} onChange={(event) => setContactEmail(event.target.value)} />}
+            </Field>
+            <Field label={t('platforms.contactPhone')}>
+              {({ id }) => <input id={id} type="tel" value={contactPhone} maxLength={40} onChange={(event) => setContactPhone(event.target.value)} />}
+            </Field>
+          </div>
+        </fieldset>
+        <div className="kit-span-2">
+          {fieldError ? <p className="kit-field-error" role="alert">{fieldError}</p> : null}
+          <ErrorNote error={error} />
+          <Buttons busy={busy} onCancel={onClose} testId="platform-edit-submit" />
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Platform as DeskPlatform } from '@contact-desk/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDesk } from '../../state/desk-store';
+import { TableHeader } from '../common/TableHeader';
+import { AddPlatformDialog, EditPlatformDialog } from './PlatformDialogs';
+
+export function PlatformsTab() {
+  const { t } = useTranslation('admin');
+  const platformMap = useDesk((state) => state.view.platforms);
+  const platforms = [...platformMap.values()];
+  const users = useDesk((state) => state.view.users);
+  const [editing, setEditing] = useState<DeskPlatform | null>(null);
+  const [adding, setAdding] = useState(false);
+  const sorted = platforms.sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    <div className="kit-panel">
+      <div className="ad-toolbar">
+        <h2 className="kit-panel-title">{t('tabs.platforms')}</h2>
+        <button type="button" className="kit-button kit-button-primary" onClick={() => setAdding(true)} data-testid="platform-add">
+          {t('platforms.add')}
+        </button>
+      </div>
+      <div className="kit-table-wrap">
+        <table className="kit-table" data-testid="platform-table">
+          <TableHeader
+            columns={[
+              { label: t('platforms.name') },
+              { label: t('platforms.kind') },
+              { label: t('platforms.active') },
+              { label: t('platforms.liaisons') },
+              { label: t('platforms.backup') },
+              { label: t('platforms.contact') },
+              { label: t('edit'), className: 'ad-col-actions', visuallyHidden: true },
+            ]}
+          />
+          <tbody>
+            {sorted.map((platform) => {
+              const liaisons = [...users.values()].filter((user) => user.platformId === platform.id && user.revokedAt === null);
+              return (
+                <tr key={platform.id} data-testid="platform-row" data-platform={platform.id}>
+                  <td>
+                    <strong>{platform.name}</strong>
+                    <div className="kit-hint">{platform.id}</div>
+                  </td>
+                  <td>{t(`common:platformKind.${platform.kind}`)}</td>
+                  <td>{platform.active ? t('platforms.active') : <span className="kit-badge-off">{t('platforms.inactive')}</span>}</td>
+                  <td>{liaisons.map((user) => user.name).join(', ') || t('none')}</td>
+                  <td>{(platform.backupLiaisonId && users.get(platform.backupLiaisonId)?.name) || t('none')}</td>
+                  <td>
+                    {platform.escalationContact ? (
+                      <>
+                        {platform.escalationContact.name}
+                        <div className="kit-hint">{[platform.escalationContact.email, platform.escalationContact.phone].filter(Boolean).join(' · ')}</div>
+                      </>
+                    ) : (
+                      t('none')
+                    )}
+                  </td>
+                  <td className="ad-col-actions">
+                    <button type="button" className="kit-button kit-button-small" onClick={() => setEditing(platform)} data-testid="platform-edit" aria-label={t('platforms.editTitle', { name: platform.name })}>
+                      {t('edit')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {adding ? <AddPlatformDialog onClose={() => setAdding(false)} /> : null}
+      {editing ? <EditPlatformDialog platform={editing} onClose={() => setEditing(null)} /> : null}
+    </div>
+  );
+}
