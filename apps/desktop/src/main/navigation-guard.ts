@@ -6,8 +6,19 @@ export function isAllowedNavigation(url: string, appOrigin: string): boolean {
   return originOf(url) === appOrigin;
 }
 
-/** Only plain web links leave the app, and only to the user's browser: no javascript:, file:, data:… */
+/**
+ * A contact link of an escalation level: `mailto:` one address (no other header than a subject)
+ * or `tel:` a phone number. They leave the app for the user's mail client or phone, nothing else.
+ */
+export function isContactUrl(value: string): boolean {
+  const mail = /^mailto:([^@\s?&,;:/]+@[^@\s?&,;:/]+)(\?subject=[^&]*)?$/i.exec(value);
+  if (mail) return true;
+  return /^tel:\+?[0-9 ().-]{3,40}$/.test(value);
+}
+
+/** Only plain web links and contact links leave the app, to the user's own programs: no javascript:, file:, data:… */
 export function isSafeExternalUrl(value: string): boolean {
+  if (isContactUrl(value)) return true;
   try {
     const url = new URL(value);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
@@ -51,7 +62,10 @@ export function guardWebContents(
   openExternal: (url: string) => Promise<void>,
 ): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url, appOrigin)) event.preventDefault();
+    if (isAllowedNavigation(url, appOrigin)) return;
+    event.preventDefault();
+    // A contact's mailto:/tel: link is followed in the user's mail client or phone app.
+    if (isContactUrl(url)) openExternalUrl(url, openExternal);
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAllowedNavigation(url, appOrigin)) event.preventDefault();

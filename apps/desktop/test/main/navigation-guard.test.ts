@@ -3,6 +3,7 @@ import {
   guardWebContents,
   installPermissionHandlers,
   isAllowedNavigation,
+  isContactUrl,
   isPermissionGranted,
   isSafeExternalUrl,
   openExternalUrl,
@@ -28,6 +29,24 @@ describe('external links', () => {
     expect(isSafeExternalUrl('http://example.org/a')).toBe(true);
     for (const url of ['javascript:alert(1)', 'file:///C:/Windows/system32/calc.exe', 'data:text/html,<b>x</b>', 'smb://host/share', 'ms-msdt:/id', 'vbscript:x', '']) {
       expect(isSafeExternalUrl(url), url).toBe(false);
+    }
+  });
+
+  it('let a contact’s mailto: and tel: links out, and nothing shaped like them', () => {
+    for (const url of ['mailto:bruno@meta.example', 'mailto:bruno@meta.example?subject=CD-2026-000123', 'tel:+33 6 12 34 56 78', 'tel:+1 (650) 555-0100']) {
+      expect(isContactUrl(url), url).toBe(true);
+      expect(isSafeExternalUrl(url), url).toBe(true);
+    }
+    for (const url of [
+      'mailto:a@b.example?body=x&attach=/etc/passwd',
+      'mailto:a@b.example,c@d.example',
+      'mailto:',
+      'tel:javascript:alert(1)',
+      'tel:+33;phone-context=evil',
+      'sms:+33612345678',
+      'callto:+33',
+    ]) {
+      expect(isContactUrl(url), url).toBe(false);
     }
   });
 
@@ -65,6 +84,16 @@ describe('web contents guard', () => {
     expect(fire('will-navigate', 'app://contact-desk/index.html')).toBe(false);
     expect(fire('will-redirect', 'https://evil.example/')).toBe(true);
     expect(fire('will-attach-webview')).toBe(true);
+  });
+
+  it('follows a contact link in the user’s own program, never in the window', () => {
+    const { contents, fire } = fakeContents();
+    const openExternal = vi.fn(() => Promise.resolve());
+    guardWebContents(contents as never, APP, openExternal);
+    expect(fire('will-navigate', 'mailto:bruno@meta.example')).toBe(true);
+    expect(fire('will-navigate', 'tel:+33 6 12 34 56 78')).toBe(true);
+    expect(fire('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(openExternal.mock.calls).toEqual([['mailto:bruno@meta.example'], ['tel:+33 6 12 34 56 78']]);
   });
 
   it('denies every new window, handing safe links to the browser', () => {
