@@ -5,7 +5,7 @@ import { MAX_BULK, bulkActionsFor, splitEligible, type BulkAction } from './queu
 
 export interface BulkBarProps {
   readonly viewer: TriageViewer;
-  /** The ticked requests still listed, in list order. */
+  /** The ticked requests still listed, in list order: all go to the action, which reports those it does not apply to. */
   readonly selected: readonly Request[];
   readonly running: boolean;
   onRun(action: BulkAction, requests: readonly Request[], reason?: string): void;
@@ -23,14 +23,17 @@ export function BulkBar({ viewer, selected, running, onRun, onClear }: BulkBarPr
   const [tried, setTried] = useState(false);
   if (selected.length === 0) return null;
   const tooMany = selected.length > MAX_BULK;
-  const plans = bulkActionsFor(viewer).map((action) => ({ action, ...splitEligible(action, selected, viewer) }));
+  // Only the actions some ticked row allows are offered.
+  const plans = bulkActionsFor(viewer)
+    .map((action) => ({ action, ...splitEligible(action, selected, viewer) }))
+    .filter((plan) => plan.eligible.length > 0);
   const withdrawal = plans.find((plan) => plan.action === 'withdraw');
 
   const confirmWithdraw = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
     if (!withdrawal || reason.trim() === '') return;
-    onRun('withdraw', withdrawal.eligible, reason.trim());
+    onRun('withdraw', selected, reason.trim());
     setWithdrawing(false);
     setReason('');
     setTried(false);
@@ -46,12 +49,12 @@ export function BulkBar({ viewer, selected, running, onRun, onClear }: BulkBarPr
           key={action}
           type="button"
           className={`btn btn-small${action === 'withdraw' ? '' : ' btn-primary'}`}
-          disabled={eligible.length === 0 || running || tooMany}
+          disabled={running || tooMany}
           title={ineligible.length > 0 ? t('bulk.notAll', { count: ineligible.length }) : undefined}
           aria-expanded={action === 'withdraw' ? withdrawing : undefined}
           data-testid={`bulk-${action}`}
           data-eligible={eligible.length}
-          onClick={() => (action === 'withdraw' ? setWithdrawing((open) => !open) : onRun(action, eligible))}
+          onClick={() => (action === 'withdraw' ? setWithdrawing((open) => !open) : onRun(action, selected))}
         >
           {t(`bulk.${action}`, { count: eligible.length })}
         </button>
@@ -60,6 +63,8 @@ export function BulkBar({ viewer, selected, running, onRun, onClear }: BulkBarPr
         <span className="q-bulk-hint" role="status">
           {t('bulk.tooMany', { max: MAX_BULK })}
         </span>
+      ) : plans.length === 0 ? (
+        <span className="q-bulk-hint">{t('bulk.nothing')}</span>
       ) : (
         plans.length === 1 &&
         plans[0]!.ineligible.length > 0 && <span className="q-bulk-hint">{t('bulk.notAll', { count: plans[0]!.ineligible.length })}</span>

@@ -68,7 +68,7 @@ export function QueueFilterBar(props: FilterBarProps) {
         <MultiSelect label={t('filters.campaign')} testId="filter-campaign" options={options.campaigns} selected={filters.campaigns} onChange={(campaigns) => props.onFilters({ campaigns })} />
       )}
       {isFiltered(filters) && (
-        <button type="button" className="btn btn-small q-reset" data-testid="filter-reset" onClick={props.onReset}>
+        <button type="button" className="btn q-reset" data-testid="filter-reset" onClick={props.onReset}>
           {t('filters.reset')}
         </button>
       )}

@@ -64,11 +64,6 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
     ref: () => (
       <>
         <span className="q-ref">{request.ref}</span>
-        {props.pending && (
-          <span className="q-pending" title={t('pendingTitle')} data-testid="pending-marker">
-            {t('pendingShort')}
-          </span>
-        )}
         {request.doNotInform && (
           <span className="q-dni" title={t('doNotInform')} aria-label={t('doNotInform')}>
             {t('doNotInformShort')}
@@ -77,12 +72,21 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
       </>
     ),
     platform: () => <span className="q-cell-text">{platformName}</span>,
-    reason: () => <span className={`q-reason${props.onMySide ? ' is-mine' : ''} q-side-${side ?? 'none'}`} data-testid="reason" data-reason={reason ?? ''}>{t(`reason.${reason ?? 'none'}`)}</span>,
+    reason: () => <span className={`q-reason${props.onMySide ? ' is-mine' : ''}${side ? ` q-side-${side}` : ''}`} data-testid="reason" data-reason={reason ?? ''}>{t(`reason.${reason ?? 'none'}`)}</span>,
     deadline: () => <DeadlineCountdown request={request} now={props.now} language={props.language} />,
     level: () => level === 0 ? <span className="q-level-none">{t('level.none')}</span> : <span className={`q-level q-level-${level}`} data-testid="level">{t('level.short', { level })}</span>,
     ownerMinistry: () => <OwnerName request={request} side="ministry" />,
     ownerPlatform: () => <OwnerName request={request} side="platform" />,
-    status: () => <span className={`q-status q-status-${request.status}`}>{t(`common:status.${request.status}`)}</span>,
+    status: () => (
+      <>
+        <span className={`q-status q-status-${request.status}`}>{t(`common:status.${request.status}`)}</span>
+        {props.pending && (
+          <span className="q-pending" title={t('pendingTitle')} data-testid="pending-marker">
+            {t('pendingShort')}
+          </span>
+        )}
+      </>
+    ),
     actions: () => (
       <>
         {props.canAck && (

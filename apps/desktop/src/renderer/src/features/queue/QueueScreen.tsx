@@ -137,7 +137,11 @@ function Triage({ viewer }: { viewer: TriageViewer }) {
         onFilters={(patch) => changeView((previous) => ({ ...previous, filters: { ...previous.filters, ...patch } }))}
         onReset={() => changeView((previous) => ({ ...previous, filters: NO_FILTERS }))}
       />
-      <BulkBar viewer={viewer} selected={listedRequests} running={actions.running} onRun={(action, requests, reason) => void actions.run(action, requests, reason)} onClear={selection.clear} />
+      <BulkBar viewer={viewer} selected={listedRequests} running={actions.running} onRun={(action, requests, reason) => {
+          // The ticks are spent: the rows keep their pending markers until the relay answers.
+          selection.clear();
+          void actions.run(action, requests, reason);
+        }} onClear={selection.clear} />
       <ActionNotice report={actions.report} viewer={viewer} onDismiss={actions.dismiss} />
       <div id="q-panel" role="tabpanel" aria-labelledby={`q-tab-${view.tab}`} className="q-panel">
         {rows.length === 0 ? (

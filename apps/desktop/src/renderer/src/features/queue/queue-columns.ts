@@ -19,12 +19,12 @@ const WIDTH: Readonly<Record<ColumnId, string>> = {
   priority: '52px',
   ref: '156px',
   platform: 'minmax(100px, 0.9fr)',
-  reason: 'minmax(150px, 1.2fr)',
+  reason: 'minmax(140px, 1.2fr)',
   deadline: '190px',
   level: '50px',
   ownerMinistry: 'minmax(100px, 1fr)',
   ownerPlatform: 'minmax(100px, 1fr)',
-  status: '140px',
+  status: '184px',
   actions: '84px',
 };
 
