@@ -115,7 +115,9 @@ it('an operator closes answered requests, withdraws open ones with one reason, a
   await page.getByTestId('queue-grid').focus();
   for (const key of ['x', 'j', 'x', 'j', 'x']) await page.keyboard.press(key);
   await expect.poll(() => ticked(page)).toBe('3');
-  const ids = await page.locator('[data-testid="queue-row"].is-ticked').evaluateAll((rows) => rows.map((element) => element.getAttribute('data-id') ?? ''));
+  const ids = await page
+    .locator('[data-testid="queue-row"].is-ticked')
+    .evaluateAll((rows) => rows.map((element) => element.getAttribute('data-id') ?? ''));
   expect(await page.getByTestId('bulk-close').getAttribute('data-eligible')).toBe('3');
   await page.getByTestId('bulk-close').click();
   const notice = page.getByTestId('queue-notice');
@@ -136,9 +138,14 @@ it('an operator closes answered requests, withdraws open ones with one reason, a
   await expect.poll(() => page.locator('[data-testid="queue-row"]:not([data-status="open"])').count()).toBe(0);
   const rows = page.locator('[data-testid="queue-row"]');
   await rows.nth(0).getByTestId('row-tick').click();
-  await rows.nth(2).getByTestId('row-tick').click({ modifiers: ['Shift'] });
+  await rows
+    .nth(2)
+    .getByTestId('row-tick')
+    .click({ modifiers: ['Shift'] });
   await expect.poll(() => ticked(page)).toBe('3');
-  const open = await page.locator('[data-testid="queue-row"].is-ticked').evaluateAll((list) => list.map((element) => element.getAttribute('data-id') ?? ''));
+  const open = await page
+    .locator('[data-testid="queue-row"].is-ticked')
+    .evaluateAll((list) => list.map((element) => element.getAttribute('data-id') ?? ''));
   await page.getByTestId('bulk-withdraw').click();
   await page.getByTestId('bulk-withdraw-confirm').click();
   await page.getByText('Indiquez le motif du retrait.').waitFor();
@@ -155,14 +162,20 @@ it('an operator closes answered requests, withdraws open ones with one reason, a
 
   // Take: an answered request another operator handles becomes the operator's.
   const operatorName = app.demo.codes.find((code) => code.role === 'operator')!.name;
-  const me = app.query<{ id: string; doc: string }>("select id, doc from users where role = 'operator'").find((user) => (JSON.parse(user.doc) as { name: string }).name === operatorName)!.id;
-  const other = relayRequests().find((request) => request.status === 'answered' && request.owners?.ministry !== me && !ids.includes(request.id))!;
+  const me = app
+    .query<{ id: string; doc: string }>("select id, doc from users where role = 'operator'")
+    .find((user) => (JSON.parse(user.doc) as { name: string }).name === operatorName)!.id;
+  const other = relayRequests().find(
+    (request) => request.status === 'answered' && request.owners?.ministry !== me && !ids.includes(request.id),
+  )!;
   await page.getByTestId('filter-reset').click();
   await page.getByTestId('queue-search').fill(other.ref);
   await row(page, other.ref).getByTestId('row-take').click();
   await expect.poll(() => notice.getAttribute('data-action')).toBe('take');
   await expect.poll(() => notice.getAttribute('data-recorded'), SYNCED).toBe('1');
   await expect.poll(() => row(page, other.ref).getByTestId('owner-ministry').getAttribute('data-owner')).toBe(me);
-  expect((JSON.parse(app.query<{ doc: string }>('select doc from requests where id = ?', other.id)[0]!.doc) as Request).owners?.ministry).toBe(me);
+  expect(
+    (JSON.parse(app.query<{ doc: string }>('select doc from requests where id = ?', other.id)[0]!.doc) as Request).owners?.ministry,
+  ).toBe(me);
   expect(await row(page, other.ref).getByTestId('row-take').count()).toBe(0);
 });

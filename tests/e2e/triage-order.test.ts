@@ -38,7 +38,9 @@ function expectedOrder(requests: readonly Request[], now = Date.now()): string[]
 
 /** The refs of the rows on screen, top first. */
 async function shownRefs(page: Page, count = FIRST): Promise<string[]> {
-  const rows = await page.$$eval('[data-testid="queue-row"]', (elements) => elements.map((element) => [Number(element.getAttribute('aria-rowindex')), element.getAttribute('data-ref') ?? ''] as const));
+  const rows = await page.$$eval('[data-testid="queue-row"]', (elements) =>
+    elements.map((element) => [Number(element.getAttribute('aria-rowindex')), element.getAttribute('data-ref') ?? ''] as const),
+  );
   return rows
     .sort((a, b) => a[0] - b[0])
     .slice(0, count)
@@ -70,11 +72,40 @@ it('the observer opens on Late: the fresh P0 first, above requests weeks late; f
 
   const page = await app.openAs('order-observer', app.code('observer'), app.relay.url);
   await expect.poll(() => page.getByTestId('queue-screen').getAttribute('data-tab'), SYNCED).toBe('late');
-  await expect.poll(() => agrees(() => page.getByTestId('view-count-late').textContent(), () => String(lateNow(requests).length)), SYNCED).toBe('agrees');
-  await expect.poll(() => agrees(() => page.getByTestId('queue-count').getAttribute('data-count'), () => String(lateNow(requests).length)), SYNCED).toBe('agrees');
+  await expect
+    .poll(
+      () =>
+        agrees(
+          () => page.getByTestId('view-count-late').textContent(),
+          () => String(lateNow(requests).length),
+        ),
+      SYNCED,
+    )
+    .toBe('agrees');
+  await expect
+    .poll(
+      () =>
+        agrees(
+          () => page.getByTestId('queue-count').getAttribute('data-count'),
+          () => String(lateNow(requests).length),
+        ),
+      SYNCED,
+    )
+    .toBe('agrees');
   await expect.poll(() => shownRefs(page, 1), SYNCED).toEqual([fresh.ref]);
-  await expect.poll(() => agrees(() => shownRefs(page), () => expectedOrder(lateNow(requests)).slice(0, FIRST)), SYNCED).toBe('agrees');
-  const shownStatuses = await page.$$eval('[data-testid="queue-row"]', (elements) => elements.map((element) => element.getAttribute('data-status')));
+  await expect
+    .poll(
+      () =>
+        agrees(
+          () => shownRefs(page),
+          () => expectedOrder(lateNow(requests)).slice(0, FIRST),
+        ),
+      SYNCED,
+    )
+    .toBe('agrees');
+  const shownStatuses = await page.$$eval('[data-testid="queue-row"]', (elements) =>
+    elements.map((element) => element.getAttribute('data-status')),
+  );
   expect(shownStatuses.filter((status) => ['answered', 'closed', 'withdrawn'].includes(status ?? ''))).toEqual([]);
   // The fresh miss stands out; a miss weeks old is shown, quieter.
   expect(await row(page, fresh.ref).getByTestId('deadline').getAttribute('data-tone')).toBe('overdue');
@@ -88,7 +119,16 @@ it('"All" by urgency opens on what is due now, not on P2 requests forty days lat
   await page.getByTestId('view-tab-all').click();
   await expect.poll(() => page.getByTestId('queue-count').getAttribute('data-count'), SYNCED).toBe(String(app.demo.requests));
   const requests = relayRequests();
-  await expect.poll(() => agrees(() => shownRefs(page), () => expectedOrder(requests).slice(0, FIRST)), SYNCED).toBe('agrees');
+  await expect
+    .poll(
+      () =>
+        agrees(
+          () => shownRefs(page),
+          () => expectedOrder(requests).slice(0, FIRST),
+        ),
+      SYNCED,
+    )
+    .toBe('agrees');
   const first = requests.find((request) => request.ref === (expectedOrder(requests)[0] ?? ''))!;
   expect(urgencyBand(first, Date.now())).toBe('due');
   const fortyDaysAgo = Date.now() - 40 * 24 * 3_600_000;
@@ -102,10 +142,21 @@ it('the liaison of its platform finds the fresh P0 first in Needs action, with i
   const fresh = freshP0(requests);
   const page = await app.openAs('order-liaison', app.code('liaison', fresh.platformId), app.relay.url);
   await expect.poll(() => page.getByTestId('queue-screen').getAttribute('data-tab'), SYNCED).toBe('action');
-  const mine = requests.filter((request) => request.platformId === fresh.platformId && ['open', 'acknowledged', 'reopened'].includes(request.status));
+  const mine = requests.filter(
+    (request) => request.platformId === fresh.platformId && ['open', 'acknowledged', 'reopened'].includes(request.status),
+  );
   await expect.poll(() => page.getByTestId('queue-count').getAttribute('data-count'), SYNCED).toBe(String(mine.length));
   await expect.poll(() => shownRefs(page, 1), SYNCED).toEqual([fresh.ref]);
-  await expect.poll(() => agrees(() => shownRefs(page), () => expectedOrder(mine).slice(0, FIRST)), SYNCED).toBe('agrees');
+  await expect
+    .poll(
+      () =>
+        agrees(
+          () => shownRefs(page),
+          () => expectedOrder(mine).slice(0, FIRST),
+        ),
+      SYNCED,
+    )
+    .toBe('agrees');
   const reason = row(page, fresh.ref).getByTestId('reason');
   expect(await reason.getAttribute('data-reason')).toMatch(/^(acknowledge|answer|supply_information)$/);
   await screenshot(page, 'triage-order-liaison');

@@ -69,10 +69,10 @@ it('filters, search, order, tab and scroll survive Back, the menu, a reload and 
 
   await page.getByTestId('queue-grid').evaluate((grid, top) => grid.scrollTo({ top }), SCROLL);
   // Remembered once written to the profile's storage (the screen writes it a moment after scrolling).
-  await page.waitForFunction(
-    ({ key, top }) => JSON.parse(localStorage.getItem(key) ?? '{}')?.place?.scrollTop === top,
-    { key: `contact-desk-queue:${PROFILE}`, top: SCROLL },
-  );
+  await page.waitForFunction(({ key, top }) => JSON.parse(localStorage.getItem(key) ?? '{}')?.place?.scrollTop === top, {
+    key: `contact-desk-queue:${PROFILE}`,
+    top: SCROLL,
+  });
   // A row in full view, so that clicking it scrolls nothing.
   const ref = await page.getByTestId('queue-grid').evaluate((grid) => {
     const view = grid.getBoundingClientRect();
@@ -113,9 +113,13 @@ it('filters, search, order, tab and scroll survive Back, the menu, a reload and 
 
   // Another profile in the same browser starts on its own defaults and leaves this one alone.
   const url = new URL(page.url());
-  await page.goto(`${url.origin}/?${new URLSearchParams({ profile: 'place-operator', relay: app.relay.url, code: app.code('operator'), autoEnroll: '1' })}`);
+  await page.goto(
+    `${url.origin}/?${new URLSearchParams({ profile: 'place-operator', relay: app.relay.url, code: app.code('operator'), autoEnroll: '1' })}`,
+  );
   await waitReady(page);
-  await expect.poll(() => place(page), SYNCED).toMatchObject({ tab: 'action', search: '', order: 'urgency', priority: 'Priorités : toutes' });
+  await expect
+    .poll(() => place(page), SYNCED)
+    .toMatchObject({ tab: 'action', search: '', order: 'urgency', priority: 'Priorités : toutes' });
   await page.goto(`${url.origin}/?profile=${PROFILE}`);
   await waitReady(page);
   await expect.poll(() => place(page), SYNCED).toEqual(before);
@@ -161,7 +165,9 @@ it('a named view: saved, picked again, renamed, deleted — and kept across a re
   await waitReady(page);
   await expect.poll(() => menu.locator('summary').textContent(), SYNCED).toBe('Vue : Niveau 3 en retard');
   await menu.locator('summary').click();
-  expect(await menu.getByTestId('saved-view').evaluateAll((entries) => entries.map((entry) => entry.getAttribute('data-name')))).toEqual(['Niveau 3 en retard']);
+  expect(await menu.getByTestId('saved-view').evaluateAll((entries) => entries.map((entry) => entry.getAttribute('data-name')))).toEqual([
+    'Niveau 3 en retard',
+  ]);
   await menu.getByTestId('saved-view-remove').click();
   await menu.getByText('Aucune vue enregistrée.').waitFor();
   await page.reload();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { actionArgs, bulkActionsFor, canApply, reportProgress, splitEligible, type ActionReport } from '../../src/renderer/src/features/queue/queue-actions';
+import {
+  actionArgs,
+  bulkActionsFor,
+  canApply,
+  reportProgress,
+  splitEligible,
+  type ActionReport,
+} from '../../src/renderer/src/features/queue/queue-actions';
 import { columnsFor } from '../../src/renderer/src/features/queue/queue-columns';
 import { NO_SELECTION, listedSelection, selectAll, selectRange, toggleRow } from '../../src/renderer/src/features/queue/queue-selection';
 import { IDS, VIEWERS, createRequest, requestsOf, seeded } from './queue-world';
@@ -7,7 +14,11 @@ import { IDS, VIEWERS, createRequest, requestsOf, seeded } from './queue-world';
 function statuses() {
   const world = seeded();
   const { desk, operator, metaLiaison } = world;
-  const answer = (id: string) => desk.must(metaLiaison, 'request.answer', { requestId: id, items: desk.request(id).items.map((item) => ({ itemId: item.id, outcome: 'removed' as const })) });
+  const answer = (id: string) =>
+    desk.must(metaLiaison, 'request.answer', {
+      requestId: id,
+      items: desk.request(id).items.map((item) => ({ itemId: item.id, outcome: 'removed' as const })),
+    });
   const ids = {
     open: createRequest(desk, operator, { items: ['https://facebook.com/open'] }),
     acknowledged: createRequest(desk, operator, { items: ['https://facebook.com/ack'] }),
@@ -32,7 +43,17 @@ describe('what each role may do to several requests at once', () => {
     expect(bulkActionsFor(VIEWERS.anne)).toEqual([]);
     expect(columnsFor(VIEWERS.anne)).not.toContain('select');
     expect(columnsFor(VIEWERS.anne)).not.toContain('actions');
-    expect(columnsFor(VIEWERS.lina)).toEqual(['select', 'priority', 'ref', 'reason', 'deadline', 'level', 'ownerPlatform', 'status', 'actions']);
+    expect(columnsFor(VIEWERS.lina)).toEqual([
+      'select',
+      'priority',
+      'ref',
+      'reason',
+      'deadline',
+      'level',
+      'ownerPlatform',
+      'status',
+      'actions',
+    ]);
   });
 
   it('only what each request’s status and platform allow', () => {
@@ -45,7 +66,9 @@ describe('what each role may do to several requests at once', () => {
     // Tom may acknowledge only TikTok's.
     expect(refs(splitEligible('acknowledge', all, VIEWERS.tom).eligible)).toEqual([desk.request(ids.tiktok).ref]);
     expect(refs(splitEligible('close', all, VIEWERS.olivier).eligible)).toEqual(refs(requestsOf(desk, [ids.answered, ids.contested])));
-    expect(refs(splitEligible('withdraw', all, VIEWERS.olivier).eligible)).toEqual(refs(requestsOf(desk, [ids.open, ids.acknowledged, ids.contested, ids.tiktok])));
+    expect(refs(splitEligible('withdraw', all, VIEWERS.olivier).eligible)).toEqual(
+      refs(requestsOf(desk, [ids.open, ids.acknowledged, ids.contested, ids.tiktok])),
+    );
     expect(splitEligible('close', all, VIEWERS.lina).eligible).toEqual([]);
     expect(splitEligible('close', all, VIEWERS.anne).eligible).toEqual([]);
   });
@@ -60,7 +83,10 @@ describe('what each role may do to several requests at once', () => {
     expect(canApply('take', desk.request(ids.open), VIEWERS.claire)).toBe(true);
     expect(canApply('take', desk.request(ids.open), VIEWERS.anne)).toBe(false);
     expect(actionArgs('take', desk.request(ids.open), VIEWERS.claire, '')).toEqual({ requestId: ids.open, assigneeId: IDS.prefect });
-    expect(actionArgs('withdraw', desk.request(ids.open), VIEWERS.claire, 'Sent twice.')).toEqual({ requestId: ids.open, reason: 'Sent twice.' });
+    expect(actionArgs('withdraw', desk.request(ids.open), VIEWERS.claire, 'Sent twice.')).toEqual({
+      requestId: ids.open,
+      reason: 'Sent twice.',
+    });
     expect(actionArgs('close', desk.request(ids.answered), VIEWERS.claire, '')).toEqual({ requestId: ids.answered, note: null });
   });
 

@@ -41,7 +41,9 @@ describe('the queue filters', () => {
     expect(escalated).toContain(desk.request(ids.p0Meta).ref);
     expect(escalated.every((ref) => (levels.get(ref) ?? 0) > 0)).toBe(true);
     expect(queue(desk, VIEWERS.claire, { filters: { levels: new Set([0]) } }).refs.every((ref) => levels.get(ref) === 0)).toBe(true);
-    expect(queue(desk, VIEWERS.claire, { filters: { priorities: new Set(['P0', 'P2']) } }).refs.sort()).toEqual(refsOf(desk, [ids.p0Meta, ids.p2Tiktok]).sort());
+    expect(queue(desk, VIEWERS.claire, { filters: { priorities: new Set(['P0', 'P2']) } }).refs.sort()).toEqual(
+      refsOf(desk, [ids.p0Meta, ids.p2Tiktok]).sort(),
+    );
     expect(queue(desk, VIEWERS.claire, { filters: { platforms: new Set(['tiktok']) } }).refs).toEqual(refsOf(desk, [ids.p2Tiktok]));
     expect(queue(desk, VIEWERS.claire, { filters: { statuses: new Set(['acknowledged']) } }).refs).toEqual(refsOf(desk, [ids.p1Meta]));
     expect(queue(desk, VIEWERS.claire, { filters: { platforms: new Set(['meta']), priorities: new Set(['P2']) } }).refs).toEqual([]);
@@ -52,7 +54,9 @@ describe('the queue filters', () => {
     const { desk, ids } = world();
     expect(queue(desk, VIEWERS.claire, { filters: { text: 'LANTERN' } }).refs).toEqual(refsOf(desk, [ids.p0Meta]));
     expect(queue(desk, VIEWERS.claire, { filters: { text: 'tiktok video' } }).refs).toEqual(refsOf(desk, [ids.p2Tiktok]));
-    expect(queue(desk, VIEWERS.claire, { filters: { text: desk.request(ids.p1Meta).ref.toLowerCase() } }).refs).toEqual(refsOf(desk, [ids.p1Meta]));
+    expect(queue(desk, VIEWERS.claire, { filters: { text: desk.request(ids.p1Meta).ref.toLowerCase() } }).refs).toEqual(
+      refsOf(desk, [ids.p1Meta]),
+    );
     expect(queue(desk, VIEWERS.claire, { filters: { text: 'lantern tiktok' } }).refs).toEqual([]);
   });
 

@@ -1,8 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../../src/renderer/src/features/queue/queue-filters';
-import { queueStorageKey, readQueueMemory, writeQueueMemory, type KeyValueStorage } from '../../src/renderer/src/features/queue/queue-storage';
-import { initialView, restoreView, sameView, storeView, type QueuePlace, type QueueView } from '../../src/renderer/src/features/queue/queue-view';
-import { addView, matchingView, nameProblem, removeView, renameView, restoreSavedViews, storeSavedViews, MAX_SAVED_VIEWS } from '../../src/renderer/src/features/queue/saved-views';
+import {
+  queueStorageKey,
+  readQueueMemory,
+  writeQueueMemory,
+  type KeyValueStorage,
+} from '../../src/renderer/src/features/queue/queue-storage';
+import {
+  initialView,
+  restoreView,
+  sameView,
+  storeView,
+  type QueuePlace,
+  type QueueView,
+} from '../../src/renderer/src/features/queue/queue-view';
+import {
+  addView,
+  matchingView,
+  nameProblem,
+  removeView,
+  renameView,
+  restoreSavedViews,
+  storeSavedViews,
+  MAX_SAVED_VIEWS,
+} from '../../src/renderer/src/features/queue/saved-views';
 
 class MemoryStorage implements KeyValueStorage {
   readonly items = new Map<string, string>();
@@ -37,7 +58,9 @@ describe('a queue view, stored and read back', () => {
     expect(sameView(back, { ...P0_META, tab: 'all' })).toBe(false);
     expect(sameView(back, { ...P0_META, filters: { ...P0_META.filters, levels: new Set([3]) } })).toBe(false);
     // The order sets were filled in does not matter; trailing spaces in the search do not either.
-    expect(sameView({ ...P0_META, filters: { ...P0_META.filters, platforms: new Set(['x', 'meta']), text: 'lantern ' } }, P0_META)).toBe(true);
+    expect(sameView({ ...P0_META, filters: { ...P0_META.filters, platforms: new Set(['x', 'meta']), text: 'lantern ' } }, P0_META)).toBe(
+      true,
+    );
   });
 
   it('place and views per profile and per user; another user of the profile starts afresh', () => {
@@ -69,7 +92,11 @@ describe('a queue view, stored and read back', () => {
     const stored = {
       version: 1,
       userId: 'u',
-      place: { view: { tab: 'p0', order: 'sideways', filters: { ...storeView(P0_META).filters, levels: [9], owner: 'user:<script>' } }, scrollTop: -5, cursorId: null },
+      place: {
+        view: { tab: 'p0', order: 'sideways', filters: { ...storeView(P0_META).filters, levels: [9], owner: 'user:<script>' } },
+        scrollTop: -5,
+        cursorId: null,
+      },
       views: [{ id: 'ok', name: 'Fine', view: storeView(P0_META) }, { id: 'bad', name: '', view: {} }, 'junk'],
     };
     storage.setItem(queueStorageKey('p'), JSON.stringify(stored));
@@ -103,7 +130,10 @@ describe('named views', () => {
     views = addView(views, 'b', '  P0 Meta ', P0_META);
     expect(views.map((view) => view.name)).toEqual(['P0 Meta', 'Zeta']);
     views = renameView(views, 'a', 'Alpha');
-    expect(views.map((view) => [view.id, view.name])).toEqual([['a', 'Alpha'], ['b', 'P0 Meta']]);
+    expect(views.map((view) => [view.id, view.name])).toEqual([
+      ['a', 'Alpha'],
+      ['b', 'P0 Meta'],
+    ]);
     views = removeView(views, 'b');
     expect(views.map((view) => view.id)).toEqual(['a']);
     expect(restoreSavedViews(JSON.parse(JSON.stringify(storeSavedViews(views))))).toEqual(views);

@@ -58,7 +58,10 @@ describe('the urgency order of the queue', () => {
     const world = seeded();
     const { desk, operator, metaLiaison } = world;
     const answered = createRequest(desk, operator, { items: ['https://facebook.com/answered'] });
-    desk.must(metaLiaison, 'request.answer', { requestId: answered, items: desk.request(answered).items.map((item) => ({ itemId: item.id, outcome: 'removed' as const })) });
+    desk.must(metaLiaison, 'request.answer', {
+      requestId: answered,
+      items: desk.request(answered).items.map((item) => ({ itemId: item.id, outcome: 'removed' as const })),
+    });
     const contested = createRequest(desk, operator, { items: ['https://facebook.com/contested'] });
     desk.must(metaLiaison, 'request.contest', { requestId: contested, reason: 'Lawful speech.' });
     const asked = createRequest(desk, operator, { items: ['https://facebook.com/asked'] });

@@ -24,7 +24,8 @@ export function ActionNotice({ report, viewer, onDismiss }: { report: ActionRepo
   // Until the shared wording of refusals exists, the code's generic text in the user's language.
   const word = (refs: string, code: string) => t('report.refusal', { refs, reason: t(`common:errors.${code}`, { defaultValue: code }) });
   const parts: string[] = [];
-  if (report.running) parts.push(t('report.sending', { done: report.sent.length + report.refused.length, total: report.asked - report.skipped.length }));
+  if (report.running)
+    parts.push(t('report.sending', { done: report.sent.length + report.refused.length, total: report.asked - report.skipped.length }));
   if (progress.recorded.length > 0) parts.push(t('report.recorded', { count: progress.recorded.length }));
   if (progress.waiting.length > 0) parts.push(t('report.waiting', { count: progress.waiting.length }));
   if (progress.rejected.length > 0) parts.push(t('report.rejected', { count: progress.rejected.length }));

@@ -86,7 +86,12 @@ export function BulkBar({ viewer, selected, running, onRun, onClear }: BulkBarPr
             data-testid="bulk-withdraw-reason"
             onChange={(event) => setReason(event.target.value)}
           />
-          <button type="submit" className="btn btn-small btn-danger" disabled={running || withdrawal.eligible.length === 0} data-testid="bulk-withdraw-confirm">
+          <button
+            type="submit"
+            className="btn btn-small btn-danger"
+            disabled={running || withdrawal.eligible.length === 0}
+            data-testid="bulk-withdraw-confirm"
+          >
             {t('bulk.withdrawConfirm', { count: withdrawal.eligible.length })}
           </button>
           <button type="button" className="btn btn-small" onClick={() => setWithdrawing(false)}>

@@ -18,7 +18,12 @@ export function DeadlineCountdown({ request, now, language }: { request: Request
     const side = waitingOn(request);
     if (side === 'ministry') {
       return (
-        <span className="q-cd q-cd-since" data-testid="deadline" data-tone="ministry" title={formatDateTime(request.updatedAt, language, true)}>
+        <span
+          className="q-cd q-cd-since"
+          data-testid="deadline"
+          data-tone="ministry"
+          title={formatDateTime(request.updatedAt, language, true)}
+        >
           {t('deadline.since', { duration: formatDuration(now - request.updatedAt, language) })}
         </span>
       );

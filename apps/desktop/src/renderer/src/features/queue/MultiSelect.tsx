@@ -23,13 +23,23 @@ export function MultiSelect<T extends string | number>(props: {
         ? (props.options.find((o) => props.selected.has(o.value))?.label ?? '1')
         : t('filters.selected', { count: props.selected.size });
   return (
-    <Popover className="q-ms" testId={props.testId} summary={t('filters.summary', { label: props.label, value: summary })} active={props.selected.size > 0}>
+    <Popover
+      className="q-ms"
+      testId={props.testId}
+      summary={t('filters.summary', { label: props.label, value: summary })}
+      active={props.selected.size > 0}
+    >
       {() => (
         <fieldset className="q-ms-panel">
           <legend className="visually-hidden">{props.label}</legend>
           {props.options.map((option) => (
             <label key={option.value} className="q-ms-option">
-              <input type="checkbox" value={option.value} checked={props.selected.has(option.value)} onChange={(event) => toggle(option.value, event.target.checked)} />
+              <input
+                type="checkbox"
+                value={option.value}
+                checked={props.selected.has(option.value)}
+                onChange={(event) => toggle(option.value, event.target.checked)}
+              />
               {option.label}
             </label>
           ))}

@@ -4,7 +4,13 @@ import { useCallback, useEffect, useRef, type ReactNode } from 'react';
  * A button that opens a panel below it (a `<details>`): closed by a click outside, by Escape
  * (focus back on the button) or by the panel itself through `close`.
  */
-export function Popover(props: { className: string; testId: string; summary: ReactNode; active: boolean; children: (close: () => void) => ReactNode }) {
+export function Popover(props: {
+  className: string;
+  testId: string;
+  summary: ReactNode;
+  active: boolean;
+  children: (close: () => void) => ReactNode;
+}) {
   const ref = useRef<HTMLDetailsElement>(null);
   const close = useCallback(() => {
     if (!ref.current?.open) return;

@@ -19,9 +19,20 @@ export function QueueFilterBar(props: FilterBarProps) {
   const { t } = useTranslation('queue');
   const options = useFilterOptions(props.viewer);
   const { filters, viewer } = props;
-  const ownerValues: OwnerFilter[] = ['', ...(viewerSide(viewer) !== null ? (['me'] as const) : []), 'none', ...options.colleagues.map((c) => `user:${c.value}` as const)];
+  const ownerValues: OwnerFilter[] = [
+    '',
+    ...(viewerSide(viewer) !== null ? (['me'] as const) : []),
+    'none',
+    ...options.colleagues.map((c) => `user:${c.value}` as const),
+  ];
   const ownerLabel = (value: OwnerFilter) =>
-    value === '' ? t('filters.ownerAny') : value === 'me' ? t('filters.ownerMe') : value === 'none' ? t('filters.ownerNone') : t('filters.ownerPerson', { name: options.colleagues.find((c) => `user:${c.value}` === value)?.label ?? '?' });
+    value === ''
+      ? t('filters.ownerAny')
+      : value === 'me'
+        ? t('filters.ownerMe')
+        : value === 'none'
+          ? t('filters.ownerNone')
+          : t('filters.ownerPerson', { name: options.colleagues.find((c) => `user:${c.value}` === value)?.label ?? '?' });
 
   return (
     <div className="q-filters" role="search" aria-label={t('filters.label')}>
@@ -49,7 +60,13 @@ export function QueueFilterBar(props: FilterBarProps) {
         </span>
       </div>
       {viewer.role !== 'liaison' && (
-        <MultiSelect label={t('filters.platform')} testId="filter-platform" options={options.platforms} selected={filters.platforms} onChange={(platforms) => props.onFilters({ platforms })} />
+        <MultiSelect
+          label={t('filters.platform')}
+          testId="filter-platform"
+          options={options.platforms}
+          selected={filters.platforms}
+          onChange={(platforms) => props.onFilters({ platforms })}
+        />
       )}
       <MultiSelect
         label={t('filters.status')}
@@ -58,14 +75,40 @@ export function QueueFilterBar(props: FilterBarProps) {
         selected={filters.statuses}
         onChange={(statuses) => props.onFilters({ statuses: statuses as ReadonlySet<RequestStatus> })}
       />
-      <MultiSelect label={t('filters.priority')} testId="filter-priority" options={options.priorities} selected={filters.priorities} onChange={(priorities) => props.onFilters({ priorities })} />
-      <MultiSelect label={t('filters.level')} testId="filter-level" options={options.levels} selected={filters.levels} onChange={(levels) => props.onFilters({ levels })} />
+      <MultiSelect
+        label={t('filters.priority')}
+        testId="filter-priority"
+        options={options.priorities}
+        selected={filters.priorities}
+        onChange={(priorities) => props.onFilters({ priorities })}
+      />
+      <MultiSelect
+        label={t('filters.level')}
+        testId="filter-level"
+        options={options.levels}
+        selected={filters.levels}
+        onChange={(levels) => props.onFilters({ levels })}
+      />
       <label className="visually-hidden" htmlFor="q-owner">
         {t('filters.owner')}
       </label>
-      <OptionSelect id="q-owner" className={`select${filters.owner ? ' is-active' : ''}`} data-testid="filter-owner" values={ownerValues} value={ownerValues.includes(filters.owner) ? filters.owner : ''} label={ownerLabel} onChange={(owner) => props.onFilters({ owner })} />
+      <OptionSelect
+        id="q-owner"
+        className={`select${filters.owner ? ' is-active' : ''}`}
+        data-testid="filter-owner"
+        values={ownerValues}
+        value={ownerValues.includes(filters.owner) ? filters.owner : ''}
+        label={ownerLabel}
+        onChange={(owner) => props.onFilters({ owner })}
+      />
       {options.campaigns.length > 0 && (
-        <MultiSelect label={t('filters.campaign')} testId="filter-campaign" options={options.campaigns} selected={filters.campaigns} onChange={(campaigns) => props.onFilters({ campaigns })} />
+        <MultiSelect
+          label={t('filters.campaign')}
+          testId="filter-campaign"
+          options={options.campaigns}
+          selected={filters.campaigns}
+          onChange={(campaigns) => props.onFilters({ campaigns })}
+        />
       )}
       {isFiltered(filters) && (
         <button type="button" className="btn q-reset" data-testid="filter-reset" onClick={props.onReset}>

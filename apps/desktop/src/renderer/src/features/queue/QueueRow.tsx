@@ -1,5 +1,5 @@
 import { ESCALATION_TARGETS, triageReason, waitingOn, type Request } from '@contact-desk/shared';
-import { memo, type MouseEvent } from 'react';
+import { memo, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeadlineCountdown } from './DeadlineCountdown';
 import type { ColumnId } from './queue-columns';
@@ -29,7 +29,7 @@ export interface QueueRowProps {
 
 const stop = (event: MouseEvent) => event.stopPropagation();
 
-function Cell({ column, children, title }: { column: ColumnId; children?: React.ReactNode; title?: string }) {
+function Cell({ column, children, title }: { column: ColumnId; children?: ReactNode; title?: string }) {
   return (
     <div role="gridcell" className={`q-cell q-col-${column}`} title={title}>
       {children}
@@ -44,7 +44,7 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
   const side = waitingOn(request);
   const level = request.escalationLevel;
   const levelTitle = t('level.title', { level, target: t(`common:escalation.${ESCALATION_TARGETS[level] ?? 'prefect'}`) });
-  const cells: Record<ColumnId, () => React.ReactNode> = {
+  const cells: Record<ColumnId, () => ReactNode> = {
     select: () => (
       <input
         type="checkbox"
@@ -60,7 +60,14 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
         onChange={() => undefined}
       />
     ),
-    priority: () => <span className={`q-prio q-prio-${['P0', 'P1', 'P2'].includes(request.sla.label) ? request.sla.label : 'other'}`} title={request.sla.name}>{request.sla.label}</span>,
+    priority: () => (
+      <span
+        className={`q-prio q-prio-${['P0', 'P1', 'P2'].includes(request.sla.label) ? request.sla.label : 'other'}`}
+        title={request.sla.name}
+      >
+        {request.sla.label}
+      </span>
+    ),
     ref: () => (
       <>
         <span className="q-ref">{request.ref}</span>
@@ -72,9 +79,24 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
       </>
     ),
     platform: () => <span className="q-cell-text">{platformName}</span>,
-    reason: () => <span className={`q-reason${props.onMySide ? ' is-mine' : ''}${side ? ` q-side-${side}` : ''}`} data-testid="reason" data-reason={reason ?? ''}>{t(`reason.${reason ?? 'none'}`)}</span>,
+    reason: () => (
+      <span
+        className={`q-reason${props.onMySide ? ' is-mine' : ''}${side ? ` q-side-${side}` : ''}`}
+        data-testid="reason"
+        data-reason={reason ?? ''}
+      >
+        {t(`reason.${reason ?? 'none'}`)}
+      </span>
+    ),
     deadline: () => <DeadlineCountdown request={request} now={props.now} language={props.language} />,
-    level: () => level === 0 ? <span className="q-level-none">{t('level.none')}</span> : <span className={`q-level q-level-${level}`} data-testid="level">{t('level.short', { level })}</span>,
+    level: () =>
+      level === 0 ? (
+        <span className="q-level-none">{t('level.none')}</span>
+      ) : (
+        <span className={`q-level q-level-${level}`} data-testid="level">
+          {t('level.short', { level })}
+        </span>
+      ),
     ownerMinistry: () => <OwnerName request={request} side="ministry" />,
     ownerPlatform: () => <OwnerName request={request} side="platform" />,
     status: () => (
@@ -90,12 +112,24 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
     actions: () => (
       <>
         {props.canAck && (
-          <button type="button" className="btn btn-small q-ack" aria-label={t('row.acknowledgeLabel', { ref: request.ref })} data-testid="row-ack" onClick={(event) => (stop(event), props.onAck(request))}>
+          <button
+            type="button"
+            className="btn btn-small q-ack"
+            aria-label={t('row.acknowledgeLabel', { ref: request.ref })}
+            data-testid="row-ack"
+            onClick={(event) => (stop(event), props.onAck(request))}
+          >
             {t('row.acknowledge')}
           </button>
         )}
         {props.canTake && (
-          <button type="button" className="btn btn-small q-take" aria-label={t('row.takeLabel', { ref: request.ref })} data-testid="row-take" onClick={(event) => (stop(event), props.onTake(request))}>
+          <button
+            type="button"
+            className="btn btn-small q-take"
+            aria-label={t('row.takeLabel', { ref: request.ref })}
+            data-testid="row-take"
+            onClick={(event) => (stop(event), props.onTake(request))}
+          >
             {t('row.take')}
           </button>
         )}

@@ -66,7 +66,10 @@ function Triage({ viewer }: { viewer: TriageViewer }) {
     }),
     [viewer],
   );
-  const cursorIndex = useMemo(() => (place.cursorId === null ? -1 : rows.findIndex((row) => row.entry.request.id === place.cursorId)), [rows, place.cursorId]);
+  const cursorIndex = useMemo(
+    () => (place.cursorId === null ? -1 : rows.findIndex((row) => row.entry.request.id === place.cursorId)),
+    [rows, place.cursorId],
+  );
   const cursorRequest = cursorIndex >= 0 ? rows[cursorIndex]!.entry.request : null;
   const listedRequests = useMemo(() => {
     const ticked = new Set(selection.listed);
@@ -84,18 +87,27 @@ function Triage({ viewer }: { viewer: TriageViewer }) {
     [setView, selection, place],
   );
 
-  const act = useCallback((action: RowAction, request: Request | null) => {
-    if (request && canApply(action, request, viewer)) void actions.run(action, [request]);
-  }, [actions, viewer]);
-  const open = useCallback((request: Request) => {
-    moveCursor(request.id);
-    go({ screen: 'request', requestId: request.id });
-  }, [moveCursor, go]);
-  const onTick = useCallback((request: Request, range: boolean) => {
-    moveCursor(request.id);
-    if (range) selection.range(request.id);
-    else selection.toggle(request.id);
-  }, [moveCursor, selection]);
+  const act = useCallback(
+    (action: RowAction, request: Request | null) => {
+      if (request && canApply(action, request, viewer)) void actions.run(action, [request]);
+    },
+    [actions, viewer],
+  );
+  const open = useCallback(
+    (request: Request) => {
+      moveCursor(request.id);
+      go({ screen: 'request', requestId: request.id });
+    },
+    [moveCursor, go],
+  );
+  const onTick = useCallback(
+    (request: Request, range: boolean) => {
+      moveCursor(request.id);
+      if (range) selection.range(request.id);
+      else selection.toggle(request.id);
+    },
+    [moveCursor, selection],
+  );
 
   useQueueKeys(
     {
@@ -126,8 +138,20 @@ function Triage({ viewer }: { viewer: TriageViewer }) {
         <h1 id="queue-title" className="q-title">
           {t('title')}
         </h1>
-        <QueueTabs tabs={tabsFor(viewer)} current={view.tab} counts={counts} onChange={(tab) => changeView((previous) => ({ ...previous, tab }))} />
-        <SavedViewsMenu views={saved.views} current={view} apply={(next) => changeView(() => next)} save={saved.save} rename={saved.rename} remove={saved.remove} />
+        <QueueTabs
+          tabs={tabsFor(viewer)}
+          current={view.tab}
+          counts={counts}
+          onChange={(tab) => changeView((previous) => ({ ...previous, tab }))}
+        />
+        <SavedViewsMenu
+          views={saved.views}
+          current={view}
+          apply={(next) => changeView(() => next)}
+          save={saved.save}
+          rename={saved.rename}
+          remove={saved.remove}
+        />
         <QueueSort order={view.order} onChange={(order) => changeView((previous) => ({ ...previous, order }))} />
       </div>
       <QueueFilterBar
@@ -137,11 +161,17 @@ function Triage({ viewer }: { viewer: TriageViewer }) {
         onFilters={(patch) => changeView((previous) => ({ ...previous, filters: { ...previous.filters, ...patch } }))}
         onReset={() => changeView((previous) => ({ ...previous, filters: NO_FILTERS }))}
       />
-      <BulkBar viewer={viewer} selected={listedRequests} running={actions.running} onRun={(action, requests, reason) => {
+      <BulkBar
+        viewer={viewer}
+        selected={listedRequests}
+        running={actions.running}
+        onRun={(action, requests, reason) => {
           // The ticks are spent: the rows keep their pending markers until the relay answers.
           selection.clear();
           void actions.run(action, requests, reason);
-        }} onClear={selection.clear} />
+        }}
+        onClear={selection.clear}
+      />
       <ActionNotice report={actions.report} viewer={viewer} onDismiss={actions.dismiss} />
       <div id="q-panel" role="tabpanel" aria-labelledby={`q-tab-${view.tab}`} className="q-panel">
         {rows.length === 0 ? (
@@ -174,7 +204,13 @@ function Triage({ viewer }: { viewer: TriageViewer }) {
           />
         )}
       </div>
-      <QueueFooter shown={rows.length} inTab={inTabCount} tick={columns.includes('select')} acknowledge={bulkActionsFor(viewer).includes('acknowledge')} take={columns.includes('actions')} />
+      <QueueFooter
+        shown={rows.length}
+        inTab={inTabCount}
+        tick={columns.includes('select')}
+        acknowledge={bulkActionsFor(viewer).includes('acknowledge')}
+        take={columns.includes('actions')}
+      />
     </section>
   );
 }

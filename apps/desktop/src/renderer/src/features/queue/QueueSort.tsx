@@ -12,7 +12,15 @@ export function QueueSort({ order, onChange }: { order: SortOrder; onChange(orde
       <label htmlFor="q-sort" className="q-sort-label">
         {t('filters.sort')}
       </label>
-      <OptionSelect id="q-sort" className="select" data-testid="queue-sort" values={SORT_ORDERS} value={order} label={(value) => t(`filters.${LABEL[value]}`)} onChange={onChange} />
+      <OptionSelect
+        id="q-sort"
+        className="select"
+        data-testid="queue-sort"
+        values={SORT_ORDERS}
+        value={order}
+        label={(value) => t(`filters.${LABEL[value]}`)}
+        onChange={onChange}
+      />
     </div>
   );
 }

@@ -98,7 +98,12 @@ export function QueueTable(props: QueueTableProps) {
         <div role="rowgroup" className="q-head">
           <div role="row" aria-rowindex={1} className="q-row q-head-row" style={{ gridTemplateColumns: props.template }}>
             {columns.map((column) => (
-              <div key={column} role="columnheader" className={`q-cell q-col-${column}`} title={column === 'level' ? t('columns.levelLong') : undefined}>
+              <div
+                key={column}
+                role="columnheader"
+                className={`q-cell q-col-${column}`}
+                title={column === 'level' ? t('columns.levelLong') : undefined}
+              >
                 {column === 'select' ? (
                   <input
                     type="checkbox"

@@ -21,7 +21,10 @@ export function QueueTabs(props: { tabs: readonly QueueTab[]; current: QueueTab;
   return (
     <div ref={list} className="q-tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={onKey}>
       {tabs.map((tab) => {
-        const hint = tab === 'action' ? t('tabs.actionHint', { mine: number.format(props.counts.action), rows: number.format(props.counts.actionRows) }) : t(`tabs.${tab}Hint`);
+        const hint =
+          tab === 'action'
+            ? t('tabs.actionHint', { mine: number.format(props.counts.action), rows: number.format(props.counts.actionRows) })
+            : t(`tabs.${tab}Hint`);
         return (
           <button
             key={tab}

@@ -32,18 +32,40 @@ export function SavedViewsMenu(props: SavedViewsProps) {
           ) : (
             <ul className="q-views-list">
               {props.views.map((saved) => (
-                <SavedViewEntry key={saved.id} saved={saved} views={props.views} active={saved.id === active?.id} onApply={() => (props.apply(saved.view), close())} onRename={(name) => props.rename(saved.id, name)} onRemove={() => props.remove(saved.id)} />
+                <SavedViewEntry
+                  key={saved.id}
+                  saved={saved}
+                  views={props.views}
+                  active={saved.id === active?.id}
+                  onApply={() => (props.apply(saved.view), close())}
+                  onRename={(name) => props.rename(saved.id, name)}
+                  onRemove={() => props.remove(saved.id)}
+                />
               ))}
             </ul>
           )}
-          <NameForm views={props.views} exceptId={null} label={t('views.save')} submit={t('views.saveSubmit')} testId="views-save" onSubmit={(name) => props.save(name, props.current)} />
+          <NameForm
+            views={props.views}
+            exceptId={null}
+            label={t('views.save')}
+            submit={t('views.saveSubmit')}
+            testId="views-save"
+            onSubmit={(name) => props.save(name, props.current)}
+          />
         </div>
       )}
     </Popover>
   );
 }
 
-function SavedViewEntry(props: { saved: SavedView; views: readonly SavedView[]; active: boolean; onApply(): void; onRename(name: string): void; onRemove(): void }) {
+function SavedViewEntry(props: {
+  saved: SavedView;
+  views: readonly SavedView[];
+  active: boolean;
+  onApply(): void;
+  onRename(name: string): void;
+  onRemove(): void;
+}) {
   const { t } = useTranslation('queue');
   const [renaming, setRenaming] = useState(false);
   const { saved } = props;
@@ -65,13 +87,32 @@ function SavedViewEntry(props: { saved: SavedView; views: readonly SavedView[]; 
   }
   return (
     <li className={`q-views-entry${props.active ? ' is-active' : ''}`} data-testid="saved-view" data-name={saved.name}>
-      <button type="button" className="q-views-apply" aria-label={t('views.applyLabel', { name: saved.name })} aria-current={props.active || undefined} data-testid="saved-view-apply" onClick={props.onApply}>
+      <button
+        type="button"
+        className="q-views-apply"
+        aria-label={t('views.applyLabel', { name: saved.name })}
+        aria-current={props.active || undefined}
+        data-testid="saved-view-apply"
+        onClick={props.onApply}
+      >
         {saved.name}
       </button>
-      <button type="button" className="btn btn-small" aria-label={t('views.renameLabel', { name: saved.name })} data-testid="saved-view-rename-start" onClick={() => setRenaming(true)}>
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-label={t('views.renameLabel', { name: saved.name })}
+        data-testid="saved-view-rename-start"
+        onClick={() => setRenaming(true)}
+      >
         {t('views.rename')}
       </button>
-      <button type="button" className="btn btn-small" aria-label={t('views.removeLabel', { name: saved.name })} data-testid="saved-view-remove" onClick={props.onRemove}>
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-label={t('views.removeLabel', { name: saved.name })}
+        data-testid="saved-view-remove"
+        onClick={props.onRemove}
+      >
         {t('views.remove')}
       </button>
     </li>

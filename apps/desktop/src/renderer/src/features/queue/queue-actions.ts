@@ -69,7 +69,11 @@ export function actionArgs(action: RowAction, request: Request, viewer: TriageVi
 }
 
 /** The selected requests split into those the action applies to and those it does not. */
-export function splitEligible(action: RowAction, requests: readonly Request[], viewer: TriageViewer | null): { eligible: Request[]; ineligible: Request[] } {
+export function splitEligible(
+  action: RowAction,
+  requests: readonly Request[],
+  viewer: TriageViewer | null,
+): { eligible: Request[]; ineligible: Request[] } {
   const eligible: Request[] = [];
   const ineligible: Request[] = [];
   for (const request of requests) (canApply(action, request, viewer) ? eligible : ineligible).push(request);

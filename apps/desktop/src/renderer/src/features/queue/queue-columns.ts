@@ -2,17 +2,7 @@ import { mutationsFor, viewerSide, type TriageViewer } from '@contact-desk/share
 import { bulkActionsFor } from './queue-actions';
 
 export type ColumnId =
-  | 'select'
-  | 'priority'
-  | 'ref'
-  | 'platform'
-  | 'reason'
-  | 'deadline'
-  | 'level'
-  | 'ownerMinistry'
-  | 'ownerPlatform'
-  | 'status'
-  | 'actions';
+  'select' | 'priority' | 'ref' | 'platform' | 'reason' | 'deadline' | 'level' | 'ownerMinistry' | 'ownerPlatform' | 'status' | 'actions';
 
 const WIDTH: Readonly<Record<ColumnId, string>> = {
   select: '34px',
@@ -43,7 +33,9 @@ export function columnsFor(viewer: TriageViewer | null): ColumnId[] {
   if (!liaison) columns.push('platform');
   columns.push('reason', 'deadline', 'level');
   // Ministry users are not shared with platforms: a liaison would read "taken" on every row.
-  columns.push(...(viewer && viewerSide(viewer) === 'platform' ? (['ownerPlatform'] as const) : (['ownerMinistry', 'ownerPlatform'] as const)));
+  columns.push(
+    ...(viewer && viewerSide(viewer) === 'platform' ? (['ownerPlatform'] as const) : (['ownerMinistry', 'ownerPlatform'] as const)),
+  );
   columns.push('status');
   if (allowed.includes('request.assign') || allowed.includes('request.acknowledge')) columns.push('actions');
   return columns;

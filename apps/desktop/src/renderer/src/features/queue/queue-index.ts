@@ -24,5 +24,8 @@ export function indexRequests(requests: ReadonlyMap<string, Request>, platforms:
 }
 
 export function searchTerms(text: string): string[] {
-  return text.toLowerCase().split(/\s+/).filter((term) => term.length > 0);
+  return text
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((term) => term.length > 0);
 }

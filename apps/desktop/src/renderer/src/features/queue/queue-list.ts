@@ -15,7 +15,13 @@ export interface Listed {
  * The rows of one tab that pass the filters, keeping the order of `ordered`. `held(id)`: a
  * request kept listed although it left the tab (acted on here, the relay's answer awaited).
  */
-export function listRows(ordered: readonly Row[], tab: QueueTab, filters: QueueFilters, viewer: TriageViewer, held: (id: string) => boolean): Listed {
+export function listRows(
+  ordered: readonly Row[],
+  tab: QueueTab,
+  filters: QueueFilters,
+  viewer: TriageViewer,
+  held: (id: string) => boolean,
+): Listed {
   const terms = searchTerms(filters.text);
   const owners = { side: ownerSide(viewer), userId: viewer.userId };
   const rows: Row[] = [];

@@ -83,5 +83,8 @@ export function restoreView(stored: StoredView): QueueView {
 export function sameView(a: QueueView, b: QueueView): boolean {
   const x = storeView(a);
   const y = storeView(b);
-  return JSON.stringify({ ...x, filters: { ...x.filters, text: x.filters.text.trim() } }) === JSON.stringify({ ...y, filters: { ...y.filters, text: y.filters.text.trim() } });
+  return (
+    JSON.stringify({ ...x, filters: { ...x.filters, text: x.filters.text.trim() } }) ===
+    JSON.stringify({ ...y, filters: { ...y.filters, text: y.filters.text.trim() } })
+  );
 }

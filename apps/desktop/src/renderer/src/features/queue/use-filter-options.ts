@@ -11,7 +11,9 @@ export interface FilterOption<T> {
 
 function onSide(user: User, side: RequestSide, viewer: TriageViewer): boolean {
   if (user.revokedAt !== null) return false;
-  return side === 'ministry' ? user.role === 'prefect' || user.role === 'operator' : user.role === 'liaison' && user.platformId === viewer.platformId;
+  return side === 'ministry'
+    ? user.role === 'prefect' || user.role === 'operator'
+    : user.role === 'liaison' && user.platformId === viewer.platformId;
 }
 
 /** The values the filters offer, from what the desk holds: platforms, campaigns, priorities, levels, colleagues. */
@@ -41,7 +43,11 @@ export function useFilterOptions(viewer: TriageViewer) {
   }, [requests, policy]);
 
   const levels = useMemo<FilterOption<number>[]>(
-    () => ESCALATION_TARGETS.map((target, level) => ({ value: level, label: t('filters.levelOption', { level, target: t(`common:escalation.${target}`) }) })),
+    () =>
+      ESCALATION_TARGETS.map((target, level) => ({
+        value: level,
+        label: t('filters.levelOption', { level, target: t(`common:escalation.${target}`) }),
+      })),
     [t],
   );
 

@@ -1,7 +1,15 @@
 import type { Request, TriageViewer } from '@contact-desk/shared';
 import { useCallback, useRef, useState } from 'react';
 import { useDesk } from '../../state/desk-store';
-import { actionArgs, mutationOf, splitEligible, type ActionReport, type RefusedAction, type RowAction, type SentAction } from './queue-actions';
+import {
+  actionArgs,
+  mutationOf,
+  splitEligible,
+  type ActionReport,
+  type RefusedAction,
+  type RowAction,
+  type SentAction,
+} from './queue-actions';
 
 const PROGRESS_EVERY = 20;
 

@@ -28,7 +28,11 @@ function isTyping(target: EventTarget | null): boolean {
  * unticks. On the focused grid also the arrows (shift extends), pages, Home/End, Space (like x)
  * and Ctrl+A (tick every listed row).
  */
-export function useQueueKeys(actions: QueueKeyActions, grid: RefObject<HTMLElement | null>, search: RefObject<HTMLInputElement | null>): void {
+export function useQueueKeys(
+  actions: QueueKeyActions,
+  grid: RefObject<HTMLElement | null>,
+  search: RefObject<HTMLInputElement | null>,
+): void {
   const latest = useRef(actions);
   latest.current = actions;
 

@@ -13,7 +13,10 @@ export function useSelection(rows: readonly Row[]) {
     toggle: useCallback((id: string) => setSelection((previous) => toggleRow(previous, id)), []),
     range: useCallback((id: string) => setSelection((previous) => selectRange(previous, rowIds, id)), [rowIds]),
     /** Ticks every listed row, or unticks them all when they already are. */
-    all: useCallback(() => setSelection((previous) => (listedSelection(previous, rowIds).length === rowIds.length ? NO_SELECTION : selectAll(rowIds))), [rowIds]),
+    all: useCallback(
+      () => setSelection((previous) => (listedSelection(previous, rowIds).length === rowIds.length ? NO_SELECTION : selectAll(rowIds))),
+      [rowIds],
+    ),
     clear: useCallback(() => setSelection(NO_SELECTION), []),
   };
 }
