@@ -135,6 +135,13 @@ it('"All" by urgency opens on what is due now, not on P2 requests forty days lat
   const oldP2 = requests.filter((request) => request.sla.label === 'P2' && request.createdAt < fortyDaysAgo).map((request) => request.ref);
   expect(oldP2.length).toBeGreaterThan(0);
   expect((await shownRefs(page)).filter((ref) => oldP2.includes(ref))).toEqual([]);
+
+  // What "P0 ouvertes" showed ninth: among the P0s, the fresh miss comes first.
+  const priority = page.getByTestId('filter-priority');
+  await priority.locator('summary').click();
+  await priority.getByLabel('P0', { exact: true }).check();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => shownRefs(page, 1), SYNCED).toEqual([freshP0(requests).ref]);
 });
 
 it('the liaison of its platform finds the fresh P0 first in Needs action, with its countdown', async () => {

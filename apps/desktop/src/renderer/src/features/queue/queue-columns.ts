@@ -8,13 +8,13 @@ const WIDTH: Readonly<Record<ColumnId, string>> = {
   select: '34px',
   priority: '52px',
   ref: '156px',
-  platform: 'minmax(100px, 0.9fr)',
-  reason: 'minmax(140px, 1.2fr)',
+  platform: 'minmax(110px, 1fr)',
+  reason: 'minmax(130px, 1.1fr)',
   deadline: '190px',
   level: '50px',
-  ownerMinistry: 'minmax(100px, 1fr)',
-  ownerPlatform: 'minmax(100px, 1fr)',
-  status: '184px',
+  ownerMinistry: 'minmax(96px, 0.9fr)',
+  ownerPlatform: 'minmax(90px, 0.7fr)',
+  status: '160px',
   actions: '84px',
 };
 
