@@ -67,6 +67,12 @@ it('a liaison ticks rows by keyboard and mouse and acknowledges the open ones at
   await expect.poll(() => ticked(page)).toBe('1');
   await page.keyboard.press(' ');
   await expect.poll(() => ticked(page)).toBe('0');
+  // Shift+j with nothing ticked: the row left and the row reached.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+J');
+  await expect.poll(() => ticked(page)).toBe('2');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => ticked(page)).toBe('0');
 
   // Mouse: the open requests and one already acknowledged, which the bar leaves out.
   for (const request of [...toAck, acknowledged]) await row(page, request.ref).getByTestId('row-tick').click();

@@ -119,7 +119,10 @@ function Triage({ viewer }: { viewer: TriageViewer }) {
         if (!id) return;
         moveCursor(id);
         setReveal((n) => n + 1);
-        if (extend && columns.includes('select')) selection.range(id);
+        if (!extend || !columns.includes('select')) return;
+        // Shift with nothing ticked yet: the range starts at the row the cursor leaves.
+        if (!selection.anchored && cursorRequest) selection.toggle(cursorRequest.id);
+        selection.range(id);
       },
       toggle: (range) => cursorRequest && columns.includes('select') && onTick(cursorRequest, range),
       selectAll: () => columns.includes('select') && selection.all(),

@@ -46,8 +46,7 @@ export interface OwnerContext {
   readonly userId: string | null;
 }
 
-function ownerMatches(filter: OwnerFilter, owner: string | null, me: string | null): boolean {
-  if (filter === '') return true;
+function ownerMatches(filter: Exclude<OwnerFilter, ''>, owner: string | null, me: string | null): boolean {
   if (filter === 'none') return owner === null;
   if (filter === 'me') return owner !== null && owner === me;
   return owner === filter.slice('user:'.length);
@@ -60,7 +59,7 @@ export function matchesFilters(entry: IndexedRequest, filters: QueueFilters, ter
   if (filters.priorities.size > 0 && !filters.priorities.has(request.sla.label)) return false;
   if (filters.levels.size > 0 && !filters.levels.has(request.escalationLevel)) return false;
   if (filters.campaigns.size > 0 && (request.campaign === null || !filters.campaigns.has(request.campaign))) return false;
-  if (!ownerMatches(filters.owner, ownerOf(request, owners.side), owners.userId)) return false;
+  if (filters.owner !== '' && !ownerMatches(filters.owner, ownerOf(request, owners.side), owners.userId)) return false;
   for (const term of terms) if (!entry.search.includes(term)) return false;
   return true;
 }

@@ -10,6 +10,7 @@ export function useSelection(rows: readonly Row[]) {
   return {
     ticked: selection.ids,
     listed,
+    anchored: selection.anchorId !== null,
     toggle: useCallback((id: string) => setSelection((previous) => toggleRow(previous, id)), []),
     range: useCallback((id: string) => setSelection((previous) => selectRange(previous, rowIds, id)), [rowIds]),
     /** Ticks every listed row, or unticks them all when they already are. */
