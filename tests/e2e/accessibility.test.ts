@@ -68,7 +68,9 @@ it('the create, request, queue and admin screens (as the prefect) have no seriou
   await page.locator('[data-testid="timeline-entry"]').first().waitFor();
   await audit(page, 'request');
 
+  // A new request waits for the platform: the ministry finds it in All.
   await page.getByTestId('nav-queue').click();
+  await page.getByTestId('view-tab-all').click();
   await row(page, created.ref).waitFor();
   await audit(page, 'queue (prefect)');
 

@@ -55,11 +55,11 @@ it('a P0 created by the prefect reaches the meta liaison live; the ack comes bac
   expect(await liaisonRow.getAttribute('data-priority')).toBe('P0');
   await screenshot(liaison, 'queue-liaison');
 
-  // Keyboard: focus the grid (selects the first row), move to our row, press `a`.
+  // Keyboard: focus the grid (puts the cursor on the first row), move to our row, press `a`.
   await liaison.getByTestId('queue-grid').focus();
-  await expect.poll(() => liaison.locator('[data-testid="queue-row"][aria-selected="true"]').count()).toBe(1);
-  for (let i = 0; i < 20 && (await liaisonRow.getAttribute('aria-selected')) !== 'true'; i++) await liaison.keyboard.press('j');
-  expect(await liaisonRow.getAttribute('aria-selected')).toBe('true');
+  await expect.poll(() => liaison.locator('[data-testid="queue-row"][data-cursor="true"]').count()).toBe(1);
+  for (let i = 0; i < 20 && (await liaisonRow.getAttribute('data-cursor')) !== 'true'; i++) await liaison.keyboard.press('j');
+  expect(await liaisonRow.getAttribute('data-cursor')).toBe('true');
   await liaison.keyboard.press('a');
   await expect.poll(() => liaisonRow.getAttribute('data-status')).toBe('acknowledged');
   await liaison.locator('[data-testid="sync-pending"][data-count="0"]').waitFor();
@@ -81,7 +81,9 @@ it('a P0 created by the prefect reaches the meta liaison live; the ack comes bac
   expect(doc.ackAt).toBe(relayTime);
   await screenshot(prefect, 'request-detail');
 
+  // Acknowledged, it waits for the platform: not in the ministry's Needs action, in All.
   await prefect.getByTestId('nav-queue').click();
+  await prefect.getByTestId('view-tab-all').click();
   await expect.poll(() => row(prefect, created.ref).getAttribute('data-status')).toBe('acknowledged');
   await screenshot(prefect, 'queue-prefect');
 

@@ -203,6 +203,10 @@ export async function benchQueue(): Promise<Figure[]> {
     const appUrl = `${url}/?profile=${PROFILE}`;
     await page.goto(`${appUrl}&relay=${encodeURIComponent(fixture.relay.url)}&code=${encodeURIComponent(fixture.codes.operator)}&autoEnroll=1`);
     await page.waitForSelector('[data-testid="queue-empty"]', { timeout: LOAD_TIMEOUT_MS });
+    // The operator's queue opens on Needs action; the figures are for the whole queue, so the
+    // profile is left on All (the queue remembers the tab per profile, like a user's choice).
+    await page.click('[data-testid="view-tab-all"]');
+    await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) ?? '{}')?.place?.view?.tab === 'all', `contact-desk-queue:${PROFILE}`);
     log('queue: profile enrolled against the relay');
 
     // Baseline first paint: empty local DB, offline.
