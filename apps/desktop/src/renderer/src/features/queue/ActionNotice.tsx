@@ -1,13 +1,14 @@
 import type { TriageViewer } from '@contact-desk/shared';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
+import { wordRefusal } from '../common/refusal-wording';
 import { reportProgress, type ActionReport, type RefusedAction } from './queue-actions';
 
-/** Refusals grouped by code, each code worded once with the references it concerns. */
-function refusalList(refused: readonly RefusedAction[], word: (refs: string, code: string) => string): string {
-  const byCode = new Map<string, string[]>();
-  for (const entry of refused) byCode.set(entry.code, [...(byCode.get(entry.code) ?? []), entry.ref]);
-  return [...byCode].map(([code, refs]) => word(refs.join(', '), code)).join(' ; ');
+/** Refusals grouped by what they say, each said once with the references it concerns. */
+function refusalList(refused: readonly RefusedAction[], word: (refs: string, reason: string) => string, reasonOf: (entry: RefusedAction) => string): string {
+  const byReason = new Map<string, string[]>();
+  for (const entry of refused) byReason.set(reasonOf(entry), [...(byReason.get(reasonOf(entry)) ?? []), entry.ref]);
+  return [...byReason].map(([reason, refs]) => word(refs.join(', '), reason)).join(' ; ');
 }
 
 /**
@@ -21,15 +22,15 @@ export function ActionNotice({ report, viewer, onDismiss }: { report: ActionRepo
   const requests = useDesk((s) => s.view.requests);
   if (!report) return <div className="q-notice" role="status" aria-live="polite" data-testid="queue-notice" />;
   const progress = reportProgress(report, pendingIds, requests, viewer);
-  // Until the shared wording of refusals exists, the code's generic text in the user's language.
-  const word = (refs: string, code: string) => t('report.refusal', { refs, reason: t(`common:errors.${code}`, { defaultValue: code }) });
+  const word = (refs: string, reason: string) => t('report.refusal', { refs, reason });
+  const reasonOf = (entry: RefusedAction) => wordRefusal(entry.error, t);
   const parts: string[] = [];
   if (report.running)
     parts.push(t('report.sending', { done: report.sent.length + report.refused.length, total: report.asked - report.skipped.length }));
   if (progress.recorded.length > 0) parts.push(t('report.recorded', { count: progress.recorded.length }));
   if (progress.waiting.length > 0) parts.push(t('report.waiting', { count: progress.waiting.length }));
   if (progress.rejected.length > 0) parts.push(t('report.rejected', { count: progress.rejected.length }));
-  if (report.refused.length > 0) parts.push(t('report.refused', { count: report.refused.length, list: refusalList(report.refused, word) }));
+  if (report.refused.length > 0) parts.push(t('report.refused', { count: report.refused.length, list: refusalList(report.refused, word, reasonOf) }));
   if (report.skipped.length > 0) parts.push(t('report.skipped', { count: report.skipped.length }));
   const trouble = report.refused.length + progress.rejected.length > 0;
   const state = report.running || progress.waiting.length > 0 ? 'waiting' : trouble ? 'refused' : 'recorded';

@@ -5,6 +5,7 @@ import {
   viewerSide,
   type MutationType,
   type Request,
+  type ProtocolError,
   type RequestStep,
   type TriageViewer,
 } from '@contact-desk/shared';
@@ -104,8 +105,8 @@ export interface SentAction {
 
 export interface RefusedAction {
   readonly ref: string;
-  readonly code: string;
-  readonly message: string;
+  /** Why the device refused it, as the relay would word it (code, reason and parameters). */
+  readonly error: ProtocolError;
 }
 
 /**

@@ -42,7 +42,7 @@ export function useQueueActions(viewer: TriageViewer) {
         for (const [i, request] of eligible.entries()) {
           const outcome = await useDesk.getState().perform(mutationOf(action), actionArgs(action, request, viewer, reason));
           if (outcome.ok) sent.push({ requestId: request.id, ref: request.ref });
-          else refused.push({ ref: request.ref, code: outcome.error.code, message: outcome.error.message });
+          else refused.push({ ref: request.ref, error: outcome.error });
           if (i % PROGRESS_EVERY === PROGRESS_EVERY - 1) show(false);
         }
       } finally {
