@@ -3,202 +3,16 @@
  * same run, with the same client code (a separate load process, loopback only):
  *   1. durable mutations/s from pipelining clients vs a Socket.IO server that only acks;
  *   2. ack round-trip of single sequential pushes vs a "durable echo" (one SQLite FULL insert);
- *   3. live broadcast latency to 200 clients vs a bare Socket.IO room broadcast.
+ *   3. live broadcast latency to 200 clients vs a bare Socket.IO room broadcast;
+ *   4–6. throughput and ack round trip with outreach (mail and webhooks) on, vs the same off.
  */
-import { newId, PROTOCOL_VERSION } from '@contact-desk/shared';
-import Database from 'better-sqlite3';
-import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Server } from 'socket.io';
-import { perform, table } from '../src/cli/admin-actions.js';
-import type { RelayCore } from '../src/core/relay-core.js';
-import { silentLogger } from '../src/logger.js';
-import { DEFAULT_LIMITS } from '../src/config.js';
-import { startRelay, type RunningRelay } from '../src/server.js';
-import type { LatencyResult, Task, TaskResult, ThroughputResult } from './tasks.js';
-
-const UNLIMITED_PUSHES = { ...DEFAULT_LIMITS, mutationsPerSecond: Number.MAX_SAFE_INTEGER, mutationBurst: Number.MAX_SAFE_INTEGER };
-const CLIENTS = 8;
-const IN_FLIGHT = 32;
-const BROADCAST_CLIENTS = 200;
-const PLATFORM = 'bench';
-const TASK_LIMIT_MS = 90_000;
-
-const benchStart = performance.now();
-const log = (line: string) => console.log(`[${((performance.now() - benchStart) / 1000).toFixed(1)}s] ${line}`);
-
-/** Runs one task in a fresh load process; kills it if it outlives the limit. */
-function runLoad<T extends TaskResult>(task: Task): Promise<T> {
-  const child = fork(fileURLToPath(new URL('./load-client.js', import.meta.url)), [], { stdio: 'inherit' });
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`load process for ${task.kind} exceeded ${TASK_LIMIT_MS} ms`));
-    }, TASK_LIMIT_MS);
-    child.once('message', (result: TaskResult) => {
-      clearTimeout(timer);
-      if (result.kind === 'error') reject(new Error(result.message));
-      else resolve(result as T);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`load process exited with ${code}`));
-    });
-    child.send(task);
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// The real relay, set up through its own helpers.
-
-async function createUser(core: RelayCore, role: 'operator' | 'liaison', index: number): Promise<string> {
-  const result = await perform(
-    core,
-    'user.create',
-    {
-      userId: newId(),
-      name: `Bench ${role} ${index}`,
-      role,
-      platformId: role === 'liaison' ? PLATFORM : null,
-    },
-    core.adminSession(),
-  );
-  const code = result.data?.enrollmentCode;
-  if (!code) throw new Error('user.create gave no enrollment code');
-  const enrolled = await core.enroll(code, `bench device ${index}`);
-  if (!enrolled.ok) throw new Error(`enrollment refused: ${enrolled.error.message}`);
-  return enrolled.token;
-}
-
-interface RelaySetup {
-  readonly relay: RunningRelay;
-  readonly dataDir: string;
-  readonly operatorTokens: string[];
-  readonly liaisonTokens: string[];
-  readonly requestIds: string[];
-}
-
-async function setUpRelay(): Promise<RelaySetup> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'contact-desk-bench-'));
-  const relay = await startRelay(
-    // The benchmark measures the relay's capacity, so the per-device push limit is lifted.
-    { host: '127.0.0.1', port: 0, dataDir, corsOrigin: '*', deadlineCheckMs: 0, logLevel: 'silent', limits: UNLIMITED_PUSHES },
-    { logger: silentLogger },
-  );
-  const { core } = relay;
-  await perform(core, 'platform.create', { platformId: PLATFORM, name: 'Bench platform', kind: 'platform' });
-  const operatorTokens = await Promise.all(
-    Array.from({ length: CLIENTS + 1 }, (_, i) => createUser(core, 'operator', i)),
-  );
-  const liaisonTokens = await Promise.all(
-    Array.from({ length: BROADCAST_CLIENTS }, (_, i) => createUser(core, 'liaison', i)),
-  );
-  const requestIds = Array.from({ length: 4 }, () => newId());
-  await Promise.all(
-    requestIds.map((requestId, i) =>
-      perform(core, 'request.create', {
-        requestId,
-        platformId: PLATFORM,
-        kind: 'removal',
-        priority: 'P1',
-        items: [`https://example.org/bench/${i}`],
-        category: 'hate',
-        grounds: 'Bench request.',
-      }),
-    ),
-  );
-  return { relay, dataDir, operatorTokens, liaisonTokens, requestIds };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Baselines: bare Socket.IO servers with the same wire shapes.
-
-interface Bare {
-  readonly url: string;
-  close(): Promise<void>;
-}
-
-interface WireMutation {
-  mutationId: string;
-  type: string;
-  args: Record<string, unknown>;
-  clientTime: number | null;
-}
-
-async function startBare(mode: 'ack' | 'durable' | 'broadcast'): Promise<Bare> {
-  const http = createServer();
-  const io = new Server(http, { serveClient: false, maxHttpBufferSize: 1_000_000 });
-  let dir: string | undefined;
-  let db: Database.Database | undefined;
-  let insert: Database.Statement | undefined;
-  if (mode === 'durable') {
-    dir = mkdtempSync(join(tmpdir(), 'contact-desk-bench-echo-'));
-    db = new Database(join(dir, 'echo.sqlite'));
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.exec('CREATE TABLE echo (id TEXT PRIMARY KEY, body TEXT NOT NULL)');
-    insert = db.prepare('INSERT INTO echo (id, body) VALUES (?, ?)');
-  }
-  const room = `class:platform:${PLATFORM}`;
-  let seq = 0;
-  io.on('connection', (socket) => {
-    void socket.join(room);
-    socket.emit('session', { protocolVersion: PROTOCOL_VERSION, headSeq: seq, serverTime: Date.now() });
-    socket.on('push', (payload: { mutations: WireMutation[] }, ack: (response: unknown) => void) => {
-      const mutations = payload.mutations;
-      const serverTime = Date.now();
-      if (insert) for (const m of mutations) insert.run(m.mutationId, JSON.stringify(m));
-      const afterSeq = seq;
-      const results = mutations.map((m) => ({ mutationId: m.mutationId, status: 'accepted', seqs: [++seq], serverTime }));
-      ack({ ok: true, results });
-      if (mode === 'broadcast') {
-        io.to(room).emit('events', {
-          afterSeq,
-          upToSeq: seq,
-          events: mutations.map((m, i) => ({
-            seq: afterSeq + i + 1,
-            serverTime,
-            type: 'comment.added',
-            payload: {
-              comment: { id: m.args.commentId, requestId: m.args.requestId, authorId: 'x', authorName: 'Bench operator', ...m.args, createdAt: serverTime, clientTime: m.clientTime },
-            },
-            actor: { userId: 'x', deviceId: 'y', name: 'Bench operator', role: 'operator', platformId: null },
-            mutationId: m.mutationId,
-            clientTime: m.clientTime,
-            audience: { kind: 'platform', platformId: PLATFORM },
-          })),
-        });
-      }
-    });
-  });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = http.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    async close() {
-      io.disconnectSockets(true);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
-      db?.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function withBare<T>(mode: 'ack' | 'durable' | 'broadcast', work: (url: string) => Promise<T>): Promise<T> {
-  const bare = await startBare(mode);
-  try {
-    return await work(bare.url);
-  } finally {
-    await bare.close();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
+import { rmSync } from 'node:fs';
+import { table } from '../src/cli/admin-actions.js';
+import { withBare } from './baselines.js';
+import { log, runLoad } from './load.js';
+import { measureOutreach } from './outreach-run.js';
+import { BROADCAST_CLIENTS, CLIENTS, setUpRelay } from './relay-setup.js';
+import { rttTask, throughputTask, type LatencyResult, type ThroughputResult } from './tasks.js';
 
 const fmtRate = (n: number) => `${Math.round(n).toLocaleString('en-US')} /s`;
 const fmtMs = (n: number) => `${n.toFixed(2)} ms`;
@@ -221,17 +35,7 @@ async function main(): Promise<void> {
   try {
     // 1. Throughput.
     for (const perPush of [1, 10]) {
-      const task = (url: string, tokens: readonly string[]) =>
-        ({
-          kind: 'throughput',
-          url,
-          tokens,
-          requestIds: setup.requestIds,
-          inFlight: perPush === 1 ? IN_FLIGHT : IN_FLIGHT / 4,
-          perPush,
-          warmupMs: 1500,
-          durationMs: 5000,
-        }) as const;
+      const task = (url: string, tokens: readonly string[]) => throughputTask(url, tokens, setup.requestIds, perPush);
       const base = await withBare('ack', (url) =>
         runLoad<ThroughputResult>(task(url, Array.from({ length: CLIENTS }, () => 'bare-token-0000'))),
       );
@@ -250,10 +54,9 @@ async function main(): Promise<void> {
     }
 
     // 2. Ack round trip, one push in flight.
-    const rttTask = (url: string, token: string) =>
-      ({ kind: 'rtt', url, token, requestId: setup.requestIds[0] ?? '', warmup: 300, samples: 3000, maxMs: 15_000 }) as const;
-    const echo = await withBare('durable', (url) => runLoad<LatencyResult>(rttTask(url, 'bare-token-0000')));
-    const single = await runLoad<LatencyResult>(rttTask(relay.url, setup.operatorTokens[CLIENTS] ?? ''));
+    const requestId = setup.requestIds[0] ?? '';
+    const echo = await withBare('durable', (url) => runLoad<LatencyResult>(rttTask(url, 'bare-token-0000', requestId)));
+    const single = await runLoad<LatencyResult>(rttTask(relay.url, setup.operatorTokens[CLIENTS] ?? '', requestId));
     log(`rtt: relay ${JSON.stringify(single)} | echo ${JSON.stringify(echo)}`);
     if (single.firstError) notes.push(`rtt: relay failures ${single.missed} (${single.firstError})`);
     rows.push({
@@ -309,6 +112,33 @@ async function main(): Promise<void> {
       ratio: bcReal.p99 / bcBase.p99,
       target: '<= 1.5x',
       pass: bcReal.p99 / bcBase.p99 <= 1.5,
+    });
+
+    // 4–6. Outreach on (e-mail and three webhooks) against the same relay with it off.
+    const outreach = await measureOutreach(setup);
+    rows.push({
+      figure: '4. durable mutations/s, outreach on (mail + 3 webhooks, default topics)',
+      relay: fmtRate(outreach.on.perSecond),
+      baseline: `${fmtRate(outreach.off.perSecond)} (off)`,
+      ratio: outreach.on.perSecond / outreach.off.perSecond,
+      target: '>= 0.9x',
+      pass: outreach.on.perSecond / outreach.off.perSecond >= 0.9,
+    });
+    rows.push({
+      figure: '5. ack round trip p99, outreach on',
+      relay: fmtMs(outreach.rttOn.p99),
+      baseline: `${fmtMs(outreach.rttOff.p99)} (off)`,
+      ratio: outreach.rttOn.p99 / outreach.rttOff.p99,
+      target: '<= 1.11x (0.9 of the speed)',
+      pass: outreach.rttOn.p99 / outreach.rttOff.p99 <= 1 / 0.9,
+    });
+    rows.push({
+      figure: `6. + a webhook following every comment: ${outreach.delivered} delivered, outbox empty ${(outreach.drainMs / 1000).toFixed(1)} s after`,
+      relay: fmtRate(outreach.following.perSecond),
+      baseline: `${fmtRate(outreach.off.perSecond)} (off)`,
+      ratio: outreach.following.perSecond / outreach.off.perSecond,
+      target: '(info)',
+      pass: null,
     });
   } finally {
     await relay.close();

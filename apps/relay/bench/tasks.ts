@@ -70,3 +70,16 @@ export function percentile(sorted: readonly number[], q: number): number {
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
   return sorted[rank - 1] ?? Number.NaN;
 }
+
+/** Pushes each throughput client keeps in flight with one mutation per push. */
+export const IN_FLIGHT = 32;
+
+/** Comments pushed as fast as the relay answers, for 5 s after 1.5 s of warm-up. */
+export function throughputTask(url: string, tokens: readonly string[], requestIds: readonly string[], perPush: number): ThroughputTask {
+  return { kind: 'throughput', url, tokens, requestIds, inFlight: perPush === 1 ? IN_FLIGHT : IN_FLIGHT / 4, perPush, warmupMs: 1500, durationMs: 5000 };
+}
+
+/** 3,000 single pushes one after the other, each timed from send to answer. */
+export function rttTask(url: string, token: string, requestId: string): RttTask {
+  return { kind: 'rtt', url, token, requestId, warmup: 300, samples: 3000, maxMs: 15_000 };
+}

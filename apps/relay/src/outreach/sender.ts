@@ -27,15 +27,28 @@ export interface SenderDeps {
 /** After a commit of attempts failed, the sender waits this long before it tries anything again. */
 const STORAGE_PAUSE_MS = 1_000;
 
+/** Due deliveries read from the outbox at once, kept in memory until a slot frees for them. */
+const READ_BATCH = 256;
+
 /**
  * Delivers the outbox, off the commit path: picks due rows, sends each with a time limit, at most
  * `concurrency` at once and `perTargetConcurrency` per address or webhook, and records every try
  * (an event and the row's new state, one transaction). A row is pending until a try of it is
  * recorded, so a row in flight when the relay dies goes again after the restart, same id.
+ *
+ * Due rows are read a batch at a time and wait in memory for a free slot of their target: when a
+ * try ends, the next one usually comes from memory, and the outbox is read again only when rows
+ * may be due that memory does not hold (new deliveries, the timer, a target whose rows ran out).
+ * A flood to one busy target (a webhook following every comment of a crisis) then costs one read
+ * per batch instead of a scan past all its pending rows after every try.
  */
 export class DeliverySender {
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly perTarget = new Map<string, number>();
+  /** Due deliveries read and not yet launched, oldest due first. */
+  private waiting: DeliveryRecord[] = [];
+  /** Rows may be due that `waiting` does not hold: read the outbox at the next fill. */
+  private unread = true;
   private readonly stopping = new AbortController();
   private timer: NodeJS.Timeout | undefined;
   private woken = false;
@@ -45,7 +58,7 @@ export class DeliverySender {
 
   start(): void {
     if (this.deps.config.pollMs > 0 && !this.timer) {
-      this.timer = setInterval(() => this.wake(), this.deps.config.pollMs);
+      this.timer = setInterval(() => this.wake(true), this.deps.config.pollMs);
       this.timer.unref();
     }
     this.wake();
@@ -61,14 +74,15 @@ export class DeliverySender {
     if (this.inFlight.size >= concurrency) return;
     for (const target of targets) {
       if ((this.perTarget.get(target) ?? 0) < perTargetConcurrency) {
-        this.wake();
+        this.wake(true);
         return;
       }
     }
   }
 
-  /** Looks for due deliveries soon (a slot freed, new deliveries, or the timer). */
-  wake(): void {
+  /** Looks for due deliveries soon (a slot freed, new deliveries, or the timer); `read`: in the outbox too. */
+  wake(read = false): void {
+    if (read) this.unread = true;
     if (this.woken || this.stopping.signal.aborted) return;
     this.woken = true;
     setImmediate(() => {
@@ -83,6 +97,7 @@ export class DeliverySender {
    */
   async drain(): Promise<void> {
     for (;;) {
+      this.unread = true;
       this.fill();
       if (this.inFlight.size === 0) return;
       await Promise.race(this.inFlight.values());
@@ -95,6 +110,7 @@ export class DeliverySender {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     await Promise.allSettled(this.inFlight.values());
+    this.waiting = [];
     this.deps.transports.mail?.close();
   }
 
@@ -105,22 +121,35 @@ export class DeliverySender {
   private fill(): void {
     const { config, store, log } = this.deps;
     if (this.stopping.signal.aborted || Date.now() < this.pausedUntil) return;
-    const free = config.concurrency - this.inFlight.size;
-    if (free <= 0) return;
+    this.launchWaiting();
+    if (!this.unread || this.inFlight.size >= config.concurrency) return;
+    this.unread = false;
     const saturated = [...this.perTarget].filter(([, n]) => n >= config.perTargetConcurrency).map(([target]) => target);
     let due: DeliveryRecord[];
     try {
-      due = store.dueDeliveries(this.deps.clock.now(), free * config.perTargetConcurrency, [...this.inFlight.keys()], saturated);
+      const held = [...this.inFlight.keys(), ...this.waiting.map((delivery) => delivery.id)];
+      due = store.dueDeliveries(this.deps.clock.now(), READ_BATCH, held, saturated);
     } catch (error) {
       log.error({ err: error }, 'reading the outbox failed');
+      this.unread = true;
       this.pause();
       return;
     }
-    for (const delivery of due) {
-      if (this.inFlight.size >= config.concurrency) break;
-      if ((this.perTarget.get(delivery.target) ?? 0) >= config.perTargetConcurrency) continue;
-      this.launch(delivery);
+    // A full batch may have left due rows behind it.
+    if (due.length === READ_BATCH) this.unread = true;
+    this.waiting.push(...due);
+    this.launchWaiting();
+  }
+
+  /** Launches what waits in memory, as far as the slots allow, keeping the order it was read in. */
+  private launchWaiting(): void {
+    const { concurrency, perTargetConcurrency } = this.deps.config;
+    const kept: DeliveryRecord[] = [];
+    for (const delivery of this.waiting) {
+      if (this.inFlight.size < concurrency && (this.perTarget.get(delivery.target) ?? 0) < perTargetConcurrency) this.launch(delivery);
+      else kept.push(delivery);
     }
+    this.waiting = kept;
   }
 
   private launch(delivery: DeliveryRecord): void {
@@ -134,7 +163,8 @@ export class DeliverySender {
         const left = (this.perTarget.get(delivery.target) ?? 1) - 1;
         if (left > 0) this.perTarget.set(delivery.target, left);
         else this.perTarget.delete(delivery.target);
-        this.wake();
+        // The target's next rows are read again once none of them waits in memory.
+        this.wake(!this.waiting.some((next) => next.target === delivery.target));
       });
     this.inFlight.set(delivery.id, done);
   }

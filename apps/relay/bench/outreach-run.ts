@@ -1,0 +1,116 @@
+/**
+ * The relay with outreach on — e-mail through an SMTP server, three webhooks (the platform's case
+ * tool, the ministry's, a PagerDuty service) — against the same relay with it off, in the same run.
+ * The two are measured in turns (off, on, off, on) and each keeps its better round, so a burst of
+ * noise on this shared machine does not land on one side only. Then a webhook that follows every
+ * comment is added: every mutation of the load is then delivered, and the bench reports how fast
+ * the sender drains what the load queued.
+ */
+import { newId, WEBHOOK_TOPICS } from '@contact-desk/shared';
+import { fork } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { perform } from '../src/cli/admin-actions.js';
+import { databaseFile } from '../src/config.js';
+import type { RelayCore } from '../src/core/relay-core.js';
+import { DEFAULT_OUTREACH } from '../src/outreach/outreach-config.js';
+import { SqliteStorage } from '../src/storage/sqlite-storage.js';
+import { log, runLoad } from './load.js';
+import type { SinkCounts } from './outreach-sinks.js';
+import { CLIENTS, PLATFORM, setUpRelay, type RelaySetup } from './relay-setup.js';
+import { rttTask, throughputTask, type LatencyResult, type ThroughputResult } from './tasks.js';
+
+const ROUNDS = 2;
+const DRAIN_LIMIT_MS = 120_000;
+
+export interface OutreachFigures {
+  readonly off: ThroughputResult;
+  readonly on: ThroughputResult;
+  readonly rttOff: LatencyResult;
+  readonly rttOn: LatencyResult;
+  /** With a webhook following comments: the load, the deliveries it caused, and the drain. */
+  readonly following: ThroughputResult;
+  readonly delivered: number;
+  readonly drainMs: number;
+}
+
+interface Sinks {
+  readonly smtpPort: number;
+  readonly httpPort: number;
+  counts(): Promise<SinkCounts>;
+  close(): void;
+}
+
+async function startSinks(): Promise<Sinks> {
+  const child = fork(fileURLToPath(new URL('./outreach-sinks.js', import.meta.url)), [], { stdio: 'inherit' });
+  const ports = await new Promise<{ smtpPort: number; httpPort: number }>((resolve) => child.once('message', resolve as never));
+  return {
+    ...ports,
+    counts: () =>
+      new Promise((resolve) => {
+        child.once('message', resolve as never);
+        child.send('count');
+      }),
+    close: () => child.kill(),
+  };
+}
+
+async function webhook(core: RelayCore, fields: Record<string, unknown>): Promise<void> {
+  await perform(core, 'webhook.create', { webhookId: newId(), ...fields });
+}
+
+const better = <T extends ThroughputResult>(a: T, b: T) => (b.perSecond > a.perSecond ? b : a);
+const lower = (a: LatencyResult, b: LatencyResult) => (b.p99 < a.p99 ? b : a);
+
+/** Waits until the relay's outbox has nothing pending, or the limit passes; counts what arrived meanwhile. */
+async function drained(setup: RelaySetup, sinks: Sinks, from: number): Promise<{ delivered: number; ms: number }> {
+  const started = performance.now();
+  const outbox = new SqliteStorage(databaseFile(setup), { readOnly: true });
+  try {
+    while (performance.now() - started < DRAIN_LIMIT_MS && outbox.outbox().deliveryCounts().pending > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    outbox.close();
+  }
+  return { delivered: (await sinks.counts()).hooks - from, ms: performance.now() - started };
+}
+
+export async function measureOutreach(off: RelaySetup): Promise<OutreachFigures> {
+  const sinks = await startSinks();
+  const hooks = `http://127.0.0.1:${sinks.httpPort}`;
+  const on = await setUpRelay({
+    liaisons: 8,
+    outreach: { ...DEFAULT_OUTREACH, smtpUrl: `smtp://127.0.0.1:${sinks.smtpPort}`, dutyEmail: 'permanence@bench.example', appUrl: 'http://127.0.0.1:4411', pollMs: 250 },
+    prepare: async (core) => {
+      await webhook(core, { platformId: PLATFORM, name: 'Case tool', url: `${hooks}/case-tool` });
+      await webhook(core, { platformId: null, name: 'Ministry', url: `${hooks}/ministry` });
+      await webhook(core, { platformId: PLATFORM, name: 'Pager', url: `${hooks}/pager`, preset: 'pagerduty', presetKey: 'R0UTINGKEY0123456789', priorities: ['P0', 'P1'] });
+    },
+  });
+  try {
+    const load = (setup: RelaySetup) => runLoad<ThroughputResult>(throughputTask(setup.relay.url, setup.operatorTokens.slice(0, CLIENTS), setup.requestIds, 1));
+    const rtt = (setup: RelaySetup) => runLoad<LatencyResult>(rttTask(setup.relay.url, setup.operatorTokens[CLIENTS] ?? '', setup.requestIds[0] ?? ''));
+    let offBest = await load(off);
+    let onBest = await load(on);
+    let rttOff = await rtt(off);
+    let rttOn = await rtt(on);
+    for (let round = 1; round < ROUNDS; round += 1) {
+      offBest = better(offBest, await load(off));
+      onBest = better(onBest, await load(on));
+      rttOff = lower(rttOff, await rtt(off));
+      rttOn = lower(rttOn, await rtt(on));
+    }
+    log(`outreach: off ${Math.round(offBest.perSecond)}/s, on ${Math.round(onBest.perSecond)}/s; ack p99 off ${rttOff.p99.toFixed(2)} ms, on ${rttOn.p99.toFixed(2)} ms`);
+    const before = (await sinks.counts()).hooks;
+    await webhook(on.relay.core, { platformId: PLATFORM, name: 'Every comment', url: `${hooks}/comments`, topics: [...WEBHOOK_TOPICS] });
+    const following = await load(on);
+    const drain = await drained(on, sinks, before);
+    log(`outreach following comments: ${JSON.stringify(following)}; ${drain.delivered} delivered, drained ${Math.round(drain.ms)} ms after the load`);
+    return { off: offBest, on: onBest, rttOff, rttOn, following, delivered: drain.delivered, drainMs: drain.ms };
+  } finally {
+    sinks.close();
+    await on.relay.close();
+    rmSync(on.dataDir, { recursive: true, force: true });
+  }
+}
