@@ -1,4 +1,5 @@
 import {
+  DEFAULT_WEBHOOK_TOPICS,
   newId,
   PRESET_URLS,
   WEBHOOK_PRESETS,
@@ -35,7 +36,7 @@ function draftOf(webhook: Webhook | null): Draft {
     preset: webhook?.preset ?? 'standard',
     url: webhook?.url ?? '',
     key: '',
-    topics: new Set(webhook?.topics ?? WEBHOOK_TOPICS),
+    topics: new Set(webhook?.topics ?? DEFAULT_WEBHOOK_TOPICS),
     priorities: new Set(webhook?.priorities ?? []),
   };
 }
