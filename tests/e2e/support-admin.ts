@@ -120,3 +120,29 @@ export async function localRecord(page: Page, profile: string): Promise<Record<s
     }
   }, `contact-desk-${profile}`);
 }
+
+interface HeldEntity {
+  readonly kind: string;
+  readonly value: { readonly name: string; readonly platformId: string | null };
+}
+
+interface HeldEvent {
+  readonly event: {
+    readonly type: string;
+    readonly payload: { readonly platformId?: string | null; readonly webhook?: { readonly platformId: string | null }; readonly apiKey?: { readonly platformId: string } };
+  };
+}
+
+/**
+ * The integrations a device holds (`<platform> <name>`, sorted) and the platforms whose
+ * integration events (webhooks, API keys, delivery attempts) it was sent.
+ */
+export async function integrationsHeld(page: Page, profile: string): Promise<{ held: string[]; platforms: (string | null)[] }> {
+  const local = (await localRecord(page, profile)) as { entities: HeldEntity[]; events: HeldEvent[] };
+  const held = local.entities.filter((entity) => entity.kind === 'integration').map((entity) => `${entity.value.platformId} ${entity.value.name}`);
+  const platforms = local.events
+    .map(({ event }) => event)
+    .filter((event) => /^(webhook|apiKey)\.|^notification\.attempted$/.test(event.type))
+    .map((event) => event.payload.webhook?.platformId ?? event.payload.apiKey?.platformId ?? event.payload.platformId ?? null);
+  return { held: held.sort(), platforms: [...new Set(platforms)] };
+}
