@@ -1,25 +1,34 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SmtpSink } from '../../apps/relay/test/outreach/smtp-sink';
 import { screenshot } from '../support/browser';
+import { relayCli } from '../support/relay-process';
 import { createRequestInUi, osNotifications, startApp, type AppFixture, type NewRequest } from './support-app';
 import { DEFAULT_POLICY } from '@contact-desk/shared';
-import { nameEscalationChain, recordDeliveryAttempts, setPolicy } from './support-relay-log';
+import { attemptsOf, closedUrl, outreachEnv } from './support-outreach';
+import { nameEscalationChain, setPolicy } from './support-relay-setup';
 
 let app: AppFixture;
+let sink: SmtpSink;
 let prefect: Page;
 let liaison: Page;
 let backup: Page;
 
 const BACKUP = { name: 'Bruno Backup', email: 'bruno.backup@meta.example', phone: '+33 6 12 34 56 78' };
 const MANAGER = { name: 'Marc Manager', email: 'marc.manager@meta.example', phone: '+33 1 40 00 00 00' };
+/** Meta's case tool, told of missed P0 deadlines at an address where nothing answers. */
+const TOOL = 'Outil de traitement Meta';
 
 beforeAll(async () => {
+  sink = await SmtpSink.start();
+  const toolUrl = await closedUrl();
   app = await startApp({
-    // The relay's deadline watcher runs, as in production.
-    relayEnv: { CONTACT_DESK_DEADLINE_CHECK_MS: '500' },
+    // The relay's deadline watcher runs, as in production; its mail goes to a real SMTP server.
+    relayEnv: { CONTACT_DESK_DEADLINE_CHECK_MS: '500', ...outreachEnv(sink) },
     prepare: async (dataDir) => {
       // A P0 must be acknowledged within one minute here, so the watcher records a miss during the test.
       await setPolicy(dataDir, DEFAULT_POLICY.levels.map((level) => (level.label === 'P0' ? { ...level, ackMinutes: 1 } : level)));
+      relayCli(dataDir, ['webhook', 'add', '--platform', 'meta', '--name', TOOL, '--url', toolUrl, '--topics', 'request.deadlineMissed', '--priorities', 'P0']);
       return { backup: await nameEscalationChain(dataDir, 'meta', BACKUP, MANAGER) };
     },
   });
@@ -30,6 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
+  await sink?.close();
 });
 
 function bell(page: Page) {
@@ -154,19 +164,16 @@ it('a missed deadline and messages the relay gave up on reach a device that was 
     })
     .toBe(1);
 
-  // The relay's notifier told the backup, and gave up on the platform's pager.
-  await app.relay.stop();
-  const at = Date.now();
-  const base = { requestId: late.id, platformId: 'meta', level: 1, trigger: 'escalated', causeSeq: null } as const;
-  recordDeliveryAttempts(app.dataDir, [
-    { at, attempt: { ...base, deliveryId: 'mail-1', channel: 'email', recipient: BACKUP.email, recipientName: BACKUP.name, attempt: 1, outcome: 'delivered', detail: '250 2.0.0 queued', nextAttemptAt: null } },
-    { at: at + 1_000, attempt: { ...base, deliveryId: 'hook-1', channel: 'webhook', recipient: 'Astreinte Meta (events.pagerduty.com)', recipientName: null, attempt: 1, outcome: 'failed', detail: 'HTTP 503', nextAttemptAt: at + 31_000 } },
-    { at: at + 2_000, attempt: { ...base, deliveryId: 'hook-1', channel: 'webhook', recipient: 'Astreinte Meta (events.pagerduty.com)', recipientName: null, attempt: 2, outcome: 'abandoned', detail: 'HTTP 503', nextAttemptAt: null } },
-  ]);
-  await app.relay.start();
+  // Meanwhile the relay's outbox mails the backup, called at level 1, and gives up on the tool's webhook.
+  const calledBackup = () =>
+    attemptsOf(app, late.id).find((attempt) => attempt.channel === 'email' && attempt.trigger === 'escalated' && attempt.recipient === BACKUP.email);
+  await expect.poll(() => calledBackup()?.outcome, { timeout: 30_000 }).toBe('delivered');
+  expect(sink.to(BACKUP.email).some((mail) => mail.subject?.includes(late.ref))).toBe(true);
+  const toolTries = () => attemptsOf(app, late.id).filter((attempt) => attempt.channel === 'webhook');
+  await expect.poll(() => toolTries().at(-1)?.outcome, { timeout: 30_000 }).toBe('abandoned');
+  expect(toolTries().at(-1)?.detail).toBe('connection refused');
 
   // The prefect, who handles it for the ministry: the missed P0, its escalations, the message given up.
-  await online(prefect);
   await expect.poll(async () => (await noticeCount(prefect)) - lateEventsOf(late.id), { timeout: 30_000 }).toBe(1);
   await openCentre(prefect);
   const prefectKinds = await prefect.getByTestId('notice').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-kind')));
@@ -188,12 +195,15 @@ it('a missed deadline and messages the relay gave up on reach a device that was 
   await openCentre(backup);
   expect(await backup.locator('[data-testid="notice"][data-why="named"]').count()).toBe(1);
 
-  // The timeline shows who was told, how, and when, to the second.
+  // The timeline shows who was told, how, and when, to the second: what the platform's record holds, not the ministry's.
   await liaison.locator(`[data-testid="notice"][data-request="${late.id}"] [data-testid="notice-open"]`).first().click();
   const attempts = liaison.locator('[data-testid="timeline-entry"][data-type="notification.attempted"]');
-  await expect.poll(() => attempts.count()).toBe(3);
+  const platformTries = () => attemptsOf(app, late.id).filter((attempt) => attempt.audience === 'platform');
+  await expect.poll(async () => (await attempts.count()) - platformTries().length).toBe(0);
+  expect(attemptsOf(app, late.id).some((attempt) => attempt.audience === 'ministry')).toBe(true);
   const second = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/Paris' });
-  expect(await attempts.nth(0).textContent()).toContain(`E-mail remis à Bruno Backup <${BACKUP.email}>`);
-  expect(await attempts.nth(0).locator('time').textContent()).toContain(second.format(at));
-  expect(await attempts.nth(2).textContent()).toContain('Webhook abandonné : Astreinte Meta (events.pagerduty.com)');
+  const mail = attempts.filter({ hasText: `E-mail remis à Bruno Backup <${BACKUP.email}>` }).filter({ hasText: 'escalade · niveau 1' });
+  expect(await mail.count()).toBe(1);
+  expect(await mail.locator('time').textContent()).toContain(second.format(calledBackup()!.serverTime));
+  expect(await attempts.filter({ hasText: `Webhook abandonné : ${toolTries().at(-1)!.recipient}` }).count()).toBe(1);
 });

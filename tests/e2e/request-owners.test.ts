@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createRequestInUi, startApp, type AppFixture, type NewRequest } from './support-app';
-import { nameEscalationChain } from './support-relay-log';
+import { nameEscalationChain } from './support-relay-setup';
 
 let app: AppFixture;
 let prefect: Page;
@@ -47,7 +47,7 @@ it('the platform takes a request and hands it over; the ministry sees who handle
   await expect.poll(() => owner(prefect, 'platform').locator('dd').textContent(), { timeout: 15_000 }).toBe('Lina Liaison');
   await expect.poll(() => owner(liaison, 'platform').locator('dd').textContent()).toBe('Lina Liaison (vous)');
   // Taken, it leaves the colleague's badge but stays theirs to take over.
-  expect(await backup.getByTestId('owner-take').textContent()).toBe('La reprendre');
+  await expect.poll(() => backup.getByTestId('owner-take').textContent()).toBe('La reprendre');
 
   // Handed over: only active liaisons of the platform are offered.
   const choices = await liaison.getByTestId('owner-hand-over').locator('option').allTextContents();

@@ -1,44 +1,43 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SmtpSink } from '../../apps/relay/test/outreach/smtp-sink';
+import { WebhookReceiver } from '../../apps/relay/test/outreach/webhook-receiver';
 import { relayCliOk } from '../support/relay-process';
-import { axeViolations, screenshot } from '../support/browser';
+import { axeViolations, inEachLanguageAndSize, screenshot } from '../support/browser';
 import { createRequestInUi, startDemoApp, type DemoFixture } from './support-app';
-import { recordDeliveryAttempts } from './support-relay-log';
+import { attemptsOf, outreachEnv, settled } from './support-outreach';
 
 /**
  * The request screen as its users see it, on six weeks of demo history: the liaison with a
  * refusal and an action waiting to be sent, the prefect with who handles it, the escalation
- * chain and who was told when; in French and English, at 1280×720 and 1440×900.
+ * chain and who was told when (the relay's mail to a real SMTP server, and a webhook whose
+ * receiver answers 503 until the relay gives up); in French and English, at 1280×720 and 1440×900.
  */
 let app: DemoFixture;
+let sink: SmtpSink;
+let pager: WebhookReceiver;
 
 beforeAll(async () => {
-  app = await startDemoApp();
+  sink = await SmtpSink.start();
+  pager = await WebhookReceiver.start();
+  pager.answer = () => 503;
+  app = await startDemoApp({ relayEnv: outreachEnv(sink) });
 });
 
 afterAll(async () => {
   await app?.close();
+  await pager?.close();
+  await sink?.close();
 });
-
-const SIZES = [
-  { width: 1440, height: 900 },
-  { width: 1280, height: 720 },
-] as const;
 
 /** Screenshots of the top of the screen and, scrolled, of its timeline, in both languages and sizes. */
 async function shoot(page: Page, name: string): Promise<void> {
-  for (const language of ['fr', 'en'] as const) {
-    await page.getByTestId(`lang-${language}`).click();
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      await page.locator('.shell-main').evaluate((main) => main.scrollTo(0, 0));
-      await screenshot(page, `${name}-${language}-${size.width}`);
-      await page.getByTestId('timeline').evaluate((timeline) => timeline.scrollIntoView({ block: 'end' }));
-      await screenshot(page, `${name}-${language}-${size.width}-timeline`);
-    }
-  }
-  await page.getByTestId('lang-fr').click();
-  await page.setViewportSize(SIZES[0]);
+  await inEachLanguageAndSize(page, async (suffix) => {
+    await page.locator('.shell-main').evaluate((main) => main.scrollTo(0, 0));
+    await screenshot(page, `${name}-${suffix}`);
+    await page.getByTestId('timeline').evaluate((timeline) => timeline.scrollIntoView({ block: 'end' }));
+    await screenshot(page, `${name}-${suffix}-timeline`);
+  });
 }
 
 /** No serious or critical accessibility violation on the page as it is now. */
@@ -56,6 +55,8 @@ async function metaBackup(): Promise<{ code: string; name: string; email: string
 }
 
 it('shows the request to the liaison and to the prefect as each must read it', async () => {
+  // Meta's on-call tool hears of escalations; its receiver refuses every one (HTTP 503).
+  await relayCliOk(app.dataDir, ['webhook', 'add', '--platform', 'meta', '--name', 'Astreinte Meta', '--url', pager.url(), '--topics', 'request.escalated']);
   const prefect = await app.openAs('screens-prefect', app.code('prefect'), app.relay.url, { hash: '#/new', notifications: true });
   const liaison = await app.openAs('screens-liaison', app.code('liaison', 'meta'), app.proxy.url);
   const backupLiaison = await metaBackup();
@@ -79,18 +80,16 @@ it('shows the request to the liaison and to the prefect as each must read it', a
   await prefect.getByTestId('submit-escalate').click();
   await expect.poll(() => prefect.getByTestId('escalation-level').getAttribute('data-level')).toBe('1');
 
-  await app.relay.stop();
-  const at = Date.now();
-  const base = { requestId: request.id, platformId: 'meta', level: 1, trigger: 'escalated', causeSeq: null } as const;
-  const pager = 'Astreinte Meta (events.pagerduty.com)';
-  recordDeliveryAttempts(app.dataDir, [
-    { at, attempt: { ...base, deliveryId: 'd1', channel: 'email', recipient: backupLiaison.email, recipientName: backupLiaison.name, attempt: 1, outcome: 'delivered', detail: '250 2.0.0 OK queued', nextAttemptAt: null } },
-    { at: at + 1_000, attempt: { ...base, deliveryId: 'd2', channel: 'webhook', recipient: pager, recipientName: null, attempt: 1, outcome: 'failed', detail: 'HTTP 503', nextAttemptAt: at + 31_000 } },
-    { at: at + 2_000, attempt: { ...base, deliveryId: 'd2', channel: 'webhook', recipient: pager, recipientName: null, attempt: 2, outcome: 'abandoned', detail: 'HTTP 503', nextAttemptAt: null } },
-  ]);
-  await app.relay.start();
-  for (const page of [prefect, liaison]) {
-    await expect.poll(() => page.locator('[data-testid="timeline-entry"][data-type="notification.attempted"]').count(), { timeout: 30_000 }).toBe(3);
+  // The relay mails the backup and gives up on the on-call tool; both screens show every try their side may see.
+  await expect.poll(() => settled(app, request.id), { timeout: 30_000 }).toBe(true);
+  const tries = attemptsOf(app, request.id);
+  expect(tries.find((attempt) => attempt.recipient === backupLiaison.email && attempt.trigger === 'escalated')?.outcome).toBe('delivered');
+  expect(tries.filter((attempt) => attempt.channel === 'webhook').map((attempt) => attempt.detail)).toEqual(expect.arrayContaining(['HTTP 503']));
+  expect(tries.filter((attempt) => attempt.channel === 'webhook').at(-1)?.outcome).toBe('abandoned');
+  expect(sink.to(backupLiaison.email).some((mail) => mail.subject?.includes(request.ref))).toBe(true);
+  for (const [page, side] of [[prefect, tries], [liaison, tries.filter((attempt) => attempt.audience === 'platform')]] as const) {
+    const shown = page.locator('[data-testid="timeline-entry"][data-type="notification.attempted"]');
+    await expect.poll(() => shown.count(), { timeout: 30_000 }).toBe(side.length);
   }
 
   // The liaison acknowledges with the link cut; her backup, online, acknowledges first.

@@ -113,11 +113,11 @@ export async function startApp(options: StartOptions = {}): Promise<AppFixture> 
 }
 
 /** Like `startApp`, on a data folder filled by `relay demo` (platforms, users, six weeks of requests). */
-export async function startDemoApp(): Promise<DemoFixture> {
+export async function startDemoApp(options: Pick<StartOptions, 'relayEnv'> = {}): Promise<DemoFixture> {
   const dataDir = newDataDir();
   const demo = JSON.parse(relayCli(dataDir, ['demo', '--reset', '--json'])) as DemoFixture['demo'];
   return {
-    ...(await launch(dataDir)),
+    ...(await launch(dataDir, options.relayEnv)),
     demo,
     code(role, platformId) {
       const found = demo.codes.find((c) => c.role === role && (platformId === undefined || c.platformId === platformId));

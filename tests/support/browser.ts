@@ -31,6 +31,31 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
 
+/** The window sizes screens are looked at in. */
+export const SCREEN_SIZES = [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+] as const;
+
+/**
+ * Runs `shoot` with the app in French then English, at each window size, with the suffix to
+ * name its screenshots by (`fr-1440`…); then puts the page back in French at the larger size.
+ * `behindDialog`: a modal dialog is open and the language buttons behind it take no pointer, so
+ * their click is dispatched to them.
+ */
+export async function inEachLanguageAndSize(page: Page, shoot: (suffix: string) => Promise<void>, behindDialog = false): Promise<void> {
+  const choose = (language: string) => (behindDialog ? page.getByTestId(`lang-${language}`).dispatchEvent('click') : page.getByTestId(`lang-${language}`).click());
+  for (const language of ['fr', 'en'] as const) {
+    await choose(language);
+    for (const size of SCREEN_SIZES) {
+      await page.setViewportSize(size);
+      await shoot(`${language}-${size.width}`);
+    }
+  }
+  await choose('fr');
+  await page.setViewportSize(SCREEN_SIZES[0]);
+}
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface AxeViolation {

@@ -48,7 +48,7 @@ export function SecretDialog({
         <button type="button" className="kit-button" onClick={() => void copy()}>
           {t('copy')}
         </button>
-        <button type="button" className="kit-button kit-button-primary" onClick={onClose}>
+        <button type="button" className="kit-button kit-button-primary" onClick={onClose} data-testid="one-time-secret-close">
           {t('common:actions.close')}
         </button>
       </div>

@@ -13,7 +13,7 @@ export function DeliveriesTab() {
   const { t } = useTranslation('integrations');
   const [status, setStatus] = useState<DeliveryStatus | ''>('');
   const log = useDeliveryLog(status);
-  const given = log.deliveries.filter((delivery) => delivery.status === 'abandoned').length;
+  const given = log.abandoned;
   return (
     <div className="kit-panel" data-testid="deliveries-panel">
       <div className="ad-toolbar">
@@ -36,10 +36,15 @@ export function DeliveriesTab() {
         </div>
       </div>
       <p className="ad-note">{t('deliveries.intro')}</p>
-      {given > 0 ? (
-        <p className="kit-error" role="alert" data-testid="deliveries-abandoned">
-          {t('deliveries.failures', { count: given })}
-        </p>
+      {given && given.count > 0 ? (
+        <div className="kit-error" role="alert" data-testid="deliveries-abandoned">
+          <span>{t(given.atLeast ? 'deliveries.failuresAtLeast' : 'deliveries.failures', { count: given.count })}</span>
+          {status !== 'abandoned' ? (
+            <button type="button" className="kit-link-button" onClick={() => setStatus('abandoned')} data-testid="deliveries-show-abandoned">
+              {t('deliveries.showAbandoned')}
+            </button>
+          ) : null}
+        </div>
       ) : null}
       {log.state === 'offline' ? <p className="kit-muted">{t('deliveries.offline')}</p> : null}
       {log.state === 'ready' && log.deliveries.length === 0 ? <p className="kit-muted">{t('deliveries.empty')}</p> : null}
@@ -74,7 +79,7 @@ function DeliveryTable({ deliveries }: { deliveries: readonly DeliverySummary[] 
         />
         <tbody>
           {deliveries.map((delivery) => (
-            <tr key={delivery.deliveryId} data-testid="delivery-row" data-status={delivery.status}>
+            <tr key={delivery.deliveryId} data-testid="delivery-row" data-delivery={delivery.deliveryId} data-status={delivery.status}>
               <td>{formatDateTime(delivery.createdAt, lang, true)}</td>
               <td>{t(`deliveries.channel.${delivery.channel}`)}</td>
               <td>
@@ -98,8 +103,9 @@ function DeliveryTable({ deliveries }: { deliveries: readonly DeliverySummary[] 
               </td>
               <td>
                 <span className={`ad-delivery ad-delivery-${delivery.status}`}>{t(`deliveries.status.${delivery.status}`)}</span>
-                <div className="kit-hint">
-                  {delivery.attempts} × {delivery.nextAttemptAt !== null && delivery.status === 'pending' ? t('deliveries.next', { time: formatDateTime(delivery.nextAttemptAt, lang, true) }) : ''}
+                <div className="kit-hint" data-testid="delivery-attempts">
+                  {t('deliveries.attempts', { count: delivery.attempts })}
+                  {delivery.nextAttemptAt !== null && delivery.status === 'pending' ? ` · ${t('deliveries.next', { time: formatDateTime(delivery.nextAttemptAt, lang, true) })}` : ''}
                 </div>
               </td>
               <td>

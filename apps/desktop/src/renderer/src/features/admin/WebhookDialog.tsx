@@ -36,6 +36,7 @@ function draftOf(webhook: Webhook | null): Draft {
     preset: webhook?.preset ?? 'standard',
     url: webhook?.url ?? '',
     key: '',
+    // A new webhook follows what the relay's own default is (docs/integrations.md): not the comments and assignments.
     topics: new Set(webhook?.topics ?? DEFAULT_WEBHOOK_TOPICS),
     priorities: new Set(webhook?.priorities ?? []),
   };
@@ -141,9 +142,12 @@ export function WebhookDialog({ webhook, onClose }: { webhook: Webhook | null; o
             <legend>{t('webhooks.topics')}</legend>
             <div className="ad-checks">
               {WEBHOOK_TOPICS.map((topic) => (
-                <label key={topic} className="kit-check">
-                  <input type="checkbox" checked={draft.topics.has(topic)} onChange={() => update({ topics: toggle(draft.topics, topic) })} />
-                  <code>{topic}</code>
+                <label key={topic} className="kit-check ad-topic">
+                  <input type="checkbox" value={topic} checked={draft.topics.has(topic)} onChange={() => update({ topics: toggle(draft.topics, topic) })} />
+                  <span>
+                    {t(`webhooks.topicNames.${topic.replace('.', '_')}`)}
+                    <code>{topic}</code>
+                  </span>
                 </label>
               ))}
             </div>
@@ -159,7 +163,7 @@ export function WebhookDialog({ webhook, onClose }: { webhook: Webhook | null; o
               </label>
             ))}
           </div>
-          <p className="kit-hint">{t(draft.preset === 'standard' ? 'webhooks.priorityHint.standard' : 'webhooks.priorityHint.pager')}</p>
+          <p className="kit-hint">{t(draft.preset === 'standard' ? 'webhooks.priorityHint.standard' : 'webhooks.priorityHint.pager', { label: policy.levels[0]?.label ?? 'P0' })}</p>
         </fieldset>
         <div className="kit-span-2">
           <ErrorNote error={error} />

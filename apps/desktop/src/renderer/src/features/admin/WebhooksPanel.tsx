@@ -26,7 +26,15 @@ export function WebhooksPanel() {
   const [secret, setSecret] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<ProtocolError | null>(null);
+  const mostUrgent = useDesk((state) => state.view.policy.levels[0]?.label ?? 'P0');
   const webhooks = sortWebhooks([...integrations.values()].filter((entry): entry is Webhook => entry.type === 'webhook'));
+  /** The priorities it carries: those listed, else every one (standard) or the most urgent (pagers). */
+  const prioritiesOf = (webhook: Webhook) =>
+    webhook.priorities.length > 0
+      ? webhook.priorities.join(', ')
+      : webhook.preset === 'standard'
+        ? t('webhooks.allPriorities')
+        : t('webhooks.presetPriorities', { label: mostUrgent });
 
   /** A mutation whose answer may carry a new signing secret, to show once. */
   const settled = (outcome: PerformOutcome) => {
@@ -84,17 +92,19 @@ export function WebhooksPanel() {
                   <td>{webhook.platformId === null ? t('webhooks.ministry') : (platforms.get(webhook.platformId)?.name ?? webhook.platformId)}</td>
                   <td>
                     {t(`webhooks.presets.${webhook.preset}`)}
-                    <div className="kit-hint">{t('webhooks.secretVersion', { version: webhook.secretVersion })}</div>
+                    <div className="kit-hint">{t(webhook.preset === 'standard' ? 'webhooks.secretVersion' : 'webhooks.keyVersion', { version: webhook.secretVersion })}</div>
                   </td>
                   <td>
-                    {webhook.preset === 'standard'
-                      ? webhook.topics.length === WEBHOOK_TOPICS.length
-                        ? t('webhooks.allTopics', { count: webhook.topics.length })
-                        : t('webhooks.someTopics', { count: webhook.topics.length, total: WEBHOOK_TOPICS.length })
-                      : '—'}
-                    <div className="kit-hint">
-                      {t('webhooks.priorities')} : {webhook.priorities.length > 0 ? webhook.priorities.join(', ') : webhook.preset === 'standard' ? t('webhooks.allPriorities') : t('webhooks.presetPriorities')}
-                    </div>
+                    {webhook.preset === 'standard' ? (
+                      <span title={webhook.topics.join('\n')}>
+                        {webhook.topics.length === WEBHOOK_TOPICS.length
+                          ? t('webhooks.allTopics', { count: webhook.topics.length })
+                          : t('webhooks.someTopics', { count: webhook.topics.length, total: WEBHOOK_TOPICS.length })}
+                      </span>
+                    ) : (
+                      t('webhooks.pagerTopics')
+                    )}
+                    <div className="kit-hint">{t('webhooks.prioritiesLine', { list: prioritiesOf(webhook) })}</div>
                   </td>
                   <td>
                     {webhook.removedAt !== null

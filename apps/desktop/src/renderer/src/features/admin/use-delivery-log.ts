@@ -3,12 +3,22 @@ import { useCallback, useEffect, useState } from 'react';
 import { useDesk } from '../../state/desk-store';
 
 const PAGE = 100;
+/** The most the relay lists at once: the deliveries given up are counted up to this many. */
+const COUNT_LIMIT = 500;
+
+/** How many deliveries the relay gave up, in its whole log; `atLeast` when there are more than it counted. */
+export interface AbandonedCount {
+  readonly count: number;
+  readonly atLeast: boolean;
+}
 
 export interface DeliveryLog {
   readonly deliveries: readonly DeliverySummary[];
   readonly hasMore: boolean;
   /** `offline`: the relay could not be asked (the log is read live, never kept on the device). */
   readonly state: 'loading' | 'ready' | 'offline' | 'refused';
+  /** Whatever the filter and the pages shown; null until the relay answered. */
+  readonly abandoned: AbandonedCount | null;
   reload(): void;
   more(): void;
 }
@@ -20,12 +30,17 @@ export function useDeliveryLog(status: DeliveryStatus | ''): DeliveryLog {
   const [deliveries, setDeliveries] = useState<readonly DeliverySummary[]>([]);
   const [hasMore, setHasMore] = useState(false);
   const [state, setState] = useState<DeliveryLog['state']>('loading');
+  const [abandoned, setAbandoned] = useState<AbandonedCount | null>(null);
   const [round, setRound] = useState(0);
 
   const load = useCallback(
     async (before: number | undefined, keep: readonly DeliverySummary[]) => {
       setState('loading');
-      const answer = await ask({ limit: PAGE, ...(before === undefined ? {} : { before }), ...(status ? { status } : {}) });
+      const [answer, given] = await Promise.all([
+        ask({ limit: PAGE, ...(before === undefined ? {} : { before }), ...(status ? { status } : {}) }),
+        before === undefined ? ask({ limit: COUNT_LIMIT, status: 'abandoned' }) : undefined,
+      ]);
+      if (given?.ok) setAbandoned({ count: given.deliveries.length, atLeast: given.hasMore });
       if (!answer) return setState('offline');
       if (!answer.ok) return setState('refused');
       setDeliveries([...keep, ...answer.deliveries]);
@@ -44,6 +59,7 @@ export function useDeliveryLog(status: DeliveryStatus | ''): DeliveryLog {
     deliveries,
     hasMore,
     state,
+    abandoned,
     reload: () => setRound((value) => value + 1),
     more: () => void load(deliveries.at(-1)?.createdAt, deliveries),
   };

@@ -1,10 +1,6 @@
-import { draft, newId, SYSTEM_ACTOR, type NotificationAttempt, type PriorityLevel } from '@contact-desk/shared';
+import { newId, type PriorityLevel } from '@contact-desk/shared';
 import { perform } from '../../apps/relay/src/cli/admin-actions';
-import { DataLock } from '../../apps/relay/src/cli/data-lock';
 import { withCore } from '../../apps/relay/src/cli/open-core';
-import { databaseFile } from '../../apps/relay/src/config';
-import { BatchBuilder } from '../../apps/relay/src/core/batch-builder';
-import { SqliteStorage } from '../../apps/relay/src/storage/sqlite-storage';
 
 /**
  * Work on a relay's data folder while no relay serves it (before it starts, or between a stop
@@ -40,24 +36,4 @@ export async function nameEscalationChain(
  */
 export async function setPolicy(dataDir: string, levels: readonly PriorityLevel[]): Promise<void> {
   await withCore(dataDir, (core) => perform(core, 'policy.update', { levels }));
-}
-
-/**
- * Records attempts at reaching people (`notification.attempted`), each at its own relay time, as
- * the relay's notifier does: system events of the log, chained like any other.
- */
-export function recordDeliveryAttempts(dataDir: string, attempts: readonly { readonly at: number; readonly attempt: NotificationAttempt }[]): void {
-  const lock = new DataLock(dataDir);
-  lock.acquire();
-  const storage = new SqliteStorage(databaseFile({ dataDir }));
-  try {
-    for (const { at, attempt } of attempts) {
-      const batch = new BatchBuilder(storage.loadState(), storage.head(), at);
-      batch.append([draft('notification.attempted', attempt)], SYSTEM_ACTOR, null, null);
-      storage.commit(batch.toCommit());
-    }
-  } finally {
-    storage.close();
-    lock.release();
-  }
 }
