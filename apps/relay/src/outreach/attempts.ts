@@ -114,7 +114,7 @@ function alertDutyDesk(
     ref: delivery.ref,
     platformId: null,
     level: null,
-    trigger: delivery.trigger,
+    trigger: 'delivery_abandoned',
     topic: null,
     causeSeq: batch.lastSeq,
     body: JSON.stringify(content),

@@ -11,9 +11,10 @@ export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 /**
  * Why a message was sent. `created`: a new urgent request; `deadline_soon`: five minutes before
  * a deadline; `deadline_missed`; `escalated`: a step of the escalation chain; `event`: a webhook
- * carrying an event of the log its subscriber follows.
+ * carrying an event of the log its subscriber follows; `delivery_abandoned`: the duty desk told
+ * that another message was given up.
  */
-export const NOTIFICATION_TRIGGERS = ['created', 'deadline_soon', 'deadline_missed', 'escalated', 'event'] as const;
+export const NOTIFICATION_TRIGGERS = ['created', 'deadline_soon', 'deadline_missed', 'escalated', 'event', 'delivery_abandoned'] as const;
 export type NotificationTrigger = (typeof NOTIFICATION_TRIGGERS)[number];
 
 /**

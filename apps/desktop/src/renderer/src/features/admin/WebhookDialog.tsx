@@ -133,7 +133,7 @@ export function WebhookDialog({ webhook, onClose }: { webhook: Webhook | null; o
           <div className="kit-span-2">
             <Field label={webhook ? t('webhooks.keyReplace') : t('webhooks.key')} hint={webhook ? t('webhooks.keyKept') : t(`webhooks.keyHint.${draft.preset}`)} required={!webhook}>
               {({ id, describedBy }) => (
-                <input id={id} value={draft.key} maxLength={200} autoComplete="off" spellCheck={false} aria-describedby={describedBy} onChange={(event) => update({ key: event.target.value })} data-testid="webhook-key" />
+                <input id={id} type="password" value={draft.key} maxLength={200} autoComplete="new-password" spellCheck={false} aria-describedby={describedBy} onChange={(event) => update({ key: event.target.value })} data-testid="webhook-key" />
               )}
             </Field>
           </div>

@@ -1,10 +1,12 @@
 import type { DeliveryStatus, DeliverySummary } from '@contact-desk/shared';
-import { useCallback, useEffect, useState } from 'react';
-import { useDesk } from '../../state/desk-store';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { onDeskEvents, useDesk } from '../../state/desk-store';
 
 const PAGE = 100;
 /** The most the relay lists at once: the deliveries given up are counted up to this many. */
 const COUNT_LIMIT = 500;
+/** After an attempt arrives live, the first page is read again this much later (attempts come in bursts). */
+const FOLLOW_MS = 1_000;
 
 /** How many deliveries the relay gave up, in its whole log; `atLeast` when there are more than it counted. */
 export interface AbandonedCount {
@@ -32,6 +34,8 @@ export function useDeliveryLog(status: DeliveryStatus | ''): DeliveryLog {
   const [state, setState] = useState<DeliveryLog['state']>('loading');
   const [abandoned, setAbandoned] = useState<AbandonedCount | null>(null);
   const [round, setRound] = useState(0);
+  /** Older pages are shown: the list stays as it is rather than jump back to the newest. */
+  const paged = useRef(false);
 
   const load = useCallback(
     async (before: number | undefined, keep: readonly DeliverySummary[]) => {
@@ -51,9 +55,24 @@ export function useDeliveryLog(status: DeliveryStatus | ''): DeliveryLog {
   );
 
   useEffect(() => {
+    paged.current = false;
     if (connection === 'online') void load(undefined, []);
     else setState('offline');
   }, [load, connection, round]);
+
+  // Every try is an event the prefect receives live: the first page follows them.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = onDeskEvents((events, live) => {
+      if (!live || paged.current || !events.some((event) => event.type === 'notification.attempted')) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => setRound((value) => value + 1), FOLLOW_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, []);
 
   return {
     deliveries,
@@ -61,6 +80,9 @@ export function useDeliveryLog(status: DeliveryStatus | ''): DeliveryLog {
     state,
     abandoned,
     reload: () => setRound((value) => value + 1),
-    more: () => void load(deliveries.at(-1)?.createdAt, deliveries),
+    more: () => {
+      paged.current = true;
+      void load(deliveries.at(-1)?.createdAt, deliveries);
+    },
   };
 }
