@@ -5,6 +5,7 @@
  * And the reference page rendered from it: one page, no script, a strict CSP.
  */
 import { createHash } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { newId } from '@contact-desk/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,6 +157,26 @@ describe('the OpenAPI document', () => {
 });
 
 describe('the reference page', () => {
+  it('is served at its own path only: dot segments are no route (the relay routes the path as sent)', async () => {
+    // node:http sends the path as written; fetch would fold the dot segments before sending.
+    const raw = (path: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const { hostname, port } = new URL(w.h.relay.url);
+        const req = httpRequest({ host: hostname, port, path, method: 'GET' }, (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    for (const path of ['/api/v1/../contest/openapi.json', '/api/v1/requests/../openapi.json', '/api/v1/./docs', '/api/v1/%2e%2e/openapi.json']) {
+      const reply = await raw(path);
+      expect(reply.status, path).toBe(404);
+      expect(JSON.parse(reply.body), path).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    }
+  });
+
   it('is one self-contained HTML page with no script and a strict CSP, listing every operation and schema', async () => {
     const reply = await w.api('GET', '/api/v1/docs');
     expect(reply.status).toBe(200);

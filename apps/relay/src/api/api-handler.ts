@@ -27,6 +27,7 @@ export function isApiPath(path: string): boolean {
 }
 
 function match(method: string, path: string): Matched | undefined {
+  if (!path.startsWith(`${API_BASE}/`)) return undefined;
   let parts: string[];
   try {
     parts = path.slice(API_BASE.length).split('/').slice(1).map(decodeURIComponent);
@@ -71,7 +72,9 @@ export class RestApi {
 
   async serve(req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://relay');
-    const matched = match(req.method ?? '', url.pathname);
+    // Routed on the path as sent: `/api/v1/x/../openapi.json` is no route, not the document
+    // (URL parsing would fold the dot segments, and the gate in front checked the raw path).
+    const matched = match(req.method ?? '', (req.url ?? '/').split('?')[0] ?? '/');
     if (!matched) return answer(res, errorAnswer(NO_ENDPOINT), expectsContinue);
     if (matched.kind === 'openapi') return answer(res, { status: 200, body: openApiDocument() });
     if (matched.kind === 'docs') return referencePage(res);
