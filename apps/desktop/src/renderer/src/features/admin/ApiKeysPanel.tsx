@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, type PerformOutcome } from '../../state/desk-store';
 import { formatDateTime } from '../common/format';
+import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
 import { TableHeader } from '../common/TableHeader';
 import { Dialog, ErrorNote, Field } from '../request/widgets';
 import { ConfirmDialog, SecretDialog } from './AdminDialogs';
-import { Buttons } from './FormButtons';
 import { oneTimeSecretOf } from './one-time-secrets';
 
 /** The platforms' API keys: issued by the prefect, shown once, revocable at once. */
@@ -149,7 +149,7 @@ function ApiKeyDialog({ onClose }: { onClose: (outcome: PerformOutcome | null) =
           )}
         </Field>
         <ErrorNote error={error} />
-        <Buttons busy={busy} onCancel={() => onClose(null)} testId="api-key-submit" label={t('keys.add')} />
+        <FormButtons busy={busy} onCancel={() => onClose(null)} testId="api-key-submit" label={t('keys.add')} />
       </form>
     </Dialog>
   );

@@ -2,9 +2,9 @@ import { MAIL_DETAILS, mailDetailOf, PLATFORM_KINDS, type MailDetail, type Platf
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
+import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
 import { Dialog, ErrorNote, Field } from '../request/widgets';
-import { Buttons } from './FormButtons';
 
 export function AddPlatformDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('admin');
@@ -45,7 +45,7 @@ export function AddPlatformDialog({ onClose }: { onClose: () => void }) {
           )}
         </Field>
         <ErrorNote error={error} />
-        <Buttons busy={busy} onCancel={onClose} testId="platform-add-submit" />
+        <FormButtons busy={busy} onCancel={onClose} testId="platform-add-submit" label={t('common:actions.save')} />
       </form>
     </Dialog>
   );
@@ -141,7 +141,7 @@ export function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatfo
         <div className="kit-span-2">
           {fieldError ? <p className="kit-field-error" role="alert">{fieldError}</p> : null}
           <ErrorNote error={error} />
-          <Buttons busy={busy} onCancel={onClose} testId="platform-edit-submit" />
+          <FormButtons busy={busy} onCancel={onClose} testId="platform-edit-submit" label={t('common:actions.save')} />
         </div>
       </form>
     </Dialog>

@@ -2,10 +2,10 @@ import { ROLES, newId, type ProtocolError, type Role, type User } from '@contact
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, type PerformOutcome } from '../../state/desk-store';
+import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
 import { Dialog, ErrorNote, Field } from '../request/widgets';
 import { ConfirmDialog } from './AdminDialogs';
-import { Buttons } from './FormButtons';
 
 /** What the prefect is asked to confirm: revoking a user, or one of their devices. */
 export type Confirm = { kind: 'user'; user: User } | { kind: 'device'; user: User; deviceId: string; label: string };
@@ -109,7 +109,7 @@ export function AddUserDialog({ onClose }: { onClose: (outcome: PerformOutcome |
           {({ id }) => <input id={id} value={team} maxLength={80} data-testid="user-team" onChange={(event) => setTeam(event.target.value)} />}
         </Field>
         <ErrorNote error={error} />
-        <Buttons busy={busy} onCancel={() => onClose(null)} testId="user-add-submit" />
+        <FormButtons busy={busy} onCancel={() => onClose(null)} testId="user-add-submit" label={t('common:actions.save')} />
       </form>
     </Dialog>
   );
@@ -154,7 +154,7 @@ export function EditUserDialog({ user, onClose }: { user: User; onClose: () => v
           {({ id }) => <input id={id} value={team} maxLength={80} onChange={(event) => setTeam(event.target.value)} />}
         </Field>
         <ErrorNote error={error} />
-        <Buttons busy={busy} onCancel={onClose} testId="user-edit-submit" />
+        <FormButtons busy={busy} onCancel={onClose} testId="user-edit-submit" label={t('common:actions.save')} />
       </form>
     </Dialog>
   );

@@ -12,9 +12,9 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, type PerformOutcome } from '../../state/desk-store';
+import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
 import { Dialog, ErrorNote, Field } from '../request/widgets';
-import { Buttons } from './FormButtons';
 
 /** The ministry's own webhook is chosen with this value in the "for" list. */
 const MINISTRY = '';
@@ -167,7 +167,7 @@ export function WebhookDialog({ webhook, onClose }: { webhook: Webhook | null; o
         </fieldset>
         <div className="kit-span-2">
           <ErrorNote error={error} />
-          <Buttons busy={busy} onCancel={() => onClose(null, false)} testId="webhook-submit" />
+          <FormButtons busy={busy} onCancel={() => onClose(null, false)} testId="webhook-submit" label={t('common:actions.save')} />
         </div>
       </form>
     </Dialog>

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
 import { OptionSelect } from '../common/OptionSelect';
-import { Dialog, ErrorNote, FormButtons } from './widgets';
+import { FormButtons } from '../common/FormButtons';
+import { Dialog, ErrorNote } from './widgets';
 
 interface AnswerRow {
   outcome: ItemOutcome | '';
@@ -136,7 +137,7 @@ export function AnswerDialog({ request, onClose }: { request: Request; onClose: 
         {filled > 0 && filled < rows.length ? <p className="kit-hint">{t('answer.partial', { done: filled, total: rows.length })}</p> : null}
         {formError ? <p className="kit-field-error" role="alert">{formError}</p> : null}
         <ErrorNote error={error} />
-        <FormButtons busy={busy} onCancel={() => onClose(null)} testId="submit-answer" />
+        <FormButtons busy={busy} onCancel={() => onClose(null)} testId="submit-answer" label={t('common:actions.confirm')} />
       </form>
     </Dialog>
   );

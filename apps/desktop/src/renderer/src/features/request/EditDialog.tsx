@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
 import { OptionSelect } from '../common/OptionSelect';
-import { Dialog, ErrorNote, Field, FormButtons } from './widgets';
+import { FormButtons } from '../common/FormButtons';
+import { Dialog, ErrorNote, Field } from './widgets';
 
 export function EditDialog({ request, onClose }: { request: Request; onClose: (mutationId: string | null) => void }) {
   const { t } = useTranslation('request');
@@ -76,7 +77,7 @@ export function EditDialog({ request, onClose }: { request: Request; onClose: (m
         <div className="kit-span-2">
           {fieldError ? <p className="kit-field-error" role="alert">{fieldError}</p> : null}
           <ErrorNote error={error} />
-          <FormButtons busy={busy} onCancel={() => onClose(null)} testId="submit-edit" />
+          <FormButtons busy={busy} onCancel={() => onClose(null)} testId="submit-edit" label={t('common:actions.confirm')} />
         </div>
       </form>
     </Dialog>

@@ -2,7 +2,8 @@ import { LIMITS, type MutationType, type ProtocolError, type Request } from '@co
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
-import { Dialog, ErrorNote, Field, FormButtons } from './widgets';
+import { FormButtons } from '../common/FormButtons';
+import { Dialog, ErrorNote, Field } from './widgets';
 
 export type TextStep = 'requestInfo' | 'provideInfo' | 'contest' | 'withdraw' | 'close' | 'reopen' | 'escalate';
 
@@ -71,7 +72,7 @@ export function TextStepDialog({
           )}
         </Field>
         <ErrorNote error={error} />
-        <FormButtons busy={busy} onCancel={() => onClose(null)} testId={`submit-${step}`} danger={step === 'withdraw' || step === 'contest'} />
+        <FormButtons busy={busy} onCancel={() => onClose(null)} testId={`submit-${step}`} label={t('common:actions.confirm')} danger={step === 'withdraw' || step === 'contest'} />
       </form>
     </Dialog>
   );
