@@ -1,4 +1,4 @@
-import { API_KEY_SCOPES, newId, type ApiKey, type ApiKeyScope, type ProtocolError } from '@contact-desk/shared';
+import { API_KEY_SCOPES, newId, type ApiKey, type ApiKeyScope } from '@contact-desk/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, type PerformOutcome } from '../../state/desk-store';
@@ -6,6 +6,7 @@ import { formatDateTime } from '../common/format';
 import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
 import { TableHeader } from '../common/TableHeader';
+import { usePerformForm } from '../common/use-perform-form';
 import { Dialog, ErrorNote, Field } from '../request/widgets';
 import { ConfirmDialog, SecretDialog } from './AdminDialogs';
 import { oneTimeSecretOf } from './one-time-secrets';
@@ -109,21 +110,15 @@ export function ApiKeysPanel() {
 
 function ApiKeyDialog({ onClose }: { onClose: (outcome: PerformOutcome | null) => void }) {
   const { t } = useTranslation('integrations');
-  const perform = useDesk((state) => state.perform);
+  const { busy, error, perform } = usePerformForm();
   const platformMap = useDesk((state) => state.view.platforms);
   const platforms = [...platformMap.values()].filter((platform) => platform.active).sort((a, b) => a.name.localeCompare(b.name));
   const [name, setName] = useState('');
   const [platformId, setPlatformId] = useState(platforms[0]?.id ?? '');
   const [scope, setScope] = useState<ApiKeyScope>('act');
-  const [error, setError] = useState<ProtocolError | null>(null);
-  const [busy, setBusy] = useState(false);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    const outcome = await perform('apiKey.issue', { apiKeyId: newId(), platformId, name: name.trim(), scope });
-    setBusy(false);
-    if (outcome.ok) onClose(outcome);
-    else setError(outcome.error);
+    await perform('apiKey.issue', { apiKeyId: newId(), platformId, name: name.trim(), scope }, onClose);
   };
   return (
     <Dialog title={t('keys.addTitle')} onClose={() => onClose(null)} testId="dialog-api-key-add">
