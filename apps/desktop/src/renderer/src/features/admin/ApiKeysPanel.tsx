@@ -10,6 +10,7 @@ import { usePerformForm } from '../common/use-perform-form';
 import { Dialog, ErrorNote, Field } from '../request/widgets';
 import { ConfirmDialog, SecretDialog } from './AdminDialogs';
 import { oneTimeSecretOf } from './one-time-secrets';
+import { PanelHead, RowButton } from './PanelHead';
 
 /** The platforms' API keys: issued by the prefect, shown once, revocable at once. */
 export function ApiKeysPanel() {
@@ -28,14 +29,7 @@ export function ApiKeysPanel() {
 
   return (
     <div className="kit-panel" data-testid="api-keys-panel">
-      <div className="ad-toolbar">
-        <h2 className="kit-panel-title">{t('keys.title')}</h2>
-        <button type="button" className="kit-button kit-button-primary" onClick={() => setAdding(true)} data-testid="api-key-add">
-          {t('keys.add')}
-        </button>
-      </div>
-      <p className="ad-note">{t('keys.intro')}</p>
-      {notice ? <p className="kit-notice" role="status">{notice}</p> : null}
+      <PanelHead title={t('keys.title')} add={{ label: t('keys.add'), onClick: () => setAdding(true), testId: 'api-key-add' }} intro={t('keys.intro')} notice={notice} />
       {keys.length === 0 ? (
         <p className="kit-muted">{t('keys.none')}</p>
       ) : (
@@ -69,9 +63,9 @@ export function ApiKeysPanel() {
                   </td>
                   <td className="ad-col-actions">
                     {key.revokedAt === null ? (
-                      <button type="button" className="kit-button kit-button-small kit-button-danger-outline" onClick={() => setRevoking(key)} data-testid="api-key-revoke">
+                      <RowButton danger onClick={() => setRevoking(key)} data-testid="api-key-revoke">
                         {t('keys.revoke')}
-                      </button>
+                      </RowButton>
                     ) : null}
                   </td>
                 </tr>
