@@ -48,9 +48,20 @@ async function shownRefs(page: Page, count = FIRST): Promise<string[]> {
 }
 
 /** Polls until what the page shows equals what the relay's records give at that moment (deadlines keep passing). */
-async function agrees(shown: () => Promise<unknown>, expected: () => unknown): Promise<string> {
-  const [actual, wanted] = [JSON.stringify(await shown()), JSON.stringify(expected())];
-  return actual === wanted ? 'agrees' : `shown ${actual}, expected ${wanted}`;
+async function expectAgreement(shown: () => Promise<unknown>, expected: () => unknown): Promise<void> {
+  const agrees = async () => {
+    const [actual, wanted] = [JSON.stringify(await shown()), JSON.stringify(expected())];
+    return actual === wanted ? 'agrees' : `shown ${actual}, expected ${wanted}`;
+  };
+  await expect.poll(agrees, SYNCED).toBe('agrees');
+}
+
+/** Polls until the first rows on screen are the first of `requests()` in the urgency order. */
+async function expectUrgencyOrder(page: Page, requests: () => readonly Request[]): Promise<void> {
+  await expectAgreement(
+    () => shownRefs(page),
+    () => expectedOrder(requests()).slice(0, FIRST),
+  );
 }
 
 const lateNow = (requests: readonly Request[]) => requests.filter((request) => isLateNow(request, Date.now()));
@@ -72,37 +83,16 @@ it('the observer opens on Late: the fresh P0 first, above requests weeks late; f
 
   const page = await app.openAs('order-observer', app.code('observer'), app.relay.url);
   await expect.poll(() => page.getByTestId('queue-screen').getAttribute('data-tab'), SYNCED).toBe('late');
-  await expect
-    .poll(
-      () =>
-        agrees(
-          () => page.getByTestId('view-count-late').textContent(),
-          () => String(lateNow(requests).length),
-        ),
-      SYNCED,
-    )
-    .toBe('agrees');
-  await expect
-    .poll(
-      () =>
-        agrees(
-          () => page.getByTestId('queue-count').getAttribute('data-count'),
-          () => String(lateNow(requests).length),
-        ),
-      SYNCED,
-    )
-    .toBe('agrees');
+  await expectAgreement(
+    () => page.getByTestId('view-count-late').textContent(),
+    () => String(lateNow(requests).length),
+  );
+  await expectAgreement(
+    () => page.getByTestId('queue-count').getAttribute('data-count'),
+    () => String(lateNow(requests).length),
+  );
   await expect.poll(() => shownRefs(page, 1), SYNCED).toEqual([fresh.ref]);
-  await expect
-    .poll(
-      () =>
-        agrees(
-          () => shownRefs(page),
-          () => expectedOrder(lateNow(requests)).slice(0, FIRST),
-        ),
-      SYNCED,
-    )
-    .toBe('agrees');
+  await expectUrgencyOrder(page, () => lateNow(requests));
   const shownStatuses = await page.$$eval('[data-testid="queue-row"]', (elements) =>
     elements.map((element) => element.getAttribute('data-status')),
   );
@@ -119,16 +109,7 @@ it('"All" by urgency opens on what is due now, not on P2 requests forty days lat
   await page.getByTestId('view-tab-all').click();
   await expect.poll(() => page.getByTestId('queue-count').getAttribute('data-count'), SYNCED).toBe(String(app.demo.requests));
   const requests = relayRequests();
-  await expect
-    .poll(
-      () =>
-        agrees(
-          () => shownRefs(page),
-          () => expectedOrder(requests).slice(0, FIRST),
-        ),
-      SYNCED,
-    )
-    .toBe('agrees');
+  await expectUrgencyOrder(page, () => requests);
   const first = requests.find((request) => request.ref === (expectedOrder(requests)[0] ?? ''))!;
   expect(urgencyBand(first, Date.now())).toBe('due');
   const fortyDaysAgo = Date.now() - 40 * 24 * 3_600_000;
@@ -154,16 +135,7 @@ it('the liaison of its platform finds the fresh P0 first in Needs action, with i
   );
   await expect.poll(() => page.getByTestId('queue-count').getAttribute('data-count'), SYNCED).toBe(String(mine.length));
   await expect.poll(() => shownRefs(page, 1), SYNCED).toEqual([fresh.ref]);
-  await expect
-    .poll(
-      () =>
-        agrees(
-          () => shownRefs(page),
-          () => expectedOrder(mine).slice(0, FIRST),
-        ),
-      SYNCED,
-    )
-    .toBe('agrees');
+  await expectUrgencyOrder(page, () => mine);
   const reason = row(page, fresh.ref).getByTestId('reason');
   expect(await reason.getAttribute('data-reason')).toMatch(/^(acknowledge|answer|supply_information)$/);
   await screenshot(page, 'triage-order-liaison');

@@ -6,98 +6,46 @@
  * documented status, the relay keeps serving, and after each block its record — projections,
  * every table of the file, the hash chain — is exactly what it was.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { newId } from '@contact-desk/shared';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestPageSchema } from '../src/api/api-views.js';
 import { perform } from '../src/cli/admin-actions.js';
-import { ManualClock } from '../src/core/clock.js';
-import { silentLogger } from '../src/logger.js';
-import { startRelay, type RunningRelay } from '../src/server.js';
-import { anyValue, countSent, draw, expectTypedError, isPlainObject, OVERSIZED_STRING_LENGTHS, SEED, sent, sentTotal, withField } from './fuzz/oracles.js';
-import { chainVerifies, fingerprint, type RecordFingerprint, type RelayUnderTest } from './fuzz/record.js';
-import { createRequestArgs, T0, waitFor } from './harness.js';
+import { inBatches, startFuzzRelay, typedError, type Answer, type FuzzRelay } from './fuzz/http-relay.js';
+import { anyValue, countSent, draw, OVERSIZED_STRING_LENGTHS, reportSent, withField } from './fuzz/oracles.js';
+import { chainVerifies, fingerprint, type RecordFingerprint } from './fuzz/record.js';
+import { createRequestArgs, waitFor } from './harness.js';
 import { issueKey, revokeKey, type IssuedKey } from './api/api-client.js';
 import { DocumentSchemas, type OpenApiDoc, type Schema } from './api/openapi-check.js';
 
-const clock = new ManualClock(T0);
-const agent = new Agent({ keepAlive: true, maxSockets: 8 });
 const ACTIONS = ['acknowledge', 'answer', 'request-info', 'contest', 'comments', 'assign'];
 const UUID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|0{8}-0{4}-0{4}-0{4}-0{12}|f{8}-f{4}-f{4}-f{4}-f{12})$/i;
-let relay: RunningRelay;
-let dataDir: string;
+let relay: FuzzRelay;
 let doc: DocumentSchemas;
 let keys: { act: IssuedKey; read: IssuedKey; other: IssuedKey; revoked: IssuedKey };
 let own: string[];
 let before: RecordFingerprint;
 const started = Date.now();
 
-const underTest: RelayUnderTest = {
-  get dataDir() {
-    return dataDir;
-  },
-  get headSeq() {
-    return relay.core.headSeq;
-  },
-  get core() {
-    return relay.core;
-  },
-};
-
-interface Answer {
-  readonly status: number;
-  readonly text: string;
-}
-
-function exchange(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: relay.port, method, path, agent, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 /** A typed error answer with the documented status. */
 function expectRefusal(answer: Answer, status: number, code: string, context: string): void {
   expect(answer.status, `${context}: ${answer.text.slice(0, 300)}`).toBe(status);
-  let body: unknown;
-  try {
-    body = JSON.parse(answer.text);
-  } catch {
-    throw new Error(`${context}: not JSON: ${answer.text.slice(0, 200)}`);
-  }
-  expect(isPlainObject(body) && Object.keys(body).sort(), context).toEqual(['error', 'ok']);
-  const { error } = body as { error: { code: string; message: string } };
-  expectTypedError(error as never, context);
-  expect(error.code, context).toBe(code);
+  expect(typedError(answer, context).code, context).toBe(code);
 }
 
 /** Sends a few at a time; the relay's clock moves on between batches so no key runs out of its rate. */
-async function inBatches<T>(items: readonly T[], each: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += 8) {
-    clock.advance(1000);
-    await Promise.all(items.slice(i, i + 8).map(each));
-  }
+function paced<T>(items: readonly T[], each: (item: T) => Promise<void>): Promise<void> {
+  return inBatches(items, each, () => relay.clock.advance(1000));
 }
 
 function unchanged(block: string): void {
-  const now = fingerprint(underTest);
+  const now = fingerprint(relay);
   expect(now, `${block}: the record changed`).toEqual(before);
   expect(chainVerifies(now), block).toBe(true);
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'relay-api-fuzz-'));
-  relay = await startRelay({ host: '127.0.0.1', port: 0, dataDir, corsOrigin: '*', deadlineCheckMs: 0, logLevel: 'silent' }, { clock, logger: silentLogger });
+  relay = await startFuzzRelay('api');
   for (const platformId of ['alpha', 'beta']) await perform(relay.core, 'platform.create', { platformId, name: platformId, kind: 'platform' });
   own = [];
   for (const platformId of ['alpha', 'alpha', 'alpha', 'beta']) {
@@ -113,20 +61,16 @@ beforeAll(async () => {
   };
   await revokeKey(relay.core, keys.revoked.id);
   // Reading records the receipts; once they are in, reading changes nothing.
-  for (const key of [keys.act, keys.other]) await exchange('GET', '/api/v1/requests', { authorization: `Bearer ${key.key}` });
+  for (const key of [keys.act, keys.other]) await relay.exchange('GET', '/api/v1/requests', { authorization: `Bearer ${key.key}` });
   await waitFor(() => [...relay.core.view.requests.values()].every((request) => request.receivedAt !== null), 'receipts');
-  doc = new DocumentSchemas(JSON.parse((await exchange('GET', '/api/v1/openapi.json', {})).text) as OpenApiDoc);
-  before = fingerprint(underTest);
+  doc = new DocumentSchemas(JSON.parse((await relay.exchange('GET', '/api/v1/openapi.json', {})).text) as OpenApiDoc);
+  before = fingerprint(relay);
   expect(chainVerifies(before)).toBe(true);
 });
 
 afterAll(async () => {
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const detail = [...sent.entries()].map(([kind, n]) => `${kind} ${n}`).join(', ');
-  console.log(`API fuzz: ${sentTotal()} inputs in ${seconds} s (seed ${SEED}): ${detail}`);
-  agent.destroy();
+  reportSent('API fuzz', started);
   await relay.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('API fuzz: every bad request gets a typed answer and changes nothing', () => {
@@ -146,9 +90,9 @@ describe('API fuzz: every bad request gets a typed answer and changes nothing', 
       ['GET', `/api/v1/requests/${own[0]}`, undefined],
       ['POST', `/api/v1/requests/${own[0]}/acknowledge`, '{}'],
     ];
-    await inBatches(headers, async (authorization) => {
+    await paced(headers, async (authorization) => {
       const [method, path, body] = routes[authorization.length % routes.length] ?? routes[0]!;
-      const answer = await exchange(method, path, { authorization, 'idempotency-key': newId() }, body);
+      const answer = await relay.exchange(method, path, { authorization, 'idempotency-key': newId() }, body);
       expectRefusal(answer, 401, 'unauthenticated', `${method} ${path} with ${JSON.stringify(authorization)}`);
     });
     unchanged('authorization');
@@ -161,9 +105,9 @@ describe('API fuzz: every bad request gets a typed answer and changes nothing', 
       fc.string({ maxLength: 20 }).map(encodeURIComponent),
     );
     const requests = draw(fc.record({ method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'), segments: fc.array(segment, { minLength: 0, maxLength: 4 }) }), 600);
-    await inBatches(requests, async ({ method, segments }) => {
+    await paced(requests, async ({ method, segments }) => {
       const path = `/api/v1${segments.length ? `/${segments.join('/')}` : ''}`;
-      const answer = await exchange(method, path, { authorization: `Bearer ${keys.act.key}` }, method === 'GET' || method === 'HEAD' ? undefined : '{}');
+      const answer = await relay.exchange(method, path, { authorization: `Bearer ${keys.act.key}` }, method === 'GET' || method === 'HEAD' ? undefined : '{}');
       const context = `${method} ${path}`;
       let decoded: string[] | undefined;
       try {
@@ -195,11 +139,11 @@ describe('API fuzz: every bad request gets a typed answer and changes nothing', 
     );
     const params = fc.dictionary(fc.constantFrom('status', 'waiting', 'late', 'updatedSince', 'order', 'limit', 'cursor', 'timelineAfter', 'timelineLimit', 'platform', 'x'), value, { maxKeys: 4 });
     const queries = draw(fc.record({ detail: fc.boolean(), params }), 600);
-    await inBatches(queries, async ({ detail, params: query }) => {
+    await paced(queries, async ({ detail, params: query }) => {
       const docPath = detail ? '/requests/{id}' : '/requests';
       const search = new URLSearchParams(query).toString();
       const path = `/api/v1/requests${detail ? `/${own[1]}` : ''}${search ? `?${search}` : ''}`;
-      const answer = await exchange('GET', path, { authorization: `Bearer ${keys.read.key}` });
+      const answer = await relay.exchange('GET', path, { authorization: `Bearer ${keys.read.key}` });
       const valid = doc.queryIsValid('GET', docPath, query);
       if (valid) {
         expect(answer.status, `${path}: ${answer.text.slice(0, 300)}`).toBe(200);
@@ -228,7 +172,7 @@ describe('API fuzz: every bad request gets a typed answer and changes nothing', 
         'null',
         '{',
       ];
-      await inBatches(texts, async (text) => {
+      await paced(texts, async (text) => {
         let json: unknown;
         let parsed = true;
         try {
@@ -240,7 +184,7 @@ describe('API fuzz: every bad request gets a typed answer and changes nothing', 
         // A body the document takes is sent about a request that does not exist: decided, refused, nothing changed.
         const fits = parsed && validate(json);
         const target = fits ? newId() : (own[0] ?? '');
-        const answer = await exchange('POST', `/api/v1/requests/${target}/${action}`, { authorization: `Bearer ${keys.act.key}`, 'idempotency-key': newId(), 'content-type': 'application/json' }, text);
+        const answer = await relay.exchange('POST', `/api/v1/requests/${target}/${action}`, { authorization: `Bearer ${keys.act.key}`, 'idempotency-key': newId(), 'content-type': 'application/json' }, text);
         if (fits) {
           expect([400, 404], context).toContain(answer.status);
           expectRefusal(answer, answer.status, answer.status === 404 ? 'not_found' : 'invalid_payload', context);
@@ -249,12 +193,12 @@ describe('API fuzz: every bad request gets a typed answer and changes nothing', 
       bodies += texts.length;
     }
     const idempotencyKeys = [...draw(fc.string({ maxLength: 40 }), 80), ...draw(fc.uuid(), 20), 'f'.repeat(36), `${newId()} `, newId().toUpperCase()];
-    await inBatches(idempotencyKeys, async (idempotencyKey) => {
-      const answer = await exchange('POST', `/api/v1/requests/${newId()}/comments`, { authorization: `Bearer ${keys.act.key}`, 'idempotency-key': idempotencyKey }, '{"body":"x"}');
+    await paced(idempotencyKeys, async (idempotencyKey) => {
+      const answer = await relay.exchange('POST', `/api/v1/requests/${newId()}/comments`, { authorization: `Bearer ${keys.act.key}`, 'idempotency-key': idempotencyKey }, '{"body":"x"}');
       const valid = UUID.test(idempotencyKey.trim());
       expectRefusal(answer, valid ? 404 : 400, valid ? 'not_found' : 'invalid_payload', `Idempotency-Key ${JSON.stringify(idempotencyKey)}`);
     });
-    const huge = await exchange('POST', `/api/v1/requests/${own[0]}/comments`, { authorization: `Bearer ${keys.act.key}`, 'idempotency-key': newId() }, JSON.stringify({ body: 'x'.repeat(1_000_001) }));
+    const huge = await relay.exchange('POST', `/api/v1/requests/${own[0]}/comments`, { authorization: `Bearer ${keys.act.key}`, 'idempotency-key': newId() }, JSON.stringify({ body: 'x'.repeat(1_000_001) }));
     expectRefusal(huge, 413, 'invalid_payload', 'a body over the message limit');
     unchanged('bodies');
     countSent('bodies', bodies + idempotencyKeys.length + 1);
@@ -262,9 +206,9 @@ describe('API fuzz: every bad request gets a typed answer and changes nothing', 
 
   it('after all of it, the record is unchanged and a valid change goes through', async () => {
     unchanged('end');
-    const answer = await exchange('POST', `/api/v1/requests/${own[2]}/acknowledge`, { authorization: `Bearer ${keys.act.key}`, 'idempotency-key': newId() });
+    const answer = await relay.exchange('POST', `/api/v1/requests/${own[2]}/acknowledge`, { authorization: `Bearer ${keys.act.key}`, 'idempotency-key': newId() });
     expect(answer.status, answer.text).toBe(200);
     expect(relay.core.headSeq).toBe(before.headSeq + 1);
-    expect(chainVerifies(fingerprint(underTest))).toBe(true);
+    expect(chainVerifies(fingerprint(relay))).toBe(true);
   });
 });

@@ -8,7 +8,7 @@
 import { ERROR_CODES } from '@contact-desk/shared';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { anyValue, countSent, draw, expectTypedError, isPlainObject, SEED, sent, sentTotal } from './fuzz/oracles.js';
+import { anyValue, countSent, draw, expectTypedError, isPlainObject, reportSent } from './fuzz/oracles.js';
 import { RawSocket } from './fuzz/raw-socket.js';
 import { chainVerifies, fingerprint, type RecordFingerprint } from './fuzz/record.js';
 import { closeAll, createRequestArgs, mutation, waitFor } from './harness.js';
@@ -57,9 +57,7 @@ afterEach(() => {
 
 afterAll(async () => {
   raw?.close();
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const detail = [...sent.entries()].map(([kind, n]) => `${kind} ${n}`).join(', ');
-  console.log(`frame fuzz: ${sentTotal()} inputs in ${seconds} s (seed ${SEED}): ${detail}`);
+  reportSent('frame fuzz', started);
   await closeAll();
 });
 

@@ -5,21 +5,16 @@
  * serving, and its record is exactly what it was before.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { request as httpRequest, Agent, METHODS } from 'node:http';
-import { tmpdir } from 'node:os';
+import { METHODS } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MUTATION_TYPES, mutationArgsSchemas, newId, type MutationType, type ProtocolError } from '@contact-desk/shared';
+import { MUTATION_TYPES, mutationArgsSchemas, newId, type MutationType } from '@contact-desk/shared';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { perform } from '../src/cli/admin-actions.js';
-import { ManualClock } from '../src/core/clock.js';
-import { silentLogger } from '../src/logger.js';
-import { startRelay, type RunningRelay } from '../src/server.js';
-import { anyValue, countSent, draw, expectTypedError, isPlainObject, SEED, sent, sentTotal } from './fuzz/oracles.js';
-import { chainVerifies, fingerprint, type RecordFingerprint, type RelayUnderTest } from './fuzz/record.js';
-import { T0 } from './harness.js';
+import { inBatches, startFuzzRelay, typedError, type FuzzRelay } from './fuzz/http-relay.js';
+import { anyValue, countSent, draw, isPlainObject, reportSent } from './fuzz/oracles.js';
+import { chainVerifies, fingerprint, type RecordFingerprint } from './fuzz/record.js';
 import { MUTATION_SPECS, phantomTargets } from './matrix/mutation-args.js';
 
 const RELAY_BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'relay.mjs');
@@ -27,70 +22,13 @@ const SECRET = 'fuzz-admin-secret-0123456789abcdef';
 const ENROLL_BODY_MAX = 4096;
 const ADMIN_BODY_MAX = 65_536;
 
-let relay: RunningRelay;
-let dataDir: string;
-const clock = new ManualClock(T0);
-const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+let relay: FuzzRelay;
 let before: RecordFingerprint;
 const started = Date.now();
 
-const underTest: RelayUnderTest = {
-  get dataDir() {
-    return dataDir;
-  },
-  get headSeq() {
-    return relay.core.headSeq;
-  },
-  get core() {
-    return relay.core;
-  },
-};
-
-interface Answer {
-  readonly status: number;
-  readonly text: string;
-}
-
-/** One HTTP exchange with full control of method, path, headers and body bytes. */
-function exchange(method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: relay.port, method, path, agent, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/** The body of an error answer: `{ ok: false, error: { code, message } }` and nothing else. */
-function typedError(answer: Answer, context: string): ProtocolError {
-  let body: unknown;
-  try {
-    body = JSON.parse(answer.text);
-  } catch {
-    throw new Error(`${context}: not JSON (${answer.status}): ${answer.text.slice(0, 200)}`);
-  }
-  expect(isPlainObject(body) && Object.keys(body).sort(), context).toEqual(['error', 'ok']);
-  const { ok, error } = body as { ok: unknown; error: ProtocolError };
-  expect(ok, context).toBe(false);
-  expectTypedError(error, context);
-  return error;
-}
-
-/** Runs exchanges a few at a time. */
-async function inBatches<T>(items: readonly T[], size: number, each: (item: T) => Promise<void>, between?: () => void): Promise<void> {
-  for (let i = 0; i < items.length; i += size) {
-    between?.();
-    await Promise.all(items.slice(i, i + size).map(each));
-  }
-}
-
 /** The enrollment guard counts refused codes per 15 minutes of relay time: move past the window. */
 function nextWindow(): void {
-  clock.advance(16 * 60_000);
+  relay.clock.advance(16 * 60_000);
 }
 
 /** Length in characters (code points), as the schema counts them. */
@@ -121,24 +59,16 @@ function enrollVerdict(text: string): { status: number[]; code: string[] } {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'relay-http-fuzz-'));
-  relay = await startRelay(
-    { host: '127.0.0.1', port: 0, dataDir, corsOrigin: '*', deadlineCheckMs: 0, logLevel: 'silent' },
-    { clock, logger: silentLogger, adminSecret: SECRET },
-  );
+  relay = await startFuzzRelay('http', { adminSecret: SECRET });
   await perform(relay.core, 'platform.create', { platformId: 'alpha', name: 'Alpha', kind: 'platform' });
   await perform(relay.core, 'user.create', { userId: newId(), name: 'Lina Liaison', role: 'liaison', platformId: 'alpha' });
-  before = fingerprint(underTest);
+  before = fingerprint(relay);
   expect(chainVerifies(before)).toBe(true);
 });
 
 afterAll(async () => {
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const detail = [...sent.entries()].map(([kind, n]) => `${kind} ${n}`).join(', ');
-  console.log(`HTTP fuzz: ${sentTotal()} inputs in ${seconds} s (seed ${SEED}): ${detail}`);
-  agent.destroy();
+  reportSent('HTTP fuzz', started);
   await relay.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('HTTP fuzz: every bad request gets a typed error and changes nothing', () => {
@@ -153,8 +83,8 @@ describe('HTTP fuzz: every bad request gets a typed error and changes nothing', 
       'x'.repeat(100_000),
       '',
     ];
-    await inBatches(bodies, 8, async (body) => {
-      const answer = await exchange('POST', '/enroll', body, { 'content-type': 'application/json' });
+    await inBatches(bodies, async (body) => {
+      const answer = await relay.exchange('POST', '/enroll', { 'content-type': 'application/json' }, body);
       const context = `enroll ${JSON.stringify(body.slice(0, 200))}`;
       const verdict = enrollVerdict(body);
       expect(verdict.status, context).toContain(answer.status);
@@ -162,16 +92,16 @@ describe('HTTP fuzz: every bad request gets a typed error and changes nothing', 
     }, nextWindow);
     // Raw bytes that are not UTF-8 at all.
     for (const bytes of draw(fc.uint8Array({ minLength: 1, maxLength: 64 }), 40)) {
-      const answer = await exchange('POST', '/enroll', Buffer.from(bytes));
+      const answer = await relay.exchange('POST', '/enroll', {}, Buffer.from(bytes));
       expect([400, 401]).toContain(answer.status);
       typedError(answer, `bytes ${Buffer.from(bytes).toString('hex')}`);
     }
     // An abusive size is cut off mid-body (the connection is reset), and nothing else is affected.
-    await exchange('POST', '/enroll', 'x'.repeat(ENROLL_BODY_MAX * 300)).then(
+    await relay.exchange('POST', '/enroll', {}, 'x'.repeat(ENROLL_BODY_MAX * 300)).then(
       (answer) => expect(answer.status).toBe(413),
       (error: Error & { code?: string }) => expect(['ECONNRESET', 'EPIPE']).toContain(error.code),
     );
-    expect((await exchange('GET', '/healthz')).status).toBe(200);
+    expect((await relay.exchange('GET', '/healthz')).status).toBe(200);
     countSent('enroll bodies', bodies.length + 41);
   });
 
@@ -184,8 +114,8 @@ describe('HTTP fuzz: every bad request gets a typed error and changes nothing', 
     );
     // CONNECT asks the server to open a tunnel, which is another protocol than HTTP requests.
     const requests = draw(fc.record({ method: methods, path: paths }), 500).filter((r) => r.method !== 'CONNECT');
-    await inBatches(requests, 8, async ({ method, path }) => {
-      const answer = await exchange(method, path, method === 'GET' || method === 'HEAD' ? undefined : '{}');
+    await inBatches(requests, async ({ method, path }) => {
+      const answer = await relay.exchange(method, path, {}, method === 'GET' || method === 'HEAD' ? undefined : '{}');
       const route = path.split('?')[0];
       const context = `${method} ${path}`;
       // A method Node's parser does not know never reaches a route.
@@ -214,9 +144,9 @@ describe('HTTP fuzz: every bad request gets a typed error and changes nothing', 
   it('the administration endpoint: no secret, a wrong secret, and garbage with the right one', async () => {
     const wrongSecrets = [undefined, '', 'Bearer', `Bearer ${SECRET.slice(1)}`, `Bearer ${SECRET}x`, `Bearer  ${SECRET}`, `Basic ${SECRET}`, ...draw(fc.string({ maxLength: 60 }), 60)];
     const body = JSON.stringify({ type: 'platform.create', args: { platformId: 'gamma', name: 'Gamma', kind: 'platform' } });
-    await inBatches(wrongSecrets, 8, async (authorization) => {
+    await inBatches(wrongSecrets, async (authorization) => {
       const headers: Record<string, string> = authorization === undefined ? {} : { authorization };
-      const answer = await exchange('POST', '/admin/perform', body, headers);
+      const answer = await relay.exchange('POST', '/admin/perform', headers, body);
       expect(answer.status, String(authorization)).toBe(401);
       expect(typedError(answer, String(authorization)).code).toBe('unauthenticated');
     });
@@ -236,8 +166,8 @@ describe('HTTP fuzz: every bad request gets a typed error and changes nothing', 
       '"platform.create"',
       JSON.stringify({ type: 'platform.create', args: { platformId: 'x'.repeat(ADMIN_BODY_MAX) } }),
     ];
-    await inBatches(garbage, 8, async (text) => {
-      const answer = await exchange('POST', '/admin/perform', text, { authorization: `Bearer ${SECRET}` });
+    await inBatches(garbage, async (text) => {
+      const answer = await relay.exchange('POST', '/admin/perform', { authorization: `Bearer ${SECRET}` }, text);
       const context = `admin ${text.slice(0, 200)}`;
       const error = typedError(answer, context);
       if (Buffer.byteLength(text) > ADMIN_BODY_MAX) {
@@ -265,33 +195,36 @@ describe('HTTP fuzz: every bad request gets a typed error and changes nothing', 
       ['request.acknowledge', { requestId: newId() }, 403, 'forbidden'],
     ];
     for (const [type, args, status, code] of refused) {
-      const answer = await exchange('POST', '/admin/perform', JSON.stringify({ type, args }), { authorization: `Bearer ${SECRET}` });
+      const answer = await relay.exchange('POST', '/admin/perform', { authorization: `Bearer ${SECRET}` }, JSON.stringify({ type, args }));
       expect([answer.status, typedError(answer, type).code], type).toEqual([status, code]);
     }
     countSent('admin requests', wrongSecrets.length + garbage.length + refused.length);
   });
 
   it('after all of it, the record is unchanged and valid requests succeed', async () => {
-    expect(fingerprint(underTest)).toEqual(before);
+    expect(fingerprint(relay)).toEqual(before);
     // The relay's own audit, as an operator runs it on the data folder: the chain verifies.
-    const audit = spawnSync(process.execPath, [RELAY_BIN, 'audit', 'verify', '-d', dataDir], { encoding: 'utf8' });
+    const audit = spawnSync(process.execPath, [RELAY_BIN, 'audit', 'verify', '-d', relay.dataDir], { encoding: 'utf8' });
     expect(audit.status, audit.stderr).toBe(0);
     expect(audit.stdout).toContain(`ok, ${before.headSeq} events, head ${before.chain.ok ? before.chain.headHash : '?'}`);
-    const health = await exchange('GET', '/healthz');
+    const health = await relay.exchange('GET', '/healthz');
     expect(health.status).toBe(200);
     expect(JSON.parse(health.text)).toMatchObject({ ok: true, headSeq: before.headSeq });
     // A valid administration command and a valid enrollment go through.
     const userId = newId();
-    const created = await exchange('POST', '/admin/perform', JSON.stringify({ type: 'user.create', args: { userId, name: 'Oscar Operator', role: 'operator' } }), {
-      authorization: `Bearer ${SECRET}`,
-    });
+    const created = await relay.exchange(
+      'POST',
+      '/admin/perform',
+      { authorization: `Bearer ${SECRET}` },
+      JSON.stringify({ type: 'user.create', args: { userId, name: 'Oscar Operator', role: 'operator' } }),
+    );
     expect(created.status).toBe(200);
     const code = (JSON.parse(created.text) as { result: { data: { enrollmentCode: string } } }).result.data.enrollmentCode;
     nextWindow();
-    const enrolled = await exchange('POST', '/enroll', JSON.stringify({ code, deviceLabel: 'Laptop' }), { 'content-type': 'application/json' });
+    const enrolled = await relay.exchange('POST', '/enroll', { 'content-type': 'application/json' }, JSON.stringify({ code, deviceLabel: 'Laptop' }));
     expect(enrolled.status).toBe(200);
     expect(JSON.parse(enrolled.text)).toMatchObject({ ok: true, actor: { userId, role: 'operator' } });
     expect(relay.core.headSeq).toBe(before.headSeq + 3);
-    expect(chainVerifies(fingerprint(underTest))).toBe(true);
+    expect(chainVerifies(fingerprint(relay))).toBe(true);
   });
 });

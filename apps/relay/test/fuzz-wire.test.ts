@@ -28,9 +28,7 @@ import {
   OVERSIZED_ARRAY_LENGTHS,
   OVERSIZED_STRING_LENGTHS,
   overTheWire,
-  SEED,
-  sent,
-  sentTotal,
+  reportSent,
   withField,
   type FieldSchema,
 } from './fuzz/oracles.js';
@@ -82,9 +80,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const detail = [...sent.entries()].map(([kind, n]) => `${kind} ${n}`).join(', ');
-  console.log(`socket fuzz: ${sentTotal()} inputs in ${seconds} s (seed ${SEED}): ${detail}`);
+  reportSent('socket fuzz', started);
   await closeAll();
 });
 

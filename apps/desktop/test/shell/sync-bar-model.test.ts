@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_FROM_GAP, syncBarView } from '../../src/renderer/src/features/shell/sync-bar-model';
-import type { SyncStatus } from '../../src/renderer/src/sync/sync-status';
+import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../src/renderer/src/sync/sync-status';
 
-const BASE: SyncStatus = {
-  connection: 'online',
-  pending: 0,
-  lastSyncedAt: null,
-  cursor: 0,
-  cursorHash: null,
-  headSeq: null,
-  clockOffsetMs: 0,
-  actor: null,
-  loadingLocal: false,
-};
+const BASE: SyncStatus = { ...INITIAL_SYNC_STATUS, connection: 'online' };
 
 describe('syncBarView', () => {
   it('shows the first load’s progress against the relay’s head, until the copy caught up', () => {

@@ -27,13 +27,14 @@ function owner(request: Request, side: RequestSide, state: Directory): RequestSu
   return userId === null ? null : { userId, name: state.users.get(userId)?.name ?? null };
 }
 
+/** What names a request wherever the relay shows it outside the app: the API's summaries and the webhooks' bodies. */
+export function requestIdentity(request: Request): Pick<RequestSummary, 'id' | 'ref' | 'platformId' | 'kind' | 'priority'> {
+  return { id: request.id, ref: request.ref, platformId: request.platformId, kind: request.kind, priority: request.sla.label };
+}
+
 export function summaryOf(request: Request, now: number, state: Directory): RequestSummary {
   return {
-    id: request.id,
-    ref: request.ref,
-    platformId: request.platformId,
-    kind: request.kind,
-    priority: request.sla.label,
+    ...requestIdentity(request),
     category: request.category,
     status: request.status,
     doNotInform: request.doNotInform,

@@ -1,14 +1,18 @@
 import { actionDeadline, ackDeadline, type Request } from '@contact-desk/shared';
+import type { RequestSummary } from '../api/api-views.js';
+import { requestIdentity } from '../api/request-views.js';
 import type { Occasion } from './occasion.js';
 
+/** The request in a webhook's body: the REST API's summary fields of the same names, its two deadlines flat. */
+export type WebhookRequest = Pick<RequestSummary, 'id' | 'ref' | 'platformId' | 'kind' | 'priority' | 'status' | 'createdAt' | 'escalationLevel'> & {
+  readonly ackDeadline: RequestSummary['deadlines']['ack'];
+  readonly actionDeadline: RequestSummary['deadlines']['action'];
+};
+
 /** The request as a webhook shows it: what its platform sees of it on the desk, without the content. */
-export function requestSummary(request: Request, now: number) {
+export function requestSummary(request: Request, now: number): WebhookRequest {
   return {
-    id: request.id,
-    ref: request.ref,
-    platformId: request.platformId,
-    kind: request.kind,
-    priority: request.sla.label,
+    ...requestIdentity(request),
     status: request.status,
     createdAt: request.createdAt,
     ackDeadline: ackDeadline(request),

@@ -1,26 +1,16 @@
-import type { DeliveriesRequest, DeliveriesResponse, DeliveryStatus, NotificationChannel, NotificationTrigger } from '@contact-desk/shared';
+import type { DeliveriesRequest, DeliveriesResponse, DeliveryStatus, DeliverySummary } from '@contact-desk/shared';
 
 /**
  * The relay's outbox (docs/decisions/0008): every message it will send outside — an e-mail, a
  * webhook — is a row written in the same transaction as the events that called for it, then
  * delivered by the sender off the commit path, at least once, under the same id every time.
+ * What the prefect's delivery log shows of a row is stated once, in the protocol's DeliverySummary.
  */
-export interface NewDelivery {
+export interface NewDelivery
+  extends Pick<DeliverySummary, 'channel' | 'target' | 'targetName' | 'requestId' | 'ref' | 'platformId' | 'trigger' | 'topic' | 'createdAt'> {
   /** UUIDv7: a webhook's `webhook-id`, a mail's Message-ID, on every attempt. */
   readonly id: string;
-  readonly channel: NotificationChannel;
-  /** The e-mail address, or the webhook's id. */
-  readonly target: string;
-  /** The person's name, or the webhook's name. */
-  readonly targetName: string | null;
-  readonly requestId: string | null;
-  readonly ref: string | null;
-  /** Whose record the attempts are: the platform told, or null for the ministry's own channels. */
-  readonly platformId: string | null;
   readonly level: number | null;
-  readonly trigger: NotificationTrigger;
-  /** The webhook's event type (`request.created`…); null for an e-mail. */
-  readonly topic: string | null;
   readonly causeSeq: number | null;
   /** What is sent, fixed at enqueue: the HTTP body, or the mail as JSON `{ subject, text, html }`. */
   readonly body: string;
@@ -30,16 +20,10 @@ export interface NewDelivery {
   readonly dedupKey: string | null;
   /** Deliveries sharing a key go out in the order they were planned (a pager's trigger before its resolve). */
   readonly orderKey: string | null;
-  readonly createdAt: number;
   readonly nextAttemptAt: number;
 }
 
-export interface DeliveryRecord extends NewDelivery {
-  readonly status: DeliveryStatus;
-  readonly attempts: number;
-  readonly lastAttemptAt: number | null;
-  readonly lastDetail: string | null;
-}
+export interface DeliveryRecord extends NewDelivery, Pick<DeliverySummary, 'status' | 'attempts' | 'lastAttemptAt' | 'lastDetail'> {}
 
 /** Where a delivery stands after an attempt (or after being dropped unsent). */
 export interface DeliveryUpdate {

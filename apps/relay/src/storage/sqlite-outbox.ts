@@ -32,51 +32,42 @@ interface DeliveryRow {
   last_detail: string | null;
 }
 
-function toRecord(row: DeliveryRow): DeliveryRecord {
+/** A row's columns that the delivery log shows, under their protocol names. */
+function shownOf(row: DeliveryRow): Omit<DeliverySummary, 'deliveryId' | 'nextAttemptAt'> {
   return {
-    id: row.id,
     channel: row.channel,
     target: row.target,
     targetName: row.target_name,
     requestId: row.request_id,
     ref: row.ref,
     platformId: row.platform_id,
-    level: row.level,
     trigger: row.trigger,
     topic: row.topic,
-    causeSeq: row.cause_seq,
-    body: row.body,
-    path: row.path,
-    dedupKey: row.dedup_key,
-    orderKey: row.order_key,
     status: row.status,
     attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at ?? 0,
     createdAt: row.created_at,
     lastAttemptAt: row.last_attempt_at,
     lastDetail: row.last_detail,
   };
 }
 
+function toRecord(row: DeliveryRow): DeliveryRecord {
+  return {
+    id: row.id,
+    ...shownOf(row),
+    level: row.level,
+    causeSeq: row.cause_seq,
+    body: row.body,
+    path: row.path,
+    dedupKey: row.dedup_key,
+    orderKey: row.order_key,
+    nextAttemptAt: row.next_attempt_at ?? 0,
+  };
+}
+
 /** What the delivery log shows of a row: never its content. */
 function toSummary(row: DeliveryRow): DeliverySummary {
-  return {
-    deliveryId: row.id,
-    channel: row.channel,
-    target: row.target,
-    targetName: row.target_name,
-    requestId: row.request_id,
-    ref: row.ref,
-    platformId: row.platform_id,
-    trigger: row.trigger,
-    topic: row.topic,
-    status: row.status,
-    attempts: row.attempts,
-    createdAt: row.created_at,
-    lastAttemptAt: row.last_attempt_at,
-    nextAttemptAt: row.status === 'pending' ? row.next_attempt_at : null,
-    lastDetail: row.last_detail,
-  };
+  return { deliveryId: row.id, ...shownOf(row), nextAttemptAt: row.status === 'pending' ? row.next_attempt_at : null };
 }
 
 const SUMMARY_COLUMNS =

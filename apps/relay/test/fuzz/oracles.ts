@@ -17,6 +17,12 @@ export function countSent(kind: string, n: number): void {
 export function sentTotal(): number {
   return [...sent.values()].reduce((sum, n) => sum + n, 0);
 }
+/** The run's report: how many inputs of each kind were sent since `started`, and the seed to replay it. */
+export function reportSent(suite: string, started: number): void {
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const detail = [...sent.entries()].map(([kind, n]) => `${kind} ${n}`).join(', ');
+  console.log(`${suite}: ${sentTotal()} inputs in ${seconds} s (seed ${SEED}): ${detail}`);
+}
 
 /** Draws `n` values of an arbitrary from this run's seed (offset per use, so draws differ). */
 let draws = 0;

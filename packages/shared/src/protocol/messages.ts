@@ -107,6 +107,7 @@ export interface DeliverySummary {
   readonly targetName: string | null;
   readonly requestId: string | null;
   readonly ref: string | null;
+  /** Whose record the attempts are: the platform told, or null for the ministry's own channels. */
   readonly platformId: string | null;
   readonly trigger: NotificationTrigger;
   /** The webhook's event type (`request.created`…), or null for an e-mail. */

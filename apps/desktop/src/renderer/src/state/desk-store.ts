@@ -19,7 +19,7 @@ import { enrollDevice, normalizeRelayUrl } from '../sync/enroll';
 import { LocalDb } from '../sync/local-db';
 import { localCheck, memoizedOptimisticView } from '../sync/optimistic-view';
 import { SyncEngine } from '../sync/sync-engine';
-import { standingRejections, type Rejection, type SyncStatus } from '../sync/sync-status';
+import { INITIAL_SYNC_STATUS, standingRejections, type Rejection, type SyncStatus } from '../sync/sync-status';
 
 export type Phase = 'loading' | 'enroll' | 'ready';
 
@@ -79,17 +79,10 @@ export interface DeskActions {
 /** The key of the refusals in the profile's local database. */
 const REJECTIONS_KEY = 'rejections';
 
-const INITIAL_SYNC: SyncStatus = {
-  connection: 'connecting',
-  pending: 0,
-  lastSyncedAt: null,
-  cursor: 0,
-  cursorHash: null,
-  headSeq: null,
-  clockOffsetMs: 0,
-  actor: null,
-  loadingLocal: false,
-};
+/** What the desk holds with no profile's data: at start-up, and again once the device is signed out. */
+function emptyDesk(): Pick<DeskState, 'view' | 'confirmed' | 'pendingIds' | 'pendingMutations' | 'sync' | 'rejections'> {
+  return { view: emptyState(), confirmed: emptyState(), pendingIds: new Set(), pendingMutations: [], sync: INITIAL_SYNC_STATUS, rejections: [] };
+}
 
 interface Runtime {
   platform?: Platform;
@@ -166,12 +159,7 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
   return {
     phase: 'loading',
     profile: 'default',
-    view: emptyState(),
-    confirmed: emptyState(),
-    pendingIds: new Set(),
-    pendingMutations: [],
-    sync: INITIAL_SYNC,
-    rejections: [],
+    ...emptyDesk(),
     revision: 0,
 
     async boot(profile, platform) {
@@ -232,15 +220,7 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
         await runtime.db.delete();
         runtime.db = undefined;
       }
-      set({
-        phase: 'enroll',
-        view: emptyState(),
-        confirmed: emptyState(),
-        pendingIds: new Set(),
-        pendingMutations: [],
-        sync: INITIAL_SYNC,
-        rejections: [],
-      });
+      set({ phase: 'enroll', ...emptyDesk() });
     },
 
     async timeline(requestId) {

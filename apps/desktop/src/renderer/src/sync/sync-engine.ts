@@ -22,7 +22,7 @@ import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket
 import { deviceTokenHash, newDeviceToken } from './device-token';
 import type { LocalDb, OutboxEntry } from './local-db';
 import { applyPage, FIRST_SLICE, loadRemainingRequests, loadState, resetSynced } from './local-store';
-import { requestIdOfMutation, RETRYABLE_CODES, type Rejection, type SyncStatus } from './sync-status';
+import { INITIAL_SYNC_STATUS, requestIdOfMutation, RETRYABLE_CODES, type Rejection, type SyncStatus } from './sync-status';
 
 export interface SyncEngineOptions {
   readonly db: LocalDb;
@@ -95,17 +95,7 @@ export class SyncEngine {
   private pullAgain = false;
   private pushing = false;
   private buffered: LiveEvents[] = [];
-  private status: SyncStatus = {
-    connection: 'connecting',
-    pending: 0,
-    lastSyncedAt: null,
-    cursor: 0,
-    cursorHash: null,
-    headSeq: null,
-    clockOffsetMs: 0,
-    actor: null,
-    loadingLocal: false,
-  };
+  private status: SyncStatus = INITIAL_SYNC_STATUS;
   private readonly listeners = new Set<SyncListener>();
   private readonly ackTimeoutMs: number;
   private readonly now: () => number;

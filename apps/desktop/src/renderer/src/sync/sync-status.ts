@@ -23,6 +23,19 @@ export interface SyncStatus {
   readonly loadingLocal: boolean;
 }
 
+/** Before the first session: connecting, nothing synchronised, nothing pending. */
+export const INITIAL_SYNC_STATUS: SyncStatus = {
+  connection: 'connecting',
+  pending: 0,
+  lastSyncedAt: null,
+  cursor: 0,
+  cursorHash: null,
+  headSeq: null,
+  clockOffsetMs: 0,
+  actor: null,
+  loadingLocal: false,
+};
+
 /** A mutation the relay refused: shown to the user, who can dismiss it. */
 export interface Rejection {
   readonly mutationId: string;

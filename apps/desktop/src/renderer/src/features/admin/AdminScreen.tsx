@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
+import { tablistKeys } from '../common/tablist-keys';
 import { DeliveriesTab } from './DeliveriesTab';
 import { IntegrationsTab } from './IntegrationsTab';
 import { PlatformsTab } from './PlatformsTab';
@@ -34,19 +35,12 @@ export function AdminScreen() {
       </section>
     );
   }
-  const onKey = (event: React.KeyboardEvent, index: number) => {
-    const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (!delta) return;
-    const next = TABS[(index + delta + TABS.length) % TABS.length] ?? 'platforms';
-    setTab(next);
-    document.getElementById(`ad-tab-${next}`)?.focus();
-  };
   const Panel = PANELS[tab];
   return (
     <section className="kit-screen" aria-labelledby="ad-title">
       <h1 id="ad-title">{t('title')}</h1>
-      <div role="tablist" className="kit-tabs" aria-label={t('title')}>
-        {TABS.map((value, index) => (
+      <div role="tablist" className="kit-tabs" aria-label={t('title')} onKeyDown={tablistKeys(TABS, tab, setTab, (value) => `ad-tab-${value}`)}>
+        {TABS.map((value) => (
           <button
             key={value}
             id={`ad-tab-${value}`}
@@ -57,7 +51,6 @@ export function AdminScreen() {
             tabIndex={tab === value ? 0 : -1}
             data-testid={`admin-tab-${value}`}
             onClick={() => setTab(value)}
-            onKeyDown={(event) => onKey(event, index)}
           >
             {t(`tabs.${value}`)}
           </button>

@@ -1,14 +1,16 @@
-import { API_KEY_SCOPES, newId, type ApiKey, type ApiKeyScope, type ProtocolError } from '@contact-desk/shared';
+import { API_KEY_SCOPES, newId, type ApiKey, type ApiKeyScope } from '@contact-desk/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, type PerformOutcome } from '../../state/desk-store';
 import { formatDateTime } from '../common/format';
+import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
 import { TableHeader } from '../common/TableHeader';
+import { usePerformForm } from '../common/use-perform-form';
 import { Dialog, ErrorNote, Field } from '../request/widgets';
 import { ConfirmDialog, SecretDialog } from './AdminDialogs';
-import { Buttons } from './FormButtons';
 import { oneTimeSecretOf } from './one-time-secrets';
+import { PanelHead, RowButton } from './PanelHead';
 
 /** The platforms' API keys: issued by the prefect, shown once, revocable at once. */
 export function ApiKeysPanel() {
@@ -27,14 +29,7 @@ export function ApiKeysPanel() {
 
   return (
     <div className="kit-panel" data-testid="api-keys-panel">
-      <div className="ad-toolbar">
-        <h2 className="kit-panel-title">{t('keys.title')}</h2>
-        <button type="button" className="kit-button kit-button-primary" onClick={() => setAdding(true)} data-testid="api-key-add">
-          {t('keys.add')}
-        </button>
-      </div>
-      <p className="ad-note">{t('keys.intro')}</p>
-      {notice ? <p className="kit-notice" role="status">{notice}</p> : null}
+      <PanelHead title={t('keys.title')} add={{ label: t('keys.add'), onClick: () => setAdding(true), testId: 'api-key-add' }} intro={t('keys.intro')} notice={notice} />
       {keys.length === 0 ? (
         <p className="kit-muted">{t('keys.none')}</p>
       ) : (
@@ -68,9 +63,9 @@ export function ApiKeysPanel() {
                   </td>
                   <td className="ad-col-actions">
                     {key.revokedAt === null ? (
-                      <button type="button" className="kit-button kit-button-small kit-button-danger-outline" onClick={() => setRevoking(key)} data-testid="api-key-revoke">
+                      <RowButton danger onClick={() => setRevoking(key)} data-testid="api-key-revoke">
                         {t('keys.revoke')}
-                      </button>
+                      </RowButton>
                     ) : null}
                   </td>
                 </tr>
@@ -109,21 +104,15 @@ export function ApiKeysPanel() {
 
 function ApiKeyDialog({ onClose }: { onClose: (outcome: PerformOutcome | null) => void }) {
   const { t } = useTranslation('integrations');
-  const perform = useDesk((state) => state.perform);
+  const { busy, error, perform } = usePerformForm();
   const platformMap = useDesk((state) => state.view.platforms);
   const platforms = [...platformMap.values()].filter((platform) => platform.active).sort((a, b) => a.name.localeCompare(b.name));
   const [name, setName] = useState('');
   const [platformId, setPlatformId] = useState(platforms[0]?.id ?? '');
   const [scope, setScope] = useState<ApiKeyScope>('act');
-  const [error, setError] = useState<ProtocolError | null>(null);
-  const [busy, setBusy] = useState(false);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    const outcome = await perform('apiKey.issue', { apiKeyId: newId(), platformId, name: name.trim(), scope });
-    setBusy(false);
-    if (outcome.ok) onClose(outcome);
-    else setError(outcome.error);
+    await perform('apiKey.issue', { apiKeyId: newId(), platformId, name: name.trim(), scope }, onClose);
   };
   return (
     <Dialog title={t('keys.addTitle')} onClose={() => onClose(null)} testId="dialog-api-key-add">
@@ -149,7 +138,7 @@ function ApiKeyDialog({ onClose }: { onClose: (outcome: PerformOutcome | null) =
           )}
         </Field>
         <ErrorNote error={error} />
-        <Buttons busy={busy} onCancel={() => onClose(null)} testId="api-key-submit" label={t('keys.add')} />
+        <FormButtons busy={busy} onCancel={() => onClose(null)} testId="api-key-submit" label={t('keys.add')} />
       </form>
     </Dialog>
   );

@@ -6,6 +6,7 @@ import { useDesk } from '../../state/desk-store';
 import { formatDateTime } from '../common/format';
 import { OptionSelect } from '../common/OptionSelect';
 import { TableHeader } from '../common/TableHeader';
+import { PanelHead } from './PanelHead';
 import { useDeliveryLog } from './use-delivery-log';
 
 /** What the relay sent outside the app, with every attempt's outcome: the prefect's view. */
@@ -16,26 +17,28 @@ export function DeliveriesTab() {
   const given = log.abandoned;
   return (
     <div className="kit-panel" data-testid="deliveries-panel">
-      <div className="ad-toolbar">
-        <h2 className="kit-panel-title">{t('deliveries.title')}</h2>
-        <div className="ad-row-buttons">
-          <label className="ad-inline-label">
-            {t('deliveries.filter')}
-            <OptionSelect
-              values={DELIVERY_STATUSES}
-              value={status}
-              empty={t('deliveries.all')}
-              label={(value) => t(`deliveries.status.${value}`)}
-              onChange={(value) => setStatus(value)}
-              data-testid="deliveries-status"
-            />
-          </label>
-          <button type="button" className="kit-button kit-button-small" onClick={log.reload} data-testid="deliveries-refresh">
-            {t('deliveries.refresh')}
-          </button>
-        </div>
-      </div>
-      <p className="ad-note">{t('deliveries.intro')}</p>
+      <PanelHead
+        title={t('deliveries.title')}
+        intro={t('deliveries.intro')}
+        tools={
+          <div className="ad-row-buttons">
+            <label className="ad-inline-label">
+              {t('deliveries.filter')}
+              <OptionSelect
+                values={DELIVERY_STATUSES}
+                value={status}
+                empty={t('deliveries.all')}
+                label={(value) => t(`deliveries.status.${value}`)}
+                onChange={(value) => setStatus(value)}
+                data-testid="deliveries-status"
+              />
+            </label>
+            <button type="button" className="kit-button kit-button-small" onClick={log.reload} data-testid="deliveries-refresh">
+              {t('deliveries.refresh')}
+            </button>
+          </div>
+        }
+      />
       {given && given.count > 0 ? (
         <div className="kit-error" role="alert" data-testid="deliveries-abandoned">
           <span>{t(given.atLeast ? 'deliveries.failuresAtLeast' : 'deliveries.failures', { count: given.count })}</span>

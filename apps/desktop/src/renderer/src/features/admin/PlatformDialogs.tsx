@@ -1,20 +1,19 @@
-import { MAIL_DETAILS, mailDetailOf, PLATFORM_KINDS, type MailDetail, type Platform as DeskPlatform, type PlatformKind, type ProtocolError } from '@contact-desk/shared';
+import { MAIL_DETAILS, mailDetailOf, PLATFORM_KINDS, type MailDetail, type Platform as DeskPlatform, type PlatformKind } from '@contact-desk/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
+import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
+import { usePerformForm } from '../common/use-perform-form';
 import { Dialog, ErrorNote, Field } from '../request/widgets';
-import { Buttons } from './FormButtons';
 
 export function AddPlatformDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('admin');
-  const perform = useDesk((state) => state.perform);
+  const { busy, error, perform } = usePerformForm();
   const [id, setId] = useState('');
   const [name, setName] = useState('');
   const [kind, setKind] = useState<PlatformKind>('platform');
   const [errors, setErrors] = useState<{ id?: string; name?: string }>({});
-  const [error, setError] = useState<ProtocolError | null>(null);
-  const [busy, setBusy] = useState(false);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const found: { id?: string; name?: string } = {};
@@ -22,11 +21,7 @@ export function AddPlatformDialog({ onClose }: { onClose: () => void }) {
     if (name.trim() === '' || name.length > 80) found.name = t('common:errors.invalid_payload');
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    const outcome = await perform('platform.create', { platformId: id, name: name.trim(), kind });
-    setBusy(false);
-    if (outcome.ok) onClose();
-    else setError(outcome.error);
+    await perform('platform.create', { platformId: id, name: name.trim(), kind }, () => onClose());
   };
   return (
     <Dialog title={t('platforms.add')} onClose={onClose} testId="dialog-platform-add">
@@ -45,7 +40,7 @@ export function AddPlatformDialog({ onClose }: { onClose: () => void }) {
           )}
         </Field>
         <ErrorNote error={error} />
-        <Buttons busy={busy} onCancel={onClose} testId="platform-add-submit" />
+        <FormButtons busy={busy} onCancel={onClose} testId="platform-add-submit" label={t('common:actions.save')} />
       </form>
     </Dialog>
   );
@@ -53,7 +48,7 @@ export function AddPlatformDialog({ onClose }: { onClose: () => void }) {
 
 export function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatform; onClose: () => void }) {
   const { t } = useTranslation('admin');
-  const perform = useDesk((state) => state.perform);
+  const { busy, error, perform } = usePerformForm();
   const users = useDesk((state) => state.view.users);
   const liaisons = [...users.values()].filter((user) => user.platformId === platform.id && user.role === 'liaison' && user.revokedAt === null);
   const [name, setName] = useState(platform.name);
@@ -65,8 +60,6 @@ export function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatfo
   const [contactEmail, setContactEmail] = useState(platform.escalationContact?.email ?? '');
   const [contactPhone, setContactPhone] = useState(platform.escalationContact?.phone ?? '');
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [error, setError] = useState<ProtocolError | null>(null);
-  const [busy, setBusy] = useState(false);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setFieldError(null);
@@ -75,14 +68,10 @@ export function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatfo
     const contact = contactName.trim()
       ? { name: contactName.trim(), email: contactEmail.trim() || null, phone: contactPhone.trim() || null }
       : null;
-    setBusy(true);
-    const outcome = await perform('platform.update', {
+    await perform('platform.update', {
       platformId: platform.id,
       patch: { name: name.trim(), kind, active, mailDetail, backupLiaisonId: backup || null, escalationContact: contact },
-    });
-    setBusy(false);
-    if (outcome.ok) onClose();
-    else setError(outcome.error);
+    }, () => onClose());
   };
   return (
     <Dialog title={t('platforms.editTitle', { name: platform.name })} onClose={onClose} wide testId="dialog-platform-edit">
@@ -141,7 +130,7 @@ export function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatfo
         <div className="kit-span-2">
           {fieldError ? <p className="kit-field-error" role="alert">{fieldError}</p> : null}
           <ErrorNote error={error} />
-          <Buttons busy={busy} onCancel={onClose} testId="platform-edit-submit" />
+          <FormButtons busy={busy} onCancel={onClose} testId="platform-edit-submit" label={t('common:actions.save')} />
         </div>
       </form>
     </Dialog>

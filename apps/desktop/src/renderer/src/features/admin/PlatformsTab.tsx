@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
 import { TableHeader } from '../common/TableHeader';
+import { PanelHead, RowButton } from './PanelHead';
 import { AddPlatformDialog, EditPlatformDialog } from './PlatformDialogs';
 
 export function PlatformsTab() {
@@ -15,12 +16,7 @@ export function PlatformsTab() {
   const sorted = platforms.sort((a, b) => a.name.localeCompare(b.name));
   return (
     <div className="kit-panel">
-      <div className="ad-toolbar">
-        <h2 className="kit-panel-title">{t('tabs.platforms')}</h2>
-        <button type="button" className="kit-button kit-button-primary" onClick={() => setAdding(true)} data-testid="platform-add">
-          {t('platforms.add')}
-        </button>
-      </div>
+      <PanelHead title={t('tabs.platforms')} add={{ label: t('platforms.add'), onClick: () => setAdding(true), testId: 'platform-add' }} />
       <div className="kit-table-wrap">
         <table className="kit-table" data-testid="platform-table">
           <TableHeader
@@ -58,9 +54,9 @@ export function PlatformsTab() {
                     )}
                   </td>
                   <td className="ad-col-actions">
-                    <button type="button" className="kit-button kit-button-small" onClick={() => setEditing(platform)} data-testid="platform-edit" aria-label={t('platforms.editTitle', { name: platform.name })}>
+                    <RowButton onClick={() => setEditing(platform)} data-testid="platform-edit" aria-label={t('platforms.editTitle', { name: platform.name })}>
                       {t('edit')}
-                    </button>
+                    </RowButton>
                   </td>
                 </tr>
               );

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
 import { ErrorNote } from '../request/widgets';
+import { PanelHead, RowButton } from './PanelHead';
 
 interface LevelDraft {
   key: string;
@@ -55,13 +56,7 @@ export function PolicyTab() {
 
   return (
     <form className="kit-panel" onSubmit={submit} noValidate data-testid="policy-form">
-      <div className="ad-toolbar">
-        <h2 className="kit-panel-title">{t('tabs.policy')}</h2>
-        <span className="kit-muted">{t('policy.version', { version: policy.version })}</span>
-      </div>
-      <p className="ad-note" role="note">
-        {t('policy.intro')}
-      </p>
+      <PanelHead title={t('tabs.policy')} tools={<span className="kit-muted">{t('policy.version', { version: policy.version })}</span>} intro={t('policy.intro')} />
       <table className="kit-table ad-policy">
         <thead>
           <tr>
@@ -90,15 +85,14 @@ export function PolicyTab() {
                 <input aria-label={`${t('policy.action')} ${index + 1}`} type="number" min={1} value={level.actionMinutes} onChange={(event) => update(level.key, { actionMinutes: event.target.value })} />
               </td>
               <td>
-                <button
-                  type="button"
-                  className="kit-button kit-button-small kit-button-danger-outline"
+                <RowButton
+                  danger
                   aria-label={t('policy.remove', { label: level.label })}
                   disabled={levels.length <= 1}
                   onClick={() => setLevels((previous) => previous.filter((candidate) => candidate.key !== level.key))}
                 >
                   ×
-                </button>
+                </RowButton>
               </td>
             </tr>
           ))}

@@ -1,11 +1,12 @@
-import { ROLES, newId, type ProtocolError, type Role, type User } from '@contact-desk/shared';
+import { ROLES, newId, type Role, type User } from '@contact-desk/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, type PerformOutcome } from '../../state/desk-store';
+import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
+import { usePerformForm } from '../common/use-perform-form';
 import { Dialog, ErrorNote, Field } from '../request/widgets';
 import { ConfirmDialog } from './AdminDialogs';
-import { Buttons } from './FormButtons';
 
 /** What the prefect is asked to confirm: revoking a user, or one of their devices. */
 export type Confirm = { kind: 'user'; user: User } | { kind: 'device'; user: User; deviceId: string; label: string };
@@ -38,7 +39,7 @@ export function ConfirmRevoke({ confirm, onClose }: { confirm: Confirm; onClose:
 
 export function AddUserDialog({ onClose }: { onClose: (outcome: PerformOutcome | null) => void }) {
   const { t } = useTranslation('admin');
-  const perform = useDesk((state) => state.perform);
+  const { busy, error, perform } = usePerformForm();
   const platformMap = useDesk((state) => state.view.platforms);
   const platforms = [...platformMap.values()].filter((platform) => platform.active);
   const [name, setName] = useState('');
@@ -48,8 +49,6 @@ export function AddUserDialog({ onClose }: { onClose: (outcome: PerformOutcome |
   const [platformId, setPlatformId] = useState('');
   const [team, setTeam] = useState('');
   const [errors, setErrors] = useState<{ name?: string; platform?: string }>({});
-  const [error, setError] = useState<ProtocolError | null>(null);
-  const [busy, setBusy] = useState(false);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const found: { name?: string; platform?: string } = {};
@@ -57,8 +56,7 @@ export function AddUserDialog({ onClose }: { onClose: (outcome: PerformOutcome |
     if (role === 'liaison' && !platformId) found.platform = t('users.platformRequired');
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    const outcome = await perform('user.create', {
+    await perform('user.create', {
       userId: newId(),
       name: name.trim(),
       email: email.trim() || null,
@@ -66,10 +64,7 @@ export function AddUserDialog({ onClose }: { onClose: (outcome: PerformOutcome |
       role,
       platformId: role === 'liaison' ? platformId : null,
       team: team.trim() || null,
-    });
-    setBusy(false);
-    if (outcome.ok) onClose(outcome);
-    else setError(outcome.error);
+    }, onClose);
   };
   return (
     <Dialog title={t('users.add')} onClose={() => onClose(null)} testId="dialog-user-add">
@@ -109,7 +104,7 @@ export function AddUserDialog({ onClose }: { onClose: (outcome: PerformOutcome |
           {({ id }) => <input id={id} value={team} maxLength={80} data-testid="user-team" onChange={(event) => setTeam(event.target.value)} />}
         </Field>
         <ErrorNote error={error} />
-        <Buttons busy={busy} onCancel={() => onClose(null)} testId="user-add-submit" />
+        <FormButtons busy={busy} onCancel={() => onClose(null)} testId="user-add-submit" label={t('common:actions.save')} />
       </form>
     </Dialog>
   );
@@ -118,23 +113,17 @@ export function AddUserDialog({ onClose }: { onClose: (outcome: PerformOutcome |
 /** The prefect corrects a user's name, team, and how to reach them when escalated to. */
 export function EditUserDialog({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation('admin');
-  const perform = useDesk((state) => state.perform);
+  const { busy, error, perform } = usePerformForm();
   const [name, setName] = useState(user.name);
   const [email, setEmail] = useState(user.email ?? '');
   const [phone, setPhone] = useState(user.phone ?? '');
   const [team, setTeam] = useState(user.team ?? '');
-  const [error, setError] = useState<ProtocolError | null>(null);
-  const [busy, setBusy] = useState(false);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    const outcome = await perform('user.update', {
+    await perform('user.update', {
       userId: user.id,
       patch: { name: name.trim(), email: email.trim() || null, phone: phone.trim() || null, team: team.trim() || null },
-    });
-    setBusy(false);
-    if (outcome.ok) onClose();
-    else setError(outcome.error);
+    }, () => onClose());
   };
   return (
     <Dialog title={t('users.editTitle', { name: user.name })} onClose={onClose} testId="dialog-user-edit">
@@ -154,7 +143,7 @@ export function EditUserDialog({ user, onClose }: { user: User; onClose: () => v
           {({ id }) => <input id={id} value={team} maxLength={80} onChange={(event) => setTeam(event.target.value)} />}
         </Field>
         <ErrorNote error={error} />
-        <Buttons busy={busy} onCancel={onClose} testId="user-edit-submit" />
+        <FormButtons busy={busy} onCancel={onClose} testId="user-edit-submit" label={t('common:actions.save')} />
       </form>
     </Dialog>
   );

@@ -8,6 +8,7 @@ import { ErrorNote } from '../request/widgets';
 import { SecretDialog } from './AdminDialogs';
 import { AddUserDialog, ConfirmRevoke, EditUserDialog, type Confirm } from './UserDialogs';
 import { enrollmentOf, type EnrollmentData } from './one-time-secrets';
+import { PanelHead, RowButton } from './PanelHead';
 
 
 export function UsersTab() {
@@ -35,17 +36,7 @@ export function UsersTab() {
 
   return (
     <div className="kit-panel">
-      <div className="ad-toolbar">
-        <h2 className="kit-panel-title">{t('tabs.users')}</h2>
-        <button type="button" className="kit-button kit-button-primary" onClick={() => setAdding(true)} data-testid="user-add">
-          {t('users.add')}
-        </button>
-      </div>
-      {notice ? (
-        <p className="kit-notice" role="status" data-testid="admin-notice">
-          {notice}
-        </p>
-      ) : null}
+      <PanelHead title={t('tabs.users')} add={{ label: t('users.add'), onClick: () => setAdding(true), testId: 'user-add' }} notice={notice} />
       <ErrorNote error={error} />
       <div className="kit-table-wrap">
         <table className="kit-table ad-users" data-testid="user-table">
@@ -84,15 +75,14 @@ export function UsersTab() {
                               {device.revokedAt ? ` · ${t('users.deviceRevoked')}` : ''}
                             </span>
                             {!device.revokedAt ? (
-                              <button
-                                type="button"
-                                className="kit-button kit-button-small kit-button-danger-outline"
+                              <RowButton
+                                danger
                                 data-testid="device-revoke"
                                 aria-label={`${t('users.revokeDevice')} ${device.label}`}
                                 onClick={() => setConfirm({ kind: 'device', user, deviceId: device.id, label: device.label })}
                               >
                                 {t('users.revoke')}
-                              </button>
+                              </RowButton>
                             ) : null}
                           </li>
                         ))}
@@ -102,26 +92,15 @@ export function UsersTab() {
                   <td className="ad-col-user-actions">
                     {!revoked ? (
                       <div className="ad-row-buttons">
-                        <button type="button" className="kit-button kit-button-small" data-testid="user-edit" onClick={() => setEditing(user)}>
+                        <RowButton data-testid="user-edit" onClick={() => setEditing(user)}>
                           {t('edit')}
-                        </button>
-                        <button
-                          type="button"
-                          className="kit-button kit-button-small"
-                          data-testid="user-issue-code"
-                          onClick={async () => issued(await perform('user.issueEnrollmentCode', { userId: user.id }))}
-                        >
+                        </RowButton>
+                        <RowButton data-testid="user-issue-code" onClick={async () => issued(await perform('user.issueEnrollmentCode', { userId: user.id }))}>
                           {t('users.issueCode')}
-                        </button>
-                        <button
-                          type="button"
-                          className="kit-button kit-button-small kit-button-danger-outline"
-                          data-testid="user-revoke"
-                          aria-label={`${t('users.revoke')} ${user.name}`}
-                          onClick={() => setConfirm({ kind: 'user', user })}
-                        >
+                        </RowButton>
+                        <RowButton danger data-testid="user-revoke" aria-label={`${t('users.revoke')} ${user.name}`} onClick={() => setConfirm({ kind: 'user', user })}>
                           {t('users.revoke')}
-                        </button>
+                        </RowButton>
                       </div>
                     ) : null}
                   </td>

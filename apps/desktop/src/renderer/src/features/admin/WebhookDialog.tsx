@@ -4,7 +4,6 @@ import {
   PRESET_URLS,
   WEBHOOK_PRESETS,
   WEBHOOK_TOPICS,
-  type ProtocolError,
   type Webhook,
   type WebhookPreset,
   type WebhookTopic,
@@ -12,9 +11,10 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, type PerformOutcome } from '../../state/desk-store';
+import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
+import { usePerformForm, type QueuedOutcome } from '../common/use-perform-form';
 import { Dialog, ErrorNote, Field } from '../request/widgets';
-import { Buttons } from './FormButtons';
 
 /** The ministry's own webhook is chosen with this value in the "for" list. */
 const MINISTRY = '';
@@ -49,12 +49,10 @@ function draftOf(webhook: Webhook | null): Draft {
  */
 export function WebhookDialog({ webhook, onClose }: { webhook: Webhook | null; onClose: (outcome: PerformOutcome | null, signed: boolean) => void }) {
   const { t } = useTranslation('integrations');
-  const perform = useDesk((state) => state.perform);
+  const { busy, error, perform } = usePerformForm();
   const platforms = useDesk((state) => state.view.platforms);
   const policy = useDesk((state) => state.view.policy);
   const [draft, setDraft] = useState<Draft>(() => draftOf(webhook));
-  const [error, setError] = useState<ProtocolError | null>(null);
-  const [busy, setBusy] = useState(false);
   const update = (patch: Partial<Draft>) => setDraft((previous) => ({ ...previous, ...patch }));
   const choosePreset = (preset: WebhookPreset) =>
     update({ preset, url: preset === 'standard' ? (draft.preset === 'standard' ? draft.url : '') : PRESET_URLS[preset] });
@@ -68,28 +66,28 @@ export function WebhookDialog({ webhook, onClose }: { webhook: Webhook | null; o
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     const topics = WEBHOOK_TOPICS.filter((topic) => draft.topics.has(topic));
     const priorities = policy.levels.map((level) => level.label).filter((label) => draft.priorities.has(label));
     const key = draft.key.trim();
-    const outcome = webhook
-      ? await perform('webhook.update', {
-          webhookId: webhook.id,
-          patch: { name: draft.name.trim(), url: draft.url.trim(), topics, priorities, ...(key ? { presetKey: key } : {}) },
-        })
-      : await perform('webhook.create', {
-          webhookId: newId(),
-          platformId: draft.owner === MINISTRY ? null : draft.owner,
-          name: draft.name.trim(),
-          url: draft.url.trim(),
-          preset: draft.preset,
-          topics,
-          priorities,
-          presetKey: draft.preset === 'standard' ? null : key,
-        });
-    setBusy(false);
-    if (outcome.ok) onClose(outcome, !webhook && draft.preset === 'standard');
-    else setError(outcome.error);
+    const queued = (outcome: QueuedOutcome) => onClose(outcome, !webhook && draft.preset === 'standard');
+    if (webhook) {
+      const patch = { name: draft.name.trim(), url: draft.url.trim(), topics, priorities, ...(key ? { presetKey: key } : {}) };
+      return perform('webhook.update', { webhookId: webhook.id, patch }, queued);
+    }
+    return perform(
+      'webhook.create',
+      {
+        webhookId: newId(),
+        platformId: draft.owner === MINISTRY ? null : draft.owner,
+        name: draft.name.trim(),
+        url: draft.url.trim(),
+        preset: draft.preset,
+        topics,
+        priorities,
+        presetKey: draft.preset === 'standard' ? null : key,
+      },
+      queued,
+    );
   };
 
   return (
@@ -167,7 +165,7 @@ export function WebhookDialog({ webhook, onClose }: { webhook: Webhook | null; o
         </fieldset>
         <div className="kit-span-2">
           <ErrorNote error={error} />
-          <Buttons busy={busy} onCancel={() => onClose(null, false)} testId="webhook-submit" />
+          <FormButtons busy={busy} onCancel={() => onClose(null, false)} testId="webhook-submit" label={t('common:actions.save')} />
         </div>
       </form>
     </Dialog>

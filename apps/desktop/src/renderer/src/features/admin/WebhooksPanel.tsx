@@ -7,6 +7,7 @@ import { TableHeader } from '../common/TableHeader';
 import { ErrorNote } from '../request/widgets';
 import { ConfirmDialog, SecretDialog } from './AdminDialogs';
 import { oneTimeSecretOf } from './one-time-secrets';
+import { PanelHead, RowButton } from './PanelHead';
 import { WebhookDialog } from './WebhookDialog';
 
 type Asking = { kind: 'remove' | 'rotate'; webhook: Webhook };
@@ -56,14 +57,7 @@ export function WebhooksPanel() {
 
   return (
     <div className="kit-panel" data-testid="webhooks-panel">
-      <div className="ad-toolbar">
-        <h2 className="kit-panel-title">{t('webhooks.title')}</h2>
-        <button type="button" className="kit-button kit-button-primary" onClick={() => setEditing('new')} data-testid="webhook-add">
-          {t('webhooks.add')}
-        </button>
-      </div>
-      <p className="ad-note">{t('webhooks.intro')}</p>
-      {notice ? <p className="kit-notice" role="status">{notice}</p> : null}
+      <PanelHead title={t('webhooks.title')} add={{ label: t('webhooks.add'), onClick: () => setEditing('new'), testId: 'webhook-add' }} intro={t('webhooks.intro')} notice={notice} />
       <ErrorNote error={error} />
       {webhooks.length === 0 ? (
         <p className="kit-muted">{t('webhooks.none')}</p>
@@ -116,25 +110,20 @@ export function WebhooksPanel() {
                   <td className="ad-col-user-actions">
                     {webhook.removedAt === null ? (
                       <div className="ad-row-buttons">
-                        <button type="button" className="kit-button kit-button-small" onClick={() => setEditing(webhook)} data-testid="webhook-edit">
+                        <RowButton onClick={() => setEditing(webhook)} data-testid="webhook-edit">
                           {t('webhooks.edit')}
-                        </button>
-                        <button type="button" className="kit-button kit-button-small" onClick={() => void toggle(webhook)} data-testid="webhook-toggle">
+                        </RowButton>
+                        <RowButton onClick={() => void toggle(webhook)} data-testid="webhook-toggle">
                           {webhook.active ? t('webhooks.pause') : t('webhooks.resume')}
-                        </button>
+                        </RowButton>
                         {webhook.preset === 'standard' ? (
-                          <button type="button" className="kit-button kit-button-small" onClick={() => setAsking({ kind: 'rotate', webhook })} data-testid="webhook-rotate">
+                          <RowButton onClick={() => setAsking({ kind: 'rotate', webhook })} data-testid="webhook-rotate">
                             {t('webhooks.rotate')}
-                          </button>
+                          </RowButton>
                         ) : null}
-                        <button
-                          type="button"
-                          className="kit-button kit-button-small kit-button-danger-outline"
-                          onClick={() => setAsking({ kind: 'remove', webhook })}
-                          data-testid="webhook-remove"
-                        >
+                        <RowButton danger onClick={() => setAsking({ kind: 'remove', webhook })} data-testid="webhook-remove">
                           {t('webhooks.remove')}
-                        </button>
+                        </RowButton>
                       </div>
                     ) : null}
                   </td>

@@ -7,7 +7,6 @@ import {
   normalizeLocation,
   splitLocations,
   type Category,
-  type ProtocolError,
   type Request,
   type RequestKind,
 } from '@contact-desk/shared';
@@ -17,6 +16,7 @@ import { useNavigation } from '../../app/navigation';
 import { useDesk } from '../../state/desk-store';
 import { formatDuration } from '../common/format';
 import { OptionSelect } from '../common/OptionSelect';
+import { usePerformForm } from '../common/use-perform-form';
 import { ErrorNote, Field } from '../request/widgets';
 import '../../styles/kit.css';
 import '../../styles/create.css';
@@ -34,7 +34,7 @@ export function CreateRequestScreen() {
   const lang = i18n.language;
   const role = useDesk((state) => state.sync.actor?.role);
   const view = useDesk((state) => state.view);
-  const perform = useDesk((state) => state.perform);
+  const { busy, error, setError, perform } = usePerformForm();
   const go = useNavigation((state) => state.go);
 
   const platforms = useMemo(() => [...view.platforms.values()].filter((platform) => platform.active), [view.platforms]);
@@ -56,8 +56,6 @@ export function CreateRequestScreen() {
   const [itemsText, setItemsText] = useState('');
   const [confirmConflicts, setConfirmConflicts] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
-  const [error, setError] = useState<ProtocolError | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const locations = useMemo(() => splitLocations(itemsText), [itemsText]);
   const openByLocation = useMemo(() => {
@@ -118,8 +116,7 @@ export function CreateRequestScreen() {
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     const requestId = newId();
-    setBusy(true);
-    const outcome = await perform('request.create', {
+    await perform('request.create', {
       requestId,
       platformId,
       kind,
@@ -131,10 +128,7 @@ export function CreateRequestScreen() {
       campaign: campaign.trim() || null,
       doNotInform,
       retentionUntil: kind === 'preservation' && retention ? new Date(`${retention}T23:59:59`).getTime() : null,
-    });
-    setBusy(false);
-    if (outcome.ok) go({ screen: 'request', requestId });
-    else setError(outcome.error);
+    }, () => go({ screen: 'request', requestId }));
   };
 
   return (

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
 import { userTimeZone } from '../common/format';
+import { FormButtons } from '../common/FormButtons';
 import { ErrorNote, Field } from '../request/widgets';
 import { PREFECTURE_TEAM, fromLocalInput, toLocalInput } from './meeting-model';
 
@@ -179,14 +180,7 @@ export function MeetingForm({
         </fieldset>
       </div>
       <ErrorNote error={error} />
-      <div className="kit-form-buttons">
-        <button type="button" className="kit-button" onClick={onCancel}>
-          {t('common:actions.cancel')}
-        </button>
-        <button type="submit" className="kit-button kit-button-primary" disabled={busy} data-testid="meeting-submit">
-          {submitLabel}
-        </button>
-      </div>
+      <FormButtons busy={busy} onCancel={onCancel} testId="meeting-submit" label={submitLabel} />
     </form>
   );
 }

@@ -1,25 +1,15 @@
-import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { tablistKeys } from '../common/tablist-keys';
 import type { QueueTab, TabCounts } from './queue-triage';
 
 /** The triage tabs with their counts; the arrow keys move between them (the tablist pattern). */
 export function QueueTabs(props: { tabs: readonly QueueTab[]; current: QueueTab; counts: TabCounts; onChange(tab: QueueTab): void }) {
   const { t, i18n } = useTranslation('queue');
   const number = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR');
-  const list = useRef<HTMLDivElement>(null);
   const { tabs, current } = props;
 
-  const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
-    event.preventDefault();
-    const next = tabs[(tabs.indexOf(current) + step + tabs.length) % tabs.length]!;
-    props.onChange(next);
-    list.current?.querySelector<HTMLElement>(`#q-tab-${next}`)?.focus();
-  };
-
   return (
-    <div ref={list} className="q-tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={onKey}>
+    <div className="q-tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={tablistKeys(tabs, current, props.onChange, (tab) => `q-tab-${tab}`)}>
       {tabs.map((tab) => {
         const hint =
           tab === 'action'

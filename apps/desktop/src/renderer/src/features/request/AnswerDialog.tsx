@@ -1,9 +1,10 @@
-import { CANNOT_EXECUTE_GROUNDS, ITEM_OUTCOMES, LIMITS, type CannotExecuteGround, type ItemOutcome, type ProtocolError, type Request } from '@contact-desk/shared';
+import { CANNOT_EXECUTE_GROUNDS, ITEM_OUTCOMES, LIMITS, type CannotExecuteGround, type ItemOutcome, type Request } from '@contact-desk/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDesk } from '../../state/desk-store';
+import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
-import { Dialog, ErrorNote, FormButtons } from './widgets';
+import { usePerformForm } from '../common/use-perform-form';
+import { Dialog, ErrorNote } from './widgets';
 
 interface AnswerRow {
   outcome: ItemOutcome | '';
@@ -13,7 +14,7 @@ interface AnswerRow {
 
 export function AnswerDialog({ request, onClose }: { request: Request; onClose: (mutationId: string | null) => void }) {
   const { t } = useTranslation('request');
-  const perform = useDesk((state) => state.perform);
+  const { busy, error, perform } = usePerformForm();
   const [rows, setRows] = useState<AnswerRow[]>(() =>
     request.items.map((item) => ({
       outcome: item.answer?.outcome ?? '',
@@ -24,8 +25,6 @@ export function AnswerDialog({ request, onClose }: { request: Request; onClose: 
   const [all, setAll] = useState<ItemOutcome | ''>('');
   const [errors, setErrors] = useState<Record<number, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [error, setError] = useState<ProtocolError | null>(null);
-  const [busy, setBusy] = useState(false);
   const update = (index: number, patch: Partial<AnswerRow>) =>
     setRows((previous) => previous.map((row, at) => (at === index ? { ...row, ...patch } : row)));
   const needsReason = (outcome: string) => outcome === 'refused' || outcome === 'cannot_execute';
@@ -55,11 +54,7 @@ export function AnswerDialog({ request, onClose }: { request: Request; onClose: 
         },
       ];
     });
-    setBusy(true);
-    const outcome = await perform('request.answer', { requestId: request.id, items });
-    setBusy(false);
-    if (outcome.ok) onClose(outcome.mutationId);
-    else setError(outcome.error);
+    await perform('request.answer', { requestId: request.id, items }, (queued) => onClose(queued.mutationId));
   };
 
   return (
@@ -136,7 +131,7 @@ export function AnswerDialog({ request, onClose }: { request: Request; onClose: 
         {filled > 0 && filled < rows.length ? <p className="kit-hint">{t('answer.partial', { done: filled, total: rows.length })}</p> : null}
         {formError ? <p className="kit-field-error" role="alert">{formError}</p> : null}
         <ErrorNote error={error} />
-        <FormButtons busy={busy} onCancel={() => onClose(null)} testId="submit-answer" />
+        <FormButtons busy={busy} onCancel={() => onClose(null)} testId="submit-answer" label={t('common:actions.confirm')} />
       </form>
     </Dialog>
   );

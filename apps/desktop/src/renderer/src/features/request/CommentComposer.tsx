@@ -1,18 +1,16 @@
-import { newId, type ProtocolError } from '@contact-desk/shared';
+import { newId } from '@contact-desk/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDesk } from '../../state/desk-store';
+import { usePerformForm } from '../common/use-perform-form';
 import { ErrorNote, Field } from './widgets';
 
 /** A shared comment, or (for the ministry) a ministry-only note. */
 export function CommentComposer({ requestId, ministry }: { requestId: string; ministry: boolean }) {
   const { t } = useTranslation('request');
-  const perform = useDesk((state) => state.perform);
+  const { busy, error, setError, perform } = usePerformForm();
   const [body, setBody] = useState('');
   const [visibility, setVisibility] = useState<'shared' | 'ministry'>('shared');
-  const [error, setError] = useState<ProtocolError | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -22,16 +20,12 @@ export function CommentComposer({ requestId, ministry }: { requestId: string; mi
       return;
     }
     setFieldError(null);
-    setBusy(true);
-    const outcome = await perform('comment.add', {
+    await perform('comment.add', {
       commentId: newId(),
       requestId,
       body: body.trim(),
       visibility: ministry ? visibility : 'shared',
-    });
-    setBusy(false);
-    if (outcome.ok) setBody('');
-    else setError(outcome.error);
+    }, () => setBody(''));
   };
 
   return (

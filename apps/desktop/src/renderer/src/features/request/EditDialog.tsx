@@ -1,13 +1,14 @@
-import { CATEGORIES, LIMITS, normalizeLocation, splitLocations, type Category, type ProtocolError, type Request } from '@contact-desk/shared';
+import { CATEGORIES, LIMITS, normalizeLocation, splitLocations, type Category, type Request } from '@contact-desk/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDesk } from '../../state/desk-store';
+import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
-import { Dialog, ErrorNote, Field, FormButtons } from './widgets';
+import { usePerformForm } from '../common/use-perform-form';
+import { Dialog, ErrorNote, Field } from './widgets';
 
 export function EditDialog({ request, onClose }: { request: Request; onClose: (mutationId: string | null) => void }) {
   const { t } = useTranslation('request');
-  const perform = useDesk((state) => state.perform);
+  const { busy, error, perform } = usePerformForm();
   const [category, setCategory] = useState<Category>(request.category);
   const [grounds, setGrounds] = useState(request.grounds);
   const [pharosRef, setPharosRef] = useState(request.pharosRef ?? '');
@@ -15,8 +16,6 @@ export function EditDialog({ request, onClose }: { request: Request; onClose: (m
   const [doNotInform, setDoNotInform] = useState(request.doNotInform);
   const [added, setAdded] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [error, setError] = useState<ProtocolError | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -39,11 +38,7 @@ export function EditDialog({ request, onClose }: { request: Request; onClose: (m
       patch.addItems = locations;
     }
     if (Object.keys(patch).length === 0) return setFieldError(t('edit.nothing'));
-    setBusy(true);
-    const outcome = await perform('request.edit', { requestId: request.id, patch });
-    setBusy(false);
-    if (outcome.ok) onClose(outcome.mutationId);
-    else setError(outcome.error);
+    await perform('request.edit', { requestId: request.id, patch }, (queued) => onClose(queued.mutationId));
   };
 
   return (
@@ -76,7 +71,7 @@ export function EditDialog({ request, onClose }: { request: Request; onClose: (m
         <div className="kit-span-2">
           {fieldError ? <p className="kit-field-error" role="alert">{fieldError}</p> : null}
           <ErrorNote error={error} />
-          <FormButtons busy={busy} onCancel={() => onClose(null)} testId="submit-edit" />
+          <FormButtons busy={busy} onCancel={() => onClose(null)} testId="submit-edit" label={t('common:actions.confirm')} />
         </div>
       </form>
     </Dialog>

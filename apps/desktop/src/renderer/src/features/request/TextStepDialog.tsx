@@ -1,8 +1,9 @@
-import { LIMITS, type MutationType, type ProtocolError, type Request } from '@contact-desk/shared';
+import { LIMITS, type MutationType, type Request } from '@contact-desk/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDesk } from '../../state/desk-store';
-import { Dialog, ErrorNote, Field, FormButtons } from './widgets';
+import { FormButtons } from '../common/FormButtons';
+import { usePerformForm } from '../common/use-perform-form';
+import { Dialog, ErrorNote, Field } from './widgets';
 
 export type TextStep = 'requestInfo' | 'provideInfo' | 'contest' | 'withdraw' | 'close' | 'reopen' | 'escalate';
 
@@ -34,23 +35,17 @@ export function TextStepDialog({
   onClose: (mutationId: string | null) => void;
 }) {
   const { t } = useTranslation('request');
-  const perform = useDesk((state) => state.perform);
+  const { busy, error, perform } = usePerformForm();
   const config = TEXT_STEPS[step];
   const [text, setText] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [error, setError] = useState<ProtocolError | null>(null);
-  const [busy, setBusy] = useState(false);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const value = text.trim();
     if (!config.optional && value.length === 0) return setFieldError(t('forms.required'));
     if (value.length > LIMITS.textLength) return setFieldError(t('forms.tooLong', { max: LIMITS.textLength }));
     setFieldError(null);
-    setBusy(true);
-    const outcome = await perform(config.type, { requestId: request.id, [config.field]: value.length > 0 ? value : null });
-    setBusy(false);
-    if (outcome.ok) onClose(outcome.mutationId);
-    else setError(outcome.error);
+    await perform(config.type, { requestId: request.id, [config.field]: value.length > 0 ? value : null }, (queued) => onClose(queued.mutationId));
   };
   const shownHint = hint ?? t(`forms.${step}.hint`);
   return (
@@ -71,7 +66,7 @@ export function TextStepDialog({
           )}
         </Field>
         <ErrorNote error={error} />
-        <FormButtons busy={busy} onCancel={() => onClose(null)} testId={`submit-${step}`} danger={step === 'withdraw' || step === 'contest'} />
+        <FormButtons busy={busy} onCancel={() => onClose(null)} testId={`submit-${step}`} label={t('common:actions.confirm')} danger={step === 'withdraw' || step === 'contest'} />
       </form>
     </Dialog>
   );

@@ -95,21 +95,6 @@ export function Field({
   );
 }
 
-/** Cancel and confirm at the foot of a dialog's form. */
-export function FormButtons({ busy, onCancel, testId, danger = false }: { busy: boolean; onCancel: () => void; testId: string; danger?: boolean }) {
-  const { t } = useTranslation('common');
-  return (
-    <div className="kit-form-buttons">
-      <button type="button" className="kit-button" onClick={onCancel}>
-        {t('actions.cancel')}
-      </button>
-      <button type="submit" className={danger ? 'kit-button kit-button-danger' : 'kit-button kit-button-primary'} disabled={busy} data-testid={testId}>
-        {t('actions.confirm')}
-      </button>
-    </div>
-  );
-}
-
 /** Short lowercase class for a priority label: P0 → p0; unknown labels share a neutral look. */
 export function priorityClass(label: string): string {
   return /^P[0-2]$/.test(label) ? `kit-prio kit-prio-${label.toLowerCase()}` : 'kit-prio';

@@ -3,7 +3,7 @@ import { useNavigation } from '../../app/navigation';
 import { activeNotices, type Notice } from '../alerts/notice-model';
 import { useNotices } from '../alerts/notice-store';
 import { noticeTime, noticeWords } from '../alerts/notice-words';
-import { usePopover } from './use-popover';
+import { usePopover } from '../common/use-popover';
 
 function NoticeEntry({ notice, onOpen }: { notice: Notice; onOpen: (requestId: string) => void }) {
   const { t, i18n } = useTranslation('shell');

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
 import { useDesk } from '../../state/desk-store';
 import { wordRefusal } from '../common/refusal-wording';
-import { usePopover } from './use-popover';
+import { usePopover } from '../common/use-popover';
 
 /**
  * Refused changes, compactly: a count in the shell that opens a list linking to each request
