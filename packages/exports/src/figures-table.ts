@@ -25,7 +25,7 @@ export function figuresTable(
     ],
     body: rows.map((f) => [
       f.platformName ?? platformName(f.platformId),
-      String(f.requests),
+      String(f.counted),
       String(f.acknowledged),
       String(f.answered),
       duration(f.medianTimeToAck),

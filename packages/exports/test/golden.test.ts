@@ -40,7 +40,9 @@ describe('golden figures of the hand-made fixture', () => {
     // answers 30, 40, 50, 90 min: median 40 min, p90 90 min. Late R3 R4 R5 of 5 counted.
     expect(p1).toEqual({
       platformId: 'p1',
-      requests: 5,
+      created: 6,
+      counted: 5,
+      lateWithdrawn: 0,
       withdrawn: 1,
       acknowledged: 4,
       answered: 4,
@@ -52,7 +54,7 @@ describe('golden figures of the hand-made fixture', () => {
       late: 3,
       unanswered: 1,
     });
-    expect(p2).toMatchObject({ requests: 1, late: 1, unanswered: 0, medianTimeToAck: 7_200_000, onTimeShare: 0 });
+    expect(p2).toMatchObject({ counted: 1, late: 1, unanswered: 0, medianTimeToAck: 7_200_000, onTimeShare: 0 });
     const table = figuresTable([p1!, p2!], textsFor('fr'), (id) => PLATFORMS.get(id)!.name);
     // ICU writes the French percent with a no-break space (U+00A0 or U+202F, by version).
     const spaces = (cells: string[] | undefined) => cells?.map((cell) => cell.replace(/[\u00a0\u202f]/g, ' '));

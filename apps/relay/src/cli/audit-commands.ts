@@ -56,7 +56,7 @@ function figuresTable(figures: readonly PlatformFigures[]): string {
     ['PLATFORM', 'REQUESTS', 'WITHDRAWN', 'ACKED', 'ANSWERED', 'ACK MEDIAN', 'ACK P90', 'ANSWER MEDIAN', 'ANSWER P90', 'ON TIME', 'LATE', 'UNANSWERED'],
     ...figures.map((f) => [
       f.platformId,
-      String(f.requests),
+      String(f.created),
       String(f.withdrawn),
       String(f.acknowledged),
       String(f.answered),

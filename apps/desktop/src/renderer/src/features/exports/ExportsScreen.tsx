@@ -154,7 +154,7 @@ export function ExportsScreen() {
               {figures.figures.map((row) => (
                 <tr key={row.platformId}>
                   <th scope="row">{name(row.platformId)}</th>
-                  <td>{row.requests}</td>
+                  <td>{row.created}</td>
                   {[row.medianTimeToAck, row.p90TimeToAck, row.medianTimeToAnswer, row.p90TimeToAnswer].map((value, index) => (
                     <td key={index}>{value === undefined ? '—' : formatDuration(value, i18n.language)}</td>
                   ))}

@@ -1,7 +1,7 @@
 import {
-  median,
   partyKey,
   platformFigures,
+  weeklyFigures,
   type AgendaItem,
   type DomainState,
   type Meeting,
@@ -45,39 +45,24 @@ export function requestsOf(state: DomainState, platformIds: readonly string[]): 
   return [...state.requests.values()].filter((request) => wanted.size === 0 || wanted.has(request.platformId));
 }
 
-/** ISO 8601 week of a time, in UTC: `2026-W47`. */
-export function isoWeek(ms: number): string {
-  const date = new Date(ms);
-  const weekday = (date.getUTCDay() + 6) % 7;
-  // The ISO week belongs to the year of its Thursday.
-  const thursday = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - weekday + 3);
-  const year = new Date(thursday).getUTCFullYear();
-  const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * 86_400_000));
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-/** Median times to acknowledge and to answer, per platform and ISO week of creation. */
-export function weeklyTrend(requests: readonly Request[], period: ExportPeriod): WeeklyPoint[] {
-  const groups = new Map<string, { week: string; platformId: string; acks: number[]; answers: number[] }>();
-  for (const request of requests) {
-    if (request.createdAt < period.from || request.createdAt >= period.to || request.status === 'withdrawn') continue;
-    const week = isoWeek(request.createdAt);
-    const key = `${week}|${request.platformId}`;
-    const group = groups.get(key) ?? { week, platformId: request.platformId, acks: [], answers: [] };
-    if (request.ackAt !== null) group.acks.push(request.ackAt - request.createdAt);
-    if (request.answeredAt !== null) group.answers.push(request.answeredAt - request.createdAt);
-    groups.set(key, group);
-  }
-  return [...groups.values()]
-    .sort((a, b) => (a.week === b.week ? a.platformId.localeCompare(b.platformId) : a.week.localeCompare(b.week)))
-    .map((group) => ({ week: group.week, platformId: group.platformId, medianAck: median(group.acks), medianAnswer: median(group.answers) }));
+/**
+ * Median times to acknowledge and to answer, per platform and ISO week of creation in the
+ * export's zone: the shared weekly figures (same population and rules as the period's figures).
+ */
+export function weeklyTrend(requests: readonly Request[], period: ExportPeriod, at: number, zone: string): WeeklyPoint[] {
+  return weeklyFigures(requests, period, at, zone).map((row) => ({
+    week: row.week,
+    platformId: row.platformId,
+    medianAck: row.medianTimeToAck,
+    medianAnswer: row.medianTimeToAnswer,
+  }));
 }
 
 export function figuresInput(state: DomainState, title: string, period: ExportPeriod, platformIds: readonly string[], context: ExportContext): FiguresInput {
   const requests = requestsOf(state, platformIds);
   return {
     figures: platformFigures(requests, period, context.now),
-    weekly: weeklyTrend(requests, period),
+    weekly: weeklyTrend(requests, period, context.now, context.timeZone),
     platforms: platformRefs(state),
     meta: exportMeta(title, period, platformIds, state, context),
   };

@@ -60,11 +60,11 @@ export function AgendaPanel({ meeting }: { meeting: Meeting }) {
       if (!hasAgendaItem(items, 'figures', entry.platformId)) {
         const f = entry.figures;
         const title =
-          !f || f.requests === 0
+          !f || f.created === 0
             ? t('agenda.figuresNone', { platform: name })
             : t('agenda.figuresTitle', {
                 platform: name,
-                requests: t('agenda.requests', { count: f.requests }),
+                requests: t('agenda.requests', { count: f.created }),
                 median: duration(f.medianTimeToAck),
                 p90: duration(f.p90TimeToAck),
                 onTime: percent(f.onTimeShare),

@@ -1,7 +1,7 @@
 import {
   MINISTRY_ROLES,
+  lateRequests,
   platformFigures,
-  slaView,
   type ActionItem,
   type AgendaItem,
   type AgendaItemKind,
@@ -109,19 +109,18 @@ export function agendaPlan(view: DomainState, meeting: Meeting, now: number): Pl
   const period = { from, to };
   const inPeriod = [...view.requests.values()].filter((r) => r.createdAt >= from && r.createdAt < to);
   const figures = platformFigures(inPeriod, period, now);
+  const lateOfAll = lateRequests(inPeriod, period, now);
   const openItems = [...view.meetingRecords.values()].filter(
     (r): r is ActionItem => r.type === 'actionItem' && r.status === 'open' && r.owner.kind === 'platform',
   );
   return meeting.invitedPlatformIds.map((platformId) => {
-    const mine = inPeriod.filter((r) => r.platformId === platformId).sort((a, b) => a.createdAt - b.createdAt);
-    const views = mine.map((request) => ({ request, sla: slaView(request, now) }));
-    const late = views.filter((v) => v.sla.late || v.sla.unanswered);
+    const late = lateOfAll.filter((row) => row.request.platformId === platformId);
     return {
       platformId,
       period,
-      late: late.map((v) => v.request),
-      lateCount: views.filter((v) => v.sla.late).length,
-      unansweredCount: views.filter((v) => v.sla.unanswered).length,
+      late: late.map((row) => row.request),
+      lateCount: late.length,
+      unansweredCount: late.filter((row) => row.unanswered).length,
       figures: figures.find((f) => f.platformId === platformId) ?? null,
       openActionItems: openItems.filter((item) => item.owner.kind === 'platform' && item.owner.platformId === platformId),
     };
