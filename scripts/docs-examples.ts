@@ -1,6 +1,7 @@
 /**
- * `npm run docs:examples`: writes the examples of docs/protocol.md from a real relay run, in the
- * parts between `<!-- example:NAME:begin -->` and `<!-- example:NAME:end -->`.
+ * `npm run docs:examples`: writes the examples of docs/protocol.md from a real relay run, and the
+ * README's audit and backup commands with what they print on a seeded demo log (the relay's CLI
+ * must be built), in the parts between `<!-- example:NAME:begin -->` and `<!-- example:NAME:end -->`.
  * `npm run docs:examples -- --check`: writes nothing, and fails when the document differs from
  * what the relay produces now.
  */
@@ -9,12 +10,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fillMarkers } from './doc-examples/markers.js';
 import { protocolExamples } from './doc-examples/protocol-examples.js';
+import { readmeExamples } from './doc-examples/readme-examples.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const check = process.argv.includes('--check');
 
 const documents: { readonly path: string; readonly examples: () => Promise<Map<string, string>> }[] = [
   { path: 'docs/protocol.md', examples: protocolExamples },
+  { path: 'README.md', examples: readmeExamples },
 ];
 
 let stale = 0;

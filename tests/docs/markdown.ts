@@ -11,7 +11,7 @@ export function readDoc(relativePath: string): string {
 
 /**
  * The text of the section whose heading starts with `title` (e.g. `## 7.` or `### 7.1`), up to
- * the next heading of the same or a higher level. Throws when there is no such heading, so a
+ * the next heading of the same or a higher level (lines of fenced code are not headings). Throws when there is no such heading, so a
  * renamed section fails the test that reads it instead of passing on nothing.
  */
 export function section(markdown: string, title: string): string {
@@ -19,7 +19,11 @@ export function section(markdown: string, title: string): string {
   const start = lines.findIndex((line) => line.startsWith(`${title}`));
   if (start < 0) throw new Error(`no section "${title}"`);
   const level = /^#+/.exec(title)?.[0].length ?? 0;
-  const end = lines.findIndex((line, index) => index > start && /^#+ /.test(line) && (/^#+/.exec(line)?.[0].length ?? 0) <= level);
+  let fenced = false;
+  const end = lines.findIndex((line, index) => {
+    if (line.startsWith('```')) fenced = !fenced;
+    return index > start && !fenced && /^#+ /.test(line) && (/^#+/.exec(line)?.[0].length ?? 0) <= level;
+  });
   return lines.slice(start, end < 0 ? undefined : end).join('\n');
 }
 

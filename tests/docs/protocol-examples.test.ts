@@ -22,15 +22,16 @@ function example<T>(name: string): T {
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 describe('the examples of docs/protocol.md', () => {
-  it('are what a relay produces now (npm run docs:examples -- --check)', async () => {
+  it('are what a relay produces now, and so are the README\'s (npm run docs:examples -- --check)', async () => {
     const run = await new Promise<{ code: number; output: string }>((resolve) => {
       execFile('npm', ['run', '--silent', 'docs:examples', '--', '--check'], { cwd: repoRoot }, (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
       );
     });
     expect(run.output).toContain('docs/protocol.md: examples up to date');
+    expect(run.output).toContain('README.md: examples up to date');
     expect(run.code).toBe(0);
-  });
+  }, 300_000);
 
   it('show events whose hashes are those of their content, each chained to the last', () => {
     const pulled = example<Extract<PullResponse, { ok: true }>>('worked-pull-response');
