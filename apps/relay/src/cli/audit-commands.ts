@@ -18,7 +18,7 @@ function out(text: string): void {
 function position(value: string, previous: LogPosition[] = []): LogPosition[] {
   const [seq, hash] = value.split(':');
   if (!seq || !/^\d+$/.test(seq) || !hash || !HASH_PATTERN.test(hash)) {
-    throw new InvalidArgumentError('expected <seq>:<64 hex digits>, as printed in an export');
+    throw new InvalidArgumentError('expected <seq>:<the whole 64-digit hash>, as printed in an export (a shortened hash is no check)');
   }
   return [...previous, { seq: Number(seq), hash }];
 }

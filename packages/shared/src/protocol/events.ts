@@ -101,6 +101,50 @@ export interface EventPayloads {
 
 export type EventType = keyof EventPayloads;
 
+/** Every event type, once: a record over `EventType`, so the compiler refuses a type left out. */
+const EVENT_TYPE_SET: Readonly<Record<EventType, true>> = {
+  'request.created': true,
+  'request.edited': true,
+  'request.received': true,
+  'request.acknowledged': true,
+  'request.infoRequested': true,
+  'request.infoProvided': true,
+  'request.answered': true,
+  'request.contested': true,
+  'request.withdrawn': true,
+  'request.closed': true,
+  'request.reopened': true,
+  'request.escalated': true,
+  'request.deadlineMissed': true,
+  'request.assigned': true,
+  'comment.added': true,
+  'platform.created': true,
+  'platform.updated': true,
+  'user.created': true,
+  'user.updated': true,
+  'user.revoked': true,
+  'user.enrollmentIssued': true,
+  'device.enrolled': true,
+  'device.revoked': true,
+  'policy.updated': true,
+  'meeting.created': true,
+  'meeting.updated': true,
+  'meeting.attendanceSet': true,
+  'agenda.itemAdded': true,
+  'agenda.itemUpdated': true,
+  'agenda.itemRemoved': true,
+  'decision.added': true,
+  'actionItem.created': true,
+  'actionItem.statusChanged': true,
+  'webhook.created': true,
+  'webhook.updated': true,
+  'webhook.removed': true,
+  'apiKey.issued': true,
+  'apiKey.revoked': true,
+  'notification.attempted': true,
+};
+export const EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as EventType[];
+
 /** Who may see an event. `platform` means the ministry and that platform's liaisons. */
 export type Audience =
   | { readonly kind: 'all' }
