@@ -89,7 +89,7 @@ export function FigureRequests({
                 </td>
                 <td className="fg-num-col">{formatDuration(row.timeToAck, language)}</td>
                 <td className="fg-num-col">{formatDuration(row.timeToAnswer, language)}</td>
-                <td>
+                <td className="fg-marks">
                   <Marks row={row} />
                 </td>
               </tr>

@@ -24,7 +24,7 @@ export function TrendChart({ weeks, measure, platformName }: { weeks: readonly T
   const highest = highestOf(weeks, measure);
   const label = t(`trend.${measure}`);
   const values = weeks.map(({ week, figures }) => `${week} ${figures?.[measure] === undefined ? t('trend.noValue') : formatDuration(figures[measure], language)}`);
-  const summary = `${t('trend.summary', { measure: label, platform: platformName, values: values.join(' ; ') })}${highest === undefined ? '' : ` ${t('trend.scale', { value: formatDuration(highest, language) })}.`}`;
+  const summary = `${t('trend.summary', { measure: label, platform: platformName, values: values.join(', ') })}${highest === undefined ? '' : ` ${t('trend.scale', { value: formatDuration(highest, language) })}.`}`;
   const bottom = BOX.height - BOX.bottom;
   const step = labelStep(points.length);
   return (

@@ -12,7 +12,7 @@ export const figuresFr = {
     to: 'Au (inclus)',
     weeks: '4 dernières semaines complètes',
     month: 'Mois en cours',
-    zone: 'Jours du calendrier de {{zone}}, comme dans les exports ; demandes comptées à leur création.',
+    zone: 'Jours du calendrier, fuseau {{zone}}, comme dans les exports ; chaque demande comptée au jour de sa création.',
     invalid: 'La période est vide : le premier jour doit précéder le dernier.',
   },
   position: {
