@@ -21,17 +21,21 @@ export interface FiguresSnapshot {
 }
 
 /**
- * The relay's time, taken again whenever the record changes (so `at` is never before an event
- * the figures count) and every `REJUDGE_MS` in between.
+ * The relay's time, taken again whenever the record changes — in the same render, so no figure is
+ * ever shown for a new log position judged at an instant before it — and every `REJUDGE_MS`.
  */
 function useJudgedAt(confirmed: DomainState): number {
-  const [at, setAt] = useState(() => useDesk.getState().relayNow());
+  const [judged, setJudged] = useState(() => ({ confirmed, at: useDesk.getState().relayNow() }));
   useEffect(() => {
-    setAt(useDesk.getState().relayNow());
-    const timer = setInterval(() => setAt(useDesk.getState().relayNow()), REJUDGE_MS);
+    const timer = setInterval(() => setJudged((previous) => ({ ...previous, at: useDesk.getState().relayNow() })), REJUDGE_MS);
     return () => clearInterval(timer);
-  }, [confirmed]);
-  return at;
+  }, []);
+  if (judged.confirmed !== confirmed) {
+    const next = { confirmed, at: useDesk.getState().relayNow() };
+    setJudged(next);
+    return next.at;
+  }
+  return judged.at;
 }
 
 /** The record in scope (one platform's for a liaison, `own`; all for the ministry, `own` null). */
