@@ -1,4 +1,4 @@
-import { emptyState, platformFigures, reduce, type PlatformFigures, type Period, type Viewer } from '@contact-desk/shared';
+import { emptyState, platformFigures, reduce, type DomainState, type PlatformFigures, type Period, type Viewer } from '@contact-desk/shared';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
 
 const EVERYTHING: Viewer = { role: 'system', platformId: null };
@@ -20,29 +20,45 @@ export interface RecomputedFigures {
   readonly figures: readonly PlatformFigures[];
 }
 
+/** The record as the log holds it at a position: every event up to `upToSeq` (the head when undefined) folded. */
+export interface RecordAt {
+  readonly upToSeq: number;
+  readonly upToHash: string;
+  readonly state: DomainState;
+}
+
+/**
+ * The log folded from scratch up to a seq, with the same reducer as the app: what any figure cited
+ * at that position must be computed from.
+ */
+export function recordAt(dataFile: string, upToSeq?: number): RecordAt {
+  const storage = new SqliteStorage(dataFile, { readOnly: true });
+  try {
+    const head = storage.head();
+    const last = upToSeq ?? head.seq;
+    if (last > head.seq || last < 0) throw new RangeError(`seq ${last} is not in the log (head ${head.seq})`);
+    let state = emptyState();
+    let upToHash = head.hash;
+    while (state.lastSeq < last) {
+      const page = storage.eventsAfter(EVERYTHING, state.lastSeq, Math.min(PAGE, last - state.lastSeq));
+      if (page.length === 0) break;
+      state = reduce(state, page);
+      upToHash = page.at(-1)?.hash ?? upToHash;
+    }
+    return { upToSeq: state.lastSeq, upToHash, state };
+  } finally {
+    storage.close();
+  }
+}
+
 /**
  * The figures of an export, recomputed from the log alone: the events up to the cited seq are
  * folded from scratch with the same reducer and the same SLA math as the app, so a platform or
  * the ministry can check any published figure without trusting either side's copy.
  */
 export function recomputeFigures(dataFile: string, query: FiguresQuery): RecomputedFigures {
-  const storage = new SqliteStorage(dataFile, { readOnly: true });
-  try {
-    const head = storage.head();
-    const upToSeq = query.upToSeq ?? head.seq;
-    if (upToSeq > head.seq || upToSeq < 0) throw new RangeError(`seq ${upToSeq} is not in the log (head ${head.seq})`);
-    let state = emptyState();
-    let upToHash = head.hash;
-    while (state.lastSeq < upToSeq) {
-      const page = storage.eventsAfter(EVERYTHING, state.lastSeq, Math.min(PAGE, upToSeq - state.lastSeq));
-      if (page.length === 0) break;
-      state = reduce(state, page);
-      upToHash = page.at(-1)?.hash ?? upToHash;
-    }
-    const wanted = new Set(query.platformIds);
-    const requests = [...state.requests.values()].filter((request) => wanted.size === 0 || wanted.has(request.platformId));
-    return { upToSeq: state.lastSeq, upToHash, figures: platformFigures(requests, query.period, query.at) };
-  } finally {
-    storage.close();
-  }
+  const { upToSeq, upToHash, state } = recordAt(dataFile, query.upToSeq);
+  const wanted = new Set(query.platformIds);
+  const requests = [...state.requests.values()].filter((request) => wanted.size === 0 || wanted.has(request.platformId));
+  return { upToSeq, upToHash, figures: platformFigures(requests, query.period, query.at) };
 }

@@ -4,6 +4,7 @@ import { useAlerts } from "../features/alerts/use-alerts";
 import { CreateRequestScreen } from "../features/create/CreateRequestScreen";
 import { EnrollScreen } from "../features/enroll/EnrollScreen";
 import { ExportsScreen } from "../features/exports/ExportsScreen";
+import { FiguresScreen } from "../features/figures/FiguresScreen";
 import { MeetingScreen } from "../features/meetings/MeetingScreen";
 import { MeetingsScreen } from "../features/meetings/MeetingsScreen";
 import { QueueScreen } from "../features/queue/QueueScreen";
@@ -44,6 +45,7 @@ export function App({
           <MeetingScreen meetingId={route.meetingId} />
         )}
         {route.screen === "exports" && <ExportsScreen />}
+        {route.screen === "figures" && <FiguresScreen />}
       </AppShell>
     </PlatformContext.Provider>
   );

@@ -5,6 +5,7 @@ import { commonTexts } from '../features/common/texts';
 import { createTexts } from '../features/create/texts';
 import { enrollTexts } from '../features/enroll/texts';
 import { exportsTexts } from '../features/exports/texts';
+import { figuresTexts } from '../features/figures/texts';
 import { meetingsTexts } from '../features/meetings/texts';
 import { queueTexts } from '../features/queue/texts';
 import { requestTexts } from '../features/request/texts';
@@ -23,5 +24,6 @@ export const FEATURE_TEXTS: readonly FeatureTexts[] = [
   integrationTexts,
   alertsTexts,
   exportsTexts,
+  figuresTexts,
   meetingsTexts,
 ];

@@ -8,7 +8,8 @@ export type Route =
   | { readonly screen: 'admin' }
   | { readonly screen: 'meetings' }
   | { readonly screen: 'meeting'; readonly meetingId: string }
-  | { readonly screen: 'exports' };
+  | { readonly screen: 'exports' }
+  | { readonly screen: 'figures' };
 
 export function parseRoute(hash: string): Route {
   const [screen, id] = hash.replace(/^#\/?/, '').split('/');
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
   if (screen === 'admin') return { screen: 'admin' };
   if (screen === 'meetings') return { screen: 'meetings' };
   if (screen === 'exports') return { screen: 'exports' };
+  if (screen === 'figures') return { screen: 'figures' };
   if (screen === 'meeting' && id) return { screen: 'meeting', meetingId: decodeURIComponent(id) };
   return { screen: 'queue' };
 }
@@ -35,6 +37,8 @@ export function routeHash(route: Route): string {
       return '#/meetings';
     case 'exports':
       return '#/exports';
+    case 'figures':
+      return '#/figures';
     case 'meeting':
       return `#/meeting/${encodeURIComponent(route.meetingId)}`;
   }

@@ -22,6 +22,7 @@ export function ShellHeader() {
   const allowed = role ? mutationsFor(role) : [];
   const items: { screen: Screen; route: Route; label: string }[] = [{ screen: 'queue', route: { screen: 'queue' }, label: t('nav.queue') }];
   if (allowed.includes('request.create')) items.push({ screen: 'create', route: { screen: 'create' }, label: t('nav.create') });
+  items.push({ screen: 'figures', route: { screen: 'figures' }, label: t('figures:nav') });
   items.push({ screen: 'meetings', route: { screen: 'meetings' }, label: t('meetings:nav') });
   items.push({ screen: 'exports', route: { screen: 'exports' }, label: t('exports:nav') });
   if (allowed.includes('policy.update')) items.push({ screen: 'admin', route: { screen: 'admin' }, label: t('nav.admin') });
