@@ -15,6 +15,7 @@ import {
   WidthType,
 } from 'docx';
 import { figuresTable } from './figures-table.js';
+import { labelSeparator, mdTable } from './markdown.js';
 import { figuresTableNode } from './figures-pdf.js';
 import { formatDate, formatLogPosition, formatLongDate, metaLines } from './format.js';
 import { headerCell, metaBlock, renderPdf, tableLayout, type PdfNode } from './pdf.js';
@@ -48,7 +49,7 @@ function minutesModel(input: MinutesInput) {
       texts.minutes.actionStatus[a.status],
     ]),
   };
-  const figures = figuresTable(input.figures, texts);
+  const figures = figuresTable(input.figures, texts.language);
   const kind = meeting.kind === 'emergency' ? texts.minutes.emergency : texts.minutes.regular;
   return { texts, facts, attendance, actions, figures, kind };
 }
@@ -58,7 +59,7 @@ function statusHeader(texts: Texts): string {
 }
 
 /** `Label : value` in French typography, `Label: value` in English. */
-const labelSep = (texts: Texts) => (texts.locale.startsWith('fr') ? '\u00a0: ' : ': ');
+const labelSep = (texts: Texts) => labelSeparator(texts.locale);
 
 const withPlatform = (text: string, platformName?: string) => (platformName ? `${platformName} — ${text}` : text);
 
@@ -216,19 +217,6 @@ export async function minutesDocx(input: MinutesInput): Promise<Uint8Array> {
     ],
   });
   return new Uint8Array(await Packer.toArrayBuffer(document));
-}
-
-function mdEscape(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-
-function mdTable(table: { header: string[]; body: string[][] }, numericFrom = Infinity): string {
-  const line = (cells: string[]) => `| ${cells.map(mdEscape).join(' | ')} |`;
-  return [
-    line(table.header),
-    `|${table.header.map((_, i) => (i >= numericFrom ? ' ---: ' : ' --- ')).join('|')}|`,
-    ...table.body.map(line),
-  ].join('\n');
 }
 
 /**

@@ -34,8 +34,8 @@ describe('minutesDocx', () => {
       'Prochaine réunion ordinaire le 15 décembre.',
       'Transmettre le numéro de l’astreinte',
       'en cours',
-      'Accusé médian',
-      '1:30',
+      'Accusé, médiane',
+      '1 h 30',
     ]) {
       expect(text).toContain(expected);
     }

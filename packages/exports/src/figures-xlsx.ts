@@ -1,0 +1,43 @@
+import { ALL_PLATFORMS, FIGURES_COLUMNS } from '@contact-desk/shared';
+import ExcelJS from 'exceljs';
+import { figuresTable } from './figures-table.js';
+import { textsFor } from './texts/index.js';
+import type { FiguresInput } from './types.js';
+import { addAboutSheet, printSetup } from './xlsx-about.js';
+
+/**
+ * The figures of a period as an Excel workbook: the figures table with the cells of the PDF —
+ * counts as numbers (they add up), durations and shares as the shared text (`2 h 05`,
+ * `21,4 %`), right-aligned — the all-platforms row last, in bold; and the "About" sheet.
+ *
+ * @param input per-platform figures (from `platformFigures`, with the total row), platform names, metadata
+ * @returns the `.xlsx` file's bytes
+ */
+export async function figuresXlsx(input: FiguresInput): Promise<Uint8Array> {
+  const { meta, platforms } = input;
+  const texts = textsFor(meta.language);
+  const table = figuresTable(input.figures, meta.language, (id) => platforms.get(id)?.name ?? id);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Contact Desk';
+  workbook.created = new Date(meta.generatedAt);
+  workbook.title = meta.title;
+
+  const sheet = workbook.addWorksheet(texts.figures.sheetName, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+  sheet.pageSetup = printSetup('landscape', '1:1');
+  sheet.columns = table.header.map((header, index) => ({ header, width: index === 0 ? 30 : 12 }));
+  const headerRow = sheet.getRow(1);
+  headerRow.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  headerRow.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3864' } };
+  headerRow.alignment = { vertical: 'middle', wrapText: true };
+  headerRow.height = 30;
+  table.body.forEach((cells, rowIndex) => {
+    const row = sheet.addRow(cells.map((cell, index) => (FIGURES_COLUMNS[index - 1]?.kind === 'count' ? Number(cell) : cell)));
+    row.eachCell((cell, column) => {
+      cell.alignment = column === 1 ? { vertical: 'top', wrapText: true } : { vertical: 'top', horizontal: 'right' };
+    });
+    if (rowIndex === table.body.length - 1 && input.figures.some((f) => f.platformId === ALL_PLATFORMS)) row.font = { bold: true };
+  });
+  addAboutSheet(workbook, meta, texts, [], texts.figures.method);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
