@@ -3,7 +3,7 @@
  * requests with mostly quick acknowledgements, answers from minutes to hours and a slow tail
  * of several days, some withdrawn, some never answered. Deterministic (a fixed seed).
  */
-import { platformFigures, weeklyFigures, type Request } from '@contact-desk/shared';
+import { platformFigures, weeklyFigures, type ItemOutcome, type Request } from '@contact-desk/shared';
 import type { ExportMeta, FiguresInput, LateListInput, PlatformRef } from '../src/index.js';
 import { lateResponseRows } from '../src/index.js';
 import { HOUR, MINUTE, NOW, PERIOD, request } from '../test/fixtures.js';
@@ -46,7 +46,7 @@ export function sampleRequests(): Request[] {
       } else if (roll < 0.12) {
         requests.push(request({ ref, platformId, createdAt, ackAfter, status: 'acknowledged', locations }));
       } else {
-        const outcomes = locations.map((_, k) => (k === 2 ? 'refused' : k === 1 ? 'geo_blocked' : 'removed') as const);
+        const outcomes = locations.map((_, k): ItemOutcome => (k === 2 ? 'refused' : k === 1 ? 'geo_blocked' : 'removed'));
         requests.push(request({ ref, platformId, createdAt, ackAfter, answerAfter: Math.max(answerAfter, ackAfter + MINUTE), status: 'answered', outcomes: [...outcomes], locations }));
       }
     }

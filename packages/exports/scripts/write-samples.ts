@@ -56,7 +56,7 @@ function has(command: string): boolean {
 }
 
 if (!has('soffice') || !has('pdftoppm')) {
-  console.log(`samples written to ${dir}; install LibreOffice and poppler-utils to render them to PNG`);
+  process.stdout.write(`samples written to ${dir}; install LibreOffice and poppler-utils to render them to PNG\n`);
 } else {
   const office = readdirSync(dir).filter((name) => /\.(docx|xlsx)$/.test(name));
   const converted = join(dir, 'office-pdf');
@@ -66,5 +66,5 @@ if (!has('soffice') || !has('pdftoppm')) {
     ...readdirSync(converted).map((name) => [join(converted, name), `${name.replace(/\.pdf$/, '')}-${office.find((o) => o.startsWith(name.replace(/\.pdf$/, '')))?.split('.').pop()}`] as const),
   ];
   for (const [pdf, stem] of pdfs) execFileSync('pdftoppm', ['-r', '60', '-png', pdf, join(dir, 'png', stem)]);
-  console.log(`samples written to ${dir}, pages rendered to ${join(dir, 'png')}`);
+  process.stdout.write(`samples written to ${dir}, pages rendered to ${join(dir, 'png')}\n`);
 }

@@ -44,7 +44,9 @@ const world = fc.record({
   chosen: fc.subarray([...PLATFORMS.keys()], { minLength: 1 }),
 });
 
-function requestsOf(specs: readonly fc.Infer<typeof spec>[]): Request[] {
+type Spec = typeof spec extends fc.Arbitrary<infer T> ? T : never;
+
+function requestsOf(specs: readonly Spec[]): Request[] {
   return specs.map((s, i) => {
     const createdAt = ORIGIN + s.createdAt;
     const ackAfter = s.ackAfter;
