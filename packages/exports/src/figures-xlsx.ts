@@ -5,6 +5,9 @@ import { textsFor } from './texts/index.js';
 import type { FiguresInput } from './types.js';
 import { addAboutSheet, printSetup } from './xlsx-about.js';
 
+/** Width of the platform column, in characters. */
+const NAME_WIDTH = 30;
+
 /**
  * The figures of a period as an Excel workbook: the figures table with the cells of the PDF —
  * counts as numbers (they add up), durations and shares as the shared text (`2 h 05`,
@@ -24,7 +27,7 @@ export async function figuresXlsx(input: FiguresInput): Promise<Uint8Array> {
 
   const sheet = workbook.addWorksheet(texts.figures.sheetName, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
   sheet.pageSetup = printSetup('landscape', '1:1');
-  sheet.columns = table.header.map((header, index) => ({ header, width: index === 0 ? 30 : 12 }));
+  sheet.columns = table.header.map((header, index) => ({ header, width: index === 0 ? NAME_WIDTH : 12 }));
   const headerRow = sheet.getRow(1);
   headerRow.font = { bold: true, color: { argb: 'FFFFFFFF' } };
   headerRow.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3864' } };
@@ -35,6 +38,8 @@ export async function figuresXlsx(input: FiguresInput): Promise<Uint8Array> {
     row.eachCell((cell, column) => {
       cell.alignment = column === 1 ? { vertical: 'top', wrapText: true } : { vertical: 'top', horizontal: 'right' };
     });
+    // Neither Excel nor LibreOffice grows a row to its wrapped name on opening: the height is set.
+    row.height = 15 * Math.max(1, Math.ceil((cells[0] ?? '').length / (NAME_WIDTH - 2)));
     if (rowIndex === table.body.length - 1 && input.figures.some((f) => f.platformId === ALL_PLATFORMS)) row.font = { bold: true };
   });
   addAboutSheet(workbook, meta, texts, [], texts.figures.method);

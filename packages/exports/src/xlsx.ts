@@ -9,6 +9,14 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 1440 * MINUTE_MS;
 const DATE_FORMAT = 'dd/mm/yyyy hh:mm';
 const DURATION_FORMAT = '[h]:mm';
+/** Points a line of 11-point text takes in a row. */
+const LINE_HEIGHT = 15;
+
+/** How many lines a text cell wraps to in a column `width` characters wide (a character of margin). */
+function wrappedLines(cell: LateCell, width: number): number {
+  const values = cell.type === 'lines' ? cell.value : cell.type === 'text' ? cell.value.split('\n') : [];
+  return values.reduce((sum, value) => sum + Math.max(1, Math.ceil(value.length / Math.max(1, width - 2))), 0);
+}
 
 /**
  * The late-response list as an Excel workbook with typed cells: times are Excel dates showing
@@ -71,6 +79,8 @@ export async function lateListXlsx(input: LateListInput, options: ProgressOption
       if (cell.type === 'duration' && cell.value !== null) excelCell.numFmt = DURATION_FORMAT;
       excelCell.alignment = cell.type === 'lines' || cell.type === 'text' ? { vertical: 'top', wrapText: true } : { vertical: 'top' };
     });
+    // Neither Excel nor LibreOffice grows a row to its wrapped text on opening: the height is set.
+    excelRow.height = LINE_HEIGHT * Math.max(1, ...cells.map((cell, column) => wrappedLines(cell, SHEET_LATE_COLUMNS[column]!.width)));
     if ((index + 1) % YIELD_EVERY === 0) {
       options.onProgress?.(index + 1, rows.length);
       await yieldToEventLoop();
