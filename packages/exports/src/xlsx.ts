@@ -12,10 +12,10 @@ const DURATION_FORMAT = '[h]:mm';
 /** Points a line of 11-point text takes in a row. */
 const LINE_HEIGHT = 15;
 
-/** How many lines a text cell wraps to in a column `width` characters wide (a character of margin). */
+/** About how many lines a text cell wraps to in a column `width` characters wide (characters of "0": text runs narrower). */
 function wrappedLines(cell: LateCell, width: number): number {
   const values = cell.type === 'lines' ? cell.value : cell.type === 'text' ? cell.value.split('\n') : [];
-  return values.reduce((sum, value) => sum + Math.max(1, Math.ceil(value.length / Math.max(1, width - 2))), 0);
+  return values.reduce((sum, value) => sum + Math.max(1, Math.ceil(value.length / Math.max(1, width * 1.15))), 0);
 }
 
 /**
