@@ -1,9 +1,8 @@
 import { ALL_PLATFORMS, FIGURES_COLUMNS } from '@contact-desk/shared';
-import ExcelJS from 'exceljs';
 import { figuresTable } from './figures-table.js';
 import { textsFor } from './texts/index.js';
 import type { FiguresInput } from './types.js';
-import { addAboutSheet, printSetup } from './xlsx-about.js';
+import { addAboutSheet, tableWorkbook } from './xlsx-about.js';
 
 /** Width of the platform column, in characters. */
 const NAME_WIDTH = 30;
@@ -20,19 +19,7 @@ export async function figuresXlsx(input: FiguresInput): Promise<Uint8Array> {
   const { meta, platforms } = input;
   const texts = textsFor(meta.language);
   const table = figuresTable(input.figures, meta.language, (id) => platforms.get(id)?.name ?? id);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Contact Desk';
-  workbook.created = new Date(meta.generatedAt);
-  workbook.title = meta.title;
-
-  const sheet = workbook.addWorksheet(texts.figures.sheetName, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
-  sheet.pageSetup = printSetup('landscape', '1:1');
-  sheet.columns = table.header.map((header, index) => ({ header, width: index === 0 ? NAME_WIDTH : 12 }));
-  const headerRow = sheet.getRow(1);
-  headerRow.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  headerRow.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3864' } };
-  headerRow.alignment = { vertical: 'middle', wrapText: true };
-  headerRow.height = 30;
+  const { workbook, sheet } = tableWorkbook(meta, texts.figures.sheetName, table.header.map((header, index) => ({ header, width: index === 0 ? NAME_WIDTH : 12 })));
   table.body.forEach((cells, rowIndex) => {
     const row = sheet.addRow(cells.map((cell, index) => (FIGURES_COLUMNS[index - 1]?.kind === 'count' ? Number(cell) : cell)));
     row.eachCell((cell, column) => {

@@ -1,4 +1,4 @@
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import { metaLines } from './format.js';
 import type { Texts } from './texts/index.js';
 import type { ExportMeta } from './types.js';
@@ -51,4 +51,24 @@ export function addAboutSheet(
     });
   });
   return about;
+}
+
+/**
+ * A workbook whose first sheet is a table: its header row frozen, white on dark blue and
+ * wrapped, printed landscape on the page width with the header on every page.
+ */
+export function tableWorkbook(meta: ExportMeta, sheetName: string, columns: Partial<ExcelJS.Column>[]): { workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet } {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Contact Desk';
+  workbook.created = new Date(meta.generatedAt);
+  workbook.title = meta.title;
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+  sheet.pageSetup = printSetup('landscape', '1:1');
+  sheet.columns = columns;
+  const header = sheet.getRow(1);
+  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3864' } };
+  header.alignment = { vertical: 'middle', wrapText: true };
+  header.height = 30;
+  return { workbook, sheet };
 }

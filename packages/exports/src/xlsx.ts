@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { wallTimeAsUtc, YIELD_EVERY, yieldToEventLoop } from './format.js';
 import { SHEET_LATE_COLUMNS, type LateCell } from './late-columns.js';
 import { textsFor } from './texts/index.js';
 import type { LateListInput, ProgressOptions } from './types.js';
-import { addAboutSheet, printSetup } from './xlsx-about.js';
+import { addAboutSheet, tableWorkbook } from './xlsx-about.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 1440 * MINUTE_MS;
@@ -33,24 +33,12 @@ function wrappedLines(cell: LateCell, width: number): number {
 export async function lateListXlsx(input: LateListInput, options: ProgressOptions = {}): Promise<Uint8Array> {
   const { rows, meta } = input;
   const texts = textsFor(meta.language);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Contact Desk';
-  workbook.created = new Date(meta.generatedAt);
-  workbook.title = meta.title;
-
-  const sheet = workbook.addWorksheet(texts.late.sheetName, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
   // Printing: landscape A4, all columns on the page width, the header row on every page.
-  sheet.pageSetup = printSetup('landscape', '1:1');
-  sheet.columns = SHEET_LATE_COLUMNS.map((column) => ({
-    header: texts.late.columns[column.key],
-    key: column.key,
-    width: column.width,
-  }));
-  const header = sheet.getRow(1);
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3864' } };
-  header.alignment = { vertical: 'middle', wrapText: true };
-  header.height = 30;
+  const { workbook, sheet } = tableWorkbook(
+    meta,
+    texts.late.sheetName,
+    SHEET_LATE_COLUMNS.map((column) => ({ header: texts.late.columns[column.key], key: column.key, width: column.width })),
+  );
 
   const cellValue = (cell: LateCell): ExcelJS.CellValue => {
     switch (cell.type) {
