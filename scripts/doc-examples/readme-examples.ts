@@ -26,7 +26,7 @@ function recordSteps(folder: RecordFolder): Step[] {
       shown: false,
     },
     {
-      command: `${RELAY} audit figures --data-dir ${RECORD_DATA_DIR} --platform x --from 2026-11-01 --to 2026-11-23 \\\n     --seq ${seq} --at 2026-11-23T10:00   # an export's figures, recomputed from the log alone`,
+      command: `${RELAY} audit figures --data-dir ${RECORD_DATA_DIR} --platform x --from 2026-11-01 --to 2026-11-22 \\\n     --zone Europe/Paris --lang fr --seq ${seq} --at 2026-11-23T10:00   # an export's figures table, recomputed from the log alone`,
       shown: true,
     },
     { command: `${RELAY} audit proof ${folder.proofFile} --data-dir ${RECORD_DATA_DIR}`, shown: true },

@@ -37,8 +37,10 @@ function parseFrCsv(bytes: Buffer): string[][] {
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   expect(text.startsWith('\uFEFF')).toBe(true);
-  expect(text.split('\r\n')[0]).toContain(';');
-  const parsed = Papa.parse<string[]>(text.slice(1), { delimiter: ';', newline: '\r\n', skipEmptyLines: true });
+  // A preamble of `#` lines states the period, the zone and the log position; then the table.
+  expect(text.slice(1)).toMatch(/^# /);
+  expect(text).toMatch(/\r\n# Dernier n° de séquence;\d+\r\n/);
+  const parsed = Papa.parse<string[]>(text.slice(1), { delimiter: ';', newline: '\r\n', skipEmptyLines: true, comments: '#' });
   expect(parsed.errors).toEqual([]);
   return parsed.data;
 }
@@ -172,7 +174,7 @@ it('the prefect prepares a meeting from the record and exports minutes and late 
   await screenshot(prefect, 'exports');
 
   const csv = await download(prefect, prefect.getByTestId('export-late-csv-fr'));
-  expect(csv.name).toMatch(/-seq\d+-[0-9a-f]{12}\.csv$/);
+  expect(csv.name).toMatch(/-seq\d+-[0-9a-f]{12}-excel\.csv$/);
   const [header, ...rows] = parseFrCsv(csv.bytes);
   expect(header?.slice(0, 2)).toEqual(['Référence', 'Plateforme']);
   expect(rows.length).toBeGreaterThan(0);

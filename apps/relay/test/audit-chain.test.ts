@@ -7,6 +7,8 @@ import {
   checkChainProof,
   GENESIS_HASH,
   newId,
+  dayOf,
+  periodOfDays,
   platformFigures,
   type LiveEvents,
   type LoggedEvent,
@@ -214,22 +216,27 @@ describe('relay audit', () => {
     const cited = h.core.headPosition;
     const at = h.clock.now() + 2 * 60 * MINUTE;
     const period = { from: T0 - 60 * MINUTE, to: T0 + 24 * 60 * MINUTE };
-    const expected = platformFigures(h.core.view.requests.values(), period, at);
+    const atCited = [...h.core.view.requests.values()];
+    const expected = platformFigures(atCited, period, at, true);
     await createRequest(ops, 'alpha');
     await waitFor(() => h.headSeq > cited.seq, 'a later event');
     await h.relay.close();
 
     const recomputed = recomputeFigures(file, { period, platformIds: [], upToSeq: cited.seq, at });
-    expect(recomputed).toEqual({ upToSeq: cited.seq, upToHash: cited.hash, figures: expected });
-    expect(recomputed.figures.map((row) => row.platformId).sort()).toEqual(['alpha', 'beta']);
+    expect(recomputed).toMatchObject({ upToSeq: cited.seq, upToHash: cited.hash, figures: expected });
+    expect(recomputed.figures.map((row) => row.platformId)).toEqual(['alpha', 'beta', '*']);
 
+    const days = { from: dayOf(period.from, 'Europe/Paris'), to: dayOf(period.to - 1, 'Europe/Paris') };
     const printed = await cli([
       'audit', 'figures', '-d', h.dataDir, '--platform', 'alpha', '--seq', String(cited.seq),
-      '--from', new Date(period.from).toISOString(), '--to', new Date(period.to).toISOString(), '--at', String(at), '--json',
+      '--from', days.from, '--to', days.to, '--at', String(at), '--json',
     ]);
-    const json = JSON.parse(printed.text) as { figures: unknown[]; upToHash: string };
+    const json = JSON.parse(printed.text) as { figures: unknown[]; upToHash: string; cells: { body: string[][] } };
     expect(json.upToHash).toBe(cited.hash);
-    expect(json.figures).toEqual(expected.filter((row) => row.platformId === 'alpha').map((row) => JSON.parse(JSON.stringify(row))));
+    const dayPeriod = periodOfDays(days.from, days.to, 'Europe/Paris');
+    const alphaFigures = platformFigures(atCited.filter((r) => r.platformId === 'alpha'), dayPeriod, at, true);
+    expect(json.figures).toEqual(alphaFigures.map((row) => JSON.parse(JSON.stringify(row))));
+    expect(json.cells.body.at(-1)?.[0]).toBe('Toutes plateformes');
   });
 
   it("proof checks a liaison's chain proof on its own and against the log", async () => {

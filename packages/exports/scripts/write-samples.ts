@@ -1,89 +1,70 @@
 /**
- * Writes one export of each kind to EXPORTS_LOOK_DIR (e.g. /tmp/exports-look) for a person to
- * render (pdftoppm, LibreOffice) and look at, and the benchmark's 10,000-row late list as PDF
- * (`late-10k.pdf`; its first, a middle and its last page are the ones to look at):
- *   EXPORTS_LOOK_DIR=/tmp/exports-look npx tsx --conditions=@contact-desk/source scripts/write-samples.ts
+ * `npm run samples`: writes every export for demo-like data, in French and in English, into
+ * `samples/` at the repository's root, then renders their pages to PNG for a person to look at
+ * (LibreOffice turns the DOCX and XLSX into PDF, `pdftoppm -r 60` draws the pages). Without
+ * LibreOffice or poppler the files are written and the rendering is skipped with a note.
  */
-import { platformFigures } from "@contact-desk/shared";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
+  figuresMarkdown,
   figuresPdf,
+  figuresXlsx,
   lateListCsv,
   lateListPdf,
   lateListXlsx,
-  lateResponseRows,
   minutesDocx,
   minutesMarkdown,
   minutesPdf,
-} from "../src/index.js";
-import {
-  goldenRequests,
-  meta,
-  NOW,
-  PERIOD,
-  PLATFORMS,
-} from "../test/fixtures.js";
-import { minutesInput } from "../test/minutes-fixture.js";
-import { lateListInput } from "../bench/rows.js";
+} from '../src/index.js';
+import { minutesInput } from '../test/minutes-fixture.js';
+import { sampleFigures, sampleLateList, SAMPLE_PLATFORMS } from './sample-data.js';
 
-const dir = process.env.EXPORTS_LOOK_DIR ?? "/tmp/exports-look";
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const dir = process.env.SAMPLES_DIR ?? join(root, 'samples');
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(join(dir, 'png'), { recursive: true });
 
-{
-  mkdirSync(dir, { recursive: true });
-  const rows = lateResponseRows(goldenRequests(), PLATFORMS, PERIOD, NOW);
-  const many = Array.from({ length: 60 }, (_, i) => ({
-    ...rows[i % rows.length]!,
-    ref: `CD-2026-${String(i + 1).padStart(5, "0")}`,
-  }));
-  const input = { rows: many, meta: meta() };
-  writeFileSync(join(dir, "late.pdf"), await lateListPdf(input));
-  // The benchmark's 10,000 rows, with a head hash as the relay gives it (64 hex digits).
-  const large = lateListInput(10_000);
-  const headHash = "5c1e0d9a7b3f42e8a6d1c0b9f8e7d6c5b4a39281706f5e4d3c2b1a0918273645";
-  writeFileSync(
-    join(dir, "late-10k.pdf"),
-    await lateListPdf({ rows: large.rows, meta: { ...large.meta, headHash } }),
-  );
-  writeFileSync(
-    join(dir, "late-10k-en.pdf"),
-    await lateListPdf({ rows: large.rows.slice(0, 300), meta: { ...large.meta, headHash, language: "en" } }),
-  );
-  writeFileSync(join(dir, "late.xlsx"), await lateListXlsx(input));
-  writeFileSync(
-    join(dir, "late.csv"),
-    await lateListCsv(input, { dialect: "excel-fr" }),
-  );
-  const weekly = [
-    "2026-W44",
-    "2026-W45",
-    "2026-W46",
-    "2026-W47",
-    "2026-W48",
-  ].flatMap((week, i) => [
-    {
-      week,
-      platformId: "p1",
-      medianAck: (6 + 3 * (i % 3)) * 60_000,
-      medianAnswer: (35 + 8 * i) * 60_000,
-    },
-    {
-      week,
-      platformId: "p2",
-      medianAck: (40 + 10 * i) * 60_000,
-      medianAnswer: (200 - 20 * i) * 60_000,
-    },
-  ]);
-  writeFileSync(
-    join(dir, "figures.pdf"),
-    await figuresPdf({
-      figures: platformFigures(goldenRequests(), PERIOD, NOW),
-      weekly,
-      platforms: PLATFORMS,
-      meta: meta({ title: "Chiffres — novembre 2026" }),
-    }),
-  );
-  writeFileSync(join(dir, "minutes.pdf"), await minutesPdf(minutesInput()));
-  writeFileSync(join(dir, "minutes.docx"), await minutesDocx(minutesInput()));
-  writeFileSync(join(dir, "minutes.md"), await minutesMarkdown(minutesInput()));
+for (const language of ['fr', 'en'] as const) {
+  const late = sampleLateList(language);
+  const figures = sampleFigures(language);
+  const minutes = { ...minutesInput(language), figures: figures.figures.map((row) => ({ ...row, platformName: SAMPLE_PLATFORMS.get(row.platformId)?.name })) };
+  const files: [string, Uint8Array][] = [
+    ['late.pdf', await lateListPdf(late)],
+    ['late.xlsx', await lateListXlsx(late)],
+    ['late-excel.csv', await lateListCsv(late, { dialect: 'excel-fr' })],
+    ['late-rfc4180.csv', await lateListCsv(late, { dialect: 'rfc4180' })],
+    ['figures.pdf', await figuresPdf(figures)],
+    ['figures.xlsx', await figuresXlsx(figures)],
+    ['figures.md', await figuresMarkdown(figures)],
+    ['minutes.pdf', await minutesPdf(minutes)],
+    ['minutes.docx', await minutesDocx(minutes)],
+    ['minutes.md', await minutesMarkdown(minutes)],
+  ];
+  for (const [name, bytes] of files) writeFileSync(join(dir, `${language}-${name}`), bytes);
+}
+
+function has(command: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+if (!has('soffice') || !has('pdftoppm')) {
+  process.stdout.write(`samples written to ${dir}; install LibreOffice and poppler-utils to render them to PNG\n`);
+} else {
+  const office = readdirSync(dir).filter((name) => /\.(docx|xlsx)$/.test(name));
+  const converted = join(dir, 'office-pdf');
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', converted, ...office.map((name) => join(dir, name))], { stdio: 'ignore' });
+  const pdfs = [
+    ...readdirSync(dir).filter((name) => name.endsWith('.pdf')).map((name) => [join(dir, name), name.replace(/\.pdf$/, '')] as const),
+    ...readdirSync(converted).map((name) => [join(converted, name), `${name.replace(/\.pdf$/, '')}-${office.find((o) => o.startsWith(name.replace(/\.pdf$/, '')))?.split('.').pop()}`] as const),
+  ];
+  for (const [pdf, stem] of pdfs) execFileSync('pdftoppm', ['-r', '60', '-png', pdf, join(dir, 'png', stem)]);
+  process.stdout.write(`samples written to ${dir}, pages rendered to ${join(dir, 'png')}\n`);
 }

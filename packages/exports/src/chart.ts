@@ -1,8 +1,8 @@
-import type { PlatformFigures } from '@contact-desk/shared';
-import { formatDuration } from './format.js';
+import { ALL_PLATFORMS, ALL_PLATFORMS_NAME, formatDuration, inReaderOrder, type PlatformFigures } from '@contact-desk/shared';
 import { COLORS } from './pdf-colors.js';
-import { textsFor } from './texts/index.js';
-import type { Language, PlatformRef, WeeklyPoint } from './types.js';
+import { niceDurationAxis, svgText, textWidth, wrapLabel } from './svg-text.js';
+import { textsFor, type Texts } from './texts/index.js';
+import type { Language, PlatformRef } from './types.js';
 
 export interface ChartOptions {
   readonly language: Language;
@@ -10,202 +10,154 @@ export interface ChartOptions {
   readonly width?: number;
 }
 
-const FONT = 'font-family="Roboto, Helvetica, Arial, sans-serif"';
-const PLATFORM_COLORS = ['#4472c4', '#ed7d31', '#70ad47', '#7030a0', '#c00000', '#2e9fa6', '#bf8f00', '#7f7f7f'];
+type Metric = 'ack' | 'answer';
 
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+interface Bar {
+  readonly lines: readonly string[];
+  readonly total: boolean;
+  readonly median: number | undefined;
+  readonly p90: number | undefined;
+  readonly height: number;
 }
 
-/** A "nice" upper bound for an axis of durations (ms): a whole number of minutes or hours. */
-function niceDurationMax(max: number): { max: number; step: number } {
-  const steps = [5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 7200].map((m) => m * 60_000);
-  for (const step of steps) if (max <= step * 4) return { max: Math.max(step, Math.ceil(max / step) * step), step };
-  const step = Math.ceil(max / 4 / 86_400_000) * 86_400_000;
-  return { max: step * 4, step };
+const LABEL_SIZE = 9.5;
+const VALUE_SIZE = 8.5;
+/** A p90 further than this many times the largest median is drawn as "beyond the axis" (decision 0012). */
+const P90_REACH = 2;
+
+/**
+ * The axis of a panel, linear from zero (decision 0012): up to a round value above the largest
+ * median, and above every p90 that is at most twice that median; a longer p90 is marked beyond
+ * the axis, its value written, so that one slow tail does not flatten every bar.
+ */
+export function durationAxis(bars: readonly { median: number | undefined; p90: number | undefined }[]): { max: number; step: number } {
+  const medians = bars.flatMap((bar) => (bar.median === undefined ? [] : [bar.median]));
+  const largest = Math.max(0, ...medians);
+  const reach = largest > 0 ? largest * P90_REACH : Infinity;
+  const p90s = bars.flatMap((bar) => (bar.p90 === undefined || bar.p90 > reach ? [] : [bar.p90]));
+  return niceDurationAxis(Math.max(60_000, largest, ...p90s));
 }
 
-/** Longest label that fits the bar charts' label column (about 5 px a character at 8.5 pt). */
-const LABEL_CHARACTERS = 21;
-
-/** A platform name cut to the label column, with an ellipsis: "Fédération des fourn…". */
-export function fitLabel(name: string): string {
-  return name.length <= LABEL_CHARACTERS ? name : `${name.slice(0, LABEL_CHARACTERS - 1).trimEnd()}…`;
+function valueLabel(bar: Bar, language: Language): string {
+  if (bar.median === undefined) return '';
+  return `${formatDuration(bar.median, language)} · p90 ${formatDuration(bar.p90, language)}`;
 }
 
-function barPanel(
-  x0: number,
-  width: number,
-  title: string,
-  rows: readonly { label: string; median: number | undefined; p90: number | undefined }[],
-  color: string,
-  texts: ReturnType<typeof textsFor>,
-): string {
-  const labelWidth = 110;
-  const rowHeight = 26;
-  const top = 28;
-  const plotX = x0 + labelWidth;
-  const plotWidth = width - labelWidth - 30;
-  const values = rows.flatMap((row) => [row.median ?? 0, row.p90 ?? 0]);
-  const { max, step } = niceDurationMax(Math.max(1, ...values));
-  const scale = (v: number) => plotX + (v / max) * plotWidth;
-  const plotHeight = rows.length * rowHeight;
-  const parts: string[] = [
-    `<text x="${x0}" y="14" font-size="12" font-weight="bold" fill="${COLORS.header}" ${FONT}>${escapeXml(title)}</text>`,
-  ];
-  for (let v = 0; v <= max; v += step) {
+/** One panel — median bars, p90 whiskers, written values — `width` wide, from `top`. */
+function panel(bars: readonly Bar[], metric: Metric, width: number, top: number, texts: Texts): { svg: string; height: number } {
+  const language = texts.language;
+  const color = metric === 'ack' ? COLORS.ack : COLORS.answer;
+  const labelWidth = Math.min(200, width * 0.26);
+  const valueWidth = Math.max(90, ...bars.map((bar) => textWidth(valueLabel(bar, language), VALUE_SIZE))) + 14;
+  const plotX = labelWidth + 8;
+  const plotWidth = width - plotX - valueWidth;
+  const axis = durationAxis(bars);
+  const scale = (v: number) => plotX + (Math.min(v, axis.max) / axis.max) * plotWidth;
+  const plotTop = top + 24;
+  const plotHeight = bars.reduce((sum, bar) => sum + bar.height, 0);
+  const parts = [svgText([metric === 'ack' ? texts.figures.timeToAck : texts.figures.timeToAnswer], 0, top + 14, { size: 12, fill: COLORS.header, extra: 'font-weight="bold"' })];
+  for (let v = 0; v <= axis.max; v += axis.step) {
     const x = scale(v);
     parts.push(
-      `<line x1="${x}" y1="${top}" x2="${x}" y2="${top + plotHeight}" stroke="${COLORS.rule}" stroke-width="0.6"/>`,
-      `<text x="${x}" y="${top + plotHeight + 12}" font-size="8.5" text-anchor="middle" fill="${COLORS.muted}" ${FONT}>${formatDuration(v)}</text>`,
+      `<line x1="${x}" y1="${plotTop}" x2="${x}" y2="${plotTop + plotHeight}" stroke="${COLORS.rule}" stroke-width="0.6"/>`,
+      svgText([formatDuration(v, language)], x, plotTop + plotHeight + 11, { size: VALUE_SIZE, fill: COLORS.muted, anchor: 'middle' }),
     );
   }
-  rows.forEach((row, index) => {
-    const y = top + index * rowHeight;
-    parts.push(
-      `<text x="${plotX - 6}" y="${y + rowHeight / 2 + 3}" font-size="9.5" text-anchor="end" fill="${COLORS.ink}" ${FONT}>${escapeXml(row.label)}</text>`,
-    );
-    if (row.median === undefined) {
-      parts.push(
-        `<text x="${plotX + 4}" y="${y + rowHeight / 2 + 3}" font-size="8.5" font-style="italic" fill="${COLORS.muted}" ${FONT}>${escapeXml(texts.figures.noData)}</text>`,
-      );
-      return;
+  let y = plotTop;
+  for (const bar of bars) {
+    const middle = y + bar.height / 2;
+    const firstBaseline = middle - ((bar.lines.length - 1) * LABEL_SIZE * 1.2) / 2 + LABEL_SIZE * 0.35;
+    parts.push(svgText(bar.lines, 0, firstBaseline, { size: LABEL_SIZE, fill: COLORS.ink, extra: bar.total ? 'font-weight="bold"' : '' }));
+    if (bar.median === undefined) {
+      parts.push(svgText([texts.figures.noData], plotX + 4, middle + 3, { size: VALUE_SIZE, fill: COLORS.muted, extra: 'font-style="italic"' }));
+    } else {
+      const end = Math.max(plotX + 1, scale(bar.median));
+      parts.push(`<rect x="${plotX}" y="${middle - 6}" width="${end - plotX}" height="12" fill="${color}"/>`);
+      let reached = end;
+      if (bar.p90 !== undefined && bar.p90 > bar.median) {
+        const beyond = bar.p90 > axis.max;
+        const px = scale(bar.p90);
+        parts.push(`<line x1="${end}" y1="${middle}" x2="${px}" y2="${middle}" stroke="${COLORS.ink}" stroke-width="0.8"/>`);
+        parts.push(
+          beyond
+            ? `<path d="M${px} ${middle - 4} L${px + 6} ${middle} L${px} ${middle + 4} Z" fill="${COLORS.ink}"/>`
+            : `<line x1="${px}" y1="${middle - 6}" x2="${px}" y2="${middle + 6}" stroke="${COLORS.ink}" stroke-width="1.6"/>`,
+        );
+        reached = px + (beyond ? 6 : 1);
+      }
+      parts.push(svgText([valueLabel(bar, language)], reached + 5, middle + 3, { size: VALUE_SIZE, fill: COLORS.ink }));
     }
-    const barWidth = Math.max(1, scale(row.median) - plotX);
-    parts.push(
-      `<rect x="${plotX}" y="${y + 6}" width="${barWidth}" height="${rowHeight - 12}" fill="${color}"/>`,
-      `<text x="${plotX + barWidth + 4}" y="${y + rowHeight / 2 + 3}" font-size="8.5" fill="${COLORS.ink}" ${FONT}>${formatDuration(row.median)}</text>`,
-    );
-    if (row.p90 !== undefined) {
-      const px = scale(row.p90);
-      parts.push(
-        `<line x1="${px}" y1="${y + 3}" x2="${px}" y2="${y + rowHeight - 3}" stroke="${COLORS.ink}" stroke-width="1.6"/>`,
-      );
+    y += bar.height;
+  }
+  return { svg: parts.join(''), height: 24 + plotHeight + 16 };
+}
+
+/** The legend, its entries placed one after the other by their measured width, wrapping when needed. */
+function legend(metrics: readonly Metric[], width: number, top: number, texts: Texts): { svg: string; height: number } {
+  const entries: { mark: (x: number, y: number) => string; text: string }[] = [
+    {
+      mark: (x, y) => metrics.map((metric, i) => `<rect x="${x + i * 12}" y="${y - 8}" width="10" height="8" fill="${metric === 'ack' ? COLORS.ack : COLORS.answer}"/>`).join(''),
+      text: texts.figures.median,
+    },
+    { mark: (x, y) => `<line x1="${x + 4}" y1="${y - 9}" x2="${x + 4}" y2="${y + 1}" stroke="${COLORS.ink}" stroke-width="1.6"/>`, text: texts.figures.p90 },
+    { mark: (x, y) => `<path d="M${x + 1} ${y - 8} L${x + 8} ${y - 4} L${x + 1} ${y} Z" fill="${COLORS.ink}"/>`, text: texts.figures.beyondAxis },
+  ];
+  const parts: string[] = [];
+  let x = 0;
+  let y = top + 10;
+  for (const entry of entries) {
+    const markWidth = metrics.length * 12 + 4;
+    const entryWidth = markWidth + textWidth(entry.text, VALUE_SIZE) + 16;
+    if (x > 0 && x + entryWidth > width) {
+      x = 0;
+      y += 14;
     }
-  });
-  return parts.join('');
+    parts.push(entry.mark(x, y), svgText([entry.text], x + markWidth, y, { size: VALUE_SIZE, fill: COLORS.muted }));
+    x += entryWidth;
+  }
+  return { svg: parts.join(''), height: y - top + 6 };
 }
 
 /**
- * The bar chart of the figures as SVG text: for each platform the median time to acknowledge
- * (left panel) and to answer (right panel) as bars, the p90 as a black tick, each panel on its
- * own scale in h:mm. A pure function, used both in the figures PDF and in the app.
+ * The bar chart of the figures as SVG text: for each platform, in a reader's order with the
+ * all-platforms row last, the median time to acknowledge and to answer (or only `metric`'s) as
+ * bars, the p90 as a whisker ending in a tick, both values written beside; whole platform names,
+ * wrapped. A pure function, used both in the figures PDF and in the app.
  *
  * @param figures per-platform figures (from `platformFigures` of `@contact-desk/shared`)
  * @param platforms platform names by id
- * @param options language and width
+ * @param options language, width, and one metric when the panels are wanted apart
  * @returns an `<svg>` document
  */
 export function figuresChartSvg(
   figures: readonly PlatformFigures[],
   platforms: ReadonlyMap<string, PlatformRef>,
-  options: ChartOptions,
+  options: ChartOptions & { readonly metric?: Metric },
 ): string {
   const texts = textsFor(options.language);
   const width = options.width ?? 760;
-  const panel = (width - 20) / 2;
-  const label = (id: string) => fitLabel(platforms.get(id)?.name ?? id);
-  const height = 28 + Math.max(1, figures.length) * 26 + 40;
-  const legendY = height - 10;
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
-    barPanel(
-      0,
-      panel,
-      texts.figures.timeToAck,
-      figures.map((f) => ({ label: label(f.platformId), median: f.medianTimeToAck, p90: f.p90TimeToAck })),
-      COLORS.ack,
-      texts,
-    ),
-    barPanel(
-      panel + 20,
-      panel,
-      texts.figures.timeToAnswer,
-      figures.map((f) => ({ label: label(f.platformId), median: f.medianTimeToAnswer, p90: f.p90TimeToAnswer })),
-      COLORS.answer,
-      texts,
-    ),
-    `<rect x="0" y="${legendY - 8}" width="10" height="8" fill="${COLORS.ack}"/>`,
-    `<rect x="12" y="${legendY - 8}" width="10" height="8" fill="${COLORS.answer}"/>`,
-    `<text x="26" y="${legendY}" font-size="8.5" fill="${COLORS.muted}" ${FONT}>${escapeXml(texts.figures.median)}</text>`,
-    `<line x1="80" y1="${legendY - 9}" x2="80" y2="${legendY + 1}" stroke="${COLORS.ink}" stroke-width="1.6"/>`,
-    `<text x="86" y="${legendY}" font-size="8.5" fill="${COLORS.muted}" ${FONT}>${escapeXml(texts.figures.p90)}</text>`,
-    '</svg>',
-  ].join('');
-}
-
-/**
- * The weekly trend as SVG text: one line per platform of the weekly median time to
- * acknowledge (`metric: 'ack'`) or to answer (`'answer'`), weeks in order on the x axis.
- *
- * @param weekly the weekly medians
- * @param platforms platform names by id
- * @param options language, width and the metric drawn
- * @returns an `<svg>` document
- */
-export function weeklyTrendSvg(
-  weekly: readonly WeeklyPoint[],
-  platforms: ReadonlyMap<string, PlatformRef>,
-  options: ChartOptions & { readonly metric: 'ack' | 'answer' },
-): string {
-  const texts = textsFor(options.language);
-  const width = options.width ?? 760;
-  const height = 165;
-  const left = 48;
-  const right = 140;
-  const top = 26;
-  const bottom = 28;
-  const weeks = [...new Set(weekly.map((p) => p.week))].sort();
-  const ids = [...new Set(weekly.map((p) => p.platformId))].sort();
-  const value = (p: WeeklyPoint) => (options.metric === 'ack' ? p.medianAck : p.medianAnswer);
-  const { max, step } = niceDurationMax(Math.max(1, ...weekly.map((p) => value(p) ?? 0)));
-  const plotWidth = width - left - right;
-  const plotHeight = height - top - bottom;
-  const x = (i: number) => left + (weeks.length <= 1 ? plotWidth / 2 : (i / (weeks.length - 1)) * plotWidth);
-  const y = (v: number) => top + plotHeight - (v / max) * plotHeight;
-  const title = options.metric === 'ack' ? texts.figures.weeklyAck : texts.figures.weeklyAnswer;
-  const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
-    `<text x="0" y="14" font-size="12" font-weight="bold" fill="${COLORS.header}" ${FONT}>${escapeXml(title)}</text>`,
-  ];
-  for (let v = 0; v <= max; v += step) {
-    parts.push(
-      `<line x1="${left}" y1="${y(v)}" x2="${left + plotWidth}" y2="${y(v)}" stroke="${COLORS.rule}" stroke-width="0.6"/>`,
-      `<text x="${left - 5}" y="${y(v) + 3}" font-size="8.5" text-anchor="end" fill="${COLORS.muted}" ${FONT}>${formatDuration(v)}</text>`,
-    );
-  }
-  const labelEvery = Math.max(1, Math.ceil(weeks.length / 12));
-  weeks.forEach((week, i) => {
-    if (i % labelEvery === 0) {
-      parts.push(
-        `<text x="${x(i)}" y="${height - 12}" font-size="8.5" text-anchor="middle" fill="${COLORS.muted}" ${FONT}>${escapeXml(week)}</text>`,
-      );
-    }
-  });
-  if (weeks.length === 0) {
-    parts.push(
-      `<text x="${left + plotWidth / 2}" y="${top + plotHeight / 2}" font-size="10" text-anchor="middle" font-style="italic" fill="${COLORS.muted}" ${FONT}>${escapeXml(texts.figures.noData)}</text>`,
-    );
-  }
-  ids.forEach((id, n) => {
-    const color = PLATFORM_COLORS[n % PLATFORM_COLORS.length]!;
-    const points = weeks.flatMap((week, i) => {
-      const point = weekly.find((p) => p.week === week && p.platformId === id);
-      const v = point ? value(point) : undefined;
-      return v === undefined ? [] : [[x(i), y(v)] as const];
+  const name = (id: string) => (id === ALL_PLATFORMS ? ALL_PLATFORMS_NAME[options.language] : (platforms.get(id)?.name ?? id));
+  const ordered = inReaderOrder(figures, options.language, name);
+  const labelWidth = Math.min(200, width * 0.26);
+  const metrics: Metric[] = options.metric ? [options.metric] : ['ack', 'answer'];
+  const parts: string[] = [];
+  let top = 0;
+  for (const metric of metrics) {
+    const bars = ordered.map((f): Bar => {
+      const lines = wrapLabel(name(f.platformId), labelWidth, LABEL_SIZE);
+      return {
+        lines,
+        total: f.platformId === ALL_PLATFORMS,
+        median: metric === 'ack' ? f.medianTimeToAck : f.medianTimeToAnswer,
+        p90: metric === 'ack' ? f.p90TimeToAck : f.p90TimeToAnswer,
+        height: Math.max(22, lines.length * LABEL_SIZE * 1.2 + 8),
+      };
     });
-    if (points.length > 1) {
-      parts.push(
-        `<polyline fill="none" stroke="${color}" stroke-width="1.8" points="${points.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(' ')}"/>`,
-      );
-    }
-    for (const [px, py] of points) parts.push(`<circle cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="2.5" fill="${color}"/>`);
-    const ly = top + n * 14;
-    parts.push(
-      `<rect x="${width - right + 14}" y="${ly - 7}" width="10" height="3" fill="${color}"/>`,
-      `<text x="${width - right + 28}" y="${ly - 2}" font-size="8.5" fill="${COLORS.ink}" ${FONT}>${escapeXml(platforms.get(id)?.name ?? id)}</text>`,
-    );
-  });
-  parts.push('</svg>');
-  return parts.join('');
+    const drawn = panel(bars, metric, width, top, texts);
+    parts.push(drawn.svg);
+    top += drawn.height + 8;
+  }
+  const key = legend(metrics, width, top, texts);
+  const height = Math.ceil(top + key.height);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}${key.svg}</svg>`;
 }

@@ -108,22 +108,6 @@ export function formatDate(ms: number, timeZone: string, texts: Texts): string {
   );
 }
 
-/**
- * A duration as hours and minutes, truncated to the minute, hours not wrapped at 24:
- * `formatDuration(95 * 60_000)` is `1:35`, with `padHours` `01:35`.
- */
-export function formatDuration(ms: number, padHours = false): string {
-  const sign = ms < 0 ? '-' : '';
-  const minutes = Math.floor(Math.abs(ms) / 60_000);
-  const hours = Math.floor(minutes / 60);
-  return `${sign}${padHours ? pad(hours) : String(hours)}:${pad(minutes % 60)}`;
-}
-
-/** A share from 0 to 1 as a percentage in the language, e.g. `83,3 %`. */
-export function formatPercent(share: number, texts: Texts): string {
-  return new Intl.NumberFormat(texts.locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
-}
-
 /** The period as people read it: `01/11/2026 00:00 – 30/11/2026 23:59` style, `to` exclusive. */
 export function formatPeriod(meta: ExportMeta, texts: Texts): string {
   const { from, to } = meta.period;

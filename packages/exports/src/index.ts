@@ -4,13 +4,15 @@ export { lateListCsv, type CsvDialect, type CsvOptions } from './csv.js';
 export { lateListXlsx } from './xlsx.js';
 export { lateListPdf } from './late-pdf.js';
 export { figuresPdf } from './figures-pdf.js';
-export { figuresChartSvg, weeklyTrendSvg, type ChartOptions } from './chart.js';
+export { figuresChartSvg, type ChartOptions } from './chart.js';
+export { weeklyTrendSvg } from './weekly-chart.js';
+export { figuresXlsx } from './figures-xlsx.js';
+export { figuresMarkdown } from './figures-markdown.js';
 export { minutesPdf, minutesDocx, minutesMarkdown } from './minutes.js';
 export { exportFileName, type ExportKind } from './file-name.js';
 export { textsFor, type Texts } from './texts/index.js';
 export {
   formatDayMonthYear,
-  formatDuration,
   formatIsoOffset,
   wallTimeAsUtc,
 } from './format.js';

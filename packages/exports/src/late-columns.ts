@@ -16,6 +16,8 @@ export interface LateColumn {
   readonly cell: (row: LateRow, texts: Texts) => LateCell;
   /** Width in characters, for the spreadsheet. */
   readonly width: number;
+  /** Only in the spreadsheets (XLSX, CSV), whose date columns hold nothing but dates. */
+  readonly sheetsOnly?: true;
 }
 
 const text = (value: string): LateCell => ({ type: 'text', value });
@@ -35,6 +37,12 @@ export const LATE_COLUMNS: readonly LateColumn[] = [
     width: 17,
     cell: (row, texts) => ({ type: 'time', value: row.actionDeadline, empty: texts.late.notReceived }),
   },
+  {
+    key: 'actionDeadlineNote',
+    width: 16,
+    sheetsOnly: true,
+    cell: (row, texts) => text(row.actionDeadline === null ? texts.late.notReceived : ''),
+  },
   { key: 'answeredAt', width: 17, cell: (row) => ({ type: 'time', value: row.answeredAt }) },
   { key: 'answerDelay', width: 11, cell: (row) => ({ type: 'duration', value: row.answerDelayMs }) },
   { key: 'status', width: 14, cell: (row, texts) => text(texts.statuses[row.status]) },
@@ -42,3 +50,9 @@ export const LATE_COLUMNS: readonly LateColumn[] = [
   { key: 'outcomes', width: 26, cell: (row, texts) => text(summarizeOutcomes(row.outcomes, texts)) },
   { key: 'locations', width: 50, cell: (row) => ({ type: 'lines', value: row.locations }) },
 ];
+
+/** The columns of the PDF list, where an empty date says why in its own cell. */
+export const PDF_LATE_COLUMNS = LATE_COLUMNS.filter((column) => !column.sheetsOnly);
+
+/** The columns of the spreadsheets (XLSX, CSV): a date column holds only dates. */
+export const SHEET_LATE_COLUMNS = LATE_COLUMNS;

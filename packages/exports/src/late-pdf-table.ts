@@ -1,5 +1,6 @@
-import { formatDayMonthYear, formatDuration } from './format.js';
-import { LATE_COLUMNS, type LateCell, type LateColumn } from './late-columns.js';
+import { formatDuration } from '@contact-desk/shared';
+import { formatDayMonthYear } from './format.js';
+import { PDF_LATE_COLUMNS, type LateCell, type LateColumn } from './late-columns.js';
 import type { PdfCanvas } from './pdf-canvas.js';
 import { COLORS } from './pdf-colors.js';
 import type { RobotoFace } from './roboto.js';
@@ -59,7 +60,7 @@ interface PlacedColumn {
 }
 
 /**
- * The late list's table drawn on a `PdfCanvas`: the columns of `LATE_COLUMNS` with widths
+ * The late list's table drawn on a `PdfCanvas`: the columns of `PDF_LATE_COLUMNS` with widths
  * computed once from the texts of the language (dates and delays never wrap, kinds and header
  * words are never cut), each row laid out on its own (`layout`) so that the caller can decide
  * the page break before drawing it (`draw`), and the header row (`drawHeader`).
@@ -106,11 +107,11 @@ export class LateTable {
       const header = measures.bold(texts.late.columns[column.key]);
       return Math.ceil((header <= needed + HEADER_SLACK ? Math.max(header, needed) : needed) + 2 * PAD_X + 0.5);
     };
-    const widths = LATE_COLUMNS.map((column) => (column.key === 'locations' ? 0 : contentWidth(column)));
+    const widths = PDF_LATE_COLUMNS.map((column) => (column.key === 'locations' ? 0 : contentWidth(column)));
     const rest = width - widths.reduce((sum, w) => sum + w, 0);
     const placed: PlacedColumn[] = [];
     let cursor = x;
-    LATE_COLUMNS.forEach((column, index) => {
+    PDF_LATE_COLUMNS.forEach((column, index) => {
       const columnWidth = column.key === 'locations' ? rest : widths[index]!;
       placed.push({ column, x: cursor, width: columnWidth });
       cursor += columnWidth;
@@ -163,7 +164,7 @@ export class LateTable {
           face: 'bold',
           color: COLORS.ink,
           align: 'right',
-          lines: cell.value === null ? [] : wrapText(formatDuration(cell.value), this.wrap.bold(maxWidth, MAX_LINES.text)),
+          lines: cell.value === null ? [] : wrapText(formatDuration(cell.value, this.texts.language), this.wrap.bold(maxWidth, MAX_LINES.text)),
         };
       case 'time':
         if (cell.value === null) {

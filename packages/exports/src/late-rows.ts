@@ -1,20 +1,17 @@
-import { ITEM_OUTCOMES, slaView, type ItemOutcome, type Request } from '@contact-desk/shared';
+import { ITEM_OUTCOMES, lateRequests, type ItemOutcome, type Request, type RequestFigures } from '@contact-desk/shared';
 import type { Texts } from './texts/index.js';
 import type { ExportPeriod, LateRow, PlatformRef } from './types.js';
 
 /**
- * The rows of the late-response list: every request created in `period` (`from` inclusive,
- * `to` exclusive, relay time) that passed a deadline — acknowledged or answered late, or still
- * owing a step after its deadline — as of `now`, oldest first.
- *
- * The deadlines and states come from `slaView` of `@contact-desk/shared`, so the list agrees
- * with the figures and with what the app shows. Delays are the time past the deadline.
+ * The rows of the late-response list: exactly the shared `lateRequests` — every request created
+ * in `period` (`from` inclusive, `to` exclusive, relay time) that passed a deadline as of `now`,
+ * withdrawn and contested ones included — so that a platform's rows add up to its `late` figure
+ * and its unanswered rows to its `unanswered` figure. Oldest first, then by reference.
  *
  * @param requests the requests of the read model (any order; others than the period's are skipped)
  * @param platforms platform names by id (an unknown id is written as is)
  * @param period the period of creation
  * @param now the time the states are computed at — the relay time of the log position exported
- * @returns the rows, sorted by creation time then reference
  */
 export function lateResponseRows(
   requests: Iterable<Request>,
@@ -22,54 +19,37 @@ export function lateResponseRows(
   period: ExportPeriod,
   now: number,
 ): LateRow[] {
-  const rows: LateRow[] = [];
-  for (const request of requests) {
-    if (request.createdAt < period.from || request.createdAt >= period.to) continue;
-    const view = slaView(request, now);
-    if (!view.late && !view.unanswered) continue;
-    const stoppedAt = request.withdrawnAt ?? request.contestedAt ?? now;
-    const ackDelayMs =
-      view.ack === 'done_late' && request.ackAt !== null
-        ? request.ackAt - view.ackDeadline
-        : view.ack === 'overdue'
-          ? stoppedAt - view.ackDeadline
-          : null;
-    const answerDelayMs =
-      view.actionDeadline === null
-        ? null
-        : view.action === 'done_late' && request.answeredAt !== null
-          ? request.answeredAt - view.actionDeadline
-          : view.action === 'overdue'
-            ? Math.max(0, stoppedAt - view.actionDeadline)
-            : null;
-    const outcomes: Partial<Record<ItemOutcome, number>> = {};
-    for (const item of request.items) {
-      if (item.answer) outcomes[item.answer.outcome] = (outcomes[item.answer.outcome] ?? 0) + 1;
-    }
-    rows.push({
-      ref: request.ref,
-      platformId: request.platformId,
-      platform: platforms.get(request.platformId)?.name ?? request.platformId,
-      kind: request.kind,
-      priority: request.sla.label,
-      createdAt: request.createdAt,
-      ackDeadline: view.ackDeadline,
-      ackAt: request.ackAt,
-      ackDelayMs,
-      ackState: view.ack,
-      actionDeadline: view.actionDeadline,
-      answeredAt: request.answeredAt,
-      answerDelayMs,
-      actionState: view.action,
-      status: request.status,
-      unanswered: view.unanswered,
-      itemCount: request.items.length,
-      outcomes,
-      outcomesSummary: summarizeOutcomes(outcomes),
-      locations: request.items.map((item) => item.location),
-    });
+  return lateRequests(requests, period, now).map((figures) => lateRow(figures, platforms));
+}
+
+function lateRow(figures: RequestFigures, platforms: ReadonlyMap<string, PlatformRef>): LateRow {
+  const { request, sla } = figures;
+  const outcomes: Partial<Record<ItemOutcome, number>> = {};
+  for (const item of request.items) {
+    if (item.answer) outcomes[item.answer.outcome] = (outcomes[item.answer.outcome] ?? 0) + 1;
   }
-  return rows.sort((a, b) => a.createdAt - b.createdAt || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+  return {
+    ref: request.ref,
+    platformId: request.platformId,
+    platform: platforms.get(request.platformId)?.name ?? request.platformId,
+    kind: request.kind,
+    priority: request.sla.label,
+    createdAt: request.createdAt,
+    ackDeadline: sla.ackDeadline,
+    ackAt: request.ackAt,
+    ackDelayMs: figures.ackDelayMs,
+    ackState: sla.ack,
+    actionDeadline: sla.actionDeadline,
+    answeredAt: request.answeredAt,
+    answerDelayMs: figures.answerDelayMs,
+    actionState: sla.action,
+    status: request.status,
+    unanswered: figures.unanswered,
+    itemCount: request.items.length,
+    outcomes,
+    outcomesSummary: summarizeOutcomes(outcomes),
+    locations: request.items.map((item) => item.location),
+  };
 }
 
 /**

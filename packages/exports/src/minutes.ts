@@ -1,20 +1,17 @@
+import { ALL_PLATFORMS_NAME } from '@contact-desk/shared';
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Footer,
   HeadingLevel,
   Packer,
   PageNumber,
   Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableRow,
   TextRun,
-  WidthType,
 } from 'docx';
+import { docxTable, pageOf } from './docx-table.js';
 import { figuresTable } from './figures-table.js';
+import { labelSeparator, mdTable } from './markdown.js';
 import { figuresTableNode } from './figures-pdf.js';
 import { formatDate, formatLogPosition, formatLongDate, metaLines } from './format.js';
 import { headerCell, metaBlock, renderPdf, tableLayout, type PdfNode } from './pdf.js';
@@ -48,7 +45,7 @@ function minutesModel(input: MinutesInput) {
       texts.minutes.actionStatus[a.status],
     ]),
   };
-  const figures = figuresTable(input.figures, texts);
+  const figures = figuresTable(input.figures, texts.language);
   const kind = meeting.kind === 'emergency' ? texts.minutes.emergency : texts.minutes.regular;
   return { texts, facts, attendance, actions, figures, kind };
 }
@@ -58,7 +55,7 @@ function statusHeader(texts: Texts): string {
 }
 
 /** `Label : value` in French typography, `Label: value` in English. */
-const labelSep = (texts: Texts) => (texts.locale.startsWith('fr') ? '\u00a0: ' : ': ');
+const labelSep = (texts: Texts) => labelSeparator(texts.locale);
 
 const withPlatform = (text: string, platformName?: string) => (platformName ? `${platformName} — ${text}` : text);
 
@@ -121,44 +118,32 @@ export async function minutesPdf(input: MinutesInput): Promise<Uint8Array> {
 export async function minutesDocx(input: MinutesInput): Promise<Uint8Array> {
   const { texts, facts, attendance, actions, figures, kind } = minutesModel(input);
   const { meta } = input;
-  const border = { style: BorderStyle.SINGLE, size: 4, color: 'C9D1DE' };
-  const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
-  const table = (t: { header: string[]; body: string[][] }, numericFrom = Infinity) =>
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      borders,
-      rows: [
-        new TableRow({
-          tableHeader: true,
-          children: t.header.map(
-            (h) =>
-              new TableCell({
-                shading: { type: ShadingType.CLEAR, fill: '1F3864', color: 'auto' },
-                children: [new Paragraph({ children: [new TextRun({ text: h, bold: true, color: 'FFFFFF' })] })],
-              }),
-          ),
-        }),
-        ...t.body.map(
-          (row, r) =>
-            new TableRow({
-              children: row.map(
-                (cell, c) =>
-                  new TableCell({
-                    ...(r % 2 === 1 ? { shading: { type: ShadingType.CLEAR, fill: 'F2F5FA', color: 'auto' } } : {}),
-                    children: [
-                      new Paragraph({ alignment: c >= numericFrom ? AlignmentType.RIGHT : AlignmentType.LEFT, text: cell }),
-                    ],
-                  }),
-              ),
-            }),
-        ),
-      ],
-    });
+  const landscape = figures.body.length > 0;
+  const figuresWeights = [1.8, ...figures.header.slice(1).map(() => 1)];
   const labelled = ([label, value]: readonly [string, string]) =>
     new Paragraph({ children: [new TextRun({ text: `${label}${labelSep(texts)}`, bold: true }), new TextRun(value)] });
   const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1) =>
     new Paragraph({ text, heading: level, spacing: { before: 240, after: 120 } });
   const none = () => new Paragraph({ children: [new TextRun({ text: texts.minutes.none, italics: true })] });
+
+  const footer = () =>
+    new Footer({
+      children: [
+        new Paragraph({
+          children: [
+            new TextRun({ text: `${meta.title} · ${texts.meta.logPosition} ${formatLogPosition(meta)} · ${meta.timeZone} · `, size: 16, color: '5C5C5C' }),
+            new TextRun({ children: ['page ', PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 16, color: '5C5C5C' }),
+          ],
+        }),
+      ],
+    });
+  const figuresPart = () => [
+    heading(texts.minutes.figures),
+    figures.body.length === 0
+      ? none()
+      : docxTable(figures, { weights: figuresWeights, orientation: 'landscape', numericFrom: 1, size: 16, boldRows: Object.values(ALL_PLATFORMS_NAME) }),
+    new Paragraph({ children: [new TextRun({ text: texts.figures.method, italics: true, size: 16, color: '5C5C5C' })] }),
+  ];
 
   const document = new Document({
     creator: 'Contact Desk',
@@ -175,25 +160,15 @@ export async function minutesDocx(input: MinutesInput): Promise<Uint8Array> {
     },
     sections: [
       {
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                children: [
-                  new TextRun({ text: `${meta.title} · ${texts.meta.logPosition} ${formatLogPosition(meta)} · ${meta.timeZone} · `, size: 16, color: '5C5C5C' }),
-                  new TextRun({ children: ['page ', PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 16, color: '5C5C5C' }),
-                ],
-              }),
-            ],
-          }),
-        },
+        properties: { page: pageOf('portrait') },
+        footers: { default: footer() },
         children: [
           new Paragraph({ text: meta.title, heading: HeadingLevel.TITLE }),
           ...metaLines(meta, texts).map(labelled),
           heading(`${input.meeting.title} — ${kind}`),
           ...facts.map(labelled),
           heading(texts.minutes.attendance),
-          table(attendance),
+          docxTable(attendance, { weights: [3, 1.3, 1], orientation: 'portrait' }),
           heading(texts.minutes.agenda),
           ...input.agenda.flatMap((item, index) => [
             heading(`${index + 1}. ${withPlatform(item.title, item.platformName)}`, HeadingLevel.HEADING_2),
@@ -207,28 +182,15 @@ export async function minutesDocx(input: MinutesInput): Promise<Uint8Array> {
             ? [none()]
             : input.decisions.map((d) => new Paragraph({ text: withPlatform(d.text, d.platformName), numbering: { reference: 'decisions', level: 0 } }))),
           heading(texts.minutes.actionItems),
-          input.actionItems.length === 0 ? none() : table(actions),
-          heading(texts.minutes.figures),
-          figures.body.length === 0 ? none() : table(figures, 1),
-          new Paragraph({ children: [new TextRun({ text: texts.figures.method, italics: true, size: 16, color: '5C5C5C' })] }),
+          input.actionItems.length === 0 ? none() : docxTable(actions, { weights: [4, 2, 1.2, 1], orientation: 'portrait' }),
+          ...(landscape ? [] : figuresPart()),
         ],
       },
+      // The figures table has fourteen columns: on a landscape page of its own, so that no figure wraps.
+      ...(landscape ? [{ properties: { page: pageOf('landscape') }, footers: { default: footer() }, children: figuresPart() }] : []),
     ],
   });
   return new Uint8Array(await Packer.toArrayBuffer(document));
-}
-
-function mdEscape(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-
-function mdTable(table: { header: string[]; body: string[][] }, numericFrom = Infinity): string {
-  const line = (cells: string[]) => `| ${cells.map(mdEscape).join(' | ')} |`;
-  return [
-    line(table.header),
-    `|${table.header.map((_, i) => (i >= numericFrom ? ' ---: ' : ' --- ')).join('|')}|`,
-    ...table.body.map(line),
-  ].join('\n');
 }
 
 /**

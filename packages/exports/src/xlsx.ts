@@ -1,18 +1,30 @@
-import ExcelJS from 'exceljs';
-import { metaLines, wallTimeAsUtc, YIELD_EVERY, yieldToEventLoop } from './format.js';
-import { LATE_COLUMNS, type LateCell } from './late-columns.js';
+import type ExcelJS from 'exceljs';
+import { wallTimeAsUtc, YIELD_EVERY, yieldToEventLoop } from './format.js';
+import { SHEET_LATE_COLUMNS, type LateCell } from './late-columns.js';
 import { textsFor } from './texts/index.js';
 import type { LateListInput, ProgressOptions } from './types.js';
+import { addAboutSheet, tableWorkbook } from './xlsx-about.js';
 
-const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+const DAY_MS = 1440 * MINUTE_MS;
 const DATE_FORMAT = 'dd/mm/yyyy hh:mm';
 const DURATION_FORMAT = '[h]:mm';
+/** Points a line of 11-point text takes in a row. */
+const LINE_HEIGHT = 15;
+
+/** About how many lines a text cell wraps to in a column `width` characters wide (characters of "0": text runs narrower). */
+function wrappedLines(cell: LateCell, width: number): number {
+  const values = cell.type === 'lines' ? cell.value : cell.type === 'text' ? cell.value.split('\n') : [];
+  return values.reduce((sum, value) => sum + Math.max(1, Math.ceil(value.length / Math.max(1, width * 1.15))), 0);
+}
 
 /**
  * The late-response list as an Excel workbook with typed cells: times are Excel dates showing
  * the wall time of the export's time zone (a spreadsheet knows no zones; the zone is named in
- * the "Informations"/"About" sheet), delays are Excel durations (`[h]:mm`, so they add up),
- * counts are numbers. The header row is frozen and carries an autofilter.
+ * the "Informations"/"About" sheet), and a date column holds nothing else (an action deadline
+ * not yet running is empty, its reason in the column beside); delays are Excel durations
+ * truncated to the minute (`[h]:mm`, so they add up); counts are numbers; text cells wrap.
+ * The header row is frozen and carries an autofilter.
  *
  * @param input the rows (from `lateResponseRows`) and the export's metadata
  * @param options `onProgress` called every 1000 rows
@@ -21,24 +33,12 @@ const DURATION_FORMAT = '[h]:mm';
 export async function lateListXlsx(input: LateListInput, options: ProgressOptions = {}): Promise<Uint8Array> {
   const { rows, meta } = input;
   const texts = textsFor(meta.language);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Contact Desk';
-  workbook.created = new Date(meta.generatedAt);
-  workbook.title = meta.title;
-
-  const sheet = workbook.addWorksheet(texts.late.sheetName, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
   // Printing: landscape A4, all columns on the page width, the header row on every page.
-  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
-  sheet.columns = LATE_COLUMNS.map((column) => ({
-    header: texts.late.columns[column.key],
-    key: column.key,
-    width: column.width,
-  }));
-  const header = sheet.getRow(1);
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3864' } };
-  header.alignment = { vertical: 'middle', wrapText: true };
-  header.height = 30;
+  const { workbook, sheet } = tableWorkbook(
+    meta,
+    texts.late.sheetName,
+    SHEET_LATE_COLUMNS.map((column) => ({ header: texts.late.columns[column.key], key: column.key, width: column.width })),
+  );
 
   const cellValue = (cell: LateCell): ExcelJS.CellValue => {
     switch (cell.type) {
@@ -49,44 +49,34 @@ export async function lateListXlsx(input: LateListInput, options: ProgressOption
       case 'count':
         return cell.value;
       case 'duration':
-        return cell.value === null ? null : cell.value / DAY_MS;
+        // Truncated to the minute, as every export writes a duration.
+        return cell.value === null ? null : (Math.floor(cell.value / MINUTE_MS) * MINUTE_MS) / DAY_MS;
       case 'time':
-        if (cell.value === null) return cell.empty ?? null;
+        // A date column holds only dates; why one is empty is in the column beside it.
+        if (cell.value === null) return null;
         return new Date(wallTimeAsUtc(cell.value, meta.timeZone));
     }
   };
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index]!;
-    const cells = LATE_COLUMNS.map((column) => column.cell(row, texts));
+    const cells = SHEET_LATE_COLUMNS.map((column) => column.cell(row, texts));
     const excelRow = sheet.addRow(cells.map(cellValue));
     cells.forEach((cell, column) => {
-      if (cell.type === 'time' && cell.value !== null) excelRow.getCell(column + 1).numFmt = DATE_FORMAT;
-      if (cell.type === 'duration' && cell.value !== null) excelRow.getCell(column + 1).numFmt = DURATION_FORMAT;
+      const excelCell = excelRow.getCell(column + 1);
+      if (cell.type === 'time' && cell.value !== null) excelCell.numFmt = DATE_FORMAT;
+      if (cell.type === 'duration' && cell.value !== null) excelCell.numFmt = DURATION_FORMAT;
+      excelCell.alignment = cell.type === 'lines' || cell.type === 'text' ? { vertical: 'top', wrapText: true } : { vertical: 'top' };
     });
+    // Neither Excel nor LibreOffice grows a row to its wrapped text on opening: the height is set.
+    excelRow.height = LINE_HEIGHT * Math.max(1, ...cells.map((cell, column) => wrappedLines(cell, SHEET_LATE_COLUMNS[column]!.width)));
     if ((index + 1) % YIELD_EVERY === 0) {
       options.onProgress?.(index + 1, rows.length);
       await yieldToEventLoop();
     }
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LATE_COLUMNS.length } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: SHEET_LATE_COLUMNS.length } };
 
-  const about = workbook.addWorksheet(texts.meta.sheetName);
-  about.columns = [
-    { header: texts.meta.field, key: 'field', width: 28 },
-    { header: texts.meta.value, key: 'value', width: 70 },
-  ];
-  about.getRow(1).font = { bold: true };
-  about.addRow([meta.title, '']).font = { bold: true, size: 13 };
-  for (const [label, value] of metaLines(meta, texts, [[texts.meta.rows, String(rows.length)]])) {
-    about.addRow([label, value]);
-  }
-  about.addRow([
-    texts.meta.timeZone,
-    meta.language === 'fr'
-      ? `Les dates et heures de la feuille « ${texts.late.sheetName} » sont celles du fuseau ${meta.timeZone}.`
-      : `The dates and times of the "${texts.late.sheetName}" sheet are wall times in ${meta.timeZone}.`,
-  ]);
-  about.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+  addAboutSheet(workbook, meta, texts, [[texts.meta.rows, String(rows.length)]], texts.late.sheetNote);
 
   options.onProgress?.(rows.length, rows.length);
   const buffer = await workbook.xlsx.writeBuffer();

@@ -34,8 +34,8 @@ describe('minutesDocx', () => {
       'Prochaine réunion ordinaire le 15 décembre.',
       'Transmettre le numéro de l’astreinte',
       'en cours',
-      'Accusé médian',
-      '1:30',
+      'Accusé, médiane',
+      '1 h 30',
     ]) {
       expect(text).toContain(expected);
     }
@@ -58,5 +58,31 @@ describe('minutesMarkdown', () => {
     expect(text).toContain('1. Été «test»; Vidéo — Une astreinte joignable');
     expect(text).toContain('`CD-2026-0005`');
     expect(text).toMatch(/\*\*Dernier n° de séquence\*\*\s:\s48213/);
+  });
+});
+
+describe('minutesDocx tables', () => {
+  it('give every table fixed column widths that fill the text width, rows kept whole and a repeated header', async () => {
+    const { xml } = await documentText(await minutesDocx(minutesInput()));
+    // The sections' text widths (page width less the margins), in order: portrait, then landscape.
+    const widths = [...xml.matchAll(/<w:pgSz w:w="(\d+)"[^>]*\/>.*?<w:pgMar w:top="\d+" w:right="(\d+)"[^>]*w:left="(\d+)"/g)].map(
+      (m) => Number(m[1]) - Number(m[2]) - Number(m[3]),
+    );
+    expect(widths).toEqual([9638, 14570]);
+    const tables = [...xml.matchAll(/<w:tbl>.*?<\/w:tbl>/gs)].map((m) => m[0]);
+    expect(tables).toHaveLength(3);
+    tables.forEach((table, index) => {
+      const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+      expect(grid.reduce((a, b) => a + b, 0), `table ${index}`).toBe(index < 2 ? widths[0] : widths[1]);
+      expect(table).toContain('<w:tblLayout w:type="fixed"/>');
+      const rows = [...table.matchAll(/<w:tr>.*?<\/w:tr>/gs)].map((m) => m[0]);
+      expect(rows[0]).toContain('<w:tblHeader/>');
+      for (const row of rows) {
+        expect(row).toContain('<w:cantSplit/>');
+        // Each cell states its width in DXA, the grid's.
+        const cells = [...row.matchAll(/<w:tcW w:type="dxa" w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+        expect(cells).toEqual(grid);
+      }
+    });
   });
 });

@@ -2,7 +2,6 @@ import { platformFigures } from '@contact-desk/shared';
 import { describe, expect, it } from 'vitest';
 import { exportFileName, lateResponseRows, minutesMarkdown } from '../src/index.js';
 import { figuresTable } from '../src/figures-table.js';
-import { textsFor } from '../src/texts/index.js';
 import { goldenRequests, HOUR, meta, MINUTE, NOW, PERIOD, PLATFORMS, T } from './fixtures.js';
 import { minutesInput } from './minutes-fixture.js';
 
@@ -55,18 +54,20 @@ describe('golden figures of the hand-made fixture', () => {
       unanswered: 1,
     });
     expect(p2).toMatchObject({ counted: 1, late: 1, unanswered: 0, medianTimeToAck: 7_200_000, onTimeShare: 0 });
-    const table = figuresTable([p1!, p2!], textsFor('fr'), (id) => PLATFORMS.get(id)!.name);
-    // ICU writes the French percent with a no-break space (U+00A0 or U+202F, by version).
-    const spaces = (cells: string[] | undefined) => cells?.map((cell) => cell.replace(/[\u00a0\u202f]/g, ' '));
-    expect(spaces(table.body[0])).toEqual(['Été «test»; Vidéo', '5', '4', '4', '0:08', '0:20', '0:40', '1:30', '40 %', '3', '1']);
-    expect(spaces(table.body[1])).toEqual(['Réseau "Social"', '1', '1', '1', '2:00', '2:00', '5:00', '5:00', '0 %', '1', '0']);
-    const en = figuresTable([p1!], textsFor('en'));
-    expect(en.body[0]).toEqual(['p1', '5', '4', '4', '0:08', '0:20', '0:40', '1:30', '40%', '3', '1']);
+    const table = figuresTable([p1!, p2!], 'fr', (id) => PLATFORMS.get(id)!.name);
+    expect(table.header).toEqual([
+      'Plateforme', 'Créées', 'Retirées', 'Comptées', 'Accusées', 'Répondues', 'Accusé, médiane', 'Accusé, p90',
+      'Réponse, médiane', 'Réponse, p90', 'Dans les délais', 'En retard', 'dont retirées', 'Sans réponse',
+    ]);
+    expect(table.body[0]).toEqual(['Été «test»; Vidéo', '6', '1', '5', '4', '4', '8 min', '20 min', '40 min', '1 h 30', '40,0 %', '3', '0', '1']);
+    expect(table.body[1]).toEqual(['Réseau "Social"', '1', '0', '1', '1', '1', '2 h 00', '2 h 00', '5 h 00', '5 h 00', '0,0 %', '1', '0', '0']);
+    const en = figuresTable([p1!], 'en');
+    expect(en.body[0]).toEqual(['p1', '6', '1', '5', '4', '4', '8 min', '20 min', '40 min', '1 h 30', '40.0%', '3', '0', '1']);
   });
 
   it('writes the same figures in the minutes', async () => {
-    const text = new TextDecoder().decode(await minutesMarkdown(minutesInput())).replace(/[\u00a0\u202f]/g, ' ');
-    expect(text).toContain('| Été «test»; Vidéo | 5 | 4 | 4 | 0:08 | 0:20 | 0:40 | 1:30 | 40 % | 3 | 1 |');
+    const text = new TextDecoder().decode(await minutesMarkdown(minutesInput()))
+    expect(text).toContain('| Été «test»; Vidéo | 6 | 1 | 5 | 4 | 4 | 8 min | 20 min | 40 min | 1 h 30 | 40,0 % | 3 | 0 | 1 |');
   });
 });
 
@@ -79,7 +80,12 @@ describe('exportFileName', () => {
     expect(exportFileName('minutes', meta({ period: day }), 'md')).toBe('compte-rendu-2026-11-03-seq48213-b3f1c2d4e5.md');
   });
 
-  it('cites the log position, the CSV having no metadata lines: seq and the head hash’s first 12 digits', () => {
+  it('tells the two CSV dialects apart', () => {
+    expect(exportFileName('late-list', meta(), 'csv', 'excel')).toBe('retards-2026-11-01_2026-11-30-seq48213-b3f1c2d4e5-excel.csv');
+    expect(exportFileName('late-list', meta(), 'csv', 'rfc4180')).toBe('retards-2026-11-01_2026-11-30-seq48213-b3f1c2d4e5-rfc4180.csv');
+  });
+
+  it('cites the log position: seq and the head hash’s first 12 digits', () => {
     const headHash = '9b433cbda988761756e6121076a0f5055317bdf1cb09c91389ccd7b98e1b3d68';
     expect(exportFileName('late-list', meta({ headHash }), 'csv')).toBe('retards-2026-11-01_2026-11-30-seq48213-9b433cbda988.csv');
     const { headHash: _unknown, ...withoutHash } = meta();

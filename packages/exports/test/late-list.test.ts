@@ -3,7 +3,15 @@ import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { lateListCsv, lateListXlsx, lateResponseRows, type LateListInput } from '../src/index.js';
+import { formatDuration } from '@contact-desk/shared';
 import { goldenRequests, HOUR, LONG_URL, meta, MINUTE, NOW, PERIOD, PLATFORMS, T } from './fixtures.js';
+
+/** The CSV's table, its preamble of `#` comment lines skipped as a program would. */
+function csvTable(text: string, delimiter: string): string[][] {
+  const parsed = Papa.parse<string[]>(text, { delimiter, newline: '\r\n', skipEmptyLines: true, comments: '#' });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
+}
 
 function input(language: 'fr' | 'en' = 'fr'): LateListInput {
   const rows = lateResponseRows(goldenRequests(), PLATFORMS, PERIOD, NOW);
@@ -13,38 +21,38 @@ function input(language: 'fr' | 'en' = 'fr'): LateListInput {
 }
 
 describe('lateListCsv', () => {
-  it('excel-fr: BOM, semicolons, CRLF, French dates in the zone, hh:mm delays, quoting', async () => {
+  it('excel-fr: BOM, semicolons, CRLF, French dates in the zone with their offset, delays as every export writes them, quoting', async () => {
     const progress: number[] = [];
     const bytes = await lateListCsv(input(), { dialect: 'excel-fr', onProgress: (done) => progress.push(done) });
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     expect(text.startsWith('\uFEFF')).toBe(true);
-    expect(text.split('\r\n').length).toBe(6); // header + 4 rows + final empty
+    const lines = text.slice(1).split('\r\n');
+    const preamble = lines.filter((line) => line.startsWith('#'));
+    expect(lines.length).toBe(preamble.length + 6); // preamble + header + 4 rows + final empty
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
     expect(text).toContain('"Été «test»; ""quoted"""');
-    const parsed = Papa.parse<string[]>(text.slice(1), { delimiter: ';', newline: '\r\n', skipEmptyLines: true });
-    expect(parsed.errors).toEqual([]);
-    const [header, r3, r4, r5] = parsed.data;
+    const [header, r3, r4, r5] = csvTable(text.slice(1), ';');
     expect(header?.slice(0, 8)).toEqual(['Référence', 'Plateforme', 'Type', 'Priorité', 'Créée le', 'Échéance accusé', 'Accusé le', 'Retard accusé']);
-    expect(r3?.slice(0, 8)).toEqual(['Été «test»; "quoted"', 'Été «test»; Vidéo', 'retrait', 'P0', '03/11/2026 16:05', '03/11/2026 16:20', '03/11/2026 16:25', '00:05']);
-    expect(r3?.[12]).toBe('3');
-    expect(r3?.[13]).toBe('retiré ×2, refusé ×1');
-    expect(r4?.[10]).toBe('00:30');
-    expect(r5?.[14]).toBe(`${LONG_URL} @compte_suspect`);
-    // 27 days and some hours late: hours are not wrapped at 24.
+    expect(r3?.slice(0, 8)).toEqual(['Été «test»; "quoted"', 'Été «test»; Vidéo', 'retrait', 'P0', '03/11/2026 16:05 +01:00', '03/11/2026 16:20 +01:00', '03/11/2026 16:25 +01:00', '5 min']);
+    expect(r3?.[13]).toBe('3');
+    expect(r3?.[14]).toBe('retiré ×2, refusé ×1');
+    expect(r4?.[11]).toBe('30 min');
+    expect(r5?.[15]).toBe(`${LONG_URL} @compte_suspect`);
+    // 27 days and some hours late: written in days and hours, as in every export.
     const late = NOW - (T + 4 * HOUR + 15 * MINUTE);
-    expect(r5?.[7]).toBe(`${Math.floor(late / HOUR)}:${String(Math.floor((late % HOUR) / MINUTE)).padStart(2, '0')}`);
+    expect(r5?.[7]).toBe(formatDuration(late, 'fr'));
+    expect(r5?.[7]).toMatch(/^27 j \d\d h$/);
     expect(progress.at(-1)).toBe(4);
   });
 
   it('rfc4180: no BOM, commas, CRLF, ISO 8601 with the offset', async () => {
     const bytes = await lateListCsv(input('en'), { dialect: 'rfc4180' });
-    expect(bytes[0]).toBe('R'.charCodeAt(0));
+    expect(bytes[0]).toBe('#'.charCodeAt(0));
     const text = new TextDecoder().decode(bytes);
-    const parsed = Papa.parse<string[]>(text, { delimiter: ',', newline: '\r\n', skipEmptyLines: true });
-    expect(parsed.errors).toEqual([]);
-    expect(parsed.data[0]?.[0]).toBe('Reference');
-    expect(parsed.data[1]?.slice(0, 7)).toEqual([
+    const data = csvTable(text, ',');
+    expect(data[0]?.[0]).toBe('Reference');
+    expect(data[1]?.slice(0, 7)).toEqual([
       'Été «test»; "quoted"',
       'Été «test»; Vidéo',
       'removal',
@@ -53,7 +61,7 @@ describe('lateListCsv', () => {
       '2026-11-03T16:20:00+01:00',
       '2026-11-03T16:25:00+01:00',
     ]);
-    expect(parsed.data[3]?.[14]).toBe(`${LONG_URL} @compte_suspect`);
+    expect(data[3]?.[15]).toBe(`${LONG_URL} @compte_suspect`);
   });
 
   it('keeps formulas from running in Excel', async () => {
@@ -73,7 +81,7 @@ describe('lateListXlsx', () => {
     expect(sheet.rowCount).toBe(5);
     expect(sheet.getCell('A1').value).toBe('Référence');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.autoFilter).toBe('A1:O1');
+    expect(sheet.autoFilter).toBe('A1:P1');
     const created = sheet.getCell('E2');
     expect(created.type).toBe(ExcelJS.ValueType.Date);
     expect(created.numFmt).toBe('dd/mm/yyyy hh:mm');
@@ -90,7 +98,7 @@ describe('lateListXlsx', () => {
     expect(Number(/<v>([^<]+)<\/v>/.exec(h2)![1])).toBeCloseTo(5 / (24 * 60), 10);
     expect(xml).toContain('<pane xSplit="1" ySplit="1"');
     expect(sheet.getCell('I4').value).toEqual(new Date('2026-11-03T19:05:00.000Z'));
-    expect(sheet.getCell('M2').value).toBe(3);
+    expect(sheet.getCell('N2').value).toBe(3);
     expect(sheet.getCell('A2').value).toBe('Été «test»; "quoted"');
     const about = workbook.getWorksheet('Informations')!;
     const values = about.getSheetValues().flat().map(String).join('\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LATE_COLUMNS } from '../src/late-columns.js';
+import { PDF_LATE_COLUMNS as LATE_COLUMNS } from '../src/late-columns.js';
 import { lateListPdf, lateResponseRows, textsFor, type LateRow } from '../src/index.js';
 import { goldenRequests, LONG_URL, meta, NOW, PERIOD, PLATFORMS } from './fixtures.js';
 import { pdfPages, pdfTextRuns, squeeze } from './pdf-text.js';

@@ -53,7 +53,7 @@ describe('lateListPdf', () => {
 
 describe('figuresPdf', () => {
   it('writes the figures table and the charts', async () => {
-    const figures = platformFigures(goldenRequests(), PERIOD, NOW);
+    const figures = platformFigures(goldenRequests(), PERIOD, NOW, true);
     const weekly = [
       { week: '2026-W44', platformId: 'p1', medianAck: 8 * 60_000, medianAnswer: 40 * 60_000 },
       { week: '2026-W45', platformId: 'p1', medianAck: 12 * 60_000, medianAnswer: 55 * 60_000 },
@@ -66,7 +66,8 @@ describe('figuresPdf', () => {
     expect(total).toBeGreaterThanOrEqual(2);
     const all = pages.join('\n').replace(/[\u00a0\u202f]/g, ' ');
     expect(all).toContain('Chiffres par plateforme');
-    expect(all).toMatch(/Été «test»; Vidéo\s+5\s+4\s+4\s+0:08\s+0:20\s+0:40\s+1:30\s+40 %\s+3\s+1/);
+    expect(all).toMatch(/Été «test»; Vidéo\s+6\s+1\s+5\s+4\s+4\s+8 min\s+20 min\s+40 min\s+1 h 30\s+40,0 %\s+3\s+0\s+1/);
+    expect(all).toMatch(/Toutes plateformes\s+7\s+1\s+6\s+5\s+5/);
     expect(all).toContain("Délai d'accusé de réception");
     expect(all).toContain('Réponse médiane par semaine');
     expect(all).toContain('2026-W45');
@@ -91,7 +92,7 @@ describe('figuresPdf', () => {
     expect(svg).toContain('Time to acknowledge');
     expect(svg).toContain('Été «test»; Vidéo');
     expect(svg).toContain('R&#233;seau &#34;Social&#34;'.replace('&#233;', 'é'));
-    expect(svg).toContain('0:08');
+    expect(svg).toContain('8 min · p90 20 min');
   });
 });
 

@@ -27,6 +27,7 @@ export * from './logic/permissions.js';
 export * from './logic/request-machine.js';
 export * from './logic/state.js';
 export * from './figures/calendar.js';
+export * from './figures/cells.js';
 export * from './figures/format.js';
 export * from './figures/platform-figures.js';
 export * from './figures/request-figures.js';

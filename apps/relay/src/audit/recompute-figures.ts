@@ -17,7 +17,10 @@ export interface FiguresQuery {
 export interface RecomputedFigures {
   readonly upToSeq: number;
   readonly upToHash: string;
+  /** Per platform, then all platforms together (`ALL_PLATFORMS`), as the exports state them. */
   readonly figures: readonly PlatformFigures[];
+  /** Platform names by id, as the log names them at that position. */
+  readonly platformNames: ReadonlyMap<string, string>;
 }
 
 /** The record as the log holds it at a position: every event up to `upToSeq` (the head when undefined) folded. */
@@ -60,5 +63,6 @@ export function recomputeFigures(dataFile: string, query: FiguresQuery): Recompu
   const { upToSeq, upToHash, state } = recordAt(dataFile, query.upToSeq);
   const wanted = new Set(query.platformIds);
   const requests = [...state.requests.values()].filter((request) => wanted.size === 0 || wanted.has(request.platformId));
-  return { upToSeq, upToHash, figures: platformFigures(requests, query.period, query.at) };
+  const platformNames = new Map([...state.platforms.values()].map((platform) => [platform.id, platform.name]));
+  return { upToSeq, upToHash, figures: platformFigures(requests, query.period, query.at, true), platformNames };
 }

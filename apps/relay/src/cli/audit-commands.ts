@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { checkChainProof, HASH_PATTERN, type LogPosition, type PlatformFigures } from '@contact-desk/shared';
+import {
+  checkChainProof,
+  figuresCells,
+  HASH_PATTERN,
+  isTimeZone,
+  periodOfDays,
+  type FigureLanguage,
+  type LogPosition,
+  type Period,
+} from '@contact-desk/shared';
 import { InvalidArgumentError, type Command } from 'commander';
 import { databaseFile } from '../config.js';
 import { recomputeFigures } from '../audit/recompute-figures.js';
@@ -9,7 +18,6 @@ import { verifyProjections } from '../audit/verify-projections.js';
 import { table } from './admin-actions.js';
 import { parseInstant } from './parse-instant.js';
 import { dataDirOption } from './data-dir-option.js';
-
 
 function out(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -45,55 +53,53 @@ function verifyCommand(audit: Command): void {
     });
 }
 
-function duration(ms: number | undefined): string {
-  if (ms === undefined) return '—';
-  const minutes = Math.round(ms / 60_000);
-  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`;
-}
-
-function figuresTable(figures: readonly PlatformFigures[]): string {
-  return table([
-    ['PLATFORM', 'REQUESTS', 'WITHDRAWN', 'ACKED', 'ANSWERED', 'ACK MEDIAN', 'ACK P90', 'ANSWER MEDIAN', 'ANSWER P90', 'ON TIME', 'LATE', 'UNANSWERED'],
-    ...figures.map((f) => [
-      f.platformId,
-      String(f.created),
-      String(f.withdrawn),
-      String(f.acknowledged),
-      String(f.answered),
-      duration(f.medianTimeToAck),
-      duration(f.p90TimeToAck),
-      duration(f.medianTimeToAnswer),
-      duration(f.p90TimeToAnswer),
-      f.onTimeShare === undefined ? '—' : `${(f.onTimeShare * 100).toFixed(1)} %`,
-      String(f.late),
-      String(f.unanswered),
-    ]),
-  ]);
-}
+type FiguresOptions = {
+  from: string;
+  to: string;
+  platform?: string[];
+  seq?: string;
+  at?: string;
+  zone: string;
+  lang: string;
+  json?: boolean;
+  dataDir: string;
+};
 
 function figuresCommand(audit: Command): void {
   audit
     .command('figures')
-    .description("recompute an export's per-platform figures from the log alone")
-    .requiredOption('--from <date>', 'start of the period (inclusive): ISO date or time')
-    .requiredOption('--to <date>', 'end of the period (exclusive): ISO date or time')
+    .description("recompute an export's per-platform figures from the log alone, printed as the export prints them")
+    .requiredOption('--from <day>', 'first day of the period, YYYY-MM-DD (from its 00:00 in --zone)')
+    .requiredOption('--to <day>', 'last day of the period, included, YYYY-MM-DD (to the next 00:00 in --zone)')
     .option('--platform <id>', 'a platform (repeatable; all when left out)', (value: string, previous: string[] = []) => [...previous, value])
     .option('--seq <n>', 'log position the export cites (default: the head)')
     .option('--at <time>', 'time the figures are as of: the export\'s "generated at" (default: now)')
-    .option('--time-zone <zone>', 'time zone of dates without a time', 'Europe/Paris')
+    .option('--zone <zone>', 'time zone of the period\'s days, as the export states it', 'Europe/Paris')
+    .option('--lang <fr|en>', 'language of the table, as the export\'s', 'fr')
     .option('--json', 'machine-readable output')
     .addOption(dataDirOption())
-    .action((opts: { from: string; to: string; platform?: string[]; seq?: string; at?: string; timeZone: string; json?: boolean; dataDir: string }) => {
-      const period = { from: parseInstant(opts.from, opts.timeZone), to: parseInstant(opts.to, opts.timeZone) };
-      if (period.to <= period.from) throw new InvalidArgumentError('--to must be after --from');
-      const at = opts.at === undefined ? Date.now() : parseInstant(opts.at, opts.timeZone);
+    .action((opts: FiguresOptions) => {
+      if (!isTimeZone(opts.zone)) throw new InvalidArgumentError(`unknown time zone: ${opts.zone}`);
+      if (opts.lang !== 'fr' && opts.lang !== 'en') throw new InvalidArgumentError('--lang must be fr or en');
+      const language: FigureLanguage = opts.lang;
+      let period: Period;
+      try {
+        period = periodOfDays(opts.from, opts.to, opts.zone);
+      } catch (error) {
+        throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
+      }
+      const at = opts.at === undefined ? Date.now() : parseInstant(opts.at, opts.zone);
       const upToSeq = opts.seq === undefined ? undefined : Number(opts.seq);
       if (upToSeq !== undefined && !Number.isInteger(upToSeq)) throw new InvalidArgumentError('--seq must be a whole number');
       const result = recomputeFigures(databaseFile(opts), { period, platformIds: opts.platform ?? [], at, ...(upToSeq === undefined ? {} : { upToSeq }) });
-      if (opts.json) return out(JSON.stringify({ period, at, ...result }, null, 2));
+      const cells = figuresCells(result.figures, language, (id) => result.platformNames.get(id) ?? id);
+      if (opts.json) {
+        const { platformNames: _names, ...rest } = result;
+        return out(JSON.stringify({ period, zone: opts.zone, at, ...rest, cells }, null, 2));
+      }
       out(`log up to seq ${result.upToSeq}, hash ${result.upToHash}`);
-      out(`period ${new Date(period.from).toISOString()} – ${new Date(period.to).toISOString()}, as of ${new Date(at).toISOString()}`);
-      out(figuresTable(result.figures));
+      out(`period ${opts.from} – ${opts.to} (${opts.zone}): ${new Date(period.from).toISOString()} – ${new Date(period.to).toISOString()} (end excluded), as of ${new Date(at).toISOString()}`);
+      out(table([cells.header, ...cells.body]));
     });
 }
 

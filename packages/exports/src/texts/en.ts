@@ -1,6 +1,7 @@
 import type { Texts } from './texts.js';
 
 export const en: Texts = {
+  language: 'en',
   locale: 'en-GB',
   decimalSeparator: '.',
   fileNames: { lateList: 'late-responses', figures: 'figures', minutes: 'minutes' },
@@ -22,6 +23,8 @@ export const en: Texts = {
   },
   late: {
     sheetName: 'Late responses',
+    sheetNote:
+      'The dates and times of the "Late responses" sheet are wall times of the time zone above; delays are durations (h:mm) truncated to the minute.',
     empty: 'No late or unanswered request in the period.',
     columns: {
       ref: 'Reference',
@@ -33,6 +36,7 @@ export const en: Texts = {
       ackAt: 'Acknowledged',
       ackDelay: 'Ack delay',
       actionDeadline: 'Action deadline',
+      actionDeadlineNote: 'Action deadline: why empty',
       answeredAt: 'Answered',
       answerDelay: 'Answer delay',
       status: 'Status',
@@ -52,27 +56,18 @@ export const en: Texts = {
   },
   figures: {
     table: 'Figures per platform',
+    sheetName: 'Figures',
     charts: 'Response times',
-    requests: 'Requests',
-    withdrawn: 'Withdrawn',
-    acknowledged: 'Acknowledged',
-    answered: 'Answered',
-    medianAck: 'Median ack',
-    p90Ack: 'p90 ack',
-    medianAnswer: 'Median answer',
-    p90Answer: 'p90 answer',
-    onTime: 'On time',
-    late: 'Late',
-    unanswered: 'Unanswered',
     timeToAck: 'Time to acknowledge',
     timeToAnswer: 'Time to answer',
     median: 'median',
     p90: 'p90',
+    beyondAxis: 'beyond the axis: value written',
     weeklyAck: 'Median time to acknowledge per week',
     weeklyAnswer: 'Median time to answer per week',
     noData: 'no data',
     method:
-      'Times in h:mm from the moment the relay recorded the request; p90 by nearest rank (an observed value); withdrawn requests are left out of the ratios.',
+      'Times truncated to the minute (8 min, 2 h 05, 3 d 04 h) from the moment the relay recorded the request; p90 by nearest rank (an observed value). Withdrawn requests are counted apart: out of the ratios and medians, but in the late count (column "of which withdrawn"), as in the late list.',
   },
   minutes: {
     regular: 'Regular meeting',

@@ -1,6 +1,7 @@
 import type { Texts } from './texts.js';
 
 export const fr: Texts = {
+  language: 'fr',
   locale: 'fr-FR',
   decimalSeparator: ',',
   fileNames: { lateList: 'retards', figures: 'chiffres', minutes: 'compte-rendu' },
@@ -22,6 +23,8 @@ export const fr: Texts = {
   },
   late: {
     sheetName: 'Retards',
+    sheetNote:
+      "Les dates et heures de la feuille « Retards » sont les heures du fuseau ci-dessus ; les retards sont des durées (h:mm) tronquées à la minute.",
     empty: 'Aucune demande en retard ou sans réponse sur la période.',
     columns: {
       ref: 'Référence',
@@ -33,6 +36,7 @@ export const fr: Texts = {
       ackAt: 'Accusé le',
       ackDelay: 'Retard accusé',
       actionDeadline: 'Échéance action',
+      actionDeadlineNote: 'Échéance action : motif si vide',
       answeredAt: 'Répondu le',
       answerDelay: 'Retard réponse',
       status: 'Statut',
@@ -52,27 +56,18 @@ export const fr: Texts = {
   },
   figures: {
     table: 'Chiffres par plateforme',
+    sheetName: 'Chiffres',
     charts: 'Délais',
-    requests: 'Demandes',
-    withdrawn: 'Retirées',
-    acknowledged: 'Accusées',
-    answered: 'Répondues',
-    medianAck: 'Accusé médian',
-    p90Ack: 'Accusé p90',
-    medianAnswer: 'Réponse médiane',
-    p90Answer: 'Réponse p90',
-    onTime: 'Dans les délais',
-    late: 'En retard',
-    unanswered: 'Sans réponse',
     timeToAck: "Délai d'accusé de réception",
     timeToAnswer: 'Délai de réponse',
     median: 'médiane',
     p90: 'p90',
+    beyondAxis: 'au-delà de l’échelle : valeur écrite',
     weeklyAck: "Accusé médian par semaine",
     weeklyAnswer: 'Réponse médiane par semaine',
     noData: 'pas de données',
     method:
-      "Délais en h:mm depuis l'enregistrement de la demande par le relais ; p90 au rang le plus proche (une valeur observée) ; les demandes retirées ne comptent pas dans les ratios.",
+      "Délais tronqués à la minute (8 min, 2 h 05, 3 j 04 h) depuis l'enregistrement de la demande par le relais ; p90 au rang le plus proche (une valeur observée). Les demandes retirées sont comptées à part : hors des ratios et des médianes, mais dans les retards (colonne « dont retirées »), comme dans la liste des retards.",
   },
   minutes: {
     regular: 'Réunion ordinaire',

@@ -1,8 +1,9 @@
 import type { ItemOutcome, RequestKind, RequestStatus } from '@contact-desk/shared';
-import type { AttendanceStatus } from '../types.js';
+import type { AttendanceStatus, Language } from '../types.js';
 
 /** Every word an export writes, in one language. */
 export interface Texts {
+  readonly language: Language;
   readonly locale: string;
   readonly decimalSeparator: string;
   readonly fileNames: { readonly lateList: string; readonly figures: string; readonly minutes: string };
@@ -25,6 +26,8 @@ export interface Texts {
   };
   readonly late: {
     readonly sheetName: string;
+    /** How to read the spreadsheet's times, for its "About" sheet. */
+    readonly sheetNote: string;
     readonly empty: string;
     readonly columns: {
       readonly ref: string;
@@ -36,6 +39,8 @@ export interface Texts {
       readonly ackAt: string;
       readonly ackDelay: string;
       readonly actionDeadline: string;
+      /** Beside the action deadline in the spreadsheets, why it is empty (its column holds only dates). */
+      readonly actionDeadlineNote: string;
       readonly answeredAt: string;
       readonly answerDelay: string;
       readonly status: string;
@@ -51,22 +56,14 @@ export interface Texts {
   };
   readonly figures: {
     readonly table: string;
+    readonly sheetName: string;
     readonly charts: string;
-    readonly requests: string;
-    readonly withdrawn: string;
-    readonly acknowledged: string;
-    readonly answered: string;
-    readonly medianAck: string;
-    readonly p90Ack: string;
-    readonly medianAnswer: string;
-    readonly p90Answer: string;
-    readonly onTime: string;
-    readonly late: string;
-    readonly unanswered: string;
     readonly timeToAck: string;
     readonly timeToAnswer: string;
     readonly median: string;
     readonly p90: string;
+    /** Legend of a bar whose p90 lies beyond the axis: the bar is cut and the value written. */
+    readonly beyondAxis: string;
     readonly weeklyAck: string;
     readonly weeklyAnswer: string;
     readonly noData: string;

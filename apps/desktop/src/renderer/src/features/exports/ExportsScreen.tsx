@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
-import { formatDuration } from '../common/format';
+import { periodOfDays } from '@contact-desk/shared';
 import { ExportStatus } from './ExportStatus';
+import { FiguresTable } from './FiguresTable';
 import { loadExports, useExportContext } from './export-context';
 import { figuresInput, exportMeta, platformRefs, requestsOf } from './export-data';
 import { LogProofExport } from './LogProofExport';
@@ -17,17 +18,28 @@ function dateInput(ms: number): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
-/** Local midnight of a `yyyy-mm-dd` input, in ms. */
-function fromDateInput(value: string): number {
-  const [year, month, day] = value.split('-').map(Number);
-  return new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1).getTime();
+/** The period from the first day's 00:00 to the 00:00 after the last, in the exports' zone; null when empty. */
+function periodOf(first: string, last: string, zone: string): { from: number; to: number } | null {
+  try {
+    return periodOfDays(first, last, zone);
+  } catch {
+    return null;
+  }
 }
 
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 const LATE_FORMATS = [
-  { id: 'csv-fr', extension: 'csv', mime: 'text/csv' },
-  { id: 'csv-rfc', extension: 'csv', mime: 'text/csv' },
-  { id: 'xlsx', extension: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  { id: 'pdf', extension: 'pdf', mime: 'application/pdf' },
+  { id: 'csv-fr', extension: 'csv', mime: 'text/csv', variant: 'excel' },
+  { id: 'csv-rfc', extension: 'csv', mime: 'text/csv', variant: 'rfc4180' },
+  { id: 'xlsx', extension: 'xlsx', mime: XLSX_MIME, variant: undefined },
+  { id: 'pdf', extension: 'pdf', mime: 'application/pdf', variant: undefined },
+] as const;
+
+const FIGURES_FORMATS = [
+  { id: 'pdf', kind: 'figures-pdf', extension: 'pdf', mime: 'application/pdf' },
+  { id: 'xlsx', kind: 'figures-xlsx', extension: 'xlsx', mime: XLSX_MIME },
+  { id: 'md', kind: 'figures-md', extension: 'md', mime: 'text/markdown' },
 ] as const;
 
 /** Late-response lists and figures for a period and platforms, with the figures' chart. */
@@ -41,21 +53,24 @@ export function ExportsScreen() {
   const [chosen, setChosen] = useState<readonly string[]>([]);
   const [chart, setChart] = useState<string | null>(null);
   const platforms = useMemo(() => [...view.platforms.values()].sort((a, b) => a.name.localeCompare(b.name)), [view.platforms]);
-  const period = useMemo(() => ({ from: fromDateInput(from), to: fromDateInput(to) + DAY }), [from, to]);
-  const valid = period.from < period.to;
-  const figures = useMemo(() => (valid ? figuresInput(view, t('figures.title'), period, chosen, context()) : null), [view, period, chosen, valid, t, context]);
+  const language = i18n.language === 'en' ? 'en' : 'fr';
+  const zone = context().timeZone;
+  const chosenPeriod = useMemo(() => periodOf(from, to, zone), [from, to, zone]);
+  const valid = chosenPeriod !== null;
+  const period = chosenPeriod ?? { from: 0, to: 0 };
+  const figures = useMemo(() => (chosenPeriod ? figuresInput(view, t('figures.title'), chosenPeriod, chosen, context()) : null), [view, chosenPeriod, chosen, t, context]);
 
   useEffect(() => {
     let live = true;
     if (!figures) return;
     void loadExports().then((exports) => {
-      const svg = exports.figuresChartSvg(figures.figures, figures.platforms, { language: i18n.language === 'en' ? 'en' : 'fr' });
+      const svg = exports.figuresChartSvg(figures.figures, figures.platforms, { language });
       if (live) setChart(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
     });
     return () => {
       live = false;
     };
-  }, [figures, i18n.language]);
+  }, [figures, language]);
 
   const toggle = (id: string) => setChosen((current) => (current.includes(id) ? current.filter((other) => other !== id) : [...current, id]));
 
@@ -73,15 +88,15 @@ export function ExportsScreen() {
             ? { kind: 'late-pdf', input }
             : { kind: 'late-csv', input, dialect: format.id === 'csv-fr' ? 'excel-fr' : 'rfc4180' };
       const bytes = await runInWorker(job, onProgress);
-      return { name: exports.exportFileName('late-list', input.meta, format.extension), mimeType: format.mime, bytes };
+      return { name: exports.exportFileName('late-list', input.meta, format.extension, format.variant), mimeType: format.mime, bytes };
     });
 
-  const figuresPdf = () =>
-    runner.run(t('figures.pdf'), async (onProgress) => {
+  const figuresExport = (format: (typeof FIGURES_FORMATS)[number]) =>
+    runner.run(t(`figures.${format.id}`), async (onProgress) => {
       if (!figures) throw new Error(t('invalidPeriod'));
       const exports = await loadExports();
-      const bytes = await runInWorker({ kind: 'figures-pdf', input: figures }, onProgress);
-      return { name: exports.exportFileName('figures', figures.meta, 'pdf'), mimeType: 'application/pdf', bytes };
+      const bytes = await runInWorker({ kind: format.kind, input: figures }, onProgress);
+      return { name: exports.exportFileName('figures', figures.meta, format.extension), mimeType: format.mime, bytes };
     });
 
   const name = (id: string) => view.platforms.get(id)?.name ?? id;
@@ -124,9 +139,11 @@ export function ExportsScreen() {
           <div className="kit-panel">
             <h2 className="kit-panel-title">{t('figures.title')}</h2>
             <div className="ex-row">
-              <button type="button" className="btn" disabled={!valid || runner.busy !== null} onClick={() => void figuresPdf()} data-testid="export-figures-pdf">
-                {t('figures.pdf')}
-              </button>
+              {FIGURES_FORMATS.map((format) => (
+                <button key={format.id} type="button" className="btn" disabled={!valid || runner.busy !== null} onClick={() => void figuresExport(format)} data-testid={`export-figures-${format.id}`}>
+                  {t(`figures.${format.id}`)}
+                </button>
+              ))}
             </div>
           </div>
           <LogProofExport runner={runner} />
@@ -136,35 +153,7 @@ export function ExportsScreen() {
       {figures && (
         <div className="kit-panel">
           <h2 className="kit-panel-title">{t('figures.table')}</h2>
-          <table className="ex-table" data-testid="figures-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('figures.platform')}</th>
-                <th scope="col">{t('figures.requests')}</th>
-                <th scope="col">{t('figures.medianAck')}</th>
-                <th scope="col">{t('figures.p90Ack')}</th>
-                <th scope="col">{t('figures.medianAnswer')}</th>
-                <th scope="col">{t('figures.p90Answer')}</th>
-                <th scope="col">{t('figures.onTime')}</th>
-                <th scope="col">{t('figures.late')}</th>
-                <th scope="col">{t('figures.unanswered')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.figures.map((row) => (
-                <tr key={row.platformId}>
-                  <th scope="row">{name(row.platformId)}</th>
-                  <td>{row.created}</td>
-                  {[row.medianTimeToAck, row.p90TimeToAck, row.medianTimeToAnswer, row.p90TimeToAnswer].map((value, index) => (
-                    <td key={index}>{value === undefined ? '—' : formatDuration(value, i18n.language)}</td>
-                  ))}
-                  <td>{row.onTimeShare === undefined ? '—' : `${Math.round(row.onTimeShare * 100)} %`}</td>
-                  <td>{row.late}</td>
-                  <td>{row.unanswered}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FiguresTable figures={figures.figures} language={language} name={name} />
           {chart && <img className="ex-chart" src={chart} alt={t('figures.chartAlt')} data-testid="figures-chart" />}
         </div>
       )}

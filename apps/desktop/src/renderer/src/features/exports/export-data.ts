@@ -61,7 +61,7 @@ export function weeklyTrend(requests: readonly Request[], period: ExportPeriod, 
 export function figuresInput(state: DomainState, title: string, period: ExportPeriod, platformIds: readonly string[], context: ExportContext): FiguresInput {
   const requests = requestsOf(state, platformIds);
   return {
-    figures: platformFigures(requests, period, context.now),
+    figures: platformFigures(requests, period, context.now, true),
     weekly: weeklyTrend(requests, period, context.now, context.timeZone),
     platforms: platformRefs(state),
     meta: exportMeta(title, period, platformIds, state, context),

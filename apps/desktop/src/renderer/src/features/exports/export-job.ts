@@ -4,7 +4,7 @@ import type { CsvDialect, FiguresInput, LateListInput, MinutesInput } from '@con
 export type ExportJob =
   | { readonly kind: 'late-csv'; readonly input: LateListInput; readonly dialect: CsvDialect }
   | { readonly kind: 'late-xlsx' | 'late-pdf'; readonly input: LateListInput }
-  | { readonly kind: 'figures-pdf'; readonly input: FiguresInput }
+  | { readonly kind: 'figures-pdf' | 'figures-xlsx' | 'figures-md'; readonly input: FiguresInput }
   | { readonly kind: 'minutes-pdf' | 'minutes-docx' | 'minutes-md'; readonly input: MinutesInput };
 
 export type ExportReply =

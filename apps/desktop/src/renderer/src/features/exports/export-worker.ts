@@ -1,6 +1,8 @@
 /// <reference lib="webworker" />
 import {
+  figuresMarkdown,
   figuresPdf,
+  figuresXlsx,
   lateListCsv,
   lateListPdf,
   lateListXlsx,
@@ -26,6 +28,10 @@ async function build(job: ExportJob, onProgress: (done: number, total: number) =
       return lateListPdf(job.input, { onProgress });
     case 'figures-pdf':
       return figuresPdf(job.input);
+    case 'figures-xlsx':
+      return figuresXlsx(job.input);
+    case 'figures-md':
+      return figuresMarkdown(job.input);
     case 'minutes-pdf':
       return minutesPdf(job.input);
     case 'minutes-docx':

@@ -1,0 +1,74 @@
+import ExcelJS from 'exceljs';
+import { metaLines } from './format.js';
+import type { Texts } from './texts/index.js';
+import type { ExportMeta } from './types.js';
+
+/** Print set-up of every sheet: A4, the whole width on one page, the header row on every page. */
+export function printSetup(orientation: 'portrait' | 'landscape', titleRows?: string): Partial<ExcelJS.PageSetup> {
+  return {
+    paperSize: 9,
+    orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(titleRows ? { printTitlesRow: titleRows } : {}),
+  };
+}
+
+/**
+ * The "Informations"/"About" sheet every workbook carries: the title, then one label and its
+ * value per row, side by side — period, time zone, generation time, log position, platforms and
+ * the export's own lines — and a note on how to read the other sheets. Printed on one page.
+ */
+export function addAboutSheet(
+  workbook: ExcelJS.Workbook,
+  meta: ExportMeta,
+  texts: Texts,
+  extra: readonly (readonly [string, string])[],
+  note: string,
+): ExcelJS.Worksheet {
+  const about = workbook.addWorksheet(texts.meta.sheetName);
+  about.pageSetup = { ...printSetup('portrait'), fitToHeight: 1 };
+  about.columns = [
+    { key: 'field', width: 24 },
+    { key: 'value', width: 64 },
+  ];
+  const title = about.addRow([meta.title]);
+  title.font = { bold: true, size: 13 };
+  about.mergeCells(title.number, 1, title.number, 2);
+  for (const [label, value] of metaLines(meta, texts, extra)) {
+    const row = about.addRow([label, value]);
+    row.getCell(1).font = { bold: true };
+  }
+  const noteRow = about.addRow([note]);
+  about.mergeCells(noteRow.number, 1, noteRow.number, 2);
+  noteRow.font = { italic: true, color: { argb: 'FF5C5C5C' } };
+  noteRow.height = 45;
+  about.eachRow((row) => {
+    row.eachCell((cell) => {
+      cell.alignment = { wrapText: true, vertical: 'top' };
+    });
+  });
+  return about;
+}
+
+/**
+ * A workbook whose first sheet is a table: its header row frozen, white on dark blue and
+ * wrapped, printed landscape on the page width with the header on every page.
+ */
+export function tableWorkbook(meta: ExportMeta, sheetName: string, columns: Partial<ExcelJS.Column>[]): { workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet } {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Contact Desk';
+  workbook.created = new Date(meta.generatedAt);
+  workbook.title = meta.title;
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+  sheet.pageSetup = printSetup('landscape', '1:1');
+  sheet.columns = columns;
+  const header = sheet.getRow(1);
+  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3864' } };
+  header.alignment = { vertical: 'middle', wrapText: true };
+  header.height = 30;
+  return { workbook, sheet };
+}
