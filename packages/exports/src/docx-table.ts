@@ -60,6 +60,26 @@ export function columnWidths(
   return widths;
 }
 
+/**
+ * Relative widths from what each column holds, so that no word is cut: a column is as wide as its
+ * longest header word (bold, a tenth wider) or its longest cell — a figure never wraps — and the
+ * first column (names, which may wrap between words) at most `nameCap` characters.
+ */
+export function contentWeights(
+  table: { header: readonly string[]; body: readonly (readonly string[])[] },
+  nameCap = 18,
+): number[] {
+  const longestWord = (text: string, factor = 1) => Math.max(...text.split(/\s+/).map((word) => word.length * factor));
+  return table.header.map((header, c) => {
+    const headerWord = longestWord(header, 1.1);
+    if (c > 0) return Math.max(3, headerWord, ...table.body.map((row) => (row[c] ?? "").length));
+    const names = table.body.map((row) => row[0] ?? "");
+    const words = Math.max(headerWord, ...names.map((name) => longestWord(name)));
+    const longestName = Math.max(0, ...names.map((name) => name.length));
+    return Math.max(words, Math.min(nameCap, longestName));
+  });
+}
+
 export interface DocxTableOptions {
   /** Relative width of each column. */
   readonly weights: readonly number[];

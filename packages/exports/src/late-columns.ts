@@ -31,7 +31,7 @@ export const LATE_COLUMNS: readonly LateColumn[] = [
   { key: 'created', width: 17, cell: (row) => ({ type: 'time', value: row.createdAt }) },
   { key: 'ackDeadline', width: 17, cell: (row) => ({ type: 'time', value: row.ackDeadline }) },
   { key: 'ackAt', width: 17, cell: (row) => ({ type: 'time', value: row.ackAt }) },
-  { key: 'ackDelay', width: 11, cell: (row) => ({ type: 'duration', value: row.ackDelayMs }) },
+  { key: 'ackDelay', width: 12, cell: (row) => ({ type: 'duration', value: row.ackDelayMs }) },
   {
     key: 'actionDeadline',
     width: 17,
@@ -44,11 +44,11 @@ export const LATE_COLUMNS: readonly LateColumn[] = [
     cell: (row, texts) => text(row.actionDeadline === null ? texts.late.notReceived : ''),
   },
   { key: 'answeredAt', width: 17, cell: (row) => ({ type: 'time', value: row.answeredAt }) },
-  { key: 'answerDelay', width: 11, cell: (row) => ({ type: 'duration', value: row.answerDelayMs }) },
+  { key: 'answerDelay', width: 12, cell: (row) => ({ type: 'duration', value: row.answerDelayMs }) },
   { key: 'status', width: 14, cell: (row, texts) => text(texts.statuses[row.status]) },
   { key: 'items', width: 9, cell: (row) => ({ type: 'count', value: row.itemCount }) },
   { key: 'outcomes', width: 26, cell: (row, texts) => text(summarizeOutcomes(row.outcomes, texts)) },
-  { key: 'locations', width: 50, cell: (row) => ({ type: 'lines', value: row.locations }) },
+  { key: 'locations', width: 48, cell: (row) => ({ type: 'lines', value: row.locations }) },
 ];
 
 /** The columns of the PDF list, where an empty date says why in its own cell. */

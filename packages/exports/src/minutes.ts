@@ -9,7 +9,7 @@ import {
   Paragraph,
   TextRun,
 } from 'docx';
-import { docxTable, pageOf } from './docx-table.js';
+import { contentWeights, docxTable, pageOf } from './docx-table.js';
 import { figuresTable } from './figures-table.js';
 import { labelSeparator, mdTable } from './markdown.js';
 import { figuresTableNode } from './figures-pdf.js';
@@ -119,7 +119,7 @@ export async function minutesDocx(input: MinutesInput): Promise<Uint8Array> {
   const { texts, facts, attendance, actions, figures, kind } = minutesModel(input);
   const { meta } = input;
   const landscape = figures.body.length > 0;
-  const figuresWeights = [1.8, ...figures.header.slice(1).map(() => 1)];
+  const figuresWeights = contentWeights(figures);
   const labelled = ([label, value]: readonly [string, string]) =>
     new Paragraph({ children: [new TextRun({ text: `${label}${labelSep(texts)}`, bold: true }), new TextRun(value)] });
   const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1) =>

@@ -7,7 +7,8 @@ const H = 60 * MIN;
 describe('one duration format for every document', () => {
   it.each([
     [0, '0 min', '0 min'],
-    [59_999, '0 min', '0 min'],
+    [1, '< 1 min', '< 1 min'],
+    [59_999, '< 1 min', '< 1 min'],
     [MIN, '1 min', '1 min'],
     [59 * MIN + 59_999, '59 min', '59 min'],
     [H, '1 h 00', '1 h 00'],

@@ -14,13 +14,15 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * A duration, truncated to the minute (a figure never claims time that has not passed):
- * under an hour `8 min`; under two days `2 h 05`; from two days `3 j 04 h` (English `3 d 04 h`).
+ * under a minute but more than nothing `< 1 min` (a delay is never written as none); under an
+ * hour `8 min`; under two days `2 h 05`; from two days `3 j 04 h` (English `3 d 04 h`).
  * Negative durations keep their sign; an undefined one is `—`.
  */
 export function formatDuration(ms: number | undefined | null, language: FigureLanguage): string {
   if (ms === undefined || ms === null || !Number.isFinite(ms)) return '—';
   const sign = ms < 0 ? '−' : '';
   const minutes = Math.floor(Math.abs(ms) / MINUTE);
+  if (minutes === 0 && ms !== 0) return `${sign}< 1 min`;
   if (minutes < 60) return `${sign}${minutes} min`;
   if (minutes * MINUTE < 2 * DAY) return `${sign}${Math.floor(minutes / 60)} h ${pad(minutes % 60)}`;
   const days = Math.floor((minutes * MINUTE) / DAY);
