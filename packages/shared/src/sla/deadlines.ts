@@ -67,31 +67,22 @@ export function actionState(request: Request, now: number): StepState {
   return now > deadline && !isPaused(request) ? 'overdue' : 'pending';
 }
 
+/**
+ * Where a request stands against its two deadlines. Whether it counts as late or unanswered in
+ * the record's figures is `requestFigures` (figures/request-figures.ts), the one definition.
+ */
 export interface SlaView {
   readonly ackDeadline: number;
   readonly actionDeadline: number | null;
   readonly ack: StepState;
   readonly action: StepState;
-  /** Passed a deadline without the step, or did the step after it. */
-  readonly late: boolean;
-  /** "Lettre morte": no answer, and the time for one has run out. */
-  readonly unanswered: boolean;
-  readonly timeToAck: number | null;
-  readonly timeToAnswer: number | null;
 }
 
 export function slaView(request: Request, now: number): SlaView {
-  const ack = ackState(request, now);
-  const action = actionState(request, now);
-  const lateStates: readonly StepState[] = ['done_late', 'overdue'];
   return {
     ackDeadline: ackDeadline(request),
     actionDeadline: actionDeadline(request, now),
-    ack,
-    action,
-    late: lateStates.includes(ack) || lateStates.includes(action),
-    unanswered: request.answeredAt === null && action === 'overdue',
-    timeToAck: request.ackAt === null ? null : request.ackAt - request.createdAt,
-    timeToAnswer: request.answeredAt === null ? null : request.answeredAt - request.createdAt,
+    ack: ackState(request, now),
+    action: actionState(request, now),
   };
 }
