@@ -4,7 +4,6 @@ import {
   Document,
   Footer,
   HeadingLevel,
-  Packer,
   PageNumber,
   Paragraph,
   ShadingType,
@@ -14,6 +13,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { packDocx } from './docx-package.js';
 import { figuresTable } from './figures-table.js';
 import { figuresTableNode } from './figures-pdf.js';
 import { formatDate, formatLogPosition, formatLongDate, metaLines } from './format.js';
@@ -25,7 +25,13 @@ import type { MinutesInput } from './types.js';
 function minutesModel(input: MinutesInput) {
   const texts = textsFor(input.meta.language);
   const { meeting, meta } = input;
+  const { adoption } = input;
+  const standing = adoption
+    ? texts.minutes.adopted(adoption.version, formatLongDate(adoption.adoptedAt, meta.timeZone, texts, true), adoption.upToSeq, adoption.contentHash)
+    : texts.minutes.draft;
   const facts: [string, string][] = [
+    [texts.minutes.standing, standing],
+    ...(adoption?.note ? [[texts.minutes.amendmentNote, adoption.note] as [string, string]] : []),
     [texts.minutes.date, formatLongDate(meeting.startsAt, meta.timeZone, texts, true) + ` (${meta.timeZone})`],
     [texts.minutes.place, meeting.place],
   ];
@@ -34,7 +40,7 @@ function minutesModel(input: MinutesInput) {
   const attendance = {
     header: [texts.minutes.party, texts.minutes.partyKind, texts.minutes.presence],
     body: input.attendance.map((a) => [
-      a.party,
+      a.attendees && a.attendees.length > 0 ? `${a.party} — ${a.attendees.join(', ')}` : a.party,
       a.kind === 'platform' ? texts.minutes.platform : texts.minutes.ministry,
       texts.minutes.attendanceStatus[a.status],
     ]),
@@ -45,11 +51,14 @@ function minutesModel(input: MinutesInput) {
       a.text,
       a.owner,
       a.dueDate === undefined ? '–' : formatDate(a.dueDate, meta.timeZone, texts),
-      texts.minutes.actionStatus[a.status],
+      a.closedAt === undefined
+        ? texts.minutes.actionStatus[a.status]
+        : texts.minutes.closedOn(texts.minutes.actionStatus[a.status], formatDate(a.closedAt, meta.timeZone, texts)),
     ]),
   };
   const figures = figuresTable(input.figures, texts);
-  const kind = meeting.kind === 'emergency' ? texts.minutes.emergency : texts.minutes.regular;
+  // A draft says so in its heading, not only in its facts.
+  const kind = (meeting.kind === 'emergency' ? texts.minutes.emergency : texts.minutes.regular) + (adoption ? '' : ` — ${texts.minutes.draft}`);
   return { texts, facts, attendance, actions, figures, kind };
 }
 
@@ -215,7 +224,7 @@ export async function minutesDocx(input: MinutesInput): Promise<Uint8Array> {
       },
     ],
   });
-  return new Uint8Array(await Packer.toArrayBuffer(document));
+  return packDocx(document, { title: meta.title, description: `${texts.meta.logPosition} ${formatLogPosition(meta)}`, at: meta.generatedAt });
 }
 
 function mdEscape(text: string): string {
