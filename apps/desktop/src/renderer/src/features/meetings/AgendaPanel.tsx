@@ -1,4 +1,4 @@
-import { newId, type AgendaItem, type Meeting, type ProtocolError } from '@contact-desk/shared';
+import { newId, previousMeeting, type AgendaItem, type Meeting, type ProtocolError } from '@contact-desk/shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
@@ -7,7 +7,7 @@ import { ErrorNote } from '../request/widgets';
 import { AgendaAddForm } from './AgendaAddForm';
 import { AgendaEntry } from './AgendaEntry';
 import { usePartyNames } from './MeetingForm';
-import { agendaOf, agendaPlan, hasAgendaItem, previousMeeting, requestIdByRef } from './meeting-model';
+import { agendaOf, agendaPlan, hasAgendaItem, requestIdByRef } from './meeting-model';
 import { useAllowed } from './useAllowed';
 
 export function AgendaPanel({ meeting }: { meeting: Meeting }) {
@@ -19,7 +19,7 @@ export function AgendaPanel({ meeting }: { meeting: Meeting }) {
   const { platformName } = usePartyNames();
   const items = useMemo(() => agendaOf(view, meeting.id), [view, meeting.id]);
   const refIds = useMemo(() => requestIdByRef(view), [view]);
-  const previous = useMemo(() => previousMeeting(view, meeting), [view, meeting]);
+  const previous = useMemo(() => previousMeeting(view.meetingRecords.values(), meeting), [view, meeting]);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<ProtocolError | null>(null);
