@@ -33,7 +33,9 @@ export function ActionItemsPanel({ meeting }: { meeting: Meeting }) {
     return item.owner.kind === 'platform' && item.owner.platformId === actor.platformId;
   };
   const setStatus = async (item: ActionItem, status: ActionItemStatus) => {
-    const outcome = await perform('actionItem.setStatus', { actionItemId: item.id, status });
+    // Closed here, it is closed in this meeting: its minutes show it closed, with the date.
+    const closedInMeetingId = status === 'open' ? null : meeting.id;
+    const outcome = await perform('actionItem.setStatus', { actionItemId: item.id, status, closedInMeetingId });
     setError(outcome.ok ? null : outcome.error);
   };
   const origin = (item: ActionItem): string => {
@@ -90,6 +92,12 @@ export function ActionItemsPanel({ meeting }: { meeting: Meeting }) {
                       ) : (
                         <span className={`mt-status mt-status-${item.status}`} data-testid="action-item-status">
                           {t(`actions.value.${item.status}`)}
+                        </span>
+                      )}
+                      {item.status !== 'open' && item.closedAt && (
+                        <span className="kit-muted" data-testid="action-item-closed">
+                          {' '}
+                          {t('minutes.closedOn', { state: t(`actions.value.${item.status}`), date: formatDay(item.closedAt, i18n.language) })}
                         </span>
                       )}
                     </td>
