@@ -1,4 +1,4 @@
-import { partyKey, type ActionItem, type AgendaItemKind, type AttendanceStatus, type Meeting, type MeetingKind, type MeetingRecord } from '../domain/meeting.js';
+import { partyKey, type ActionItem, type AgendaItemKind, type AttendanceStatus, type Meeting, type MeetingRecord } from '../domain/meeting.js';
 import type { RequestKind, RequestStatus } from '../domain/request.js';
 import type { Period } from '../figures/calendar.js';
 import { platformFigures, type PlatformFigures } from '../figures/platform-figures.js';
@@ -71,13 +71,7 @@ export interface MinutesLateRequest {
  * at the log position just before the adoption event, and hashed (RFC 8785 canonical JSON).
  */
 export interface MinutesContent {
-  readonly meeting: {
-    readonly id: string;
-    readonly title: string;
-    readonly kind: MeetingKind;
-    readonly startsAt: number;
-    readonly place: string | null;
-    readonly videoLink: string | null;
+  readonly meeting: Pick<Meeting, 'id' | 'title' | 'kind' | 'startsAt' | 'place' | 'videoLink'> & {
     /** Who chaired (the prefect who adopted), by name. */
     readonly chair: string;
   };
