@@ -5,6 +5,7 @@ import { useDesk } from '../../state/desk-store';
 import { formatDateTime } from '../common/format';
 import { ErrorNote } from '../request/widgets';
 import { contentVerifies, minutesVersions } from './minutes-document';
+import { Pending } from './PendingMarker';
 import { useAllowed } from './useAllowed';
 
 /** Where the minutes stand, the prefect's adoption and amendment, and every adopted version. */
@@ -77,7 +78,9 @@ export function MinutesPanel({ meeting }: { meeting: Meeting }) {
           <ol className="mt-versions" data-testid="minutes-versions">
             {versions.map((version) => (
               <li key={version.id} data-testid="minutes-version" data-version={version.version}>
-                <p>{t('minutes.version', { version: version.version, date: date(version.adoptedAt), seq: version.upToSeq })}</p>
+                <p>
+                  {t('minutes.version', { version: version.version, date: date(version.adoptedAt), seq: version.upToSeq })} <Pending id={version.id} />
+                </p>
                 {version.note && <p className="mt-version-note">{version.note}</p>}
                 <p className="kit-muted">
                   <code>{t('minutes.hash', { hash: version.contentHash })}</code> ·{' '}
