@@ -164,6 +164,29 @@ it('the prefect prepares a meeting from the record and exports minutes and late 
   const squeeze = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, '');
   expect(squeeze(minutesText)).toContain(squeeze(title));
   expect(minutesText).toMatch(/page\s+1\b/);
+  expect(markdown).toContain('Projet — non adopté');
+
+  // ---- adoption: the relay freezes the minutes; the document is then the adopted version
+  const standing = () => prefect.getByTestId('minutes-standing').textContent();
+  expect(await standing()).toContain('Projet — non adopté');
+  await prefect.getByTestId('minutes-adopt').click();
+  await expect.poll(standing).toContain('Adopté — version 1');
+  await expect.poll(() => prefect.getByTestId('minutes-version').first().textContent()).toContain('empreinte vérifiée');
+  const recorded = (type: string) =>
+    app.query<{ payload: string }>('select payload from events where type = ? and payload like ?', type, `%${meetingId}%`).map((row) => JSON.parse(row.payload) as { platformId?: string; contentHash: string; upToSeq: number });
+  await prefect.locator('[data-testid="sync-pending"][data-count="0"]').waitFor();
+  await expect.poll(() => recorded('meeting.adopted').length).toBe(1);
+  const [ministryCopy] = recorded('meeting.adopted');
+  const adoptedMd = (await download(prefect, exportsPanel.getByTestId('export-minutes-md'))).bytes.toString('utf8');
+  expect(adoptedMd).toContain(`Version 1 adoptée le`);
+  expect(adoptedMd).toContain(`position du journal #${ministryCopy!.upToSeq}, empreinte du document ${ministryCopy!.contentHash}`);
+  expect(adoptedMd).not.toContain('Projet — non adopté');
+  // Locked until reopened: a new decision is refused, in the user's words, and the relay records nothing.
+  await prefect.getByTestId('decision-text').fill(`Décision tardive ${started}`);
+  await prefect.getByTestId('decision-submit').click();
+  await prefect.locator('[data-testid="decision-form"] [data-reason="meeting_adopted"]').waitFor();
+  await prefect.locator('[data-testid="sync-pending"][data-count="0"]').waitFor();
+  expect(app.query<{ n: number }>('select count(*) as n from events where payload like ?', `%Décision tardive ${started}%`)[0]?.n).toBe(0);
 
   // ---- late lists: CSV (excel-fr) and XLSX, every ref late or unanswered in the relay
   await prefect.goto(`${app.webUrl}/?profile=prefect#/exports`);
@@ -228,5 +251,12 @@ it('the prefect prepares a meeting from the record and exports minutes and late 
   const xRefs = new Set(rows.filter((r) => byRef.get(r[0]!)?.platformId === 'x').map((r) => r[0]));
   const liaisonRefs = new Set(liaisonRows.map((r) => r[0]));
   for (const ref of xRefs) expect(liaisonRefs.has(ref), `liaison list has ${ref}`).toBe(true);
+  // X's liaison circulates X's adopted copy: its own hash, nothing of the decision about Meta.
+  await liaison.goto(`${app.webUrl}/?profile=liaison-x#/meeting/${encodeURIComponent(meetingId)}`);
+  await expect.poll(() => liaison.getByTestId('minutes-standing').textContent(), { timeout: 30_000 }).toContain('Adopté — version 1');
+  const xCopy = recorded('minutes.published').find((payload) => payload.platformId === 'x');
+  const liaisonMd = (await download(liaison, liaison.getByTestId('meeting-exports').getByTestId('export-minutes-md'))).bytes.toString('utf8');
+  expect(liaisonMd).toContain(`empreinte du document ${xCopy!.contentHash}`);
+  expect(liaisonMd).not.toContain(decision);
   await screenshot(liaison, 'exports-liaison');
 });

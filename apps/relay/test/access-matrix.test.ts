@@ -224,7 +224,9 @@ describe('access matrix', () => {
       const own = platformOf(actor);
       const state = reduce(emptyState(), (await pullAll(clients[actor])).events);
       const seen = [...state.meetingRecords.keys()].sort();
-      const expected = records.filter((r) => recordPlatform(r) === null || recordPlatform(r) === own).map((r) => r.id).sort();
+      // Adopted minutes: the ministry's copy stays with the ministry; each platform gets its own.
+      const theirs = (r: (typeof records)[number]) => (r.type === 'minutes' ? r.platformId === own : recordPlatform(r) === null || recordPlatform(r) === own);
+      const expected = records.filter(theirs).map((r) => r.id).sort();
       expect(seen, actor).toEqual(expected);
       // And no request, comment or user of the other platform reached them either.
       expect([...state.requests.values()].every((r) => r.platformId === own), actor).toBe(true);

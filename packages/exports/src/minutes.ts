@@ -4,12 +4,12 @@ import {
   Document,
   Footer,
   HeadingLevel,
-  Packer,
   PageNumber,
   Paragraph,
   TextRun,
 } from 'docx';
 import { contentWeights, docxTable, pageOf } from './docx-table.js';
+import { packDocx } from './docx-package.js';
 import { figuresTable } from './figures-table.js';
 import { labelSeparator, mdTable } from './markdown.js';
 import { figuresTableNode } from './figures-pdf.js';
@@ -22,7 +22,13 @@ import type { MinutesInput } from './types.js';
 function minutesModel(input: MinutesInput) {
   const texts = textsFor(input.meta.language);
   const { meeting, meta } = input;
+  const { adoption } = input;
+  const standing = adoption
+    ? texts.minutes.adopted(adoption.version, formatLongDate(adoption.adoptedAt, meta.timeZone, texts, true), adoption.upToSeq, adoption.contentHash)
+    : texts.minutes.draft;
   const facts: [string, string][] = [
+    [texts.minutes.standing, standing],
+    ...(adoption?.note ? [[texts.minutes.amendmentNote, adoption.note] as [string, string]] : []),
     [texts.minutes.date, formatLongDate(meeting.startsAt, meta.timeZone, texts, true) + ` (${meta.timeZone})`],
     [texts.minutes.place, meeting.place],
   ];
@@ -31,7 +37,7 @@ function minutesModel(input: MinutesInput) {
   const attendance = {
     header: [texts.minutes.party, texts.minutes.partyKind, texts.minutes.presence],
     body: input.attendance.map((a) => [
-      a.party,
+      a.attendees && a.attendees.length > 0 ? `${a.party} — ${a.attendees.join(', ')}` : a.party,
       a.kind === 'platform' ? texts.minutes.platform : texts.minutes.ministry,
       texts.minutes.attendanceStatus[a.status],
     ]),
@@ -42,11 +48,14 @@ function minutesModel(input: MinutesInput) {
       a.text,
       a.owner,
       a.dueDate === undefined ? '–' : formatDate(a.dueDate, meta.timeZone, texts),
-      texts.minutes.actionStatus[a.status],
+      a.closedAt === undefined
+        ? texts.minutes.actionStatus[a.status]
+        : texts.minutes.closedOn(texts.minutes.actionStatus[a.status], formatDate(a.closedAt, meta.timeZone, texts)),
     ]),
   };
   const figures = figuresTable(input.figures, texts.language);
-  const kind = meeting.kind === 'emergency' ? texts.minutes.emergency : texts.minutes.regular;
+  // A draft says so in its heading, not only in its facts.
+  const kind = (meeting.kind === 'emergency' ? texts.minutes.emergency : texts.minutes.regular) + (adoption ? '' : ` — ${texts.minutes.draft}`);
   return { texts, facts, attendance, actions, figures, kind };
 }
 
@@ -190,7 +199,7 @@ export async function minutesDocx(input: MinutesInput): Promise<Uint8Array> {
       ...(landscape ? [{ properties: { page: pageOf('landscape') }, footers: { default: footer() }, children: figuresPart() }] : []),
     ],
   });
-  return new Uint8Array(await Packer.toArrayBuffer(document));
+  return packDocx(document, { title: meta.title, description: `${texts.meta.logPosition} ${formatLogPosition(meta)}`, at: meta.generatedAt });
 }
 
 /**

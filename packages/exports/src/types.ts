@@ -102,8 +102,23 @@ export interface FiguresInput {
 
 export type AttendanceStatus = 'present' | 'excused' | 'absent';
 
+/** Adopted minutes, as the relay recorded them; a document without it is a draft. */
+export interface MinutesAdoption {
+  readonly version: number;
+  /** Relay time of the adoption, ms since the epoch. */
+  readonly adoptedAt: number;
+  /** The log position the content is frozen at. */
+  readonly upToSeq: number;
+  /** SHA-256 of the canonical JSON of the adopted content. */
+  readonly contentHash: string;
+  /** What an amendment changed (null for the first version). */
+  readonly note: string | null;
+}
+
 export interface MinutesInput {
   readonly meta: ExportMeta;
+  /** Absent: a draft, marked as such on every page that says what the document is. */
+  readonly adoption?: MinutesAdoption;
   readonly meeting: {
     readonly title: string;
     readonly kind: 'regular' | 'emergency';
@@ -117,6 +132,8 @@ export interface MinutesInput {
     readonly party: string;
     readonly kind: 'platform' | 'ministry';
     readonly status: AttendanceStatus;
+    /** Names of the people who attended for this party. */
+    readonly attendees?: readonly string[];
   }[];
   readonly agenda: readonly {
     readonly title: string;
@@ -132,6 +149,8 @@ export interface MinutesInput {
     /** ms since the epoch. */
     readonly dueDate?: number;
     readonly status: 'open' | 'done' | 'dropped';
+    /** When it was closed (done or dropped), ms since the epoch. */
+    readonly closedAt?: number;
   }[];
   /** Figures of the period, one row per platform (`platformName` or `platformId` shown). */
   readonly figures: readonly (PlatformFigures & { readonly platformName?: string })[];

@@ -33,7 +33,7 @@ describe('minutesDocx', () => {
       'Une astreinte joignable 24 h/24 est désignée sous huit jours.',
       'Prochaine réunion ordinaire le 15 décembre.',
       'Transmettre le numéro de l’astreinte',
-      'en cours',
+      'Ouverte',
       'Accusé, médiane',
       '1 h 30',
     ]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { audienceOf, DEFAULT_POLICY, readState, type Audience, type EventDraft, type EventType } from '../src/index.js';
+import { audienceOf, DEFAULT_POLICY, GENESIS_HASH, minutesContent, minutesHash, readState, type Audience, type EventDraft, type EventType } from '../src/index.js';
 import { IDS, T0, createRequest, seeded, uuid } from './fixtures.js';
 
 const META: Audience = { kind: 'platform', platformId: 'meta' };
@@ -62,6 +62,8 @@ function world() {
     createdAt: T0,
     updatedAt: T0,
   };
+  const content = minutesContent(readState(desk.state), meeting, 'Claire Vautrin', T0, 3, GENESIS_HASH);
+  const minutesCopy = { meetingId: meeting.id, version: 1, upToSeq: 3, upToHash: GENESIS_HASH, contentHash: minutesHash(content), content };
   const webhook = {
     type: 'webhook' as const,
     id: uuid(720),
@@ -155,6 +157,11 @@ function world() {
     'agenda.itemUpdated': [{ type: 'agenda.itemUpdated', payload: { item: { ...agendaItem, platformId: null } } }, ALL],
     'agenda.itemRemoved': [{ type: 'agenda.itemRemoved', payload: { itemId: agendaItem.id, meetingId: meeting.id } }, MINISTRY],
     'decision.added': [{ type: 'decision.added', payload: { decision } }, ALL],
+    'decision.updated': [{ type: 'decision.updated', payload: { decision: { ...decision, platformId: 'meta' } } }, META],
+    'decision.removed': [{ type: 'decision.removed', payload: { decisionId: decision.id, meetingId: meeting.id, platformId: null } }, ALL],
+    'meeting.adopted': [{ type: 'meeting.adopted', payload: { ...minutesCopy, note: null } }, MINISTRY],
+    'minutes.published': [{ type: 'minutes.published', payload: { ...minutesCopy, platformId: 'meta' } }, META],
+    'meeting.minutesReopened': [{ type: 'meeting.minutesReopened', payload: { meetingId: meeting.id, version: 1, reason: 'R' } }, ALL],
     'actionItem.created': [{ type: 'actionItem.created', payload: { actionItem } }, META],
     'actionItem.statusChanged': [
       { type: 'actionItem.statusChanged', payload: { actionItemId: actionItem.id, status: 'done' } },

@@ -113,10 +113,15 @@ export class Desk {
     const parsed = parseMutation({ mutationId, type, args, clientTime });
     if (!parsed.ok) throw new Error(`the fixture built an invalid ${type}: ${parsed.error.message}`);
     const draft = new StateDraft(this.state);
-    const decision = decide({ actor, now: this.now, clientTime, read: draft }, parsed.value);
+    const decision = decide({ actor, now: this.now, clientTime, read: draft, head: this.head() }, parsed.value);
     if (!decision.ok) return { decision, events: [], mutationId };
     const events = this.commit(draft, decision.events, actor, mutationId, clientTime);
     return { decision, events, mutationId };
+  }
+
+  /** The log's head as the relay would give it (this desk does not chain: a stand-in hash per seq). */
+  head(): { seq: number; hash: string } {
+    return { seq: this.state.lastSeq, hash: this.state.lastSeq.toString(16).padStart(64, '0') };
   }
 
   /** Like `submit`, but the mutation must be accepted. */

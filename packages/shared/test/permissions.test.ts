@@ -53,13 +53,25 @@ const MEETING_WORK: MutationType[] = [
   'agenda.addItem',
   'agenda.updateItem',
   'agenda.removeItem',
+  'agenda.reorder',
   'decision.add',
+  'decision.update',
+  'decision.remove',
   'actionItem.create',
   'actionItem.setStatus',
 ];
 
 const EXPECTED: Record<Role, MutationType[]> = {
-  prefect: [...REQUEST_STEPS_OF_THE_MINISTRY, ...ADMINISTRATION, 'meeting.create', 'meeting.update', ...MEETING_WORK],
+  // Only the chair adopts the minutes and reopens them for an amendment.
+  prefect: [
+    ...REQUEST_STEPS_OF_THE_MINISTRY,
+    ...ADMINISTRATION,
+    'meeting.create',
+    'meeting.update',
+    'meeting.adopt',
+    'meeting.reopenMinutes',
+    ...MEETING_WORK,
+  ],
   operator: [...REQUEST_STEPS_OF_THE_MINISTRY, ...MEETING_WORK],
   liaison: [
     'request.acknowledge',

@@ -55,7 +55,7 @@ export function handleMutation(
     return prior.result;
   }
   const decision = decide(
-    { actor: session.actor, now: batch.now, clientTime: mutation.clientTime, read: batch.draft },
+    { actor: session.actor, now: batch.now, clientTime: mutation.clientTime, read: batch.draft, head: batch.head },
     mutation,
   );
   let result: MutationResult;

@@ -14,7 +14,7 @@ export function pastMeetingStart(now: number): number {
 
 /**
  * The last meeting of the contact group (held two weeks ago, with attendance, notes, decisions
- * and action items, some still open) and the next one, convened in three days.
+ * and action items, some still open; its minutes adopted) and the next one, convened in three days.
  */
 export async function seedMeetings(core: RelayCore, data: DemoData, people: DemoPeople, now: number): Promise<void> {
   const chair = people.prefect;
@@ -37,9 +37,10 @@ export async function seedMeetings(core: RelayCore, data: DemoData, people: Demo
       meetingId: past,
       party: { kind: 'platform', platformId },
       status: absent.has(platformId) ? 'absent' : platformId === 'fai' ? 'excused' : 'present',
+      attendees: absent.has(platformId) || platformId === 'fai' ? [] : (people.liaisons.get(platformId) ?? []).slice(0, 1).map((liaison) => liaison.user.name),
     }, operator);
   }
-  await perform(core, 'meeting.setAttendance', { meetingId: past, party: { kind: 'ministry', team: 'PHAROS' }, status: 'present' }, operator);
+  await perform(core, 'meeting.setAttendance', { meetingId: past, party: { kind: 'ministry', team: 'PHAROS' }, status: 'present', attendees: [operator.user.name] }, operator);
   const general = newId();
   await perform(core, 'agenda.addItem', {
     itemId: general,
@@ -79,8 +80,10 @@ export async function seedMeetings(core: RelayCore, data: DemoData, people: Demo
   for (const item of items) {
     const actionItemId = newId();
     await perform(core, 'actionItem.create', { actionItemId, meetingId: past, text: item.text, owner: item.owner, dueDate: item.due }, operator);
-    if (item.done) await perform(core, 'actionItem.setStatus', { actionItemId, status: 'done' }, operator);
+    if (item.done) await perform(core, 'actionItem.setStatus', { actionItemId, status: 'done', closedInMeetingId: past }, operator);
   }
+  // The last meeting's minutes were adopted at its end; the next one's are still a draft.
+  await perform(core, 'meeting.adopt', { meetingId: past, note: null }, chair);
   await perform(core, 'meeting.create', {
     meetingId: newId(),
     title: 'Groupe de contact permanent — réunion mensuelle',

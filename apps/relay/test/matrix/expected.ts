@@ -44,6 +44,12 @@ const MAY_SEND: Record<MutationType, readonly Writer[]> = {
   'agenda.updateItem': ['prefect', 'operator'],
   'agenda.removeItem': ['prefect', 'operator'],
   'decision.add': ['prefect', 'operator'],
+  'decision.update': ['prefect', 'operator'],
+  'decision.remove': ['prefect', 'operator'],
+  'agenda.reorder': ['prefect', 'operator'],
+  // The chair alone adopts the minutes and reopens them for an amendment.
+  'meeting.adopt': ['prefect'],
+  'meeting.reopenMinutes': ['prefect'],
   'actionItem.create': ['prefect', 'operator'],
   // An action item owned by a platform is reported done by that platform's liaison.
   'actionItem.setStatus': ['prefect', 'operator', 'liaison'],
@@ -129,7 +135,17 @@ export class AudienceOracle {
       case 'agenda.itemRemoved':
         return platform(this.records.get(event.payload.itemId));
       case 'decision.added':
+      case 'decision.updated':
         return platform(event.payload.decision.platformId);
+      case 'decision.removed':
+        return platform(event.payload.platformId);
+      // Adopted minutes: the whole to the ministry, each invited platform its own copy.
+      case 'meeting.adopted':
+        return { kind: 'ministry' };
+      case 'minutes.published':
+        return { kind: 'platform', platformId: event.payload.platformId };
+      case 'meeting.minutesReopened':
+        return { kind: 'all' };
       case 'actionItem.created': {
         const { owner, id } = event.payload.actionItem;
         const owning = owner.kind === 'platform' ? owner.platformId : null;

@@ -13,6 +13,7 @@ export interface Targets {
   readonly meetingId: string;
   readonly agendaItemId: string;
   readonly actionItemId: string;
+  readonly decisionId: string;
   readonly userId: string;
   readonly deviceId: string;
   readonly webhookId: string;
@@ -98,6 +99,12 @@ export const MUTATION_SPECS: Record<MutationType, ArgsSpec> = {
     target: null,
     event: 'decision.added',
   },
+  'decision.update': { args: (t) => ({ decisionId: t.decisionId, text: 'Fortnightly report.' }), target: 'decisionId', event: 'decision.updated' },
+  'decision.remove': { args: (t) => ({ decisionId: t.decisionId }), target: 'decisionId', event: 'decision.removed' },
+  // A meeting of its own (prepared per cell), so adopting it locks nothing the other cells use.
+  'agenda.reorder': { args: (t) => ({ meetingId: t.meetingId, itemIds: [t.agendaItemId] }), target: 'meetingId', event: 'agenda.itemUpdated' },
+  'meeting.adopt': { args: (t) => ({ meetingId: t.meetingId, note: null }), target: 'meetingId', event: 'minutes.published' },
+  'meeting.reopenMinutes': { args: (t) => ({ meetingId: t.meetingId, reason: 'A decision was mistranscribed.' }), target: 'meetingId', event: 'meeting.minutesReopened' },
   'actionItem.create': {
     args: (t) => ({ actionItemId: newId(), meetingId: t.meetingId, text: 'Night shift.', owner: { kind: 'platform', platformId: t.platformId } }),
     target: null,
@@ -128,6 +135,7 @@ export function phantomTargets(platformId = 'nowhere'): Targets {
     meetingId: newId(),
     agendaItemId: newId(),
     actionItemId: newId(),
+    decisionId: newId(),
     userId: newId(),
     deviceId: newId(),
     webhookId: newId(),

@@ -4,8 +4,9 @@
  * who acts, never about the state).
  */
 import { newId, type MutationType, type RequestStatus } from '@contact-desk/shared';
+import { T0 } from '../harness.js';
 import { phantomTargets, type Targets } from './mutation-args.js';
-import { requestIn, type World } from './world.js';
+import { PLATFORM_A, PLATFORM_B, requestIn, type World } from './world.js';
 
 /** The status a request must be in for each request step to be legal. */
 const STATUS_FOR: Partial<Record<MutationType, RequestStatus>> = {
@@ -26,6 +27,21 @@ const STATUS_FOR: Partial<Record<MutationType, RequestStatus>> = {
 async function accepted(result: Promise<{ status: string }>, what: string): Promise<void> {
   const answer = await result;
   if (answer.status !== 'accepted') throw new Error(`${what} refused while preparing: ${JSON.stringify(answer)}`);
+}
+
+/** A meeting of its own for a minutes cell: with one item of the platform, adopted when the cell reopens it. */
+async function ownMeeting(world: World, type: MutationType, platformId: string, targets: Targets): Promise<Targets> {
+  const { clients } = world;
+  const meetingId = newId();
+  const agendaItemId = newId();
+  const invitedPlatformIds = [PLATFORM_A, PLATFORM_B];
+  await accepted(
+    clients.prefect.act('meeting.create', { meetingId, title: `Minutes of ${platformId}`, kind: 'regular', startsAt: T0 + 2 * 86_400_000, place: null, videoLink: null, invitedPlatformIds }),
+    'meeting',
+  );
+  await accepted(clients.operator.act('agenda.addItem', { itemId: agendaItemId, meetingId, kind: 'free', title: `About ${platformId}`, platformId }), 'agenda item');
+  if (type === 'meeting.reopenMinutes') await accepted(clients.prefect.act('meeting.adopt', { meetingId, note: null }), 'adoption');
+  return { ...targets, meetingId, agendaItemId };
 }
 
 export async function prepareTargets(world: World, meetingId: string, type: MutationType, platformId: string): Promise<Targets> {
@@ -62,6 +78,16 @@ export async function prepareTargets(world: World, meetingId: string, type: Muta
       await accepted(clients.operator.act('agenda.addItem', { itemId: agendaItemId, meetingId, kind: 'late_requests', title: `Late at ${platformId}`, platformId }), 'agenda item');
       return { ...targets, agendaItemId };
     }
+    case 'decision.update':
+    case 'decision.remove': {
+      const decisionId = newId();
+      await accepted(clients.operator.act('decision.add', { decisionId, meetingId, platformId, text: `Report of ${platformId}` }), 'decision');
+      return { ...targets, decisionId };
+    }
+    case 'agenda.reorder':
+    case 'meeting.adopt':
+    case 'meeting.reopenMinutes':
+      return ownMeeting(world, type, platformId, targets);
     case 'actionItem.setStatus': {
       const actionItemId = newId();
       await accepted(

@@ -1,3 +1,4 @@
+import { ACTION_ITEM_STATE_WORDS } from '@contact-desk/shared';
 import type { Texts } from './texts.js';
 
 export const en: Texts = {
@@ -91,7 +92,12 @@ export const en: Texts = {
     action: 'Action',
     owner: 'Owner',
     due: 'Due',
-    actionStatus: { open: 'open', done: 'done', dropped: 'dropped' },
+    actionStatus: ACTION_ITEM_STATE_WORDS.en,
+    standing: 'Standing of the minutes',
+    draft: 'Draft — not adopted',
+    adopted: (version, date, seq, hash) => `Adopted version ${version} on ${date}, log position #${seq}, document hash ${hash}`,
+    amendmentNote: 'Amendment',
+    closedOn: (state, date) => `${state} on ${date}`,
     figures: 'Figures of the period',
   },
   kinds: {

@@ -1,3 +1,4 @@
+import { ACTION_ITEM_STATE_WORDS } from '@contact-desk/shared';
 import type { Texts } from './texts.js';
 
 export const fr: Texts = {
@@ -91,7 +92,12 @@ export const fr: Texts = {
     action: 'Action',
     owner: 'Responsable',
     due: 'Échéance',
-    actionStatus: { open: 'en cours', done: 'faite', dropped: 'abandonnée' },
+    actionStatus: ACTION_ITEM_STATE_WORDS.fr,
+    standing: 'Statut du compte rendu',
+    draft: 'Projet — non adopté',
+    adopted: (version, date, seq, hash) => `Version ${version} adoptée le ${date}, position du journal #${seq}, empreinte du document ${hash}`,
+    amendmentNote: 'Amendement',
+    closedOn: (state, date) => `${state} le ${date}`,
     figures: 'Chiffres de la période',
   },
   kinds: {

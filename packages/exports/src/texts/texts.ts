@@ -92,6 +92,12 @@ export interface Texts {
     readonly owner: string;
     readonly due: string;
     readonly actionStatus: Readonly<Record<'open' | 'done' | 'dropped', string>>;
+    /** The record's standing: adopted (version, date, log position, hash) or a draft. */
+    readonly standing: string;
+    readonly draft: string;
+    readonly adopted: (version: number, date: string, seq: number, hash: string) => string;
+    readonly amendmentNote: string;
+    readonly closedOn: (state: string, date: string) => string;
     readonly figures: string;
   };
   readonly kinds: Readonly<Record<RequestKind, string>>;

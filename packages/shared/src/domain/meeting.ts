@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityIdSchema, platformIdSchema } from './ids.js';
+import type { MinutesContent } from '../minutes/minutes-content.js';
 import { teamSchema } from './user.js';
 
 /** Meetings of the contact group: the meeting itself, its agenda, decisions and action items. */
@@ -38,8 +39,26 @@ export interface Meeting {
   readonly invitedPlatformIds: readonly string[];
   /** Attendance by party key. */
   readonly attendance: Readonly<Record<string, AttendanceStatus>>;
+  /** Names of the people who attended, by party key (absent on meetings recorded before names were kept). */
+  readonly attendees?: Readonly<Record<string, readonly string[]>>;
+  /** Where the minutes stand; absent until the first adoption. */
+  readonly minutes?: MinutesStanding;
   readonly createdAt: number;
   readonly createdBy: string;
+}
+
+/** The minutes of a meeting once adopted: the last version, and whether an amendment is open. */
+export interface MinutesStanding {
+  readonly version: number;
+  readonly adoptedAt: number;
+  /** An amendment is open (reopened since the last adoption): the meeting can be edited again. */
+  readonly amending: boolean;
+  readonly reopenReason: string | null;
+}
+
+/** Whether the meeting's record is frozen by adopted minutes (no amendment open). */
+export function isAdopted(meeting: Meeting): boolean {
+  return meeting.minutes !== undefined && !meeting.minutes.amending;
 }
 
 export interface AgendaItem {
@@ -76,11 +95,38 @@ export interface ActionItem {
   readonly owner: Party;
   readonly dueDate: number | null;
   readonly status: ActionItemStatus;
+  /** When it was marked done or dropped; null (or absent on older records) while open. */
+  readonly closedAt?: number | null;
+  /** The meeting it was closed in, whose minutes show it closed. */
+  readonly closedInMeetingId?: string | null;
   readonly createdAt: number;
   readonly updatedAt: number;
 }
 
-export type MeetingRecord = Meeting | AgendaItem | MeetingDecision | ActionItem;
+/**
+ * One adopted version of a meeting's minutes, as its audience received it: the ministry's copy
+ * (`platformId` null, everything) or the copy published to one invited platform.
+ */
+export interface MinutesVersion {
+  readonly type: 'minutes';
+  /** `<meetingId>/v<version>` for the ministry's copy, `<meetingId>/v<version>/<platformId>` for a platform's. */
+  readonly id: string;
+  readonly meetingId: string;
+  readonly platformId: string | null;
+  readonly version: number;
+  readonly note: string | null;
+  readonly upToSeq: number;
+  readonly upToHash: string;
+  readonly contentHash: string;
+  readonly content: MinutesContent;
+  readonly adoptedAt: number;
+}
+
+export function minutesVersionId(meetingId: string, version: number, platformId: string | null): string {
+  return platformId === null ? `${meetingId}/v${version}` : `${meetingId}/v${version}/${platformId}`;
+}
+
+export type MeetingRecord = Meeting | AgendaItem | MeetingDecision | ActionItem | MinutesVersion;
 
 /** The platform a meeting record is about, if any: it decides who may see it. */
 export function recordPlatform(record: MeetingRecord): string | null {
@@ -92,6 +138,8 @@ export function recordPlatform(record: MeetingRecord): string | null {
       return record.platformId;
     case 'actionItem':
       return record.owner.kind === 'platform' ? record.owner.platformId : null;
+    case 'minutes':
+      return record.platformId;
   }
 }
 

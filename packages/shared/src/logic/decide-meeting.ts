@@ -1,4 +1,4 @@
-import { partyKey, recordPlatform, type ActionItem, type AgendaItem, type Meeting, type MeetingRecord } from '../domain/meeting.js';
+import { isAdopted, partyKey, recordPlatform, type ActionItem, type AgendaItem, type Meeting, type MeetingRecord } from '../domain/meeting.js';
 import { notFound, refusal } from '../protocol/errors.js';
 import { draft } from '../protocol/events.js';
 import type { MutationArgs } from '../protocol/mutations.js';
@@ -8,7 +8,7 @@ import { canSee, recordAudience } from './permissions.js';
 /** Position of a new agenda item: after the items placed by hand, in creation order. */
 const DEFAULT_ORDER = 1000;
 
-function visible<T extends MeetingRecord['type']>(
+export function visible<T extends MeetingRecord['type']>(
   ctx: DecideContext,
   id: string,
   type: T,
@@ -16,6 +16,26 @@ function visible<T extends MeetingRecord['type']>(
   const record = ctx.read.meetingRecord(id);
   if (!record || record.type !== type) return undefined;
   return canSee(ctx.actor, recordAudience(recordPlatform(record))) ? (record as Extract<MeetingRecord, { type: T }>) : undefined;
+}
+
+/**
+ * Refuses a change to a meeting whose minutes are adopted (until the prefect reopens them); the
+ * meeting as the sender sees it otherwise.
+ */
+export function editableMeeting(ctx: DecideContext, meetingId: string): { meeting: Meeting } | { refused: Decision } {
+  const meeting = visible(ctx, meetingId, 'meeting');
+  if (!meeting) return { refused: reject(notFound('meeting', meetingId)) };
+  if (isAdopted(meeting)) {
+    return {
+      refused: reject(
+        refusal('conflict', 'meeting_adopted', `The minutes of this meeting are adopted (version ${meeting.minutes?.version ?? 0}); reopen them for an amendment first.`, {
+          id: meeting.id,
+          version: meeting.minutes?.version ?? 0,
+        }),
+      ),
+    };
+  }
+  return { meeting };
 }
 
 function conflictIfExists(ctx: DecideContext, id: string, what: string): Decision | undefined {
@@ -38,27 +58,32 @@ export function decideMeetingCreate(ctx: DecideContext, args: MutationArgs<'meet
 }
 
 export function decideMeetingUpdate(ctx: DecideContext, args: MutationArgs<'meeting.update'>): Decision {
-  const meeting = visible(ctx, args.meetingId, 'meeting');
-  if (!meeting) return reject(notFound('meeting', args.meetingId));
+  const editable = editableMeeting(ctx, args.meetingId);
+  if ('refused' in editable) return editable.refused;
+  const { meeting } = editable;
   const refused = unknownPlatform(ctx, args.patch.invitedPlatformIds ?? []);
   if (refused) return refused;
   return accept([draft('meeting.updated', { meeting: { ...meeting, ...args.patch } })]);
 }
 
 export function decideSetAttendance(ctx: DecideContext, args: MutationArgs<'meeting.setAttendance'>): Decision {
-  const meeting = visible(ctx, args.meetingId, 'meeting');
-  if (!meeting) return reject(notFound('meeting', args.meetingId));
+  const editable = editableMeeting(ctx, args.meetingId);
+  if ('refused' in editable) return editable.refused;
+  const { meeting } = editable;
   if (args.party.kind === 'platform') {
     const refused = unknownPlatform(ctx, [args.party.platformId]);
     if (refused) return refused;
   }
-  return accept([draft('meeting.attendanceSet', { meetingId: meeting.id, partyKey: partyKey(args.party), status: args.status })]);
+  return accept([
+    draft('meeting.attendanceSet', { meetingId: meeting.id, partyKey: partyKey(args.party), status: args.status, attendees: args.attendees }),
+  ]);
 }
 
 export function decideAddAgendaItem(ctx: DecideContext, args: MutationArgs<'agenda.addItem'>): Decision {
   const refused = conflictIfExists(ctx, args.itemId, 'agenda item') ?? unknownPlatform(ctx, [args.platformId]);
   if (refused) return refused;
-  if (!visible(ctx, args.meetingId, 'meeting')) return reject(notFound('meeting', args.meetingId));
+  const editable = editableMeeting(ctx, args.meetingId);
+  if ('refused' in editable) return editable.refused;
   const item: AgendaItem = {
     type: 'agendaItem',
     id: args.itemId,
@@ -78,19 +103,24 @@ export function decideAddAgendaItem(ctx: DecideContext, args: MutationArgs<'agen
 export function decideUpdateAgendaItem(ctx: DecideContext, args: MutationArgs<'agenda.updateItem'>): Decision {
   const item = visible(ctx, args.itemId, 'agendaItem');
   if (!item) return reject(notFound('agenda item', args.itemId));
+  const editable = editableMeeting(ctx, item.meetingId);
+  if ('refused' in editable) return editable.refused;
   return accept([draft('agenda.itemUpdated', { item: { ...item, ...args.patch } })]);
 }
 
 export function decideRemoveAgendaItem(ctx: DecideContext, args: MutationArgs<'agenda.removeItem'>): Decision {
   const item = visible(ctx, args.itemId, 'agendaItem');
   if (!item) return reject(notFound('agenda item', args.itemId));
+  const editable = editableMeeting(ctx, item.meetingId);
+  if ('refused' in editable) return editable.refused;
   return accept([draft('agenda.itemRemoved', { itemId: item.id, meetingId: item.meetingId })]);
 }
 
 export function decideAddDecision(ctx: DecideContext, args: MutationArgs<'decision.add'>): Decision {
   const refused = conflictIfExists(ctx, args.decisionId, 'decision') ?? unknownPlatform(ctx, [args.platformId]);
   if (refused) return refused;
-  if (!visible(ctx, args.meetingId, 'meeting')) return reject(notFound('meeting', args.meetingId));
+  const editable = editableMeeting(ctx, args.meetingId);
+  if ('refused' in editable) return editable.refused;
   if (args.agendaItemId !== null && !visible(ctx, args.agendaItemId, 'agendaItem')) {
     return reject(notFound('agenda item', args.agendaItemId));
   }
@@ -114,7 +144,8 @@ export function decideCreateActionItem(ctx: DecideContext, args: MutationArgs<'a
     conflictIfExists(ctx, args.actionItemId, 'action item') ??
     unknownPlatform(ctx, [args.owner.kind === 'platform' ? args.owner.platformId : null]);
   if (refused) return refused;
-  if (!visible(ctx, args.meetingId, 'meeting')) return reject(notFound('meeting', args.meetingId));
+  const editable = editableMeeting(ctx, args.meetingId);
+  if ('refused' in editable) return editable.refused;
   const actionItem: ActionItem = {
     type: 'actionItem',
     id: args.actionItemId,
@@ -139,5 +170,11 @@ export function decideSetActionItemStatus(ctx: DecideContext, args: MutationArgs
   if (item.status === args.status) {
     return reject(refusal('conflict', 'action_item_unchanged', `The action item is already ${args.status}.`, { id: item.id, status: args.status }));
   }
-  return accept([draft('actionItem.statusChanged', { actionItemId: item.id, status: args.status })]);
+  // A closure recorded in adopted minutes stays as adopted; so does one made in an adopted meeting.
+  for (const meetingId of [item.closedInMeetingId ?? null, args.closedInMeetingId]) {
+    if (meetingId === null) continue;
+    const editable = editableMeeting(ctx, meetingId);
+    if ('refused' in editable) return editable.refused;
+  }
+  return accept([draft('actionItem.statusChanged', { actionItemId: item.id, status: args.status, closedInMeetingId: args.closedInMeetingId })]);
 }

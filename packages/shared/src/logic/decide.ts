@@ -3,6 +3,7 @@ import type { Mutation } from '../protocol/mutations.js';
 import * as admin from './decide-admin.js';
 import * as integrations from './decide-integration.js';
 import * as meetings from './decide-meeting.js';
+import * as minutes from './decide-minutes.js';
 import * as requests from './decide-request.js';
 import { reject, type DecideContext, type Decision } from './decision.js';
 import { mayPerform } from './permissions.js';
@@ -75,8 +76,18 @@ export function decide(ctx: DecideContext, mutation: Mutation): Decision {
       return meetings.decideUpdateAgendaItem(ctx, mutation.args);
     case 'agenda.removeItem':
       return meetings.decideRemoveAgendaItem(ctx, mutation.args);
+    case 'agenda.reorder':
+      return minutes.decideReorderAgenda(ctx, mutation.args);
     case 'decision.add':
       return meetings.decideAddDecision(ctx, mutation.args);
+    case 'decision.update':
+      return minutes.decideUpdateDecision(ctx, mutation.args);
+    case 'decision.remove':
+      return minutes.decideRemoveDecision(ctx, mutation.args);
+    case 'meeting.adopt':
+      return minutes.decideAdopt(ctx, mutation.args);
+    case 'meeting.reopenMinutes':
+      return minutes.decideReopenMinutes(ctx, mutation.args);
     case 'actionItem.create':
       return meetings.decideCreateActionItem(ctx, mutation.args);
     case 'actionItem.setStatus':

@@ -1,4 +1,5 @@
 import type { Actor } from '../domain/user.js';
+import type { LogPosition } from '../protocol/chain.js';
 import type { ProtocolError } from '../protocol/errors.js';
 import type { EventDraft } from '../protocol/events.js';
 import type { MutationResultData } from '../protocol/messages.js';
@@ -11,6 +12,11 @@ export interface DecideContext {
   /** The acting device's own clock, as it claimed; recorded, never trusted for SLA. */
   readonly clientTime: number | null;
   readonly read: ReadModel;
+  /**
+   * The log's head before this mutation's events: where adopted minutes are frozen. The relay
+   * always gives it; a client deciding ahead of the relay may not know it.
+   */
+  readonly head?: LogPosition;
 }
 
 export type Decision =

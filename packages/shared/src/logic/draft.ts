@@ -71,6 +71,16 @@ export class StateDraft implements ReadModel, WritableCollections {
   integration(id: string): Integration | undefined {
     return this.integrations.get(id) ?? this.base.integrations.get(id);
   }
+  *allRequests(): Iterable<Request> {
+    for (const [id, request] of this.base.requests) if (!this.requests.has(id)) yield request;
+    yield* this.requests.values();
+  }
+  *allMeetingRecords(): Iterable<MeetingRecord> {
+    for (const [id, record] of this.base.meetingRecords) {
+      if (!this.meetingRecords.has(id) && !this.removedRecords.has(id)) yield record;
+    }
+    for (const [id, record] of this.meetingRecords) if (!this.removedRecords.has(id)) yield record;
+  }
 
   /** Applies events in seq order; events at or before the state's last seq are skipped. */
   apply(events: Iterable<DomainEvent>): this {

@@ -1,5 +1,6 @@
 import { parseRef } from '../domain/ids.js';
 import type { DomainEvent } from '../protocol/events.js';
+import { evolveMinutes } from './evolve-minutes.js';
 import { evolveRequest, isRequestEvent } from './evolve-request.js';
 import type { EntityWrite, ReadModel } from './state.js';
 
@@ -45,25 +46,29 @@ export function evolve(read: ReadModel, event: DomainEvent): readonly EntityWrit
     case 'meeting.created':
     case 'meeting.updated':
       return [{ kind: 'meetingRecord', value: event.payload.meeting }];
-    case 'meeting.attendanceSet': {
-      const meeting = read.meetingRecord(event.payload.meetingId);
-      if (meeting?.type !== 'meeting') return [];
-      const attendance = { ...meeting.attendance, [event.payload.partyKey]: event.payload.status };
-      return [{ kind: 'meetingRecord', value: { ...meeting, attendance } }];
-    }
+    case 'meeting.attendanceSet':
+    case 'meeting.adopted':
+    case 'minutes.published':
+    case 'meeting.minutesReopened':
+      return evolveMinutes(read, event);
     case 'agenda.itemAdded':
     case 'agenda.itemUpdated':
       return [{ kind: 'meetingRecord', value: event.payload.item }];
     case 'agenda.itemRemoved':
       return [{ kind: 'meetingRecordRemoved', id: event.payload.itemId }];
     case 'decision.added':
+    case 'decision.updated':
       return [{ kind: 'meetingRecord', value: event.payload.decision }];
+    case 'decision.removed':
+      return [{ kind: 'meetingRecordRemoved', id: event.payload.decisionId }];
     case 'actionItem.created':
       return [{ kind: 'meetingRecord', value: event.payload.actionItem }];
     case 'actionItem.statusChanged': {
       const item = read.meetingRecord(event.payload.actionItemId);
       if (item?.type !== 'actionItem') return [];
-      return [{ kind: 'meetingRecord', value: { ...item, status: event.payload.status, updatedAt: at } }];
+      const closed = event.payload.status !== 'open';
+      const closedInMeetingId = closed ? (event.payload.closedInMeetingId ?? null) : null;
+      return [{ kind: 'meetingRecord', value: { ...item, status: event.payload.status, closedAt: closed ? at : null, closedInMeetingId, updatedAt: at } }];
     }
     case 'webhook.created':
       return [{ kind: 'integration', value: event.payload.webhook }];

@@ -61,7 +61,12 @@ const ALLOWED_ROLES: Record<MutationType, readonly Role[]> = {
   'agenda.addItem': ['prefect', 'operator'],
   'agenda.updateItem': ['prefect', 'operator'],
   'agenda.removeItem': ['prefect', 'operator'],
+  'agenda.reorder': ['prefect', 'operator'],
   'decision.add': ['prefect', 'operator'],
+  'decision.update': ['prefect', 'operator'],
+  'decision.remove': ['prefect', 'operator'],
+  'meeting.adopt': ['prefect'],
+  'meeting.reopenMinutes': ['prefect'],
   'actionItem.create': ['prefect', 'operator'],
   'actionItem.setStatus': ['prefect', 'operator', 'liaison'],
   'webhook.create': ['prefect'],
@@ -94,6 +99,12 @@ export function recordAudience(platformId: string | null): Audience {
 /** A platform's own record (the ministry and that platform), or the ministry's alone (null). */
 function sideAudience(platformId: string | null): Audience {
   return platformId === null ? { kind: 'ministry' } : { kind: 'platform', platformId };
+}
+
+/** Everyone concerned by a meeting as a whole. */
+function meetingWideAudience(_read: ReadModel, _meetingId: string): Audience {
+  // Meeting-wide events go to all for now; narrowed to the ministry and the invited platforms when that audience exists.
+  return { kind: 'all' };
 }
 
 /** Who may see an event, from its content. Computed once, by the relay, when it is recorded. */
@@ -137,7 +148,16 @@ export function audienceOf(event: EventDraft, read: ReadModel): Audience {
       return item ? recordAudience(recordPlatform(item)) : { kind: 'ministry' };
     }
     case 'decision.added':
+    case 'decision.updated':
       return recordAudience(recordPlatform(event.payload.decision));
+    case 'decision.removed':
+      return recordAudience(event.payload.platformId);
+    case 'meeting.adopted':
+      return { kind: 'ministry' };
+    case 'minutes.published':
+      return platform(event.payload.platformId);
+    case 'meeting.minutesReopened':
+      return meetingWideAudience(read, event.payload.meetingId);
     case 'actionItem.created':
       return recordAudience(recordPlatform(event.payload.actionItem));
     case 'actionItem.statusChanged': {

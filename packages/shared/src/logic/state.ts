@@ -49,6 +49,10 @@ export interface ReadModel {
   refCounter(year: number): number;
   meetingRecord(id: string): MeetingRecord | undefined;
   integration(id: string): Integration | undefined;
+  /** Every request held (what the minutes' figures are computed from). */
+  allRequests(): Iterable<Request>;
+  /** Every meeting record held. */
+  allMeetingRecords(): Iterable<MeetingRecord>;
 }
 
 /** One entity written by an event. */
@@ -75,6 +79,8 @@ export function readState(state: DomainState): ReadModel {
     refCounter: (year) => state.refCounters.get(year) ?? 0,
     meetingRecord: (id) => state.meetingRecords.get(id),
     integration: (id) => state.integrations.get(id),
+    allRequests: () => state.requests.values(),
+    allMeetingRecords: () => state.meetingRecords.values(),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Comment } from '../domain/comment.js';
+import type { MinutesContent } from '../minutes/minutes-content.js';
 import type { ActionItem, ActionItemStatus, AgendaItem, AttendanceStatus, Meeting, MeetingDecision } from '../domain/meeting.js';
 import type { ApiKey, Webhook } from '../domain/integration.js';
 import type { NotificationAttempt } from '../domain/notification.js';
@@ -30,6 +31,17 @@ export interface RequestPatch {
   readonly doNotInform?: boolean;
   readonly retentionUntil?: number | null;
   readonly addItems?: readonly RequestItem[];
+}
+
+/** One adopted version of a meeting's minutes, frozen at a log position, with its hash. */
+export interface MinutesCopy {
+  readonly meetingId: string;
+  readonly version: number;
+  readonly upToSeq: number;
+  readonly upToHash: string;
+  /** SHA-256 of the RFC 8785 canonical JSON of `content`. */
+  readonly contentHash: string;
+  readonly content: MinutesContent;
 }
 
 /** Payload of every event, by type. */
@@ -82,13 +94,30 @@ export interface EventPayloads {
   'policy.updated': { readonly policy: PriorityPolicy };
   'meeting.created': { readonly meeting: Meeting };
   'meeting.updated': { readonly meeting: Meeting };
-  'meeting.attendanceSet': { readonly meetingId: string; readonly partyKey: string; readonly status: AttendanceStatus };
+  'meeting.attendanceSet': {
+    readonly meetingId: string;
+    readonly partyKey: string;
+    readonly status: AttendanceStatus;
+    /** Absent on events recorded before names were kept. */
+    readonly attendees?: readonly string[];
+  };
+  /** The ministry's copy of adopted minutes (everything); one `minutes.published` per invited platform follows. */
+  'meeting.adopted': MinutesCopy & { readonly note: string | null };
+  'minutes.published': MinutesCopy & { readonly platformId: string };
+  'meeting.minutesReopened': { readonly meetingId: string; readonly version: number; readonly reason: string };
   'agenda.itemAdded': { readonly item: AgendaItem };
   'agenda.itemUpdated': { readonly item: AgendaItem };
   'agenda.itemRemoved': { readonly itemId: string; readonly meetingId: string };
   'decision.added': { readonly decision: MeetingDecision };
+  'decision.updated': { readonly decision: MeetingDecision };
+  'decision.removed': { readonly decisionId: string; readonly meetingId: string; readonly platformId: string | null };
   'actionItem.created': { readonly actionItem: ActionItem };
-  'actionItem.statusChanged': { readonly actionItemId: string; readonly status: ActionItemStatus };
+  'actionItem.statusChanged': {
+    readonly actionItemId: string;
+    readonly status: ActionItemStatus;
+    /** The meeting a closure happened in (absent on older events). */
+    readonly closedInMeetingId?: string | null;
+  };
   'webhook.created': { readonly webhook: Webhook };
   /** `secretReplaced`: the signing secret or the pager key changed (never the secret itself). */
   'webhook.updated': { readonly webhook: Webhook; readonly secretReplaced: boolean };
@@ -130,10 +159,15 @@ const EVENT_TYPE_SET: Readonly<Record<EventType, true>> = {
   'meeting.created': true,
   'meeting.updated': true,
   'meeting.attendanceSet': true,
+  'meeting.adopted': true,
+  'minutes.published': true,
+  'meeting.minutesReopened': true,
   'agenda.itemAdded': true,
   'agenda.itemUpdated': true,
   'agenda.itemRemoved': true,
   'decision.added': true,
+  'decision.updated': true,
+  'decision.removed': true,
   'actionItem.created': true,
   'actionItem.statusChanged': true,
   'webhook.created': true,

@@ -40,6 +40,8 @@ export const LIMITS = {
   mutationsPerPush: 100,
   pullPageMax: 1000,
   deliveriesPageMax: 500,
+  attendeesPerParty: 50,
+  agendaItemsPerMeeting: 500,
 } as const;
 
 const text = z.string().trim().min(1).max(LIMITS.textLength);
@@ -161,8 +163,17 @@ export const mutationArgsSchemas = {
     })
     .strict(),
   'meeting.setAttendance': z
-    .object({ meetingId: entityIdSchema, party: partySchema, status: z.enum(ATTENDANCE_STATUSES) })
+    .object({
+      meetingId: entityIdSchema,
+      party: partySchema,
+      status: z.enum(ATTENDANCE_STATUSES),
+      /** Names of the people attending for this party (replaces the list). */
+      attendees: z.array(personNameSchema).max(LIMITS.attendeesPerParty).default([]),
+    })
     .strict(),
+  /** The prefect adopts the minutes; after a reopening, the note says what the amendment changed. */
+  'meeting.adopt': z.object({ meetingId: entityIdSchema, note: text.nullable().default(null) }).strict(),
+  'meeting.reopenMinutes': z.object({ meetingId: entityIdSchema, reason: text }).strict(),
   'agenda.addItem': z
     .object({
       itemId: entityIdSchema,
@@ -189,6 +200,17 @@ export const mutationArgsSchemas = {
     })
     .strict(),
   'agenda.removeItem': z.object({ itemId: entityIdSchema }).strict(),
+  /** The meeting's items in their new order: exactly the items the sender sees, each once. */
+  'agenda.reorder': z
+    .object({
+      meetingId: entityIdSchema,
+      itemIds: z
+        .array(entityIdSchema)
+        .min(1)
+        .max(LIMITS.agendaItemsPerMeeting)
+        .refine((ids) => new Set(ids).size === ids.length, { message: 'each item once' }),
+    })
+    .strict(),
   'decision.add': z
     .object({
       decisionId: entityIdSchema,
@@ -198,6 +220,8 @@ export const mutationArgsSchemas = {
       text,
     })
     .strict(),
+  'decision.update': z.object({ decisionId: entityIdSchema, text }).strict(),
+  'decision.remove': z.object({ decisionId: entityIdSchema }).strict(),
   'actionItem.create': z
     .object({
       actionItemId: entityIdSchema,
@@ -208,8 +232,17 @@ export const mutationArgsSchemas = {
     })
     .strict(),
   'actionItem.setStatus': z
-    .object({ actionItemId: entityIdSchema, status: z.enum(ACTION_ITEM_STATUSES) })
-    .strict(),
+    .object({
+      actionItemId: entityIdSchema,
+      status: z.enum(ACTION_ITEM_STATUSES),
+      /** The meeting it is closed in: that meeting's minutes show it closed. */
+      closedInMeetingId: entityIdSchema.nullable().default(null),
+    })
+    .strict()
+    .refine((args) => args.status !== 'open' || args.closedInMeetingId === null, {
+      message: 'only a closure (done or dropped) names the meeting it happened in',
+      path: ['closedInMeetingId'],
+    }),
   'webhook.create': z
     .object({
       webhookId: entityIdSchema,

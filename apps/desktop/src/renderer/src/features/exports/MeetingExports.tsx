@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
+import { minutesDocument } from '../meetings/minutes-document';
 import { ExportStatus } from './ExportStatus';
 import { useExportContext, loadExports } from './export-context';
-import { minutesInput } from './export-data';
 import { runInWorker } from './export-job';
 import { useExportRunner } from './use-export-runner';
 
@@ -12,18 +12,20 @@ const FORMATS = [
   { id: 'md', mime: 'text/markdown' },
 ] as const;
 
-/** Minutes of a meeting: PDF for circulation, DOCX for editing, Markdown for the archive. */
+/**
+ * Minutes of a meeting: PDF for circulation, DOCX for editing, Markdown for the archive. Once
+ * adopted, every copy is the adopted version (a liaison's, their platform's published copy);
+ * before, a draft marked as such.
+ */
 export function MeetingExports({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation('exports');
   const runner = useExportRunner();
   const context = useExportContext();
-  const chairName = useDesk((state) => {
-    const prefect = [...state.view.users.values()].find((user) => user.role === 'prefect' && user.revokedAt === null);
-    return prefect?.name ?? t('chairUnknown');
-  });
   const make = (format: (typeof FORMATS)[number]) =>
     runner.run(t(`minutes.${format.id}`), async (onProgress) => {
-      const input = minutesInput(useDesk.getState().view, meetingId, chairName, context());
+      const { view, sync } = useDesk.getState();
+      const platformId = sync.actor?.role === 'liaison' ? sync.actor.platformId : null;
+      const input = minutesDocument(view, meetingId, platformId, context());
       if (!input) throw new Error(t('minutes.missing'));
       const exports = await loadExports();
       const bytes = await runInWorker({ kind: `minutes-${format.id}`, input }, onProgress);

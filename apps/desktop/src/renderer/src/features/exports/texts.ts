@@ -14,7 +14,6 @@ export const exportsTexts: FeatureTexts = {
     progress: 'Avancement',
     saved: 'Enregistré : {{name}}',
     failed: 'L’export a échoué : {{message}}',
-    chairUnknown: 'Présidence',
     late: {
       title: 'Liste des réponses en retard',
       hint: 'Chaque demande de la période en retard ou sans réponse, avec échéances, heures du relais et délais.',
@@ -58,7 +57,6 @@ export const exportsTexts: FeatureTexts = {
     progress: 'Progress',
     saved: 'Saved: {{name}}',
     failed: 'The export failed: {{message}}',
-    chairUnknown: 'Chair',
     late: {
       title: 'Late-response list',
       hint: 'Every request of the period that was late or unanswered, with deadlines, relay times and delays.',

@@ -1,4 +1,4 @@
-import { ACTION_ITEM_STATUSES, partyKey, type ActionItem, type ActionItemStatus, type Meeting, type ProtocolError } from '@contact-desk/shared';
+import { ACTION_ITEM_STATUSES, actionItemsOfMeeting, partyKey, type ActionItem, type ActionItemStatus, type Meeting, type ProtocolError } from '@contact-desk/shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
@@ -9,7 +9,6 @@ import { CountedPanel } from './CountedPanel';
 import { usePartyNames } from './MeetingForm';
 import { Pending } from './PendingMarker';
 import { TableHeader } from '../common/TableHeader';
-import { actionItemsFor } from './meeting-model';
 import { useAllowed } from './useAllowed';
 
 function formatDay(ms: number, language: string): string {
@@ -24,7 +23,7 @@ export function ActionItemsPanel({ meeting }: { meeting: Meeting }) {
   const relayNow = useDesk((s) => s.relayNow);
   const allowed = useAllowed();
   const { partyName } = usePartyNames();
-  const list = useMemo(() => actionItemsFor(view, meeting), [view, meeting]);
+  const list = useMemo(() => actionItemsOfMeeting(view.meetingRecords.values(), meeting), [view, meeting]);
   const [error, setError] = useState<ProtocolError | null>(null);
   const now = relayNow();
 
@@ -34,7 +33,9 @@ export function ActionItemsPanel({ meeting }: { meeting: Meeting }) {
     return item.owner.kind === 'platform' && item.owner.platformId === actor.platformId;
   };
   const setStatus = async (item: ActionItem, status: ActionItemStatus) => {
-    const outcome = await perform('actionItem.setStatus', { actionItemId: item.id, status });
+    // Closed here, it is closed in this meeting: its minutes show it closed, with the date.
+    const closedInMeetingId = status === 'open' ? null : meeting.id;
+    const outcome = await perform('actionItem.setStatus', { actionItemId: item.id, status, closedInMeetingId });
     setError(outcome.ok ? null : outcome.error);
   };
   const origin = (item: ActionItem): string => {
@@ -91,6 +92,12 @@ export function ActionItemsPanel({ meeting }: { meeting: Meeting }) {
                       ) : (
                         <span className={`mt-status mt-status-${item.status}`} data-testid="action-item-status">
                           {t(`actions.value.${item.status}`)}
+                        </span>
+                      )}
+                      {item.status !== 'open' && item.closedAt && (
+                        <span className="kit-muted" data-testid="action-item-closed">
+                          {' '}
+                          {t('minutes.closedOn', { state: t(`actions.value.${item.status}`), date: formatDay(item.closedAt, i18n.language) })}
                         </span>
                       )}
                     </td>

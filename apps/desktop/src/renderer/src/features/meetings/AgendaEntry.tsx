@@ -1,12 +1,25 @@
 import type { AgendaItem, ProtocolError } from '@contact-desk/shared';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
 import { ErrorNote } from '../request/widgets';
 import { usePartyNames } from './MeetingForm';
 import { Pending } from './PendingMarker';
 
-export function AgendaEntry({ item, index, refIds, editable }: { item: AgendaItem; index: number; refIds: Map<string, string>; editable: boolean }) {
+export function AgendaEntry({
+  item,
+  index,
+  refIds,
+  editable,
+  children,
+}: {
+  item: AgendaItem;
+  index: number;
+  refIds: Map<string, string>;
+  editable: boolean;
+  /** Tools placed beside the title (moving the item). */
+  children?: ReactNode;
+}) {
   const { t } = useTranslation('meetings');
   const perform = useDesk((s) => s.perform);
   const { platformName } = usePartyNames();
@@ -43,6 +56,7 @@ export function AgendaEntry({ item, index, refIds, editable }: { item: AgendaIte
             <span className="mt-tag mt-tag-platform">{platformName(item.platformId)}</span>
             <Pending id={item.id} />
           </div>
+          {children}
         </div>
         {editable &&
           (confirming ? (

@@ -1,4 +1,4 @@
-import { newId, type AgendaItem, type Meeting, type ProtocolError } from '@contact-desk/shared';
+import { newId, previousMeeting, type AgendaItem, type Meeting, type ProtocolError } from '@contact-desk/shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
@@ -7,7 +7,7 @@ import { ErrorNote } from '../request/widgets';
 import { AgendaAddForm } from './AgendaAddForm';
 import { AgendaEntry } from './AgendaEntry';
 import { usePartyNames } from './MeetingForm';
-import { agendaOf, agendaPlan, hasAgendaItem, previousMeeting, requestIdByRef } from './meeting-model';
+import { agendaOf, agendaPlan, hasAgendaItem, requestIdByRef } from './meeting-model';
 import { useAllowed } from './useAllowed';
 
 export function AgendaPanel({ meeting }: { meeting: Meeting }) {
@@ -19,7 +19,7 @@ export function AgendaPanel({ meeting }: { meeting: Meeting }) {
   const { platformName } = usePartyNames();
   const items = useMemo(() => agendaOf(view, meeting.id), [view, meeting.id]);
   const refIds = useMemo(() => requestIdByRef(view), [view]);
-  const previous = useMemo(() => previousMeeting(view, meeting), [view, meeting]);
+  const previous = useMemo(() => previousMeeting(view.meetingRecords.values(), meeting), [view, meeting]);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<ProtocolError | null>(null);
@@ -31,6 +31,16 @@ export function AgendaPanel({ meeting }: { meeting: Meeting }) {
     share === undefined
       ? t('agenda.noValue')
       : new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'percent', maximumFractionDigits: 0 }).format(share);
+
+  /** Swaps an item with its neighbour: the relay gets the whole new order. */
+  const move = async (index: number, step: -1 | 1) => {
+    const ids = items.map((item) => item.id);
+    const [moved] = ids.splice(index, 1);
+    if (moved === undefined) return;
+    ids.splice(index + step, 0, moved);
+    const outcome = await perform('agenda.reorder', { meetingId: meeting.id, itemIds: ids });
+    setError(outcome.ok ? null : outcome.error);
+  };
 
   const build = async () => {
     setBusy(true);
@@ -119,7 +129,18 @@ export function AgendaPanel({ meeting }: { meeting: Meeting }) {
       ) : (
         <ol className="mt-agenda" data-testid="agenda-list">
           {items.map((item, index) => (
-            <AgendaEntry key={item.id} item={item} index={index + 1} refIds={refIds} editable={editable} />
+            <AgendaEntry key={item.id} item={item} index={index + 1} refIds={refIds} editable={editable}>
+              {allowed('agenda.reorder') && items.length > 1 && (
+                <span className="mt-move" role="group">
+                  <button type="button" className="kit-button kit-button-small" disabled={index === 0} aria-label={t('minutes.moveUp', { title: item.title })} data-testid="agenda-move-up" onClick={() => void move(index, -1)}>
+                    ↑
+                  </button>
+                  <button type="button" className="kit-button kit-button-small" disabled={index === items.length - 1} aria-label={t('minutes.moveDown', { title: item.title })} data-testid="agenda-move-down" onClick={() => void move(index, 1)}>
+                    ↓
+                  </button>
+                </span>
+              )}
+            </AgendaEntry>
           ))}
         </ol>
       )}

@@ -8,6 +8,15 @@ import { TableHeader } from '../common/TableHeader';
 import { ministryTeams } from './meeting-model';
 import { useAllowed } from './useAllowed';
 
+/** Names typed as a comma-separated list, each trimmed, blanks left out. */
+function namesOf(text: string): string[] {
+  return text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0)
+    .slice(0, 50);
+}
+
 export function AttendancePanel({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation('meetings');
   const view = useDesk((s) => s.view);
@@ -22,8 +31,8 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
     { label: t('attendance.ministry'), parties: teams.map((team) => ({ kind: 'ministry', team })) },
   ];
 
-  const set = async (party: Party, status: AttendanceStatus) => {
-    const outcome = await perform('meeting.setAttendance', { meetingId: meeting.id, party, status });
+  const set = async (party: Party, status: AttendanceStatus, attendees = meeting.attendees?.[partyKey(party)] ?? []) => {
+    const outcome = await perform('meeting.setAttendance', { meetingId: meeting.id, party, status, attendees });
     setError(outcome.ok ? null : outcome.error);
   };
 
@@ -45,10 +54,26 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
               const key = partyKey(party);
               const status = meeting.attendance[key];
               const name = partyName(party);
+              const names = meeting.attendees?.[key] ?? [];
               return (
                 <tr key={key} data-testid="attendance-row" data-party={key}>
                   <th scope="row" className="mt-att-name">
                     {name}
+                    {editable && status ? (
+                      <input
+                        key={names.join(',')}
+                        className="mt-att-names"
+                        aria-label={t('minutes.attendees', { party: name })}
+                        defaultValue={names.join(', ')}
+                        data-testid={`attendees-${key}`}
+                        onBlur={(e) => {
+                          const next = namesOf(e.target.value);
+                          if (next.join(',') !== names.join(',')) void set(party, status, next);
+                        }}
+                      />
+                    ) : (
+                      names.length > 0 && <span className="kit-muted mt-att-names"> {names.join(', ')}</span>
+                    )}
                   </th>
                   <td>
                     {editable ? (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
 import { CountedPanel } from './CountedPanel';
 import { DecisionForm } from './DecisionForm';
+import { DecisionRow } from './DecisionRow';
 import { usePartyNames } from './MeetingForm';
 import { Pending } from './PendingMarker';
 import { decisionsOf } from './meeting-model';
@@ -26,14 +27,13 @@ export function DecisionsPanel({ meeting }: { meeting: Meeting }) {
           {decisions.map((decision) => {
             const item = decision.agendaItemId ? view.meetingRecords.get(decision.agendaItemId) : undefined;
             return (
-              <li key={decision.id} data-testid="decision">
-                <p className="mt-decision-text">{decision.text}</p>
+              <DecisionRow key={decision.id} decision={decision} editable={allowed('decision.update')}>
                 <div className="mt-item-tags">
                   {decision.platformId && <span className="mt-tag mt-tag-platform">{platformName(decision.platformId)}</span>}
                   {item && item.type === 'agendaItem' && <span className="mt-tag">{t('decisions.about', { title: item.title })}</span>}
                   <Pending id={decision.id} />
                 </div>
-              </li>
+              </DecisionRow>
             );
           })}
         </ol>

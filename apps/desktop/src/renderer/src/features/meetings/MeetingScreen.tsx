@@ -7,6 +7,7 @@ import { AgendaPanel } from './AgendaPanel';
 import { AttendancePanel } from './AttendancePanel';
 import { DecisionsPanel } from './DecisionsPanel';
 import { MeetingHeader } from './MeetingHeader';
+import { MinutesPanel } from './MinutesPanel';
 import '../../styles/kit.css';
 import '../../styles/meetings.css';
 
@@ -48,6 +49,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
           <ActionItemsPanel meeting={record} />
         </div>
         <div className="mt-side">
+          <MinutesPanel meeting={record} />
           <AttendancePanel meeting={record} />
           <section className="kit-panel mt-exports" data-testid="meeting-exports" aria-labelledby="mt-exports-title">
             <h2 id="mt-exports-title" className="kit-panel-title">

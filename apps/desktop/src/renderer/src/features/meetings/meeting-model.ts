@@ -2,6 +2,7 @@ import {
   MINISTRY_ROLES,
   lateRequests,
   platformFigures,
+  previousMeeting,
   type ActionItem,
   type AgendaItem,
   type AgendaItemKind,
@@ -48,33 +49,6 @@ export function decisionsOf(view: DomainState, meetingId: string): MeetingDecisi
   return list.sort((a, b) => a.createdAt - b.createdAt);
 }
 
-/** Items decided in this meeting, and items still open from earlier meetings. */
-export function actionItemsFor(view: DomainState, meeting: Meeting): ActionItem[] {
-  const list: ActionItem[] = [];
-  for (const record of view.meetingRecords.values()) {
-    if (record.type !== 'actionItem') continue;
-    if (record.meetingId === meeting.id) {
-      list.push(record);
-      continue;
-    }
-    if (record.status !== 'open') continue;
-    const origin = view.meetingRecords.get(record.meetingId);
-    // An item whose meeting is unknown here (not visible) is kept: it is open and earlier than now.
-    if (!origin || origin.type !== 'meeting' || origin.startsAt < meeting.startsAt) list.push(record);
-  }
-  return list.sort((a, b) => (a.meetingId === meeting.id ? 1 : 0) - (b.meetingId === meeting.id ? 1 : 0) || a.createdAt - b.createdAt);
-}
-
-/** The latest meeting that started before this one. */
-export function previousMeeting(view: DomainState, meeting: Meeting): Meeting | null {
-  let best: Meeting | null = null;
-  for (const other of meetingsOf(view)) {
-    if (other.id === meeting.id || other.startsAt >= meeting.startsAt) continue;
-    if (!best || other.startsAt > best.startsAt) best = other;
-  }
-  return best;
-}
-
 /** Distinct ministry teams from the users, plus the prefecture, sorted. */
 export function ministryTeams(view: DomainState): string[] {
   const teams = new Set<string>([PREFECTURE_TEAM]);
@@ -102,7 +76,7 @@ export interface PlatformAgendaPlan {
 
 /** What the record says about each invited platform since the previous meeting. */
 export function agendaPlan(view: DomainState, meeting: Meeting, now: number): PlatformAgendaPlan[] {
-  const previous = previousMeeting(view, meeting);
+  const previous = previousMeeting(view.meetingRecords.values(), meeting);
   const from = previous ? previous.startsAt : meeting.startsAt - DEFAULT_LOOKBACK_MS;
   // Built before or during the meeting: everything up to now (or to the meeting if later).
   const to = Math.max(meeting.startsAt, now) + 1;

@@ -1,8 +1,11 @@
+import { ACTION_ITEM_STATE_WORDS } from '@contact-desk/shared';
 import type { FeatureTexts } from '../../i18n/i18n';
+import { minutesTexts } from './minutes-texts';
 
 export const meetingsTexts: FeatureTexts = {
   namespace: 'meetings',
   fr: {
+    minutes: minutesTexts.fr,
     nav: 'Réunions',
     title: 'Réunions du groupe de contact',
     upcoming: 'À venir',
@@ -129,13 +132,14 @@ export const meetingsTexts: FeatureTexts = {
       dueDate: 'Échéance (facultatif)',
       add: 'Créer l’action',
       overdue: 'échue',
-      value: { open: 'Ouverte', done: 'Faite', dropped: 'Abandonnée' },
+      value: ACTION_ITEM_STATE_WORDS.fr,
       errors: { owner: 'Choisissez un responsable.' },
     },
     exports: { title: 'Exports' },
     errors: { text: 'Indiquez un texte.' },
   },
   en: {
+    minutes: minutesTexts.en,
     nav: 'Meetings',
     title: 'Contact group meetings',
     upcoming: 'Upcoming',
@@ -262,7 +266,7 @@ export const meetingsTexts: FeatureTexts = {
       dueDate: 'Due date (optional)',
       add: 'Create the action item',
       overdue: 'overdue',
-      value: { open: 'Open', done: 'Done', dropped: 'Dropped' },
+      value: ACTION_ITEM_STATE_WORDS.en,
       errors: { owner: 'Choose an owner.' },
     },
     exports: { title: 'Exports' },
