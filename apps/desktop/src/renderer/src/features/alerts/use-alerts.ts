@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Platform } from '../../platform/platform';
 import { onDeskEvents, useDesk } from '../../state/desk-store';
-import { formatDuration, formatTime } from '../common/format';
+import { formatCountdown, formatTime } from '../common/format';
 import { useNoticeCentre } from './use-notice-centre';
 
 const WARN_BEFORE_MS = 5 * 60_000;
@@ -94,7 +94,7 @@ export function useAlerts(platform: Platform): void {
             tr(`deadlineTitle_${step}`, { ref: request.ref }),
             tr('deadlineBody', {
               platform: state.platforms.get(request.platformId)?.name ?? request.platformId,
-              duration: formatDuration(left, language),
+              duration: formatCountdown(left, language),
               time: formatTime(deadline, language),
             }),
             true,

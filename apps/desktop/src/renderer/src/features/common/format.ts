@@ -1,3 +1,5 @@
+import type { FigureLanguage } from '@contact-desk/shared';
+
 /** Dates, times and durations for the user's language and time zone, with the zone named. */
 export function userTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -33,8 +35,11 @@ export function formatTime(ms: number, language: string, withSeconds = false): s
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', { timeStyle: withSeconds ? 'medium' : 'short' }).format(ms);
 }
 
-/** A compact duration: "45 s", "12 min", "3 h 05", "2 j 4 h" / "2 d 4 h". */
-export function formatDuration(ms: number, language: string): string {
+/**
+ * A live countdown or time since, to the second under a minute: "45 s", "12 min", "3 h 05",
+ * "2 j 4 h" / "2 d 4 h". Figures of the record are written by the shared `formatDuration`.
+ */
+export function formatCountdown(ms: number, language: string): string {
   const seconds = Math.round(Math.abs(ms) / 1000);
   if (seconds < 60) return `${seconds} s`;
   const minutes = Math.floor(seconds / 60);
@@ -43,4 +48,9 @@ export function formatDuration(ms: number, language: string): string {
   if (hours < 48) return `${hours} h ${String(minutes % 60).padStart(2, '0')}`;
   const days = Math.floor(hours / 24);
   return `${days} ${language === 'en' ? 'd' : 'j'} ${hours % 24} h`;
+}
+
+/** The app's language as the shared figures' formatters take it. */
+export function figureLanguage(language: string): FigureLanguage {
+  return language === 'en' ? 'en' : 'fr';
 }

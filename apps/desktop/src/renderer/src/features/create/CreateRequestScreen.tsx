@@ -1,5 +1,6 @@
 import {
   CATEGORIES,
+  formatDuration,
   LIMITS,
   PENDING_STATUSES,
   REQUEST_KINDS,
@@ -14,7 +15,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
 import { useDesk } from '../../state/desk-store';
-import { formatDuration } from '../common/format';
+import { figureLanguage } from '../common/format';
 import { OptionSelect } from '../common/OptionSelect';
 import { usePerformForm } from '../common/use-perform-form';
 import { ErrorNote, Field } from '../request/widgets';
@@ -170,8 +171,8 @@ export function CreateRequestScreen() {
                         {t('priorityOption', {
                           label: level.label,
                           name: level.name,
-                          ack: formatDuration(level.ackMinutes * 60_000, lang),
-                          action: formatDuration(level.actionMinutes * 60_000, lang),
+                          ack: formatDuration(level.ackMinutes * 60_000, figureLanguage(lang)),
+                          action: formatDuration(level.actionMinutes * 60_000, figureLanguage(lang)),
                         })}
                       </option>
                     ))}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { routeHash } from '../../app/navigation';
 import { formatDateTime } from '../common/format';
 import { TableHeader } from '../common/TableHeader';
-import { figureLanguage } from './figure-columns';
+import { figureLanguage } from '../common/format';
 import type { FigureChoice } from './figures-model';
 
 /** The lateness marks of one request, from its figures. */

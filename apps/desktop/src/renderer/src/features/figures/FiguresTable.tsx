@@ -1,6 +1,7 @@
 import { ALL_PLATFORMS, type PlatformFigures } from '@contact-desk/shared';
 import { useTranslation } from 'react-i18next';
-import { cellText, FIGURE_COLUMNS, figureLanguage, opensRequests, type FigureColumn } from './figure-columns';
+import { figureLanguage } from '../common/format';
+import { cellText, FIGURE_COLUMNS, opensRequests, type FigureColumn } from './figure-columns';
 import type { FigureChoice } from './figures-model';
 
 /** The test id of a number's cell, also how the list gives the focus back to it. */

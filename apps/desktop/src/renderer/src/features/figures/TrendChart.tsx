@@ -1,7 +1,7 @@
 import { formatDuration } from '@contact-desk/shared';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { figureLanguage } from './figure-columns';
+import { figureLanguage } from '../common/format';
 import { chartPoints, highestOf, linePath, type ChartBox, type TrendMeasure, type TrendWeek } from './trend-model';
 
 const BOX: ChartBox = { width: 520, height: 210, left: 70, right: 24, top: 18, bottom: 34 };

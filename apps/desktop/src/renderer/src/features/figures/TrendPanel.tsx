@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OptionSelect } from '../common/OptionSelect';
 import { TableHeader } from '../common/TableHeader';
-import { figureLanguage } from './figure-columns';
+import { figureLanguage } from '../common/format';
 import type { PlatformName } from './figures-model';
 import { TrendChart } from './TrendChart';
 import { TREND_MEASURES, trendOf } from './trend-model';

@@ -54,8 +54,3 @@ export function opensRequests(figures: PlatformFigures, column: FigureColumn): b
   const value = figures[column.field];
   return value !== undefined && (column.writing !== 'count' || value > 0);
 }
-
-/** The app's language as the figures' formatters take it. */
-export function figureLanguage(language: string): FigureLanguage {
-  return language === 'en' ? 'en' : 'fr';
-}

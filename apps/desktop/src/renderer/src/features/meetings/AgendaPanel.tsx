@@ -1,8 +1,8 @@
-import { newId, previousMeeting, type AgendaItem, type Meeting, type ProtocolError } from '@contact-desk/shared';
+import { formatDuration, newId, previousMeeting, type AgendaItem, type Meeting, type ProtocolError } from '@contact-desk/shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
-import { formatDateTime, formatDuration } from '../common/format';
+import { figureLanguage, formatDateTime } from '../common/format';
 import { ErrorNote } from '../request/widgets';
 import { AgendaAddForm } from './AgendaAddForm';
 import { AgendaEntry } from './AgendaEntry';
@@ -26,7 +26,7 @@ export function AgendaPanel({ meeting }: { meeting: Meeting }) {
   const editable = allowed('agenda.addItem');
   const lang = i18n.language;
 
-  const duration = (ms: number | undefined) => (ms === undefined ? t('agenda.noValue') : formatDuration(ms, lang));
+  const duration = (ms: number | undefined) => (ms === undefined ? t('agenda.noValue') : formatDuration(ms, figureLanguage(lang)));
   const percent = (share: number | undefined) =>
     share === undefined
       ? t('agenda.noValue')

@@ -1,6 +1,6 @@
 import { isPaused, runningDeadline, waitingOn, type Request } from '@contact-desk/shared';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatDuration } from '../common/format';
+import { formatDateTime, formatCountdown } from '../common/format';
 
 /** Below this share of its period left, a running deadline is shown as close. */
 const WARN_SHARE = 0.25;
@@ -24,7 +24,7 @@ export function DeadlineCountdown({ request, now, language }: { request: Request
           data-tone="ministry"
           title={formatDateTime(request.updatedAt, language, true)}
         >
-          {t('deadline.since', { duration: formatDuration(now - request.updatedAt, language) })}
+          {t('deadline.since', { duration: formatCountdown(now - request.updatedAt, language) })}
         </span>
       );
     }
@@ -38,7 +38,7 @@ export function DeadlineCountdown({ request, now, language }: { request: Request
   const left = deadline.at - now;
   const period = deadline.step === 'ack' ? request.sla.ackMs : request.sla.actionMs;
   const tone = left >= 0 ? (left < period * WARN_SHARE ? 'warn' : 'ok') : -left > request.sla.actionMs ? 'stale' : 'overdue';
-  const duration = formatDuration(left, language);
+  const duration = formatCountdown(left, language);
   return (
     <span
       className={`q-cd q-cd-${tone}`}

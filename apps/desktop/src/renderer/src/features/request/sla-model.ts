@@ -1,6 +1,6 @@
 import type { Request, StepState } from '@contact-desk/shared';
 import type { Translate } from '../common/refusal-wording';
-import { formatDateTime, formatDuration } from '../common/format';
+import { formatDateTime, formatCountdown } from '../common/format';
 
 /** The times of a request that only the relay may stamp. */
 export const RELAY_TIMES = ['createdAt', 'receivedAt', 'ackAt', 'answeredAt'] as const;
@@ -67,14 +67,14 @@ export function slaStepView(input: SlaStepInput, t: Translate, lang: string): Sl
   switch (state) {
     case 'pending':
       return {
-        countdown: deadline === null ? t('request:sla.notReceived') : t('common:sla.dueIn', { duration: formatDuration(deadline - now, lang) }),
+        countdown: deadline === null ? t('request:sla.notReceived') : t('common:sla.dueIn', { duration: formatCountdown(deadline - now, lang) }),
         tone: deadline !== null && deadline - now < WARN_WITHIN_MS ? 'warn' : 'ok',
         deadline: due,
         note: null,
       };
     case 'overdue':
       return {
-        countdown: deadline === null ? t('common:sla.late') : t('common:sla.overdueBy', { duration: formatDuration(now - deadline, lang) }),
+        countdown: deadline === null ? t('common:sla.late') : t('common:sla.overdueBy', { duration: formatCountdown(now - deadline, lang) }),
         tone: 'late',
         deadline: due,
         note: null,
