@@ -168,7 +168,8 @@ describe('access matrix', () => {
       startsAt: T0 + 2 * 86_400_000,
       place: null,
       videoLink: null,
-      invitedPlatformIds: [],
+      // Both platforms are invited: every device must get it live.
+      invitedPlatformIds: PLATFORMS,
     });
     if (sentinel.status !== 'accepted') throw new Error('sentinel refused');
     const sentinelSeq = sentinel.seqs[0] ?? 0;
@@ -214,17 +215,25 @@ describe('access matrix', () => {
     }
   });
 
-  it('meetings: a liaison gets the general records and their own platform’s, never another’s', async () => {
+  it('meetings: a liaison gets the meetings its platform is invited to, their general records and its own, never another’s', async () => {
     const { clients } = world;
     const everything = reduce(emptyState(), (await pullAll(clients.prefect)).events);
     const records = [...everything.meetingRecords.values()];
+    const invited = (meetingId: string): readonly string[] => {
+      const meeting = everything.meetingRecords.get(meetingId);
+      return meeting?.type === 'meeting' ? meeting.invitedPlatformIds : [];
+    };
     // The log holds records of each kind, so the checks below can fail.
     for (const about of [null, PLATFORM_A, PLATFORM_B]) expect(records.some((r) => recordPlatform(r) === about), String(about)).toBe(true);
+    expect(records.some((r) => r.type === 'meeting' && r.invitedPlatformIds.length === 1), 'a meeting of one platform').toBe(true);
     for (const actor of ['liaisonA', 'liaisonB'] as const) {
-      const own = platformOf(actor);
-      const state = reduce(emptyState(), (await pullAll(clients[actor])).events);
+      const own = platformOf(actor) ?? '';
+      const state = reduce(emptyState(), (await pullAll(clients[actor])).events, world.users[actor]);
       const seen = [...state.meetingRecords.keys()].sort();
-      const expected = records.filter((r) => recordPlatform(r) === null || recordPlatform(r) === own).map((r) => r.id).sort();
+      const expected = records
+        .filter((r) => (r.type === 'meeting' ? r.invitedPlatformIds.includes(own) : invited(r.meetingId).includes(own) && [null, own].includes(recordPlatform(r))))
+        .map((r) => r.id)
+        .sort();
       expect(seen, actor).toEqual(expected);
       // And no request, comment or user of the other platform reached them either.
       expect([...state.requests.values()].every((r) => r.platformId === own), actor).toBe(true);
