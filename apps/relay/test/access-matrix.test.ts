@@ -11,7 +11,6 @@ import {
   recordPlatform,
   reduce,
   ROLES,
-  type DomainEvent,
   type MutationResult,
   type MutationType,
 } from '@contact-desk/shared';
@@ -19,11 +18,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyProjections } from '../src/audit/verify-projections.js';
 import { databaseFile } from '../src/config.js';
 import { chainVerifies, fingerprint } from './fuzz/record.js';
-import { closeAll, T0, waitFor, type Client } from './harness.js';
+import { closeAll, T0, waitFor } from './harness.js';
 import { AudienceOracle, expectedToSee, expectedVerdict } from './matrix/expected.js';
 import { MUTATION_SPECS, type Targets } from './matrix/mutation-args.js';
 import { prepareTargets } from './matrix/prepare.js';
-import { ACTORS, PLATFORM_A, PLATFORM_B, startWorld, type ActorName, type World } from './matrix/world.js';
+import { ACTORS, PLATFORM_A, PLATFORM_B, pullAll, startWorld, type ActorName, type World } from './matrix/world.js';
 
 const PLATFORMS = [PLATFORM_A, PLATFORM_B];
 const PLATFORM_NAMES: Record<string, string> = { [PLATFORM_A]: 'Alpha', [PLATFORM_B]: 'Beta' };
@@ -47,19 +46,6 @@ async function receiptsSettled(): Promise<void> {
     () => [...world.h.core.view.requests.values()].every((r) => r.receivedAt !== null || !['open', 'acknowledged', 'needs_info', 'reopened'].includes(r.status)),
     'receipts',
   );
-}
-
-/** Every event a client can pull, page by page. */
-async function pullAll(client: Client): Promise<{ events: DomainEvent[]; upToSeq: number }> {
-  const events: DomainEvent[] = [];
-  let cursor = 0;
-  for (;;) {
-    const page = await client.pull(cursor, 1000);
-    if (!page.ok) throw new Error(page.error.message);
-    events.push(...page.events);
-    cursor = page.upToSeq;
-    if (!page.hasMore) return { events, upToSeq: page.upToSeq };
-  }
 }
 
 /** The same arguments with the target swapped for one that exists nowhere. */

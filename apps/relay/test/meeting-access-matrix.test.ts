@@ -9,7 +9,7 @@ import { emptyState, newId, reduce, type DomainEvent, type MutationType } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint } from './fuzz/record.js';
 import { closeAll, T0, type Client } from './harness.js';
-import { ACTORS, PLATFORM_A, PLATFORM_B, startWorld, type ActorName, type World } from './matrix/world.js';
+import { ACTORS, PLATFORM_A, PLATFORM_B, pullAll, startWorld, type ActorName, type World } from './matrix/world.js';
 
 /** What a row's event is about: the whole meeting, or one platform. */
 type Subject = 'meeting' | typeof PLATFORM_A | typeof PLATFORM_B;
@@ -86,15 +86,7 @@ function liveSeqs(client: Client, upTo: number): number[] {
 }
 
 async function pulled(client: Client): Promise<DomainEvent[]> {
-  const events: DomainEvent[] = [];
-  let cursor = 0;
-  for (;;) {
-    const page = await client.pull(cursor, 1000);
-    if (!page.ok) throw new Error(page.error.message);
-    events.push(...page.events);
-    cursor = page.upToSeq;
-    if (!page.hasMore) return events;
-  }
+  return (await pullAll(client)).events;
 }
 
 /** An event every device must receive: once it has come, everything before it has been sent. */
