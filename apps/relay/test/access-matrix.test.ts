@@ -11,7 +11,6 @@ import {
   recordPlatform,
   reduce,
   ROLES,
-  type DomainEvent,
   type MutationResult,
   type MutationType,
 } from '@contact-desk/shared';
@@ -19,11 +18,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyProjections } from '../src/audit/verify-projections.js';
 import { databaseFile } from '../src/config.js';
 import { chainVerifies, fingerprint } from './fuzz/record.js';
-import { closeAll, T0, waitFor, type Client } from './harness.js';
+import { closeAll, T0, waitFor } from './harness.js';
 import { AudienceOracle, expectedToSee, expectedVerdict } from './matrix/expected.js';
 import { MUTATION_SPECS, type Targets } from './matrix/mutation-args.js';
 import { prepareTargets } from './matrix/prepare.js';
-import { ACTORS, PLATFORM_A, PLATFORM_B, startWorld, type ActorName, type World } from './matrix/world.js';
+import { ACTORS, PLATFORM_A, PLATFORM_B, pullAll, startWorld, type ActorName, type World } from './matrix/world.js';
 
 const PLATFORMS = [PLATFORM_A, PLATFORM_B];
 const PLATFORM_NAMES: Record<string, string> = { [PLATFORM_A]: 'Alpha', [PLATFORM_B]: 'Beta' };
@@ -47,19 +46,6 @@ async function receiptsSettled(): Promise<void> {
     () => [...world.h.core.view.requests.values()].every((r) => r.receivedAt !== null || !['open', 'acknowledged', 'needs_info', 'reopened'].includes(r.status)),
     'receipts',
   );
-}
-
-/** Every event a client can pull, page by page. */
-async function pullAll(client: Client): Promise<{ events: DomainEvent[]; upToSeq: number }> {
-  const events: DomainEvent[] = [];
-  let cursor = 0;
-  for (;;) {
-    const page = await client.pull(cursor, 1000);
-    if (!page.ok) throw new Error(page.error.message);
-    events.push(...page.events);
-    cursor = page.upToSeq;
-    if (!page.hasMore) return { events, upToSeq: page.upToSeq };
-  }
 }
 
 /** The same arguments with the target swapped for one that exists nowhere. */
@@ -168,7 +154,8 @@ describe('access matrix', () => {
       startsAt: T0 + 2 * 86_400_000,
       place: null,
       videoLink: null,
-      invitedPlatformIds: [],
+      // Both platforms are invited: every device must get it live.
+      invitedPlatformIds: PLATFORMS,
     });
     if (sentinel.status !== 'accepted') throw new Error('sentinel refused');
     const sentinelSeq = sentinel.seqs[0] ?? 0;
@@ -214,19 +201,32 @@ describe('access matrix', () => {
     }
   });
 
-  it('meetings: a liaison gets the general records and their own platform’s, never another’s', async () => {
+  it('meetings: a liaison gets the meetings its platform is invited to, their general records and its own, never another’s', async () => {
     const { clients } = world;
     const everything = reduce(emptyState(), (await pullAll(clients.prefect)).events);
     const records = [...everything.meetingRecords.values()];
+    const invited = (meetingId: string): readonly string[] => {
+      const meeting = everything.meetingRecords.get(meetingId);
+      return meeting?.type === 'meeting' ? meeting.invitedPlatformIds : [];
+    };
     // The log holds records of each kind, so the checks below can fail.
     for (const about of [null, PLATFORM_A, PLATFORM_B]) expect(records.some((r) => recordPlatform(r) === about), String(about)).toBe(true);
+    expect(records.some((r) => r.type === 'meeting' && r.invitedPlatformIds.length === 1), 'a meeting of one platform').toBe(true);
     for (const actor of ['liaisonA', 'liaisonB'] as const) {
-      const own = platformOf(actor);
-      const state = reduce(emptyState(), (await pullAll(clients[actor])).events);
+      const own = platformOf(actor) ?? '';
+      const state = reduce(emptyState(), (await pullAll(clients[actor])).events, world.users[actor]);
       const seen = [...state.meetingRecords.keys()].sort();
       // Adopted minutes: the ministry's copy stays with the ministry; each platform gets its own.
-      const theirs = (r: (typeof records)[number]) => (r.type === 'minutes' ? r.platformId === own : recordPlatform(r) === null || recordPlatform(r) === own);
-      const expected = records.filter(theirs).map((r) => r.id).sort();
+      const expected = records
+        .filter((r) =>
+          r.type === 'minutes'
+            ? r.platformId === own
+            : r.type === 'meeting'
+              ? r.invitedPlatformIds.includes(own)
+              : invited(r.meetingId).includes(own) && [null, own].includes(recordPlatform(r)),
+        )
+        .map((r) => r.id)
+        .sort();
       expect(seen, actor).toEqual(expected);
       // And no request, comment or user of the other platform reached them either.
       expect([...state.requests.values()].every((r) => r.platformId === own), actor).toBe(true);

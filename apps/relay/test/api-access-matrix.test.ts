@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WRITE_ROUTES } from '../src/api/api-inputs.js';
 import { chainVerifies, fingerprint } from './fuzz/record.js';
 import { closeAll } from './harness.js';
-import { AudienceOracle } from './matrix/expected.js';
+import { AudienceOracle, expectedToSee } from './matrix/expected.js';
 import { API_STEPS, expectedApiVerdict, VERDICT_CODE, type ApiRoute } from './matrix/api-expected.js';
 import { PLATFORM_A, PLATFORM_B, requestIn, startWorld, type World } from './matrix/world.js';
 import { call, type ApiReply } from './api/api-client.js';
@@ -172,7 +172,7 @@ describe('API access matrix', () => {
     expect(events.some((event) => event.actor.userId.startsWith('apikey:'))).toBe(true);
     // A liaison's device got live only what its platform may see, its own tools' changes included.
     const sentinel = await world.clients.prefect.act('meeting.create', {
-      meetingId: newId(), title: 'Sentinel', kind: 'emergency', startsAt: world.h.clock.now() + 86_400_000, place: null, videoLink: null, invitedPlatformIds: [],
+      meetingId: newId(), title: 'Sentinel', kind: 'emergency', startsAt: world.h.clock.now() + 86_400_000, place: null, videoLink: null, invitedPlatformIds: [PLATFORM_A, PLATFORM_B],
     });
     if (sentinel.status !== 'accepted') throw new Error('sentinel refused');
     for (const [name, platformId] of [['liaisonA', PLATFORM_A], ['liaisonB', PLATFORM_B]] as const) {
@@ -180,7 +180,7 @@ describe('API access matrix', () => {
       await client.waitForEvent((event) => event.seq === sentinel.seqs[0], `${name} gets the sentinel`);
       expect(client.events.some((event) => event.actor.userId.startsWith('apikey:') && event.actor.platformId === platformId), name).toBe(true);
       for (const event of client.events) {
-        expect(event.audience.kind === 'all' || (event.audience.kind === 'platform' && event.audience.platformId === platformId), `${name} seq ${event.seq}`).toBe(true);
+        expect(expectedToSee('liaison', platformId, event.audience), `${name} seq ${event.seq}`).toBe(true);
       }
     }
     expect(chainVerifies(fingerprint(world.h))).toBe(true);

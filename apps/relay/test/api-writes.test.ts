@@ -43,7 +43,7 @@ describe('writes through the REST API', () => {
     await liaisonA.waitForEvent((event) => event.seq === seq, 'the platform’s own liaison gets it live too');
     // The other platform's liaison: after an event everyone gets, still nothing of this request.
     const sentinel = await w.prefect.act('meeting.create', {
-      meetingId: newId(), title: 'Contact group', kind: 'regular', startsAt: T0 + 86_400_000, place: null, videoLink: null, invitedPlatformIds: [],
+      meetingId: newId(), title: 'Contact group', kind: 'regular', startsAt: T0 + 86_400_000, place: null, videoLink: null, invitedPlatformIds: ['alpha', 'beta'],
     });
     if (sentinel.status !== 'accepted') throw new Error('sentinel refused');
     await liaisonB.waitForEvent((event) => event.seq === sentinel.seqs[0], 'the sentinel');

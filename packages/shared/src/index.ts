@@ -16,6 +16,7 @@ export * from './protocol/errors.js';
 export * from './protocol/events.js';
 export * from './protocol/messages.js';
 export * from './protocol/mutations.js';
+export * from './protocol/bounded-error.js';
 export * from './protocol/parse.js';
 export * from './logic/decide.js';
 export { itemIdFor, sideOf } from './logic/decide-request.js';

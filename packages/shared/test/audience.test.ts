@@ -5,10 +5,9 @@ import { IDS, T0, createRequest, seeded, uuid } from './fixtures.js';
 const META: Audience = { kind: 'platform', platformId: 'meta' };
 const MINISTRY: Audience = { kind: 'ministry' };
 const ADMIN: Audience = { kind: 'admin' };
-const ALL: Audience = { kind: 'all' };
 
 function world() {
-  const { desk, operator } = seeded();
+  const { desk, operator, prefect } = seeded();
   const requestId = createRequest(desk, operator, { platformId: 'meta' });
   const request = desk.request(requestId);
   const platform = desk.state.platforms.get('meta')!;
@@ -38,6 +37,9 @@ function world() {
     createdAt: T0,
     createdBy: IDS.operator,
   };
+  // The meeting is on the record: its records go to the ministry and the platform it invites.
+  const { title, kind, startsAt, place, videoLink, invitedPlatformIds } = meeting;
+  desk.must(prefect, 'meeting.create', { meetingId: meeting.id, title, kind, startsAt, place, videoLink, invitedPlatformIds });
   const agendaItem = {
     type: 'agendaItem' as const,
     id: uuid(711),
@@ -147,21 +149,21 @@ function world() {
     'device.enrolled': [{ type: 'device.enrolled', payload: { device } }, ADMIN],
     'device.revoked': [{ type: 'device.revoked', payload: { deviceId: device.id, userId: IDS.metaLiaison } }, ADMIN],
     'policy.updated': [{ type: 'policy.updated', payload: { policy: DEFAULT_POLICY } }, { kind: 'all' }],
-    'meeting.created': [{ type: 'meeting.created', payload: { meeting } }, ALL],
-    'meeting.updated': [{ type: 'meeting.updated', payload: { meeting } }, ALL],
+    'meeting.created': [{ type: 'meeting.created', payload: { meeting } }, META],
+    'meeting.updated': [{ type: 'meeting.updated', payload: { meeting } }, META],
     'meeting.attendanceSet': [
       { type: 'meeting.attendanceSet', payload: { meetingId: meeting.id, partyKey: 'platform:meta', status: 'present' } },
-      ALL,
+      META,
     ],
     'agenda.itemAdded': [{ type: 'agenda.itemAdded', payload: { item: agendaItem } }, META],
-    'agenda.itemUpdated': [{ type: 'agenda.itemUpdated', payload: { item: { ...agendaItem, platformId: null } } }, ALL],
+    'agenda.itemUpdated': [{ type: 'agenda.itemUpdated', payload: { item: { ...agendaItem, platformId: null } } }, META],
     'agenda.itemRemoved': [{ type: 'agenda.itemRemoved', payload: { itemId: agendaItem.id, meetingId: meeting.id } }, MINISTRY],
-    'decision.added': [{ type: 'decision.added', payload: { decision } }, ALL],
+    'decision.added': [{ type: 'decision.added', payload: { decision } }, META],
     'decision.updated': [{ type: 'decision.updated', payload: { decision: { ...decision, platformId: 'meta' } } }, META],
-    'decision.removed': [{ type: 'decision.removed', payload: { decisionId: decision.id, meetingId: meeting.id, platformId: null } }, ALL],
+    'decision.removed': [{ type: 'decision.removed', payload: { decisionId: decision.id, meetingId: meeting.id, platformId: null } }, MINISTRY],
     'meeting.adopted': [{ type: 'meeting.adopted', payload: { ...minutesCopy, note: null } }, MINISTRY],
     'minutes.published': [{ type: 'minutes.published', payload: { ...minutesCopy, platformId: 'meta' } }, META],
-    'meeting.minutesReopened': [{ type: 'meeting.minutesReopened', payload: { meetingId: meeting.id, version: 1, reason: 'R' } }, ALL],
+    'meeting.minutesReopened': [{ type: 'meeting.minutesReopened', payload: { meetingId: meeting.id, version: 1, reason: 'R' } }, META],
     'actionItem.created': [{ type: 'actionItem.created', payload: { actionItem } }, META],
     'actionItem.statusChanged': [
       { type: 'actionItem.statusChanged', payload: { actionItemId: actionItem.id, status: 'done' } },

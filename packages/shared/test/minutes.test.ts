@@ -169,7 +169,7 @@ describe('editing the record before adoption', () => {
     const { events } = desk.must(operator, 'agenda.reorder', { meetingId, itemIds: [uuid(803), uuid(801), uuid(802)] });
     expect(events.map((e) => [e.type, e.type === 'agenda.itemUpdated' ? e.payload.item.title : '', e.audience.kind])).toEqual([
       ['agenda.itemUpdated', 'Retards TikTok', 'platform'],
-      ['agenda.itemUpdated', 'Point général', 'all'],
+      ['agenda.itemUpdated', 'Point général', 'platforms'],
       ['agenda.itemUpdated', 'Retards Meta', 'platform'],
     ]);
     const again = desk.submit(operator, 'agenda.reorder', { meetingId, itemIds: [uuid(803), uuid(801), uuid(802)] });

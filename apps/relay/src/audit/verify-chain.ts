@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { GENESIS_HASH, type LogPosition } from '@contact-desk/shared';
-import { EVENT_COLUMNS, toEvent, type EventRow } from '../storage/event-row.js';
+import { EVENT_COLUMNS, EVENT_ROW_NAMES, toEvent, type EventRow } from '../storage/event-row.js';
 import { hashEvent } from './event-hash.js';
 
 export type ChainReport =
@@ -28,7 +28,10 @@ export function verifyChain(dataFile: string, options: VerifyOptions = {}): Chai
     const expected = new Map((options.expect ?? []).map((position) => [position.seq, position.hash]));
     let prevHash = GENESIS_HASH;
     let seq = 0;
-    const rows = db.prepare(`SELECT ${EVENT_COLUMNS}, actor_id FROM events ORDER BY seq`).iterate() as IterableIterator<
+    // A file from before the `platforms` audience (schema 6) has no event_platforms and no such event.
+    const platformsKnown = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_platforms'").get() !== undefined;
+    const selected = platformsKnown ? EVENT_COLUMNS : EVENT_ROW_NAMES.replace('platform_ids', 'NULL AS platform_ids');
+    const rows = db.prepare(`SELECT ${selected}, actor_id FROM events ORDER BY seq`).iterate() as IterableIterator<
       EventRow & { actor_id: string }
     >;
     for (const row of rows) {

@@ -26,13 +26,14 @@ export class WebhookIndex {
 
   /**
    * The webhooks that may carry something of this audience: the ministry's for anything but
-   * administration, a platform's only for its own platform's events.
+   * administration, a platform's only for what its platform may see.
    */
   forAudience(audience: Audience): readonly Webhook[] {
     if (audience.kind === 'admin') return [];
-    if (audience.kind !== 'platform') return this.ministry;
-    const own = this.byPlatform.get(audience.platformId);
-    if (!own) return this.ministry;
+    if (audience.kind === 'all' || audience.kind === 'ministry') return this.ministry;
+    const platformIds = audience.kind === 'platform' ? [audience.platformId] : audience.platformIds;
+    const own = platformIds.flatMap((platformId) => this.byPlatform.get(platformId) ?? []);
+    if (own.length === 0) return this.ministry;
     return this.ministry.length === 0 ? own : [...own, ...this.ministry];
   }
 }

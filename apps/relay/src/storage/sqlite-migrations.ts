@@ -2,12 +2,14 @@ import type Database from 'better-sqlite3';
 import { GENESIS_HASH } from '@contact-desk/shared';
 import { hashEvent } from '../audit/event-hash.js';
 import { toEvent, type EventRow } from './event-row.js';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './sqlite-schema.js';
+import { eventsTableSql, SCHEMA_SQL, SCHEMA_VERSION } from './sqlite-schema.js';
 
 /**
  * Brings a data file to the current schema in one transaction. Version 1 files predate the hash
  * chain: their events are linked in seq order, as the relay would have linked them. Versions
  * before 4 predate the REST API (its key hashes, and the request hash of its mutations).
+ * Versions before 6 predate the `platforms` audience: the log's table is built anew with it
+ * allowed (SQLite cannot change a CHECK in place); every event keeps its row as it was.
  */
 export function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
@@ -18,6 +20,7 @@ export function migrate(db: Database.Database): void {
   db.transaction(() => {
     if (version === 1) addHashChain(db);
     if (version >= 1 && version < 5) addRequestHash(db);
+    if (version >= 1 && version < 6) allowPlatformsAudience(db);
     db.exec(SCHEMA_SQL);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
@@ -40,4 +43,13 @@ function addHashChain(db: Database.Database): void {
 function addRequestHash(db: Database.Database): void {
   const columns = db.prepare('SELECT name FROM pragma_table_info(?)').all('mutations') as { name: string }[];
   if (!columns.some((column) => column.name === 'request_hash')) db.exec('ALTER TABLE mutations ADD COLUMN request_hash TEXT;');
+}
+
+/** Rebuilds the log's table with the `platforms` audience allowed, rows and seqs unchanged. */
+function allowPlatformsAudience(db: Database.Database): void {
+  const columns = 'seq, server_time, type, actor_id, actor, mutation_id, client_time, audience, platform_id, payload, prev_hash, hash';
+  db.exec(`${eventsTableSql('events_v6')}
+           INSERT INTO events_v6 (${columns}) SELECT ${columns} FROM events;
+           DROP TABLE events;
+           ALTER TABLE events_v6 RENAME TO events;`);
 }

@@ -2,12 +2,15 @@ import { OUTBOX_SCHEMA_SQL } from './outbox-schema.js';
 
 /**
  * Schema of the relay's SQLite file. Versioned through `PRAGMA user_version`: 3 adds the
- * integrations, 4 the API keys' hashes and the requests' digests of mutations, 5 the outbox.
+ * integrations, 4 the API keys' hashes and the requests' digests of mutations, 5 the outbox,
+ * 6 the `platforms` audience (the ministry and several platforms: a meeting's invitees).
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
-export const SCHEMA_SQL = `
-CREATE TABLE IF NOT EXISTS events (
+/** The log's table, under a name (a migration builds it anew beside the old one). */
+export function eventsTableSql(name: string): string {
+  return `
+CREATE TABLE IF NOT EXISTS ${name} (
   seq          INTEGER PRIMARY KEY,
   server_time  INTEGER NOT NULL,
   type         TEXT    NOT NULL,
@@ -15,13 +18,25 @@ CREATE TABLE IF NOT EXISTS events (
   actor        TEXT    NOT NULL,
   mutation_id  TEXT,
   client_time  INTEGER,
-  audience     TEXT    NOT NULL CHECK (audience IN ('all', 'ministry', 'admin', 'platform')),
+  audience     TEXT    NOT NULL CHECK (audience IN ('all', 'ministry', 'admin', 'platform', 'platforms')),
+  -- The platform of a 'platform' audience; those of a 'platforms' audience are in event_platforms.
   platform_id  TEXT,
   payload      TEXT    NOT NULL,
   -- The hash chain (see packages/shared/src/protocol/chain.ts), written in the event's transaction.
   prev_hash    TEXT    NOT NULL,
   hash         TEXT    NOT NULL
-);
+);`;
+}
+
+export const SCHEMA_SQL = `${eventsTableSql('events')}
+-- The platforms of each event addressed to the ministry and several platforms, keyed for a
+-- liaison's pull (platform, then seq) and read back by seq.
+CREATE TABLE IF NOT EXISTS event_platforms (
+  platform_id  TEXT    NOT NULL,
+  seq          INTEGER NOT NULL,
+  PRIMARY KEY (platform_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_platforms_by_seq ON event_platforms (seq);
 -- Partial indexes: only the rows a liaison's pull looks up are indexed, so most appends touch
 -- one index at most.
 CREATE INDEX IF NOT EXISTS events_by_platform ON events (platform_id, seq) WHERE platform_id IS NOT NULL;

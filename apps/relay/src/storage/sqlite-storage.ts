@@ -1,8 +1,6 @@
 import Database from 'better-sqlite3';
 import {
   DEFAULT_POLICY,
-  GENESIS_HASH,
-  visibilityClass,
   type Comment,
   type Device,
   type DomainState,
@@ -17,7 +15,7 @@ import {
   type User,
   type Viewer,
 } from '@contact-desk/shared';
-import { EVENT_COLUMNS, toEvent, type EventRow } from './event-row.js';
+import { SqliteEventLog } from './sqlite-event-log.js';
 import { migrate } from './sqlite-migrations.js';
 import { SqliteOutbox } from './sqlite-outbox.js';
 import type {
@@ -46,6 +44,7 @@ export interface SqliteOptions {
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly log: SqliteEventLog;
   private outboxTables: SqliteOutbox | undefined;
 
   constructor(file: string, options: SqliteOptions = {}) {
@@ -57,25 +56,14 @@ export class SqliteStorage implements Storage {
       migrate(this.db);
     }
     const db = this.db;
+    this.log = new SqliteEventLog(db);
     this.statements = {
-      insertEvent: db.prepare(
-        `INSERT INTO events (seq, server_time, type, actor_id, actor, mutation_id, client_time, audience, platform_id, payload, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
       insertMutation: db.prepare(
         `INSERT INTO mutations (mutation_id, user_id, received_at, status, result, request_hash) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
       mutation: db.prepare('SELECT user_id, result, request_hash FROM mutations WHERE mutation_id = ?'),
       insertApiKey: db.prepare('INSERT INTO api_keys (api_key_id, key_hash) VALUES (?, ?)'),
       apiKeyHash: db.prepare('SELECT key_hash FROM api_keys WHERE api_key_id = ?'),
-      // A request's own events: created (the request in the payload), comments, and every step.
-      requestEvents: db.prepare(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE platform_id = @platformId AND seq > @afterSeq
-           AND coalesce(json_extract(payload, '$.requestId'), json_extract(payload, '$.request.id'), json_extract(payload, '$.comment.requestId')) = @requestId
-         ORDER BY seq LIMIT @limit`,
-      ),
-      head: db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1'),
-      hashAt: db.prepare('SELECT hash FROM events WHERE seq = ?'),
       upsertRequest: db.prepare(
         `INSERT INTO requests (id, ref, platform_id, status, priority, created_at, received_at, ack_at, answered_at, updated_at, doc)
          VALUES (@id, @ref, @platformId, @status, @priority, @createdAt, @receivedAt, @ackAt, @answeredAt, @updatedAt, @doc)
@@ -124,17 +112,6 @@ export class SqliteStorage implements Storage {
         `SELECT d.doc AS device, u.doc AS user FROM device_tokens t
          JOIN devices d ON d.id = t.device_id JOIN users u ON u.id = d.user_id WHERE t.token_hash = ?`,
       ),
-      eventsAll: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE seq > ? ORDER BY seq LIMIT ?`),
-      eventsMinistry: db.prepare(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE seq > ? AND audience != 'admin' ORDER BY seq LIMIT ?`,
-      ),
-      eventsPlatform: db.prepare(
-        `SELECT ${EVENT_COLUMNS} FROM (
-           SELECT ${EVENT_COLUMNS} FROM events WHERE platform_id IS NOT NULL AND platform_id = ? AND seq > ?
-           UNION ALL
-           SELECT ${EVENT_COLUMNS} FROM events WHERE audience = 'all' AND seq > ?
-         ) ORDER BY seq LIMIT ?`,
-      ),
     };
   }
 
@@ -163,17 +140,16 @@ export class SqliteStorage implements Storage {
   }
 
   hashAt(seq: number): string | undefined {
-    return (this.statements.hashAt.get(seq) as { hash: string } | undefined)?.hash;
+    return this.log.hashAt(seq);
   }
 
   head(): LogPosition {
-    const row = this.statements.head.get() as LogPosition | undefined;
-    return row ?? { seq: 0, hash: GENESIS_HASH };
+    return this.log.head();
   }
 
   commit(batch: CommitBatch): void {
     this.db.transaction(() => {
-      for (const event of batch.events) this.insertEvent(event);
+      for (const event of batch.events) this.log.insert(event);
       for (const write of batch.writes) this.project(write);
       for (const [mutationId, stored] of batch.mutationResults) {
         this.statements.insertMutation.run(
@@ -226,23 +202,6 @@ export class SqliteStorage implements Storage {
       if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return 'in_use';
       throw error;
     }
-  }
-
-  private insertEvent(event: LoggedEvent): void {
-    this.statements.insertEvent.run(
-      event.seq,
-      event.serverTime,
-      event.type,
-      event.actor.userId,
-      JSON.stringify(event.actor),
-      event.mutationId,
-      event.clientTime,
-      event.audience.kind,
-      event.audience.kind === 'platform' ? event.audience.platformId : null,
-      JSON.stringify(event.payload),
-      event.prevHash,
-      event.hash,
-    );
   }
 
   private project(write: EntityWrite): void {
@@ -309,17 +268,11 @@ export class SqliteStorage implements Storage {
   }
 
   requestEvents(platformId: string, requestId: string, afterSeq: number, limit: number): LoggedEvent[] {
-    return (this.statements.requestEvents.all({ platformId, afterSeq, requestId, limit }) as EventRow[]).map(toEvent);
+    return this.log.requestEvents(platformId, requestId, afterSeq, limit);
   }
 
   eventsAfter(viewer: Viewer, afterSeq: number, limit: number): LoggedEvent[] {
-    const visibility = visibilityClass(viewer);
-    const s = this.statements;
-    let rows: EventRow[];
-    if (visibility === 'admin') rows = s.eventsAll.all(afterSeq, limit) as EventRow[];
-    else if (visibility === 'ministry') rows = s.eventsMinistry.all(afterSeq, limit) as EventRow[];
-    else rows = s.eventsPlatform.all(viewer.platformId, afterSeq, afterSeq, limit) as EventRow[];
-    return rows.map(toEvent);
+    return this.log.eventsAfter(viewer, afterSeq, limit);
   }
 
   enrollmentCode(codeHash: string): EnrollmentCodeRecord | undefined {

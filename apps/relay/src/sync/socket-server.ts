@@ -1,4 +1,5 @@
 import {
+  ANSWER_BOUNDS,
   CHANNELS,
   LIMITS,
   parseMutation,
@@ -33,6 +34,7 @@ import type { Logger } from '../logger.js';
 import { answerDeliveries } from '../outreach/delivery-log.js';
 import type { OutboxStore } from '../storage/outbox-store.js';
 import type { Storage } from '../storage/storage.js';
+import { binaryRefusal } from './binary-guard.js';
 import { classRoom, LiveFanout } from './live-fanout.js';
 import { PushRateLimit } from './push-rate-limit.js';
 
@@ -129,6 +131,11 @@ export function attachSocketServer(
           ok: false,
           error: protocolError('invalid_payload', `A ${channel} carries exactly one payload; this one had ${args.length - 1}.`),
         });
+        return;
+      }
+      const binary = binaryRefusal(typeof ack === 'function' ? args.slice(0, -1) : args);
+      if (binary) {
+        if (typeof ack === 'function') (ack as (response: unknown) => void)({ ok: false, error: binary });
         return;
       }
       next();
@@ -245,8 +252,10 @@ async function handlePush(
   }
   const results: (MutationResult | undefined)[] = [];
   const valid: Mutation[] = [];
+  // The push's answer is bounded as a whole: its mutations share the bound of their errors.
+  const errorBytes = Math.min(ANSWER_BOUNDS.bytes, Math.floor(ANSWER_BOUNDS.pushBytes / request.value.mutations.length));
   for (const raw of request.value.mutations) {
-    const parsed = parseMutation(raw);
+    const parsed = parseMutation(raw, errorBytes);
     if (parsed.ok) {
       valid.push(parsed.value);
       results.push(undefined);

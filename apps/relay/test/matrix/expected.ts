@@ -84,20 +84,48 @@ export function expectedToSee(role: Role, ownPlatform: string | null, audience: 
       return role !== 'liaison';
     case 'platform':
       return role !== 'liaison' || audience.platformId === ownPlatform;
+    case 'platforms':
+      return role !== 'liaison' || (ownPlatform !== null && audience.platformIds.includes(ownPlatform));
   }
+}
+
+/** The ministry and some platforms, written as the log writes it (none: the ministry; one: that platform). */
+export function ministryAnd(platformIds: readonly string[]): Audience {
+  const ids = [...new Set(platformIds)].sort();
+  if (ids.length === 0) return { kind: 'ministry' };
+  if (ids.length === 1) return { kind: 'platform', platformId: ids[0] as string };
+  return { kind: 'platforms', platformIds: ids };
 }
 
 /**
  * The audience of each event from what it is about, folding the log in order: a request's events
  * go to its platform; shared comments with their request, ministry-only notes to the ministry;
  * users to their platform (ministry users to the ministry); codes and devices to the prefect;
- * the policy and meetings themselves to all; agenda items, decisions and action items to the
- * platform they are about, or to all when they are about none.
+ * the policy to all; a meeting, its attendance and its general records to the ministry and the
+ * platforms it invites (a change of invitations to those invited before and after); a record
+ * about one platform to the ministry and that platform if it is invited, else to the ministry.
  */
 export class AudienceOracle {
   private readonly requests = new Map<string, string>();
   private readonly users = new Map<string, string | null>();
-  private readonly records = new Map<string, string | null>();
+  private readonly invitees = new Map<string, readonly string[]>();
+  private readonly records = new Map<string, { meetingId: string; about: string | null }>();
+
+  private meeting(meetingId: string): Audience {
+    return ministryAnd(this.invitees.get(meetingId) ?? []);
+  }
+
+  private record(meetingId: string, about: string | null, id?: string): Audience {
+    if (id !== undefined) this.records.set(id, { meetingId, about });
+    if (about === null) return this.meeting(meetingId);
+    return ministryAnd((this.invitees.get(meetingId) ?? []).includes(about) ? [about] : []);
+  }
+
+  private known(id: string): Audience {
+    const record = this.records.get(id);
+    if (!record) throw new Error(`an event about meeting record ${id}, never created`);
+    return this.record(record.meetingId, record.about);
+  }
 
   audienceOf(event: DomainEvent): Audience {
     const platform = (platformId: string | null | undefined): Audience =>
@@ -124,36 +152,39 @@ export class AudienceOracle {
       case 'device.revoked':
         return { kind: 'admin' };
       case 'policy.updated':
-      case 'meeting.created':
-      case 'meeting.updated':
-      case 'meeting.attendanceSet':
         return { kind: 'all' };
+      case 'meeting.created':
+      case 'meeting.updated': {
+        const { id, invitedPlatformIds } = event.payload.meeting;
+        const audience = ministryAnd([...(this.invitees.get(id) ?? []), ...invitedPlatformIds]);
+        this.invitees.set(id, invitedPlatformIds);
+        return audience;
+      }
+      case 'meeting.attendanceSet':
+        return this.meeting(event.payload.meetingId);
       case 'agenda.itemAdded':
       case 'agenda.itemUpdated':
-        this.records.set(event.payload.item.id, event.payload.item.platformId);
-        return platform(event.payload.item.platformId);
+        return this.record(event.payload.item.meetingId, event.payload.item.platformId, event.payload.item.id);
       case 'agenda.itemRemoved':
-        return platform(this.records.get(event.payload.itemId));
+        return this.known(event.payload.itemId);
       case 'decision.added':
       case 'decision.updated':
-        return platform(event.payload.decision.platformId);
+        return this.record(event.payload.decision.meetingId, event.payload.decision.platformId, event.payload.decision.id);
       case 'decision.removed':
-        return platform(event.payload.platformId);
+        return this.known(event.payload.decisionId);
       // Adopted minutes: the whole to the ministry, each invited platform its own copy.
       case 'meeting.adopted':
         return { kind: 'ministry' };
       case 'minutes.published':
         return { kind: 'platform', platformId: event.payload.platformId };
       case 'meeting.minutesReopened':
-        return { kind: 'all' };
+        return this.meeting(event.payload.meetingId);
       case 'actionItem.created': {
-        const { owner, id } = event.payload.actionItem;
-        const owning = owner.kind === 'platform' ? owner.platformId : null;
-        this.records.set(id, owning);
-        return platform(owning);
+        const { owner, id, meetingId } = event.payload.actionItem;
+        return this.record(meetingId, owner.kind === 'platform' ? owner.platformId : null, id);
       }
       case 'actionItem.statusChanged':
-        return platform(this.records.get(event.payload.actionItemId));
+        return this.known(event.payload.actionItemId);
       case 'webhook.created':
       case 'webhook.updated':
         return userAudience(event.payload.webhook.platformId);

@@ -3,7 +3,7 @@
  * on each of two platforms — and recipes that bring a request of either platform into any status
  * through the real wire, as the people involved would.
  */
-import type { RequestStatus } from '@contact-desk/shared';
+import type { DomainEvent, RequestStatus } from '@contact-desk/shared';
 import { createRequest, Harness, waitFor, type Client, type EnrolledUser } from '../harness.js';
 
 export const PLATFORM_A = 'alpha';
@@ -97,4 +97,17 @@ export async function requestIn(world: World, platformId: string, status: Reques
   const reached = world.h.core.view.requests.get(requestId)?.status;
   if (reached !== status) throw new Error(`request reached ${reached}, not ${status}`);
   return requestId;
+}
+
+/** Every event a client can pull, page by page, and the log position the last page reached. */
+export async function pullAll(client: Client): Promise<{ events: DomainEvent[]; upToSeq: number }> {
+  const events: DomainEvent[] = [];
+  let cursor = 0;
+  for (;;) {
+    const page = await client.pull(cursor, 1000);
+    if (!page.ok) throw new Error(page.error.message);
+    events.push(...page.events);
+    cursor = page.upToSeq;
+    if (!page.hasMore) return { events, upToSeq: page.upToSeq };
+  }
 }

@@ -1,5 +1,5 @@
 import type { ApiKey, Webhook } from '../domain/integration.js';
-import { notFound, refusal } from '../protocol/errors.js';
+import { idUnavailable, notFound, refusal } from '../protocol/errors.js';
 import { draft } from '../protocol/events.js';
 import type { MutationArgs } from '../protocol/mutations.js';
 import { accept, reject, type DecideContext, type Decision } from './decision.js';
@@ -11,9 +11,7 @@ import { accept, reject, type DecideContext, type Decision } from './decision.js
  */
 
 function exists(ctx: DecideContext, id: string, what: 'webhook' | 'API key'): Decision | undefined {
-  return ctx.read.integration(id)
-    ? reject(refusal('conflict', 'id_exists', `A ${what} with id ${id} already exists.`, { id, what }))
-    : undefined;
+  return ctx.read.integration(id) ? reject(idUnavailable(what, id)) : undefined;
 }
 
 function liveWebhook(ctx: DecideContext, webhookId: string): Webhook | Decision {

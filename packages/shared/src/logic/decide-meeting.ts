@@ -1,5 +1,5 @@
-import { isAdopted, partyKey, recordPlatform, type ActionItem, type AgendaItem, type Meeting, type MeetingRecord } from '../domain/meeting.js';
-import { notFound, refusal } from '../protocol/errors.js';
+import { isAdopted, partyKey, type ActionItem, type AgendaItem, type Meeting, type MeetingRecord } from '../domain/meeting.js';
+import { idUnavailable, notFound, refusal } from '../protocol/errors.js';
 import { draft } from '../protocol/events.js';
 import type { MutationArgs } from '../protocol/mutations.js';
 import { accept, reject, type DecideContext, type Decision } from './decision.js';
@@ -15,7 +15,7 @@ export function visible<T extends MeetingRecord['type']>(
 ): Extract<MeetingRecord, { type: T }> | undefined {
   const record = ctx.read.meetingRecord(id);
   if (!record || record.type !== type) return undefined;
-  return canSee(ctx.actor, recordAudience(recordPlatform(record))) ? (record as Extract<MeetingRecord, { type: T }>) : undefined;
+  return canSee(ctx.actor, recordAudience(ctx.read, record)) ? (record as Extract<MeetingRecord, { type: T }>) : undefined;
 }
 
 /**
@@ -38,8 +38,9 @@ export function editableMeeting(ctx: DecideContext, meetingId: string): { meetin
   return { meeting };
 }
 
+/** A new record's id already taken by any record, of whatever meeting, kind or audience: one answer. */
 function conflictIfExists(ctx: DecideContext, id: string, what: string): Decision | undefined {
-  return ctx.read.meetingRecord(id) ? reject(refusal('conflict', 'id_exists', `A ${what} with id ${id} already exists.`, { id, what })) : undefined;
+  return ctx.read.meetingRecord(id) ? reject(idUnavailable(what, id)) : undefined;
 }
 
 function unknownPlatform(ctx: DecideContext, platformIds: readonly (string | null)[]): Decision | undefined {
@@ -73,6 +74,10 @@ export function decideSetAttendance(ctx: DecideContext, args: MutationArgs<'meet
   if (args.party.kind === 'platform') {
     const refused = unknownPlatform(ctx, [args.party.platformId]);
     if (refused) return refused;
+    // Attendance goes to everyone the meeting invites: only an invited platform has any.
+    if (!meeting.invitedPlatformIds.includes(args.party.platformId)) {
+      return reject(refusal('invalid_payload', 'party_not_invited', 'Only a platform the meeting invites has an attendance.', { path: 'party' }));
+    }
   }
   return accept([
     draft('meeting.attendanceSet', { meetingId: meeting.id, partyKey: partyKey(args.party), status: args.status, attendees: args.attendees }),

@@ -1,4 +1,4 @@
-import { isAdopted, recordPlatform, type AgendaItem } from '../domain/meeting.js';
+import { isAdopted, type AgendaItem } from '../domain/meeting.js';
 import { contentForPlatform, minutesHash } from '../minutes/minutes-copies.js';
 import { minutesContent } from '../minutes/minutes-content.js';
 import { GENESIS_HASH } from '../protocol/chain.js';
@@ -76,7 +76,7 @@ export function decideReorderAgenda(ctx: DecideContext, args: MutationArgs<'agen
   if ('refused' in editable) return editable.refused;
   const items = new Map<string, AgendaItem>();
   for (const record of ctx.read.allMeetingRecords()) {
-    if (record.type === 'agendaItem' && record.meetingId === args.meetingId && canSee(ctx.actor, recordAudience(recordPlatform(record)))) {
+    if (record.type === 'agendaItem' && record.meetingId === args.meetingId && canSee(ctx.actor, recordAudience(ctx.read, record))) {
       items.set(record.id, record);
     }
   }

@@ -2,7 +2,7 @@ import { formatRef } from '../domain/ids.js';
 import { normalizeLocation } from '../domain/locations.js';
 import { slaTermsFor } from '../domain/policy.js';
 import { ESCALATION_TARGETS, ownerOf, type Request, type RequestItem, type RequestSide } from '../domain/request.js';
-import { notFound, refusal } from '../protocol/errors.js';
+import { idUnavailable, notFound, refusal } from '../protocol/errors.js';
 import { draft, type EventDraft } from '../protocol/events.js';
 import type { MutationArgs } from '../protocol/mutations.js';
 import { nextManualLevel } from '../sla/contacts.js';
@@ -50,7 +50,7 @@ function implicitAck(request: Request): EventDraft[] {
 
 export function decideCreate(ctx: DecideContext, args: MutationArgs<'request.create'>): Decision {
   if (ctx.read.request(args.requestId)) {
-    return reject(refusal('conflict', 'id_exists', `A request with id ${args.requestId} already exists.`, { id: args.requestId, what: 'request' }));
+    return reject(idUnavailable('request', args.requestId));
   }
   const platform = ctx.read.platform(args.platformId);
   if (!platform) return reject(notFound('platform', args.platformId));
@@ -274,7 +274,8 @@ export function decideComment(ctx: DecideContext, args: MutationArgs<'comment.ad
   const request = target(ctx, args.requestId, null);
   if (isDecision(request)) return request;
   if (ctx.read.comment(args.commentId)) {
-    return reject(refusal('conflict', 'id_exists', `A comment with id ${args.commentId} already exists.`, { id: args.commentId, what: 'comment' }));
+    // The same answer whether the id is on this request, another the sender sees, or one they do not.
+    return reject(idUnavailable('comment', args.commentId));
   }
   if (args.visibility === 'ministry' && ctx.actor.role === 'liaison') {
     return reject(refusal('forbidden', 'liaison_ministry_note', 'A liaison cannot write ministry-only notes.', { path: 'visibility' }));

@@ -7,6 +7,7 @@ import type { Request } from '../domain/request.js';
 import type { Device, User } from '../domain/user.js';
 import type { DomainEvent } from '../protocol/events.js';
 import { evolve } from './evolve.js';
+import { canSee, recordAudience, type Viewer } from './permissions.js';
 import { applyWrite, type DomainState, type EntityWrite, type ReadModel, type WritableCollections } from './state.js';
 
 type Collections =
@@ -38,7 +39,15 @@ export class StateDraft implements ReadModel, WritableCollections {
   private lastSeq: number;
   private readonly written: EntityWrite[] = [];
 
-  constructor(private readonly base: DomainState) {
+  /**
+   * `holder`: whose copy this is, for a client's copy. The relay's copy (no holder) keeps every
+   * meeting; a platform's copy drops a meeting, and every record of it, once the platform is no
+   * longer invited (`meeting.updated` reaches the platforms invited before and after).
+   */
+  constructor(
+    private readonly base: DomainState,
+    private readonly holder?: Viewer,
+  ) {
     this.lastSeq = base.lastSeq;
   }
 
@@ -87,9 +96,22 @@ export class StateDraft implements ReadModel, WritableCollections {
     for (const event of events) {
       if (event.seq <= this.lastSeq) continue;
       for (const write of evolve(this, event)) this.write(write);
+      if (event.type === 'meeting.updated') this.forgetIfUninvited(event.payload.meeting.id);
       this.lastSeq = event.seq;
     }
     return this;
+  }
+
+  /** In a holder's copy, removes a meeting the holder may no longer see, with its records. */
+  private forgetIfUninvited(meetingId: string): void {
+    const meeting = this.meetingRecord(meetingId);
+    if (!this.holder || !meeting || canSee(this.holder, recordAudience(this, meeting))) return;
+    const ids = new Set([...this.base.meetingRecords.keys(), ...this.meetingRecords.keys()]);
+    for (const id of ids) {
+      const record = this.meetingRecord(id);
+      if (record && record.type !== 'meeting' && record.meetingId === meetingId) this.write({ kind: 'meetingRecordRemoved', id });
+    }
+    this.write({ kind: 'meetingRecordRemoved', id: meetingId });
   }
 
   /** Every entity written so far, last write last (what a store must persist). */
@@ -123,6 +145,8 @@ export class StateDraft implements ReadModel, WritableCollections {
 
   private write(write: EntityWrite): void {
     this.written.push(write);
+    // A record written again after its removal (a meeting a platform is invited to again) is back.
+    if (write.kind === 'meetingRecord') this.removedRecords.delete(write.value.id);
     applyWrite(this, write);
   }
 
@@ -138,8 +162,8 @@ export class StateDraft implements ReadModel, WritableCollections {
   }
 }
 
-/** The pure reducer over a whole state: `(state, events) → state`. */
-export function reduce(state: DomainState, events: DomainEvent | Iterable<DomainEvent>): DomainState {
+/** The pure reducer over a whole state: `(state, events) → state`; `holder` as for `StateDraft`. */
+export function reduce(state: DomainState, events: DomainEvent | Iterable<DomainEvent>, holder?: Viewer): DomainState {
   const list = Symbol.iterator in Object(events) ? (events as Iterable<DomainEvent>) : [events as DomainEvent];
-  return new StateDraft(state).apply(list).finish();
+  return new StateDraft(state, holder).apply(list).finish();
 }

@@ -1,4 +1,4 @@
-import { recordPlatform } from '../domain/meeting.js';
+import { recordPlatform, type MeetingRecord } from '../domain/meeting.js';
 import { isMinistryRole, type Role } from '../domain/roles.js';
 import type { Actor } from '../domain/user.js';
 import type { Audience, EventDraft } from '../protocol/events.js';
@@ -22,6 +22,8 @@ export function canSee(viewer: Viewer, audience: Audience): boolean {
       return isMinistryRole(viewer.role);
     case 'platform':
       return isMinistryRole(viewer.role) || (viewer.role === 'liaison' && viewer.platformId === audience.platformId);
+    case 'platforms':
+      return isMinistryRole(viewer.role) || (viewer.role === 'liaison' && viewer.platformId !== null && audience.platformIds.includes(viewer.platformId));
   }
 }
 
@@ -91,20 +93,57 @@ export function canSeePlatform(viewer: Viewer, platformId: string): boolean {
   return canSee(viewer, { kind: 'platform', platformId });
 }
 
-/** Meeting records about a platform go to the ministry and that platform; general ones to all. */
-export function recordAudience(platformId: string | null): Audience {
-  return platformId === null ? { kind: 'all' } : { kind: 'platform', platformId };
+/**
+ * The ministry and these platforms, in its one written form: the ministry alone for none, that
+ * platform's audience for one, else the sorted list without repeats (what the log stores and
+ * hashes, so two relays write the same audience for the same platforms).
+ */
+export function platformsAudience(platformIds: readonly string[]): Audience {
+  const ids = [...new Set(platformIds)].sort();
+  const [first] = ids;
+  if (first === undefined) return { kind: 'ministry' };
+  if (ids.length === 1) return { kind: 'platform', platformId: first };
+  return { kind: 'platforms', platformIds: ids };
+}
+
+/** The platforms a meeting invites; none when the meeting is unknown to this reader. */
+function invitedTo(read: ReadModel, meetingId: string): readonly string[] {
+  const meeting = read.meetingRecord(meetingId);
+  return meeting?.type === 'meeting' ? meeting.invitedPlatformIds : [];
+}
+
+/**
+ * Who may see anything of a meeting: the ministry and the platforms it invites, as it stands in
+ * `read`. Every meeting-wide event (the meeting, its attendance, its general records) has it.
+ */
+export function meetingAudience(read: ReadModel, meetingId: string): Audience {
+  return platformsAudience(invitedTo(read, meetingId));
+}
+
+/**
+ * Who may see a record of a meeting: a general one (about no platform), the meeting's audience;
+ * one about a platform, the ministry and that platform if the meeting invites it, else the
+ * ministry alone. A platform never sees anything of a meeting it is not invited to.
+ */
+export function recordAudience(read: ReadModel, record: MeetingRecord): Audience {
+  if (record.type === 'meeting') return platformsAudience(record.invitedPlatformIds);
+  // Adopted minutes: the ministry's whole copy to the ministry alone, a platform's copy to it.
+  if (record.type === 'minutes') return record.platformId === null ? { kind: 'ministry' } : { kind: 'platform', platformId: record.platformId };
+  const invited = invitedTo(read, record.meetingId);
+  const about = recordPlatform(record);
+  if (about === null) return platformsAudience(invited);
+  return platformsAudience(invited.includes(about) ? [about] : []);
+}
+
+/** A meeting record's audience by id; the ministry's for a record this reader does not hold. */
+function recordAudienceById(read: ReadModel, id: string): Audience {
+  const record = read.meetingRecord(id);
+  return record ? recordAudience(read, record) : { kind: 'ministry' };
 }
 
 /** A platform's own record (the ministry and that platform), or the ministry's alone (null). */
 function sideAudience(platformId: string | null): Audience {
   return platformId === null ? { kind: 'ministry' } : { kind: 'platform', platformId };
-}
-
-/** Everyone concerned by a meeting as a whole. */
-function meetingWideAudience(_read: ReadModel, _meetingId: string): Audience {
-  // Meeting-wide events go to all for now; narrowed to the ministry and the invited platforms when that audience exists.
-  return { kind: 'all' };
 }
 
 /** Who may see an event, from its content. Computed once, by the relay, when it is recorded. */
@@ -136,34 +175,37 @@ export function audienceOf(event: EventDraft, read: ReadModel): Audience {
     case 'device.revoked':
       return { kind: 'admin' };
     case 'policy.updated':
-    case 'meeting.created':
-    case 'meeting.updated':
-    case 'meeting.attendanceSet':
       return { kind: 'all' };
+    case 'meeting.created':
+      return recordAudience(read, event.payload.meeting);
+    case 'meeting.updated': {
+      // The platforms invited before and after: those no longer invited learn to drop it.
+      const { meeting } = event.payload;
+      return platformsAudience([...invitedTo(read, meeting.id), ...meeting.invitedPlatformIds]);
+    }
+    case 'meeting.attendanceSet':
+      return meetingAudience(read, event.payload.meetingId);
     case 'agenda.itemAdded':
     case 'agenda.itemUpdated':
-      return recordAudience(recordPlatform(event.payload.item));
-    case 'agenda.itemRemoved': {
-      const item = read.meetingRecord(event.payload.itemId);
-      return item ? recordAudience(recordPlatform(item)) : { kind: 'ministry' };
-    }
+      return recordAudience(read, event.payload.item);
+    case 'agenda.itemRemoved':
+      return recordAudienceById(read, event.payload.itemId);
     case 'decision.added':
+      return recordAudience(read, event.payload.decision);
     case 'decision.updated':
-      return recordAudience(recordPlatform(event.payload.decision));
+      return recordAudience(read, event.payload.decision);
     case 'decision.removed':
-      return recordAudience(event.payload.platformId);
+      return recordAudienceById(read, event.payload.decisionId);
     case 'meeting.adopted':
       return { kind: 'ministry' };
     case 'minutes.published':
       return platform(event.payload.platformId);
     case 'meeting.minutesReopened':
-      return meetingWideAudience(read, event.payload.meetingId);
+      return meetingAudience(read, event.payload.meetingId);
     case 'actionItem.created':
-      return recordAudience(recordPlatform(event.payload.actionItem));
-    case 'actionItem.statusChanged': {
-      const item = read.meetingRecord(event.payload.actionItemId);
-      return item ? recordAudience(recordPlatform(item)) : { kind: 'ministry' };
-    }
+      return recordAudience(read, event.payload.actionItem);
+    case 'actionItem.statusChanged':
+      return recordAudienceById(read, event.payload.actionItemId);
     case 'webhook.created':
     case 'webhook.updated':
       return sideAudience(event.payload.webhook.platformId);

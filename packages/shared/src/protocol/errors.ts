@@ -53,3 +53,12 @@ export function reasonOf(error: ProtocolError): string | undefined {
 export function notFound(what: string, id: string): ProtocolError {
   return refusal('not_found', 'not_visible', `No ${what} ${id} is visible to you.`, { id, what });
 }
+
+/**
+ * One answer for a new thing's id that cannot be used, whatever already holds it: a thing the
+ * sender may see or one they may not (another platform's comment, a ministry-only note), of the
+ * same kind or not. It names only what the sender was creating, never what holds the id.
+ */
+export function idUnavailable(what: string, id: string): ProtocolError {
+  return refusal('conflict', 'id_unavailable', `The id ${id} cannot be used for a new ${what}: choose another.`, { id, what });
+}

@@ -179,12 +179,17 @@ const EVENT_TYPE_SET: Readonly<Record<EventType, true>> = {
 };
 export const EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as EventType[];
 
-/** Who may see an event. `platform` means the ministry and that platform's liaisons. */
+/**
+ * Who may see an event. `platform` means the ministry and that platform's liaisons; `platforms`
+ * the ministry and the liaisons of each listed platform (at least two, sorted, no repeats: one
+ * platform is `platform`, none is `ministry` — see `platformsAudience`).
+ */
 export type Audience =
   | { readonly kind: 'all' }
   | { readonly kind: 'ministry' }
   | { readonly kind: 'admin' }
-  | { readonly kind: 'platform'; readonly platformId: string };
+  | { readonly kind: 'platform'; readonly platformId: string }
+  | { readonly kind: 'platforms'; readonly platformIds: readonly string[] };
 
 /** What a decision produces: an event before the relay orders and stamps it. */
 export type EventDraft = {

@@ -1,24 +1,10 @@
 import type { z } from 'zod';
 import { entityIdSchema } from '../domain/ids.js';
+import { ANSWER_BOUNDS, invalidPayload } from './bounded-error.js';
 import { protocolError, type ProtocolError } from './errors.js';
 import { mutationArgsSchemas, mutationEnvelopeSchema, type Mutation, type MutationType } from './mutations.js';
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ProtocolError };
-
-const MAX_ISSUES = 5;
-
-/** Turns zod issues into a short, readable, typed error. */
-export function invalidPayload(error: z.ZodError, what: string): ProtocolError {
-  const issues = error.issues.slice(0, MAX_ISSUES).map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
-  const first = issues[0];
-  const where = first && first.path !== '' ? ` at ${first.path}` : '';
-  return protocolError('invalid_payload', `Invalid ${what}${where}: ${first?.message ?? 'malformed'}.`, {
-    issues,
-  });
-}
 
 export function parseWith<S extends z.ZodType>(schema: S, raw: unknown, what: string): Parsed<z.output<S>> {
   const result = schema.safeParse(raw);
@@ -31,12 +17,13 @@ function isMutationType(type: string): type is MutationType {
 
 /**
  * Validates one mutation from the wire. The mutation id is returned even when the rest is
- * invalid, so the client can match the rejection to its outbox entry.
+ * invalid, so the client can match the rejection to its outbox entry. `maxBytes` bounds the
+ * error (a push shares its answer's bound among its mutations).
  */
-export function parseMutation(raw: unknown): Parsed<Mutation> & { readonly mutationId?: string } {
+export function parseMutation(raw: unknown, maxBytes: number = ANSWER_BOUNDS.bytes): Parsed<Mutation> & { readonly mutationId?: string } {
   const envelope = mutationEnvelopeSchema.safeParse(raw);
   if (!envelope.success) {
-    const error = invalidPayload(envelope.error, 'mutation');
+    const error = invalidPayload(envelope.error, 'mutation', maxBytes);
     const claimed = typeof raw === 'object' && raw !== null ? (raw as { mutationId?: unknown }).mutationId : undefined;
     const id = entityIdSchema.safeParse(claimed);
     return id.success ? { ok: false, mutationId: id.data, error } : { ok: false, error };
@@ -51,7 +38,7 @@ export function parseMutation(raw: unknown): Parsed<Mutation> & { readonly mutat
   }
   const parsedArgs = mutationArgsSchemas[type].safeParse(args);
   if (!parsedArgs.success) {
-    return { ok: false, mutationId, error: invalidPayload(parsedArgs.error, `${type} arguments`) };
+    return { ok: false, mutationId, error: invalidPayload(parsedArgs.error, `${type} arguments`, maxBytes) };
   }
   const mutation = { mutationId, type, args: parsedArgs.data, clientTime } as Mutation;
   return { ok: true, mutationId, value: mutation };

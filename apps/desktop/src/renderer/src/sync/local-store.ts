@@ -11,6 +11,7 @@ import {
   type Platform,
   type PriorityPolicy,
   type User,
+  type Viewer,
 } from '@contact-desk/shared';
 import { requestIdOf, type LocalDb, type StoredEntity } from './local-db';
 
@@ -125,9 +126,10 @@ export async function applyPage(
   state: DomainState,
   events: readonly DomainEvent[],
   cursor: LogPosition,
+  holder?: Viewer,
 ): Promise<DomainState> {
   const fresh = events.filter((event) => event.seq > state.lastSeq);
-  const draft = new StateDraft(state).apply(fresh);
+  const draft = new StateDraft(state, holder).apply(fresh);
   const next = draft.finish();
   const { requests, comments, entities, removedRecords } = lastWrites(draft.writes());
   const confirmedIds = fresh.flatMap((event) => (event.mutationId ? [event.mutationId] : []));

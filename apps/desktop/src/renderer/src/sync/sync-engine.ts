@@ -294,7 +294,7 @@ export class SyncEngine {
   }
 
   private async applyEvents(events: readonly DomainEvent[], upTo: LogPosition, live: boolean): Promise<void> {
-    this.confirmed = await applyPage(this.options.db, this.state, events, upTo);
+    this.confirmed = await applyPage(this.options.db, this.state, events, upTo, this.status.actor ?? undefined);
     this.cursor = upTo.seq;
     const confirmedIds = new Set(events.flatMap((event) => (event.mutationId ? [event.mutationId] : [])));
     if (confirmedIds.size > 0) this.outbox = this.outbox.filter((entry) => !confirmedIds.has(entry.mutationId));

@@ -47,6 +47,9 @@ export const refusalTexts = {
       other: 'Cet élément',
     },
     role_may_not: 'Votre rôle ({{role}}) ne permet pas cette action.',
+    id_unavailable: 'Cet identifiant ne peut pas servir : recommencez l’opération.',
+    party_not_invited: 'Seule une plateforme invitée à la réunion a une présence.',
+    // Answers recorded before id_unavailable, sent again to a client that repeats its mutation.
     id_exists: 'Cet identifiant est déjà utilisé : recommencez l’opération.',
     platform_exists: 'Une plateforme « {{id}} » existe déjà.',
     user_exists: 'Cet utilisateur existe déjà.',
@@ -142,6 +145,9 @@ export const refusalTexts = {
       other: 'This item',
     },
     role_may_not: 'Your role ({{role}}) does not allow this action.',
+    id_unavailable: 'This id cannot be used: do it again.',
+    party_not_invited: 'Only a platform invited to the meeting has an attendance.',
+    // Answers recorded before id_unavailable, sent again to a client that repeats its mutation.
     id_exists: 'This id is already in use: do it again.',
     platform_exists: 'A platform “{{id}}” already exists.',
     user_exists: 'This user already exists.',
