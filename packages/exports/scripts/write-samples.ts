@@ -27,10 +27,21 @@ const dir = process.env.SAMPLES_DIR ?? join(root, 'samples');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(join(dir, 'png'), { recursive: true });
 
+const SAMPLE_CONTENT_HASH = '4f7a0c2e9b1d3a5c6e8f0b2d4a6c8e0f1a3c5e7b9d1f3a5c7e9b0d2f4a6c8e0f';
+const SAMPLE_AMENDMENT = {
+  fr: 'Échéance de l’action de X corrigée (11 novembre au lieu du 10).',
+  en: 'Deadline of X’s action corrected (11 November instead of the 10th).',
+} as const;
+
 for (const language of ['fr', 'en'] as const) {
   const late = sampleLateList(language);
   const figures = sampleFigures(language);
   const minutes = { ...minutesInput(language), figures: figures.figures.map((row) => ({ ...row, platformName: SAMPLE_PLATFORMS.get(row.platformId)?.name })) };
+  // The same minutes once the prefect has adopted them: what every copy made afterwards is.
+  const adopted = {
+    ...minutes,
+    adoption: { version: 2, adoptedAt: minutes.meta.generatedAt, upToSeq: minutes.meta.lastSeq, contentHash: SAMPLE_CONTENT_HASH, note: SAMPLE_AMENDMENT[language] },
+  };
   const files: [string, Uint8Array][] = [
     ['late.pdf', await lateListPdf(late)],
     ['late.xlsx', await lateListXlsx(late)],
@@ -42,6 +53,8 @@ for (const language of ['fr', 'en'] as const) {
     ['minutes.pdf', await minutesPdf(minutes)],
     ['minutes.docx', await minutesDocx(minutes)],
     ['minutes.md', await minutesMarkdown(minutes)],
+    ['minutes-adopted.pdf', await minutesPdf(adopted)],
+    ['minutes-adopted.docx', await minutesDocx(adopted)],
   ];
   for (const [name, bytes] of files) writeFileSync(join(dir, `${language}-${name}`), bytes);
 }

@@ -16,6 +16,7 @@ export function figuresTableNode(table: FiguresCells): PdfNode {
   return {
     table: {
       headerRows: 1,
+      keepWithHeaderRows: 1,
       dontBreakRows: true,
       widths: ['*', ...table.header.slice(1).map(() => 'auto')],
       body: [

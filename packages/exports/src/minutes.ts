@@ -109,7 +109,10 @@ export async function minutesPdf(input: MinutesInput): Promise<Uint8Array> {
       : { ol: input.decisions.map((d) => withPlatform(d.text, d.platformName)) },
     { text: texts.minutes.actionItems, style: 'h1' },
     input.actionItems.length === 0 ? { text: texts.minutes.none, italics: true } : simpleTable(actions, ['*', 'auto', 'auto', 'auto']),
-    { text: texts.minutes.figures, style: 'h1' },
+    // Fourteen columns: on a landscape page of their own, as in the Word document.
+    figures.body.length === 0
+      ? { text: texts.minutes.figures, style: 'h1' }
+      : { text: texts.minutes.figures, style: 'h1', pageBreak: 'before', pageOrientation: 'landscape' },
     figures.body.length === 0 ? { text: texts.minutes.none, italics: true } : figuresTableNode(figures),
     { text: texts.figures.method, style: 'note', margin: [0, 4, 0, 0] },
   ];
