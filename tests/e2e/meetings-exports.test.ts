@@ -181,12 +181,11 @@ it('the prefect prepares a meeting from the record and exports minutes and late 
   expect(adoptedMd).toContain(`Version 1 adoptée le`);
   expect(adoptedMd).toContain(`position du journal #${ministryCopy!.upToSeq}, empreinte du document ${ministryCopy!.contentHash}`);
   expect(adoptedMd).not.toContain('Projet — non adopté');
-  // Locked until reopened: a new decision is refused, in the user's words, and the relay records nothing.
-  await prefect.getByTestId('decision-text').fill(`Décision tardive ${started}`);
-  await prefect.getByTestId('decision-submit').click();
-  await prefect.locator('[data-testid="decision-form"] [data-reason="meeting_adopted"]').waitFor();
-  await prefect.locator('[data-testid="sync-pending"][data-count="0"]').waitFor();
-  expect(app.query<{ n: number }>('select count(*) as n from events where payload like ?', `%Décision tardive ${started}%`)[0]?.n).toBe(0);
+  // Locked until reopened: the screen no longer offers the edits the relay would refuse
+  // (`meeting_adopted`, tested over sockets in tests/sync/minutes-adoption.test.ts).
+  await expect.poll(() => prefect.getByTestId('decision-form').count()).toBe(0);
+  expect(await prefect.getByTestId('edit-meeting').count()).toBe(0);
+  expect(await prefect.getByTestId('minutes-reopen').count()).toBe(1);
 
   // ---- late lists: CSV (excel-fr) and XLSX, every ref late or unanswered in the relay
   await prefect.goto(`${app.webUrl}/?profile=prefect#/exports`);

@@ -21,7 +21,7 @@ export function ActionItemsPanel({ meeting }: { meeting: Meeting }) {
   const actor = useDesk((s) => s.sync.actor);
   const perform = useDesk((s) => s.perform);
   const relayNow = useDesk((s) => s.relayNow);
-  const allowed = useAllowed();
+  const allowed = useAllowed(meeting);
   const { partyName } = usePartyNames();
   const list = useMemo(() => actionItemsOfMeeting(view.meetingRecords.values(), meeting), [view, meeting]);
   const [error, setError] = useState<ProtocolError | null>(null);
@@ -97,7 +97,7 @@ export function ActionItemsPanel({ meeting }: { meeting: Meeting }) {
                       {item.status !== 'open' && item.closedAt && (
                         <span className="kit-muted" data-testid="action-item-closed">
                           {' '}
-                          {t('minutes.closedOn', { state: t(`actions.value.${item.status}`), date: formatDay(item.closedAt, i18n.language) })}
+                          {t('actions.closedOn', { date: formatDay(item.closedAt, i18n.language) })}
                         </span>
                       )}
                     </td>

@@ -15,7 +15,7 @@ export function AgendaPanel({ meeting }: { meeting: Meeting }) {
   const view = useDesk((s) => s.view);
   const perform = useDesk((s) => s.perform);
   const relayNow = useDesk((s) => s.relayNow);
-  const allowed = useAllowed();
+  const allowed = useAllowed(meeting);
   const { platformName } = usePartyNames();
   const items = useMemo(() => agendaOf(view, meeting.id), [view, meeting.id]);
   const refIds = useMemo(() => requestIdByRef(view), [view]);

@@ -21,7 +21,7 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation('meetings');
   const view = useDesk((s) => s.view);
   const perform = useDesk((s) => s.perform);
-  const allowed = useAllowed();
+  const allowed = useAllowed(meeting);
   const { partyName } = usePartyNames();
   const [error, setError] = useState<ProtocolError | null>(null);
   const editable = allowed('meeting.setAttendance');

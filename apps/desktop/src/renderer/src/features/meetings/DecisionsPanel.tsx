@@ -13,7 +13,7 @@ import { useAllowed } from './useAllowed';
 export function DecisionsPanel({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation('meetings');
   const view = useDesk((s) => s.view);
-  const allowed = useAllowed();
+  const allowed = useAllowed(meeting);
   const { platformName } = usePartyNames();
   const decisions = useMemo(() => decisionsOf(view, meeting.id), [view, meeting.id]);
 

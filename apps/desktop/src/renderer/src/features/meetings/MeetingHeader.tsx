@@ -11,7 +11,7 @@ import { useAllowed } from './useAllowed';
 export function MeetingHeader({ meeting }: { meeting: Meeting }) {
   const { t, i18n } = useTranslation('meetings');
   const perform = useDesk((s) => s.perform);
-  const allowed = useAllowed();
+  const allowed = useAllowed(meeting);
   const { platformName } = usePartyNames();
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
