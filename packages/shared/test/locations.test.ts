@@ -5,7 +5,9 @@ describe('normalizeLocation', () => {
   it.each([
     ['https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'youtube.com/watch?v=dQw4w9WgXcQ'],
     ['http://m.facebook.com/story.php?id=1', 'facebook.com/story.php?id=1'],
-    ['https://mobile.twitter.com/user/status/1', 'twitter.com/user/status/1'],
+    ['https://mobile.twitter.com/user/status/1', 'x.com/user/status/1'],
+    ['https://x.com/user/status/1', 'x.com/user/status/1'],
+    ['twitter.com/User/status/1?s=20', 'x.com/User/status/1'],
     ['HTTPS://WWW.Example.COM/Path', 'example.com/Path'],
     ['www.example.com/a/', 'example.com/a'],
     ['example.com///', 'example.com'],
@@ -63,6 +65,17 @@ describe('splitLocations', () => {
   it('splits pasted text on lines, spaces, commas and semicolons, dropping blanks', () => {
     const pasted = '\n https://a.com/1\r\nhttps://b.com/2\t@handle ,, c.com/3;d.com/4\n\n';
     expect(splitLocations(pasted)).toEqual(['https://a.com/1', 'https://b.com/2', '@handle', 'c.com/3', 'd.com/4']);
+  });
+
+  it('keeps a line that is not made of URLs or handles as one item, never split on its spaces', () => {
+    expect(splitLocations('pas une url\nhttps://x.com/a https://x.com/b\n  Compte Officiel 123  \n@a;@b')).toEqual([
+      'pas une url',
+      'https://x.com/a',
+      'https://x.com/b',
+      'Compte Officiel 123',
+      '@a',
+      '@b',
+    ]);
   });
 
   it('gives nothing for blank text', () => {
