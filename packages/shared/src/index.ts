@@ -30,6 +30,7 @@ export * from './logic/state.js';
 export * from './minutes/minutes-content.js';
 export * from './minutes/minutes-copies.js';
 export * from './minutes/wording.js';
+export * from './crisis/paste-preview.js';
 export * from './figures/calendar.js';
 export * from './figures/cells.js';
 export * from './figures/format.js';
