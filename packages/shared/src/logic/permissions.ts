@@ -191,7 +191,6 @@ export function audienceOf(event: EventDraft, read: ReadModel): Audience {
     case 'agenda.itemRemoved':
       return recordAudienceById(read, event.payload.itemId);
     case 'decision.added':
-      return recordAudience(read, event.payload.decision);
     case 'decision.updated':
       return recordAudience(read, event.payload.decision);
     case 'decision.removed':
