@@ -31,6 +31,7 @@ export * from './minutes/minutes-content.js';
 export * from './minutes/minutes-copies.js';
 export * from './minutes/wording.js';
 export * from './crisis/paste-preview.js';
+export * from './crisis/platform-domains.js';
 export * from './figures/calendar.js';
 export * from './figures/cells.js';
 export * from './figures/format.js';

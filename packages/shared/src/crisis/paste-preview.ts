@@ -1,4 +1,5 @@
 import { normalizeLocation, splitLocations } from '../domain/locations.js';
+import { platformOfLocation, type PlatformDomains } from './platform-domains.js';
 
 /**
  * A pasted crisis list, sorted before anything is sent: one request per platform (split into
@@ -6,20 +7,6 @@ import { normalizeLocation, splitLocations } from '../domain/locations.js';
  * assigned by hand, and what repeats — within the list, or on a request still open. Pure: the
  * create screen shows it as a preview, and nothing is recorded until the ministry sends it.
  */
-
-/** The domains of each platform, by platform id (a domain covers its subdomains). */
-export type PlatformDomains = ReadonlyMap<string, readonly string[]>;
-
-/** The demo platforms' domains, a starting point the prefect edits. */
-export const DEFAULT_PLATFORM_DOMAINS: PlatformDomains = new Map([
-  ['youtube', ['youtube.com', 'youtu.be']],
-  ['meta', ['facebook.com', 'fb.watch', 'instagram.com']],
-  ['x', ['x.com', 't.co']],
-  ['tiktok', ['tiktok.com']],
-  ['snapchat', ['snapchat.com']],
-  ['dailymotion', ['dailymotion.com', 'dai.ly']],
-  ['microsoft', ['bing.com', 'linkedin.com']],
-]);
 
 /** One request the paste becomes: `part` of `parts` for a platform whose list is over the limit. */
 export interface PreviewRequest {
@@ -37,17 +24,6 @@ export interface PastePreview {
   readonly repeated: readonly string[];
   /** Items already on an open request, with that request's reference (still sent: the ministry decides). */
   readonly alreadyOpen: readonly { readonly item: string; readonly ref: string }[];
-}
-
-/** The platform whose domain covers a location's host, if any. */
-export function platformOfLocation(location: string, domains: PlatformDomains): string | undefined {
-  const normal = normalizeLocation(location);
-  const host = /^[a-z0-9.-]+\.[a-z]{2,}(?=\/|\?|$)/.exec(normal)?.[0];
-  if (!host) return undefined;
-  for (const [platformId, list] of domains) {
-    if (list.some((domain) => host === domain || host.endsWith(`.${domain}`))) return platformId;
-  }
-  return undefined;
 }
 
 /**

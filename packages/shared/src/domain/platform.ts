@@ -36,12 +36,39 @@ export interface Platform {
   readonly active: boolean;
   /** Absent on platforms recorded before the setting existed: read it through `mailDetailOf`. */
   readonly mailDetail?: MailDetail;
+  /**
+   * The web domains whose addresses are this platform's content (a domain covers its
+   * subdomains). Absent until the prefect sets them: read them through `domainsOf`.
+   */
+  readonly domains?: readonly string[];
   readonly createdAt: number;
 }
 
 export function mailDetailOf(platform: Platform): MailDetail {
   return platform.mailDetail ?? 'minimal';
 }
+
+/** How many domains one platform may list. */
+export const DOMAINS_PER_PLATFORM = 50;
+
+const DOMAIN_PATTERN = /^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.[a-z]{2,63}$/;
+
+/**
+ * A web domain as a platform lists it: lower case, without scheme, path or port, and without the
+ * `www.`, `m.` or `mobile.` that addresses lose when they are compared (`normalizeLocation`).
+ */
+export const platformDomainSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .transform((domain) => domain.replace(/^(www|m|mobile)\./, ''))
+  .pipe(z.string().regex(DOMAIN_PATTERN, 'a domain such as youtube.com, without https:// or a path'));
+
+export const platformDomainsSchema = z
+  .array(platformDomainSchema)
+  .max(DOMAINS_PER_PLATFORM)
+  .refine((domains) => new Set(domains).size === domains.length, { message: 'a domain is listed twice' });
 
 export const platformFieldsSchema = z
   .object({
@@ -51,6 +78,7 @@ export const platformFieldsSchema = z
     escalationContact: escalationContactSchema.nullable(),
     active: z.boolean(),
     mailDetail: mailDetailSchema,
+    domains: platformDomainsSchema,
   })
   .strict();
 

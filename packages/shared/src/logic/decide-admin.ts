@@ -1,3 +1,4 @@
+import { domainClaimedElsewhere } from '../crisis/platform-domains.js';
 import type { Platform } from '../domain/platform.js';
 import type { User } from '../domain/user.js';
 import { notFound, refusal } from '../protocol/errors.js';
@@ -35,6 +36,16 @@ export function decidePlatformUpdate(ctx: DecideContext, args: MutationArgs<'pla
         }),
       );
     }
+  }
+  const claimed = args.patch.domains && domainClaimedElsewhere(platform.id, args.patch.domains, ctx.read.allPlatforms());
+  if (claimed) {
+    return reject(
+      refusal('conflict', 'domain_taken', `${claimed.domain} is already a domain of ${claimed.platform.name}.`, {
+        path: 'patch.domains',
+        domain: claimed.domain,
+        platform: claimed.platform.name,
+      }),
+    );
   }
   return accept([draft('platform.updated', { platform: { ...platform, ...args.patch } })]);
 }

@@ -80,6 +80,10 @@ export class StateDraft implements ReadModel, WritableCollections {
   integration(id: string): Integration | undefined {
     return this.integrations.get(id) ?? this.base.integrations.get(id);
   }
+  *allPlatforms(): Iterable<Platform> {
+    for (const [id, platform] of this.base.platforms) if (!this.platforms.has(id)) yield platform;
+    yield* this.platforms.values();
+  }
   *allRequests(): Iterable<Request> {
     for (const [id, request] of this.base.requests) if (!this.requests.has(id)) yield request;
     yield* this.requests.values();

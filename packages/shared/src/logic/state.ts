@@ -49,6 +49,8 @@ export interface ReadModel {
   refCounter(year: number): number;
   meetingRecord(id: string): MeetingRecord | undefined;
   integration(id: string): Integration | undefined;
+  /** Every platform held. */
+  allPlatforms(): Iterable<Platform>;
   /** Every request held (what the minutes' figures are computed from). */
   allRequests(): Iterable<Request>;
   /** Every meeting record held. */
@@ -78,6 +80,7 @@ export function readState(state: DomainState): ReadModel {
     comment: (id) => state.comments.get(id),
     refCounter: (year) => state.refCounters.get(year) ?? 0,
     meetingRecord: (id) => state.meetingRecords.get(id),
+    allPlatforms: () => state.platforms.values(),
     integration: (id) => state.integrations.get(id),
     allRequests: () => state.requests.values(),
     allMeetingRecords: () => state.meetingRecords.values(),

@@ -52,6 +52,7 @@ export const refusalTexts = {
     // Answers recorded before id_unavailable, sent again to a client that repeats its mutation.
     id_exists: 'Cet identifiant est déjà utilisé : recommencez l’opération.',
     platform_exists: 'Une plateforme « {{id}} » existe déjà.',
+    domain_taken: '{{domain}} est déjà un domaine de {{platform}}.',
     user_exists: 'Cet utilisateur existe déjà.',
     user_revoked: 'L’accès de {{name}} a été révoqué.',
     revoke_self: 'Vous ne pouvez pas révoquer votre propre accès.',
@@ -150,6 +151,7 @@ export const refusalTexts = {
     // Answers recorded before id_unavailable, sent again to a client that repeats its mutation.
     id_exists: 'This id is already in use: do it again.',
     platform_exists: 'A platform “{{id}}” already exists.',
+    domain_taken: '{{domain}} is already a domain of {{platform}}.',
     user_exists: 'This user already exists.',
     user_revoked: '{{name}}’s access was revoked.',
     revoke_self: 'You cannot revoke your own access.',
