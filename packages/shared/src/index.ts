@@ -1,3 +1,4 @@
+export * from './domain/campaign.js';
 export * from './domain/comment.js';
 export * from './domain/ids.js';
 export * from './domain/integration.js';

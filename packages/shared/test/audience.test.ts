@@ -108,10 +108,21 @@ function world() {
     detail: '250 OK',
     nextAttemptAt: null,
   };
+  const campaign = {
+    id: uuid(723),
+    name: 'Attentat du 13 mars',
+    status: 'open' as const,
+    startedAt: T0,
+    startedBy: IDS.prefect,
+    closedAt: null,
+    closedBy: null,
+    terms: [],
+    updatedAt: T0,
+  };
   /** Every event type, with the audience it must get (the type checker keeps the list complete). */
   const cases: { [T in EventType]: [EventDraft, Audience] } = {
     'request.created': [{ type: 'request.created', payload: { request } }, META],
-    'request.edited': [{ type: 'request.edited', payload: { requestId, patch: { campaign: 'x' } } }, META],
+    'request.edited': [{ type: 'request.edited', payload: { requestId, patch: { pharosRef: 'x' } } }, META],
     'request.received': [{ type: 'request.received', payload: { requestId, deviceId: device.id } }, META],
     'request.acknowledged': [{ type: 'request.acknowledged', payload: { requestId, implicit: false } }, META],
     'request.infoRequested': [{ type: 'request.infoRequested', payload: { requestId, question: 'Q' } }, META],
@@ -149,6 +160,10 @@ function world() {
     'device.enrolled': [{ type: 'device.enrolled', payload: { device } }, ADMIN],
     'device.revoked': [{ type: 'device.revoked', payload: { deviceId: device.id, userId: IDS.metaLiaison } }, ADMIN],
     'policy.updated': [{ type: 'policy.updated', payload: { policy: DEFAULT_POLICY } }, { kind: 'all' }],
+    'campaign.started': [{ type: 'campaign.started', payload: { campaign } }, { kind: 'all' }],
+    'campaign.updated': [{ type: 'campaign.updated', payload: { campaign } }, { kind: 'all' }],
+    'campaign.closed': [{ type: 'campaign.closed', payload: { campaign } }, { kind: 'all' }],
+    'campaign.reopened': [{ type: 'campaign.reopened', payload: { campaign } }, { kind: 'all' }],
     'meeting.created': [{ type: 'meeting.created', payload: { meeting } }, META],
     'meeting.updated': [{ type: 'meeting.updated', payload: { meeting } }, META],
     'meeting.attendanceSet': [

@@ -49,7 +49,7 @@ function takeStep(world: Seeded, requestId: string, step: RequestStep): Submitte
   const { desk, operator, metaLiaison } = world;
   switch (step) {
     case 'edit':
-      return desk.submit(operator, 'request.edit', { requestId, patch: { campaign: 'crisis' } });
+      return desk.submit(operator, 'request.edit', { requestId, patch: { pharosRef: 'PH-1' } });
     case 'acknowledge':
       return desk.submit(metaLiaison, 'request.acknowledge', { requestId });
     case 'requestInfo':

@@ -33,8 +33,9 @@ describe('parseMutation accepts well-formed mutations', () => {
     const create = parseMutation(envelope('request.create', SAMPLE_ARGS['request.create']));
     expect(create).toMatchObject({
       ok: true,
-      value: { clientTime: null, args: { pharosRef: null, campaign: null, doNotInform: false, retentionUntil: null } },
+      value: { clientTime: null, args: { pharosRef: null, campaignId: null, doNotInform: false, retentionUntil: null } },
     });
+    expect(parseMutation(envelope('campaign.start', { campaignId: requestId, name: 'Vague' }))).toMatchObject({ value: { args: { terms: [] } } });
     expect(parseMutation(envelope('comment.add', SAMPLE_ARGS['comment.add']))).toMatchObject({
       value: { args: { visibility: 'shared' } },
     });

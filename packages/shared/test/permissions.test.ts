@@ -29,6 +29,8 @@ const REQUEST_STEPS_OF_THE_MINISTRY: MutationType[] = [
   'request.assign',
   'comment.add',
 ];
+/** Campaigns: the ministry's team starts, renames, closes and reopens them as a crisis goes. */
+const CAMPAIGN_WORK: MutationType[] = ['campaign.start', 'campaign.update', 'campaign.close', 'campaign.reopen'];
 const ADMINISTRATION: MutationType[] = [
   'platform.create',
   'platform.update',
@@ -65,6 +67,7 @@ const EXPECTED: Record<Role, MutationType[]> = {
   // Only the chair adopts the minutes and reopens them for an amendment.
   prefect: [
     ...REQUEST_STEPS_OF_THE_MINISTRY,
+    ...CAMPAIGN_WORK,
     ...ADMINISTRATION,
     'meeting.create',
     'meeting.update',
@@ -72,7 +75,7 @@ const EXPECTED: Record<Role, MutationType[]> = {
     'meeting.reopenMinutes',
     ...MEETING_WORK,
   ],
-  operator: [...REQUEST_STEPS_OF_THE_MINISTRY, ...MEETING_WORK],
+  operator: [...REQUEST_STEPS_OF_THE_MINISTRY, ...CAMPAIGN_WORK, ...MEETING_WORK],
   liaison: [
     'request.acknowledge',
     'request.requestInfo',

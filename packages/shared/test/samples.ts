@@ -4,6 +4,7 @@ import { IDS, uuid } from './fixtures.js';
 
 export const SAMPLE_REQUEST_ID = uuid(500);
 export const SAMPLE_MEETING_ID = uuid(510);
+export const SAMPLE_CAMPAIGN_ID = uuid(520);
 
 export const SAMPLE_ARGS: { [T in MutationType]: MutationInput<T> } = {
   'request.create': {
@@ -15,7 +16,7 @@ export const SAMPLE_ARGS: { [T in MutationType]: MutationInput<T> } = {
     category: 'terrorism_incitement',
     grounds: 'Incitement to commit a terrorist act.',
   },
-  'request.edit': { requestId: SAMPLE_REQUEST_ID, patch: { campaign: 'crisis-2026-03' } },
+  'request.edit': { requestId: SAMPLE_REQUEST_ID, patch: { pharosRef: 'PH-2026-0042' } },
   'request.acknowledge': { requestId: SAMPLE_REQUEST_ID },
   'request.requestInfo': { requestId: SAMPLE_REQUEST_ID, question: 'Which video exactly?' },
   'request.provideInfo': { requestId: SAMPLE_REQUEST_ID, answer: 'The second one.' },
@@ -27,6 +28,10 @@ export const SAMPLE_ARGS: { [T in MutationType]: MutationInput<T> } = {
   'request.escalate': { requestId: SAMPLE_REQUEST_ID, note: 'No news after an hour.' },
   'request.assign': { requestId: SAMPLE_REQUEST_ID, assigneeId: IDS.metaLiaison },
   'comment.add': { commentId: uuid(501), requestId: SAMPLE_REQUEST_ID, body: 'Thanks.' },
+  'campaign.start': { campaignId: SAMPLE_CAMPAIGN_ID, name: 'Attentat du 13 mars', terms: [{ label: 'P0', ackMinutes: 10, actionMinutes: 45 }] },
+  'campaign.update': { campaignId: SAMPLE_CAMPAIGN_ID, patch: { name: 'Attentat du 13 mars — propagande' } },
+  'campaign.close': { campaignId: SAMPLE_CAMPAIGN_ID },
+  'campaign.reopen': { campaignId: SAMPLE_CAMPAIGN_ID },
   'platform.create': { platformId: 'youtube', name: 'YouTube', kind: 'platform' },
   'platform.update': { platformId: 'meta', patch: { active: false } },
   'user.create': { userId: uuid(502), name: 'New Operator', role: 'operator' },

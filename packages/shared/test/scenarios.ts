@@ -185,7 +185,7 @@ function takeStep(
       return desk.submit(actor, 'request.escalate', { requestId, note: 'No news.' }).decision;
     case 'edit': {
       const location = cmd.flag ? (request?.items[0]?.location ?? 'a.com/x') : `https://example.com/added/${index}`;
-      return desk.submit(actor, 'request.edit', { requestId, patch: { addItems: [location], campaign: 'crisis' } })
+      return desk.submit(actor, 'request.edit', { requestId, patch: { addItems: [location], pharosRef: 'PH-1' } })
         .decision;
     }
     case 'comment':

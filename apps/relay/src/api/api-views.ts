@@ -108,7 +108,8 @@ export const requestDetailSchema = requestSummarySchema
   .extend({
     grounds: z.string(),
     pharosRef: z.string().nullable(),
-    campaign: z.string().nullable(),
+    campaign: z.string().nullable().meta({ description: 'The name of the campaign the request was sent under (docs/protocol.md §7.7).' }),
+    campaignId: z.string().nullable(),
     retentionUntil: maybeTime,
     closedAt: maybeTime,
     withdrawnAt: maybeTime,

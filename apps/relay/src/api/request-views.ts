@@ -20,7 +20,7 @@ import type { RequestDetail, RequestSummary, timelineEventSchema } from './api-v
  * triage rules (docs/triage.md) worked out at the relay's time.
  */
 
-type Directory = Pick<DomainState, 'users' | 'platforms' | 'comments'>;
+type Directory = Pick<DomainState, 'users' | 'platforms' | 'comments' | 'campaigns'>;
 
 function owner(request: Request, side: RequestSide, state: Directory): RequestSummary['owners']['ministry'] {
   const userId = ownerOf(request, side);
@@ -86,7 +86,8 @@ export function detailOf(
     ...summaryOf(request, now, state),
     grounds: request.grounds,
     pharosRef: request.pharosRef,
-    campaign: request.campaign,
+    campaign: request.campaignId ? (state.campaigns.get(request.campaignId)?.name ?? null) : request.campaign,
+    campaignId: request.campaignId ?? null,
     retentionUntil: request.retentionUntil,
     closedAt: request.closedAt,
     withdrawnAt: request.withdrawnAt,

@@ -23,6 +23,7 @@ const COLLECTIONS: readonly Collection[] = [
   'refCounters',
   'meetingRecords',
   'integrations',
+  'campaigns',
 ];
 
 /**

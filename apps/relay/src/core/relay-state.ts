@@ -1,5 +1,6 @@
 import {
   applyWrite,
+  type Campaign,
   PENDING_STATUSES,
   type Comment,
   type Device,
@@ -29,6 +30,7 @@ export class RelayState implements DomainState, WritableCollections {
   readonly refCounters: Map<number, number>;
   readonly meetingRecords: Map<string, MeetingRecord>;
   readonly integrations: Map<string, Integration>;
+  readonly campaigns: Map<string, Campaign>;
   /** Requests on which the platform still owes a step: what the deadline watcher looks at. */
   readonly pendingRequestIds = new Set<string>();
 
@@ -43,6 +45,7 @@ export class RelayState implements DomainState, WritableCollections {
     this.refCounters = new Map(loaded.refCounters);
     this.meetingRecords = new Map(loaded.meetingRecords);
     this.integrations = new Map(loaded.integrations);
+    this.campaigns = new Map(loaded.campaigns);
     for (const request of this.requests.values()) this.trackPending(request);
   }
 

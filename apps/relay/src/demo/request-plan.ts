@@ -61,7 +61,7 @@ function outcomeOf(random: () => number, kind: string) {
 export function planRequest(
   random: () => number,
   data: DemoData,
-  people: DemoPeople,
+  { people, campaigns }: { readonly people: DemoPeople; readonly campaigns: readonly (string | null)[] },
   platform: DemoPlatform,
   createdAt: number,
   now: number,
@@ -94,7 +94,7 @@ export function planRequest(
     category,
     grounds: pick(random, data.grounds[category] ?? ['Contenu manifestement illicite.']),
     pharosRef: random() < 0.7 ? `PH-${new Date(createdAt).getUTCFullYear()}-${String(Math.floor(random() * 99_999)).padStart(5, '0')}` : null,
-    campaign: pick(random, data.campaigns),
+    campaignId: pick(random, campaigns),
     doNotInform: category.startsWith('terror') && random() < 0.5,
   }));
   const receivedAt = Math.round(createdAt + (random() < profile.offlineShare ? HOUR + random() * 9 * HOUR : 2_000 + random() * 50_000));

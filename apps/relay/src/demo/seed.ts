@@ -3,6 +3,7 @@ import { databaseFile } from '../config.js';
 import { withCore } from '../cli/open-core.js';
 import { ManualClock } from '../core/clock.js';
 import { loadDemoData, pick, seededRandom } from './demo-data.js';
+import { startDemoCampaigns } from './demo-campaigns.js';
 import { createDemoPeople } from './demo-people.js';
 import { pastMeetingStart, seedMeetings } from './demo-meetings.js';
 import { planRequest, type TimedStep } from './request-plan.js';
@@ -45,6 +46,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
       const data = loadDemoData();
       const random = seededRandom(options.seed ?? 20_261_123);
       const people = await createDemoPeople(core, data);
+      const campaigns = await startDemoCampaigns(core, data, people);
       const steps: TimedStep[] = [];
       const recent = Math.min(14, Math.floor(options.requests / 20));
       for (let index = 0; index < options.requests; index += 1) {
@@ -53,7 +55,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
           index < recent
             ? now - (5 + random() * 240) * 60_000
             : now - days * DAY + Math.floor(random() * days) * DAY + (7 + random() * 15) * 3_600_000;
-        steps.push(...planRequest(random, data, people, platform, Math.min(createdAt, now - 60_000), now));
+        steps.push(...planRequest(random, data, { people, campaigns }, platform, Math.min(createdAt, now - 60_000), now));
       }
       const meetingsAt = pastMeetingStart(now) + 90 * 60_000;
       steps.push({ at: meetingsAt, run: (relay) => seedMeetings(relay, data, people, now) });

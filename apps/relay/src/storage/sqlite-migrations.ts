@@ -9,7 +9,8 @@ import { eventsTableSql, SCHEMA_SQL, SCHEMA_VERSION } from './sqlite-schema.js';
  * chain: their events are linked in seq order, as the relay would have linked them. Versions
  * before 4 predate the REST API (its key hashes, and the request hash of its mutations).
  * Versions before 6 predate the `platforms` audience: the log's table is built anew with it
- * allowed (SQLite cannot change a CHECK in place); every event keeps its row as it was.
+ * allowed (SQLite cannot change a CHECK in place); every event keeps its row as it was. Version
+ * 7 adds the campaigns' table, empty: no earlier log holds a campaign.
  */
 export function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;

@@ -3,9 +3,10 @@ import { OUTBOX_SCHEMA_SQL } from './outbox-schema.js';
 /**
  * Schema of the relay's SQLite file. Versioned through `PRAGMA user_version`: 3 adds the
  * integrations, 4 the API keys' hashes and the requests' digests of mutations, 5 the outbox,
- * 6 the `platforms` audience (the ministry and several platforms: a meeting's invitees).
+ * 6 the `platforms` audience (the ministry and several platforms: a meeting's invitees), 7 the
+ * campaigns.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** The log's table, under a name (a migration builds it anew beside the old one). */
 export function eventsTableSql(name: string): string {
@@ -90,6 +91,8 @@ CREATE INDEX IF NOT EXISTS meeting_records_by_meeting ON meeting_records (meetin
 CREATE TABLE IF NOT EXISTS integrations (
   id TEXT PRIMARY KEY, type TEXT NOT NULL, platform_id TEXT, doc TEXT NOT NULL
 ) WITHOUT ROWID;
+-- The ministry's campaigns: a crisis's requests are followed together.
+CREATE TABLE IF NOT EXISTS campaigns (id TEXT PRIMARY KEY, status TEXT NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS ref_counters (year INTEGER PRIMARY KEY, counter INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 

@@ -5,6 +5,7 @@ import {
   type Device,
   type DomainState,
   type EntityWrite,
+  type Campaign,
   type Integration,
   type LogPosition,
   type LoggedEvent,
@@ -93,6 +94,9 @@ export class SqliteStorage implements Storage {
         `INSERT INTO integrations (id, type, platform_id, doc) VALUES (?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
       ),
+      upsertCampaign: db.prepare(
+        'INSERT INTO campaigns (id, status, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = excluded.status, doc = excluded.doc',
+      ),
       upsertCounter: db.prepare(
         'INSERT INTO ref_counters (year, counter) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET counter = excluded.counter',
       ),
@@ -136,6 +140,7 @@ export class SqliteStorage implements Storage {
       refCounters: new Map(counters.map((row) => [row.year, row.counter])),
       meetingRecords: byId(docs<MeetingRecord>(all('meeting_records'))),
       integrations: byId(docs<Integration>(all('integrations'))),
+      campaigns: byId(docs<Campaign>(all('campaigns'))),
     };
   }
 
@@ -252,6 +257,9 @@ export class SqliteStorage implements Storage {
         break;
       case 'integration':
         s.upsertIntegration.run(write.value.id, write.value.type, write.value.platformId, JSON.stringify(write.value));
+        break;
+      case 'campaign':
+        s.upsertCampaign.run(write.value.id, write.value.status, JSON.stringify(write.value));
         break;
     }
   }

@@ -27,6 +27,11 @@ const MAY_SEND: Record<MutationType, readonly Writer[]> = {
   // Either side takes a request or hands it over among its own people.
   'request.assign': ['prefect', 'operator', 'liaison'],
   'comment.add': ['prefect', 'operator', 'liaison'],
+  // The ministry's team runs its campaigns.
+  'campaign.start': ['prefect', 'operator'],
+  'campaign.update': ['prefect', 'operator'],
+  'campaign.close': ['prefect', 'operator'],
+  'campaign.reopen': ['prefect', 'operator'],
   // Administration is the prefect's alone.
   'platform.create': ['prefect'],
   'platform.update': ['prefect'],
@@ -101,7 +106,7 @@ export function ministryAnd(platformIds: readonly string[]): Audience {
  * The audience of each event from what it is about, folding the log in order: a request's events
  * go to its platform; shared comments with their request, ministry-only notes to the ministry;
  * users to their platform (ministry users to the ministry); codes and devices to the prefect;
- * the policy to all; a meeting, its attendance and its general records to the ministry and the
+ * the policy and the campaigns to all; a meeting, its attendance and its general records to the ministry and the
  * platforms it invites (a change of invitations to those invited before and after); a record
  * about one platform to the ministry and that platform if it is invited, else to the ministry.
  */
@@ -152,6 +157,10 @@ export class AudienceOracle {
       case 'device.revoked':
         return { kind: 'admin' };
       case 'policy.updated':
+      case 'campaign.started':
+      case 'campaign.updated':
+      case 'campaign.closed':
+      case 'campaign.reopened':
         return { kind: 'all' };
       case 'meeting.created':
       case 'meeting.updated': {

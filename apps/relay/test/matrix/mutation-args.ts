@@ -18,6 +18,7 @@ export interface Targets {
   readonly deviceId: string;
   readonly webhookId: string;
   readonly apiKeyId: string;
+  readonly campaignId: string;
 }
 
 /** Which target a mutation names: the id that must not leak whether it exists. */
@@ -52,6 +53,10 @@ export const MUTATION_SPECS: Record<MutationType, ArgsSpec> = {
   // The request's owners are set while preparing: each side lets its own go.
   'request.assign': { args: (t) => ({ requestId: t.requestId, assigneeId: null }), target: 'requestId', event: 'request.assigned' },
   'comment.add': { args: (t) => ({ commentId: newId(), requestId: t.requestId, body: 'Noted.' }), target: 'requestId', event: 'comment.added' },
+  'campaign.start': { args: () => ({ campaignId: newId(), name: `Wave ${newId()}` }), target: null, event: 'campaign.started' },
+  'campaign.update': { args: (t) => ({ campaignId: t.campaignId, patch: { name: `Wave ${newId()}` } }), target: 'campaignId', event: 'campaign.updated' },
+  'campaign.close': { args: (t) => ({ campaignId: t.campaignId }), target: 'campaignId', event: 'campaign.closed' },
+  'campaign.reopen': { args: (t) => ({ campaignId: t.campaignId }), target: 'campaignId', event: 'campaign.reopened' },
   'platform.create': {
     args: () => ({ platformId: `p-${newId().slice(-12)}`, name: 'New member', kind: 'platform' }),
     target: null,
@@ -140,5 +145,6 @@ export function phantomTargets(platformId = 'nowhere'): Targets {
     deviceId: newId(),
     webhookId: newId(),
     apiKeyId: newId(),
+    campaignId: newId(),
   };
 }

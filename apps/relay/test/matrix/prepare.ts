@@ -106,6 +106,14 @@ export async function prepareTargets(world: World, meetingId: string, type: Muta
       );
       return { ...targets, webhookId };
     }
+    case 'campaign.update':
+    case 'campaign.close':
+    case 'campaign.reopen': {
+      const campaignId = newId();
+      await accepted(clients.operator.act('campaign.start', { campaignId, name: `Wave ${campaignId}` }), 'campaign');
+      if (type === 'campaign.reopen') await accepted(clients.operator.act('campaign.close', { campaignId }), 'closing the campaign');
+      return { ...targets, campaignId };
+    }
     case 'apiKey.revoke': {
       const apiKeyId = newId();
       await accepted(clients.prefect.act('apiKey.issue', { apiKeyId, platformId, name: `Key of ${platformId}`, scope: 'read' }), 'API key');

@@ -50,6 +50,8 @@ export interface SlaTerms {
   readonly ackMs: number;
   readonly actionMs: number;
   readonly policyVersion: number;
+  /** The campaign whose tighter terms shortened these (absent: the policy's own terms). */
+  readonly campaignId?: string;
 }
 
 export function slaTermsFor(policy: PriorityPolicy, label: string): SlaTerms | undefined {

@@ -97,7 +97,10 @@ export interface Request {
   readonly category: Category;
   readonly grounds: string;
   readonly pharosRef: string | null;
+  /** A campaign's name as typed before campaigns were records (kept as it was recorded). */
   readonly campaign: string | null;
+  /** The campaign the request was sent under: absent on requests recorded before campaigns were records. */
+  readonly campaignId?: string | null;
   /** The platform must not tell the uploader (TCO Annex I, section C). */
   readonly doNotInform: boolean;
   /** For preservation requests: the end of the retention period. */

@@ -1,3 +1,4 @@
+import { campaignSlaTerms } from '../domain/campaign.js';
 import { formatRef } from '../domain/ids.js';
 import { normalizeLocation } from '../domain/locations.js';
 import { slaTermsFor } from '../domain/policy.js';
@@ -6,6 +7,7 @@ import { idUnavailable, notFound, refusal } from '../protocol/errors.js';
 import { draft, type EventDraft } from '../protocol/events.js';
 import type { MutationArgs } from '../protocol/mutations.js';
 import { nextManualLevel } from '../sla/contacts.js';
+import { campaignRefused } from './decide-campaign.js';
 import { accept, DEFAULT_RETENTION_MS, reject, type DecideContext, type Decision } from './decision.js';
 import { canSeePlatform } from './permissions.js';
 import { checkTransition, type RequestStep } from './request-machine.js';
@@ -57,10 +59,14 @@ export function decideCreate(ctx: DecideContext, args: MutationArgs<'request.cre
   if (!platform.active) {
     return reject(refusal('conflict', 'platform_inactive', `Platform ${platform.name} is inactive.`, { platformId: platform.id, platform: platform.name }));
   }
-  const sla = slaTermsFor(ctx.read.policy(), args.priority);
-  if (!sla) {
+  const terms = slaTermsFor(ctx.read.policy(), args.priority);
+  if (!terms) {
     return reject(refusal('invalid_payload', 'unknown_priority', `Unknown priority label "${args.priority}".`, { path: 'priority', priority: args.priority }));
   }
+  const campaignRefusal = campaignRefused(ctx, args.campaignId);
+  if (campaignRefusal) return campaignRefusal;
+  const campaign = args.campaignId === null ? undefined : ctx.read.campaign(args.campaignId);
+  const sla = campaignSlaTerms(terms, campaign);
   const items = buildItems(args.requestId, args.items, 0);
   if (typeof items === 'string') {
     return reject(refusal('invalid_payload', 'duplicate_location', `The same content is listed twice: ${items}.`, { path: 'items', location: items }));
@@ -76,7 +82,8 @@ export function decideCreate(ctx: DecideContext, args: MutationArgs<'request.cre
     category: args.category,
     grounds: args.grounds,
     pharosRef: args.pharosRef,
-    campaign: args.campaign,
+    campaign: null,
+    campaignId: args.campaignId,
     doNotInform: args.doNotInform,
     retentionUntil:
       args.kind === 'preservation' ? (args.retentionUntil ?? ctx.now + DEFAULT_RETENTION_MS) : null,
@@ -119,6 +126,8 @@ export function decideEdit(ctx: DecideContext, args: MutationArgs<'request.edit'
     }
     added = built;
   }
+  const campaignRefusal = campaignRefused(ctx, fields.campaignId);
+  if (campaignRefusal) return campaignRefusal;
   if (fields.retentionUntil !== undefined && request.kind !== 'preservation') {
     return reject(refusal('invalid_payload', 'retention_not_preservation', 'Only a preservation request has a retention end.', { path: 'patch.retentionUntil' }));
   }

@@ -1,6 +1,7 @@
 import { refusal } from '../protocol/errors.js';
 import type { Mutation } from '../protocol/mutations.js';
 import * as admin from './decide-admin.js';
+import * as campaigns from './decide-campaign.js';
 import * as integrations from './decide-integration.js';
 import * as meetings from './decide-meeting.js';
 import * as minutes from './decide-minutes.js';
@@ -48,6 +49,14 @@ export function decide(ctx: DecideContext, mutation: Mutation): Decision {
       return requests.decideAssign(ctx, mutation.args);
     case 'comment.add':
       return requests.decideComment(ctx, mutation.args);
+    case 'campaign.start':
+      return campaigns.decideCampaignStart(ctx, mutation.args);
+    case 'campaign.update':
+      return campaigns.decideCampaignUpdate(ctx, mutation.args);
+    case 'campaign.close':
+      return campaigns.decideCampaignClose(ctx, mutation.args);
+    case 'campaign.reopen':
+      return campaigns.decideCampaignReopen(ctx, mutation.args);
     case 'platform.create':
       return admin.decidePlatformCreate(ctx, mutation.args);
     case 'platform.update':

@@ -1,3 +1,4 @@
+import type { Campaign } from '../domain/campaign.js';
 import type { Comment } from '../domain/comment.js';
 import type { Integration } from '../domain/integration.js';
 import type { MeetingRecord } from '../domain/meeting.js';
@@ -18,7 +19,8 @@ type Collections =
   | 'comments'
   | 'refCounters'
   | 'meetingRecords'
-  | 'integrations';
+  | 'integrations'
+  | 'campaigns';
 
 /**
  * Pending changes over a base state: reads fall through to the base, writes stay in the draft.
@@ -34,6 +36,7 @@ export class StateDraft implements ReadModel, WritableCollections {
   readonly refCounters = new Map<number, number>();
   readonly meetingRecords = new Map<string, MeetingRecord>();
   readonly integrations = new Map<string, Integration>();
+  readonly campaigns = new Map<string, Campaign>();
   private readonly removedRecords = new Set<string>();
   private policyOverride: PriorityPolicy | undefined;
   private lastSeq: number;
@@ -79,6 +82,13 @@ export class StateDraft implements ReadModel, WritableCollections {
 
   integration(id: string): Integration | undefined {
     return this.integrations.get(id) ?? this.base.integrations.get(id);
+  }
+  campaign(id: string): Campaign | undefined {
+    return this.campaigns.get(id) ?? this.base.campaigns.get(id);
+  }
+  *allCampaigns(): Iterable<Campaign> {
+    for (const [id, campaign] of this.base.campaigns) if (!this.campaigns.has(id)) yield campaign;
+    yield* this.campaigns.values();
   }
   *allPlatforms(): Iterable<Platform> {
     for (const [id, platform] of this.base.platforms) if (!this.platforms.has(id)) yield platform;
@@ -144,6 +154,7 @@ export class StateDraft implements ReadModel, WritableCollections {
       refCounters: merge('refCounters', this.refCounters),
       meetingRecords: merge('meetingRecords', this.meetingRecords, this.removedRecords),
       integrations: merge('integrations', this.integrations),
+      campaigns: merge('campaigns', this.campaigns),
     };
   }
 

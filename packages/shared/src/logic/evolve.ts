@@ -23,6 +23,11 @@ export function evolve(read: ReadModel, event: DomainEvent): readonly EntityWrit
     }
     case 'comment.added':
       return [{ kind: 'comment', value: event.payload.comment }];
+    case 'campaign.started':
+    case 'campaign.updated':
+    case 'campaign.closed':
+    case 'campaign.reopened':
+      return [{ kind: 'campaign', value: event.payload.campaign }];
     case 'platform.created':
     case 'platform.updated':
       return [{ kind: 'platform', value: event.payload.platform }];

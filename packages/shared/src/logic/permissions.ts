@@ -49,6 +49,10 @@ const ALLOWED_ROLES: Record<MutationType, readonly Role[]> = {
   'request.escalate': ['prefect', 'operator'],
   'request.assign': ['prefect', 'operator', 'liaison'],
   'comment.add': ['prefect', 'operator', 'liaison'],
+  'campaign.start': ['prefect', 'operator'],
+  'campaign.update': ['prefect', 'operator'],
+  'campaign.close': ['prefect', 'operator'],
+  'campaign.reopen': ['prefect', 'operator'],
   'platform.create': ['prefect'],
   'platform.update': ['prefect'],
   'user.create': ['prefect'],
@@ -175,6 +179,11 @@ export function audienceOf(event: EventDraft, read: ReadModel): Audience {
     case 'device.revoked':
       return { kind: 'admin' };
     case 'policy.updated':
+    case 'campaign.started':
+    case 'campaign.updated':
+    case 'campaign.closed':
+    case 'campaign.reopened':
+      // The contact group's crises and the terms they set are everyone's; no platform's own figures are in them.
       return { kind: 'all' };
     case 'meeting.created':
       return recordAudience(read, event.payload.meeting);

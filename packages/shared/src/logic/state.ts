@@ -1,3 +1,4 @@
+import type { Campaign } from '../domain/campaign.js';
 import type { Comment } from '../domain/comment.js';
 import type { Integration } from '../domain/integration.js';
 import type { MeetingRecord } from '../domain/meeting.js';
@@ -21,6 +22,8 @@ export interface DomainState {
   readonly meetingRecords: ReadonlyMap<string, MeetingRecord>;
   /** Webhooks and API keys, by id (never their secrets). */
   readonly integrations: ReadonlyMap<string, Integration>;
+  /** The ministry's campaigns, by id. */
+  readonly campaigns: ReadonlyMap<string, Campaign>;
 }
 
 export function emptyState(): DomainState {
@@ -35,6 +38,7 @@ export function emptyState(): DomainState {
     refCounters: new Map(),
     meetingRecords: new Map(),
     integrations: new Map(),
+    campaigns: new Map(),
   };
 }
 
@@ -49,12 +53,15 @@ export interface ReadModel {
   refCounter(year: number): number;
   meetingRecord(id: string): MeetingRecord | undefined;
   integration(id: string): Integration | undefined;
+  campaign(id: string): Campaign | undefined;
   /** Every platform held. */
   allPlatforms(): Iterable<Platform>;
   /** Every request held (what the minutes' figures are computed from). */
   allRequests(): Iterable<Request>;
   /** Every meeting record held. */
   allMeetingRecords(): Iterable<MeetingRecord>;
+  /** Every campaign held. */
+  allCampaigns(): Iterable<Campaign>;
 }
 
 /** One entity written by an event. */
@@ -68,7 +75,8 @@ export type EntityWrite =
   | { readonly kind: 'refCounter'; readonly year: number; readonly value: number }
   | { readonly kind: 'meetingRecord'; readonly value: MeetingRecord }
   | { readonly kind: 'meetingRecordRemoved'; readonly id: string }
-  | { readonly kind: 'integration'; readonly value: Integration };
+  | { readonly kind: 'integration'; readonly value: Integration }
+  | { readonly kind: 'campaign'; readonly value: Campaign };
 
 export function readState(state: DomainState): ReadModel {
   return {
@@ -84,6 +92,8 @@ export function readState(state: DomainState): ReadModel {
     integration: (id) => state.integrations.get(id),
     allRequests: () => state.requests.values(),
     allMeetingRecords: () => state.meetingRecords.values(),
+    campaign: (id) => state.campaigns.get(id),
+    allCampaigns: () => state.campaigns.values(),
   };
 }
 
@@ -97,6 +107,7 @@ export interface WritableCollections {
   readonly refCounters: Map<number, number>;
   readonly meetingRecords: Map<string, MeetingRecord>;
   readonly integrations: Map<string, Integration>;
+  readonly campaigns: Map<string, Campaign>;
   /** Records removed (agenda items); a draft must remember removals to hide base entries. */
   removeMeetingRecord(id: string): void;
   setPolicy(policy: PriorityPolicy): void;
@@ -134,6 +145,9 @@ export function applyWrite(target: WritableCollections, write: EntityWrite): voi
       break;
     case 'integration':
       target.integrations.set(write.value.id, write.value);
+      break;
+    case 'campaign':
+      target.campaigns.set(write.value.id, write.value);
       break;
   }
 }

@@ -1,3 +1,4 @@
+import type { Campaign } from '../domain/campaign.js';
 import type { Comment } from '../domain/comment.js';
 import type { MinutesContent } from '../minutes/minutes-content.js';
 import type { ActionItem, ActionItemStatus, AgendaItem, AttendanceStatus, Meeting, MeetingDecision } from '../domain/meeting.js';
@@ -27,7 +28,9 @@ export interface RequestPatch {
   readonly category?: Category;
   readonly grounds?: string;
   readonly pharosRef?: string | null;
+  /** On edits recorded before campaigns were records. */
   readonly campaign?: string | null;
+  readonly campaignId?: string | null;
   readonly doNotInform?: boolean;
   readonly retentionUntil?: number | null;
   readonly addItems?: readonly RequestItem[];
@@ -82,6 +85,10 @@ export interface EventPayloads {
     readonly previousId: string | null;
   };
   'comment.added': { readonly comment: Comment };
+  'campaign.started': { readonly campaign: Campaign };
+  'campaign.updated': { readonly campaign: Campaign };
+  'campaign.closed': { readonly campaign: Campaign };
+  'campaign.reopened': { readonly campaign: Campaign };
   'platform.created': { readonly platform: Platform };
   'platform.updated': { readonly platform: Platform };
   'user.created': { readonly user: User };
@@ -147,6 +154,10 @@ const EVENT_TYPE_SET: Readonly<Record<EventType, true>> = {
   'request.deadlineMissed': true,
   'request.assigned': true,
   'comment.added': true,
+  'campaign.started': true,
+  'campaign.updated': true,
+  'campaign.closed': true,
+  'campaign.reopened': true,
   'platform.created': true,
   'platform.updated': true,
   'user.created': true,

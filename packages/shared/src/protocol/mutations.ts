@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { campaignNameSchema, campaignTermsSchema } from '../domain/campaign.js';
 import { commentVisibilitySchema } from '../domain/comment.js';
 import { entityIdSchema, platformIdSchema } from '../domain/ids.js';
 import {
@@ -54,7 +55,7 @@ const requestFields = {
   category: categorySchema,
   grounds: z.string().trim().min(1).max(LIMITS.groundsLength),
   pharosRef: shortText.nullable(),
-  campaign: shortText.nullable(),
+  campaignId: entityIdSchema.nullable(),
   doNotInform: z.boolean(),
   retentionUntil: z.number().int().positive().nullable(),
 };
@@ -87,7 +88,7 @@ export const mutationArgsSchemas = {
       items: locations,
       ...requestFields,
       pharosRef: requestFields.pharosRef.default(null),
-      campaign: requestFields.campaign.default(null),
+      campaignId: requestFields.campaignId.default(null),
       doNotInform: requestFields.doNotInform.default(false),
       retentionUntil: requestFields.retentionUntil.default(null),
     })
@@ -122,6 +123,21 @@ export const mutationArgsSchemas = {
       visibility: commentVisibilitySchema.default('shared'),
     })
     .strict(),
+  'campaign.start': z
+    .object({ campaignId: entityIdSchema, name: campaignNameSchema, terms: campaignTermsSchema.default([]) })
+    .strict(),
+  'campaign.update': z
+    .object({
+      campaignId: entityIdSchema,
+      patch: z
+        .object({ name: campaignNameSchema, terms: campaignTermsSchema })
+        .partial()
+        .strict()
+        .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' }),
+    })
+    .strict(),
+  'campaign.close': z.object({ campaignId: entityIdSchema }).strict(),
+  'campaign.reopen': z.object({ campaignId: entityIdSchema }).strict(),
   'platform.create': z
     .object({ platformId: platformIdSchema, name: z.string().trim().min(1).max(80), kind: platformKindSchema })
     .strict(),

@@ -1,6 +1,7 @@
 import { integrationTexts } from '../features/admin/integration-texts';
 import { adminTexts } from '../features/admin/texts';
 import { alertsTexts } from '../features/alerts/texts';
+import { campaignsTexts } from '../features/campaigns/texts';
 import { commonTexts } from '../features/common/texts';
 import { createTexts } from '../features/create/texts';
 import { enrollTexts } from '../features/enroll/texts';
@@ -20,6 +21,7 @@ export const FEATURE_TEXTS: readonly FeatureTexts[] = [
   queueTexts,
   requestTexts,
   createTexts,
+  campaignsTexts,
   adminTexts,
   integrationTexts,
   alertsTexts,

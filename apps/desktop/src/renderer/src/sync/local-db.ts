@@ -9,9 +9,9 @@ export interface StoredEvent {
   readonly event: DomainEvent;
 }
 
-/** Platforms, users, devices, meeting records, integrations, the policy and ref counters, by kind and id. */
+/** Platforms, users, devices, meeting records, integrations, campaigns, the policy and ref counters, by kind and id. */
 export interface StoredEntity {
-  readonly kind: 'platform' | 'user' | 'device' | 'policy' | 'refCounter' | 'meetingRecord' | 'integration';
+  readonly kind: 'platform' | 'user' | 'device' | 'policy' | 'refCounter' | 'meetingRecord' | 'integration' | 'campaign';
   readonly id: string;
   readonly value: unknown;
 }

@@ -6,6 +6,7 @@ import {
   type DomainState,
   type EntityWrite,
   type LogPosition,
+  type Campaign,
   type Integration,
   type MeetingRecord,
   type Platform,
@@ -57,6 +58,7 @@ export async function loadState(db: LocalDb, firstSlice?: number): Promise<Loade
       ),
       meetingRecords: new Map(of<MeetingRecord>('meetingRecord').map((record) => [record.id, record])),
       integrations: new Map(of<Integration>('integration').map((integration) => [integration.id, integration])),
+      campaigns: new Map(of<Campaign>('campaign').map((campaign) => [campaign.id, campaign])),
     };
     return {
       state,

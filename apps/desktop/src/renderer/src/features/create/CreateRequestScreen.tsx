@@ -15,6 +15,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
 import { useDesk } from '../../state/desk-store';
+import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { figureLanguage } from '../common/format';
 import { OptionSelect } from '../common/OptionSelect';
 import { usePerformForm } from '../common/use-perform-form';
@@ -22,7 +23,7 @@ import { ErrorNote, Field } from '../request/widgets';
 import '../../styles/kit.css';
 import '../../styles/create.css';
 
-type Errors = Partial<Record<'platform' | 'grounds' | 'items' | 'pharosRef' | 'campaign' | 'retention' | 'confirm', string>>;
+type Errors = Partial<Record<'platform' | 'grounds' | 'items' | 'pharosRef' | 'retention' | 'confirm', string>>;
 
 function sixMonthsFromToday(): string {
   const date = new Date();
@@ -39,10 +40,6 @@ export function CreateRequestScreen() {
   const go = useNavigation((state) => state.go);
 
   const platforms = useMemo(() => [...view.platforms.values()].filter((platform) => platform.active), [view.platforms]);
-  const campaigns = useMemo(
-    () => [...new Set([...view.requests.values()].map((request) => request.campaign).filter((c): c is string => Boolean(c)))].sort(),
-    [view.requests],
-  );
   const levels = view.policy.levels;
 
   const [platformId, setPlatformId] = useState('');
@@ -51,7 +48,7 @@ export function CreateRequestScreen() {
   const [category, setCategory] = useState<Category>('terrorism_apology');
   const [grounds, setGrounds] = useState('');
   const [pharosRef, setPharosRef] = useState('');
-  const [campaign, setCampaign] = useState('');
+  const [campaignId, setCampaignId] = useState<string | null>(null);
   const [doNotInform, setDoNotInform] = useState(false);
   const [retention, setRetention] = useState(sixMonthsFromToday());
   const [itemsText, setItemsText] = useState('');
@@ -100,7 +97,6 @@ export function CreateRequestScreen() {
     if (grounds.trim() === '') found.grounds = t('errors.required');
     else if (grounds.length > LIMITS.groundsLength) found.grounds = t('errors.tooLong', { max: LIMITS.groundsLength });
     if (pharosRef.trim().length > LIMITS.shortTextLength) found.pharosRef = t('errors.tooLong', { max: LIMITS.shortTextLength });
-    if (campaign.trim().length > LIMITS.shortTextLength) found.campaign = t('errors.tooLong', { max: LIMITS.shortTextLength });
     if (locations.length === 0) found.items = t('errors.noItems');
     else if (locations.length > LIMITS.itemsPerRequest) found.items = t('errors.tooManyItems', { max: LIMITS.itemsPerRequest });
     else if (locations.some((location) => location.length > LIMITS.locationLength)) found.items = t('errors.locationTooLong', { max: LIMITS.locationLength });
@@ -126,7 +122,7 @@ export function CreateRequestScreen() {
       category,
       grounds: grounds.trim(),
       pharosRef: pharosRef.trim() || null,
-      campaign: campaign.trim() || null,
+      campaignId,
       doNotInform,
       retentionUntil: kind === 'preservation' && retention ? new Date(`${retention}T23:59:59`).getTime() : null,
     }, () => go({ screen: 'request', requestId }));
@@ -197,16 +193,9 @@ export function CreateRequestScreen() {
                   <input id={id} value={pharosRef} aria-describedby={describedBy} data-testid="create-pharos" onChange={(event) => setPharosRef(event.target.value)} />
                 )}
               </Field>
-              <Field label={t('campaign')} hint={t('campaignHint')} error={errors.campaign}>
+              <Field label={t('campaign')} hint={t('campaignHint')}>
                 {({ id, describedBy }) => (
-                  <>
-                    <input id={id} list="cr-campaigns" value={campaign} aria-describedby={describedBy} data-testid="create-campaign" onChange={(event) => setCampaign(event.target.value)} />
-                    <datalist id="cr-campaigns">
-                      {campaigns.map((value) => (
-                        <option key={value} value={value} />
-                      ))}
-                    </datalist>
-                  </>
+                  <CampaignSelect id={id} value={campaignId} aria-describedby={describedBy} data-testid="create-campaign" onChange={setCampaignId} />
                 )}
               </Field>
               {kind === 'preservation' ? (

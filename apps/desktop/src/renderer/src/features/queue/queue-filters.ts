@@ -1,5 +1,6 @@
 import { ownerOf, type RequestSide, type RequestStatus } from '@contact-desk/shared';
 import type { IndexedRequest } from './queue-index';
+import { campaignKey } from '../campaigns/campaign-of';
 
 /**
  * Who handles a request on the viewer's side: anyone (''), me, nobody yet, or one colleague
@@ -58,7 +59,7 @@ export function matchesFilters(entry: IndexedRequest, filters: QueueFilters, ter
   if (filters.statuses.size > 0 && !filters.statuses.has(request.status)) return false;
   if (filters.priorities.size > 0 && !filters.priorities.has(request.sla.label)) return false;
   if (filters.levels.size > 0 && !filters.levels.has(request.escalationLevel)) return false;
-  if (filters.campaigns.size > 0 && (request.campaign === null || !filters.campaigns.has(request.campaign))) return false;
+  if (filters.campaigns.size > 0 && !filters.campaigns.has(campaignKey(request) ?? '')) return false;
   if (filters.owner !== '' && !ownerMatches(filters.owner, ownerOf(request, owners.side), owners.userId)) return false;
   for (const term of terms) if (!entry.search.includes(term)) return false;
   return true;

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
 import { ownerSide } from './queue-triage';
+import { campaignKey, campaignName } from '../campaigns/campaign-of';
 
 export interface FilterOption<T> {
   readonly value: T;
@@ -23,6 +24,7 @@ export function useFilterOptions(viewer: TriageViewer) {
   const requests = useDesk((s) => s.view.requests);
   const policy = useDesk((s) => s.view.policy);
   const users = useDesk((s) => s.view.users);
+  const campaignRecords = useDesk((s) => s.view.campaigns);
 
   const platformOptions = useMemo<FilterOption<string>[]>(
     () => [...platforms.values()].map((p) => ({ value: p.id, label: p.name })).sort((a, b) => a.label.localeCompare(b.label)),
@@ -30,17 +32,18 @@ export function useFilterOptions(viewer: TriageViewer) {
   );
 
   const { campaigns, priorities } = useMemo(() => {
-    const campaignSet = new Set<string>();
+    const campaignNames = new Map<string, string>();
     const labels = new Set(policy.levels.map((level) => level.label));
     for (const request of requests.values()) {
-      if (request.campaign) campaignSet.add(request.campaign);
+      const key = campaignKey(request);
+      if (key) campaignNames.set(key, campaignName(request, campaignRecords) ?? key);
       labels.add(request.sla.label);
     }
     return {
-      campaigns: [...campaignSet].sort((a, b) => a.localeCompare(b)).map((campaign) => ({ value: campaign, label: campaign })),
+      campaigns: [...campaignNames].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label)),
       priorities: [...labels].sort().map((label) => ({ value: label, label })),
     };
-  }, [requests, policy]);
+  }, [requests, policy, campaignRecords]);
 
   const levels = useMemo<FilterOption<number>[]>(
     () =>

@@ -1,6 +1,7 @@
 import { CATEGORIES, LIMITS, normalizeLocation, splitLocations, type Category, type Request } from '@contact-desk/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
 import { usePerformForm } from '../common/use-perform-form';
@@ -12,7 +13,7 @@ export function EditDialog({ request, onClose }: { request: Request; onClose: (m
   const [category, setCategory] = useState<Category>(request.category);
   const [grounds, setGrounds] = useState(request.grounds);
   const [pharosRef, setPharosRef] = useState(request.pharosRef ?? '');
-  const [campaign, setCampaign] = useState(request.campaign ?? '');
+  const [campaignId, setCampaignId] = useState(request.campaignId ?? null);
   const [doNotInform, setDoNotInform] = useState(request.doNotInform);
   const [added, setAdded] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -25,7 +26,7 @@ export function EditDialog({ request, onClose }: { request: Request; onClose: (m
     if (category !== request.category) patch.category = category;
     if (grounds.trim() !== request.grounds) patch.grounds = grounds.trim();
     if ((pharosRef.trim() || null) !== request.pharosRef) patch.pharosRef = pharosRef.trim() || null;
-    if ((campaign.trim() || null) !== request.campaign) patch.campaign = campaign.trim() || null;
+    if (campaignId !== (request.campaignId ?? null)) patch.campaignId = campaignId;
     if (doNotInform !== request.doNotInform) patch.doNotInform = doNotInform;
     const locations = splitLocations(added);
     if (locations.length > 0) {
@@ -53,7 +54,7 @@ export function EditDialog({ request, onClose }: { request: Request; onClose: (m
           {({ id }) => <input id={id} value={pharosRef} maxLength={LIMITS.shortTextLength} onChange={(event) => setPharosRef(event.target.value)} />}
         </Field>
         <Field label={t('header.campaign')}>
-          {({ id }) => <input id={id} value={campaign} maxLength={LIMITS.shortTextLength} onChange={(event) => setCampaign(event.target.value)} />}
+          {({ id }) => <CampaignSelect id={id} value={campaignId} onChange={setCampaignId} data-testid="edit-campaign" />}
         </Field>
         <label className="kit-check">
           <input type="checkbox" checked={doNotInform} onChange={(event) => setDoNotInform(event.target.checked)} data-testid="edit-dni" /> {t('edit.doNotInform')}

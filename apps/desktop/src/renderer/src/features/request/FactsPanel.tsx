@@ -1,6 +1,7 @@
 import type { Request } from '@contact-desk/shared';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
+import { campaignName } from '../campaigns/campaign-of';
 import { formatDateTime } from '../common/format';
 
 function Fact({ label, value, strong = false }: { label: string; value: string; strong?: boolean }) {
@@ -17,6 +18,7 @@ export function FactsPanel({ request }: { request: Request }) {
   const { t, i18n } = useTranslation('request');
   const platform = useDesk((state) => state.view.platforms.get(request.platformId));
   const creator = useDesk((state) => state.view.users.get(request.createdBy));
+  const campaigns = useDesk((state) => state.view.campaigns);
   const none = t('header.none');
   return (
     <section className="kit-panel" aria-labelledby="rq-facts">
@@ -27,7 +29,7 @@ export function FactsPanel({ request }: { request: Request }) {
         <Fact label={t('header.platform')} value={platform?.name ?? request.platformId} />
         <Fact label={t('header.kind')} value={t(`common:kind.${request.kind}`)} />
         <Fact label={t('header.category')} value={t(`common:category.${request.category}`)} />
-        <Fact label={t('header.campaign')} value={request.campaign ?? none} />
+        <Fact label={t('header.campaign')} value={campaignName(request, campaigns) ?? none} />
         <Fact label={t('header.pharosRef')} value={request.pharosRef ?? none} />
         {request.kind === 'preservation' || request.retentionUntil !== null ? (
           <Fact
