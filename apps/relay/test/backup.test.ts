@@ -254,7 +254,8 @@ describe('relay backup', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/the copy of .*contact-desk\.sqlite fails its checks, so the data file itself is damaged: .*; nothing was written to .*copy\.sqlite/);
     expect(readdirSync(target)).toEqual([]);
-  });
+    // Seven runs of the command line: as long as its siblings may take on a loaded machine.
+  }, 120_000);
 });
 
 describe('relay restore', () => {
