@@ -34,6 +34,7 @@ export * from './minutes/wording.js';
 export * from './crisis/paste-preview.js';
 export * from './crisis/platform-domains.js';
 export * from './figures/calendar.js';
+export * from './figures/campaign-figures.js';
 export * from './figures/cells.js';
 export * from './figures/format.js';
 export * from './figures/platform-figures.js';

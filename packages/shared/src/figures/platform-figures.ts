@@ -12,6 +12,8 @@ export interface PlatformFigures {
   readonly withdrawn: number;
   /** `created − withdrawn`: the base of every ratio and median below. */
   readonly counted: number;
+  /** Of the counted, those a device of the platform has received. */
+  readonly received: number;
   readonly acknowledged: number;
   readonly answered: number;
   readonly medianTimeToAck: number | undefined;
@@ -43,6 +45,7 @@ export function figuresOf(platformId: string, rows: readonly RequestFigures[]): 
     created: rows.length,
     withdrawn: rows.length - counted.length,
     counted: counted.length,
+    received: counted.filter((row) => row.request.receivedAt !== null).length,
     acknowledged: acks.length,
     answered: answers.length,
     medianTimeToAck: median(acks),
@@ -62,18 +65,21 @@ export function figuresOf(platformId: string, rows: readonly RequestFigures[]): 
  * `ALL_PLATFORMS` computed from all the requests together (medians are not averages of medians).
  */
 export function platformFigures(requests: Iterable<Request>, period: Period, at: number, withTotal = false): PlatformFigures[] {
+  const rows: RequestFigures[] = [];
+  for (const request of requests) if (createdIn(request, period)) rows.push(requestFigures(request, at));
+  return figuresByPlatform(rows, withTotal);
+}
+
+/** The figures of some requests' rows, per platform in id order, and with `withTotal` all together last. */
+export function figuresByPlatform(rows: readonly RequestFigures[], withTotal: boolean): PlatformFigures[] {
   const byPlatform = new Map<string, RequestFigures[]>();
-  const all: RequestFigures[] = [];
-  for (const request of requests) {
-    if (!createdIn(request, period)) continue;
-    const row = requestFigures(request, at);
-    const list = byPlatform.get(request.platformId) ?? [];
+  for (const row of rows) {
+    const list = byPlatform.get(row.request.platformId) ?? [];
     list.push(row);
-    byPlatform.set(request.platformId, list);
-    all.push(row);
+    byPlatform.set(row.request.platformId, list);
   }
   const figures = [...byPlatform.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([platformId, rows]) => figuresOf(platformId, rows));
-  return withTotal && figures.length > 0 ? [...figures, figuresOf(ALL_PLATFORMS, all)] : figures;
+    .map(([platformId, list]) => figuresOf(platformId, list));
+  return withTotal && figures.length > 0 ? [...figures, figuresOf(ALL_PLATFORMS, rows)] : figures;
 }
