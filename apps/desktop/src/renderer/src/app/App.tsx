@@ -4,6 +4,8 @@ import { useAlerts } from "../features/alerts/use-alerts";
 import { CreateRequestScreen } from "../features/create/CreateRequestScreen";
 import { EnrollScreen } from "../features/enroll/EnrollScreen";
 import { ExportsScreen } from "../features/exports/ExportsScreen";
+import { CampaignScreen } from "../features/campaigns/CampaignScreen";
+import { CampaignsScreen } from "../features/campaigns/CampaignsScreen";
 import { FiguresScreen } from "../features/figures/FiguresScreen";
 import { MeetingScreen } from "../features/meetings/MeetingScreen";
 import { MeetingsScreen } from "../features/meetings/MeetingsScreen";
@@ -46,6 +48,10 @@ export function App({
         )}
         {route.screen === "exports" && <ExportsScreen />}
         {route.screen === "figures" && <FiguresScreen />}
+        {route.screen === "campaigns" && <CampaignsScreen />}
+        {route.screen === "campaign" && (
+          <CampaignScreen campaignId={route.campaignId} />
+        )}
       </AppShell>
     </PlatformContext.Provider>
   );

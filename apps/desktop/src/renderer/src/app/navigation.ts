@@ -9,7 +9,9 @@ export type Route =
   | { readonly screen: 'meetings' }
   | { readonly screen: 'meeting'; readonly meetingId: string }
   | { readonly screen: 'exports' }
-  | { readonly screen: 'figures' };
+  | { readonly screen: 'figures' }
+  | { readonly screen: 'campaigns' }
+  | { readonly screen: 'campaign'; readonly campaignId: string };
 
 export function parseRoute(hash: string): Route {
   const [screen, id] = hash.replace(/^#\/?/, '').split('/');
@@ -20,6 +22,8 @@ export function parseRoute(hash: string): Route {
   if (screen === 'exports') return { screen: 'exports' };
   if (screen === 'figures') return { screen: 'figures' };
   if (screen === 'meeting' && id) return { screen: 'meeting', meetingId: decodeURIComponent(id) };
+  if (screen === 'campaigns') return { screen: 'campaigns' };
+  if (screen === 'campaign' && id) return { screen: 'campaign', campaignId: decodeURIComponent(id) };
   return { screen: 'queue' };
 }
 
@@ -41,6 +45,10 @@ export function routeHash(route: Route): string {
       return '#/figures';
     case 'meeting':
       return `#/meeting/${encodeURIComponent(route.meetingId)}`;
+    case 'campaigns':
+      return '#/campaigns';
+    case 'campaign':
+      return `#/campaign/${encodeURIComponent(route.campaignId)}`;
   }
 }
 

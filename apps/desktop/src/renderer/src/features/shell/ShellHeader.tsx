@@ -22,11 +22,12 @@ export function ShellHeader() {
   const allowed = role ? mutationsFor(role) : [];
   const items: { screen: Screen; route: Route; label: string }[] = [{ screen: 'queue', route: { screen: 'queue' }, label: t('nav.queue') }];
   if (allowed.includes('request.create')) items.push({ screen: 'create', route: { screen: 'create' }, label: t('nav.create') });
+  items.push({ screen: 'campaigns', route: { screen: 'campaigns' }, label: t('campaigns:nav') });
   items.push({ screen: 'figures', route: { screen: 'figures' }, label: t('figures:nav') });
   items.push({ screen: 'meetings', route: { screen: 'meetings' }, label: t('meetings:nav') });
   items.push({ screen: 'exports', route: { screen: 'exports' }, label: t('exports:nav') });
   if (allowed.includes('policy.update')) items.push({ screen: 'admin', route: { screen: 'admin' }, label: t('nav.admin') });
-  const current: Screen = route.screen === 'request' ? 'queue' : route.screen === 'meeting' ? 'meetings' : route.screen;
+  const current: Screen = route.screen === 'request' ? 'queue' : route.screen === 'meeting' ? 'meetings' : route.screen === 'campaign' ? 'campaigns' : route.screen;
   const platformName = actor?.platformId ? (platforms.get(actor.platformId)?.name ?? actor.platformId) : null;
 
   return (
