@@ -208,7 +208,7 @@ export interface NewRequest {
 /** Fills and submits the create form (the page must be on `#/new`); returns the new request. */
 export async function createRequestInUi(
   page: Page,
-  fields: { platform: string; kind?: string; priority?: string; category?: string; grounds: string; items: readonly string[] },
+  fields: { platform: string; kind?: string; priority?: string; category?: string; grounds: string; items: readonly string[]; campaign?: string },
 ): Promise<NewRequest> {
   await page.getByTestId('create-form').waitFor();
   // The platforms arrive with the first sync: wait for the option before choosing it.
@@ -218,6 +218,7 @@ export async function createRequestInUi(
   await page.getByTestId('create-priority').selectOption(fields.priority ?? 'P0');
   await page.getByTestId('create-category').selectOption(fields.category ?? 'terrorism_apology');
   await page.getByTestId('create-grounds').fill(fields.grounds);
+  if (fields.campaign !== undefined) await page.getByTestId('create-campaign').selectOption({ label: fields.campaign });
   // Pasting a list of addresses: one insertText, as a paste delivers it.
   await page.getByTestId('create-items').focus();
   await page.keyboard.insertText(fields.items.join('\n'));

@@ -1,4 +1,4 @@
-import { CATEGORIES, newId, slaTermsFor, DEFAULT_POLICY, itemIdFor, type Category } from '@contact-desk/shared';
+import { CATEGORIES, campaignSlaTerms, newId, slaTermsFor, DEFAULT_POLICY, itemIdFor, type Campaign, type Category } from '@contact-desk/shared';
 import { perform } from '../cli/admin-actions.js';
 import type { RelayCore } from '../core/relay-core.js';
 import type { Session } from '../core/session.js';
@@ -61,7 +61,7 @@ function outcomeOf(random: () => number, kind: string) {
 export function planRequest(
   random: () => number,
   data: DemoData,
-  { people, campaigns }: { readonly people: DemoPeople; readonly campaigns: readonly (string | null)[] },
+  { people, campaigns }: { readonly people: DemoPeople; readonly campaigns: readonly (Campaign | null)[] },
   platform: DemoPlatform,
   createdAt: number,
   now: number,
@@ -77,8 +77,11 @@ export function planRequest(
   const kind = kindOf(random, platform);
   const category = categoryOf(random, priority);
   const items = locationsFor(random, platform);
-  const sla = slaTermsFor(DEFAULT_POLICY, priority);
-  if (!sla) return steps;
+  const terms = slaTermsFor(DEFAULT_POLICY, priority);
+  if (!terms) return steps;
+  const campaign = pick(random, campaigns);
+  // A campaign's tighter terms are the request's: its deadlines are checked when they fall.
+  const sla = campaignSlaTerms(terms, campaign ?? undefined);
   const speed = (PRIORITY_SPEED[priority] ?? 1) * (random() < profile.slowShare ? 4 : 1);
   const add = (at: number, run: TimedStep['run']) => {
     if (at <= now) steps.push({ at, run });
@@ -94,7 +97,7 @@ export function planRequest(
     category,
     grounds: pick(random, data.grounds[category] ?? ['Contenu manifestement illicite.']),
     pharosRef: random() < 0.7 ? `PH-${new Date(createdAt).getUTCFullYear()}-${String(Math.floor(random() * 99_999)).padStart(5, '0')}` : null,
-    campaignId: pick(random, campaigns),
+    campaignId: campaign?.id ?? null,
     doNotInform: category.startsWith('terror') && random() < 0.5,
   }));
   const receivedAt = Math.round(createdAt + (random() < profile.offlineShare ? HOUR + random() * 9 * HOUR : 2_000 + random() * 50_000));

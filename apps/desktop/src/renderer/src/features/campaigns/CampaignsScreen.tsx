@@ -76,7 +76,12 @@ export function CampaignsScreen() {
                   <td>{formatDateTime(campaign.startedAt, i18n.language)}</td>
                   <td>{sent}</td>
                   <td className={late > 0 ? 'cp-late' : undefined}>{late}</td>
-                  <td className="cp-platforms">{platformIds.map((id) => platforms.get(id)?.name ?? id).join(', ')}</td>
+                  <td className="cp-platforms">
+                    {platformIds
+                      .map((id) => platforms.get(id)?.name ?? id)
+                      .sort((a, b) => a.localeCompare(b, i18n.language))
+                      .join(', ')}
+                  </td>
                 </tr>
               ))}
             </tbody>
