@@ -11,7 +11,8 @@ import { benchDrill } from './drill';
 import { benchFlush } from './flush';
 import { benchQueue } from './queue';
 
-const OVERALL_LIMIT_MS = 240_000;
+/** The drill adds about 40 s to the other figures. */
+const OVERALL_LIMIT_MS = 330_000;
 
 const watchdog = setTimeout(() => {
   log(`the bench exceeded ${OVERALL_LIMIT_MS / 1000} s: aborting`);
@@ -39,8 +40,8 @@ function table(figures: readonly Figure[]): string {
 const BENCHES = [
   ['catch-up', benchCatchUp],
   ['flush', benchFlush],
-  ['queue', benchQueue],
   ['drill', benchDrill],
+  ['queue', benchQueue],
 ] as const;
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !BENCHES.some(([known]) => known === name));
