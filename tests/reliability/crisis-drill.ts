@@ -31,7 +31,7 @@ export const LIAISONS_PER_PLATFORM = 2;
 export const URLS_PER_LIST = 500;
 
 /** What every request of the drill says besides its platform and items. */
-const CRISIS = {
+export const CRISIS = {
   kind: 'removal',
   priority: 'P0',
   category: 'terrorism_apology',

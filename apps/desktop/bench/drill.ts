@@ -9,7 +9,7 @@
  */
 import { newId, type DomainEvent } from '@contact-desk/shared';
 import { percentile } from '../../relay/bench/tasks';
-import { CrisisDrill, URLS_PER_LIST, type CreatedRequest } from '../../../tests/reliability/crisis-drill';
+import { CRISIS, CrisisDrill, URLS_PER_LIST, type CreatedRequest } from '../../../tests/reliability/crisis-drill';
 import { LoadDevice, until, type WireMutation } from '../../../tests/reliability/load-device';
 import { log, median, type Figure } from './common';
 
@@ -30,8 +30,7 @@ async function bareRun(drill: CrisisDrill, round: readonly CreatedRequest[]): Pr
       .map(({ platformId, items }): WireMutation => {
         const requestId = newId();
         expected.set(platformId, (expected.get(platformId) ?? new Set()).add(requestId));
-        const args = { requestId, platformId, kind: 'removal', priority: 'P0', items, category: 'terrorism_apology', grounds: 'Diffusion massive.' };
-        return { mutationId: newId(), type: 'request.create', args, clientTime: Date.now() };
+        return { mutationId: newId(), type: 'request.create', args: { requestId, platformId, items, ...CRISIS }, clientTime: Date.now() };
       }),
   );
   const received = new Map<LoadDevice, Set<string>>();
