@@ -1,3 +1,4 @@
+import { newId, parseMutation, type Mutation } from '@contact-desk/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { requestArgs, startFixture, type Fixture } from './fixture';
 
@@ -123,5 +124,25 @@ describe('sync engine against a real relay process', () => {
     expect(other.engine.state.requests.has(create.requestId)).toBe(false);
     expect(other.engine.state.requests.size).toBe(1);
     expect(await other.db.events.where('requestId').equals(create.requestId).count()).toBe(0);
+  });
+
+  it('queues the requests of a pasted list together: one push, one commit, in the order given', async () => {
+    const operator = await fixture.client(fixture.codes.operator, 'operator laptop');
+    const creates = ['meta', 'tiktok', 'meta', 'tiktok'].map((platformId): Mutation => {
+      const parsed = parseMutation({ mutationId: newId(), type: 'request.create', args: requestArgs(platformId), clientTime: Date.now() });
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      return parsed.value;
+    });
+    const answers = Promise.all(creates.map((mutation) => operator.engine.result(mutation.mutationId)));
+    await operator.engine.enqueueAll(creates);
+    const results = await answers;
+    const accepted = results.flatMap((result) => (result.status === 'accepted' ? [result] : []));
+    expect(accepted).toHaveLength(creates.length);
+    // One push is one job of the relay's group commit: the same relay time, consecutive seqs.
+    expect(new Set(accepted.map((result) => result.serverTime)).size).toBe(1);
+    const seqs = accepted.flatMap((result) => result.seqs);
+    expect(seqs).toEqual(seqs.map((_, index) => (seqs[0] ?? 0) + index));
+    await operator.until(() => operator.engine.syncStatus.pending === 0);
+    expect(await operator.db.outbox.count()).toBe(0);
   });
 });

@@ -178,9 +178,19 @@ export class SyncEngine {
 
   /** Queues a mutation durably, then tries to send it. */
   async enqueue(mutation: Mutation): Promise<void> {
-    const entry: OutboxEntry = { mutationId: mutation.mutationId, mutation, queuedAt: this.now(), attempts: 0 };
-    const order = await this.options.db.outbox.add(entry);
-    this.outbox.push({ ...entry, order });
+    await this.enqueueAll([mutation]);
+  }
+
+  /**
+   * Queues several mutations durably in one transaction, in order, then sends them together (a
+   * pasted list's requests, a bulk action): they leave in one push rather than one, then the rest.
+   */
+  async enqueueAll(mutations: readonly Mutation[]): Promise<void> {
+    if (mutations.length === 0) return;
+    const queuedAt = this.now();
+    const entries: OutboxEntry[] = mutations.map((mutation) => ({ mutationId: mutation.mutationId, mutation, queuedAt, attempts: 0 }));
+    const orders = await this.options.db.outbox.bulkAdd(entries, { allKeys: true });
+    entries.forEach((entry, index) => this.outbox.push({ ...entry, order: orders[index] }));
     this.setStatus({ pending: this.outbox.length });
     this.emitChange();
     this.flushOutbox();
