@@ -70,6 +70,8 @@ describe('crisis drill', () => {
         const placed = new Map<string, string[]>();
         for (const request of requests.filter((candidate) => candidate.createdBy === userId)) {
           expect(request.items.length).toBeLessThanOrEqual(500);
+          // Sent under the crisis's campaign, on its tighter terms: P0 acknowledged within 10 minutes.
+          expect(request).toMatchObject({ campaignId: drill.campaignId, sla: { ackMs: 10 * 60_000, campaignId: drill.campaignId } });
           for (const item of request.items) {
             const key = contentKey(item.location) ?? item.location;
             placed.set(key, [...(placed.get(key) ?? []), request.platformId]);

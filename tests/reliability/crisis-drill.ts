@@ -87,6 +87,8 @@ export class CrisisDrill {
     readonly desks: readonly LiaisonDesk[],
     /** The token each device was enrolled with (the bench sends the same work without the app). */
     readonly tokens: ReadonlyMap<EngineDevice, string>,
+    /** The campaign the prefect started for the crisis: every pasted request is sent under it. */
+    readonly campaignId: string,
   ) {}
 
   get dataDir(): string {
@@ -111,6 +113,8 @@ export class CrisisDrill {
         decided(prefect, 'platform.create', { platformId, name: PLATFORM_NAMES[platformId] ?? platformId, kind: 'platform' }),
       ),
     );
+    const campaignId = newId();
+    await decided(prefect, 'campaign.start', { campaignId, name: 'Exercice de crise', terms: [{ label: 'P0', ackMinutes: 10, actionMinutes: 45 }] });
     const people = [
       ...Array.from({ length: MINISTRY_DEVICES - 1 }, (_, index) => ({ label: `operator ${index + 1}`, platformId: null })),
       ...platformIds.flatMap((platformId) =>
@@ -139,7 +143,7 @@ export class CrisisDrill {
       .slice(MINISTRY_DEVICES - 1)
       .map((device, index) => new LiaisonDesk(device, people[MINISTRY_DEVICES - 1 + index]?.platformId ?? ''));
     const tokenOf = new Map(devices.map((device, index) => [device, tokens[index] ?? ''])).set(prefect, prefectToken);
-    const drill = new CrisisDrill(relay, ministry, desks, tokenOf);
+    const drill = new CrisisDrill(relay, ministry, desks, tokenOf, campaignId);
     for (const device of drill.devices) await device.until(() => device.engine.syncStatus.lastSyncedAt !== null, 'in step');
     return drill;
   }
@@ -170,7 +174,7 @@ export class CrisisDrill {
         const creates = sent.map(({ requestId, platformId, items, part, parts }) =>
           planned(
             'request.create',
-            { requestId, platformId, items, campaign: `Crise — liste ${index + 1}, partie ${part}/${parts}`, ...CRISIS },
+            { requestId, platformId, items, campaignId: this.campaignId, ...CRISIS },
             device.now(),
           ),
         );
