@@ -168,10 +168,10 @@ function Triage({ viewer }: { viewer: TriageViewer }) {
         viewer={viewer}
         selected={listedRequests}
         running={actions.running}
-        onRun={(action, requests, reason) => {
+        onRun={(action, requests, input) => {
           // The ticks are spent: the rows keep their pending markers until the relay answers.
           selection.clear();
-          void actions.run(action, requests, reason);
+          void actions.run(action, requests, input);
         }}
         onClear={selection.clear}
       />
