@@ -126,6 +126,11 @@ it('an outcomes file with wrong rows, CSV or XLSX, is refused whole with every r
   const before = head();
   await page.getByTestId('import-open').click();
   await page.getByTestId('import-dialog').waitFor();
+  // The columns it reads, in both languages, before any file.
+  await page.getByTestId('import-columns').locator('summary').click();
+  await inEachLanguageAndSize(page, (suffix) => screenshot(page, `import-columns-${suffix}`), true);
+  expect(await seriousViolations()).toEqual([]);
+  await page.getByTestId('import-columns').locator('summary').click();
   const csv = [
     'Référence;Contenu;Résultat;Motif;Fondement',
     `${a.ref};${a.items[0]!.location};Retiré;;`,
@@ -247,6 +252,11 @@ it('the template, filled in by the liaison’s tool, and a good XLSX are applied
         : { outcome: 'not_found', reason: null, ground: null },
     );
   }
+  // Escape closes the dialog, as the close button does.
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-dialog').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('import-dialog').waitFor({ state: 'detached' });
   const now = new Map(relayRequests().map((request) => [request.id, request.status]));
   expect([c, d, e, f].map((request) => now.get(request.id))).toEqual(['answered', 'answered', 'answered', 'answered']);
 });

@@ -53,6 +53,8 @@ describe('answering several requests from the bulk bar', () => {
     expect(screen.getByRole('alert').textContent).toBe('Un refus ou une inexécution exige un motif.');
     expect(screen.getByTestId('bulk-answer-reason').getAttribute('aria-invalid')).toBe('true');
     fireEvent.change(screen.getByTestId('bulk-answer-reason'), { target: { value: 'Comptes déjà fermés' } });
+    // Said missing until the form changes, no longer.
+    expect(screen.queryByRole('alert')).toBeNull();
     fireEvent.click(confirm);
     expect(screen.getByRole('alert').textContent).toBe('Une inexécution exige un fondement (annexe III).');
     fireEvent.change(screen.getByTestId('bulk-answer-ground'), { target: { value: 'technical_impossibility' } });

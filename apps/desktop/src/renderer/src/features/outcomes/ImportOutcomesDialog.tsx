@@ -72,12 +72,12 @@ export function ImportOutcomesDialog({
         <span className="kit-hint">{open > 0 ? t('templateHint', { count: open }) : t('templateNone')}</span>
       </div>
       <ImportColumnsHelp />
-      <div className="kit-field oi-pick">
-        <label htmlFor="oi-file">{t('choose')}</label>
+      <div className="oi-pick">
         <input
           ref={fileRef}
           id="oi-file"
           type="file"
+          className="kit-visually-hidden"
           accept={ACCEPT}
           data-testid="import-file"
           onChange={(event) => {
@@ -87,6 +87,10 @@ export function ImportOutcomesDialog({
             if (file) void choose(file);
           }}
         />
+        <label htmlFor="oi-file" className={stage.step === 'choose' ? 'kit-button kit-button-primary' : 'kit-button'}>
+          {t('choose')}
+        </label>
+        <span className="kit-hint oi-file-name">{stage.step === 'choose' ? t('noFile') : stage.name}</span>
       </div>
       {stage.step === 'reading' && (
         <p className="kit-hint" role="status" data-testid="import-reading">

@@ -1,6 +1,9 @@
 import { ITEM_OUTCOMES, type OutcomePlan } from '@contact-desk/shared';
 import { useTranslation } from 'react-i18next';
 
+/** References named in the preview; the rest are counted. */
+const REFS_SHOWN = 12;
+
 /** What a good file would send: how many requests and items, by outcome; sent only on "send". */
 export function ImportPreview({
   name,
@@ -17,12 +20,20 @@ export function ImportPreview({
 }) {
   const { t } = useTranslation('outcomes');
   const partial = plan.answers.filter((answer) => !answer.completes).length;
+  const refs = plan.answers
+    .slice(0, REFS_SHOWN)
+    .map((answer) => answer.ref)
+    .join(', ');
+  const more = plan.answers.length - REFS_SHOWN;
   return (
     <section className="oi-result oi-ready" data-testid="import-preview" data-requests={plan.answers.length} data-items={plan.items}>
       <h3 className="oi-result-title">{t('preview.title', { name })}</h3>
       <p className="oi-summary">
         <strong>{t('preview.requests', { count: plan.answers.length })}</strong> ·{' '}
         <strong>{t('preview.items', { count: plan.items })}</strong>
+      </p>
+      <p className="kit-hint oi-refs" data-testid="import-refs">
+        {t('preview.refs', { list: more > 0 ? t('preview.more', { list: refs, count: more }) : refs })}
       </p>
       <table className="kit-table oi-outcomes">
         <thead>

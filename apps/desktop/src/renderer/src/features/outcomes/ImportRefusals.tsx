@@ -37,7 +37,9 @@ export function ImportRefusals({
           </colgroup>
           <thead>
             <tr>
-              <th scope="col">{t('refused.row')}</th>
+              <th scope="col" className="oi-number">
+                {t('refused.row')}
+              </th>
               <th scope="col">{t('refused.column')}</th>
               <th scope="col">{t('refused.value')}</th>
               <th scope="col">{t('refused.why')}</th>

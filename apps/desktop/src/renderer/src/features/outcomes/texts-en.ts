@@ -13,7 +13,7 @@ export const outcomesEn: typeof outcomesFr = {
   columnHelp: {
     ref: 'The request’s reference (CD-2026-000123).',
     location: 'The item’s address, as in the request.',
-    itemId: 'The item’s id (template), instead of the address or with it.',
+    itemId: 'The item’s id, as in the template; instead of the address or with it.',
     outcome: 'The outcome: {{list}}.',
     reason: 'Required for a refusal or a "cannot execute".',
     ground: 'For a "cannot execute" only: {{list}}.',
@@ -30,7 +30,8 @@ export const outcomesEn: typeof outcomesFr = {
   templateHint_one: 'The items of your {{count}} request to handle, outcome to fill in.',
   templateHint_other: 'The items of your {{count}} requests to handle, outcome to fill in.',
   templateNone: 'No request waits for an answer: the template holds the headers only.',
-  choose: 'Outcomes file (CSV or XLSX)',
+  choose: 'Choose the outcomes file (CSV or XLSX)…',
+  noFile: 'No file chosen.',
   reading: 'Reading {{name}}…',
   preview: {
     title: '{{name}} is ready to send',
@@ -38,6 +39,8 @@ export const outcomesEn: typeof outcomesFr = {
     requests_other: '{{count}} requests',
     items_one: '{{count}} item',
     items_other: '{{count}} items',
+    refs: 'Requests: {{list}}',
+    more: '{{list}} and {{count}} more',
     outcome: 'Outcome',
     count: 'Items',
     partial_one: '{{count}} request will keep items without an outcome.',

@@ -11,7 +11,7 @@ export const outcomesFr = {
   columnHelp: {
     ref: 'La référence de la demande (CD-2026-000123).',
     location: 'L’adresse du contenu, comme dans la demande.',
-    itemId: 'L’identifiant du contenu (modèle), à la place de l’adresse ou avec elle.',
+    itemId: 'L’identifiant du contenu, tel que dans le modèle ; à la place de l’adresse ou avec elle.',
     outcome: 'Le résultat : {{list}}.',
     reason: 'Obligatoire pour un refus ou une inexécution.',
     ground: 'Pour une inexécution seulement : {{list}}.',
@@ -28,7 +28,8 @@ export const outcomesFr = {
   templateHint_one: 'Les contenus de votre {{count}} demande à traiter, résultat à remplir.',
   templateHint_other: 'Les contenus de vos {{count}} demandes à traiter, résultat à remplir.',
   templateNone: 'Aucune demande n’attend de réponse : le modèle ne contient que les en-têtes.',
-  choose: 'Fichier de résultats (CSV ou XLSX)',
+  choose: 'Choisir le fichier de résultats (CSV ou XLSX)…',
+  noFile: 'Aucun fichier choisi.',
   reading: 'Lecture de {{name}}…',
   preview: {
     title: '{{name}} est prêt à être envoyé',
@@ -36,6 +37,8 @@ export const outcomesFr = {
     requests_other: '{{count}} demandes',
     items_one: '{{count}} contenu',
     items_other: '{{count}} contenus',
+    refs: 'Demandes : {{list}}',
+    more: '{{list}} et {{count}} autres',
     outcome: 'Résultat',
     count: 'Contenus',
     partial_one: '{{count}} demande gardera des contenus sans résultat.',

@@ -28,6 +28,13 @@ export function BulkAnswerForm({
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<ChoiceProblem | 'outcomeMissing' | null>(null);
 
+  // What was said to be missing is no longer said once the liaison changes the form.
+  const edit =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setProblem(null);
+    };
   const confirm = (event: FormEvent) => {
     event.preventDefault();
     const choice = outcome === '' ? 'outcomeMissing' : answerChoice(outcome, reason, ground);
@@ -52,7 +59,7 @@ export function BulkAnswerForm({
         autoFocus
         aria-invalid={invalid('outcome')}
         aria-describedby={described}
-        onChange={setOutcome}
+        onChange={edit(setOutcome)}
         data-testid="bulk-answer-outcome"
       />
       {outcome === 'cannot_execute' && (
@@ -65,7 +72,7 @@ export function BulkAnswerForm({
           empty={t('bulk.groundChoose')}
           aria-invalid={invalid('ground')}
           aria-describedby={described}
-          onChange={setGround}
+          onChange={edit(setGround)}
           data-testid="bulk-answer-ground"
         />
       )}
@@ -78,7 +85,7 @@ export function BulkAnswerForm({
         aria-invalid={invalid('reason')}
         aria-describedby={described}
         data-testid="bulk-answer-reason"
-        onChange={(event) => setReason(event.target.value)}
+        onChange={(event) => edit(setReason)(event.target.value)}
       />
       <button type="submit" className="btn btn-small btn-primary" disabled={running || requests === 0} data-testid="bulk-answer-confirm">
         {t('bulk.answerConfirm', { count: requests })}
