@@ -131,8 +131,9 @@ function rowItem(request: Request, id: string, location: string, refuse: Refuse)
   if (id !== '' && !byId) refuse('itemId', 'unknown_item');
   if (location === '') return byId;
   const exact = request.items.filter((item) => item.location.trim() === location);
-  const normal = normalizeLocation(location);
-  const byLocation = exact.length > 0 ? exact : request.items.filter((item) => item.normalized === normal);
+  // The location as given first; else written another way (scheme, www., trailing slash, tracking parameters).
+  const normal = exact.length > 0 ? null : normalizeLocation(location);
+  const byLocation = normal === null ? exact : request.items.filter((item) => item.normalized === normal);
   if (byLocation.length === 0) refuse('location', 'unknown_item');
   else if (byId && !byLocation.includes(byId)) refuse('itemId', 'item_mismatch');
   else if (id === '' && byLocation.length > 1) refuse('location', 'ambiguous_item');
