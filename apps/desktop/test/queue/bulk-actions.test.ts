@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  actionArgs,
-  bulkActionsFor,
-  canApply,
-  reportProgress,
-  splitEligible,
-  type ActionReport,
-} from '../../src/renderer/src/features/queue/queue-actions';
+import { reportProgress, type ActionReport } from '../../src/renderer/src/features/queue/action-report';
+import { actionJob, bulkActionsFor, canApply, splitEligible } from '../../src/renderer/src/features/queue/queue-actions';
 import { columnsFor } from '../../src/renderer/src/features/queue/queue-columns';
 import { NO_SELECTION, listedSelection, selectAll, selectRange, toggleRow } from '../../src/renderer/src/features/queue/queue-selection';
 import { IDS, VIEWERS, createRequest, requestsOf, seeded } from './queue-world';
@@ -36,8 +30,8 @@ function statuses() {
 }
 
 describe('what each role may do to several requests at once', () => {
-  it('a liaison acknowledges; the ministry closes and withdraws; an observer nothing', () => {
-    expect(bulkActionsFor(VIEWERS.lina)).toEqual(['acknowledge']);
+  it('a liaison acknowledges and answers; the ministry closes and withdraws; an observer nothing', () => {
+    expect(bulkActionsFor(VIEWERS.lina)).toEqual(['acknowledge', 'answer']);
     expect(bulkActionsFor(VIEWERS.olivier)).toEqual(['close', 'withdraw']);
     expect(bulkActionsFor(VIEWERS.claire)).toEqual(['close', 'withdraw']);
     expect(bulkActionsFor(VIEWERS.anne)).toEqual([]);
@@ -82,12 +76,12 @@ describe('what each role may do to several requests at once', () => {
     expect(canApply('take', desk.request(ids.open), VIEWERS.olivier)).toBe(false);
     expect(canApply('take', desk.request(ids.open), VIEWERS.claire)).toBe(true);
     expect(canApply('take', desk.request(ids.open), VIEWERS.anne)).toBe(false);
-    expect(actionArgs('take', desk.request(ids.open), VIEWERS.claire, '')).toEqual({ requestId: ids.open, assigneeId: IDS.prefect });
-    expect(actionArgs('withdraw', desk.request(ids.open), VIEWERS.claire, 'Sent twice.')).toEqual({
-      requestId: ids.open,
-      reason: 'Sent twice.',
+    expect(actionJob('take', desk.request(ids.open), VIEWERS.claire).calls).toEqual([{ requestId: ids.open, assigneeId: IDS.prefect }]);
+    expect(actionJob('withdraw', desk.request(ids.open), VIEWERS.claire, { reason: 'Sent twice.' })).toMatchObject({
+      type: 'request.withdraw',
+      calls: [{ requestId: ids.open, reason: 'Sent twice.' }],
     });
-    expect(actionArgs('close', desk.request(ids.answered), VIEWERS.claire, '')).toEqual({ requestId: ids.answered, note: null });
+    expect(actionJob('close', desk.request(ids.answered), VIEWERS.claire).calls).toEqual([{ requestId: ids.answered, note: null }]);
   });
 
   it('a queued action is recorded only once nothing is pending and the state shows it; else refused by the relay', () => {

@@ -8,6 +8,7 @@ import { enrollTexts } from '../features/enroll/texts';
 import { exportsTexts } from '../features/exports/texts';
 import { figuresTexts } from '../features/figures/texts';
 import { meetingsTexts } from '../features/meetings/texts';
+import { outcomesTexts } from '../features/outcomes/texts';
 import { queueTexts } from '../features/queue/texts';
 import { requestTexts } from '../features/request/texts';
 import { shellTexts } from '../features/shell/texts';
@@ -28,4 +29,5 @@ export const FEATURE_TEXTS: readonly FeatureTexts[] = [
   exportsTexts,
   figuresTexts,
   meetingsTexts,
+  outcomesTexts,
 ];

@@ -2,10 +2,14 @@ import type { TriageViewer } from '@contact-desk/shared';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
 import { wordRefusal } from '../common/refusal-wording';
-import { reportProgress, type ActionReport, type RefusedAction } from './queue-actions';
+import { reportProgress, type ActionReport, type RefusedAction } from './action-report';
 
 /** Refusals grouped by what they say, each said once with the references it concerns. */
-function refusalList(refused: readonly RefusedAction[], word: (refs: string, reason: string) => string, reasonOf: (entry: RefusedAction) => string): string {
+function refusalList(
+  refused: readonly RefusedAction[],
+  word: (refs: string, reason: string) => string,
+  reasonOf: (entry: RefusedAction) => string,
+): string {
   const byReason = new Map<string, string[]>();
   for (const entry of refused) byReason.set(reasonOf(entry), [...(byReason.get(reasonOf(entry)) ?? []), entry.ref]);
   return [...byReason].map(([reason, refs]) => word(refs.join(', '), reason)).join(' ; ');
@@ -30,7 +34,8 @@ export function ActionNotice({ report, viewer, onDismiss }: { report: ActionRepo
   if (progress.recorded.length > 0) parts.push(t('report.recorded', { count: progress.recorded.length }));
   if (progress.waiting.length > 0) parts.push(t('report.waiting', { count: progress.waiting.length }));
   if (progress.rejected.length > 0) parts.push(t('report.rejected', { count: progress.rejected.length }));
-  if (report.refused.length > 0) parts.push(t('report.refused', { count: report.refused.length, list: refusalList(report.refused, word, reasonOf) }));
+  if (report.refused.length > 0)
+    parts.push(t('report.refused', { count: report.refused.length, list: refusalList(report.refused, word, reasonOf) }));
   if (report.skipped.length > 0) parts.push(t('report.skipped', { count: report.skipped.length }));
   const trouble = report.refused.length + progress.rejected.length > 0;
   const state = report.running || progress.waiting.length > 0 ? 'waiting' : trouble ? 'refused' : 'recorded';

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
 import { useDesk } from '../../state/desk-store';
+import { ImportOutcomesButton } from '../outcomes/ImportOutcomesButton';
 import { ActionNotice } from './ActionNotice';
 import { BulkBar } from './BulkBar';
 import { QueueEmpty } from './QueueEmpty';
@@ -156,6 +157,13 @@ function Triage({ viewer }: { viewer: TriageViewer }) {
           remove={saved.remove}
         />
         <QueueSort order={view.order} onChange={(order) => changeView((previous) => ({ ...previous, order }))} />
+        {viewer.role === 'liaison' && viewer.platformId && (
+          <ImportOutcomesButton
+            platformId={viewer.platformId}
+            running={actions.running}
+            onApply={(jobs) => void actions.runJobs('import', jobs)}
+          />
+        )}
       </div>
       <QueueFilterBar
         viewer={viewer}
@@ -168,10 +176,10 @@ function Triage({ viewer }: { viewer: TriageViewer }) {
         viewer={viewer}
         selected={listedRequests}
         running={actions.running}
-        onRun={(action, requests, reason) => {
+        onRun={(action, requests, input) => {
           // The ticks are spent: the rows keep their pending markers until the relay answers.
           selection.clear();
-          void actions.run(action, requests, reason);
+          void actions.run(action, requests, input);
         }}
         onClear={selection.clear}
       />

@@ -1,30 +1,42 @@
 import {
   ALLOWED_FROM,
+  answerArgs,
   mutationsFor,
   ownerOf,
   viewerSide,
   type MutationType,
+  type PlannedItem,
   type Request,
-  type ProtocolError,
   type RequestStep,
   type TriageViewer,
 } from '@contact-desk/shared';
+import { everyItem, type AnswerChoice } from './bulk-answer';
 
 /**
  * What the queue lets a user do to a row or to several at once, as the relay would allow it:
  * the role's mutations (`mutationsFor`), the request's status (`ALLOWED_FROM`), and for a liaison
- * their own platform only. A liaison acknowledges; the ministry closes or withdraws; both take.
+ * their own platform only. A liaison acknowledges and answers (one outcome for every item); the
+ * ministry closes or withdraws; both take.
  */
-export const BULK_ACTIONS = ['acknowledge', 'close', 'withdraw'] as const;
+export const BULK_ACTIONS = ['acknowledge', 'answer', 'close', 'withdraw'] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 export type RowAction = BulkAction | 'take';
+/** What a report tells of: an action on rows, or an outcomes file applied. */
+export type ReportAction = RowAction | 'import';
 
 /** More than this at once is refused by the bar: the relay's burst limit is 2,000 mutations. */
 export const MAX_BULK = 500;
 
-const STEP: Readonly<Record<RowAction, RequestStep>> = { acknowledge: 'acknowledge', close: 'close', withdraw: 'withdraw', take: 'assign' };
+const STEP: Readonly<Record<RowAction, RequestStep>> = {
+  acknowledge: 'acknowledge',
+  answer: 'answer',
+  close: 'close',
+  withdraw: 'withdraw',
+  take: 'assign',
+};
 const MUTATION: Readonly<Record<RowAction, MutationType>> = {
   acknowledge: 'request.acknowledge',
+  answer: 'request.answer',
   close: 'request.close',
   withdraw: 'request.withdraw',
   take: 'request.assign',
@@ -33,10 +45,6 @@ const MUTATION: Readonly<Record<RowAction, MutationType>> = {
 function roleMay(viewer: TriageViewer | null, action: RowAction): boolean {
   if (!viewer || viewer.role === 'system') return false;
   return mutationsFor(viewer.role).includes(MUTATION[action]);
-}
-
-export function mutationOf(action: RowAction): MutationType {
-  return MUTATION[action];
 }
 
 /** The bulk actions the viewer's role has at all: the buttons of the bar. */
@@ -55,17 +63,44 @@ export function canApply(action: RowAction, request: Request, viewer: TriageView
   return true;
 }
 
-/** The mutation's arguments; a withdrawal carries the one reason given for all. */
-export function actionArgs(action: RowAction, request: Request, viewer: TriageViewer, reason: string): Record<string, unknown> {
+/** What an action on several rows is given once for all: a withdrawal's reason, the answer. */
+export interface ActionInput {
+  readonly reason?: string;
+  readonly answer?: AnswerChoice;
+}
+
+/** One request's part of an action: its mutations, sent in order, and the item answers they give. */
+export interface ActionJob {
+  readonly request: Request;
+  readonly type: MutationType;
+  readonly calls: readonly Record<string, unknown>[];
+  readonly answers?: readonly PlannedItem[];
+}
+
+/** A request's answer: one `request.answer` (one per 500 items for a longer request). */
+export function answerJob(request: Request, answers: readonly PlannedItem[]): ActionJob {
+  return { request, type: 'request.answer', calls: answerArgs(request.id, answers), answers };
+}
+
+/** The job of an action on a request; a withdrawal carries the one reason, an answer the one outcome, given for all. */
+export function actionJob(action: RowAction, request: Request, viewer: TriageViewer, input: ActionInput = {}): ActionJob {
+  const one = (args: Record<string, unknown>): ActionJob => ({
+    request,
+    type: MUTATION[action],
+    calls: [{ requestId: request.id, ...args }],
+  });
   switch (action) {
     case 'acknowledge':
-      return { requestId: request.id };
+      return one({});
+    case 'answer':
+      if (!input.answer) throw new Error('an answer needs its outcome');
+      return answerJob(request, everyItem(request, input.answer));
     case 'close':
-      return { requestId: request.id, note: null };
+      return one({ note: null });
     case 'withdraw':
-      return { requestId: request.id, reason };
+      return one({ reason: input.reason ?? '' });
     case 'take':
-      return { requestId: request.id, assigneeId: viewer.userId };
+      return one({ assigneeId: viewer.userId });
   }
 }
 
@@ -79,73 +114,4 @@ export function splitEligible(
   const ineligible: Request[] = [];
   for (const request of requests) (canApply(action, request, viewer) ? eligible : ineligible).push(request);
   return { eligible, ineligible };
-}
-
-/** Whether the state shows the action's effect: read on the confirmed state, once nothing is pending. */
-export function showsEffect(action: RowAction, request: Request | undefined, viewer: TriageViewer): boolean {
-  if (!request) return false;
-  switch (action) {
-    case 'acknowledge':
-      return request.ackAt !== null;
-    case 'close':
-      return request.status === 'closed';
-    case 'withdraw':
-      return request.status === 'withdrawn';
-    case 'take': {
-      const side = viewerSide(viewer);
-      return side !== null && ownerOf(request, side) === viewer.userId;
-    }
-  }
-}
-
-export interface SentAction {
-  readonly requestId: string;
-  readonly ref: string;
-}
-
-export interface RefusedAction {
-  readonly ref: string;
-  /** Why the device refused it, as the relay would word it (code, reason and parameters). */
-  readonly error: ProtocolError;
-}
-
-/**
- * What became of one action on one or several rows: queued on the device (the relay's answer is
- * read later from the state), refused at once on the device, or not applicable to the request.
- */
-export interface ActionReport {
-  readonly serial: number;
-  readonly action: RowAction;
-  readonly asked: number;
-  readonly sent: readonly SentAction[];
-  readonly refused: readonly RefusedAction[];
-  readonly skipped: readonly string[];
-  readonly running: boolean;
-}
-
-/** Where the queued part of a report stands, read from the state (pending ids, confirmed requests). */
-export interface ReportProgress {
-  readonly waiting: readonly SentAction[];
-  readonly recorded: readonly SentAction[];
-  readonly rejected: readonly SentAction[];
-}
-
-/**
- * A queued action is recorded only once the relay accepted it: nothing pending on the request any
- * more, and the state shows the effect. Nothing pending and no effect: the relay refused it.
- */
-export function reportProgress(
-  report: ActionReport,
-  pendingIds: ReadonlySet<string>,
-  requests: ReadonlyMap<string, Request>,
-  viewer: TriageViewer,
-): ReportProgress {
-  const waiting: SentAction[] = [];
-  const recorded: SentAction[] = [];
-  const rejected: SentAction[] = [];
-  for (const sent of report.sent) {
-    if (pendingIds.has(sent.requestId)) waiting.push(sent);
-    else (showsEffect(report.action, requests.get(sent.requestId), viewer) ? recorded : rejected).push(sent);
-  }
-  return { waiting, recorded, rejected };
 }

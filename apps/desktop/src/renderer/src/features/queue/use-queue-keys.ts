@@ -39,7 +39,8 @@ export function useQueueKeys(
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const a = latest.current;
-      if (event.defaultPrevented || event.altKey || document.querySelector('[aria-modal="true"]')) return;
+      // A dialog open over the queue (a modal <dialog> has no aria-modal) keeps its keys: Escape closes it.
+      if (event.defaultPrevented || event.altKey || document.querySelector('[aria-modal="true"], dialog[open]')) return;
       if (isTyping(event.target)) {
         if (event.key === 'Escape' && event.target === search.current) grid.current?.focus();
         return;
