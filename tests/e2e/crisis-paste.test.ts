@@ -147,7 +147,7 @@ it('the prefect edits a platform’s domains: checked before sending, a domain o
   await page.getByTestId('platform-table').waitFor();
   const row = page.locator('[data-testid="platform-row"][data-platform="dailymotion"]');
   expect(await row.getByTestId('platform-domain-list').textContent()).toBe('dailymotion.com, dai.lyhabituels');
-  await screenshot(page, 'admin-platform-domains');
+  await inEachLanguageAndSize(page, (suffix) => screenshot(page, `admin-platform-domains-${suffix}`));
   await row.getByTestId('platform-edit').click();
   const field = page.getByTestId('platform-domains');
   expect(await field.inputValue()).toBe('dailymotion.com\ndai.ly');

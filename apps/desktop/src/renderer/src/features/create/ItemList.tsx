@@ -60,3 +60,17 @@ export function DropButton({ item, dropped, onChange }: { item: string; dropped:
     </button>
   );
 }
+
+/** The head of a request in a list: its platform, its part when the list was cut, its item count. */
+export function RequestHead({ name, part, parts, count }: { name: string; part: number; parts: number; count: number }) {
+  const { t } = useTranslation('create');
+  return (
+    <>
+      <span className="cr-plan-name">
+        <strong>{name}</strong>
+        {parts > 1 ? <span className="cr-part">{t('plan.part', { part, parts })}</span> : null}
+      </span>
+      <span className="cr-plan-count">{t('plan.count', { count })}</span>
+    </>
+  );
+}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ItemDisclosure } from './ItemList';
+import { ItemDisclosure, RequestHead } from './ItemList';
 import type { Paste } from './use-paste';
 
 /** The requests the paste becomes: platform, part when cut, item count and the items on demand. */
@@ -18,7 +18,7 @@ export function PlannedRequests({ paste }: { paste: Paste }) {
         <span className="cr-section-count"> · {t('plan.count', { count: plan.items })}</span>
       </h2>
       {plan.requests.length === 0 ? <p className="kit-hint">{t('plan.empty')}</p> : null}
-      <ul className="cr-plan-list">
+      <ul className="cr-plan-list" hidden={plan.requests.length === 0}>
         {plan.requests.map((request) => {
           const name = platformOf(request.platformId)?.name ?? request.platformId;
           const part = request.parts > 1 ? t('plan.part', { part: request.part, parts: request.parts }) : null;
@@ -32,11 +32,7 @@ export function PlannedRequests({ paste }: { paste: Paste }) {
               data-parts={request.parts}
               data-count={request.items.length}
             >
-              <span className="cr-plan-name">
-                <strong>{name}</strong>
-                {part ? <span className="cr-part">{part}</span> : null}
-              </span>
-              <span className="cr-plan-count">{t('plan.count', { count: request.items.length })}</span>
+              <RequestHead name={name} part={request.part} parts={request.parts} count={request.items.length} />
               <ItemDisclosure items={request.items} label={t('plan.itemsOf', { name: part ? `${name}, ${part}` : name })} flag={flag} testId="paste-request" />
             </li>
           );

@@ -1,6 +1,7 @@
 import type { Platform } from '@contact-desk/shared';
 import { useTranslation } from 'react-i18next';
 import { RefusalNote } from '../common/RefusalNote';
+import { RequestHead } from './ItemList';
 import { tally, type EntryState, type SendRun } from './send-model';
 
 /**
@@ -69,11 +70,7 @@ export function SendReport({
           const name = platformOf(entry.platformId)?.name ?? entry.platformId;
           return (
             <li key={entry.requestId} className="cr-report-row" data-testid="send-entry" data-platform={entry.platformId} data-part={entry.part} data-state={entryState.kind}>
-              <span className="cr-plan-name">
-                <strong>{name}</strong>
-                {entry.parts > 1 ? <span className="cr-part">{t('plan.part', { part: entry.part, parts: entry.parts })}</span> : null}
-              </span>
-              <span className="cr-plan-count">{t('plan.count', { count: entry.items.length })}</span>
+              <RequestHead name={name} part={entry.part} parts={entry.parts} count={entry.items.length} />
               <span className="cr-report-outcome">
                 {entryState.kind === 'recorded' ? (
                   <a href={`#/request/${encodeURIComponent(entry.requestId)}`} data-testid="send-entry-ref">

@@ -1,5 +1,5 @@
 import { LIMITS, PENDING_STATUSES, platformDomains, type Platform, type Request } from '@contact-desk/shared';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useDesk } from '../../state/desk-store';
 import { pastePlan, type Choices } from './paste-plan';
 
@@ -33,9 +33,12 @@ export function usePaste() {
   );
   const domains = useMemo(() => platformDomains(platforms), [platforms]);
   const open = useMemo(() => openRequests(view.requests.values()), [view.requests]);
+  // Sorting a list of hundreds takes a few milliseconds: the preview follows the text as soon as
+  // typing leaves time for it.
+  const pasted = useDeferredValue(text);
   const plan = useMemo(
-    () => pastePlan({ pasted: text, domains, openLocations: open.locations, limit: LIMITS.itemsPerRequest, platformId, choices }),
-    [text, domains, open.locations, platformId, choices],
+    () => pastePlan({ pasted, domains, openLocations: open.locations, limit: LIMITS.itemsPerRequest, platformId, choices }),
+    [pasted, domains, open.locations, platformId, choices],
   );
 
   /** Gives items a platform (or `null`: left out), or forgets the choice (`undefined`). */
