@@ -178,4 +178,10 @@ it('the prefect edits a platform’s domains: checked before sending, a domain o
   await pasteItems(page, ['https://m.dailymotion.fr/video/x8crisis']);
   expect(await planned()).toEqual(['dailymotion 1/1 1']);
   expect(await page.getByTestId('create-submit').textContent()).toBe('Envoyer la demande');
+  // One platform chosen takes every item: here an account no domain sorts.
+  await pasteItems(page, ['https://m.dailymotion.fr/video/x8crisis', '@compte_relais']);
+  await page.getByTestId('create-platform').selectOption('dailymotion');
+  await expect.poll(() => planned()).toEqual(['dailymotion 1/1 2']);
+  expect(await page.getByTestId('paste-unknown').count()).toBe(0);
+  await screenshot(page, 'crisis-paste-one-platform');
 });

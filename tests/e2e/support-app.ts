@@ -205,8 +205,9 @@ export interface NewRequest {
   readonly ref: string;
 }
 
-/** Pastes a list into the create form (one insertText, as a paste delivers it) and waits for its preview. */
+/** Pastes a list into the create form in place of its text (one insertText, as a paste delivers it) and waits for its preview. */
 export async function pasteItems(page: Page, items: readonly string[]): Promise<void> {
+  await page.getByTestId('create-items').fill('');
   await page.getByTestId('create-items').focus();
   await page.keyboard.insertText(items.join('\n'));
   await page.locator(`[data-testid="paste-summary"][data-pasted="${items.length}"]`).waitFor();

@@ -21,13 +21,13 @@ export function PlatformsTab() {
         <table className="kit-table ad-platforms" data-testid="platform-table">
           <TableHeader
             columns={[
-              { label: t('platforms.name') },
-              { label: t('platforms.kind') },
+              { label: t('platforms.name'), className: 'ad-col-name' },
+              { label: t('platforms.kind'), className: 'ad-col-kind' },
               { label: t('platforms.domains'), className: 'ad-col-domains' },
               { label: t('platforms.active'), className: 'ad-col-active' },
               { label: t('platforms.liaisons') },
-              { label: t('platforms.backup') },
-              { label: t('platforms.contact') },
+              { label: t('platforms.backup'), className: 'ad-col-backup' },
+              { label: t('platforms.contact'), className: 'ad-col-contact' },
               { label: t('edit'), className: 'ad-col-actions', visuallyHidden: true },
             ]}
           />
