@@ -205,13 +205,22 @@ export interface NewRequest {
   readonly ref: string;
 }
 
+/** Pastes a list into the create form in place of its text (one insertText, as a paste delivers it) and waits for its preview. */
+export async function pasteItems(page: Page, items: readonly string[]): Promise<void> {
+  await page.getByTestId('create-items').fill('');
+  await page.getByTestId('create-items').focus();
+  await page.keyboard.insertText(items.join('\n'));
+  await page.locator(`[data-testid="paste-summary"][data-pasted="${items.length}"]`).waitFor();
+}
+
 /** Fills and submits the create form (the page must be on `#/new`); returns the new request. */
 export async function createRequestInUi(
   page: Page,
   fields: { platform: string; kind?: string; priority?: string; category?: string; grounds: string; items: readonly string[]; campaign?: string },
 ): Promise<NewRequest> {
   await page.getByTestId('create-form').waitFor();
-  // The platforms arrive with the first sync: wait for the option before choosing it.
+  // The platforms arrive with the first sync: wait for the option before choosing it. Chosen,
+  // the platform takes every item, so the items make one request as long as they fit in one.
   await page.locator(`[data-testid="create-platform"] option[value="${fields.platform}"]`).waitFor({ state: 'attached' });
   await page.getByTestId('create-platform').selectOption(fields.platform);
   await page.getByTestId('create-kind').selectOption(fields.kind ?? 'removal');
@@ -219,10 +228,8 @@ export async function createRequestInUi(
   await page.getByTestId('create-category').selectOption(fields.category ?? 'terrorism_apology');
   await page.getByTestId('create-grounds').fill(fields.grounds);
   if (fields.campaign !== undefined) await page.getByTestId('create-campaign').selectOption({ label: fields.campaign });
-  // Pasting a list of addresses: one insertText, as a paste delivers it.
-  await page.getByTestId('create-items').focus();
-  await page.keyboard.insertText(fields.items.join('\n'));
-  await page.getByTestId('create-item').nth(fields.items.length - 1).waitFor();
+  await pasteItems(page, fields.items);
+  await page.locator(`[data-testid="paste-request"][data-platform="${fields.platform}"][data-count="${fields.items.length}"]`).waitFor();
   await page.getByTestId('create-submit').click();
   await page.getByTestId('request-screen').waitFor();
   // Until the relay has recorded it the request is shown as pending, with a provisional ref.

@@ -30,7 +30,7 @@ function reasonsInShared(): Map<string, string> {
 }
 
 /** Parameters of every kind a reason's sentence may use. */
-const PARAMS = { ref: 'CD-2026-000042', status: 'withdrawn', step: 'answer', what: 'request', id: 'x', role: 'liaison', type: 'request.answer', platform: 'Meta', priority: 'P7', location: 'https://e.example/1', itemId: 'i1', name: 'Lina', label: 'Portable', side: 'platform', level: 2, requestId: 'r1', path: 'items', version: 1, domain: 'youtu.be' };
+const PARAMS = { ref: 'CD-2026-000042', status: 'withdrawn', step: 'answer', what: 'request', id: 'x', role: 'liaison', type: 'request.answer', platform: 'Meta', priority: 'P7', location: 'https://e.example/1', itemId: 'i1', name: 'Lina', label: 'Portable', side: 'platform', level: 2, requestId: 'r1', path: 'items', version: 1, domain: 'x.com' };
 
 let fr: Translate;
 let en: Translate;

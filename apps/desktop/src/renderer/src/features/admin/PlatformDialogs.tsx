@@ -1,4 +1,4 @@
-import { MAIL_DETAILS, mailDetailOf, PLATFORM_KINDS, type MailDetail, type Platform as DeskPlatform, type PlatformKind } from '@contact-desk/shared';
+import { MAIL_DETAILS, mailDetailOf, PLATFORM_KINDS, reasonOf, type MailDetail, type Platform as DeskPlatform, type PlatformKind } from '@contact-desk/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
@@ -6,6 +6,8 @@ import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
 import { usePerformForm } from '../common/use-perform-form';
 import { Dialog, ErrorNote, Field } from '../request/widgets';
+import { domainsChanged, domainsText, parseDomains, type DomainsProblem } from './platform-domains-text';
+import { PlatformDomainsField } from './PlatformDomainsField';
 
 export function AddPlatformDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('admin');
@@ -48,7 +50,7 @@ export function AddPlatformDialog({ onClose }: { onClose: () => void }) {
 
 export function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatform; onClose: () => void }) {
   const { t } = useTranslation('admin');
-  const { busy, error, perform } = usePerformForm();
+  const { busy, error, setError, perform } = usePerformForm();
   const users = useDesk((state) => state.view.users);
   const liaisons = [...users.values()].filter((user) => user.platformId === platform.id && user.role === 'liaison' && user.revokedAt === null);
   const [name, setName] = useState(platform.name);
@@ -59,18 +61,27 @@ export function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatfo
   const [contactName, setContactName] = useState(platform.escalationContact?.name ?? '');
   const [contactEmail, setContactEmail] = useState(platform.escalationContact?.email ?? '');
   const [contactPhone, setContactPhone] = useState(platform.escalationContact?.phone ?? '');
+  const [domains, setDomains] = useState(() => domainsText(platform));
+  const [domainsProblem, setDomainsProblem] = useState<DomainsProblem | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
+  const domainRefusal = error && reasonOf(error) === 'domain_taken' ? error : null;
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setFieldError(null);
+    setError(null);
+    const parsed = parseDomains(domains);
+    setDomainsProblem(parsed.ok ? null : parsed.problem);
+    if (!parsed.ok) return;
     if (name.trim() === '') return setFieldError(t('common:errors.invalid_payload'));
     if (!contactName.trim() && (contactEmail.trim() || contactPhone.trim())) return setFieldError(t('platforms.contactNameRequired'));
     const contact = contactName.trim()
       ? { name: contactName.trim(), email: contactEmail.trim() || null, phone: contactPhone.trim() || null }
       : null;
+    // Untouched, the usual domains stay the usual ones (and follow them if they change).
+    const domainsPatch = domainsChanged(platform, parsed.domains) ? { domains: parsed.domains } : {};
     await perform('platform.update', {
       platformId: platform.id,
-      patch: { name: name.trim(), kind, active, mailDetail, backupLiaisonId: backup || null, escalationContact: contact },
+      patch: { name: name.trim(), kind, active, mailDetail, backupLiaisonId: backup || null, escalationContact: contact, ...domainsPatch },
     }, () => onClose());
   };
   return (
@@ -113,6 +124,7 @@ export function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatfo
         <label className="kit-check ad-check">
           <input type="checkbox" checked={active} onChange={(event) => setActive(event.target.checked)} data-testid="platform-active" /> {t('platforms.active')}
         </label>
+        <PlatformDomainsField platform={platform} value={domains} problem={domainsProblem} refusal={domainRefusal} onChange={setDomains} />
         <fieldset className="kit-span-2 ad-fieldset">
           <legend>{t('platforms.contact')}</legend>
           <div className="ad-three">
@@ -129,7 +141,7 @@ export function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatfo
         </fieldset>
         <div className="kit-span-2">
           {fieldError ? <p className="kit-field-error" role="alert">{fieldError}</p> : null}
-          <ErrorNote error={error} />
+          <ErrorNote error={domainRefusal ? null : error} />
           <FormButtons busy={busy} onCancel={onClose} testId="platform-edit-submit" label={t('common:actions.save')} />
         </div>
       </form>

@@ -1,4 +1,4 @@
-import type { Platform as DeskPlatform } from '@contact-desk/shared';
+import { domainsOf, type Platform as DeskPlatform } from '@contact-desk/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
@@ -18,15 +18,16 @@ export function PlatformsTab() {
     <div className="kit-panel">
       <PanelHead title={t('tabs.platforms')} add={{ label: t('platforms.add'), onClick: () => setAdding(true), testId: 'platform-add' }} />
       <div className="kit-table-wrap">
-        <table className="kit-table" data-testid="platform-table">
+        <table className="kit-table ad-platforms" data-testid="platform-table">
           <TableHeader
             columns={[
-              { label: t('platforms.name') },
-              { label: t('platforms.kind') },
-              { label: t('platforms.active') },
+              { label: t('platforms.name'), className: 'ad-col-name' },
+              { label: t('platforms.kind'), className: 'ad-col-kind' },
+              { label: t('platforms.domains'), className: 'ad-col-domains' },
+              { label: t('platforms.active'), className: 'ad-col-active' },
               { label: t('platforms.liaisons') },
-              { label: t('platforms.backup') },
-              { label: t('platforms.contact') },
+              { label: t('platforms.backup'), className: 'ad-col-backup' },
+              { label: t('platforms.contact'), className: 'ad-col-contact' },
               { label: t('edit'), className: 'ad-col-actions', visuallyHidden: true },
             ]}
           />
@@ -40,6 +41,10 @@ export function PlatformsTab() {
                     <div className="kit-hint">{platform.id}</div>
                   </td>
                   <td>{t(`common:platformKind.${platform.kind}`)}</td>
+                  <td data-testid="platform-domain-list">
+                    <span className="ad-domain-list">{domainsOf(platform).join(', ') || t('none')}</span>
+                    {platform.domains === undefined && domainsOf(platform).length > 0 ? <div className="kit-hint">{t('platforms.domainsUsual')}</div> : null}
+                  </td>
                   <td>{platform.active ? t('platforms.active') : <span className="kit-badge-off">{t('platforms.inactive')}</span>}</td>
                   <td>{liaisons.map((user) => user.name).join(', ') || t('none')}</td>
                   <td>{(platform.backupLiaisonId && users.get(platform.backupLiaisonId)?.name) || t('none')}</td>

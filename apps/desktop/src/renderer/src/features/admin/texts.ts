@@ -41,6 +41,16 @@ export const adminTexts: FeatureTexts = {
         minimal: 'Le courriel traverse des réseaux que personne ne contrôle : ni adresses de contenus ni motifs.',
         full: 'Seulement si la messagerie de la plateforme reste sur des réseaux de confiance.',
       },
+      domains: 'Domaines web',
+      domainsUsual: 'habituels',
+      domainsHint: 'Un par ligne ; un domaine couvre ses sous-domaines. Une adresse collée de ces domaines part à cette plateforme.',
+      domainsHintUsual:
+        'Les domaines habituels de cette plateforme, en vigueur tant que vous ne les changez pas. Un par ligne ; un domaine couvre ses sous-domaines.',
+      domainsProblem: {
+        invalid: '« {{value}} » n’est pas un domaine : écrivez-le comme youtube.com, sans https:// ni chemin.',
+        tooMany: 'Au plus {{max}} domaines par plateforme.',
+        twice: '{{value}} figure deux fois.',
+      },
     },
     users: {
       add: 'Créer un utilisateur',
@@ -124,6 +134,15 @@ export const adminTexts: FeatureTexts = {
       mailDetailHint: {
         minimal: 'E-mail crosses networks nobody controls: no content addresses, no grounds.',
         full: 'Only if the platform’s mail stays on networks it trusts.',
+      },
+      domains: 'Web domains',
+      domainsUsual: 'usual',
+      domainsHint: 'One a line; a domain covers its subdomains. A pasted address of these domains goes to this platform.',
+      domainsHintUsual: 'The usual domains of this platform, in force until you change them. One a line; a domain covers its subdomains.',
+      domainsProblem: {
+        invalid: '“{{value}}” is not a domain: write it as youtube.com, without https:// or a path.',
+        tooMany: 'At most {{max}} domains per platform.',
+        twice: '{{value}} is listed twice.',
       },
     },
     users: {
