@@ -54,14 +54,10 @@ export function addAboutSheet(
 }
 
 /**
- * A workbook whose first sheet is a table: its header row frozen, white on dark blue and
- * wrapped, printed landscape on the page width with the header on every page.
+ * A sheet holding a table: its header row frozen (with the first column), white on dark blue
+ * and wrapped, printed landscape on the page width with the header on every page.
  */
-export function tableWorkbook(meta: ExportMeta, sheetName: string, columns: Partial<ExcelJS.Column>[]): { workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet } {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Contact Desk';
-  workbook.created = new Date(meta.generatedAt);
-  workbook.title = meta.title;
+export function addTableSheet(workbook: ExcelJS.Workbook, sheetName: string, columns: Partial<ExcelJS.Column>[]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
   sheet.pageSetup = printSetup('landscape', '1:1');
   sheet.columns = columns;
@@ -70,5 +66,20 @@ export function tableWorkbook(meta: ExportMeta, sheetName: string, columns: Part
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3864' } };
   header.alignment = { vertical: 'middle', wrapText: true };
   header.height = 30;
-  return { workbook, sheet };
+  return sheet;
+}
+
+/** A workbook of the export whose first sheet is a table (`addTableSheet`). */
+export function tableWorkbook(meta: ExportMeta, sheetName: string, columns: Partial<ExcelJS.Column>[]): { workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet } {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Contact Desk';
+  workbook.created = new Date(meta.generatedAt);
+  workbook.title = meta.title;
+  return { workbook, sheet: addTableSheet(workbook, sheetName, columns) };
+}
+
+/** The bytes of a workbook's `.xlsx` file. */
+export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
 }
