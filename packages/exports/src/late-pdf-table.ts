@@ -3,7 +3,7 @@ import { formatDayMonthYear } from './format.js';
 import { PDF_LATE_COLUMNS, type LateCell, type LateColumn } from './late-columns.js';
 import type { PdfCanvas } from './pdf-canvas.js';
 import { COLORS } from './pdf-colors.js';
-import type { RobotoFace } from './roboto.js';
+import type { Measure, RobotoFace } from './roboto.js';
 import type { Texts } from './texts/index.js';
 import type { LateRow } from './types.js';
 import { wrapText, wrapValues, type WrapOptions } from './wrap-text.js';
@@ -40,9 +40,6 @@ const SAMPLE: Partial<Record<LateColumn['key'], (texts: Texts) => readonly strin
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point.
 const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f]/g;
-
-/** Width of a text on one line, in points, in a face of Roboto at a size. */
-export type Measure = (face: RobotoFace, size: number, text: string) => number;
 
 /** A cell's text as laid out: its face, colour, alignment and lines. */
 export interface CellBlock {

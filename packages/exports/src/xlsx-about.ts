@@ -16,6 +16,16 @@ export function printSetup(orientation: 'portrait' | 'landscape', titleRows?: st
   };
 }
 
+/** Widths of the "About" sheet's columns, in characters, and the points a line of text takes. */
+const LABEL_WIDTH = 24;
+const VALUE_WIDTH = 64;
+const LINE_HEIGHT = 15;
+
+/** About how many lines a text takes in a column `width` characters of "0" wide (text runs narrower), its own line breaks kept. */
+function wrappedLines(text: string, width: number): number {
+  return text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / (width * 1.15))), 0);
+}
+
 /**
  * The "Informations"/"About" sheet every workbook carries: the title, then one label and its
  * value per row, side by side — period, time zone, generation time, log position, platforms and
@@ -31,8 +41,8 @@ export function addAboutSheet(
   const about = workbook.addWorksheet(texts.meta.sheetName);
   about.pageSetup = { ...printSetup('portrait'), fitToHeight: 1 };
   about.columns = [
-    { key: 'field', width: 24 },
-    { key: 'value', width: 64 },
+    { key: 'field', width: LABEL_WIDTH },
+    { key: 'value', width: VALUE_WIDTH },
   ];
   const title = about.addRow([meta.title]);
   title.font = { bold: true, size: 13 };
@@ -40,11 +50,13 @@ export function addAboutSheet(
   for (const [label, value] of metaLines(meta, texts, extra)) {
     const row = about.addRow([label, value]);
     row.getCell(1).font = { bold: true };
+    // Neither Excel nor LibreOffice grows a row to its wrapped text on opening: the height is set.
+    row.height = LINE_HEIGHT * Math.max(wrappedLines(label, LABEL_WIDTH), wrappedLines(value, VALUE_WIDTH));
   }
   const noteRow = about.addRow([note]);
   about.mergeCells(noteRow.number, 1, noteRow.number, 2);
   noteRow.font = { italic: true, color: { argb: 'FF5C5C5C' } };
-  noteRow.height = 45;
+  noteRow.height = LINE_HEIGHT * Math.max(3, wrappedLines(note, LABEL_WIDTH + VALUE_WIDTH));
   about.eachRow((row) => {
     row.eachCell((cell) => {
       cell.alignment = { wrapText: true, vertical: 'top' };
