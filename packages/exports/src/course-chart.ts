@@ -86,10 +86,12 @@ export function campaignCourseSvg(course: readonly CampaignPoint[], options: Cou
   const texts = textsFor(options.language);
   const width = options.width ?? 760;
   const height = options.height ?? 300;
-  const series: readonly { key: Series; label: string; color: string }[] = [
-    { key: 'sent', label: texts.campaign.sent, color: COLORS.muted },
-    { key: 'acknowledged', label: texts.campaign.acknowledged, color: COLORS.ack },
-    { key: 'answered', label: texts.campaign.answered, color: COLORS.answer },
+  // Lines that coincide (every request acknowledged, every acknowledged one answered) stay
+  // visible: each is drawn narrower than the one before, on top of it.
+  const series: readonly { key: Series; label: string; color: string; text: string; stroke: number }[] = [
+    { key: 'sent', label: texts.campaign.sent, color: '#a6a6a6', text: COLORS.muted, stroke: 5 },
+    { key: 'acknowledged', label: texts.campaign.acknowledged, color: COLORS.ack, text: COLORS.ack, stroke: 2.8 },
+    { key: 'answered', label: texts.campaign.answered, color: COLORS.answer, text: COLORS.answer, stroke: 1.2 },
   ];
   const last = course.at(-1);
   const endLabel = (s: (typeof series)[number]) => `${s.label} ${last ? last[s.key] : 0}`;
@@ -109,7 +111,7 @@ export function campaignCourseSvg(course: readonly CampaignPoint[], options: Cou
   let legendX = left;
   for (const s of series) {
     parts.push(
-      `<line x1="${legendX}" y1="10" x2="${legendX + 14}" y2="10" stroke="${s.color}" stroke-width="2.4"/>`,
+      `<line x1="${legendX}" y1="10" x2="${legendX + 14}" y2="10" stroke="${s.color}" stroke-width="${s.stroke}"/>`,
       svgText([s.label], legendX + 18, 13, { size: SIZE, fill: COLORS.ink }),
     );
     legendX += 18 + textWidth(s.label, SIZE) + 18;
@@ -129,7 +131,7 @@ export function campaignCourseSvg(course: readonly CampaignPoint[], options: Cou
   }
   for (const s of series) {
     const points = course.map((point) => `${x(point.at).toFixed(1)},${y(point[s.key]).toFixed(1)}`).join(' ');
-    parts.push(`<polyline fill="none" stroke="${s.color}" stroke-width="1.8" stroke-linejoin="round" points="${points}"/>`);
+    parts.push(`<polyline fill="none" stroke="${s.color}" stroke-width="${s.stroke}" stroke-linejoin="round" points="${points}"/>`);
   }
   // The last values at the lines' ends, pushed apart when they would overlap.
   const ends = series.map((s) => ({ s, at: y(last ? last[s.key] : 0) })).sort((a, b) => a.at - b.at);
@@ -137,6 +139,6 @@ export function campaignCourseSvg(course: readonly CampaignPoint[], options: Cou
     const previous = ends[i - 1];
     if (previous && end.at - previous.at < SIZE * 1.25) end.at = previous.at + SIZE * 1.25;
   });
-  for (const end of ends) parts.push(svgText([endLabel(end.s)], left + plotWidth + 6, end.at + 3, { size: SIZE, fill: end.s.color, extra: 'font-weight="bold"' }));
+  for (const end of ends) parts.push(svgText([endLabel(end.s)], left + plotWidth + 6, end.at + 3, { size: SIZE, fill: end.s.text, extra: 'font-weight="bold"' }));
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
 }
