@@ -4,12 +4,33 @@ import { figuresTableNode } from './figures-pdf.js';
 import { lateTotal } from './late-rows.js';
 import { lateTableNode } from './late-table-node.js';
 import { COLORS, factsTable, metaBlock, renderPdf, type PdfNode } from './pdf.js';
+import type { Texts } from './texts/index.js';
 import type { CampaignReportInput } from './types.js';
 
 /** Width of the content of a landscape A4 page with the common margins, in points. */
 const WIDTH = 777;
 /** Width of the platform column of the short receipt table, in points. */
 const RECEIPT_NAME_WIDTH = 130;
+/**
+ * Most late requests the PDF lists, oldest first: pdfmake lays out about 400 such rows a second
+ * (decision 0006); the workbook lists them all, and the total line counts them all.
+ */
+export const LATE_ROWS_IN_PDF = 500;
+
+/** Roboto has no narrow no-break space (French thousands separator): pdfmake gets a no-break space. */
+const roboto = (text: string) => text.replace(/\u202f/g, '\u00a0');
+
+/** The late requests' table, cut to `LATE_ROWS_IN_PDF` rows with a note saying so, and its total line. */
+function lateSection(input: CampaignReportInput, texts: Texts): PdfNode[] {
+  const { late, meta } = input;
+  if (late.length === 0) return [{ text: texts.campaign.noLate, italics: true }];
+  const shown = late.slice(0, LATE_ROWS_IN_PDF);
+  return [
+    lateTableNode(shown, texts, meta.timeZone, WIDTH),
+    { text: roboto(lateTotal(late, texts)), bold: true, color: COLORS.header, fontSize: 7.5, margin: [0, 5, 0, 0] },
+    ...(shown.length < late.length ? [{ text: roboto(texts.campaign.lateCut(shown.length, late.length)), style: 'note', margin: [0, 3, 0, 0] }] : []),
+  ];
+}
 
 /**
  * The campaign report as a PDF (landscape A4): the metadata block citing the log position; the
@@ -17,7 +38,8 @@ const RECEIPT_NAME_WIDTH = 130;
  * the figures table of `figuresCells` for the campaign's requests, all platforms last; the
  * receipt table (counted, received, acknowledged, answered); the campaign's course as a chart
  * (`campaignCourseSvg`); and its late or unanswered requests in the late-response list's table,
- * with its total line. Every page's footer repeats the log position and the head hash. A
+ * the oldest `LATE_ROWS_IN_PDF` when there are more (a note says so; the XLSX lists them all),
+ * with the total line of them all. Every page's footer repeats the log position and the head hash. A
  * campaign without requests yet gives its block and a sentence saying so.
  *
  * @param input the campaign, its figures, course and late rows, platform names, metadata (see `campaignReportInput`)
@@ -54,9 +76,7 @@ export async function campaignReportPdf(input: CampaignReportInput): Promise<Uin
       { text: texts.campaign.courseNote(meta.timeZone), style: 'note', margin: [0, 0, 0, 6] },
       { svg: campaignCourseSvg(input.course, { language: meta.language, timeZone: meta.timeZone, width: WIDTH, height: 430 }), width: WIDTH },
       { text: texts.campaign.late, style: 'h1', pageBreak: 'before' },
-      input.late.length === 0
-        ? { text: texts.campaign.noLate, italics: true }
-        : [lateTableNode(input.late, texts, meta.timeZone, WIDTH), { text: lateTotal(input.late, texts), bold: true, color: COLORS.header, fontSize: 7.5, margin: [0, 5, 0, 0] }],
+      ...lateSection(input, texts),
     );
   }
   return renderPdf({ meta, texts, orientation: 'landscape', content });

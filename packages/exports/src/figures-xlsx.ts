@@ -8,9 +8,13 @@ import { addAboutSheet, tableWorkbook, workbookBytes } from './xlsx-about.js';
 /** Width of the platform column, in characters. */
 const NAME_WIDTH = 30;
 
-/** The columns of a sheet holding a table of figures: the platform's name, then the figures. */
+/**
+ * The columns of a sheet holding a table of figures: the platform's name, then the figures,
+ * each wide enough for the longest word of its header in bold ("Acknowledged" is not cut).
+ */
 export function figuresSheetColumns(table: FiguresCells): Partial<ExcelJS.Column>[] {
-  return table.header.map((header, index) => ({ header, width: index === 0 ? NAME_WIDTH : 12 }));
+  const longestWord = (header: string) => Math.max(...header.split(' ').map((word) => word.length));
+  return table.header.map((header, index) => ({ header, width: index === 0 ? NAME_WIDTH : Math.max(12, Math.ceil(longestWord(header) * 1.1) + 1) }));
 }
 
 /**

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { campaignReportInput, campaignReportPdf, campaignReportXlsx, exportFileName, textsFor, wallTimeAsUtc } from '../src/index.js';
 import { receiptTable } from '../src/campaign-model.js';
+import { LATE_ROWS_IN_PDF } from '../src/campaign-pdf.js';
 import { AT, CAMPAIGN, campaignMeta, campaignRequests, HEAD_HASH } from './campaign-fixture.js';
 import { MINUTE, PLATFORMS } from './fixtures.js';
 import { pdfPages, squeeze } from './pdf-text.js';
@@ -103,6 +104,19 @@ describe('the campaign report', () => {
       expect(book.worksheets.at(-1)!.getSheetValues().flat().map(String)).toContain(HEAD_HASH);
     });
   }
+
+  it('lists the oldest late requests in the PDF when there are very many, and says so; the XLSX lists them all', async () => {
+    const report = input('en');
+    const late = Array.from({ length: LATE_ROWS_IN_PDF + 2 }, (_, i) => ({ ...report.late[i % report.late.length]!, ref: `CD-2026-${String(i).padStart(5, '0')}` }));
+    const { pages } = await pdfPages(await campaignReportPdf({ ...report, late }));
+    const all = squeeze(pages.join(''));
+    expect(all).toContain(`CD-2026-${String(LATE_ROWS_IN_PDF - 1).padStart(5, '0')}`);
+    expect(all).not.toContain(`CD-2026-${String(LATE_ROWS_IN_PDF).padStart(5, '0')}`);
+    expect(squeeze(pages.at(-1)!)).toContain(squeeze(textsFor('en').campaign.lateCut(LATE_ROWS_IN_PDF, late.length)));
+    expect(squeeze(pages.at(-1)!)).toContain(squeeze(`Total: ${late.length} requests`));
+    const book = await workbook(await campaignReportXlsx({ ...report, late }));
+    expect(rows(book.getWorksheet('Late responses')!)).toHaveLength(late.length);
+  }, 60_000);
 
   it('is named after the campaign’s days and the log position', () => {
     expect(exportFileName('campaign', campaignMeta(), 'pdf')).toBe(`campagne-2026-11-03_2026-11-04-seq48213-${HEAD_HASH.slice(0, 12)}.pdf`);

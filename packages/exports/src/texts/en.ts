@@ -95,6 +95,8 @@ export const en: Texts = {
     acknowledged: 'Acknowledged',
     answered: 'Answered',
     late: 'Late or unanswered requests',
+    lateCut: (shown, total) =>
+      `The ${new Intl.NumberFormat('en-GB').format(shown)} oldest of the ${new Intl.NumberFormat('en-GB').format(total)} late or unanswered requests are listed here; the "Late responses" sheet of this report's workbook (XLSX) lists them all.`,
     noLate: 'No request of the campaign is late or unanswered at this log position.',
     noRequest: 'No request has been sent under this campaign yet at this log position.',
     sheetNote:

@@ -95,6 +95,8 @@ export const fr: Texts = {
     acknowledged: 'Accusées',
     answered: 'Répondues',
     late: 'Demandes en retard ou sans réponse',
+    lateCut: (shown, total) =>
+      `Les ${new Intl.NumberFormat('fr-FR').format(shown)} plus anciennes des ${new Intl.NumberFormat('fr-FR').format(total)} demandes en retard ou sans réponse sont listées ici\u00a0; la feuille « Retards » du classeur (XLSX) de ce rapport les donne toutes.`,
     noLate: 'Aucune demande de la campagne en retard ou sans réponse à cette position du journal.',
     noRequest: 'Aucune demande n’a encore été envoyée sous cette campagne à cette position du journal.',
     sheetNote:

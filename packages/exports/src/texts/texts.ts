@@ -100,6 +100,8 @@ export interface Texts {
     readonly answered: string;
     readonly late: string;
     readonly noLate: string;
+    /** Under a late table cut short in the PDF: how many of how many it lists, and where all are. */
+    readonly lateCut: (shown: number, total: number) => string;
     /** The whole document when no request was sent under the campaign yet. */
     readonly noRequest: string;
     readonly sheetNote: string;
