@@ -100,7 +100,7 @@ export const en: Texts = {
     noLate: 'No request of the campaign is late or unanswered at this log position.',
     noRequest: 'No request has been sent under this campaign yet at this log position.',
     sheetNote:
-      'Figures of every request sent under the campaign, with the common definitions (docs/figures.md), late against the campaign\'s tighter terms. The times of the "Course" and "Late responses" sheets are wall times of the time zone above; delays are durations (h:mm) truncated to the minute.',
+      'Figures of every request sent under the campaign, with the definitions of every Contact Desk figure, late against the campaign\'s tighter terms. The times of the "Course" and "Late responses" sheets are wall times of the time zone above; delays are durations (h:mm) truncated to the minute.',
   },
   minutes: {
     regular: 'Regular meeting',

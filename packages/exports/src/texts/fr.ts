@@ -100,7 +100,7 @@ export const fr: Texts = {
     noLate: 'Aucune demande de la campagne en retard ou sans réponse à cette position du journal.',
     noRequest: 'Aucune demande n’a encore été envoyée sous cette campagne à cette position du journal.',
     sheetNote:
-      "Chiffres de toutes les demandes envoyées sous la campagne, avec les définitions communes (docs/figures.md), en retard au regard des délais resserrés de la campagne. Les heures des feuilles « Déroulement » et « Retards » sont celles du fuseau ci-dessus ; les retards sont des durées (h:mm) tronquées à la minute.",
+      "Chiffres de toutes les demandes envoyées sous la campagne, avec les définitions de tous les chiffres de Contact Desk, en retard au regard des délais resserrés de la campagne. Les heures des feuilles « Déroulement » et « Retards » sont celles du fuseau ci-dessus ; les retards sont des durées (h:mm) tronquées à la minute.",
   },
   minutes: {
     regular: 'Réunion ordinaire',
