@@ -3,9 +3,9 @@
  * requests with mostly quick acknowledgements, answers from minutes to hours and a slow tail
  * of several days, some withdrawn, some never answered. Deterministic (a fixed seed).
  */
-import { platformFigures, weeklyFigures, type ItemOutcome, type Request } from '@contact-desk/shared';
-import type { ExportMeta, FiguresInput, LateListInput, PlatformRef } from '../src/index.js';
-import { lateResponseRows } from '../src/index.js';
+import { platformFigures, weeklyFigures, type Campaign, type ItemOutcome, type Request } from '@contact-desk/shared';
+import type { CampaignReportInput, ExportMeta, FiguresInput, LateListInput, PlatformRef } from '../src/index.js';
+import { campaignReportInput, lateResponseRows } from '../src/index.js';
 import { HOUR, MINUTE, NOW, PERIOD, request } from '../test/fixtures.js';
 
 export const SAMPLE_PLATFORMS = new Map<string, PlatformRef>([
@@ -85,4 +85,55 @@ export function sampleFigures(language: 'fr' | 'en'): FiguresInput {
     platforms: SAMPLE_PLATFORMS,
     meta: sampleMeta(language, language === 'fr' ? 'Chiffres — novembre 2026' : 'Figures — November 2026'),
   };
+}
+
+/** The sample campaign: started on 26 November at 06:00 in Paris, P0 acknowledged in 10 min and answered in 45. */
+export const SAMPLE_CAMPAIGN: Campaign = {
+  id: 'campaign-rhone',
+  name: 'Vague Rhône — revendications et appels à la violence',
+  status: 'open',
+  startedAt: Date.UTC(2026, 10, 26, 5),
+  startedBy: 'operator',
+  closedAt: null,
+  closedBy: null,
+  terms: [
+    { label: 'P0', ackMinutes: 10, actionMinutes: 45 },
+    { label: 'P1', ackMinutes: 30, actionMinutes: 240 },
+  ],
+  updatedAt: Date.UTC(2026, 10, 26, 5),
+};
+
+/** A request as the relay held it at `at`: an acknowledgement or an answer recorded later is not there yet. */
+function asOf(r: Request, at: number): Request {
+  const answered = r.answeredAt !== null && r.answeredAt <= at;
+  const acknowledged = r.ackAt !== null && r.ackAt <= at;
+  if (answered || r.answeredAt === null) return r;
+  return {
+    ...r,
+    status: acknowledged ? 'acknowledged' : 'open',
+    ackAt: acknowledged ? r.ackAt : null,
+    ackBy: acknowledged ? r.ackBy : null,
+    answeredAt: null,
+    items: r.items.map((item) => ({ ...item, answer: null })),
+  };
+}
+
+/**
+ * The sample requests, those sent from the campaign's start on under it, on its tighter P0
+ * terms, as the relay held them at the report's position (the month's samples hold answers
+ * given in December).
+ */
+export function sampleCampaignRequests(): Request[] {
+  const term = SAMPLE_CAMPAIGN.terms[0]!;
+  return sampleRequests().map((r) =>
+    r.createdAt < SAMPLE_CAMPAIGN.startedAt
+      ? r
+      : asOf({ ...r, campaignId: SAMPLE_CAMPAIGN.id, sla: { ...r.sla, ackMs: term.ackMinutes * MINUTE, actionMs: term.actionMinutes * MINUTE, campaignId: SAMPLE_CAMPAIGN.id } }, NOW),
+  );
+}
+
+export function sampleCampaign(language: 'fr' | 'en'): CampaignReportInput {
+  const title = language === 'fr' ? 'Rapport de campagne — Vague Rhône' : 'Campaign report — Vague Rhône';
+  const meta = { ...sampleMeta(language, title), period: { from: SAMPLE_CAMPAIGN.startedAt, to: NOW } };
+  return campaignReportInput(sampleCampaignRequests(), SAMPLE_CAMPAIGN, SAMPLE_PLATFORMS, meta);
 }

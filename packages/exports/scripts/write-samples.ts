@@ -9,6 +9,8 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  campaignReportPdf,
+  campaignReportXlsx,
   figuresMarkdown,
   figuresPdf,
   figuresXlsx,
@@ -20,7 +22,7 @@ import {
   minutesPdf,
 } from '../src/index.js';
 import { minutesInput } from '../test/minutes-fixture.js';
-import { sampleFigures, sampleLateList, SAMPLE_PLATFORMS } from './sample-data.js';
+import { sampleCampaign, sampleFigures, sampleLateList, SAMPLE_PLATFORMS } from './sample-data.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const dir = process.env.SAMPLES_DIR ?? join(root, 'samples');
@@ -36,6 +38,7 @@ const SAMPLE_AMENDMENT = {
 for (const language of ['fr', 'en'] as const) {
   const late = sampleLateList(language);
   const figures = sampleFigures(language);
+  const campaign = sampleCampaign(language);
   const minutes = { ...minutesInput(language), figures: figures.figures.map((row) => ({ ...row, platformName: SAMPLE_PLATFORMS.get(row.platformId)?.name })) };
   // The same minutes once the prefect has adopted them: what every copy made afterwards is.
   const adopted = {
@@ -50,6 +53,8 @@ for (const language of ['fr', 'en'] as const) {
     ['figures.pdf', await figuresPdf(figures)],
     ['figures.xlsx', await figuresXlsx(figures)],
     ['figures.md', await figuresMarkdown(figures)],
+    ['campaign.pdf', await campaignReportPdf(campaign)],
+    ['campaign.xlsx', await campaignReportXlsx(campaign)],
     ['minutes.pdf', await minutesPdf(minutes)],
     ['minutes.docx', await minutesDocx(minutes)],
     ['minutes.md', await minutesMarkdown(minutes)],

@@ -9,16 +9,17 @@ import { weeklyTrendSvg } from './weekly-chart.js';
 /**
  * A figures table as a pdfmake node: the platform column takes what is left and wraps whole
  * names; the figures are right-aligned and never broken ("3 j 04 h" stays on one line); the
- * all-platforms row, last, in bold; the header row repeated on every page.
+ * all-platforms row, last, in bold; the header row repeated on every page. With a `nameWidth`
+ * in points, the table is only as wide as its columns (a short table of a few counts).
  */
-export function figuresTableNode(table: FiguresCells): PdfNode {
+export function figuresTableNode(table: FiguresCells, nameWidth: number | '*' = '*'): PdfNode {
   const total = (row: readonly string[]) => Object.values(ALL_PLATFORMS_NAME).includes(row[0] ?? '');
   return {
     table: {
       headerRows: 1,
       keepWithHeaderRows: 1,
       dontBreakRows: true,
-      widths: ['*', ...table.header.slice(1).map(() => 'auto')],
+      widths: [nameWidth, ...table.header.slice(1).map(() => 'auto')],
       body: [
         table.header.map((h, i) => ({ ...(headerCell(h) as object), alignment: i === 0 ? 'left' : 'right' })),
         ...table.body.map((row) =>

@@ -1,11 +1,43 @@
 import { ALL_PLATFORMS, FIGURES_COLUMNS } from '@contact-desk/shared';
-import { figuresTable } from './figures-table.js';
+import type ExcelJS from 'exceljs';
+import { figuresTable, type FiguresCells } from './figures-table.js';
 import { textsFor } from './texts/index.js';
 import type { FiguresInput } from './types.js';
-import { addAboutSheet, tableWorkbook } from './xlsx-about.js';
+import { addAboutSheet, tableWorkbook, workbookBytes } from './xlsx-about.js';
 
 /** Width of the platform column, in characters. */
 const NAME_WIDTH = 30;
+
+/**
+ * The columns of a sheet holding a table of figures: the platform's name, then the figures,
+ * each wide enough for the longest word of its header in bold ("Acknowledged" is not cut).
+ */
+export function figuresSheetColumns(table: FiguresCells): Partial<ExcelJS.Column>[] {
+  const longestWord = (header: string) => Math.max(...header.split(' ').map((word) => word.length));
+  return table.header.map((header, index) => ({ header, width: index === 0 ? NAME_WIDTH : Math.max(12, Math.ceil(longestWord(header) * 1.1) + 1) }));
+}
+
+/**
+ * Writes a table of figures under the header of `sheet` (made with `figuresSheetColumns`):
+ * the cells of the PDF — those of count columns as numbers (they add up), the others as the
+ * shared text (`2 h 05`, `21,4 %`), right-aligned — and with `totalLast` the last row in bold.
+ *
+ * @param isCount whether the `index`-th column after the platform's name holds counts
+ */
+export function writeFiguresRows(sheet: ExcelJS.Worksheet, table: FiguresCells, isCount: (index: number) => boolean, totalLast: boolean): void {
+  table.body.forEach((cells, rowIndex) => {
+    const row = sheet.addRow(cells.map((cell, index) => (index > 0 && isCount(index - 1) ? Number(cell) : cell)));
+    row.eachCell((cell, column) => {
+      cell.alignment = column === 1 ? { vertical: 'top', wrapText: true } : { vertical: 'top', horizontal: 'right' };
+    });
+    // Neither Excel nor LibreOffice grows a row to its wrapped name on opening: the height is set.
+    row.height = 15 * Math.max(1, Math.ceil((cells[0] ?? '').length / (NAME_WIDTH - 2)));
+    if (totalLast && rowIndex === table.body.length - 1) row.font = { bold: true };
+  });
+}
+
+/** Whether the `index`-th column of `FIGURES_COLUMNS` holds counts. */
+export const isFiguresCount = (index: number): boolean => FIGURES_COLUMNS[index]?.kind === 'count';
 
 /**
  * The figures of a period as an Excel workbook: the figures table with the cells of the PDF —
@@ -19,17 +51,8 @@ export async function figuresXlsx(input: FiguresInput): Promise<Uint8Array> {
   const { meta, platforms } = input;
   const texts = textsFor(meta.language);
   const table = figuresTable(input.figures, meta.language, (id) => platforms.get(id)?.name ?? id);
-  const { workbook, sheet } = tableWorkbook(meta, texts.figures.sheetName, table.header.map((header, index) => ({ header, width: index === 0 ? NAME_WIDTH : 12 })));
-  table.body.forEach((cells, rowIndex) => {
-    const row = sheet.addRow(cells.map((cell, index) => (FIGURES_COLUMNS[index - 1]?.kind === 'count' ? Number(cell) : cell)));
-    row.eachCell((cell, column) => {
-      cell.alignment = column === 1 ? { vertical: 'top', wrapText: true } : { vertical: 'top', horizontal: 'right' };
-    });
-    // Neither Excel nor LibreOffice grows a row to its wrapped name on opening: the height is set.
-    row.height = 15 * Math.max(1, Math.ceil((cells[0] ?? '').length / (NAME_WIDTH - 2)));
-    if (rowIndex === table.body.length - 1 && input.figures.some((f) => f.platformId === ALL_PLATFORMS)) row.font = { bold: true };
-  });
+  const { workbook, sheet } = tableWorkbook(meta, texts.figures.sheetName, figuresSheetColumns(table));
+  writeFiguresRows(sheet, table, isFiguresCount, input.figures.some((f) => f.platformId === ALL_PLATFORMS));
   addAboutSheet(workbook, meta, texts, [], texts.figures.method);
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return workbookBytes(workbook);
 }

@@ -3,7 +3,7 @@ import { textsFor } from './texts/index.js';
 import type { ExportMeta } from './types.js';
 
 /** What an export is, for its file name. */
-export type ExportKind = 'late-list' | 'figures' | 'minutes';
+export type ExportKind = 'late-list' | 'figures' | 'minutes' | 'campaign';
 
 /**
  * A file name to suggest when saving an export: the kind in the export's language, the
@@ -21,7 +21,7 @@ export type ExportKind = 'late-list' | 'figures' | 'minutes';
  */
 export function exportFileName(kind: ExportKind, meta: ExportMeta, extension: string, variant?: string): string {
   const names = textsFor(meta.language).fileNames;
-  const base = kind === 'late-list' ? names.lateList : kind === 'figures' ? names.figures : names.minutes;
+  const base = { 'late-list': names.lateList, figures: names.figures, minutes: names.minutes, campaign: names.campaign }[kind];
   const first = formatIsoDate(meta.period.from, meta.timeZone);
   const last = formatIsoDate(Math.max(meta.period.from, meta.period.to - 1), meta.timeZone);
   const days = first === last ? first : `${first}_${last}`;

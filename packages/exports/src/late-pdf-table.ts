@@ -3,16 +3,18 @@ import { formatDayMonthYear } from './format.js';
 import { PDF_LATE_COLUMNS, type LateCell, type LateColumn } from './late-columns.js';
 import type { PdfCanvas } from './pdf-canvas.js';
 import { COLORS } from './pdf-colors.js';
-import type { RobotoFace } from './roboto.js';
+import type { Measure, RobotoFace } from './roboto.js';
 import type { Texts } from './texts/index.js';
 import type { LateRow } from './types.js';
 import { wrapText, wrapValues, type WrapOptions } from './wrap-text.js';
 
 /** Type size of the table, in points, and the room around a cell's text. */
-const SIZE = 6.5;
+export const LATE_TABLE_SIZE = 6.5;
+const SIZE = LATE_TABLE_SIZE;
 const LINE_STEP = SIZE * 1.2;
-const PAD_X = 2.5;
-const PAD_Y = 2;
+export const LATE_TABLE_PAD = { x: 2.5, y: 2 } as const;
+const PAD_X = LATE_TABLE_PAD.x;
+const PAD_Y = LATE_TABLE_PAD.y;
 /** Most lines a cell may take: the row stays far shorter than a page (it is never split). */
 const MAX_LINES = { text: 4, header: 3, values: 12 } as const;
 /** How much wider than its content a column may grow to keep its header on one line. */
@@ -40,7 +42,7 @@ const CONTROL = /[\u0000-\u001f\u007f]/g;
 const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f]/g;
 
 /** A cell's text as laid out: its face, colour, alignment and lines. */
-interface CellBlock {
+export interface CellBlock {
   readonly face: RobotoFace;
   readonly color: string;
   readonly align: 'left' | 'right';
@@ -53,36 +55,34 @@ export interface LaidRow {
   readonly height: number;
 }
 
-interface PlacedColumn {
+/** A column of the table: `x` from the table's left edge, `width` with the padding. */
+export interface PlacedColumn {
   readonly column: LateColumn;
   readonly x: number;
   readonly width: number;
 }
 
 /**
- * The late list's table drawn on a `PdfCanvas`: the columns of `PDF_LATE_COLUMNS` with widths
- * computed once from the texts of the language (dates and delays never wrap, kinds and header
- * words are never cut), each row laid out on its own (`layout`) so that the caller can decide
- * the page break before drawing it (`draw`), and the header row (`drawHeader`).
+ * The late list's table laid out, whatever draws it: the columns of `PDF_LATE_COLUMNS` with
+ * widths computed once from the texts of the language (dates and delays never wrap, kinds and
+ * header words are never cut), the header row, and each row laid out on its own (`layout`)
+ * so that the caller can decide the page break before drawing it.
  */
-export class LateTable {
-  private readonly columns: readonly PlacedColumn[];
+export class LateTableLayout {
+  readonly columns: readonly PlacedColumn[];
+  readonly header: LaidRow;
   private readonly wrap: Record<RobotoFace, (width: number, maxLines: number) => WrapOptions>;
-  private readonly header: LaidRow;
-  readonly width: number;
 
   constructor(
-    private readonly canvas: PdfCanvas,
+    measure: Measure,
     private readonly texts: Texts,
     private readonly timeZone: string,
-    private readonly x: number,
-    width: number,
+    readonly width: number,
   ) {
-    this.width = width;
     const measures = {
-      regular: (text: string) => canvas.measure('regular', SIZE, text),
-      bold: (text: string) => canvas.measure('bold', SIZE, text),
-      italic: (text: string) => canvas.measure('italic', SIZE, text),
+      regular: (text: string) => measure('regular', SIZE, text),
+      bold: (text: string) => measure('bold', SIZE, text),
+      italic: (text: string) => measure('italic', SIZE, text),
     };
     this.wrap = {
       regular: (maxWidth, maxLines) => ({ maxWidth, maxLines, measure: measures.regular }),
@@ -110,7 +110,7 @@ export class LateTable {
     const widths = PDF_LATE_COLUMNS.map((column) => (column.key === 'locations' ? 0 : contentWidth(column)));
     const rest = width - widths.reduce((sum, w) => sum + w, 0);
     const placed: PlacedColumn[] = [];
-    let cursor = x;
+    let cursor = 0;
     PDF_LATE_COLUMNS.forEach((column, index) => {
       const columnWidth = column.key === 'locations' ? rest : widths[index]!;
       placed.push({ column, x: cursor, width: columnWidth });
@@ -124,11 +124,6 @@ export class LateTable {
       lines: wrapText(texts.late.columns[column.key], this.wrap.bold(w - 2 * PAD_X, MAX_LINES.header)),
     }));
     this.header = { cells: headerCells, height: rowHeight(headerCells) };
-  }
-
-  /** Height of the header row. */
-  get headerHeight(): number {
-    return this.header.height;
   }
 
   /** Lays out one row: every cell wrapped to its column. */
@@ -175,12 +170,45 @@ export class LateTable {
         return { face: 'regular', color: COLORS.ink, align: 'left', lines: formatDayMonthYear(cell.value, this.timeZone).split(' ') };
     }
   }
+}
+
+/**
+ * The late list's table drawn on a `PdfCanvas`, `x` being its left edge: the layout of
+ * `LateTableLayout` measured with the canvas's own fonts, the header row (`drawHeader`) and
+ * each row (`layout`, then `draw`).
+ */
+export class LateTable {
+  private readonly table: LateTableLayout;
+
+  constructor(
+    private readonly canvas: PdfCanvas,
+    texts: Texts,
+    timeZone: string,
+    private readonly x: number,
+    width: number,
+  ) {
+    this.table = new LateTableLayout((face, size, text) => canvas.measure(face, size, text), texts, timeZone, width);
+  }
+
+  get width(): number {
+    return this.table.width;
+  }
+
+  /** Height of the header row. */
+  get headerHeight(): number {
+    return this.table.header.height;
+  }
+
+  /** Lays out one row: every cell wrapped to its column. */
+  layout(row: LateRow): LaidRow {
+    return this.table.layout(row);
+  }
 
   /** Draws the header row with its top at `y`; returns the y below it. */
   drawHeader(y: number): number {
-    this.canvas.fillRect(this.x, y, this.width, this.header.height, COLORS.header);
-    this.drawCells(this.header, y);
-    return y + this.header.height;
+    this.canvas.fillRect(this.x, y, this.width, this.table.header.height, COLORS.header);
+    this.drawCells(this.table.header, y);
+    return y + this.table.header.height;
   }
 
   /** Draws a laid-out row with its top at `y` (zebra when `shaded`); returns the y below it. */
@@ -194,7 +222,8 @@ export class LateTable {
   private drawCells(row: LaidRow, y: number): void {
     const inset = (LINE_STEP - this.canvas.lineHeight('regular', SIZE)) / 2;
     row.cells.forEach((cell, index) => {
-      const { x, width } = this.columns[index]!;
+      const { x: offset, width } = this.table.columns[index]!;
+      const x = this.x + offset;
       cell.lines.forEach((line, n) => {
         const top = y + PAD_Y + n * LINE_STEP + inset;
         const left = cell.align === 'right' ? x + width - PAD_X - this.canvas.measure(cell.face, SIZE, line) : x + PAD_X;

@@ -1,5 +1,6 @@
 import { formatLogPosition, metaLines, YIELD_EVERY, yieldToEventLoop } from './format.js';
 import { LateTable } from './late-pdf-table.js';
+import { lateTotal } from './late-rows.js';
 import { PdfCanvas } from './pdf-canvas.js';
 import { COLORS } from './pdf-colors.js';
 import { textsFor, type Texts } from './texts/index.js';
@@ -95,12 +96,7 @@ export async function lateListPdf(input: LateListInput, options: ProgressOptions
         await yieldToEventLoop();
       }
     }
-    const total = texts.late.total({
-      rows: rows.length,
-      ackLate: rows.filter((row) => row.ackDelayMs !== null).length,
-      answerLate: rows.filter((row) => row.answerDelayMs !== null).length,
-      unanswered: rows.filter((row) => row.unanswered).length,
-    });
+    const total = lateTotal(rows, texts);
     if (y + 16 > bottom) {
       canvas.addPage();
       y = MARGIN.top;

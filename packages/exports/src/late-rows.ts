@@ -1,4 +1,4 @@
-import { ITEM_OUTCOMES, lateRequests, type ItemOutcome, type Request, type RequestFigures } from '@contact-desk/shared';
+import { campaignRows, ITEM_OUTCOMES, lateRequests, type ItemOutcome, type Request, type RequestFigures } from '@contact-desk/shared';
 import type { Texts } from './texts/index.js';
 import type { ExportPeriod, LateRow, PlatformRef } from './types.js';
 
@@ -20,6 +20,38 @@ export function lateResponseRows(
   now: number,
 ): LateRow[] {
   return lateRequests(requests, period, now).map((figures) => lateRow(figures, platforms));
+}
+
+/**
+ * The late rows of a campaign: every request sent under it, whenever sent, that passed a
+ * deadline as of `at` (the campaign's tighter terms where it has some), withdrawn and contested
+ * ones included — exactly the requests behind `campaignFigures`' `late`. Oldest first, then
+ * by reference, as the late-response list.
+ *
+ * @param requests the requests of the read model (those of other campaigns are skipped)
+ * @param campaignId the campaign's id
+ * @param platforms platform names by id (an unknown id is written as is)
+ * @param at the time the states are computed at — the relay time of the log position exported
+ */
+export function campaignLateRows(
+  requests: Iterable<Request>,
+  campaignId: string,
+  platforms: ReadonlyMap<string, PlatformRef>,
+  at: number,
+): LateRow[] {
+  return campaignRows(requests, campaignId, at)
+    .filter((figures) => figures.late)
+    .map((figures) => lateRow(figures, platforms));
+}
+
+/** The line closing a PDF's late table: its rows and how many of each kind of lateness. */
+export function lateTotal(rows: readonly LateRow[], texts: Texts): string {
+  return texts.late.total({
+    rows: rows.length,
+    ackLate: rows.filter((row) => row.ackDelayMs !== null).length,
+    answerLate: rows.filter((row) => row.answerDelayMs !== null).length,
+    unanswered: rows.filter((row) => row.unanswered).length,
+  });
 }
 
 function lateRow(figures: RequestFigures, platforms: ReadonlyMap<string, PlatformRef>): LateRow {

@@ -14,7 +14,7 @@ import { figuresTable } from './figures-table.js';
 import { labelSeparator, mdTable } from './markdown.js';
 import { figuresTableNode } from './figures-pdf.js';
 import { formatDate, formatLogPosition, formatLongDate, metaLines } from './format.js';
-import { headerCell, metaBlock, renderPdf, tableLayout, type PdfNode } from './pdf.js';
+import { factsTable, headerCell, metaBlock, renderPdf, tableLayout, type PdfNode } from './pdf.js';
 import { textsFor, type Texts } from './texts/index.js';
 import type { MinutesInput } from './types.js';
 
@@ -89,10 +89,7 @@ export async function minutesPdf(input: MinutesInput): Promise<Uint8Array> {
   const content: PdfNode[] = [
     ...metaBlock(input.meta, texts),
     { text: `${input.meeting.title} — ${kind}`, style: 'h1', margin: [0, 0, 0, 5] },
-    {
-      table: { widths: ['auto', '*'], body: facts.map(([k, v]) => [{ text: k, bold: true }, { text: v, wordBreak: 'break-all' }]) },
-      layout: 'noBorders',
-    },
+    factsTable(facts),
     { text: texts.minutes.attendance, style: 'h1' },
     simpleTable(attendance, ['*', 'auto', 'auto']),
     { text: texts.minutes.agenda, style: 'h1' },

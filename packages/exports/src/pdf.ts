@@ -95,6 +95,20 @@ export function metaBlock(meta: ExportMeta, texts: Texts, extra: readonly (reado
   ];
 }
 
+/**
+ * Labelled facts, a label and its value a line, the labels in bold; with `breakAll` the values
+ * (links) may break anywhere, otherwise at spaces.
+ */
+export function factsTable(facts: readonly (readonly [string, string])[], breakAll = true): PdfNode {
+  return {
+    table: {
+      widths: ['auto', '*'],
+      body: facts.map(([label, value]) => [{ text: label, bold: true }, { text: value, ...(breakAll ? { wordBreak: 'break-all' } : {}) }]),
+    },
+    layout: 'noBorders',
+  };
+}
+
 /** Standard table layout: thin rules, a coloured header row, zebra rows. */
 export function tableLayout(padding = 3): Record<string, unknown> {
   return {

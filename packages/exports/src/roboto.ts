@@ -16,6 +16,9 @@ export const ROBOTO = {
 
 export type RobotoFace = keyof typeof ROBOTO;
 
+/** Width of a text on one line, in points, in a face of Roboto at a size. */
+export type Measure = (face: RobotoFace, size: number, text: string) => number;
+
 const decoded = new Map<RobotoFace, Uint8Array>();
 
 /** The font file of a face, decoded once per process. */

@@ -1,4 +1,13 @@
-import type { ItemOutcome, PlatformFigures, RequestKind, RequestStatus, StepState } from '@contact-desk/shared';
+import type {
+  CampaignPoint,
+  CampaignStatus,
+  CampaignTerm,
+  ItemOutcome,
+  PlatformFigures,
+  RequestKind,
+  RequestStatus,
+  StepState,
+} from '@contact-desk/shared';
 
 /** Language of an export's texts. */
 export type Language = 'fr' | 'en';
@@ -98,6 +107,40 @@ export interface FiguresInput {
   readonly weekly: readonly WeeklyPoint[];
   readonly platforms: ReadonlyMap<string, PlatformRef>;
   readonly meta: ExportMeta;
+}
+
+/** A campaign as its report states it (the fields of the shared `Campaign` record it needs). */
+export interface CampaignSummary {
+  readonly name: string;
+  readonly status: CampaignStatus;
+  /** Relay time the ministry started it, ms since the epoch. */
+  readonly startedAt: number;
+  /** Relay time it was closed; null while open. */
+  readonly closedAt: number | null;
+  /** Tighter terms per priority; empty: the policy's own. */
+  readonly terms: readonly CampaignTerm[];
+}
+
+/**
+ * Input of the campaign report (`campaignReportPdf`, `campaignReportXlsx`); `campaignReportInput`
+ * builds it from the read model's requests, so that every number is the shared definitions'.
+ */
+export interface CampaignReportInput {
+  /**
+   * The report's metadata: `period` from the campaign's start to the relay time of the log
+   * position cited (`to`, the instant the figures are computed at), `lastSeq` and `headHash` of
+   * that position.
+   */
+  readonly meta: ExportMeta;
+  readonly campaign: CampaignSummary;
+  /** `campaignFigures(requests, campaignId, at)`: per platform, then all platforms. Empty: no request yet. */
+  readonly figures: readonly PlatformFigures[];
+  /** `campaignCourse(campaignRequests(requests, campaignId), at)`: cumulative counts over time. */
+  readonly course: readonly CampaignPoint[];
+  /** The campaign's late rows (`campaignLateRows`): exactly the requests behind the figures' `late`. */
+  readonly late: readonly LateRow[];
+  /** Platform names by id (an unknown id is written as is). */
+  readonly platforms: ReadonlyMap<string, PlatformRef>;
 }
 
 export type AttendanceStatus = 'present' | 'excused' | 'absent';

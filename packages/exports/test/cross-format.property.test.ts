@@ -3,12 +3,22 @@
  * format states the numbers of `platformFigures`: the figures PDF's text, the Markdown, the XLSX
  * cells; and the late list (its CSV rows) adds up, per platform, to `late` and `unanswered`.
  */
-import { ALL_PLATFORMS, dayAfter, figuresCells, periodOfDays, platformFigures, type Request } from '@contact-desk/shared';
+import { ALL_PLATFORMS, campaignFigures, dayAfter, FIGURES_COLUMNS, figuresCells, periodOfDays, platformFigures, type Campaign, type Request } from '@contact-desk/shared';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { figuresMarkdown, figuresPdf, figuresXlsx, lateListCsv, lateResponseRows, type PlatformRef } from '../src/index.js';
+import {
+  campaignReportInput,
+  campaignReportPdf,
+  campaignReportXlsx,
+  figuresMarkdown,
+  figuresPdf,
+  figuresXlsx,
+  lateListCsv,
+  lateResponseRows,
+  type PlatformRef,
+} from '../src/index.js';
 import { HOUR, meta, MINUTE, request } from './fixtures.js';
 import { pdfPages, squeeze } from './pdf-text.js';
 
@@ -66,6 +76,9 @@ function requestsOf(specs: readonly Spec[]): Request[] {
   });
 }
 
+/** The figures table's column of `late`, the platform's name first. */
+const FIGURES_LATE_COLUMN = 1 + FIGURES_COLUMNS.findIndex((column) => column.key === 'late');
+
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 describe('every format states the shared figures', () => {
@@ -118,6 +131,42 @@ describe('every format states the shared figures', () => {
         expect(table).toHaveLength(figures.at(-1)?.late ?? 0);
       }),
       { numRuns: 15 },
+    );
+  }, 120_000);
+
+  it('the campaign report’s PDF text and XLSX cells agree with campaignFigures', async () => {
+    const campaign: Campaign = {
+      id: 'c',
+      name: 'Vague',
+      status: 'open',
+      startedAt: ORIGIN,
+      startedBy: 'operator',
+      closedAt: null,
+      closedBy: null,
+      terms: [],
+      updatedAt: ORIGIN,
+    };
+    await fc.assert(
+      fc.asyncProperty(world, async (w) => {
+        const at = ORIGIN + w.atAfter;
+        // The read model at the position: requests sent by then, two in three under the campaign.
+        const requests = requestsOf(w.specs)
+          .filter((r) => r.createdAt <= at && w.chosen.includes(r.platformId))
+          .map((r, i) => (i % 3 === 2 ? r : { ...r, campaignId: campaign.id }));
+        const cells = figuresCells(campaignFigures(requests, campaign.id, at), w.language, name);
+        const input = campaignReportInput(requests, campaign, PLATFORMS, meta({ period: { from: ORIGIN, to: at }, timeZone: w.zone, language: w.language }));
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load((await campaignReportXlsx(input)) as unknown as ArrayBuffer);
+        const sheet = workbook.worksheets[0]!;
+        const { pages } = await pdfPages(await campaignReportPdf(input), [1]);
+        const text = squeeze(pages[0] ?? '');
+        cells.body.forEach((row, r) => {
+          expect((sheet.getRow(r + 2).values as ExcelJS.CellValue[]).slice(1).map(String)).toEqual(row);
+          expect(text).toContain(squeeze(row.join('')));
+        });
+        expect(input.late).toHaveLength(Number(cells.body.at(-1)?.[FIGURES_LATE_COLUMN] ?? 0));
+      }),
+      { numRuns: 8 },
     );
   }, 120_000);
 });

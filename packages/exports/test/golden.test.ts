@@ -41,6 +41,7 @@ describe('golden figures of the hand-made fixture', () => {
       platformId: 'p1',
       created: 6,
       counted: 5,
+      received: 5,
       lateWithdrawn: 0,
       withdrawn: 1,
       acknowledged: 4,

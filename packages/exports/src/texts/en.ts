@@ -5,7 +5,7 @@ export const en: Texts = {
   language: 'en',
   locale: 'en-GB',
   decimalSeparator: '.',
-  fileNames: { lateList: 'late-responses', figures: 'figures', minutes: 'minutes' },
+  fileNames: { lateList: 'late-responses', figures: 'figures', minutes: 'minutes', campaign: 'campaign' },
   meta: {
     period: 'Period',
     timeZone: 'Time zone',
@@ -69,6 +69,38 @@ export const en: Texts = {
     noData: 'no data',
     method:
       'Times truncated to the minute (8 min, 2 h 05, 3 d 04 h) from the moment the relay recorded the request; p90 by nearest rank (an observed value). Withdrawn requests are counted apart: out of the ratios and medians, but in the late count (column "of which withdrawn"), as in the late list.',
+  },
+  campaign: {
+    heading: 'Campaign',
+    name: 'Name',
+    status: 'Status',
+    startedAt: 'Started',
+    open: 'open',
+    closedOn: (date) => `closed on ${date}`,
+    terms: 'Tighter terms',
+    term: (label, ack, action) => `${label}: acknowledged within ${ack}, answered within ${action}`,
+    noTerms: 'none — the usual terms of each priority',
+    asOf: 'Figures as of',
+    requests: 'Requests',
+    receipt: 'Receipt by the platforms',
+    receiptSheet: 'Receipt',
+    received: 'Received',
+    receiptNote:
+      'Counted: requests sent under the campaign, withdrawn ones left out. Received: those a device of the platform has received (relay time).',
+    course: 'Course of the campaign',
+    courseSheet: 'Course',
+    courseNote: (timeZone) => `Requests of the campaign, withdrawn ones left out, sent, acknowledged and answered by each instant; times in ${timeZone}.`,
+    time: 'Time',
+    sent: 'Sent',
+    acknowledged: 'Acknowledged',
+    answered: 'Answered',
+    late: 'Late or unanswered requests',
+    lateCut: (shown, total) =>
+      `The ${new Intl.NumberFormat('en-GB').format(shown)} oldest of the ${new Intl.NumberFormat('en-GB').format(total)} late or unanswered requests are listed here; the "Late responses" sheet of this report's workbook (XLSX) lists them all.`,
+    noLate: 'No request of the campaign is late or unanswered at this log position.',
+    noRequest: 'No request has been sent under this campaign yet at this log position.',
+    sheetNote:
+      'Figures of every request sent under the campaign, with the definitions of every Contact Desk figure, late against the campaign\'s tighter terms. The times of the "Course" and "Late responses" sheets are wall times of the time zone above; delays are durations (h:mm) truncated to the minute.',
   },
   minutes: {
     regular: 'Regular meeting',

@@ -5,7 +5,7 @@ export const fr: Texts = {
   language: 'fr',
   locale: 'fr-FR',
   decimalSeparator: ',',
-  fileNames: { lateList: 'retards', figures: 'chiffres', minutes: 'compte-rendu' },
+  fileNames: { lateList: 'retards', figures: 'chiffres', minutes: 'compte-rendu', campaign: 'campagne' },
   meta: {
     period: 'Période',
     timeZone: 'Fuseau horaire',
@@ -69,6 +69,38 @@ export const fr: Texts = {
     noData: 'pas de données',
     method:
       "Délais tronqués à la minute (8 min, 2 h 05, 3 j 04 h) depuis l'enregistrement de la demande par le relais ; p90 au rang le plus proche (une valeur observée). Les demandes retirées sont comptées à part : hors des ratios et des médianes, mais dans les retards (colonne « dont retirées »), comme dans la liste des retards.",
+  },
+  campaign: {
+    heading: 'Campagne',
+    name: 'Nom',
+    status: 'État',
+    startedAt: 'Ouverte le',
+    open: 'ouverte',
+    closedOn: (date) => `close le ${date}`,
+    terms: 'Délais resserrés',
+    term: (label, ack, action) => `${label}\u00a0: accusé en ${ack}, réponse en ${action}`,
+    noTerms: 'aucun — les délais habituels de chaque priorité',
+    asOf: 'Chiffres arrêtés au',
+    requests: 'Demandes',
+    receipt: 'Réception par les plateformes',
+    receiptSheet: 'Réception',
+    received: 'Reçues',
+    receiptNote:
+      'Comptées : demandes envoyées sous la campagne, hors retirées. Reçues : celles qu’un poste de la plateforme a reçues (heure du relais).',
+    course: 'Déroulement de la campagne',
+    courseSheet: 'Déroulement',
+    courseNote: (timeZone) => `Cumul des demandes de la campagne, hors retirées, envoyées, accusées et répondues à chaque instant ; heures de ${timeZone}.`,
+    time: 'Heure',
+    sent: 'Envoyées',
+    acknowledged: 'Accusées',
+    answered: 'Répondues',
+    late: 'Demandes en retard ou sans réponse',
+    lateCut: (shown, total) =>
+      `Les ${new Intl.NumberFormat('fr-FR').format(shown)} plus anciennes des ${new Intl.NumberFormat('fr-FR').format(total)} demandes en retard ou sans réponse sont listées ici\u00a0; la feuille « Retards » du classeur (XLSX) de ce rapport les donne toutes.`,
+    noLate: 'Aucune demande de la campagne en retard ou sans réponse à cette position du journal.',
+    noRequest: 'Aucune demande n’a encore été envoyée sous cette campagne à cette position du journal.',
+    sheetNote:
+      "Chiffres de toutes les demandes envoyées sous la campagne, avec les définitions de tous les chiffres de Contact Desk, en retard au regard des délais resserrés de la campagne. Les heures des feuilles « Déroulement » et « Retards » sont celles du fuseau ci-dessus ; les retards sont des durées (h:mm) tronquées à la minute.",
   },
   minutes: {
     regular: 'Réunion ordinaire',

@@ -6,7 +6,7 @@ export interface Texts {
   readonly language: Language;
   readonly locale: string;
   readonly decimalSeparator: string;
-  readonly fileNames: { readonly lateList: string; readonly figures: string; readonly minutes: string };
+  readonly fileNames: { readonly lateList: string; readonly figures: string; readonly minutes: string; readonly campaign: string };
   readonly meta: {
     readonly period: string;
     readonly timeZone: string;
@@ -68,6 +68,43 @@ export interface Texts {
     readonly weeklyAnswer: string;
     readonly noData: string;
     readonly method: string;
+  };
+  readonly campaign: {
+    /** Heading of the campaign's block, and its name's label. */
+    readonly heading: string;
+    readonly name: string;
+    readonly status: string;
+    readonly startedAt: string;
+    /** The campaign's state: open, or closed on a date. */
+    readonly open: string;
+    readonly closedOn: (date: string) => string;
+    readonly terms: string;
+    /** One priority's tighter terms, durations written by `formatDuration`. */
+    readonly term: (label: string, ack: string, action: string) => string;
+    readonly noTerms: string;
+    /** The relay time of the log position the figures are computed at. */
+    readonly asOf: string;
+    readonly requests: string;
+    readonly receipt: string;
+    readonly receiptSheet: string;
+    /** Header of the received count, beside the shared figures' counted, acknowledged and answered. */
+    readonly received: string;
+    readonly receiptNote: string;
+    readonly course: string;
+    readonly courseSheet: string;
+    /** What the chart and the course sheet count, and the zone of their times. */
+    readonly courseNote: (timeZone: string) => string;
+    readonly time: string;
+    readonly sent: string;
+    readonly acknowledged: string;
+    readonly answered: string;
+    readonly late: string;
+    readonly noLate: string;
+    /** Under a late table cut short in the PDF: how many of how many it lists, and where all are. */
+    readonly lateCut: (shown: number, total: number) => string;
+    /** The whole document when no request was sent under the campaign yet. */
+    readonly noRequest: string;
+    readonly sheetNote: string;
   };
   readonly minutes: {
     readonly regular: string;
