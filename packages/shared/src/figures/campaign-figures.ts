@@ -40,8 +40,9 @@ export interface CampaignPoint {
 export function campaignCourse(requests: readonly Request[], at: number, steps = 24): CampaignPoint[] {
   const counted = requests.filter((request) => request.status !== 'withdrawn');
   const first = Math.min(...counted.map((request) => request.createdAt), at);
-  const intervals = Math.max(1, Math.floor(steps));
-  const width = Math.max(1, (at - first) / intervals);
+  // Nothing sent yet, or everything at this very instant: one point, now.
+  const intervals = first === at ? 0 : Math.max(1, Math.floor(steps));
+  const width = intervals === 0 ? 0 : (at - first) / intervals;
   const upTo = (instant: number, time: (request: Request) => number | null) =>
     counted.filter((request) => {
       const value = time(request);
