@@ -1,6 +1,10 @@
 import { ALL_PLATFORMS, campaignFigures, type PlatformFigures } from '@contact-desk/shared';
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { PDFParse } from 'pdf-parse';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { recordAt } from '../../apps/relay/src/audit/recompute-figures';
 import { axeViolations, inEachLanguageAndSize, screenshot } from '../support/browser';
@@ -31,6 +35,25 @@ afterAll(async () => {
 });
 
 type Shown = Record<string, Record<string, string>>;
+
+const downloads = mkdtempSync(join(tmpdir(), 'contact-desk-campaign-'));
+
+/** Clicks an export button and returns the downloaded file's bytes and suggested name. */
+async function download(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), button.click()]);
+  const path = join(downloads, file.suggestedFilename());
+  await file.saveAs(path);
+  return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+async function pdfText(bytes: Buffer): Promise<string> {
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  try {
+    return (await parser.getText()).text;
+  } finally {
+    await parser.destroy();
+  }
+}
 
 /** The campaign table as shown: by platform id, each count's text. */
 function readTable(page: Page): Promise<Shown> {
@@ -86,6 +109,21 @@ it('shows a demo campaign’s figures as the relay’s log gives them, in both l
   const blocking = (await axeViolations(prefect)).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(blocking, JSON.stringify(blocking)).toEqual([]);
   await inEachLanguageAndSize(prefect, (suffix) => screenshot(prefect, `campaign-screen-${suffix}`));
+
+  // The report cites the log position it was made at, and states the campaign's total as the relay's log does.
+  const pdf = await download(prefect, prefect.getByTestId('campaign-report-pdf'));
+  expect(pdf.name).toMatch(/^campagne-.*-seq\d+-[0-9a-f]{12}\.pdf$/);
+  const seq = Number(/-seq(\d+)-/.exec(pdf.name)?.[1]);
+  const text = (await pdfText(pdf.bytes)).replace(/[\u00a0\u202f]/g, ' ');
+  expect(text).toContain('Opération Vigie');
+  expect(text).toContain(String(seq));
+  const xlsx = await download(prefect, prefect.getByTestId('campaign-report-xlsx'));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+  const figures = workbook.worksheets[0]!;
+  const totalRow = figures.getRow(figures.rowCount).values as unknown[];
+  const total = relayFigures(vigil, Date.now()).at(-1)!;
+  expect(totalRow).toContain(total.created);
 });
 
 it('a new campaign holds its requests to its terms, follows them live, convenes its meeting, and takes none once closed', async () => {

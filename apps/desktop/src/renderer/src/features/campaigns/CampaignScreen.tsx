@@ -7,6 +7,7 @@ import { formatDateTime } from '../common/format';
 import { useRelayNow } from '../common/use-relay-now';
 import { CampaignActions } from './CampaignActions';
 import { CampaignHeader } from './CampaignHeader';
+import { CampaignReport } from './CampaignReport';
 import { CampaignTable } from './CampaignTable';
 import { shownRows } from './campaign-model';
 import { CourseChart } from './CourseChart';
@@ -46,7 +47,10 @@ export function CampaignScreen({ campaignId }: { campaignId: string }) {
             <CampaignActions campaign={campaign} />
           </div>
           <section className="kit-panel">
-            <p className="kit-hint cp-live">{t('screen.live', { time: formatDateTime(now, i18n.language) })}</p>
+            <div className="cp-live-row">
+              <p className="kit-hint cp-live">{t('screen.live', { time: formatDateTime(now, i18n.language) })}</p>
+              <CampaignReport campaign={campaign} />
+            </div>
             {own.length === 0 ? (
               <p className="kit-muted" data-testid="campaign-empty">
                 {t('screen.noRequests')}

@@ -71,6 +71,11 @@ export const campaignsTexts: FeatureTexts = {
       answered: 'Répondues',
       summary: 'Cumul des demandes non retirées : {{sent}} envoyées, {{acknowledged}} accusées, {{answered}} répondues au {{time}}.',
     },
+    report: {
+      title: 'Campagne « {{name}} » — rapport',
+      pdf: 'Rapport PDF',
+      xlsx: 'Rapport Excel',
+    },
     select: {
       none: 'Aucune campagne',
       closed: '{{name}} (close)',
@@ -144,6 +149,11 @@ export const campaignsTexts: FeatureTexts = {
       acknowledged: 'Acknowledged',
       answered: 'Answered',
       summary: 'Requests not withdrawn, cumulated: {{sent}} sent, {{acknowledged}} acknowledged, {{answered}} answered as of {{time}}.',
+    },
+    report: {
+      title: 'Campaign “{{name}}” — report',
+      pdf: 'PDF report',
+      xlsx: 'Excel report',
     },
     select: {
       none: 'No campaign',

@@ -1,11 +1,12 @@
-import type { CsvDialect, FiguresInput, LateListInput, MinutesInput } from '@contact-desk/exports';
+import type { CampaignReportInput, CsvDialect, FiguresInput, LateListInput, MinutesInput } from '@contact-desk/exports';
 
 /** One export to build in the worker. Inputs are plain data (maps included): they are cloned. */
 export type ExportJob =
   | { readonly kind: 'late-csv'; readonly input: LateListInput; readonly dialect: CsvDialect }
   | { readonly kind: 'late-xlsx' | 'late-pdf'; readonly input: LateListInput }
   | { readonly kind: 'figures-pdf' | 'figures-xlsx' | 'figures-md'; readonly input: FiguresInput }
-  | { readonly kind: 'minutes-pdf' | 'minutes-docx' | 'minutes-md'; readonly input: MinutesInput };
+  | { readonly kind: 'minutes-pdf' | 'minutes-docx' | 'minutes-md'; readonly input: MinutesInput }
+  | { readonly kind: 'campaign-pdf' | 'campaign-xlsx'; readonly input: CampaignReportInput };
 
 export type ExportReply =
   | { readonly type: 'progress'; readonly done: number; readonly total: number }

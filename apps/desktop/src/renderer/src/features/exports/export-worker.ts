@@ -1,5 +1,7 @@
 /// <reference lib="webworker" />
 import {
+  campaignReportPdf,
+  campaignReportXlsx,
   figuresMarkdown,
   figuresPdf,
   figuresXlsx,
@@ -38,6 +40,10 @@ async function build(job: ExportJob, onProgress: (done: number, total: number) =
       return minutesDocx(job.input);
     case 'minutes-md':
       return minutesMarkdown(job.input);
+    case 'campaign-pdf':
+      return campaignReportPdf(job.input);
+    case 'campaign-xlsx':
+      return campaignReportXlsx(job.input);
   }
 }
 
