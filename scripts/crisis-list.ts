@@ -14,12 +14,12 @@ import { fileURLToPath } from 'node:url';
 export const CRISIS_LIST_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'resources', 'demo', 'crisis-list.txt');
 
 /**
- * A video of a Meta request the demo history leaves open (CD-…-000173), written as a phone
+ * A video of a Meta request the demo history leaves open (CD-…-000307), written as a phone
  * shares it: the mobile host and a tracking parameter, the same content all the same.
  */
-export const OPEN_DEMO_ITEM = 'https://m.facebook.com/watch/?v=jiuzheav&fbclid=IwAR0demo';
+export const OPEN_DEMO_ITEM = 'https://m.facebook.com/watch/?v=zt9q1qjl&fbclid=IwAR0demo';
 /** Its platform and its address as the demo recorded it. */
-export const OPEN_DEMO_REQUEST = { platformId: 'meta', location: 'https://www.facebook.com/watch/?v=jiuzheav' } as const;
+export const OPEN_DEMO_REQUEST = { platformId: 'meta', location: 'https://www.facebook.com/watch/?v=zt9q1qjl' } as const;
 
 export interface CrisisList {
   /** The lines, as pasted. */
