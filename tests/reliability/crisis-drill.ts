@@ -171,7 +171,7 @@ export class CrisisDrill {
           parts,
         }));
         this.pasted.push(...sent);
-        const creates = sent.map(({ requestId, platformId, items, part, parts }) =>
+        const creates = sent.map(({ requestId, platformId, items }) =>
           planned(
             'request.create',
             { requestId, platformId, items, campaignId: this.campaignId, ...CRISIS },
