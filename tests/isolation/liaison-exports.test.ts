@@ -41,7 +41,7 @@ beforeAll(async () => {
   for (const platformId of [OWN, OTHER]) {
     const entry = { refs: [] as string[], locations: [] as string[] };
     for (let i = 0; i < PER_PLATFORM; i += 1) {
-      const args = { ...requestArgs(platformId), items: [`https://${platformId}.example/watch/${newId()}`], campaign: `campaign-${platformId}` };
+      const args = { ...requestArgs(platformId), items: [`https://${platformId}.example/watch/${newId()}`], pharosRef: `pharos-${platformId}` };
       await operator.act('request.create', args);
       entry.locations.push(args.items[0] ?? '');
     }
@@ -102,7 +102,7 @@ describe("a liaison's exports hold only their platform", () => {
       };
       const csv = new TextDecoder().decode(await lateListCsv({ rows, meta }, { dialect: 'rfc4180' }));
       for (const ref of mine.refs) expect(csv).toContain(ref);
-      for (const secret of [...theirs.refs, ...theirs.locations, `campaign-${other}`]) expect(csv).not.toContain(secret);
+      for (const secret of [...theirs.refs, ...theirs.locations, `pharos-${other}`]) expect(csv).not.toContain(secret);
 
       const figures = platformFigures(requestsOf(state, []), { from: 0, to: now }, now);
       expect(figures.map((line) => line.platformId)).toEqual([own]);

@@ -121,7 +121,7 @@ function offlinePlans(): Record<Name, Mutation[]> {
     ],
     operator: [
       ...open.flatMap((requestId) => [
-        planned('request.edit', { requestId, patch: { campaign: 'Vigie (operator)' } }, at()),
+        planned('request.edit', { requestId, patch: { pharosRef: 'PH-operator' } }, at()),
         ...comments(requestId, 15, 'operator'),
       ]),
       ...withdrawable.flatMap((requestId) => [
@@ -132,7 +132,7 @@ function offlinePlans(): Record<Name, Mutation[]> {
     ],
     prefect: [
       ...open.flatMap((requestId) => [
-        planned('request.edit', { requestId, patch: { campaign: 'Vigie (prefect)' } }, at()),
+        planned('request.edit', { requestId, patch: { pharosRef: 'PH-prefect' } }, at()),
         ...comments(requestId, 15, 'prefect'),
       ]),
       ...escalatable.map((requestId) => planned('request.escalate', { requestId, note: 'No answer yet.' }, at())),

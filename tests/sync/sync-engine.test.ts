@@ -51,7 +51,7 @@ describe('sync engine against a real relay process', () => {
     await first.act('request.create', create);
     await second.until(() => second.engine.state.requests.has(create.requestId));
     await Promise.all([
-      first.act('request.edit', { requestId: create.requestId, patch: { campaign: 'Vigie' } }),
+      first.act('request.edit', { requestId: create.requestId, patch: { grounds: 'Motifs précisés.' } }),
       second.act('request.edit', { requestId: create.requestId, patch: { pharosRef: 'PH-1' } }),
       liaison.act('request.acknowledge', { requestId: create.requestId }),
       first.act('comment.add', { commentId: crypto.randomUUID(), requestId: create.requestId, body: 'one' }),
@@ -65,7 +65,7 @@ describe('sync engine against a real relay process', () => {
     const a = first.engine.state.requests.get(create.requestId);
     expect(second.engine.state.requests.get(create.requestId)).toEqual(a);
     expect(liaison.engine.state.requests.get(create.requestId)).toEqual(a);
-    expect(a).toMatchObject({ status: 'acknowledged', campaign: 'Vigie', pharosRef: 'PH-1' });
+    expect(a).toMatchObject({ status: 'acknowledged', grounds: 'Motifs précisés.', pharosRef: 'PH-1' });
   });
 
   it('rolls back a mutation the relay rejects and tells why', async () => {

@@ -5,6 +5,7 @@ import { ManualClock } from '../core/clock.js';
 import { loadDemoData, pick, seededRandom } from './demo-data.js';
 import { startDemoCampaigns } from './demo-campaigns.js';
 import { createDemoPeople } from './demo-people.js';
+import { freshP0 } from './fresh-p0.js';
 import { pastMeetingStart, seedMeetings } from './demo-meetings.js';
 import { planRequest, type TimedStep } from './request-plan.js';
 
@@ -59,6 +60,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
       }
       const meetingsAt = pastMeetingStart(now) + 90 * 60_000;
       steps.push({ at: meetingsAt, run: (relay) => seedMeetings(relay, data, people, now) });
+      steps.push(...freshP0(data, people, now));
       steps.sort((a, b) => a.at - b.at);
       for (const step of steps) {
         clock.set(Math.round(step.at));
