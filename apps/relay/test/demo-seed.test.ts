@@ -12,14 +12,17 @@ describe('demo seed (CLI smoke)', () => {
   it('produces requests in several statuses, with missed deadlines, and the relay starts on it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'relay-demo-'));
     const summary = await seedDemo({ dataDir, reset: true, requests: 40, now: T0 });
-    expect(summary).toMatchObject({ created: true, requests: 40 });
+    // Forty requests of history, and the P0 just missed that every demo opens on.
+    expect(summary).toMatchObject({ created: true, requests: 41 });
     // Seeding again without reset keeps what is there.
     expect(await seedDemo({ dataDir, reset: false, requests: 40, now: T0 })).toEqual({ ...summary, created: false });
 
     const h = await Harness.start(dataDir, new ManualClock(T0));
     expect(h.headSeq).toBe(summary.events);
     const requests = [...h.core.view.requests.values()];
-    expect(requests).toHaveLength(40);
+    expect(requests).toHaveLength(41);
+    const fresh = requests.filter((r) => r.sla.label === 'P0' && r.createdAt === T0 - 25 * 60_000);
+    expect(fresh).toMatchObject([{ platformId: 'x', status: 'open', ackAt: null, missedAck: T0 }]);
     const statuses = new Set(requests.map((r) => r.status));
     expect(statuses.size).toBeGreaterThanOrEqual(3);
     const events = h.eventsAfter(0);

@@ -136,7 +136,7 @@ export function buildProgram(): Command {
     .command('demo')
     .description('fill a data folder with demo platforms, users and six weeks of requests, and print enrollment codes')
     .option('--reset', 'start from an empty data folder')
-    .option('--requests <n>', 'number of requests', '360')
+    .option('--requests <n>', 'number of requests of history (a P0 just missed is added to them)', '360')
     .option('--json', 'print the enrollment codes as JSON')
     .addOption(dataDirOption())
     .action(async (opts: { reset?: boolean; requests: string; json?: boolean; dataDir: string }) => {
