@@ -61,6 +61,8 @@ it('the prefect pastes 520 lines, sees them per platform with a summary, and sen
 
   // The summary: 520 pasted, 3 repeats, 1 already asked, 3 of no known platform, 513 new.
   const summary = page.getByTestId('paste-summary');
+  // The summary settles once this device's copy of the demo history, its open requests included, is loaded.
+  await expect.poll(() => summary.getAttribute('data-open'), { timeout: 30_000 }).toBe('1');
   expect(await summary.getAttribute('data-fresh')).toBe('513');
   expect(await summary.getAttribute('data-repeated')).toBe(String(list.repeated.length));
   expect(await summary.getAttribute('data-open')).toBe('1');
