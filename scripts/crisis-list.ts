@@ -10,6 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../apps/relay/src/demo/demo-data';
 
 export const CRISIS_LIST_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'resources', 'demo', 'crisis-list.txt');
 
@@ -35,22 +36,11 @@ export interface CrisisList {
   readonly alreadyOpen: string;
 }
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** How many new X posts: over 500, so X's list goes in two parts. */
 const X_POSTS = 503;
 
 export function crisisList(seed = 2026): CrisisList {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const word = (length: number) => Array.from({ length }, () => 'abcdefghijkmnopqrstuvwxyz23456789'[Math.floor(random() * 33)]).join('');
   const digits = (length: number) => Array.from({ length }, (_, i) => String(Math.floor(random() * (i === 0 ? 9 : 10)) + (i === 0 ? 1 : 0))).join('');
   const accounts = Array.from({ length: 40 }, () => `${word(6)}_${word(3)}`);
