@@ -56,10 +56,10 @@ export interface OutboxStore {
    * Pending deliveries due at `now`, oldest due first, each the first of its order key still
    * pending; without the ids in flight and the targets that have all the tries they may have.
    */
-  dueDeliveries(now: number, limit: number, skipIds: readonly string[], skipTargets: readonly string[]): DeliveryRecord[];
-  deliveryPage(query: DeliveriesRequest): Extract<DeliveriesResponse, { ok: true }>;
+  dueDeliveries(now: number, limit: number, skipIds: readonly string[], skipTargets: readonly string[]): Promise<DeliveryRecord[]>;
+  deliveryPage(query: DeliveriesRequest): Promise<Extract<DeliveriesResponse, { ok: true }>>;
   /** The current secret of a webhook. */
-  webhookSecret(webhookId: string): SealedSecret | undefined;
+  webhookSecret(webhookId: string): Promise<SealedSecret | undefined>;
   /** Deliveries by status, for tests and the CLI. */
-  deliveryCounts(): Readonly<Record<DeliveryStatus, number>>;
+  deliveryCounts(): Promise<Readonly<Record<DeliveryStatus, number>>>;
 }
