@@ -34,10 +34,10 @@ export interface RecordFolder {
 async function liaisonLog(dataDir: string, platformId: string): Promise<{ events: LoggedEvent[]; head: LogPosition }> {
   return withCore(
     dataDir,
-    (core) => {
+    async (core) => {
       const events: LoggedEvent[] = [];
       for (let afterSeq = 0; ; ) {
-        const page = core.pull({ role: 'liaison', platformId }, afterSeq, 1000);
+        const page = await core.pull({ role: 'liaison', platformId }, afterSeq, 1000);
         if (!page.ok) throw new Error(page.error.message);
         events.push(...page.events);
         afterSeq = page.upToSeq;

@@ -91,7 +91,7 @@ async function script(skew: Record<Name, number>): Promise<Outcome> {
   await h.core.checkDeadlines(h.core.pendingRequestIds());
   await settle(0);
 
-  const events = h.eventsAfter(0);
+  const events = await h.eventsAfter(0);
   const actorName = new Map(names.map((name) => [users[name].userId, name]));
   const outcome: Outcome = {
     requests: ids.map((id) => h.core.view.requests.get(id) as Request),

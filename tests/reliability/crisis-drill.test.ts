@@ -53,8 +53,8 @@ describe('crisis drill', () => {
 
       const file = join(drill.dataDir, 'contact-desk.sqlite');
       const storage = new SqliteStorage(file, { readOnly: true });
-      const relayState = storage.loadState();
-      storage.close();
+      const relayState = storage.loadStateNow();
+      storage.closeNow();
       const db = new Database(file, { readonly: true });
       const rows = db
         .prepare("SELECT seq, server_time, type, payload, client_time FROM events WHERE type LIKE 'request.%' ORDER BY seq")

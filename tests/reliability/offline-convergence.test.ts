@@ -94,8 +94,8 @@ beforeAll(async () => {
   // Every run starts from this one backup, restored into a fresh folder.
   await relayCliOk(seedDir, ['backup', seedFile]);
   const reader = new SqliteStorage(seedFile, { readOnly: true });
-  seedState = reader.loadState();
-  reader.close();
+  seedState = reader.loadStateNow();
+  reader.closeNow();
 }, 120_000);
 
 afterAll(() => dirs.forEach(removeDir));
@@ -215,8 +215,8 @@ async function runOrder(order: readonly Name[], plans: Record<Name, Mutation[]>)
     }
 
     const reader = new SqliteStorage(join(runDir, 'contact-desk.sqlite'), { readOnly: true });
-    const relayState = reader.loadState();
-    reader.close();
+    const relayState = reader.loadStateNow();
+    reader.closeNow();
     expect(verifyChain(join(runDir, 'contact-desk.sqlite'))).toMatchObject({ ok: true, headSeq: head });
     // Every device holds exactly the relay's projections, relay times included.
     for (const device of all) {

@@ -101,7 +101,7 @@ describe('sync engine and the relay limits', () => {
     await until(() => engine.syncStatus.pending === 0, 'the outbox to drain');
     expect(rejections).toEqual([]);
     expect(relay.core.headSeq).toBe(head + 350);
-    const page = relay.core.pull({ role: 'prefect', platformId: null }, head, 1000);
+    const page = await relay.core.pull({ role: 'prefect', platformId: null }, head, 1000);
     if (!page.ok) throw new Error(page.error.code);
     const ids = page.events.map((event) => event.mutationId);
     expect(new Set(ids).size).toBe(350);
@@ -162,9 +162,9 @@ describe('sync engine and the relay limits', () => {
     const legacy = `cdt_${randomBytes(32).toString('base64url')}`;
     const file = new SqliteStorage(databaseFile({ dataDir }));
     try {
-      expect(file.replaceDeviceToken(hashSecret(token), hashSecret(legacy))).toBe('replaced');
+      expect(await file.replaceDeviceToken(hashSecret(token), hashSecret(legacy))).toBe('replaced');
     } finally {
-      file.close();
+      file.closeNow();
     }
     expect(await handshake(relay.url, legacy)).toBe('connected');
 

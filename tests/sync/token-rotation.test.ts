@@ -141,7 +141,7 @@ describe('token rotation with the answer lost', () => {
     expect(stored.current).toEqual({ token: pending });
     await until(() => engine.syncStatus.connection === 'online', 'online with the pending token');
     expect(engine.syncStatus.actor?.deviceId).toBe(deviceId);
-    expect(relay.core.authenticate(pending)).toMatchObject({ device: { id: deviceId } });
+    expect(await relay.core.authenticate(pending)).toMatchObject({ device: { id: deviceId } });
   });
 
   it('the app closes right after sending: the next start connects with the pending token and drops the old one', async () => {

@@ -72,7 +72,7 @@ async function run(scenario: Scenario, url: string): Promise<Outcome> {
   const secrets = SecretBox.forDataDir(dataDir);
   const config = { ...DEFAULT_OUTREACH, smtpUrl: 'smtp://127.0.0.1:9', pollMs: 50 };
   const outbox = scenario.outreach ? new Outbox(config, silentLogger) : undefined;
-  const core = new RelayCore(storage, systemClock, silentLogger, { secrets, outbox });
+  const core = await RelayCore.open(storage, systemClock, silentLogger, { secrets, outbox });
   await perform(core, 'platform.create', { platformId: 'bench', name: 'Bench', kind: 'platform' });
   for (const kind of scenario.webhooks) {
     await perform(core, 'webhook.create', {
@@ -128,7 +128,7 @@ async function run(scenario: Scenario, url: string): Promise<Outcome> {
   );
   const seconds = (performance.now() - started) / 1000;
   await sender?.stop();
-  const counts = storage.outbox().deliveryCounts();
+  const counts = await storage.outbox().deliveryCounts();
   storage.close();
   rmSync(dataDir, { recursive: true, force: true });
   return {

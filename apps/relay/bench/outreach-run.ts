@@ -67,7 +67,7 @@ async function drained(setup: RelaySetup, sinks: Sinks, from: number): Promise<{
   const started = performance.now();
   const outbox = new SqliteStorage(databaseFile(setup), { readOnly: true });
   try {
-    while (performance.now() - started < DRAIN_LIMIT_MS && outbox.outbox().deliveryCounts().pending > 0) {
+    while (performance.now() - started < DRAIN_LIMIT_MS && (await outbox.outbox().deliveryCounts()).pending > 0) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } finally {

@@ -47,7 +47,7 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
   }
   const secrets = SecretBox.forDataDir(config.dataDir);
   const outbox = config.outreach && new Outbox(config.outreach, log);
-  const core = new RelayCore(storage, clock, log, { secrets, outbox });
+  const core = await RelayCore.open(storage, clock, log, { secrets, outbox });
   const limits = config.limits ?? DEFAULT_LIMITS;
   const http = createHttpServer(core, log, config.corsOrigin, { adminSecret: options.adminSecret, limits, clock, apiStore: storage });
   const io = attachSocketServer(http, core, log, config.corsOrigin, { limits, clock, credentials: storage, deliveryLog: storage.outbox() });
@@ -75,8 +75,9 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
       await sender?.stop();
       // Closing the server drops the connections as a transport close, so clients reconnect.
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      core.flushNow();
-      store.close();
+      await core.flushNow();
+      core.stop();
+      await store.close();
     },
   };
 }

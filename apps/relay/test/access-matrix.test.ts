@@ -106,7 +106,7 @@ describe('access matrix', () => {
             tally.allowed += 1;
             expect(result.status, `${cell}: ${JSON.stringify(result)}`).toBe('accepted');
             if (result.status !== 'accepted') continue;
-            const types = h.eventsAfter(before.headSeq).filter((e) => result.seqs.includes(e.seq)).map((e) => e.type);
+            const types = (await h.eventsAfter(before.headSeq)).filter((e) => result.seqs.includes(e.seq)).map((e) => e.type);
             expect(types, cell).toContain(MUTATION_SPECS[type].event);
             await receiptsSettled();
             continue;

@@ -114,7 +114,7 @@ describe('API access matrix', () => {
               expect(reply.json(), cell).toMatchObject({ ok: true, request: { id: requestId, platformId: key.platformId } });
             } else {
               const seqs = reply.json<{ seqs: number[] }>().seqs;
-              const events = h.eventsAfter(before.headSeq).filter((event) => seqs.includes(event.seq));
+              const events = (await h.eventsAfter(before.headSeq)).filter((event) => seqs.includes(event.seq));
               expect(events.at(-1)?.type, cell).toBe(API_STEPS[route]);
               for (const event of events) {
                 expect(event.actor, cell).toEqual(keyActor(key));
@@ -163,7 +163,7 @@ describe('API access matrix', () => {
   });
 
   it('every event of the log, API changes and receipts included, has the audience the domain rules give it; the chain verifies', async () => {
-    const events = world.h.eventsAfter(0);
+    const events = (await world.h.eventsAfter(0));
     const oracle = new AudienceOracle();
     for (const event of events) {
       expect(event.audience, `seq ${event.seq} ${event.type}`).toEqual(oracle.audienceOf(event));

@@ -62,9 +62,9 @@ describe('issuing a key', () => {
     expect(rows).toContain(hashApiKey(key));
     const storage = new SqliteStorage(databaseFile({ dataDir: w.h.dataDir }), { readOnly: true });
     try {
-      expect(storage.apiKeyHash(apiKeyId)).toBe(hashSecret(key));
+      expect(await storage.apiKeyHash(apiKeyId)).toBe(hashSecret(key));
     } finally {
-      storage.close();
+      storage.closeNow();
     }
     const reply = await w.api('GET', '/api/v1/requests', { key });
     expect(reply.status).toBe(200);
@@ -163,15 +163,15 @@ describe('revocation takes effect at once', () => {
     expect(reply.continued).toBe(true);
     expectRefused(reply, 'in flight');
     expect(w.h.headSeq).toBe(revokedAtSeq);
-    expect(w.h.eventsAfter(before.headSeq).map((event) => event.type)).toEqual(['apiKey.revoked']);
+    expect((await w.h.eventsAfter(before.headSeq)).map((event) => event.type)).toEqual(['apiKey.revoked']);
     expect(w.h.core.view.requests.get(requestId)?.status).toBe('open');
   });
 
   it('a mutation decided in the same group commit as the revocation, after it, is refused', async () => {
     const requestId = await w.request('alpha');
     const storage = new SqliteStorage(databaseFile({ dataDir: w.h.dataDir }), { readOnly: true });
-    const caller = authenticateCaller(`Bearer ${w.keys.alphaAct.key}`, w.h.core.view, storage);
-    storage.close();
+    const caller = await authenticateCaller(`Bearer ${w.keys.alphaAct.key}`, w.h.core.view, storage);
+    storage.closeNow();
     if (typeof caller === 'string') throw new Error(`key refused: ${caller}`);
     const revoke = parseMutation({ mutationId: newId(), type: 'apiKey.revoke', args: { apiKeyId: w.keys.alphaAct.id }, clientTime: null });
     const acknowledge = parseMutation({ mutationId: newId(), type: 'request.acknowledge', args: { requestId }, clientTime: null });

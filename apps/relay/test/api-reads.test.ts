@@ -138,7 +138,7 @@ describe('the list of requests', () => {
     await list(w.keys.alphaRead);
     const request = await waitFor(() => w.h.core.view.requests.get(pending)?.receivedAt !== null && w.h.core.view.requests.get(pending), 'the receipt');
     expect(request.receivedAt).toBe(T0 + 5 * MINUTE);
-    const receipts = w.h.eventsAfter(0).filter((event) => event.type === 'request.received');
+    const receipts = (await w.h.eventsAfter(0)).filter((event) => event.type === 'request.received');
     expect(receipts.map((event) => event.payload)).toEqual([{ requestId: pending, deviceId: `apikey:${w.keys.alphaRead.id}` }]);
     expect(w.h.core.view.requests.get(closed)?.receivedAt).toBeNull();
   });

@@ -15,8 +15,8 @@ beforeEach(async () => {
 });
 afterEach(closeAll);
 
-function eventsOf(seqs: readonly number[]) {
-  return w.h.eventsAfter(0).filter((event) => seqs.includes(event.seq));
+async function eventsOf(seqs: readonly number[]) {
+  return (await w.h.eventsAfter(0)).filter((event) => seqs.includes(event.seq));
 }
 
 describe('writes through the REST API', () => {
@@ -56,7 +56,7 @@ describe('writes through the REST API', () => {
     expect(w.h.core.view.requests.get(requestId)?.receivedAt).toBeNull();
     w.h.clock.advance(120_000);
     const [ackSeq] = acceptedSeqs(await w.write(w.keys.betaAct, requestId, 'acknowledge'));
-    const [receipt, ack] = eventsOf([(ackSeq ?? 0) - 1, ackSeq ?? 0]);
+    const [receipt, ack] = await eventsOf([(ackSeq ?? 0) - 1, ackSeq ?? 0]);
     expect(receipt).toMatchObject({ type: 'request.received', payload: { requestId, deviceId: `apikey:${w.keys.betaAct.id}` }, actor: { userId: 'system' } });
     expect(ack).toMatchObject({ type: 'request.acknowledged', actor: keyActor(w.keys.betaAct) });
     expect(w.h.core.view.requests.get(requestId)).toMatchObject({ receivedAt: T0 + 120_000, ackAt: T0 + 120_000 });
@@ -66,11 +66,11 @@ describe('writes through the REST API', () => {
     const key = w.keys.alphaAct;
     const answered = await w.request('alpha', { items: ['https://video.example/a', 'https://video.example/b'] });
     const [first] = acceptedSeqs(await w.write(key, answered, 'answer', { items: [{ itemId: `${answered}/1`, outcome: 'removed' }] }));
-    expect(eventsOf([first ?? 0])[0]).toMatchObject({ type: 'request.acknowledged', payload: { implicit: true } });
+    expect((await eventsOf([first ?? 0]))[0]).toMatchObject({ type: 'request.acknowledged', payload: { implicit: true } });
     expect(w.h.core.view.requests.get(answered)?.status).toBe('acknowledged');
     const cannot = { itemId: `${answered}/2`, outcome: 'cannot_execute', reason: 'The URL points to a deleted page.', ground: 'technical_impossibility' };
     const [answerSeq] = acceptedSeqs(await w.write(key, answered, 'answer', { items: [cannot] }));
-    expect(eventsOf([answerSeq ?? 0])[0]).toMatchObject({ type: 'request.answered', payload: { complete: true }, actor: keyActor(key) });
+    expect((await eventsOf([answerSeq ?? 0]))[0]).toMatchObject({ type: 'request.answered', payload: { complete: true }, actor: keyActor(key) });
     const request = w.h.core.view.requests.get(answered);
     expect(request?.status).toBe('answered');
     expect(request?.items.map((item) => [item.answer?.outcome, item.answer?.by])).toEqual([

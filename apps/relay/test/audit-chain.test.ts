@@ -66,7 +66,7 @@ async function cli(args: string[]): Promise<{ text: string; exitCode: number }> 
 function storedEvent(file: string, seq: number): LoggedEvent {
   const storage = new SqliteStorage(file, { readOnly: true });
   try {
-    const [event] = storage.eventsAfter({ role: 'system', platformId: null }, seq - 1, 1);
+    const [event] = storage.eventsAfterNow({ role: 'system', platformId: null }, seq - 1, 1);
     if (!event) throw new Error(`no event ${seq}`);
     return event;
   } finally {
@@ -86,7 +86,7 @@ function edit(file: string, work: (db: Database.Database) => void): void {
 describe('the hash chain of the log', () => {
   it('links every event to the one before it, in the same commit, and hands the head to clients', async () => {
     const { h, alpha } = await recordedLog();
-    const events = h.eventsAfter(0);
+    const events = (await h.eventsAfter(0));
     expect(events.length).toBe(h.headSeq);
     let prevHash = GENESIS_HASH;
     for (const event of events) {
@@ -96,7 +96,7 @@ describe('the hash chain of the log', () => {
     }
     expect(h.core.headPosition).toEqual({ seq: h.headSeq, hash: prevHash });
 
-    const page = h.core.pull({ role: 'liaison', platformId: 'alpha' }, 0, 1000);
+    const page = await h.core.pull({ role: 'liaison', platformId: 'alpha' }, 0, 1000);
     expect(page.ok && page.upToHash).toBe(prevHash);
     const live: LiveEvents[] = alpha.live;
     const last = live.at(-1);
@@ -106,7 +106,7 @@ describe('the hash chain of the log', () => {
   it('verifies an untouched log and finds the first seq of an edited, deleted or reordered event', async () => {
     const { h, file } = await recordedLog();
     const head = h.core.headPosition;
-    const commentSeq = h.eventsAfter(0).find((event) => event.type === 'comment.added')?.seq;
+    const commentSeq = (await h.eventsAfter(0)).find((event) => event.type === 'comment.added')?.seq;
     await h.relay.close();
     expect(verifyChain(file)).toEqual({ ok: true, events: head.seq, headSeq: head.seq, headHash: head.hash });
     expect(verifyProjections(file).ok).toBe(true);
@@ -241,7 +241,7 @@ describe('relay audit', () => {
 
   it("proof checks a liaison's chain proof on its own and against the log", async () => {
     const { h, alpha, file } = await recordedLog();
-    const page = h.core.pull({ role: 'liaison', platformId: 'alpha' }, 0, 1000);
+    const page = await h.core.pull({ role: 'liaison', platformId: 'alpha' }, 0, 1000);
     if (!page.ok) throw new Error('pull');
     const text = chainProofText('alpha', page.events, { seq: page.upToSeq, hash: page.upToHash }, h.clock.now());
     const own = page.events.filter((event) => event.audience.kind === 'platform');

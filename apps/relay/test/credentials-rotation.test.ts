@@ -107,7 +107,7 @@ describe('device token rotation', () => {
   it('a session whose device was revoked since it connected gets no new token, and the store is not touched', async () => {
     relay = await LimitsRelay.start();
     const operator = await relay.user('operator');
-    const session = relay.relay.core.authenticate(operator.token);
+    const session = await relay.relay.core.authenticate(operator.token);
     if ('code' in session) throw new Error(session.code);
     await perform(relay.relay.core, 'device.revoke', { deviceId: operator.deviceId });
 
@@ -121,12 +121,12 @@ describe('device token rotation', () => {
     };
     try {
       const next = newDeviceToken(T0);
-      const rotation = rotateDeviceToken(relay.relay.core, credentials, session, hashSecret(operator.token), hashSecret(next));
+      const rotation = await rotateDeviceToken(relay.relay.core, credentials, session, hashSecret(operator.token), hashSecret(next));
       expect(rotation.response).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-      expect(store.credential(hashSecret(next))).toBeUndefined();
+      expect(await store.credential(hashSecret(next))).toBeUndefined();
       expect(swaps).toBe(0);
       // The stored credential is still the old, refused one.
-      expect(store.credential(hashSecret(operator.token))?.device.revokedAt).not.toBeNull();
+      expect((await store.credential(hashSecret(operator.token)))?.device.revokedAt).not.toBeNull();
     } finally {
       store.close();
     }
@@ -165,10 +165,10 @@ describe('device token rotation', () => {
     expect((await relay.connect(other.token)).session?.actor.deviceId).toBe(other.deviceId);
     const file = new SqliteStorage(databaseFile({ dataDir: relay.dataDir }));
     try {
-      expect(file.credential(fresh)).toBeUndefined();
-      expect(file.credential(fresh.toUpperCase())).toBeUndefined();
-      expect(file.credential(hashSecret(operator.token))?.device.id).toBe(operator.deviceId);
-      expect(file.credential(hashSecret(other.token))?.device.id).toBe(other.deviceId);
+      expect(await file.credential(fresh)).toBeUndefined();
+      expect(await file.credential(fresh.toUpperCase())).toBeUndefined();
+      expect((await file.credential(hashSecret(operator.token)))?.device.id).toBe(operator.deviceId);
+      expect((await file.credential(hashSecret(other.token)))?.device.id).toBe(other.deviceId);
     } finally {
       file.close();
     }

@@ -259,8 +259,8 @@ export class Harness {
   }
 
   /** Events the system (prefect view) sees after a seq, straight from the store. */
-  eventsAfter(afterSeq: number): LoggedEvent[] {
-    const page = this.core.pull({ role: 'prefect', platformId: null }, afterSeq, 1000);
+  async eventsAfter(afterSeq: number): Promise<LoggedEvent[]> {
+    const page = await this.core.pull({ role: 'prefect', platformId: null }, afterSeq, 1000);
     if (!page.ok) throw new Error(page.error.message);
     return [...page.events];
   }

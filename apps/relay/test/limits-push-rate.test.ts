@@ -60,7 +60,7 @@ describe(`mutations per second per device (defaults: ${BURST} at once, ${RATE}/s
     expect(again).toEqual(accepted);
     expect(relay.headSeq).toBe(afterOther + 100);
     const ids = new Set(limited.map((m) => m.mutationId));
-    const recorded = relay.relay.core.pull({ role: 'prefect', platformId: null }, head, 1000);
+    const recorded = await relay.relay.core.pull({ role: 'prefect', platformId: null }, head, 1000);
     if (!recorded.ok) throw new Error(recorded.error.code);
     expect(recorded.events.filter((event) => event.mutationId !== null && ids.has(event.mutationId))).toHaveLength(100);
   });

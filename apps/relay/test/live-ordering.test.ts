@@ -55,7 +55,7 @@ describe('live events are ordered by the relay', () => {
     expect(refs).toEqual(['CD-2026-000001', 'CD-2026-000002', 'CD-2026-000003', 'CD-2026-000004', 'CD-2026-000005']);
     for (const ref of refs) expect(ref).toMatch(/^CD-\d{4}-\d{6}$/);
     // Refs follow seq order and are what the request records.
-    const created = h.eventsAfter(0).filter((e) => e.type === 'request.created');
+    const created = (await h.eventsAfter(0)).filter((e) => e.type === 'request.created');
     expect(created.map((e) => (e.type === 'request.created' ? e.payload.request.ref : ''))).toEqual(refs);
     expect(created.map((e) => parseRef(e.type === 'request.created' ? e.payload.request.ref : '')?.counter)).toEqual([1, 2, 3, 4, 5]);
   });

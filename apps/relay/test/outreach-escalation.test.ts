@@ -98,7 +98,7 @@ describe('the escalation chain, told by mail and webhook', () => {
     ]);
 
     // Every attempt is on the request's timeline; the platform sees those on its record, not the ministry's.
-    const timeline = attempts(h).filter((attempt) => attempt.requestId === requestId);
+    const timeline = (await attempts(h)).filter((attempt) => attempt.requestId === requestId);
     expect(new Set(timeline.map((attempt) => `${attempt.channel}:${attempt.level}:${attempt.trigger}`))).toEqual(
       new Set([
         'email:0:created',

@@ -54,7 +54,7 @@ describe('mail to the contacts of a request', () => {
     }
 
     // Each send is an event on the request's timeline, seen by the ministry and the platform.
-    const recorded = attempts(h);
+    const recorded = (await attempts(h));
     expect(recorded).toHaveLength(2);
     const toLea = recorded.find((attempt) => attempt.recipient === PEOPLE.liaison.email);
     expect(toLea).toMatchObject({
@@ -110,7 +110,7 @@ describe('a server that refuses or never answers', () => {
     const { h, ops } = await startDesk({ smtpUrl: smtp.url });
     await createRequest(ops, 'alpha', { priority: 'P0' });
     await drain(h);
-    const first = attempts(h).find((attempt) => attempt.recipient === PEOPLE.liaison.email);
+    const first = (await attempts(h)).find((attempt) => attempt.recipient === PEOPLE.liaison.email);
     expect(first).toMatchObject({ outcome: 'failed', attempt: 1, nextAttemptAt: T0 + 30_000 });
     expect(first?.detail).toMatch(/^550 5\.1\.1 mailbox unavailable/);
 
@@ -122,7 +122,7 @@ describe('a server that refuses or never answers', () => {
     h.clock.set(T0 + 30_000);
     await drain(h);
     expect(smtp.refused).toHaveLength(2);
-    const second = attempts(h).filter((attempt) => attempt.recipient === PEOPLE.liaison.email)[1];
+    const second = (await attempts(h)).filter((attempt) => attempt.recipient === PEOPLE.liaison.email)[1];
     expect(second).toMatchObject({ deliveryId: first?.deliveryId, attempt: 2, outcome: 'failed', nextAttemptAt: T0 + 90_000 });
 
     smtp.refuse = () => false;
@@ -131,7 +131,7 @@ describe('a server that refuses or never answers', () => {
     const delivered = smtp.to(PEOPLE.liaison.email);
     expect(delivered).toHaveLength(1);
     expect(delivered[0]?.messageId).toBe(`<${first?.deliveryId}@localhost>`);
-    expect(attempts(h).filter((attempt) => attempt.deliveryId === first?.deliveryId).map((attempt) => attempt.outcome)).toEqual([
+    expect((await attempts(h)).filter((attempt) => attempt.deliveryId === first?.deliveryId).map((attempt) => attempt.outcome)).toEqual([
       'failed',
       'failed',
       'delivered',
@@ -155,7 +155,7 @@ describe('a server that refuses or never answers', () => {
     }
     // Full jitter at one half: 30 s, 1, 2, 4, 8 min, then the 30-minute ceiling's half.
     expect(waits.slice(0, 7)).toEqual([30_000, MINUTE, 2 * MINUTE, 4 * MINUTE, 8 * MINUTE, 15 * MINUTE, 15 * MINUTE]);
-    const tries = attempts(h).filter((attempt) => attempt.recipient === PEOPLE.liaison.email);
+    const tries = (await attempts(h)).filter((attempt) => attempt.recipient === PEOPLE.liaison.email);
     const last = tries.at(-1);
     expect(last).toMatchObject({ outcome: 'abandoned', nextAttemptAt: null, attempt: tries.length });
     expect(h.clock.now()).toBe(T0 + TEST_OUTREACH.giveUpMs);
@@ -175,7 +175,7 @@ describe('a server that refuses or never answers', () => {
     await createRequest(ops, 'alpha', { priority: 'P0' });
     await drain(h);
     expect(silent.sockets).toHaveLength(2);
-    expect(attempts(h).map((attempt) => [attempt.outcome, attempt.detail])).toEqual([
+    expect((await attempts(h)).map((attempt) => [attempt.outcome, attempt.detail])).toEqual([
       ['failed', 'timed out after 0.4 s'],
       ['failed', 'timed out after 0.4 s'],
     ]);

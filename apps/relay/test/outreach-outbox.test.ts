@@ -53,7 +53,7 @@ describe('the outbox and the record commit together', () => {
     h.clock.set(T0 + 30_000);
     await drain(h);
     expect(back.received.map((request) => request.headers['webhook-id'])).toEqual([pending?.id]);
-    expect(attempts(h).map((attempt) => attempt.outcome)).toEqual(['failed', 'delivered']);
+    expect((await attempts(h)).map((attempt) => attempt.outcome)).toEqual(['failed', 'delivered']);
 
     async function createRequest(client: typeof ops) {
       expect(await client.act('request.create', createRequestArgs('alpha'))).toMatchObject({ status: 'accepted' });

@@ -64,7 +64,7 @@ describe('PagerDuty', () => {
       { routing_key: ROUTING_KEY, event_action: 'acknowledge', dedup_key: requestId },
       { routing_key: ROUTING_KEY, event_action: 'resolve', dedup_key: requestId },
     ]);
-    expect(attempts(h).map((attempt) => [attempt.channel, attempt.outcome, attempt.detail])).toEqual(
+    expect((await attempts(h)).map((attempt) => [attempt.channel, attempt.outcome, attempt.detail])).toEqual(
       Array.from({ length: 5 }, () => ['webhook', 'delivered', 'HTTP 202']),
     );
     // The routing key travels only on the wire: the outbox keeps the body without it.
@@ -81,7 +81,7 @@ describe('PagerDuty', () => {
     await ops.act('request.withdraw', { requestId, reason: 'Contenu déjà retiré.' });
     await drain(h);
     // Only the trigger was tried: the acknowledgement and the resolve wait behind it.
-    expect(attempts(h).map((attempt) => attempt.attempt)).toEqual([1]);
+    expect((await attempts(h)).map((attempt) => attempt.attempt)).toEqual([1]);
     const pager = await receiver(port);
     pager.answer = () => 202;
     h.clock.set(T0 + 30_000);

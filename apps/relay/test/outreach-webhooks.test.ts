@@ -43,12 +43,12 @@ describe('standard webhooks', () => {
       timestamp: new Date(T0).toISOString(),
       data: { request: { id: requestId, ref, priority: 'P1', status: 'open' }, event: { type: 'request.created' } },
     });
-    expect(first?.headers['webhook-id']).toBe(attempts(h)[0]?.deliveryId);
+    expect(first?.headers['webhook-id']).toBe((await attempts(h))[0]?.deliveryId);
     expect(() => verifyStandard(first!, `whsec_${Buffer.alloc(32, 7).toString('base64')}`)).toThrow();
     expect(() => verifyStandard({ ...first!, body: first!.body.replace(ref, 'CD-2026-999999') }, secret)).toThrow();
     // The receipt is not a topic; the shared comment is.
     expect(hook.bodies<HookBody>().map((body) => body.type)).toEqual(['request.created', 'comment.added']);
-    expect(attempts(h).map((attempt) => [attempt.channel, attempt.outcome, attempt.detail, attempt.recipient])).toEqual([
+    expect((await attempts(h)).map((attempt) => [attempt.channel, attempt.outcome, attempt.detail, attempt.recipient])).toEqual([
       ['webhook', 'delivered', 'HTTP 200', 'Alpha case tool (127.0.0.1:' + hook.port + ')'],
       ['webhook', 'delivered', 'HTTP 200', 'Alpha case tool (127.0.0.1:' + hook.port + ')'],
     ]);
@@ -98,12 +98,12 @@ describe('standard webhooks', () => {
     const off = await addWebhook(prefect, { platformId: 'alpha', url: `http://127.0.0.1:${port}/b` });
     await createRequest(ops, 'alpha');
     await drain(h);
-    expect(attempts(h).map((attempt) => attempt.detail)).toEqual(['connection refused', 'connection refused']);
+    expect((await attempts(h)).map((attempt) => attempt.detail)).toEqual(['connection refused', 'connection refused']);
     await prefect.act('webhook.remove', { webhookId: removed.webhookId });
     await prefect.act('webhook.update', { webhookId: off.webhookId, patch: { active: false } });
     h.clock.set(T0 + 30_000);
     await drain(h);
-    expect(attempts(h)).toHaveLength(2);
+    expect((await attempts(h))).toHaveLength(2);
     expect(outboxRows(h).map((row) => [row.status, row.attempts, row.last_detail])).toEqual([
       ['abandoned', 1, 'webhook removed before delivery'],
       ['abandoned', 1, 'webhook switched off before delivery'],
@@ -118,14 +118,14 @@ describe('retries keep the same webhook-id and the same body', () => {
     const { secret } = await addWebhook(prefect, { platformId: 'alpha', url: `http://127.0.0.1:${port}/hook` });
     await createRequest(ops, 'alpha');
     await drain(h);
-    const [failed] = attempts(h);
+    const [failed] = (await attempts(h));
     expect(failed).toMatchObject({ outcome: 'failed', detail: 'connection refused', nextAttemptAt: T0 + 30_000 });
     const back = await receiver(port);
     h.clock.set(T0 + 30_000);
     await drain(h);
     expect(back.received.map((request) => request.headers['webhook-id'])).toEqual([failed?.deliveryId]);
     expect(verifyStandard(back.received[0]!, secret)).toMatchObject({ type: 'request.created' });
-    expect(attempts(h).map((attempt) => [attempt.deliveryId, attempt.attempt, attempt.outcome])).toEqual([
+    expect((await attempts(h)).map((attempt) => [attempt.deliveryId, attempt.attempt, attempt.outcome])).toEqual([
       [failed?.deliveryId, 1, 'failed'],
       [failed?.deliveryId, 2, 'delivered'],
     ]);
@@ -138,14 +138,14 @@ describe('retries keep the same webhook-id and the same body', () => {
     const { secret } = await addWebhook(prefect, { platformId: 'alpha', url: hook.url() });
     await createRequest(ops, 'alpha');
     await drain(h);
-    expect(attempts(h)).toMatchObject([{ outcome: 'failed', detail: 'timed out after 0.4 s' }]);
+    expect((await attempts(h))).toMatchObject([{ outcome: 'failed', detail: 'timed out after 0.4 s' }]);
     h.clock.set(T0 + 30_000);
     await drain(h);
     const [slow, quick] = hook.received;
     expect(quick?.headers['webhook-id']).toBe(slow?.headers['webhook-id']);
     expect(quick?.body).toBe(slow?.body);
     expect(verifyStandard(quick!, secret)).toMatchObject({ type: 'request.created' });
-    expect(attempts(h).map((attempt) => attempt.outcome)).toEqual(['failed', 'delivered']);
+    expect((await attempts(h)).map((attempt) => attempt.outcome)).toEqual(['failed', 'delivered']);
   });
 
   it('a receiver answering 500, then 200', async () => {
@@ -157,7 +157,7 @@ describe('retries keep the same webhook-id and the same body', () => {
     await drain(h);
     h.clock.set(T0 + 30_000);
     await drain(h);
-    expect(attempts(h).map((attempt) => [attempt.attempt, attempt.outcome, attempt.detail])).toEqual([
+    expect((await attempts(h)).map((attempt) => [attempt.attempt, attempt.outcome, attempt.detail])).toEqual([
       [1, 'failed', 'HTTP 500'],
       [2, 'delivered', 'HTTP 200'],
     ]);

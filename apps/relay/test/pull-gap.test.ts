@@ -30,7 +30,7 @@ describe('pull after a disconnection', () => {
     away.close();
 
     for (let i = 0; i < 7; i += 1) await createRequest(ops, i % 2 ? 'alpha' : 'beta');
-    const expected = h.eventsAfter(cursor).filter((e) => e.audience.kind !== 'admin');
+    const expected = (await h.eventsAfter(cursor)).filter((e) => e.audience.kind !== 'admin');
     expect(expected.length).toBeGreaterThanOrEqual(7);
 
     const back = await h.connect(operator);

@@ -32,7 +32,7 @@ describe('receipt, acknowledgement and lateness are recorded on the relay clock'
     await (await h.connect(liaisonA)).pull(0);
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(h.headSeq).toBe(head);
-    expect(h.eventsAfter(0).filter((e) => e.type === 'request.received')).toHaveLength(1);
+    expect((await h.eventsAfter(0)).filter((e) => e.type === 'request.received')).toHaveLength(1);
   });
 
   it("ack time is the relay's clock; the client's time is kept beside it", async () => {
@@ -46,7 +46,7 @@ describe('receipt, acknowledgement and lateness are recorded on the relay clock'
     expect(result).toMatchObject({ status: 'accepted', serverTime: T0 + 7 * MINUTE });
     const request = h.core.view.requests.get(requestId);
     expect(request).toMatchObject({ status: 'acknowledged', ackAt: T0 + 7 * MINUTE, ackClientTime: offlineAt, ackBy: liaisonA.userId });
-    const event = h.eventsAfter(0).find((e) => e.type === 'request.acknowledged');
+    const event = (await h.eventsAfter(0)).find((e) => e.type === 'request.acknowledged');
     expect(event).toMatchObject({ serverTime: T0 + 7 * MINUTE, clientTime: offlineAt });
   });
 
@@ -54,7 +54,7 @@ describe('receipt, acknowledgement and lateness are recorded on the relay clock'
     const { h, operator, liaisonA } = await standardSetup();
     const ops = await h.connect(operator);
     const { requestId } = await createRequest(ops, 'alpha', { priority: 'P0' });
-    const eventsAfter = (seq: number) => h.eventsAfter(seq).filter((e) => e.type !== 'request.received');
+    const eventsAfter = async (seq: number) => (await h.eventsAfter(seq)).filter((e) => e.type !== 'request.received');
 
     h.clock.set(T0 + 15 * MINUTE - 1);
     let head = h.headSeq;
@@ -63,7 +63,7 @@ describe('receipt, acknowledgement and lateness are recorded on the relay clock'
 
     h.clock.set(T0 + 15 * MINUTE);
     await h.relay.watcher.tick();
-    expect(eventsAfter(head)).toMatchObject([
+    expect(await eventsAfter(head)).toMatchObject([
       { type: 'request.deadlineMissed', serverTime: T0 + 15 * MINUTE, payload: { requestId, step: 'ack', deadline: T0 + 15 * MINUTE } },
       { type: 'request.escalated', serverTime: T0 + 15 * MINUTE, payload: { requestId, level: 1, target: 'backup_liaison', automatic: true } },
     ]);
@@ -78,7 +78,7 @@ describe('receipt, acknowledgement and lateness are recorded on the relay clock'
 
     h.clock.set(T0 + 30 * MINUTE);
     await h.relay.watcher.tick();
-    expect(eventsAfter(head)).toMatchObject([
+    expect(await eventsAfter(head)).toMatchObject([
       { type: 'request.escalated', serverTime: T0 + 30 * MINUTE, payload: { level: 2, target: 'platform_manager' } },
     ]);
 
@@ -91,6 +91,6 @@ describe('receipt, acknowledgement and lateness are recorded on the relay clock'
       h.clock.set(T0 + at * MINUTE);
       await h.relay.watcher.tick();
     }
-    expect(eventsAfter(head)).toEqual([]);
+    expect(await eventsAfter(head)).toEqual([]);
   });
 });

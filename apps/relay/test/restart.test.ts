@@ -20,14 +20,14 @@ describe('restarting the relay on the same data dir', () => {
 
     const head = h.headSeq;
     const requestsBefore = new Map(h.core.view.requests);
-    const lastEvent = h.eventsAfter(head - 1)[0];
+    const lastEvent = (await h.eventsAfter(head - 1))[0];
     await h.restart();
 
     expect(h.headSeq).toBe(head);
     expect(new Map(h.core.view.requests)).toEqual(requestsBefore);
     expect(h.core.view.requests.get(acked.requestId)?.status).toBe('acknowledged');
     expect(h.core.view.requests.get(withdrawn.requestId)?.status).toBe('withdrawn');
-    expect(h.eventsAfter(head - 1)[0]).toEqual(lastEvent);
+    expect((await h.eventsAfter(head - 1))[0]).toEqual(lastEvent);
 
     h.clock.advance(60_000);
     const ops2 = await h.connect(operator);
@@ -46,7 +46,7 @@ describe('restarting the relay on the same data dir', () => {
     const { h, operator } = await standardSetup();
     const ops = await h.connect(operator);
     await createRequest(ops, 'alpha');
-    const last = h.eventsAfter(h.headSeq - 1)[0]?.serverTime ?? 0;
+    const last = (await h.eventsAfter(h.headSeq - 1))[0]?.serverTime ?? 0;
     await h.restart();
     h.clock.set(last - 3_600_000);
     const later = await createRequest(await h.connect(operator), 'alpha');

@@ -40,7 +40,7 @@ async function faultSetup() {
 function fileSnapshot(h: Harness) {
   const reader = new SqliteStorage(databaseFile(h), { readOnly: true });
   try {
-    const state = reader.loadState();
+    const state = reader.loadStateNow();
     return {
       head: state.lastSeq,
       requests: new Map(state.requests),
@@ -193,7 +193,7 @@ describe('a receipt the store refused', () => {
     const receivedAt = await waitFor(() => h.core.view.requests.get(request.requestId)?.receivedAt ?? undefined, 'the receipt', 10_000);
     expect(receivedAt).toBe(clearedAt);
     expect(fileSnapshot(h)).toEqual(memorySnapshot(h));
-    const receipts = h.eventsAfter(0).filter((event) => event.type === 'request.received' && event.payload.requestId === request.requestId);
+    const receipts = (await h.eventsAfter(0)).filter((event) => event.type === 'request.received' && event.payload.requestId === request.requestId);
     expect(receipts).toHaveLength(1);
   });
 });

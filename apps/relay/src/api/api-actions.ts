@@ -92,7 +92,7 @@ export function listAnswer(ctx: ApiContext, caller: ApiCaller, query: URLSearchP
   };
 }
 
-export function detailAnswer(ctx: ApiContext, caller: ApiCaller, id: string, query: URLSearchParams): ApiAnswer {
+export async function detailAnswer(ctx: ApiContext, caller: ApiCaller, id: string, query: URLSearchParams): Promise<ApiAnswer> {
   const path = parseWith(requestPathSchema, { id }, 'path');
   if (!path.ok) return errorAnswer(path.error);
   const parsed = parseWith(detailQuerySchema, queryObject(query), 'query');
@@ -104,7 +104,7 @@ export function detailAnswer(ctx: ApiContext, caller: ApiCaller, id: string, que
   const limit = parsed.value.timelineLimit ?? 100;
   let events;
   try {
-    events = ctx.store.requestEvents(request.platformId, request.id, parsed.value.timelineAfter ?? 0, limit + 1);
+    events = await ctx.store.requestEvents(request.platformId, request.id, parsed.value.timelineAfter ?? 0, limit + 1);
   } catch (error) {
     ctx.log.error({ err: error, requestId: request.id }, 'reading a request timeline failed');
     return errorAnswer(READ_FAILED);

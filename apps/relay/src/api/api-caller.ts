@@ -45,16 +45,16 @@ export function apiKeySession(key: ApiKey): Session {
  * record as the relay holds it now. Every refusal — no header, another scheme, a malformed,
  * unknown, wrong or revoked key — is the same `refused`.
  */
-export function authenticateCaller(
+export async function authenticateCaller(
   header: string | undefined,
   state: Pick<DomainState, 'integrations'>,
   store: Pick<Storage, 'apiKeyHash'>,
-): ApiCaller | CallerRefusal {
+): Promise<ApiCaller | CallerRefusal> {
   const key = BEARER.exec(header ?? '')?.[1] ?? '';
   const apiKeyId = apiKeyIdOf(key);
   let storedHash: string | undefined;
   try {
-    storedHash = apiKeyId === undefined ? undefined : store.apiKeyHash(apiKeyId);
+    storedHash = apiKeyId === undefined ? undefined : await store.apiKeyHash(apiKeyId);
   } catch {
     return 'unreadable';
   }

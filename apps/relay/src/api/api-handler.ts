@@ -79,10 +79,10 @@ export class RestApi {
     if (matched.kind === 'openapi') return answer(res, { status: 200, body: openApiDocument() });
     if (matched.kind === 'docs') return referencePage(res);
 
-    const admitted = this.admit(req, matched);
+    const admitted = await this.admit(req, matched);
     if ('status' in admitted) return answer(res, admitted, expectsContinue);
     if (matched.kind === 'list') return answer(res, listAnswer(this.ctx, admitted, url.searchParams));
-    if (matched.kind === 'detail') return answer(res, detailAnswer(this.ctx, admitted, matched.id, url.searchParams));
+    if (matched.kind === 'detail') return answer(res, await detailAnswer(this.ctx, admitted, matched.id, url.searchParams));
 
     const maxBytes = this.limits.maxMessageBytes;
     if (expectsContinue && Number(req.headers['content-length'] ?? 0) > maxBytes) {
@@ -98,8 +98,8 @@ export class RestApi {
   }
 
   /** The caller, once their key, its scope and their rate allow the request; else the refusal. */
-  private admit(req: IncomingMessage, matched: Matched): ApiCaller | ApiAnswer {
-    const caller = authenticateCaller(req.headers.authorization, this.ctx.core.view, this.ctx.store);
+  private async admit(req: IncomingMessage, matched: Matched): Promise<ApiCaller | ApiAnswer> {
+    const caller = await authenticateCaller(req.headers.authorization, this.ctx.core.view, this.ctx.store);
     if (caller === 'unreadable') return errorAnswer(CREDENTIALS_UNREADABLE);
     if (caller === 'refused') {
       this.ctx.log.warn({ address: sourceAddress(req), path: (req.url ?? '').slice(0, 120) }, 'API key refused');

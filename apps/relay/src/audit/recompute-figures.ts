@@ -37,20 +37,20 @@ export interface RecordAt {
 export function recordAt(dataFile: string, upToSeq?: number): RecordAt {
   const storage = new SqliteStorage(dataFile, { readOnly: true });
   try {
-    const head = storage.head();
+    const head = storage.headNow();
     const last = upToSeq ?? head.seq;
     if (last > head.seq || last < 0) throw new RangeError(`seq ${last} is not in the log (head ${head.seq})`);
     let state = emptyState();
     let upToHash = head.hash;
     while (state.lastSeq < last) {
-      const page = storage.eventsAfter(EVERYTHING, state.lastSeq, Math.min(PAGE, last - state.lastSeq));
+      const page = storage.eventsAfterNow(EVERYTHING, state.lastSeq, Math.min(PAGE, last - state.lastSeq));
       if (page.length === 0) break;
       state = reduce(state, page);
       upToHash = page.at(-1)?.hash ?? upToHash;
     }
     return { upToSeq: state.lastSeq, upToHash, state };
   } finally {
-    storage.close();
+    storage.closeNow();
   }
 }
 

@@ -34,16 +34,16 @@ const COLLECTIONS: readonly Collection[] = [
 export function verifyProjections(dataFile: string): ProjectionReport {
   const storage = new SqliteStorage(dataFile, { readOnly: true });
   try {
-    const stored = storage.loadState();
+    const stored = storage.loadStateNow();
     let folded = emptyState();
     for (;;) {
-      const page = storage.eventsAfter(EVERYTHING, folded.lastSeq, PAGE);
+      const page = storage.eventsAfterNow(EVERYTHING, folded.lastSeq, PAGE);
       if (page.length === 0) break;
       folded = reduce(folded, page);
     }
     return compare(folded, stored);
   } finally {
-    storage.close();
+    storage.closeNow();
   }
 }
 

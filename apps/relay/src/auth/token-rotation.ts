@@ -1,7 +1,7 @@
 import { protocolError, type RotateTokenResponse } from '@contact-desk/shared';
 import type { RelayCore } from '../core/relay-core.js';
 import type { Session } from '../core/session.js';
-import type { Storage } from '../storage/storage.js';
+import type { Storage, TokenReplacement } from '../storage/storage.js';
 
 export interface Rotation {
   readonly response: RotateTokenResponse;
@@ -24,18 +24,18 @@ const IN_USE = protocolError('conflict', 'This token hash is already in use; mak
  * valid, and of two rotations racing with the same token only one succeeds. A revoked device or
  * user changes nothing: its token stays refused whatever it sends.
  */
-export function rotateDeviceToken(
+export async function rotateDeviceToken(
   core: RelayCore,
   credentials: Pick<Storage, 'replaceDeviceToken'>,
   session: Session,
   currentTokenHash: string,
   newTokenHash: string,
-): Rotation {
+): Promise<Rotation> {
   if (!core.refresh(session)) return { response: { ok: false, error: REPLACED } };
   const issuedAt = core.serverTime();
-  let outcome: ReturnType<Storage['replaceDeviceToken']>;
+  let outcome: TokenReplacement;
   try {
-    outcome = credentials.replaceDeviceToken(currentTokenHash, newTokenHash);
+    outcome = await credentials.replaceDeviceToken(currentTokenHash, newTokenHash);
   } catch {
     const error = protocolError('storage_unavailable', 'The relay could not store the new token; the current one still works.');
     return { response: { ok: false, error } };

@@ -34,9 +34,9 @@ function remoteChannel(dataDir: string, url: string): AdminChannel {
     view() {
       const storage = new SqliteStorage(databaseFile({ dataDir }), { readOnly: true });
       try {
-        return storage.loadState();
+        return storage.loadStateNow();
       } finally {
-        storage.close();
+        storage.closeNow();
       }
     },
   };
@@ -54,10 +54,10 @@ export async function withAdmin<T>(dataDir: string, work: (admin: AdminChannel) 
   lock.acquire();
   const storage = new SqliteStorage(databaseFile({ dataDir }));
   try {
-    const core = new RelayCore(storage, systemClock, silentLogger, { secrets: SecretBox.forDataDir(dataDir) });
+    const core = await RelayCore.open(storage, systemClock, silentLogger, { secrets: SecretBox.forDataDir(dataDir) });
     return await work({ perform: (type, args) => perform(core, type, args), view: () => core.view });
   } finally {
-    storage.close();
+    await storage.close();
     lock.release();
   }
 }

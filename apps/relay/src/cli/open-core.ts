@@ -18,9 +18,9 @@ export async function withCore<T>(
   lock.acquire();
   const storage = new SqliteStorage(databaseFile({ dataDir }));
   try {
-    return await work(new RelayCore(storage, clock, silentLogger, { secrets: SecretBox.forDataDir(dataDir) }));
+    return await work(await RelayCore.open(storage, clock, silentLogger, { secrets: SecretBox.forDataDir(dataDir) }));
   } finally {
-    storage.close();
+    await storage.close();
     lock.release();
   }
 }

@@ -17,7 +17,8 @@ import { isLiveApiKey, issueApiKeys, KEY_REFUSED, requestHashOf } from '../api/a
 import { hashEnrollmentCode, hashSecret, newDeviceToken, newEnrollmentCode } from '../auth/secrets.js';
 import type { SecretSealer } from '../outreach/secret-box.js';
 import { keepWebhookSecrets } from '../outreach/webhook-secrets.js';
-import type { Storage } from '../storage/storage.js';
+import type { WriteContext, WriteRequest } from '../storage/storage.js';
+import type { Job } from './jobs.js';
 import type { BatchBuilder } from './batch-builder.js';
 import type { Session } from './session.js';
 
@@ -36,7 +37,7 @@ function reused(mutationId: string, message: string, reason: string): MutationRe
 /** Decides one mutation into the batch, or returns the answer it already got. */
 export function handleMutation(
   batch: BatchBuilder,
-  storage: Storage,
+  stored: Pick<WriteContext, 'mutationResults'>,
   session: Session,
   mutation: Mutation,
   secrets?: SecretSealer,
@@ -46,7 +47,7 @@ export function handleMutation(
     return { mutationId: mutation.mutationId, status: 'rejected', error: KEY_REFUSED };
   }
   const requestHash = session.apiKeyId === undefined ? null : requestHashOf(mutation);
-  const prior = batch.mutationResults.get(mutation.mutationId) ?? storage.mutationResult(mutation.mutationId);
+  const prior = batch.mutationResults.get(mutation.mutationId) ?? stored.mutationResults.get(mutation.mutationId);
   if (prior) {
     if (prior.userId !== session.user.id) return reused(mutation.mutationId, 'This mutation id was already used by another user.', 'other_user');
     if ((prior.requestHash ?? null) !== requestHash) {
@@ -123,12 +124,12 @@ const ENROLLMENT_REFUSED = protocolError(
 /** Exchanges a one-time code for a new device and its token. */
 export function handleEnroll(
   batch: BatchBuilder,
-  storage: Storage,
+  stored: Pick<WriteContext, 'enrollmentCodes'>,
   code: string,
   deviceLabel: string,
 ): EnrollResponse {
   const codeHash = hashEnrollmentCode(code);
-  const record = storage.enrollmentCode(codeHash);
+  const record = stored.enrollmentCodes.get(codeHash);
   const usedInBatch = batch.usedEnrollmentCodes.some((used) => used.codeHash === codeHash);
   if (!record || record.usedAt !== null || usedInBatch || record.expiresAt <= batch.now) {
     return { ok: false, error: ENROLLMENT_REFUSED };
@@ -143,4 +144,15 @@ export function handleEnroll(
   batch.deviceTokens.push({ tokenHash: hashSecret(token), deviceId });
   batch.usedEnrollmentCodes.push({ codeHash, usedAt: batch.now });
   return { ok: true, token, deviceId, actor };
+}
+
+/** What the jobs of a batch need read under the write lock: re-sent mutation ids, enrollment codes. */
+export function lookupsOf(jobs: readonly Job[], knownSeq: number): WriteRequest {
+  const mutationIds: string[] = [];
+  const enrollmentCodeHashes: string[] = [];
+  for (const job of jobs) {
+    if (job.kind === 'mutations') for (const mutation of job.mutations) mutationIds.push(mutation.mutationId);
+    if (job.kind === 'enroll') enrollmentCodeHashes.push(hashEnrollmentCode(job.code));
+  }
+  return { knownSeq, mutationIds, enrollmentCodeHashes };
 }

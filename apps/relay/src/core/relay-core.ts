@@ -11,16 +11,17 @@ import {
   type ProtocolError,
   type PullResponse,
   type Viewer,
+  StateDraft,
 } from '@contact-desk/shared';
 import { hashSecret } from '../auth/secrets.js';
 import type { Logger } from '../logger.js';
 import type { AttemptOutcome } from '../outreach/attempts.js';
 import type { Outbox, SoonStep } from '../outreach/outbox.js';
 import type { SecretSealer } from '../outreach/secret-box.js';
-import type { Storage } from '../storage/storage.js';
+import type { DeviceCredential, Storage, StoredSnapshot, WriteContext } from '../storage/storage.js';
 import { BatchBuilder } from './batch-builder.js';
 import type { Clock } from './clock.js';
-import { handleDeadlines, handleEnroll, handleMutation, handleReceipt } from './job-handlers.js';
+import { handleDeadlines, handleEnroll, handleMutation, handleReceipt, lookupsOf } from './job-handlers.js';
 import type { Job } from './jobs.js';
 import { RelayState } from './relay-state.js';
 import type { Session } from './session.js';
@@ -56,6 +57,10 @@ export interface CoreOutreach {
   readonly outbox?: Outbox;
 }
 
+/** Every event, whatever its audience: what a node folds of what other nodes wrote. */
+const EVERYTHING: Viewer = { role: 'system', platformId: null };
+const CATCH_UP_PAGE = 1_000;
+
 /** A receipt the store refused is tried again this often, this many times (ten minutes). */
 const RECEIPT_RETRY_MS = 1_000;
 const RECEIPT_RETRIES = 600;
@@ -71,22 +76,31 @@ export class RelayCore {
   private lastServerTime = 0;
   private queue: Job[] = [];
   private flushScheduled = false;
+  /** Writes and catch-ups, one after the other: each starts from the state the last one left. */
+  private serial: Promise<void> = Promise.resolve();
+  private readonly stopFollowing: (() => void) | undefined;
   private readonly listeners = new Set<(committed: Committed) => void>();
   /** Failed attempts of receipts a failed commit dropped, by request. */
   private readonly receiptRetries = new Map<string, number>();
 
-  constructor(
+  private constructor(
     private readonly storage: Storage,
     private readonly clock: Clock,
     private readonly log: Logger,
-    private readonly outreach: CoreOutreach = {},
+    private readonly outreach: CoreOutreach,
+    snapshot: StoredSnapshot,
   ) {
-    this.state = new RelayState(storage.loadState());
-    this.head = storage.head();
-    if (this.head.seq > 0) {
-      const [last] = storage.eventsAfter({ role: 'system', platformId: null }, this.head.seq - 1, 1);
-      this.lastServerTime = last?.serverTime ?? 0;
-    }
+    this.state = new RelayState(snapshot.state);
+    this.head = snapshot.head;
+    this.lastServerTime = snapshot.lastServerTime;
+    this.stopFollowing = storage.coordination?.onAppended((seq) => {
+      if (seq > this.head.seq) void this.catchUp();
+    });
+  }
+
+  /** Reads the store's snapshot and starts deciding from it. */
+  static async open(storage: Storage, clock: Clock, log: Logger, outreach: CoreOutreach = {}): Promise<RelayCore> {
+    return new RelayCore(storage, clock, log, outreach, await storage.snapshot());
   }
 
   /** The committed state. Read-only for callers. */
@@ -126,18 +140,20 @@ export class RelayCore {
   }
 
   /** The session of a device token, or why it is refused. */
-  authenticate(token: unknown): Session | ProtocolError {
+  async authenticate(token: unknown): Promise<Session | ProtocolError> {
     const refused = protocolError('unauthenticated', 'Unknown or revoked device token.');
     if (typeof token !== 'string' || token.length < 10 || token.length > 200) return refused;
-    let credential: ReturnType<Storage['credential']>;
+    let credential: DeviceCredential | undefined;
     try {
-      credential = this.storage.credential(hashSecret(token));
+      credential = await this.storage.credential(hashSecret(token));
     } catch (error) {
       // Not a refusal: the device is told to try again rather than that it was revoked.
       this.log.error({ err: error }, 'reading device credentials failed');
       return CREDENTIALS_UNREADABLE;
     }
     if (!credential) return refused;
+    // A device enrolled through another relay node a moment ago: this node folds it in first.
+    if (!this.state.devices.has(credential.device.id)) await this.catchUp();
     const device = this.state.devices.get(credential.device.id);
     const user = this.state.users.get(credential.user.id);
     if (!device || !user || device.revokedAt !== null || user.revokedAt !== null) return refused;
@@ -197,7 +213,9 @@ export class RelayCore {
    * also checked against the chain: a device whose copy came from a log since replaced (a relay
    * restored from a backup, then written past the device's cursor) is told to start over.
    */
-  pull(viewer: Viewer, afterSeq: number, limit: number, afterHash?: string): PullResponse {
+  async pull(viewer: Viewer, afterSeq: number, limit: number, afterHash?: string): Promise<PullResponse> {
+    // A device that moved from another relay node may be ahead of this one's copy.
+    if (afterSeq > this.head.seq) await this.catchUp();
     if (afterSeq > this.head.seq) {
       return {
         ok: false,
@@ -206,7 +224,18 @@ export class RelayCore {
         }),
       };
     }
-    if (afterHash !== undefined && afterSeq > 0 && this.storage.hashAt(afterSeq) !== afterHash) {
+    let hashThere: string | undefined;
+    let rows: LoggedEvent[];
+    const capped = Math.min(Math.max(1, limit), LIMITS.pullPageMax);
+    try {
+      hashThere = afterHash !== undefined && afterSeq > 0 ? await this.storage.hashAt(afterSeq) : afterHash;
+      rows = await this.storage.eventsAfter(viewer, afterSeq, capped + 1);
+    } catch (error) {
+      // A failing disk or a damaged page: refuse this page, keep serving everything else.
+      this.log.error({ err: error, afterSeq }, 'reading the log failed');
+      return { ok: false, error: READ_FAILED };
+    }
+    if (hashThere !== afterHash) {
       return {
         ok: false,
         error: protocolError('conflict', 'Your copy is not from this relay log (it was restored or replaced): resynchronise from 0.', {
@@ -215,65 +244,110 @@ export class RelayCore {
         }),
       };
     }
-    const capped = Math.min(Math.max(1, limit), LIMITS.pullPageMax);
-    let rows: LoggedEvent[];
-    try {
-      rows = this.storage.eventsAfter(viewer, afterSeq, capped + 1);
-    } catch (error) {
-      // A failing disk or a damaged page: refuse this page, keep serving everything else.
-      this.log.error({ err: error, afterSeq }, 'reading the log failed');
-      return { ok: false, error: READ_FAILED };
-    }
     const hasMore = rows.length > capped;
     const events = hasMore ? rows.slice(0, capped) : rows;
     const last = events.at(-1);
-    const upTo = hasMore && last ? { seq: last.seq, hash: last.hash } : this.head;
+    // The page may reach past this node's copy (another node wrote since): it ends at its last event then.
+    const upTo = last && (hasMore || last.seq > this.head.seq) ? { seq: last.seq, hash: last.hash } : this.head;
     return { ok: true, events, upToSeq: upTo.seq, upToHash: upTo.hash, hasMore };
   }
 
-  /** Writes whatever is queued now (tests and shutdown); normally a flush is scheduled. */
-  flushNow(): void {
-    this.flush();
+  /** Writes whatever is queued now and resolves once it is written (tests and shutdown). */
+  flushNow(): Promise<void> {
+    this.flushScheduled = false;
+    return this.inTurn(() => this.flush());
+  }
+
+  /**
+   * Folds into this node's copy what other relay nodes wrote since (a notification, a device
+   * ahead of this node, a credential not seen yet); resolves once it is folded and fanned out.
+   */
+  catchUp(): Promise<void> {
+    return this.inTurn(async () => {
+      for (;;) {
+        const missed = await this.storage.eventsAfter(EVERYTHING, this.head.seq, CATCH_UP_PAGE);
+        if (missed.length === 0) return;
+        this.absorbMissed(missed);
+      }
+    }).catch((error: unknown) => {
+      this.log.error({ err: error }, 'reading what other relay nodes wrote failed');
+    });
+  }
+
+  /** Stops following other nodes' writes (the store is about to close). */
+  stop(): void {
+    this.stopFollowing?.();
+  }
+
+  private inTurn(work: () => Promise<void>): Promise<void> {
+    const turn = this.serial.then(work);
+    this.serial = turn.catch(() => undefined);
+    return turn;
   }
 
   private enqueue(job: Job): void {
     this.queue.push(job);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => this.flush());
+      setImmediate(() => {
+        if (!this.flushScheduled) return;
+        this.flushScheduled = false;
+        void this.inTurn(() => this.flush());
+      });
     }
   }
 
-  private flush(): void {
-    this.flushScheduled = false;
+  /**
+   * One group commit: the queued jobs are decided under the store's write lock, against this
+   * node's copy brought up to the log's head, and answered once the batch is committed. Jobs
+   * arriving meanwhile wait for the next turn.
+   */
+  private async flush(): Promise<void> {
     const jobs = this.queue;
     if (jobs.length === 0) return;
     this.queue = [];
-    const now = this.serverTime();
-    const batch = new BatchBuilder(this.state, this.head, now);
-    const answers: (() => void)[] = [];
+    let written: { batch: BatchBuilder; answers: (() => void)[]; missed: readonly LoggedEvent[] };
     try {
-      for (const job of jobs) answers.push(this.handle(batch, job));
-      this.outreach.outbox?.planCommit(batch, this.state);
-      if (!batch.isEmpty) this.storage.commit(batch.toCommit());
+      written = await this.storage.write(lookupsOf(jobs, this.head.seq), (context) => {
+        if (context.missed.length > 0) this.absorbMissed(context.missed);
+        const batch = new BatchBuilder(this.state, this.head, this.serverTime());
+        const answers = jobs.map((job) => this.handle(batch, job, context));
+        this.outreach.outbox?.planCommit(batch, this.state);
+        return { batch: batch.isEmpty ? null : batch.toCommit(), value: { batch, answers, missed: context.missed } };
+      });
     } catch (error) {
       this.log.error({ err: error, jobs: jobs.length }, 'commit failed; nothing of this batch was recorded');
       for (const job of jobs) this.fail(job);
       return;
     }
+    const { batch, answers } = written;
     this.head = batch.head;
-    this.lastServerTime = now;
+    this.lastServerTime = batch.now;
     this.state.absorb(batch.draft.writes(), batch.lastSeq);
     this.outreach.outbox?.committed(batch);
     for (const answer of answers) answer();
     for (const job of jobs) if (job.kind === 'receipt') this.receiptRetries.delete(job.requestId);
-    if (batch.events.length === 0) return;
-    const committed: Committed = {
-      events: batch.events,
-      head: this.head,
-      revokedUsers: batch.revokedUsers,
-      revokedDevices: batch.revokedDevices,
-    };
+    this.announce(batch.events, batch.revokedUsers, batch.revokedDevices);
+  }
+
+  /** Folds events another node committed into this node's copy, then tells the listeners. */
+  private absorbMissed(missed: readonly LoggedEvent[]): void {
+    const fresh = missed.filter((event) => event.seq > this.head.seq);
+    const last = fresh.at(-1);
+    if (!last) return;
+    const draft = new StateDraft(this.state);
+    draft.apply(fresh);
+    this.state.absorb(draft.writes(), last.seq);
+    this.head = { seq: last.seq, hash: last.hash };
+    this.lastServerTime = Math.max(this.lastServerTime, last.serverTime);
+    const revokedUsers = fresh.flatMap((event) => (event.type === 'user.revoked' ? [event.payload.userId] : []));
+    const revokedDevices = fresh.flatMap((event) => (event.type === 'device.revoked' ? [event.payload.deviceId] : []));
+    this.announce(fresh, revokedUsers, revokedDevices);
+  }
+
+  private announce(events: readonly LoggedEvent[], revokedUsers: readonly string[], revokedDevices: readonly string[]): void {
+    if (events.length === 0) return;
+    const committed: Committed = { events, head: this.head, revokedUsers, revokedDevices };
     for (const listener of this.listeners) {
       try {
         listener(committed);
@@ -284,11 +358,11 @@ export class RelayCore {
   }
 
   /** Adds a job's work to the batch; returns how to answer it once the batch is committed. */
-  private handle(batch: BatchBuilder, job: Job): () => void {
+  private handle(batch: BatchBuilder, job: Job, context: WriteContext): () => void {
     switch (job.kind) {
       case 'mutations': {
         const results = job.mutations.map((mutation) =>
-          handleMutation(batch, this.storage, job.session, mutation, this.outreach.secrets),
+          handleMutation(batch, context, job.session, mutation, this.outreach.secrets),
         );
         return () => job.done(results);
       }
@@ -305,7 +379,7 @@ export class RelayCore {
         this.outreach.outbox?.recordAttempts(batch, job.outcomes);
         return () => job.done(true);
       case 'enroll': {
-        const response = handleEnroll(batch, this.storage, job.code, job.deviceLabel);
+        const response = handleEnroll(batch, context, job.code, job.deviceLabel);
         return () => job.done(response);
       }
     }

@@ -32,7 +32,7 @@ async function createEnrolled(
   if (!code) throw new Error('no enrollment code issued');
   const enrolled = await core.enroll(code, deviceLabel);
   if (!enrolled.ok) throw new Error(enrolled.error.message);
-  const session = core.authenticate(enrolled.token);
+  const session = await core.authenticate(enrolled.token);
   if ('code' in session) throw new Error(session.message);
   return session;
 }

@@ -15,7 +15,7 @@ export interface DeliverContext {
   /** The committed state: a webhook's address, preset and whether it is still live. */
   readonly read: Pick<ReadModel, 'integration'>;
   /** A webhook's current secret (signing secret or pager key), opened from the store. */
-  readonly secretOf: (webhookId: string) => string | undefined;
+  readonly secretOf: (webhookId: string) => Promise<string | undefined>;
   readonly mailFrom: string;
   readonly timeoutMs: number;
   /** Aborted when the relay stops: the try is not recorded and goes again after the restart. */
@@ -85,7 +85,7 @@ async function sendWebhook(delivery: DeliveryRecord, ctx: DeliverContext): Promi
   const hook = ctx.read.integration(delivery.target);
   if (hook?.type !== 'webhook' || hook.removedAt !== null) return { kind: 'dropped', detail: 'webhook removed before delivery' };
   if (!hook.active) return { kind: 'dropped', detail: 'webhook switched off before delivery' };
-  const secret = ctx.secretOf(hook.id);
+  const secret = await ctx.secretOf(hook.id);
   if (secret === undefined) return { kind: 'failed', detail: 'the webhook secret cannot be read on this relay' };
   const request = webhookRequest(delivery, hook, secret);
   const signal = AbortSignal.any([AbortSignal.timeout(ctx.timeoutMs), ctx.stopping]);

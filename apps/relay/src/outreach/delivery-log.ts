@@ -9,13 +9,13 @@ import type { OutboxStore } from '../storage/outbox-store.js';
  * `before`, optionally one status. Everyone else is refused with `forbidden` before anything is
  * read; it names who was messaged, never what.
  */
-export function answerDeliveries(
+export async function answerDeliveries(
   core: RelayCore,
   connected: Session,
   payload: unknown,
   log: Pick<OutboxStore, 'deliveryPage'> | undefined,
   logger: Logger,
-): DeliveriesResponse {
+): Promise<DeliveriesResponse> {
   const session = core.refresh(connected);
   if (!session) return { ok: false, error: protocolError('unauthenticated', 'This device or user was revoked.') };
   if (session.user.role !== 'prefect') {
@@ -25,7 +25,7 @@ export function answerDeliveries(
   if (!request.ok) return { ok: false, error: request.error };
   if (!log) return { ok: false, error: protocolError('not_found', 'This relay keeps no delivery log.') };
   try {
-    return log.deliveryPage(request.value);
+    return await log.deliveryPage(request.value);
   } catch (error) {
     logger.error({ err: error }, 'reading the delivery log failed');
     return { ok: false, error: protocolError('storage_unavailable', 'The relay could not read its delivery log. Try again later.') };

@@ -52,6 +52,8 @@ export class DeliverySender {
   private readonly stopping = new AbortController();
   private timer: NodeJS.Timeout | undefined;
   private woken = false;
+  private reading: Promise<void> | undefined;
+  private fillAgain = false;
   private pausedUntil = 0;
 
   constructor(private readonly deps: SenderDeps) {}
@@ -87,7 +89,7 @@ export class DeliverySender {
     this.woken = true;
     setImmediate(() => {
       this.woken = false;
-      this.fill();
+      void this.fill();
     });
   }
 
@@ -98,7 +100,8 @@ export class DeliverySender {
   async drain(): Promise<void> {
     for (;;) {
       this.unread = true;
-      this.fill();
+      await this.fill();
+      while (this.reading) await this.reading;
       if (this.inFlight.size === 0) return;
       await Promise.race(this.inFlight.values());
     }
@@ -118,7 +121,23 @@ export class DeliverySender {
     return this.inFlight.size;
   }
 
-  private fill(): void {
+  /** One read of the outbox at a time; a wake during a read reads again after it. */
+  private fill(): Promise<void> {
+    if (this.reading) {
+      this.fillAgain = true;
+      return this.reading;
+    }
+    this.reading = this.readDue().finally(() => {
+      this.reading = undefined;
+      if (this.fillAgain) {
+        this.fillAgain = false;
+        void this.fill();
+      }
+    });
+    return this.reading;
+  }
+
+  private async readDue(): Promise<void> {
     const { config, store, log } = this.deps;
     if (this.stopping.signal.aborted || Date.now() < this.pausedUntil) return;
     this.launchWaiting();
@@ -128,7 +147,7 @@ export class DeliverySender {
     let due: DeliveryRecord[];
     try {
       const held = [...this.inFlight.keys(), ...this.waiting.map((delivery) => delivery.id)];
-      due = store.dueDeliveries(this.deps.clock.now(), READ_BATCH, held, saturated);
+      due = await store.dueDeliveries(this.deps.clock.now(), READ_BATCH, held, saturated);
     } catch (error) {
       log.error({ err: error }, 'reading the outbox failed');
       this.unread = true;
@@ -192,8 +211,8 @@ export class DeliverySender {
     else this.deps.log.debug(line, 'delivery attempted');
   }
 
-  private secretOf(webhookId: string): string | undefined {
-    const sealed = this.deps.store.webhookSecret(webhookId);
+  private async secretOf(webhookId: string): Promise<string | undefined> {
+    const sealed = await this.deps.store.webhookSecret(webhookId);
     if (!sealed) return undefined;
     try {
       return this.deps.secrets.open(sealed.sealed, secretContext(webhookId, sealed.version));

@@ -24,6 +24,7 @@ export class SqliteEventLog {
       ),
       head: db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1'),
       hashAt: db.prepare('SELECT hash FROM events WHERE seq = ?'),
+      serverTimeAt: db.prepare('SELECT server_time FROM events WHERE seq = ?'),
       eventsAll: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE seq > ? ORDER BY seq LIMIT ?`),
       eventsMinistry: db.prepare(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE seq > ? AND audience != 'admin' ORDER BY seq LIMIT ?`,
@@ -71,6 +72,15 @@ export class SqliteEventLog {
 
   hashAt(seq: number): string | undefined {
     return (this.statements.hashAt.get(seq) as { hash: string } | undefined)?.hash;
+  }
+
+  serverTimeAt(seq: number): number {
+    return (this.statements.serverTimeAt.get(seq) as { server_time: number } | undefined)?.server_time ?? 0;
+  }
+
+  /** Every event after a seq, whatever its audience. */
+  eventsAfterAll(afterSeq: number, limit: number): LoggedEvent[] {
+    return (this.statements.eventsAll.all(afterSeq, limit) as EventRow[]).map(toEvent);
   }
 
   requestEvents(platformId: string, requestId: string, afterSeq: number, limit: number): LoggedEvent[] {

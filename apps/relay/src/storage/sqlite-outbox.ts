@@ -124,7 +124,7 @@ export class SqliteOutbox implements OutboxStore {
     for (const secret of writes.webhookSecrets) s.upsertSecret.run(secret.webhookId, secret.version, secret.sealed, secret.createdAt);
   }
 
-  dueDeliveries(now: number, limit: number, skipIds: readonly string[], skipTargets: readonly string[]): DeliveryRecord[] {
+  async dueDeliveries(now: number, limit: number, skipIds: readonly string[], skipTargets: readonly string[]): Promise<DeliveryRecord[]> {
     const rows = this.statements.due.all({
       now,
       limit,
@@ -134,14 +134,14 @@ export class SqliteOutbox implements OutboxStore {
     return rows.map(toRecord);
   }
 
-  webhookSecret(webhookId: string): SealedSecret | undefined {
+  async webhookSecret(webhookId: string): Promise<SealedSecret | undefined> {
     const row = this.statements.secret.get(webhookId) as
       | { webhook_id: string; version: number; sealed: string; created_at: number }
       | undefined;
     return row && { webhookId: row.webhook_id, version: row.version, sealed: row.sealed, createdAt: row.created_at };
   }
 
-  deliveryCounts(): Record<DeliveryStatus, number> {
+  async deliveryCounts(): Promise<Record<DeliveryStatus, number>> {
     const counts = Object.fromEntries(DELIVERY_STATUSES.map((status) => [status, 0])) as Record<DeliveryStatus, number>;
     for (const row of this.statements.counts.all() as { status: DeliveryStatus; n: number }[]) counts[row.status] = row.n;
     return counts;
@@ -152,7 +152,7 @@ export class SqliteOutbox implements OutboxStore {
    * `before` (the last one's `createdAt`) misses none of them on the next page; a run longer than
    * the page comes whole.
    */
-  deliveryPage(query: DeliveriesRequest): Extract<DeliveriesResponse, { ok: true }> {
+  async deliveryPage(query: DeliveriesRequest): Promise<Extract<DeliveriesResponse, { ok: true }>> {
     const status = query.status ?? null;
     const rows = this.statements.page.all({
       before: query.before ?? Number.MAX_SAFE_INTEGER,

@@ -20,12 +20,16 @@ import { SqliteEventLog } from './sqlite-event-log.js';
 import { migrate } from './sqlite-migrations.js';
 import { SqliteOutbox } from './sqlite-outbox.js';
 import type {
+  BuiltWrite,
   CommitBatch,
   DeviceCredential,
   EnrollmentCodeRecord,
   Storage,
   StoredMutationResult,
+  StoredSnapshot,
   TokenReplacement,
+  WriteContext,
+  WriteRequest,
 } from './storage.js';
 
 function docs<T>(rows: readonly { doc: string }[]): T[] {
@@ -41,8 +45,13 @@ export interface SqliteOptions {
   readonly busyTimeoutMs?: number;
 }
 
-/** The default storage: one SQLite file in WAL mode, written through better-sqlite3. */
+/**
+ * The default storage: one SQLite file in WAL mode, written through better-sqlite3, by one relay
+ * process (the data folder's lock). Its calls are synchronous underneath: the promises they
+ * return are settled when they return, and the `…Now` forms serve the CLI and the tests.
+ */
 export class SqliteStorage implements Storage {
+  readonly engine = 'sqlite';
   private readonly db: Database.Database;
   private readonly statements;
   private readonly log: SqliteEventLog;
@@ -119,7 +128,16 @@ export class SqliteStorage implements Storage {
     };
   }
 
-  loadState(): DomainState {
+  async snapshot(): Promise<StoredSnapshot> {
+    return this.db.transaction(() => {
+      const head = this.log.head();
+      const last = head.seq > 0 ? this.log.serverTimeAt(head.seq) : 0;
+      return { state: this.loadStateNow(), head, lastServerTime: last };
+    })();
+  }
+
+  /** The folded projections, read at once. */
+  loadStateNow(): DomainState {
     const all = (table: string) => this.db.prepare(`SELECT doc FROM ${table}`).all() as { doc: string }[];
     const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((item) => [item.id, item]));
     const policyRow = this.db.prepare("SELECT value FROM meta WHERE key = 'policy'").get() as
@@ -130,7 +148,7 @@ export class SqliteStorage implements Storage {
       counter: number;
     }[];
     return {
-      lastSeq: this.head().seq,
+      lastSeq: this.log.head().seq,
       policy: policyRow ? (JSON.parse(policyRow.value) as PriorityPolicy) : DEFAULT_POLICY,
       platforms: byId(docs<Platform>(all('platforms'))),
       users: byId(docs<User>(all('users'))),
@@ -144,15 +162,49 @@ export class SqliteStorage implements Storage {
     };
   }
 
-  hashAt(seq: number): string | undefined {
+  async hashAt(seq: number): Promise<string | undefined> {
     return this.log.hashAt(seq);
   }
 
-  head(): LogPosition {
+  async head(): Promise<LogPosition> {
     return this.log.head();
   }
 
-  commit(batch: CommitBatch): void {
+  /** The head, read at once. */
+  headNow(): LogPosition {
+    return this.log.head();
+  }
+
+  /**
+   * One process writes this file, so the write lock is the transaction itself and nothing was
+   * missed; `build` runs inside it and its batch is written before COMMIT.
+   */
+  async write<T>(request: WriteRequest, build: (context: WriteContext) => BuiltWrite<T>): Promise<T> {
+    return this.db.transaction(() => {
+      const head = this.log.head();
+      const missed = head.seq > request.knownSeq ? this.log.eventsAfterAll(request.knownSeq, head.seq - request.knownSeq) : [];
+      const mutationResults = new Map<string, StoredMutationResult>();
+      for (const id of request.mutationIds) {
+        const stored = this.mutationResultNow(id);
+        if (stored) mutationResults.set(id, stored);
+      }
+      const enrollmentCodes = new Map<string, EnrollmentCodeRecord>();
+      for (const codeHash of request.enrollmentCodeHashes) {
+        const code = this.enrollmentCodeNow(codeHash);
+        if (code) enrollmentCodes.set(codeHash, code);
+      }
+      const built = build({ head, missed, mutationResults, enrollmentCodes });
+      if (built.batch) this.commitNow(built.batch, head);
+      return built.value;
+    })();
+  }
+
+  /** Writes a whole batch in one transaction, at once; throws (and writes nothing) on failure. */
+  commitNow(batch: CommitBatch, head: LogPosition = this.log.head()): void {
+    const first = batch.events[0];
+    if (first && (first.seq !== head.seq + 1 || first.prevHash !== head.hash)) {
+      throw new Error(`batch starts at seq ${first.seq}, the log's head is ${head.seq}`);
+    }
     this.db.transaction(() => {
       for (const event of batch.events) this.log.insert(event);
       for (const write of batch.writes) this.project(write);
@@ -196,7 +248,7 @@ export class SqliteStorage implements Storage {
   }
 
   /** Swaps a device's token hash for a new one in one statement (see `Storage.replaceDeviceToken`). */
-  replaceDeviceToken(currentTokenHash: string, newTokenHash: string): TokenReplacement {
+  async replaceDeviceToken(currentTokenHash: string, newTokenHash: string): Promise<TokenReplacement> {
     // `token_hash` is the primary key: a hash already stored (the device's own current one, or
     // any other device's) fails the UPDATE as a whole, so nothing changes. Setting a hash to
     // itself would not fail, hence the first check.
@@ -264,33 +316,46 @@ export class SqliteStorage implements Storage {
     }
   }
 
-  mutationResult(mutationId: string): StoredMutationResult | undefined {
+  async mutationResult(mutationId: string): Promise<StoredMutationResult | undefined> {
+    return this.mutationResultNow(mutationId);
+  }
+
+  private mutationResultNow(mutationId: string): StoredMutationResult | undefined {
     const row = this.statements.mutation.get(mutationId) as
       | { user_id: string; result: string; request_hash: string | null }
       | undefined;
     return row ? { userId: row.user_id, result: JSON.parse(row.result), requestHash: row.request_hash } : undefined;
   }
 
-  apiKeyHash(apiKeyId: string): string | undefined {
+  async apiKeyHash(apiKeyId: string): Promise<string | undefined> {
     return (this.statements.apiKeyHash.get(apiKeyId) as { key_hash: string } | undefined)?.key_hash;
   }
 
-  requestEvents(platformId: string, requestId: string, afterSeq: number, limit: number): LoggedEvent[] {
+  async requestEvents(platformId: string, requestId: string, afterSeq: number, limit: number): Promise<LoggedEvent[]> {
     return this.log.requestEvents(platformId, requestId, afterSeq, limit);
   }
 
-  eventsAfter(viewer: Viewer, afterSeq: number, limit: number): LoggedEvent[] {
+  async eventsAfter(viewer: Viewer, afterSeq: number, limit: number): Promise<LoggedEvent[]> {
     return this.log.eventsAfter(viewer, afterSeq, limit);
   }
 
-  enrollmentCode(codeHash: string): EnrollmentCodeRecord | undefined {
+  /** A viewer's page, read at once (the audit tools fold the whole log this way). */
+  eventsAfterNow(viewer: Viewer, afterSeq: number, limit: number): LoggedEvent[] {
+    return this.log.eventsAfter(viewer, afterSeq, limit);
+  }
+
+  async enrollmentCode(codeHash: string): Promise<EnrollmentCodeRecord | undefined> {
+    return this.enrollmentCodeNow(codeHash);
+  }
+
+  private enrollmentCodeNow(codeHash: string): EnrollmentCodeRecord | undefined {
     const row = this.statements.code.get(codeHash) as
       | { user_id: string; expires_at: number; used_at: number | null }
       | undefined;
     return row ? { userId: row.user_id, expiresAt: row.expires_at, usedAt: row.used_at } : undefined;
   }
 
-  credential(tokenHash: string): DeviceCredential | undefined {
+  async credential(tokenHash: string): Promise<DeviceCredential | undefined> {
     const row = this.statements.credential.get(tokenHash) as { device: string; user: string } | undefined;
     return row ? { device: JSON.parse(row.device), user: JSON.parse(row.user) } : undefined;
   }
@@ -303,7 +368,11 @@ export class SqliteStorage implements Storage {
     return this.db.pragma(statement);
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    this.closeNow();
+  }
+
+  closeNow(): void {
     if (this.db.open) this.db.close();
   }
 }

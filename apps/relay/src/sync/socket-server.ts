@@ -96,14 +96,15 @@ export function attachSocketServer(
       next(connectError('unsupported_protocol', `This relay speaks protocol ${PROTOCOL_VERSION}.`));
       return;
     }
-    const session = core.authenticate(auth.token);
-    if ('code' in session) {
-      next(connectError(session.code === 'storage_unavailable' ? 'storage_unavailable' : 'unauthenticated', session.message));
-      return;
-    }
-    socket.data.session = session;
-    socket.data.tokenHash = hashSecret(auth.token as string);
-    next();
+    void core.authenticate(auth.token).then((session) => {
+      if ('code' in session) {
+        next(connectError(session.code === 'storage_unavailable' ? 'storage_unavailable' : 'unauthenticated', session.message));
+        return;
+      }
+      socket.data.session = session;
+      socket.data.tokenHash = hashSecret(auth.token as string);
+      next();
+    });
   });
 
   io.on('connection', (socket: RelaySocket) => {
@@ -162,11 +163,13 @@ export function attachSocketServer(
         socket.disconnect(true);
         return;
       }
-      const response = core.pull(current.user, request.value.afterSeq, request.value.limit, request.value.afterHash);
-      ack(response);
-      if (response.ok && session.user.role === 'liaison') {
-        recordReceipts(core, response.events.flatMap((e) => (e.type === 'request.created' ? [e.payload.request.id] : [])), session.device.id);
-      }
+      void core.pull(current.user, request.value.afterSeq, request.value.limit, request.value.afterHash).then((response) => {
+        ack(response);
+        if (response.ok && session.user.role === 'liaison') {
+          const created = response.events.flatMap((e) => (e.type === 'request.created' ? [e.payload.request.id] : []));
+          recordReceipts(core, created, session.device.id);
+        }
+      });
     });
 
     socket.on(ROTATE_TOKEN_CHANNEL, (payload, ack) => {
@@ -180,18 +183,19 @@ export function attachSocketServer(
         ack({ ok: false, error: request.error });
         return;
       }
-      const rotation = rotateDeviceToken(core, options.credentials, session, socket.data.tokenHash, request.value.tokenHash);
-      if (rotation.tokenHash) {
-        socket.data.tokenHash = rotation.tokenHash;
-        log.info({ userId: session.user.id, deviceId: session.device.id }, 'device token rotated');
-      } else if (!rotation.response.ok) {
-        log.warn({ deviceId: session.device.id, reason: rotation.response.error.code }, 'token rotation refused');
-      }
-      ack(rotation.response);
+      void rotateDeviceToken(core, options.credentials, session, socket.data.tokenHash, request.value.tokenHash).then((rotation) => {
+        if (rotation.tokenHash) {
+          socket.data.tokenHash = rotation.tokenHash;
+          log.info({ userId: session.user.id, deviceId: session.device.id }, 'device token rotated');
+        } else if (!rotation.response.ok) {
+          log.warn({ deviceId: session.device.id, reason: rotation.response.error.code }, 'token rotation refused');
+        }
+        ack(rotation.response);
+      });
     });
 
     socket.on(CHANNELS.deliveries, (payload, ack) => {
-      if (typeof ack === 'function') ack(answerDeliveries(core, session, payload, options.deliveryLog, log));
+      if (typeof ack === 'function') void answerDeliveries(core, session, payload, options.deliveryLog, log).then(ack);
     });
 
     // A message on a channel the relay does not have gets a typed answer when it asks for one,

@@ -85,18 +85,18 @@ export function drain(h: Harness): Promise<void> {
 }
 
 /** Every event of the log, paged. */
-export function allEvents(h: Harness): LoggedEvent[] {
+export async function allEvents(h: Harness): Promise<LoggedEvent[]> {
   const events: LoggedEvent[] = [];
   for (;;) {
-    const page = h.eventsAfter(events.at(-1)?.seq ?? 0);
+    const page = (await h.eventsAfter(events.at(-1)?.seq ?? 0));
     if (page.length === 0) return events;
     events.push(...page);
   }
 }
 
 /** The `notification.attempted` payloads of the log, in order. */
-export function attempts(h: Harness): NotificationAttempt[] {
-  return allEvents(h).flatMap((event) => (event.type === 'notification.attempted' ? [event.payload] : []));
+export async function attempts(h: Harness): Promise<NotificationAttempt[]> {
+  return (await allEvents(h)).flatMap((event) => (event.type === 'notification.attempted' ? [event.payload] : []));
 }
 
 /** A row of the outbox as the file holds it. */
