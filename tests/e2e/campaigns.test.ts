@@ -69,8 +69,8 @@ function readTable(page: Page): Promise<Shown> {
 }
 
 /** The relay's figures of a campaign at an instant, from its log up to its head. */
-function relayFigures(campaignId: string, at: number): PlatformFigures[] {
-  const { state } = recordAt(join(app.dataDir, 'contact-desk.sqlite'));
+async function relayFigures(campaignId: string, at: number): Promise<PlatformFigures[]> {
+  const { state } = await recordAt(join(app.dataDir, 'contact-desk.sqlite'));
   return campaignFigures(state.requests.values(), campaignId, at);
 }
 
@@ -82,9 +82,9 @@ function campaignIdNamed(name: string): string {
 
 /** Every count shown equals the relay's, judged between two instants (a late count only grows with time). */
 async function expectRelayFigures(page: Page, campaignId: string): Promise<void> {
-  const before = relayFigures(campaignId, Date.now());
+  const before = await relayFigures(campaignId, Date.now());
   const shown = await readTable(page);
-  const after = relayFigures(campaignId, Date.now());
+  const after = await relayFigures(campaignId, Date.now());
   expect(Object.keys(shown).sort()).toEqual(after.map((row) => row.platformId).filter((id) => after.length > 2 || id !== ALL_PLATFORMS).sort());
   for (const row of after) {
     const cells = shown[row.platformId];
@@ -104,7 +104,7 @@ it('shows a demo campaign’s figures as the relay’s log gives them, in both l
   await prefect.getByRole('button', { name: 'Opération Vigie' }).click();
   await prefect.getByTestId('campaign-table').waitFor();
   expect(await prefect.getByTestId('campaign-terms').textContent()).toContain('P0 accusé 10 min, action 45 min');
-  await expect.poll(async () => (await readTable(prefect))[ALL_PLATFORMS]?.['campaign-created']).toBe(String(relayFigures(vigil, Date.now()).at(-1)?.created));
+  await expect.poll(async () => (await readTable(prefect))[ALL_PLATFORMS]?.['campaign-created']).toBe(String((await relayFigures(vigil, Date.now())).at(-1)?.created));
   await expectRelayFigures(prefect, vigil);
   const blocking = (await axeViolations(prefect)).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(blocking, JSON.stringify(blocking)).toEqual([]);
@@ -122,7 +122,7 @@ it('shows a demo campaign’s figures as the relay’s log gives them, in both l
   await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
   const figures = workbook.worksheets[0]!;
   const totalRow = figures.getRow(figures.rowCount).values as unknown[];
-  const total = relayFigures(vigil, Date.now()).at(-1)!;
+  const total = (await relayFigures(vigil, Date.now())).at(-1)!;
   expect(totalRow).toContain(total.created);
 });
 

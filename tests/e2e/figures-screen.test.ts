@@ -43,9 +43,9 @@ async function openAndCompare(page: Page, own: string | null, platformId: string
   await page.getByTestId(testId).click();
   await page.locator(`[data-testid="figure-requests"][data-kind="${kind}"][data-platform="${platformId}"]`).waitFor();
   expect(await page.getByTestId(testId).getAttribute('aria-pressed')).toBe('true');
-  return expectAgreement(page, (shown) => {
+  return expectAgreement(page, async (shown) => {
     if (!shown.list || shown.list.kind !== kind) return 'no list';
-    const { requests, period } = relayRecord(app.dataDir, shown, own);
+    const { requests, period } = await relayRecord(app.dataDir, shown, own);
     const wanted = expectedList(requests, period, shown.at, platformId, kind);
     const refs = kind === 'late' ? shown.list.refs : [...shown.list.refs].sort();
     const expected = kind === 'late' ? wanted : [...wanted].sort();

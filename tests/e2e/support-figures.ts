@@ -82,16 +82,16 @@ const WRITTEN: Record<string, (figures: PlatformFigures) => string> = {
 };
 
 /** The relay's record at the shown position, for one platform or all (`own` null). */
-export function relayRecord(dataDir: string, shown: ShownFigures, own: string | null) {
-  const record = recordAt(join(dataDir, 'contact-desk.sqlite'), shown.seq);
+export async function relayRecord(dataDir: string, shown: ShownFigures, own: string | null) {
+  const record = await recordAt(join(dataDir, 'contact-desk.sqlite'), shown.seq);
   const requests = [...record.state.requests.values()].filter((request) => own === null || request.platformId === own);
   const period = periodOfDays(shown.first, shown.last, ZONE);
   return { record, requests, period };
 }
 
 /** The table the screen must show, from the relay's log folded up to the shown seq, judged at the shown instant. */
-export function expectedTable(dataDir: string, shown: ShownFigures, own: string | null) {
-  const { record, requests, period } = relayRecord(dataDir, shown, own);
+export async function expectedTable(dataDir: string, shown: ShownFigures, own: string | null) {
+  const { record, requests, period } = await relayRecord(dataDir, shown, own);
   const computed = platformFigures(requests, period, shown.at, own === null);
   const platforms = [...record.state.platforms.values()]
     .filter((platform) => own === null || platform.id === own)
@@ -120,9 +120,9 @@ export function expectedList(requests: readonly Request[], period: { from: numbe
 }
 
 /** Null when the trend's table holds the shared weekly figures of its platform from the relay's record (weeks without a request empty). */
-export function trendDisagreement(dataDir: string, own: string | null): (shown: ShownFigures) => string | null {
-  return (shown) => {
-    const { requests, period } = relayRecord(dataDir, shown, own);
+export function trendDisagreement(dataDir: string, own: string | null): Disagreement {
+  return async (shown) => {
+    const { requests, period } = await relayRecord(dataDir, shown, own);
     const weekly = weeklyFigures(
       requests.filter((request) => request.platformId === shown.trend.platformId),
       period,
@@ -137,14 +137,17 @@ export function trendDisagreement(dataDir: string, own: string | null): (shown: 
   };
 }
 
+/** Why what is shown disagrees with the record, or null when it agrees. */
+export type Disagreement = (shown: ShownFigures) => Promise<string | null> | string | null;
+
 /** Polls until `check` of what is shown says it agrees (the record and the clock move on meanwhile). */
-export async function expectAgreement(page: Page, check: (shown: ShownFigures) => string | null, timeout = 30_000): Promise<ShownFigures> {
+export async function expectAgreement(page: Page, check: Disagreement, timeout = 30_000): Promise<ShownFigures> {
   let last: ShownFigures | undefined;
   await expect
     .poll(
       async () => {
         last = await readShown(page);
-        return check(last) ?? 'agrees';
+        return (await check(last)) ?? 'agrees';
       },
       { timeout },
     )
@@ -153,10 +156,10 @@ export async function expectAgreement(page: Page, check: (shown: ShownFigures) =
 }
 
 /** Null when the shown table is the one the relay's record gives at the shown position and instant. */
-export function tableDisagreement(dataDir: string, own: string | null): (shown: ShownFigures) => string | null {
-  return (shown) => {
+export function tableDisagreement(dataDir: string, own: string | null): Disagreement {
+  return async (shown) => {
     if (!shown.hash || !Number.isFinite(shown.at) || shown.rows.length === 0) return 'nothing shown yet';
-    const expected = expectedTable(dataDir, shown, own);
+    const expected = await expectedTable(dataDir, shown, own);
     if (expected.hash !== shown.hash) return `hash at seq ${shown.seq}: shown ${shown.hash}, log ${expected.hash}`;
     const [actual, wanted] = [JSON.stringify(shown.rows), JSON.stringify(expected.rows)];
     return actual === wanted ? null : `shown ${actual}\nexpected ${wanted}`;

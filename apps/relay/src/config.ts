@@ -51,8 +51,16 @@ export const DEFAULT_LIMITS: RelayLimits = {
 export interface RelayConfig {
   readonly host: string;
   readonly port: number;
-  /** Folder of the SQLite file. */
+  /**
+   * Folder of the SQLite file, and of what stays on each node whatever the store: the key that
+   * seals webhook secrets, the admin secret, the lock the CLI finds a running relay by.
+   */
   readonly dataDir: string;
+  /**
+   * A PostgreSQL database (`postgres://…`) to keep the record in instead of the SQLite file:
+   * several relay nodes may then share it (docs/deployment.md). Kept out of the logs.
+   */
+  readonly databaseUrl?: string;
   /** Origins allowed to open a socket from a browser; `*` for any (auth is by token). */
   readonly corsOrigin: string;
   /** How often the deadline watcher looks; 0 disables the timer (tests call `tick`). */
@@ -113,6 +121,10 @@ export function resolveConfig(
   const port = Number(pick(flags.port, env.CONTACT_DESK_PORT, String(DEFAULT_PORT)));
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`invalid port: ${port}`);
   const deadlineCheckMs = Number(pick(flags.deadlineCheckMs, env.CONTACT_DESK_DEADLINE_CHECK_MS, '1000'));
+  const databaseUrl = flags.databaseUrl ?? env.CONTACT_DESK_DATABASE_URL;
+  if (databaseUrl !== undefined && databaseUrl !== '' && !/^postgres(ql)?:\/\//.test(String(databaseUrl))) {
+    throw new Error('the database URL must start with postgres:// (the relay keeps its record in SQLite otherwise)');
+  }
   return {
     host: pick(flags.host, env.CONTACT_DESK_HOST, '127.0.0.1'),
     port,
@@ -122,5 +134,6 @@ export function resolveConfig(
     logLevel: pick(flags.logLevel, env.LOG_LEVEL, 'info'),
     limits: resolveLimits(env),
     outreach: resolveOutreach(env),
+    ...(databaseUrl ? { databaseUrl: String(databaseUrl) } : {}),
   };
 }

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { databaseFile, DEFAULT_LIMITS, type RelayConfig } from './config.js';
+import { DEFAULT_LIMITS, type RelayConfig } from './config.js';
+import { Leadership } from './cluster/leadership.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { RelayCore } from './core/relay-core.js';
 import { DeadlineWatcher } from './deadlines/deadline-watcher.js';
@@ -9,8 +9,8 @@ import { createLogger, type Logger } from './logger.js';
 import { Outbox } from './outreach/outbox.js';
 import { SecretBox } from './outreach/secret-box.js';
 import type { DeliverySender } from './outreach/sender.js';
-import { startSender, type SenderOptions } from './outreach/start-sender.js';
-import { SqliteStorage } from './storage/sqlite-storage.js';
+import { SenderJob, startSender, type SenderOptions } from './outreach/start-sender.js';
+import { openStorage } from './storage/open-storage.js';
 import type { Storage } from './storage/storage.js';
 import { attachSocketServer, type RelayIo } from './sync/socket-server.js';
 
@@ -20,15 +20,17 @@ export interface RunningRelay {
   readonly core: RelayCore;
   readonly watcher: DeadlineWatcher;
   readonly io: RelayIo;
-  /** The outbox and its sender, when the configuration has outreach. */
-  readonly outreach: { readonly outbox: Outbox; readonly sender: DeliverySender } | undefined;
+  /** The outbox, and its sender while this node is the one that sends, when the configuration has outreach. */
+  readonly outreach: { readonly outbox: Outbox; readonly sender: DeliverySender | undefined } | undefined;
+  /** Whether this node runs the deadline watcher now (always, on SQLite; one node of several, on PostgreSQL). */
+  readonly watchesDeadlines: boolean;
   close(): Promise<void>;
 }
 
 export interface StartOptions {
   readonly clock?: Clock;
   readonly logger?: Logger;
-  /** Storage to use instead of the SQLite file of the data folder. */
+  /** Storage to use instead of the one the configuration names (the data folder's SQLite file, or PostgreSQL). */
   readonly storage?: Storage;
   /** Enables `POST /admin/perform` for the local CLI with this secret. */
   readonly adminSecret?: string;
@@ -36,15 +38,14 @@ export interface StartOptions {
   readonly outreach?: SenderOptions;
 }
 
-/** Opens the store, starts HTTP + Socket.IO and the deadline watcher. */
+/**
+ * Opens the store, starts HTTP + Socket.IO, and the deadline watcher and the outreach sender on
+ * whichever node of those sharing the store leads them.
+ */
 export async function startRelay(config: RelayConfig, options: StartOptions = {}): Promise<RunningRelay> {
   const log = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
-  let storage = options.storage;
-  if (!storage) {
-    mkdirSync(config.dataDir, { recursive: true });
-    storage = new SqliteStorage(databaseFile(config));
-  }
+  const storage = options.storage ?? (await openStorage(config));
   const secrets = SecretBox.forDataDir(config.dataDir);
   const outbox = config.outreach && new Outbox(config.outreach, log);
   const core = await RelayCore.open(storage, clock, log, { secrets, outbox });
@@ -56,28 +57,36 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());
   });
-  watcher.start(config.deadlineCheckMs);
-  const sender = outbox && startSender(core, storage.outbox(), outbox, secrets, clock, log, options.outreach);
+  const { coordination } = storage;
+  const watching = new Leadership(coordination, 'deadlines', { start: () => watcher.start(config.deadlineCheckMs), stop: () => watcher.stop() }, log);
+  const sending =
+    outbox &&
+    new SenderJob(() => startSender(core, storage.outbox(), outbox, secrets, clock, log, options.outreach), outbox, coordination);
+  const sendingLead = sending && new Leadership(coordination, 'outreach', sending, log);
+  watching.start();
+  sendingLead?.start();
   const { port } = http.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;
   const outreach = !config.outreach ? 'off' : config.outreach.smtpUrl ? 'e-mail and webhooks' : 'webhooks (no SMTP server)';
-  log.info({ url, headSeq: core.headSeq, dataDir: config.dataDir, outreach }, 'relay listening');
-  const store = storage;
+  log.info({ url, headSeq: core.headSeq, store: storage.engine, dataDir: config.dataDir, outreach }, 'relay listening');
   return {
     url,
     port,
     core,
     watcher,
     io,
-    outreach: outbox && sender ? { outbox, sender } : undefined,
+    outreach: outbox && sending ? { outbox, get sender() { return sending.current; } } : undefined,
+    get watchesDeadlines() {
+      return watching.leading;
+    },
     async close() {
-      watcher.stop();
-      await sender?.stop();
+      await watching.stop();
+      await sendingLead?.stop();
       // Closing the server drops the connections as a transport close, so clients reconnect.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await core.flushNow();
       core.stop();
-      await store.close();
+      await storage.close();
     },
   };
 }

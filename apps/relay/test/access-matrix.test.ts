@@ -137,7 +137,7 @@ describe('access matrix', () => {
     // After all of it, the log's chain verifies end to end and the projections match the log.
     const end = fingerprint(h);
     expect(chainVerifies(end), JSON.stringify(end.chain)).toBe(true);
-    expect(verifyProjections(databaseFile({ dataDir: h.dataDir }))).toMatchObject({ ok: true, differences: [] });
+    expect(await verifyProjections(databaseFile({ dataDir: h.dataDir }))).toMatchObject({ ok: true, differences: [] });
     // 370 cells, each preparing its targets through the wire: well past the default 30 s on 2 cores.
   }, 180_000);
 

@@ -109,7 +109,7 @@ describe('the hash chain of the log', () => {
     const commentSeq = (await h.eventsAfter(0)).find((event) => event.type === 'comment.added')?.seq;
     await h.relay.close();
     expect(verifyChain(file)).toEqual({ ok: true, events: head.seq, headSeq: head.seq, headHash: head.hash });
-    expect(verifyProjections(file).ok).toBe(true);
+    expect((await verifyProjections(file)).ok).toBe(true);
 
     edit(file, (db) => db.prepare("UPDATE events SET payload = replace(payload, 'republiée', 'retirée') WHERE type = 'comment.added'").run());
     const edited = verifyChain(file);
@@ -175,7 +175,7 @@ describe('the hash chain of the log', () => {
       db.prepare("UPDATE requests SET doc = json_set(doc, '$.ackAt', json_extract(doc, '$.ackAt') - 600000) WHERE id = ?").run(first.requestId),
     );
     expect(verifyChain(file).ok).toBe(true);
-    const report = verifyProjections(file);
+    const report = await verifyProjections(file);
     expect(report.ok).toBe(false);
     expect(report.differences).toEqual([`requests/${first.requestId}: differs from the log`]);
   });
@@ -222,7 +222,7 @@ describe('relay audit', () => {
     await waitFor(() => h.headSeq > cited.seq, 'a later event');
     await h.relay.close();
 
-    const recomputed = recomputeFigures(file, { period, platformIds: [], upToSeq: cited.seq, at });
+    const recomputed = await recomputeFigures(file, { period, platformIds: [], upToSeq: cited.seq, at });
     expect(recomputed).toMatchObject({ upToSeq: cited.seq, upToHash: cited.hash, figures: expected });
     expect(recomputed.figures.map((row) => row.platformId)).toEqual(['alpha', 'beta', '*']);
 

@@ -171,7 +171,7 @@ describe('no secret in the logs', () => {
       await admin('webhook.create', { webhookId: pager, platformId: 'alpha', name: 'Pager', url: hook.url('/pager'), preset: 'pagerduty', presetKey: pagerKey, priorities: ['P1'] });
       await admin('webhook.update', { webhookId: pager, patch: { presetKey: newPagerKey } });
       await createRequest(operator, 'alpha', { priority: 'P1' });
-      await h.relay.outreach?.sender.drain();
+      await h.relay.outreach?.sender?.drain();
       const secrets = [created.result?.data?.signingSecret, rotated.result?.data?.signingSecret].filter((x): x is string => Boolean(x));
       expect(secrets).toHaveLength(2);
       const signatures = hook.received.map((request) => String(request.headers['webhook-signature'] ?? '')).filter(Boolean);

@@ -453,7 +453,7 @@ describe('socket fuzz: every bad input gets a typed error and changes nothing', 
     expect(after.chain).toMatchObject({ ok: true, events: before.headSeq + 2 });
     expect(after.chain.ok && before.chain.ok && after.chain.headHash !== before.chain.headHash).toBe(true);
     // The projections are what the log says, folded from scratch.
-    expect(verifyProjections(databaseFile({ dataDir: world.h.dataDir }))).toMatchObject({ ok: true, differences: [] });
+    expect(await verifyProjections(databaseFile({ dataDir: world.h.dataDir }))).toMatchObject({ ok: true, differences: [] });
     before = after;
   });
 });

@@ -1,8 +1,5 @@
-import { emptyState, platformFigures, reduce, type DomainState, type PlatformFigures, type Period, type Viewer } from '@contact-desk/shared';
-import { SqliteStorage } from '../storage/sqlite-storage.js';
-
-const EVERYTHING: Viewer = { role: 'system', platformId: null };
-const PAGE = 5_000;
+import { platformFigures, type DomainState, type PlatformFigures, type Period } from '@contact-desk/shared';
+import { foldLog, withAuditedStore, type AuditedStore } from './folded-log.js';
 
 export interface FiguresQuery {
   readonly period: Period;
@@ -34,24 +31,11 @@ export interface RecordAt {
  * The log folded from scratch up to a seq, with the same reducer as the app: what any figure cited
  * at that position must be computed from.
  */
-export function recordAt(dataFile: string, upToSeq?: number): RecordAt {
-  const storage = new SqliteStorage(dataFile, { readOnly: true });
-  try {
-    const head = storage.headNow();
-    const last = upToSeq ?? head.seq;
-    if (last > head.seq || last < 0) throw new RangeError(`seq ${last} is not in the log (head ${head.seq})`);
-    let state = emptyState();
-    let upToHash = head.hash;
-    while (state.lastSeq < last) {
-      const page = storage.eventsAfterNow(EVERYTHING, state.lastSeq, Math.min(PAGE, last - state.lastSeq));
-      if (page.length === 0) break;
-      state = reduce(state, page);
-      upToHash = page.at(-1)?.hash ?? upToHash;
-    }
+export async function recordAt(store: AuditedStore, upToSeq?: number): Promise<RecordAt> {
+  return withAuditedStore(store, async (storage) => {
+    const { state, upToHash } = await foldLog(storage, upToSeq);
     return { upToSeq: state.lastSeq, upToHash, state };
-  } finally {
-    storage.closeNow();
-  }
+  });
 }
 
 /**
@@ -59,8 +43,8 @@ export function recordAt(dataFile: string, upToSeq?: number): RecordAt {
  * folded from scratch with the same reducer and the same SLA math as the app, so a platform or
  * the ministry can check any published figure without trusting either side's copy.
  */
-export function recomputeFigures(dataFile: string, query: FiguresQuery): RecomputedFigures {
-  const { upToSeq, upToHash, state } = recordAt(dataFile, query.upToSeq);
+export async function recomputeFigures(store: AuditedStore, query: FiguresQuery): Promise<RecomputedFigures> {
+  const { upToSeq, upToHash, state } = await recordAt(store, query.upToSeq);
   const wanted = new Set(query.platformIds);
   const requests = [...state.requests.values()].filter((request) => wanted.size === 0 || wanted.has(request.platformId));
   const platformNames = new Map([...state.platforms.values()].map((platform) => [platform.id, platform.name]));

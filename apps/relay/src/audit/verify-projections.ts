@@ -1,5 +1,5 @@
-import { canonicalJson, emptyState, reduce, type DomainState, type Viewer } from '@contact-desk/shared';
-import { SqliteStorage } from '../storage/sqlite-storage.js';
+import { canonicalJson, type DomainState } from '@contact-desk/shared';
+import { foldLog, withAuditedStore, type AuditedStore } from './folded-log.js';
 
 export interface ProjectionReport {
   readonly ok: boolean;
@@ -9,8 +9,6 @@ export interface ProjectionReport {
   readonly differences: readonly string[];
 }
 
-const EVERYTHING: Viewer = { role: 'system', platformId: null };
-const PAGE = 5_000;
 const SHOWN = 20;
 
 type Collection = Exclude<keyof DomainState, 'lastSeq' | 'policy'>;
@@ -31,20 +29,12 @@ const COLLECTIONS: readonly Collection[] = [
  * tables the relay serves and counts from). A projection edited by hand — an `ack_at` moved, a
  * request deleted — shows up here even though the log's chain is intact.
  */
-export function verifyProjections(dataFile: string): ProjectionReport {
-  const storage = new SqliteStorage(dataFile, { readOnly: true });
-  try {
-    const stored = storage.loadStateNow();
-    let folded = emptyState();
-    for (;;) {
-      const page = storage.eventsAfterNow(EVERYTHING, folded.lastSeq, PAGE);
-      if (page.length === 0) break;
-      folded = reduce(folded, page);
-    }
+export async function verifyProjections(store: AuditedStore): Promise<ProjectionReport> {
+  return withAuditedStore(store, async (storage) => {
+    const { state: stored } = await storage.snapshot();
+    const { state: folded } = await foldLog(storage, stored.lastSeq);
     return compare(folded, stored);
-  } finally {
-    storage.closeNow();
-  }
+  });
 }
 
 function compare(folded: DomainState, stored: DomainState): ProjectionReport {

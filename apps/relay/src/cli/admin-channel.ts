@@ -2,13 +2,10 @@ import type { DomainState, MutationResult, MutationType } from '@contact-desk/sh
 import { mkdirSync } from 'node:fs';
 import { readAdminSecret } from '../auth/admin-secret.js';
 import { databaseFile } from '../config.js';
-import { systemClock } from '../core/clock.js';
-import { RelayCore } from '../core/relay-core.js';
-import { silentLogger } from '../logger.js';
-import { SecretBox } from '../outreach/secret-box.js';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
 import { perform } from './admin-actions.js';
 import { DataLock } from './data-lock.js';
+import { cliDatabaseUrl, withCore } from './open-core.js';
 
 export type Accepted = Extract<MutationResult, { status: 'accepted' }>;
 
@@ -43,21 +40,13 @@ function remoteChannel(dataDir: string, url: string): AdminChannel {
 }
 
 /**
- * Runs `work` with an admin channel: through the running relay when one serves this folder
- * (its state stays the only writer), else directly on the file, holding its lock.
+ * Runs `work` with an admin channel: through the running relay when one serves this folder's
+ * SQLite file (its state stays the only writer), else directly on the store — the file under its
+ * lock, or PostgreSQL as one more node beside the running ones.
  */
 export async function withAdmin<T>(dataDir: string, work: (admin: AdminChannel) => Promise<T> | T): Promise<T> {
   mkdirSync(dataDir, { recursive: true });
-  const lock = new DataLock(dataDir);
-  const holder = lock.holder();
+  const holder = cliDatabaseUrl() ? undefined : new DataLock(dataDir).holder();
   if (holder?.url) return work(remoteChannel(dataDir, holder.url));
-  lock.acquire();
-  const storage = new SqliteStorage(databaseFile({ dataDir }));
-  try {
-    const core = await RelayCore.open(storage, systemClock, silentLogger, { secrets: SecretBox.forDataDir(dataDir) });
-    return await work({ perform: (type, args) => perform(core, type, args), view: () => core.view });
-  } finally {
-    await storage.close();
-    lock.release();
-  }
+  return withCore(dataDir, (core) => work({ perform: (type, args) => perform(core, type, args), view: () => core.view }));
 }

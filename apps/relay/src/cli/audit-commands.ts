@@ -13,11 +13,32 @@ import {
 import { InvalidArgumentError, type Command } from 'commander';
 import { databaseFile } from '../config.js';
 import { recomputeFigures } from '../audit/recompute-figures.js';
-import { verifyChain } from '../audit/verify-chain.js';
+import { verifyStoredChain } from '../audit/verify-chain.js';
+import type { AuditedStore } from '../audit/folded-log.js';
+import { openStorage, type StoreLocation } from '../storage/open-storage.js';
+import { cliDatabaseUrl } from './open-core.js';
 import { verifyProjections } from '../audit/verify-projections.js';
 import { table } from './admin-actions.js';
 import { parseInstant } from './parse-instant.js';
 import { dataDirOption } from './data-dir-option.js';
+
+/** The store a CLI audit reads: PostgreSQL when `CONTACT_DESK_DATABASE_URL` names it, else the data folder's file. */
+function storeOf(opts: { dataDir: string }): StoreLocation {
+  const databaseUrl = cliDatabaseUrl();
+  return databaseUrl ? { dataDir: opts.dataDir, databaseUrl } : { dataDir: opts.dataDir };
+}
+
+/** Runs an audit on the CLI's store: the data file's path (opened read-only), or PostgreSQL, closed after. */
+async function withCliStore<T>(opts: { dataDir: string }, read: (store: AuditedStore) => Promise<T>): Promise<T> {
+  const location = storeOf(opts);
+  if (!location.databaseUrl) return read(databaseFile(location));
+  const storage = await openStorage(location);
+  try {
+    return await read(storage);
+  } finally {
+    await storage.close();
+  }
+}
 
 function out(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -38,10 +59,9 @@ function verifyCommand(audit: Command): void {
     .option('--expect <seq:hash>', 'a log position cited by an export or a proof (repeatable)', position)
     .option('--json', 'machine-readable output')
     .addOption(dataDirOption())
-    .action((opts: { expect?: LogPosition[]; json?: boolean; dataDir: string }) => {
-      const file = databaseFile(opts);
-      const chain = verifyChain(file, { expect: opts.expect ?? [] });
-      const projections = chain.ok ? verifyProjections(file) : undefined;
+    .action(async (opts: { expect?: LogPosition[]; json?: boolean; dataDir: string }) => {
+      const chain = await verifyStoredChain(storeOf(opts), { expect: opts.expect ?? [] });
+      const projections = chain.ok ? await withCliStore(opts, verifyProjections) : undefined;
       if (opts.json) out(JSON.stringify({ chain, projections }, null, 2));
       else if (!chain.ok) out(`BROKEN at seq ${chain.brokenSeq}: ${chain.reason}`);
       else {
@@ -78,7 +98,7 @@ function figuresCommand(audit: Command): void {
     .option('--lang <fr|en>', 'language of the table, as the export\'s', 'fr')
     .option('--json', 'machine-readable output')
     .addOption(dataDirOption())
-    .action((opts: FiguresOptions) => {
+    .action(async (opts: FiguresOptions) => {
       if (!isTimeZone(opts.zone)) throw new InvalidArgumentError(`unknown time zone: ${opts.zone}`);
       if (opts.lang !== 'fr' && opts.lang !== 'en') throw new InvalidArgumentError('--lang must be fr or en');
       const language: FigureLanguage = opts.lang;
@@ -91,7 +111,8 @@ function figuresCommand(audit: Command): void {
       const at = opts.at === undefined ? Date.now() : parseInstant(opts.at, opts.zone);
       const upToSeq = opts.seq === undefined ? undefined : Number(opts.seq);
       if (upToSeq !== undefined && !Number.isInteger(upToSeq)) throw new InvalidArgumentError('--seq must be a whole number');
-      const result = recomputeFigures(databaseFile(opts), { period, platformIds: opts.platform ?? [], at, ...(upToSeq === undefined ? {} : { upToSeq }) });
+      const query = { period, platformIds: opts.platform ?? [], at, ...(upToSeq === undefined ? {} : { upToSeq }) };
+      const result = await withCliStore(opts, (store) => recomputeFigures(store, query));
       const cells = figuresCells(result.figures, language, (id) => result.platformNames.get(id) ?? id);
       if (opts.json) {
         const { platformNames: _names, ...rest } = result;
@@ -109,13 +130,13 @@ function proofCommand(audit: Command): void {
     .description("check a platform's chain proof (JSON lines exported from the app), on its own and against this log")
     .option('--offline', 'check the file on its own, without a data file')
     .addOption(dataDirOption())
-    .action((file: string, opts: { offline?: boolean; dataDir: string }) => {
+    .action(async (file: string, opts: { offline?: boolean; dataDir: string }) => {
       const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
       const check = checkChainProof(readFileSync(file, 'utf8'), sha256Hex);
       const failures = [...check.failures.map((failure) => `line ${failure.line}: ${failure.reason}`)];
       if (!opts.offline) {
         const cited = [...check.events.map((event) => ({ seq: event.seq, hash: event.hash })), ...(check.header.head ? [check.header.head] : [])];
-        const chain = verifyChain(databaseFile(opts), { expect: cited });
+        const chain = await verifyStoredChain(storeOf(opts), { expect: cited });
         if (!chain.ok) failures.push(`against the log: seq ${chain.brokenSeq}: ${chain.reason}`);
       }
       out(`${check.events.length} events of ${check.header.platformId}, made at ${new Date(check.header.generatedAt).toISOString()}`);

@@ -12,7 +12,7 @@ import { auditCommands } from './audit-commands.js';
 import { DataLock } from './data-lock.js';
 import { withAdmin } from './admin-channel.js';
 import { printCodes } from './print-codes.js';
-import { dataDirOption } from './data-dir-option.js';
+import { databaseUrlOption, dataDirOption } from './data-dir-option.js';
 import { webhookCommands } from './webhook-commands.js';
 
 
@@ -120,8 +120,9 @@ export function buildProgram(): Command {
     .option('-p, --port <port>', 'port (default 4410, env CONTACT_DESK_PORT)')
     .option('--host <host>', 'address to listen on (default 127.0.0.1, env CONTACT_DESK_HOST)')
     .option('--cors-origin <origins>', 'browser origins allowed, comma-separated, or * (default)')
+    .addOption(databaseUrlOption())
     .addOption(dataDirOption())
-    .action(async (opts: { port?: string; host?: string; corsOrigin?: string; dataDir: string }) => {
+    .action(async (opts: { port?: string; host?: string; corsOrigin?: string; databaseUrl?: string; dataDir: string }) => {
       const config = resolveConfig(opts);
       mkdirSync(config.dataDir, { recursive: true });
       const lock = new DataLock(config.dataDir);

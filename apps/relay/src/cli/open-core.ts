@@ -1,26 +1,42 @@
 import { mkdirSync } from 'node:fs';
-import { databaseFile } from '../config.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { RelayCore } from '../core/relay-core.js';
 import { silentLogger } from '../logger.js';
 import { SecretBox } from '../outreach/secret-box.js';
-import { SqliteStorage } from '../storage/sqlite-storage.js';
+import { openStorage } from '../storage/open-storage.js';
 import { DataLock } from './data-lock.js';
 
-/** Opens the data folder for a CLI command, holding the lock for the duration of `work`. */
+/** The PostgreSQL database the CLI's commands work on (`CONTACT_DESK_DATABASE_URL`); undefined: the data folder's SQLite file. */
+export function cliDatabaseUrl(): string | undefined {
+  const url = process.env.CONTACT_DESK_DATABASE_URL;
+  return url === undefined || url === '' ? undefined : url;
+}
+
+/**
+ * Opens the store for a CLI command and runs `work` with a core of its own: the data folder's
+ * SQLite file, holding its lock for the duration; or PostgreSQL, where the CLI is one more writer
+ * beside the running relay nodes (the store's write lock orders them all).
+ */
 export async function withCore<T>(
   dataDir: string,
   work: (core: RelayCore) => Promise<T> | T,
   clock: Clock = systemClock,
 ): Promise<T> {
   mkdirSync(dataDir, { recursive: true });
-  const lock = new DataLock(dataDir);
-  lock.acquire();
-  const storage = new SqliteStorage(databaseFile({ dataDir }));
+  const databaseUrl = cliDatabaseUrl();
+  const lock = databaseUrl ? undefined : new DataLock(dataDir);
+  lock?.acquire();
   try {
-    return await work(await RelayCore.open(storage, clock, silentLogger, { secrets: SecretBox.forDataDir(dataDir) }));
+    const storage = await openStorage({ dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
+    const core = await RelayCore.open(storage, clock, silentLogger, { secrets: SecretBox.forDataDir(dataDir) });
+    try {
+      return await work(core);
+    } finally {
+      await core.flushNow();
+      core.stop();
+      await storage.close();
+    }
   } finally {
-    await storage.close();
-    lock.release();
+    lock?.release();
   }
 }

@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock.js';
 import type { RelayCore } from '../core/relay-core.js';
 import type { Logger } from '../logger.js';
 import type { OutboxStore } from '../storage/outbox-store.js';
+import type { NodeCoordination } from '../storage/storage.js';
 import type { Outbox } from './outbox.js';
 import type { SecretSealer } from './secret-box.js';
 import { DeliverySender } from './sender.js';
@@ -14,7 +15,7 @@ export interface SenderOptions {
   readonly random?: () => number;
 }
 
-/** The sender of a relay's outbox, started and woken whenever a commit plans deliveries. */
+/** A sender of a relay's outbox, started (wake it when deliveries are planned: `SenderJob` does). */
 export function startSender(
   core: RelayCore,
   store: OutboxStore,
@@ -37,7 +38,41 @@ export function startSender(
     log,
     ...(options.random ? { random: options.random } : {}),
   });
-  outbox.onPlanned((targets) => sender.planned(targets));
   sender.start();
   return sender;
+}
+
+/**
+ * The outreach sender as a job of one relay node (`Leadership`): a fresh sender each time this
+ * node takes the job, woken by this node's commits that plan deliveries and by every commit of
+ * another node (whose deliveries this node now sends).
+ */
+export class SenderJob {
+  private sender: DeliverySender | undefined;
+  private readonly unsubscribe: (() => void)[] = [];
+
+  constructor(
+    private readonly make: () => DeliverySender,
+    private readonly outbox: Outbox,
+    private readonly coordination: NodeCoordination | undefined,
+  ) {}
+
+  /** The running sender; undefined while another node sends. */
+  get current(): DeliverySender | undefined {
+    return this.sender;
+  }
+
+  start(): void {
+    const sender = this.make();
+    this.sender = sender;
+    this.unsubscribe.push(this.outbox.onPlanned((targets) => sender.planned(targets)));
+    if (this.coordination) this.unsubscribe.push(this.coordination.onAppended(() => sender.wake(true)));
+  }
+
+  async stop(): Promise<void> {
+    for (const off of this.unsubscribe.splice(0)) off();
+    const sender = this.sender;
+    this.sender = undefined;
+    await sender?.stop();
+  }
 }
