@@ -58,10 +58,14 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
     http.listen(config.port, config.host, () => resolve());
   });
   const { coordination } = storage;
-  const watching = new Leadership(coordination, 'deadlines', { start: () => watcher.start(config.deadlineCheckMs), stop: () => watcher.stop() }, log);
+  const watching = new Leadership(
+    coordination,
+    'deadlines',
+    { start: () => watcher.start(config.deadlineCheckMs), stop: () => watcher.stop() },
+    log,
+  );
   const sending =
-    outbox &&
-    new SenderJob(() => startSender(core, storage.outbox(), outbox, secrets, clock, log, options.outreach), outbox, coordination);
+    outbox && new SenderJob(() => startSender(core, storage.outbox(), outbox, secrets, clock, log, options.outreach), outbox, coordination);
   const sendingLead = sending && new Leadership(coordination, 'outreach', sending, log);
   watching.start();
   sendingLead?.start();
@@ -75,7 +79,15 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
     core,
     watcher,
     io,
-    outreach: outbox && sending ? { outbox, get sender() { return sending.current; } } : undefined,
+    outreach:
+      outbox && sending
+        ? {
+            outbox,
+            get sender() {
+              return sending.current;
+            },
+          }
+        : undefined,
     get watchesDeadlines() {
       return watching.leading;
     },

@@ -84,7 +84,11 @@ class ChainCheck {
   end(): ChainReport {
     const beyond = [...this.expected.keys()].find((cited) => cited > this.seq);
     if (beyond !== undefined) {
-      return { ok: false, brokenSeq: this.seq + 1, reason: `the log ends at ${this.seq}, but position ${beyond} was cited before: events were removed` };
+      return {
+        ok: false,
+        brokenSeq: this.seq + 1,
+        reason: `the log ends at ${this.seq}, but position ${beyond} was cited before: events were removed`,
+      };
     }
     return { ok: true, events: this.seq, headSeq: this.seq, headHash: this.prevHash };
   }

@@ -40,10 +40,7 @@ const STORAGE_FAILED = protocolError(
   'The relay could not store this change; nothing was recorded. Send it again later.',
 );
 
-const READ_FAILED = protocolError(
-  'storage_unavailable',
-  'The relay could not read this part of its log. Try again later.',
-);
+const READ_FAILED = protocolError('storage_unavailable', 'The relay could not read this part of its log. Try again later.');
 
 const CREDENTIALS_UNREADABLE = protocolError(
   'storage_unavailable',
@@ -361,9 +358,7 @@ export class RelayCore {
   private handle(batch: BatchBuilder, job: Job, context: WriteContext): () => void {
     switch (job.kind) {
       case 'mutations': {
-        const results = job.mutations.map((mutation) =>
-          handleMutation(batch, context, job.session, mutation, this.outreach.secrets),
-        );
+        const results = job.mutations.map((mutation) => handleMutation(batch, context, job.session, mutation, this.outreach.secrets));
         return () => job.done(results);
       }
       case 'deadlines':
