@@ -5,17 +5,25 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
  * connection and refuses new ones (a laptop losing the network); `stall` keeps connections open
  * but forwards nothing (a half-open link: no traffic, no close); `loseReplies` forwards only
  * towards the relay; `restore` heals all.
+ *
+ * Given several relay ports it is a load balancer at the TCP level, as a ministry's would be in
+ * front of relay nodes: each new connection goes to the next node in turn, and to the one after
+ * when a node refuses it (a node killed). A WebSocket is one connection, so no stickiness is needed.
  */
 export class TcpProxy {
   private server: Server | undefined;
   private readonly pairs = new Set<{ client: Socket; upstream: Socket }>();
   private mode: 'open' | 'severed' | 'stalled' | 'repliesLost' = 'open';
+  private readonly targets: readonly number[];
+  private turn = 0;
   port = 0;
 
   constructor(
-    private readonly targetPort: number,
+    targetPort: number | readonly number[],
     private readonly targetHost = '127.0.0.1',
-  ) {}
+  ) {
+    this.targets = typeof targetPort === 'number' ? [targetPort] : targetPort;
+  }
 
   async start(port = 0): Promise<number> {
     const server = createServer((client) => this.accept(client));
@@ -38,7 +46,35 @@ export class TcpProxy {
       client.destroy();
       return;
     }
-    const upstream = connect(this.targetPort, this.targetHost);
+    client.pause();
+    this.connectUpstream(this.targets.length, (upstream) => {
+      if (!upstream || client.destroyed || this.mode === 'severed') {
+        client.destroy();
+        upstream?.destroy();
+        return;
+      }
+      this.pipe(client, upstream);
+      client.resume();
+    });
+  }
+
+  /** Connects to the next target in turn, trying the others when one refuses; null when all did. */
+  private connectUpstream(triesLeft: number, done: (upstream: Socket | null) => void): void {
+    if (triesLeft === 0) {
+      done(null);
+      return;
+    }
+    const port = this.targets[this.turn++ % this.targets.length] as number;
+    const upstream = connect(port, this.targetHost);
+    const refused = () => this.connectUpstream(triesLeft - 1, done);
+    upstream.once('error', refused);
+    upstream.once('connect', () => {
+      upstream.off('error', refused);
+      done(upstream);
+    });
+  }
+
+  private pipe(client: Socket, upstream: Socket): void {
     const pair = { client, upstream };
     this.pairs.add(pair);
     const forward = (from: Socket, to: Socket, direction: 'up' | 'down') =>
