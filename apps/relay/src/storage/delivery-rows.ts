@@ -1,3 +1,7 @@
+/**
+ * The outbox's rows as every engine stores them, and what they are read as: the sender's due
+ * deliveries, the prefect's delivery log (paged the same way whatever the engine), the sealed secrets.
+ */
 import {
   DELIVERY_STATUSES,
   type DeliveriesRequest,
@@ -5,7 +9,7 @@ import {
   type DeliveryStatus,
   type DeliverySummary,
 } from '@contact-desk/shared';
-import type { DeliveryRecord, SealedSecret } from './outbox-store.js';
+import type { DeliveryRecord, OutboxStore, SealedSecret } from './outbox-store.js';
 
 /** A row of the `deliveries` table, in every engine. */
 export interface DeliveryRow {
@@ -55,7 +59,7 @@ function shownOf(row: DeliveryRow): Omit<DeliverySummary, 'deliveryId' | 'nextAt
   };
 }
 
-export function toRecord(row: DeliveryRow): DeliveryRecord {
+function toRecord(row: DeliveryRow): DeliveryRecord {
   return {
     id: row.id,
     ...shownOf(row),
@@ -70,7 +74,7 @@ export function toRecord(row: DeliveryRow): DeliveryRecord {
 }
 
 /** What the delivery log shows of a row: never its content. */
-export function toSummary(row: DeliveryRow): DeliverySummary {
+function toSummary(row: DeliveryRow): DeliverySummary {
   return { deliveryId: row.id, ...shownOf(row), nextAttemptAt: row.status === 'pending' ? row.next_attempt_at : null };
 }
 
@@ -82,23 +86,34 @@ export interface SecretRow {
   created_at: number;
 }
 
-export function toSecret(row: SecretRow): SealedSecret {
+function toSecret(row: SecretRow): SealedSecret {
   return { webhookId: row.webhook_id, version: row.version, sealed: row.sealed, createdAt: row.created_at };
 }
 
 /** Counts by status, every status present (zero when no row has it). */
-export function countsByStatus(rows: Iterable<{ status: DeliveryStatus; n: number }>): Record<DeliveryStatus, number> {
+function countsByStatus(rows: Iterable<{ status: DeliveryStatus; n: number }>): Record<DeliveryStatus, number> {
   const counts = Object.fromEntries(DELIVERY_STATUSES.map((status) => [status, 0])) as Record<DeliveryStatus, number>;
   for (const row of rows) counts[row.status] = row.n;
   return counts;
 }
 
-/** The two reads the delivery log's paging needs from an engine, newest first, in planning order within a time. */
-export interface DeliveryLogReads {
-  /** Up to `limit` rows created before `before` (and with `status`, when not null). */
-  newest(before: number, status: DeliveryStatus | null, limit: number): Promise<DeliveryRow[]> | DeliveryRow[];
-  /** Every row created at `at` (and with `status`, when not null). */
-  plannedAt(at: number, status: DeliveryStatus | null): Promise<DeliveryRow[]> | DeliveryRow[];
+/** An engine's answer: at once (SQLite) or later (a server). */
+type Answer<T> = T | Promise<T>;
+
+/**
+ * The reads of the outbox's tables, as each engine writes them in its SQL; rows come back as
+ * stored. Within one `created_at`, and among deliveries sharing an order key, the order is the
+ * order of planning (SQLite's rowid, PostgreSQL's `planned`).
+ */
+export interface OutboxQueries {
+  /** Pending rows due at `now`, oldest due first, each the first of its order key still pending, without the skipped. */
+  due(now: number, limit: number, skipIds: readonly string[], skipTargets: readonly string[]): Answer<DeliveryRow[]>;
+  secret(webhookId: string): Answer<SecretRow | undefined>;
+  counts(): Answer<{ status: DeliveryStatus; n: number }[]>;
+  /** Up to `limit` rows created before `before` (and with `status`, when not null), newest first. */
+  newest(before: number, status: DeliveryStatus | null, limit: number): Answer<DeliveryRow[]>;
+  /** Every row created at `at` (and with `status`, when not null), newest first. */
+  plannedAt(at: number, status: DeliveryStatus | null): Answer<DeliveryRow[]>;
 }
 
 /**
@@ -106,10 +121,7 @@ export interface DeliveryLogReads {
  * planned at the same time, so that `before` (the last one's `createdAt`) misses none of them on
  * the next page; a run longer than the page comes whole.
  */
-export async function deliveryLogPage(
-  query: DeliveriesRequest,
-  reads: DeliveryLogReads,
-): Promise<Extract<DeliveriesResponse, { ok: true }>> {
+async function deliveryLogPage(query: DeliveriesRequest, reads: OutboxQueries): Promise<Extract<DeliveriesResponse, { ok: true }>> {
   const status = query.status ?? null;
   const rows = await reads.newest(query.before ?? Number.MAX_SAFE_INTEGER, status, query.limit + 1);
   if (rows.length <= query.limit) return { ok: true, deliveries: rows.map(toSummary), hasMore: false };
@@ -124,4 +136,26 @@ export async function deliveryLogPage(
     }
   }
   return { ok: true, deliveries: page.map(toSummary), hasMore: true };
+}
+
+/** Reading the outbox, the same in every engine: the engine's queries, their rows turned into what the sender and the delivery log see. */
+export class OutboxReads implements OutboxStore {
+  constructor(private readonly queries: OutboxQueries) {}
+
+  async dueDeliveries(now: number, limit: number, skipIds: readonly string[], skipTargets: readonly string[]): Promise<DeliveryRecord[]> {
+    return (await this.queries.due(now, limit, skipIds, skipTargets)).map(toRecord);
+  }
+
+  async webhookSecret(webhookId: string): Promise<SealedSecret | undefined> {
+    const row = await this.queries.secret(webhookId);
+    return row && toSecret(row);
+  }
+
+  async deliveryCounts(): Promise<Record<DeliveryStatus, number>> {
+    return countsByStatus(await this.queries.counts());
+  }
+
+  deliveryPage(query: DeliveriesRequest): Promise<Extract<DeliveriesResponse, { ok: true }>> {
+    return deliveryLogPage(query, this.queries);
+  }
 }

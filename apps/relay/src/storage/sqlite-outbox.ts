@@ -1,23 +1,14 @@
 import type Database from 'better-sqlite3';
-import type { DeliveriesRequest, DeliveriesResponse, DeliveryStatus } from '@contact-desk/shared';
-import {
-  countsByStatus,
-  deliveryLogPage,
-  SUMMARY_COLUMNS,
-  toRecord,
-  toSecret,
-  type DeliveryLogReads,
-  type DeliveryRow,
-  type SecretRow,
-} from './delivery-rows.js';
-import type { DeliveryRecord, OutboxStore, OutboxWrites, SealedSecret } from './outbox-store.js';
+import type { DeliveryStatus } from '@contact-desk/shared';
+import { OutboxReads, SUMMARY_COLUMNS, type DeliveryRow, type SecretRow } from './delivery-rows.js';
+import type { OutboxWrites } from './outbox-store.js';
 
-/** The outbox's tables in the relay's SQLite file; `write` runs inside the storage's commit. */
-export class SqliteOutbox implements OutboxStore {
+/** The outbox's tables in the relay's SQLite file; `write` runs inside the storage's commit, the reads are `OutboxReads`'. */
+export class SqliteOutbox extends OutboxReads {
   private readonly statements;
 
   constructor(db: Database.Database) {
-    this.statements = {
+    const statements = {
       insert: db.prepare(
         `INSERT INTO deliveries (id, channel, target, target_name, request_id, ref, platform_id, level, trigger, topic,
            cause_seq, body, path, dedup_key, order_key, status, attempts, next_attempt_at, created_at)
@@ -52,6 +43,15 @@ export class SqliteOutbox implements OutboxStore {
          ORDER BY rowid DESC`,
       ),
     };
+    super({
+      due: (now, limit, skipIds, skipTargets) =>
+        statements.due.all({ now, limit, skipIds: JSON.stringify(skipIds), skipTargets: JSON.stringify(skipTargets) }) as DeliveryRow[],
+      secret: (webhookId) => statements.secret.get(webhookId) as SecretRow | undefined,
+      counts: () => statements.counts.all() as { status: DeliveryStatus; n: number }[],
+      newest: (before, status, limit) => statements.page.all({ before, status, limit }) as DeliveryRow[],
+      plannedAt: (at, status) => statements.at.all({ at, status }) as DeliveryRow[],
+    });
+    this.statements = statements;
   }
 
   write(writes: OutboxWrites): void {
@@ -61,33 +61,5 @@ export class SqliteOutbox implements OutboxStore {
       if (s.update.run(update).changes !== 1) throw new Error(`no delivery ${update.id} to update`);
     }
     for (const secret of writes.webhookSecrets) s.upsertSecret.run(secret.webhookId, secret.version, secret.sealed, secret.createdAt);
-  }
-
-  async dueDeliveries(now: number, limit: number, skipIds: readonly string[], skipTargets: readonly string[]): Promise<DeliveryRecord[]> {
-    const rows = this.statements.due.all({
-      now,
-      limit,
-      skipIds: JSON.stringify(skipIds),
-      skipTargets: JSON.stringify(skipTargets),
-    }) as DeliveryRow[];
-    return rows.map(toRecord);
-  }
-
-  async webhookSecret(webhookId: string): Promise<SealedSecret | undefined> {
-    const row = this.statements.secret.get(webhookId) as SecretRow | undefined;
-    return row && toSecret(row);
-  }
-
-  async deliveryCounts(): Promise<Record<DeliveryStatus, number>> {
-    return countsByStatus(this.statements.counts.all() as { status: DeliveryStatus; n: number }[]);
-  }
-
-  /** Newest first, never ending a page inside a run of deliveries planned at the same time (see `deliveryLogPage`). */
-  async deliveryPage(query: DeliveriesRequest): Promise<Extract<DeliveriesResponse, { ok: true }>> {
-    const reads: DeliveryLogReads = {
-      newest: (before, status, limit) => this.statements.page.all({ before, status, limit }) as DeliveryRow[],
-      plannedAt: (at, status) => this.statements.at.all({ at, status }) as DeliveryRow[],
-    };
-    return deliveryLogPage(query, reads);
   }
 }

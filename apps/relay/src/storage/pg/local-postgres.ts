@@ -86,6 +86,7 @@ export class LocalPostgres {
   /** Creates an empty database; resolves to its URL. */
   async createDatabase(name: string): Promise<string> {
     const client = new pg.Client({ connectionString: this.url });
+    client.on('error', () => undefined); // a lost connection rejects the calls below
     await client.connect();
     try {
       await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);

@@ -88,21 +88,25 @@ export interface Queryable {
 
 /**
  * Runs `work` in one transaction on one pooled connection: `begin` (BEGIN and its options), then
- * COMMIT; on any error ROLLBACK and the error passed on as it is. A connection that cannot even
- * roll back (the server went away) is dropped from the pool rather than reused.
+ * COMMIT; on any error ROLLBACK and the error passed on as it is. A connection that broke (the
+ * server went away) is dropped from the pool rather than reused, and its late errors are heard
+ * here: a checked-out client's error event has no other listener, and would end the process.
  */
 export async function inTransaction<T>(pool: pg.Pool, begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  const onError = (error: Error) => (broken ??= error);
+  client.on('error', onError);
   try {
     await client.query(begin);
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+    if (!broken) await client.query('ROLLBACK').catch(onError);
     throw error;
   } finally {
+    if (!broken) client.off('error', onError);
     client.release(broken);
   }
 }

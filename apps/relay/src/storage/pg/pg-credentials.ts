@@ -1,18 +1,16 @@
+import { mutationColumns } from '../commit-rows.js';
 import type { CommitBatch, DeviceCredential, EnrollmentCodeRecord, StoredMutationResult, TokenReplacement } from '../storage.js';
 import type { Queryable } from './pg-connections.js';
-import { columns, insertRows } from './pg-rows.js';
+import { insertRows, type Columns } from './pg-rows.js';
 
-const MUTATION_WRITTEN = columns({
+const MUTATION_WRITTEN: Columns = {
   mutation_id: 'text',
   user_id: 'text',
   received_at: 'bigint',
   status: 'text',
   result: 'text',
   request_hash: 'text',
-});
-const API_KEY_WRITTEN = columns({ api_key_id: 'text', key_hash: 'text' });
-const CODE_WRITTEN = columns({ code_hash: 'text', user_id: 'text', expires_at: 'bigint' });
-const TOKEN_WRITTEN = columns({ token_hash: 'text', device_id: 'text' });
+};
 
 /**
  * A batch's answers to mutations and its credentials, in SQLite's order: codes issued before codes
@@ -20,34 +18,15 @@ const TOKEN_WRITTEN = columns({ token_hash: 'text', device_id: 'text' });
  * code spent in the batch stays spent, not cancelled).
  */
 export async function writeCredentials(db: Queryable, batch: CommitBatch): Promise<void> {
-  const answers = [...batch.mutationResults].map(([mutationId, stored]) => [
-    mutationId,
-    stored.userId,
-    stored.receivedAt,
-    stored.result.status,
-    JSON.stringify(stored.result),
-    stored.requestHash ?? null,
-  ]);
+  const answers = [...batch.mutationResults].map(([mutationId, stored]) => mutationColumns(mutationId, stored));
   await insertRows(db, 'mutations', MUTATION_WRITTEN, answers);
-  await insertRows(
-    db,
-    'api_keys',
-    API_KEY_WRITTEN,
-    batch.apiKeys.map((key) => [key.apiKeyId, key.keyHash]),
-  );
-  await insertRows(
-    db,
-    'enrollment_codes',
-    CODE_WRITTEN,
-    batch.enrollmentCodes.map((code) => [code.codeHash, code.userId, code.expiresAt]),
-  );
+  const apiKeys = batch.apiKeys.map((key) => ({ api_key_id: key.apiKeyId, key_hash: key.keyHash }));
+  await insertRows(db, 'api_keys', { api_key_id: 'text', key_hash: 'text' }, apiKeys);
+  const codes = batch.enrollmentCodes.map((code) => ({ code_hash: code.codeHash, user_id: code.userId, expires_at: code.expiresAt }));
+  await insertRows(db, 'enrollment_codes', { code_hash: 'text', user_id: 'text', expires_at: 'bigint' }, codes);
   await spendCodes(db, batch.usedEnrollmentCodes);
-  await insertRows(
-    db,
-    'device_tokens',
-    TOKEN_WRITTEN,
-    batch.deviceTokens.map((token) => [token.tokenHash, token.deviceId]),
-  );
+  const tokens = batch.deviceTokens.map((token) => ({ token_hash: token.tokenHash, device_id: token.deviceId }));
+  await insertRows(db, 'device_tokens', { token_hash: 'text', device_id: 'text' }, tokens);
   await cancelSupersededCodes(db, batch);
 }
 
@@ -78,40 +57,27 @@ async function cancelSupersededCodes(db: Queryable, batch: CommitBatch): Promise
   );
 }
 
-interface MutationRow {
-  mutation_id: string;
-  user_id: string;
-  result: string;
-  request_hash: string | null;
+/** Rows of `table` whose `key` is one of `keys`, by key (none asked: no query). */
+async function rowsByKey<R extends Record<string, unknown>>(db: Queryable, table: string, key: keyof R & string, keys: readonly string[]) {
+  if (keys.length === 0) return new Map<string, R>();
+  const { rows } = await db.query<R>(`SELECT * FROM ${table} WHERE ${key} = ANY($1::text[])`, [keys]);
+  return new Map(rows.map((row) => [row[key] as string, row]));
 }
 
 /** The recorded answers of the mutation ids that have one. */
 export async function mutationResults(db: Queryable, mutationIds: readonly string[]): Promise<Map<string, StoredMutationResult>> {
-  if (mutationIds.length === 0) return new Map();
-  const { rows } = await db.query<MutationRow>(
-    'SELECT mutation_id, user_id, result, request_hash FROM mutations WHERE mutation_id = ANY($1::text[])',
-    [mutationIds],
-  );
+  type MutationRow = { mutation_id: string; user_id: string; result: string; request_hash: string | null };
+  const rows = await rowsByKey<MutationRow>(db, 'mutations', 'mutation_id', mutationIds);
   return new Map(
-    rows.map((row) => [row.mutation_id, { userId: row.user_id, result: JSON.parse(row.result), requestHash: row.request_hash }]),
+    [...rows].map(([id, row]) => [id, { userId: row.user_id, result: JSON.parse(row.result), requestHash: row.request_hash }]),
   );
-}
-
-interface CodeRow {
-  code_hash: string;
-  user_id: string;
-  expires_at: number;
-  used_at: number | null;
 }
 
 /** The enrollment codes (by hash) that exist. */
 export async function enrollmentCodes(db: Queryable, codeHashes: readonly string[]): Promise<Map<string, EnrollmentCodeRecord>> {
-  if (codeHashes.length === 0) return new Map();
-  const { rows } = await db.query<CodeRow>(
-    'SELECT code_hash, user_id, expires_at, used_at FROM enrollment_codes WHERE code_hash = ANY($1::text[])',
-    [codeHashes],
-  );
-  return new Map(rows.map((row) => [row.code_hash, { userId: row.user_id, expiresAt: row.expires_at, usedAt: row.used_at }]));
+  type CodeRow = { code_hash: string; user_id: string; expires_at: number; used_at: number | null };
+  const rows = await rowsByKey<CodeRow>(db, 'enrollment_codes', 'code_hash', codeHashes);
+  return new Map([...rows].map(([hash, row]) => [hash, { userId: row.user_id, expiresAt: row.expires_at, usedAt: row.used_at }]));
 }
 
 export async function credential(db: Queryable, tokenHash: string): Promise<DeviceCredential | undefined> {

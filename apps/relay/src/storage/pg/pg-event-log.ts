@@ -1,14 +1,15 @@
 import { GENESIS_HASH, visibilityClass, type LogPosition, type LoggedEvent, type Viewer } from '@contact-desk/shared';
+import { eventColumns } from '../commit-rows.js';
 import { toEvent, type EventRow } from '../event-row.js';
 import type { Queryable } from './pg-connections.js';
-import { columns, insertRows } from './pg-rows.js';
+import { insertRows, type Columns } from './pg-rows.js';
 
 /** The columns of an `EventRow`, from `events e` (a `platforms` audience's ids read from event_platforms). */
 const EVENT_COLUMNS = `e.seq, e.server_time, e.type, e.actor, e.mutation_id, e.client_time, e.audience, e.platform_id,
   CASE e.audience WHEN 'platforms' THEN (SELECT json_agg(p.platform_id)::text FROM event_platforms p WHERE p.seq = e.seq) END AS platform_ids,
   e.payload, e.prev_hash, e.hash`;
 
-const EVENT_WRITTEN = columns({
+const EVENT_WRITTEN: Columns = {
   seq: 'bigint',
   server_time: 'bigint',
   type: 'text',
@@ -22,39 +23,15 @@ const EVENT_WRITTEN = columns({
   payload: 'text',
   prev_hash: 'text',
   hash: 'text',
-});
-
-const PLATFORM_WRITTEN = columns({ platform_id: 'text', seq: 'bigint' });
-
-/** The request an event belongs to, as SQLite reads it from the payload: its request id, its request's, its comment's. */
-function requestIdOf(event: LoggedEvent): string | null {
-  const payload = event.payload as { requestId?: unknown; request?: { id?: unknown }; comment?: { requestId?: unknown } };
-  const id = payload.requestId ?? payload.request?.id ?? payload.comment?.requestId;
-  return typeof id === 'string' ? id : null;
-}
+};
 
 /** Appends events (and the platforms of their `platforms` audiences): two statements whatever their number. */
 export async function insertEvents(db: Queryable, events: readonly LoggedEvent[]): Promise<void> {
-  const rows = events.map((event) => [
-    event.seq,
-    event.serverTime,
-    event.type,
-    event.actor.userId,
-    JSON.stringify(event.actor),
-    event.mutationId,
-    event.clientTime,
-    event.audience.kind,
-    event.audience.kind === 'platform' ? event.audience.platformId : null,
-    requestIdOf(event),
-    JSON.stringify(event.payload),
-    event.prevHash,
-    event.hash,
-  ]);
-  await insertRows(db, 'events', EVENT_WRITTEN, rows);
+  await insertRows(db, 'events', EVENT_WRITTEN, events.map(eventColumns));
   const platforms = events.flatMap(({ audience, seq }) =>
-    audience.kind === 'platforms' ? audience.platformIds.map((id) => [id, seq]) : [],
+    audience.kind === 'platforms' ? audience.platformIds.map((platformId) => ({ platform_id: platformId, seq })) : [],
   );
-  await insertRows(db, 'event_platforms', PLATFORM_WRITTEN, platforms);
+  await insertRows(db, 'event_platforms', { platform_id: 'text', seq: 'bigint' }, platforms);
 }
 
 async function events(db: Queryable, sql: string, values: unknown[]): Promise<LoggedEvent[]> {

@@ -1,14 +1,13 @@
 import type { Queryable } from './pg-connections.js';
 
-/** A column written through `insertRows`, with the SQL type of its array parameter. */
-export interface Column {
-  readonly name: string;
-  readonly type: 'text' | 'bigint' | 'integer';
-}
+/** The SQL type of a column's array parameter in `insertRows`. */
+export type ColumnType = 'text' | 'bigint' | 'integer';
 
-export function columns(types: Record<string, Column['type']>): Column[] {
-  return Object.entries(types).map(([name, type]) => ({ name, type }));
-}
+/** The columns a statement writes, by name, with their types. */
+export type Columns = Readonly<Record<string, ColumnType>>;
+
+/** A row to write: a value for each column (a missing one is NULL). */
+export type Row = Readonly<Record<string, unknown>>;
 
 /**
  * `INSERT … SELECT FROM unnest(…)`: any number of rows in one statement and one round trip, one
@@ -16,17 +15,12 @@ export function columns(types: Record<string, Column['type']>): Column[] {
  * parses the same few texts again and again). Rows go in in the order given (`planned` counters).
  * `then` follows the select: an ON CONFLICT clause. Resolves to the rows written.
  */
-export async function insertRows(
-  db: Queryable,
-  table: string,
-  written: readonly Column[],
-  rows: readonly (readonly unknown[])[],
-  then = '',
-): Promise<number> {
+export async function insertRows(db: Queryable, table: string, written: Columns, rows: readonly Row[], then = ''): Promise<number> {
   if (rows.length === 0) return 0;
-  const names = written.map((column) => column.name).join(', ');
-  const arrays = written.map((column, i) => `$${i + 1}::${column.type}[]`).join(', ');
-  const values = written.map((_, i) => rows.map((row) => row[i] ?? null));
+  const columns = Object.entries(written);
+  const names = columns.map(([name]) => name).join(', ');
+  const arrays = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
+  const values = columns.map(([name]) => rows.map((row) => row[name] ?? null));
   const result = await db.query(
     `INSERT INTO ${table} (${names}) SELECT ${names} FROM unnest(${arrays}) WITH ORDINALITY AS r (${names}, n) ORDER BY n ${then}`,
     values,
@@ -35,8 +29,10 @@ export async function insertRows(
 }
 
 /** `insertRows` that replaces the rows already stored under the same key, column by column. */
-export function upsertRows(db: Queryable, table: string, key: string, written: readonly Column[], rows: readonly (readonly unknown[])[]) {
-  const replaced = written.filter((column) => column.name !== key).map((column) => `${column.name} = excluded.${column.name}`);
+export function upsertRows(db: Queryable, table: string, key: string, written: Columns, rows: readonly Row[]) {
+  const replaced = Object.keys(written)
+    .filter((name) => name !== key)
+    .map((name) => `${name} = excluded.${name}`);
   return insertRows(db, table, written, rows, `ON CONFLICT (${key}) DO UPDATE SET ${replaced.join(', ')}`);
 }
 
