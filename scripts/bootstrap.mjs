@@ -11,9 +11,13 @@
 //    not; when it cannot be fetched, the desktop app falls back to the web client.
 // 4. With --with-browser (the test command): Chromium for the end-to-end tests, from the system's
 //    packages (Debian/Ubuntu, as root) when it is missing; elsewhere set CHROMIUM_PATH.
+// 5. With --with-postgres (the test and bench commands): PostgreSQL's server programs, from the
+//    system's packages (Debian's `postgresql`, as root) when no initdb is found; the tests start
+//    throwaway servers of their own with them (apps/relay/src/storage/pg/local-postgres.ts), never
+//    the system's cluster. Elsewhere install PostgreSQL, or set CONTACT_DESK_PG_BIN to its bin folder.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -139,6 +143,34 @@ function ensureChromium() {
   if (result.status !== 0) throw new Error('Chromium could not be installed with apt-get');
 }
 
+/** Where initdb is, looked for as the relay's LocalPostgres looks (server-binaries.ts); undefined when nowhere. */
+function findInitdb() {
+  const chosen = process.env.CONTACT_DESK_PG_BIN;
+  if (chosen) return existsSync(join(chosen, 'initdb')) ? chosen : undefined;
+  const debianRoot = '/usr/lib/postgresql';
+  const versions = existsSync(debianRoot) ? readdirSync(debianRoot).filter((name) => /^\d+$/.test(name)) : [];
+  for (const version of versions.sort((a, b) => Number(b) - Number(a))) {
+    if (existsSync(join(debianRoot, version, 'bin', 'initdb'))) return join(debianRoot, version, 'bin');
+  }
+  const pgConfig = run('pg_config', ['--bindir'], { capture: true });
+  const binDir = pgConfig.status === 0 ? pgConfig.stdout.trim() : '';
+  return binDir && existsSync(join(binDir, 'initdb')) ? binDir : undefined;
+}
+
+function ensurePostgres() {
+  if (findInitdb()) return;
+  const canApt = process.platform === 'linux' && existsSync('/usr/bin/apt-get') && process.getuid?.() === 0;
+  if (!canApt) {
+    say("PostgreSQL (initdb) was not found: the relay's PostgreSQL tests need it (install it, or set CONTACT_DESK_PG_BIN).");
+    return;
+  }
+  say("installing PostgreSQL for the relay's storage tests (apt-get install postgresql)…");
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  const result = spawnSync('apt-get', ['install', '-y', '-qq', 'postgresql'], { stdio: 'inherit', env });
+  if (result.status !== 0 || !findInitdb()) throw new Error('PostgreSQL could not be installed with apt-get');
+}
+
 const wanted = expectedStamp();
 const previous = readStamp();
 if (!existsSync(join(root, 'node_modules')) || !sameStamp(previous, wanted)) {
@@ -147,4 +179,5 @@ if (!existsSync(join(root, 'node_modules')) || !sameStamp(previous, wanted)) {
 ensureSqlite();
 const electron = ensureElectron(previous, wanted.lock) ? 'installed' : 'unavailable';
 if (process.argv.includes('--with-browser')) ensureChromium();
+if (process.argv.includes('--with-postgres')) ensurePostgres();
 writeFileSync(stampPath, `${JSON.stringify({ ...wanted, electron })}\n`);
