@@ -89,6 +89,10 @@ describe('the relay address field', () => {
     await switchLanguage('en');
     await waitFor(() => expect(errorText()).toContain('“https://relay-b.interieur.gouv.fr/relais” is not a relay address.'));
     expect(fetch).not.toHaveBeenCalled();
+    // Edited, the list is no longer said to be wrong.
+    fireEvent.change(screen.getByTestId('enroll-relay'), { target: { value: `${A}, ${B}` } });
+    expect(screen.queryByTestId('enroll-error')).toBeNull();
+    expect(screen.getByTestId('enroll-relay').getAttribute('aria-invalid')).toBeNull();
   });
 
   it('refuses more than eight different addresses, duplicates not counted', async () => {

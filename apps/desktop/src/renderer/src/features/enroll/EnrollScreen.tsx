@@ -142,7 +142,11 @@ export function EnrollScreen({ options }: { options: LaunchOptions }) {
               aria-describedby="enroll-relay-hint"
               aria-invalid={addressRefusal(error) || undefined}
               data-testid="enroll-relay"
-              onChange={(event) => setRelay(event.target.value)}
+              onChange={(event) => {
+                setRelay(event.target.value);
+                // A refusal of the addresses typed no longer stands once they are edited.
+                if (addressRefusal(error)) setError(null);
+              }}
             />
             <span id="enroll-relay-hint" className="field-hint">
               {t('relayHint')}

@@ -22,7 +22,7 @@ export const shellTexts: FeatureTexts = {
       connecting: 'Connexion…',
       reconnecting: 'Reconnexion…',
       relayOnline: 'Connecté à {{host}}',
-      relayTrying: 'Essai de {{host}}',
+      relayTrying: 'Tentative sur {{host}}',
       revoked: 'Appareil révoqué — demandez un nouveau code au préfet',
       pending_zero: 'Aucun changement en attente',
       loadingLocal: 'Lecture des demandes plus anciennes de la copie locale…',
