@@ -40,7 +40,13 @@ const INIT_SCRIPT = `(() => {
 })();`;
 
 interface BenchWindow {
-  __bench: { row: number | null; rowPainted: number | null; empty: number | null; emptyPainted: number | null; longTasks: [number, number][] };
+  __bench: {
+    row: number | null;
+    rowPainted: number | null;
+    empty: number | null;
+    emptyPainted: number | null;
+    longTasks: [number, number][];
+  };
 }
 
 /** Replaces the profile's requests with `count` copies of a valid request (varied ids, refs, statuses); returns IndexedDB write time. */
@@ -63,13 +69,13 @@ async function fillRequests(page: Page, template: unknown, count: number, relayU
       const creds = await open('contact-desk-credentials');
       const ctx = creds.transaction('credentials', 'readwrite');
       const store = ctx.objectStore('credentials');
-      const row = await new Promise<{ profile: string; relayUrl: string; token: string }>((resolve, reject) => {
+      const row = await new Promise<{ profile: string; relayUrls: string[]; token: string }>((resolve, reject) => {
         const get = store.get(profile);
         get.onsuccess = () => resolve(get.result);
         get.onerror = () => reject(get.error);
       });
       if (!row) throw new Error('no credentials for the profile: enrollment failed');
-      store.put({ ...row, relayUrl });
+      store.put({ ...row, relayUrls: [relayUrl] });
       await done(ctx);
       creds.close();
 
@@ -141,7 +147,13 @@ async function rawGetAll(page: Page): Promise<{ ms: number; count: number }> {
 async function firstPaint(page: Page, appUrl: string, what: 'row' | 'empty'): Promise<{ dom: number; painted: number }> {
   await page.goto(appUrl, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
   const key = what === 'row' ? 'rowPainted' : 'emptyPainted';
-  await page.waitForFunction((k) => (window as unknown as BenchWindow).__bench?.[k as 'rowPainted'] !== null && (window as unknown as BenchWindow).__bench?.[k as 'rowPainted'] !== undefined, key, { timeout: LOAD_TIMEOUT_MS, polling: 50 });
+  await page.waitForFunction(
+    (k) =>
+      (window as unknown as BenchWindow).__bench?.[k as 'rowPainted'] !== null &&
+      (window as unknown as BenchWindow).__bench?.[k as 'rowPainted'] !== undefined,
+    key,
+    { timeout: LOAD_TIMEOUT_MS, polling: 50 },
+  );
   return page.evaluate((w) => {
     const b = (window as unknown as BenchWindow).__bench;
     return w === 'row' ? { dom: b.row!, painted: b.rowPainted! } : { dom: b.empty!, painted: b.emptyPainted! };
@@ -170,14 +182,21 @@ async function filterOnce(page: Page, term: string, expected: number, total: num
     { expected },
   );
   await page.fill('[data-testid="queue-search"]', term, { timeout: 10_000 });
-  await page.waitForFunction(() => (window as unknown as { __filter: { end: number | null } }).__filter.end !== null, undefined, { timeout: 30_000, polling: 20 });
+  await page.waitForFunction(() => (window as unknown as { __filter: { end: number | null } }).__filter.end !== null, undefined, {
+    timeout: 30_000,
+    polling: 20,
+  });
   const ms = await page.evaluate(() => {
     const f = (window as unknown as { __filter: { start: number; end: number } }).__filter;
     return f.end - f.start;
   });
   // Back to the whole queue, and let it settle.
   await page.fill('[data-testid="queue-search"]', '', { timeout: 10_000 });
-  await page.waitForFunction((n) => document.querySelector('[data-testid="queue-count"]')?.getAttribute('data-count') === String(n), total, { timeout: 30_000, polling: 20 });
+  await page.waitForFunction(
+    (n) => document.querySelector('[data-testid="queue-count"]')?.getAttribute('data-count') === String(n),
+    total,
+    { timeout: 30_000, polling: 20 },
+  );
   await page.waitForTimeout(300);
   return ms;
 }
@@ -194,19 +213,26 @@ export async function benchQueue(): Promise<Figure[]> {
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addInitScript(INIT_SCRIPT);
-    await context.route('**/__blank', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
+    await context.route('**/__blank', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>blank</title>' }),
+    );
     const page = await context.newPage();
     page.setDefaultTimeout(LOAD_TIMEOUT_MS);
     page.on('pageerror', (error) => log(`page error: ${error.message}`));
 
     // Real enrollment: Dexie creates the profile's database, the credentials and the meta entries.
     const appUrl = `${url}/?profile=${PROFILE}`;
-    await page.goto(`${appUrl}&relay=${encodeURIComponent(fixture.relay.url)}&code=${encodeURIComponent(fixture.codes.operator)}&autoEnroll=1`);
+    await page.goto(
+      `${appUrl}&relay=${encodeURIComponent(fixture.relay.url)}&code=${encodeURIComponent(fixture.codes.operator)}&autoEnroll=1`,
+    );
     await page.waitForSelector('[data-testid="queue-empty"]', { timeout: LOAD_TIMEOUT_MS });
     // The operator's queue opens on Needs action; the figures are for the whole queue, so the
     // profile is left on All (the queue remembers the tab per profile, like a user's choice).
     await page.click('[data-testid="view-tab-all"]');
-    await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) ?? '{}')?.place?.view?.tab === 'all', `contact-desk-queue:${PROFILE}`);
+    await page.waitForFunction(
+      (key) => JSON.parse(localStorage.getItem(key) ?? '{}')?.place?.view?.tab === 'all',
+      `contact-desk-queue:${PROFILE}`,
+    );
     log('queue: profile enrolled against the relay');
 
     // Baseline first paint: empty local DB, offline.
@@ -245,7 +271,9 @@ export async function benchQueue(): Promise<Figure[]> {
         { timeout: 60_000, polling: 20 },
       );
       bigFull.push(await page.evaluate(() => performance.now()));
-      log(`queue: 100k first paint run ${run + 1}: row in DOM ${paint.dom.toFixed(0)} ms, painted ${paint.painted.toFixed(0)} ms, all ${BIG} listed at ${bigFull.at(-1)?.toFixed(0)} ms`);
+      log(
+        `queue: 100k first paint run ${run + 1}: row in DOM ${paint.dom.toFixed(0)} ms, painted ${paint.painted.toFixed(0)} ms, all ${BIG} listed at ${bigFull.at(-1)?.toFixed(0)} ms`,
+      );
     }
     await page.waitForTimeout(1_000);
     const bigFilter: number[] = [];

@@ -31,14 +31,19 @@ export interface NotifyRequest {
   readonly urgent: boolean;
 }
 
+/** Most relay addresses a device keeps (the nodes of one relay, or one load-balanced address). */
+export const MAX_RELAY_ADDRESSES = 8;
+
 /**
- * What a device keeps to reconnect: the relay's address and its device token. `pendingToken` is
- * a token the device made for a rotation and has not yet seen confirmed; it is stored before its
- * hash is sent, so a lost answer cannot lock the device out (absent in credentials stored
- * before rotation worked this way, and whenever no rotation is unsettled).
+ * What a device keeps to reconnect: the relay's addresses, in the order they are tried (every
+ * node serves every device, so any of them will do), and its device token. `pendingToken` is a
+ * token the device made for a rotation and has not yet seen confirmed; it is stored before its
+ * hash is sent, so a lost answer cannot lock the device out (absent in credentials stored before
+ * rotation worked this way, and whenever no rotation is unsettled). Credentials stored before
+ * devices kept a list name one `relayUrl`: they read back as a list of one.
  */
 export interface StoredCredentials {
-  readonly relayUrl: string;
+  readonly relayUrls: string[];
   readonly token: string;
   readonly pendingToken?: string;
 }

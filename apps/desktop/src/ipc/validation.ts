@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IPC_CHANNELS, type IpcChannel } from './contract';
+import { IPC_CHANNELS, MAX_RELAY_ADDRESSES, type IpcChannel } from './contract';
 import { IpcRefusedError } from './refusal';
 
 /** Profiles name local databases and credential files: a short safe slug. */
@@ -26,19 +26,35 @@ export const saveFileSchema = z
 
 export const printToPdfSchema = z.object({ suggestedName: saveFileSchema.shape.suggestedName }).strict();
 
-export const notifySchema = z
-  .object({ title: z.string().min(1).max(200), body: z.string().max(1000), urgent: z.boolean() })
-  .strict();
+export const notifySchema = z.object({ title: z.string().min(1).max(200), body: z.string().max(1000), urgent: z.boolean() }).strict();
 
 export const badgeSchema = z.number().int().min(0).max(99_999);
 
+const relayUrlSchema = z.url({ protocol: /^https?$/ }).max(2048);
+const tokenSchema = z.string().min(10).max(200);
+
+/** A device's relay addresses: one at least, a bounded number, each once. */
+export const relayUrlsSchema = z
+  .array(relayUrlSchema)
+  .min(1)
+  .max(MAX_RELAY_ADDRESSES)
+  .refine((urls) => new Set(urls).size === urls.length, 'the same relay address twice');
+
 export const credentialsSchema = z
-  .object({
-    relayUrl: z.url({ protocol: /^https?$/ }).max(2048),
-    token: z.string().min(10).max(200),
-    pendingToken: z.string().min(10).max(200).optional(),
-  })
+  .object({ relayUrls: relayUrlsSchema, token: tokenSchema, pendingToken: tokenSchema.optional() })
   .strict();
+
+/**
+ * Credentials as stored, in either form: with a list of relay addresses, or with the one
+ * `relayUrl` of credentials written before devices kept a list, read back as a list of one.
+ */
+export const storedCredentialsSchema = z.union([
+  credentialsSchema,
+  z
+    .object({ relayUrl: relayUrlSchema, token: tokenSchema, pendingToken: tokenSchema.optional() })
+    .strict()
+    .transform(({ relayUrl, ...rest }) => ({ relayUrls: [relayUrl], ...rest })),
+]);
 
 /**
  * The complete argument list of each channel. Both sides parse with it: the preload before

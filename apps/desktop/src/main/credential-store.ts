@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StoredCredentials } from '../ipc/contract';
-import { credentialsSchema, profileSchema } from '../ipc/validation';
+import { credentialsSchema, profileSchema, storedCredentialsSchema } from '../ipc/validation';
 
 /** The part of Electron's safeStorage the store needs (the OS keychain / DPAPI / libsecret). */
 export interface Encryption {
@@ -24,16 +24,18 @@ export class EncryptionUnavailableError extends Error {
 }
 
 /**
- * One encrypted file per profile, `<directory>/<profile>.bin`, holding the relay, the device
- * token and, while a token rotation is unsettled, the pending token (files written before pending
- * tokens existed have none and read back as they were). Each `set` replaces the whole file, so
- * credentials stored without a pending token clear it. `onRelayUrl` learns each relay stored or
- * read back, so the CSP lets the renderer connect to it.
+ * One encrypted file per profile, `<directory>/<profile>.bin`, holding the relay's addresses, the
+ * device token and, while a token rotation is unsettled, the pending token (files written before
+ * pending tokens existed have none and read back as they were; files naming one `relayUrl` read
+ * back as a list of one, and the next `set` stores the list). Each `set` replaces the whole file,
+ * so credentials stored without a pending token clear it. `onRelayUrls` learns a profile's
+ * addresses whenever they are stored, read back or cleared (then none), so the CSP lets the
+ * renderer connect to those and only those.
  */
 export function createCredentialStore(
   directory: string,
   encryption: Encryption,
-  onRelayUrl: (relayUrl: string) => void,
+  onRelayUrls: (profile: string, relayUrls: readonly string[]) => void,
 ): CredentialStore {
   const fileOf = (profile: string): string => join(directory, `${profileSchema.parse(profile)}.bin`);
   const requireEncryption = (): void => {
@@ -57,9 +59,9 @@ export function createCredentialStore(
       } catch {
         return null; // unreadable (e.g. keychain reset): the device enrolls again
       }
-      const parsed = credentialsSchema.safeParse(decoded);
+      const parsed = storedCredentialsSchema.safeParse(decoded);
       if (!parsed.success) return null;
-      onRelayUrl(parsed.data.relayUrl);
+      onRelayUrls(profile, parsed.data.relayUrls);
       return parsed.data;
     },
 
@@ -72,11 +74,12 @@ export function createCredentialStore(
       const temporary = `${file}.${process.pid}.tmp`;
       await writeFile(temporary, encrypted, { mode: 0o600 });
       await rename(temporary, file);
-      onRelayUrl(valid.relayUrl);
+      onRelayUrls(profile, valid.relayUrls);
     },
 
     async clear(profile) {
       await rm(fileOf(profile), { force: true });
+      onRelayUrls(profile, []);
     },
   };
 }

@@ -79,8 +79,8 @@ function start(): void {
     installPermissionHandlers(session.defaultSession, appOrigin);
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, app.isPackaged)));
 
-    const credentials = createCredentialStore(join(app.getPath('userData'), 'credentials'), safeStorage, (url) => {
-      relayOrigins.allow(url);
+    const credentials = createCredentialStore(join(app.getPath('userData'), 'credentials'), safeStorage, (profile, urls) => {
+      relayOrigins.allow(profile, urls);
     });
     registerIpcHandlers(ipcMain, appOrigin, createNativeServices(credentials));
 

@@ -14,7 +14,10 @@ function fakeEncryption(available = true): Encryption {
   };
 }
 
-const credentials = { relayUrl: 'https://relay.example.fr:8443/', token: 'a-long-device-token-0123456789' };
+const credentials = {
+  relayUrls: ['https://relay-a.example.fr:8443/', 'https://relay-b.example.fr'],
+  token: 'a-long-device-token-0123456789',
+};
 
 describe('credential store', () => {
   let directory: string;
@@ -34,9 +37,10 @@ describe('credential store', () => {
     expect(raw.toString('utf8')).not.toContain(credentials.token);
     expect(await store.get('ministere')).toEqual(credentials);
     expect(await store.get('other')).toBeNull();
-    expect(onRelay).toHaveBeenCalledWith(credentials.relayUrl);
+    expect(onRelay).toHaveBeenCalledWith('ministere', credentials.relayUrls);
     await store.clear('ministere');
     expect(await store.get('ministere')).toBeNull();
+    expect(onRelay).toHaveBeenLastCalledWith('ministere', []);
   });
 
   it('round-trips a pending token, and clears it when credentials without one are stored', async () => {
@@ -47,26 +51,55 @@ describe('credential store', () => {
     expect(raw.toString('utf8')).not.toContain(pending.pendingToken);
     // Read back by another store on the same folder, as after a restart of the app.
     expect(await createCredentialStore(directory, fakeEncryption(), () => undefined).get('ministere')).toEqual(pending);
-    await store.set('ministere', { relayUrl: credentials.relayUrl, token: pending.pendingToken });
-    expect(await store.get('ministere')).toEqual({ relayUrl: credentials.relayUrl, token: pending.pendingToken });
+    await store.set('ministere', { relayUrls: credentials.relayUrls, token: pending.pendingToken });
+    expect(await store.get('ministere')).toEqual({ relayUrls: credentials.relayUrls, token: pending.pendingToken });
     await expect(store.set('ministere', { ...credentials, pendingToken: 'x' })).rejects.toThrow();
-    expect(await store.get('ministere')).toEqual({ relayUrl: credentials.relayUrl, token: pending.pendingToken });
+    expect(await store.get('ministere')).toEqual({ relayUrls: credentials.relayUrls, token: pending.pendingToken });
   });
 
-  it('reads a file written before pending tokens existed', async () => {
+  it('reads a file written before pending tokens and lists of addresses existed, as a list of one', async () => {
     const encryption = fakeEncryption();
     await mkdir(directory, { recursive: true });
-    await writeFile(join(directory, 'ancien.bin'), encryption.encryptString(JSON.stringify({ relayUrl: credentials.relayUrl, token: credentials.token })));
-    const read = await createCredentialStore(directory, encryption, () => undefined).get('ancien');
-    expect(read).toEqual(credentials);
+    const relayUrl = 'https://relay.example.fr:8443/';
+    await writeFile(join(directory, 'ancien.bin'), encryption.encryptString(JSON.stringify({ relayUrl, token: credentials.token })));
+    const onRelay = vi.fn();
+    const store = createCredentialStore(directory, encryption, onRelay);
+    const read = await store.get('ancien');
+    expect(read).toEqual({ relayUrls: [relayUrl], token: credentials.token });
     expect(read && 'pendingToken' in read).toBe(false);
+    expect(onRelay).toHaveBeenCalledWith('ancien', [relayUrl]);
+    // A pending token of that time is kept; the next write stores the list.
+    await writeFile(
+      join(directory, 'ancien.bin'),
+      encryption.encryptString(JSON.stringify({ relayUrl, token: credentials.token, pendingToken: 'a-pending-device-token-0123' })),
+    );
+    expect(await store.get('ancien')).toEqual({
+      relayUrls: [relayUrl],
+      token: credentials.token,
+      pendingToken: 'a-pending-device-token-0123',
+    });
+    await store.set('ancien', { relayUrls: [relayUrl], token: credentials.token });
+    expect(JSON.parse(encryption.decryptString(await readFile(join(directory, 'ancien.bin'))))).toEqual({
+      relayUrls: [relayUrl],
+      token: credentials.token,
+    });
   });
 
-  it('reports the relay on read too, so the CSP knows it after a restart', async () => {
+  it('refuses a list of addresses that is empty, too long or repeats one', async () => {
+    const store = createCredentialStore(directory, fakeEncryption(), () => undefined);
+    const urls = Array.from({ length: 9 }, (_, index) => `https://relay-${index}.example.fr`);
+    for (const relayUrls of [[], urls, ['https://r.example', 'https://r.example'], ['javascript:alert(1)']]) {
+      await expect(store.set('p', { relayUrls, token: credentials.token })).rejects.toThrow();
+    }
+    await store.set('p', { relayUrls: urls.slice(0, 8), token: credentials.token });
+    expect((await store.get('p'))?.relayUrls).toHaveLength(8);
+  });
+
+  it('reports the relays on read too, so the CSP knows them after a restart', async () => {
     await createCredentialStore(directory, fakeEncryption(), () => undefined).set('p1', credentials);
     const onRelay = vi.fn();
     await createCredentialStore(directory, fakeEncryption(), onRelay).get('p1');
-    expect(onRelay).toHaveBeenCalledWith(credentials.relayUrl);
+    expect(onRelay).toHaveBeenCalledWith('p1', credentials.relayUrls);
   });
 
   it('refuses to store in plain text when encryption is unavailable', async () => {

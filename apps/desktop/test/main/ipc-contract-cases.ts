@@ -4,7 +4,7 @@ import type { NativeServices } from '../../src/main/ipc-handlers';
 
 export const APP_ORIGIN = 'app://contact-desk';
 export const MAIN_FRAME = { url: 'app://contact-desk/index.html', parent: null };
-export const CREDENTIALS = { relayUrl: 'https://relay.example.fr', token: 'a-long-device-token-123' };
+export const CREDENTIALS = { relayUrls: ['https://relay-a.example.fr', 'https://relay-b.example.fr'], token: 'a-long-device-token-123' };
 
 export function fakeServices() {
   return {
@@ -121,9 +121,14 @@ export const CONTRACT_CASES: Record<keyof DesktopApi, ContractCase> = {
     effect: (services) => services.credentials.set,
     effectArgs: () => ['ministere', CREDENTIALS],
     invalid: [
-      ['javascript relay', ['p', { relayUrl: 'javascript:alert(1)', token: 'a-long-device-token' }]],
-      ['file relay', ['p', { relayUrl: 'file:///etc/passwd', token: 'a-long-device-token' }]],
-      ['short token', ['p', { relayUrl: 'https://r.example', token: 'x' }]],
+      ['javascript relay', ['p', { relayUrls: ['javascript:alert(1)'], token: 'a-long-device-token' }]],
+      ['file relay', ['p', { relayUrls: ['https://r.example', 'file:///etc/passwd'], token: 'a-long-device-token' }]],
+      ['short token', ['p', { relayUrls: ['https://r.example'], token: 'x' }]],
+      ['no relay', ['p', { relayUrls: [], token: 'a-long-device-token' }]],
+      ['a relay twice', ['p', { relayUrls: ['https://r.example', 'https://r.example'], token: 'a-long-device-token' }]],
+      ['nine relays', ['p', { relayUrls: Array.from({ length: 9 }, (_, i) => `https://r${i}.example`), token: 'a-long-device-token' }]],
+      ['relays not a list', ['p', { relayUrls: 'https://r.example', token: 'a-long-device-token' }]],
+      ['the earlier single relay', ['p', { relayUrl: 'https://r.example', token: 'a-long-device-token' }]],
       ['missing credentials', ['p']],
       ['bad profile', ['a/b', CREDENTIALS]],
       ['extra field', ['p', { ...CREDENTIALS, admin: true }]],

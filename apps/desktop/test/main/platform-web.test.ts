@@ -40,7 +40,7 @@ describe('web platform', () => {
 
   it('keeps credentials per profile in IndexedDB', async () => {
     const platform = createWebPlatform(new CredentialDatabase(`test-${Math.random()}`));
-    const credentials = { relayUrl: 'https://relay.example.fr', token: 'a-long-device-token-123' };
+    const credentials = { relayUrls: ['https://relay-a.example.fr', 'https://relay-b.example.fr'], token: 'a-long-device-token-123' };
     expect(await platform.getCredentials('p1')).toBeNull();
     await platform.setCredentials('p1', credentials);
     expect(await platform.getCredentials('p1')).toEqual(credentials);
@@ -52,17 +52,23 @@ describe('web platform', () => {
   it('keeps a pending token until credentials without one replace it; rows from before read as they were', async () => {
     const database = new CredentialDatabase(`test-${Math.random()}`);
     const platform = createWebPlatform(database);
-    const pending = { relayUrl: 'https://relay.example.fr', token: 'a-long-device-token-123', pendingToken: 'a-pending-device-token-456' };
+    const relayUrls = ['https://relay.example.fr'];
+    const pending = { relayUrls, token: 'a-long-device-token-123', pendingToken: 'a-pending-device-token-456' };
     await platform.setCredentials('p1', pending);
     expect(await createWebPlatform(database).getCredentials('p1')).toEqual(pending);
-    await platform.setCredentials('p1', { relayUrl: pending.relayUrl, token: pending.pendingToken });
-    expect(await platform.getCredentials('p1')).toEqual({ relayUrl: pending.relayUrl, token: pending.pendingToken });
-    expect(await database.credentials.get('p1')).toEqual({ profile: 'p1', relayUrl: pending.relayUrl, token: pending.pendingToken });
+    await platform.setCredentials('p1', { relayUrls, token: pending.pendingToken });
+    expect(await platform.getCredentials('p1')).toEqual({ relayUrls, token: pending.pendingToken });
+    expect(await database.credentials.get('p1')).toEqual({ profile: 'p1', relayUrls, token: pending.pendingToken });
 
-    await database.credentials.put({ profile: 'old', relayUrl: pending.relayUrl, token: pending.token });
+    // Rows written before devices kept a list of relay addresses name one: they read back as a list of one.
+    await database.credentials.put({ profile: 'old', relayUrl: relayUrls[0], token: pending.token });
     const old = await platform.getCredentials('old');
-    expect(old).toEqual({ relayUrl: pending.relayUrl, token: pending.token });
+    expect(old).toEqual({ relayUrls, token: pending.token });
     expect(old && 'pendingToken' in old).toBe(false);
+    await database.credentials.put({ profile: 'old', relayUrl: relayUrls[0], token: pending.token, pendingToken: pending.pendingToken });
+    expect(await platform.getCredentials('old')).toEqual(pending);
+    await platform.setCredentials('old', { relayUrls, token: pending.token });
+    expect(await database.credentials.get('old')).toEqual({ profile: 'old', relayUrls, token: pending.token });
   });
 
   it('sets the document title badge', () => {

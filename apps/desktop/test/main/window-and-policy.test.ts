@@ -94,18 +94,35 @@ describe('content security policy', () => {
     const policyNow = (): string => {
       const callback = vi.fn();
       listener?.({ responseHeaders: {} }, callback);
-      return (callback.mock.calls[0]?.[0] as { responseHeaders: Record<string, string[]> }).responseHeaders[
-        'Content-Security-Policy'
-      ]![0]!;
+      return (callback.mock.calls[0]?.[0] as { responseHeaders: Record<string, string[]> }).responseHeaders['Content-Security-Policy']![0]!;
     };
     expect(policyNow()).not.toContain('relay.example');
-    allowList.allow('https://relay.example/socket.io');
-    expect(policyNow()).toContain('connect-src \'self\' https://relay.example wss://relay.example;');
+    allowList.allow('ministere', ['https://relay.example/socket.io']);
+    expect(policyNow()).toContain("connect-src 'self' https://relay.example wss://relay.example;");
+    allowList.allow('ministere', ['https://relay-a.example', 'http://10.0.0.5:4400']);
+    expect(policyNow()).toContain(
+      "connect-src 'self' http://10.0.0.5:4400 ws://10.0.0.5:4400 https://relay-a.example wss://relay-a.example;",
+    );
   });
 
   it('allow-list ignores non-http URLs', () => {
-    const allowList = createRelayOriginAllowList(['javascript:alert(1)', 'data:text/html,x', 'https://a.example:9/x']);
+    const allowList = createRelayOriginAllowList({ p: ['javascript:alert(1)', 'data:text/html,x', 'https://a.example:9/x'] });
     expect(allowList.origins()).toEqual(['https://a.example:9']);
+  });
+
+  it('allow-list holds every origin of each profile’s relay addresses, and only those', () => {
+    const allowList = createRelayOriginAllowList();
+    expect(allowList.allow('p1', ['https://relay-a.example', 'https://relay-b.example:8443/', 'https://relay-a.example/x'])).toEqual([
+      'https://relay-a.example',
+      'https://relay-b.example:8443',
+    ]);
+    allowList.allow('p2', ['https://relay-c.example', 'https://relay-a.example']);
+    expect(allowList.origins()).toEqual(['https://relay-a.example', 'https://relay-b.example:8443', 'https://relay-c.example']);
+    // New addresses for a profile replace its earlier ones; cleared credentials forget them.
+    allowList.allow('p1', ['https://relay-d.example']);
+    expect(allowList.origins()).toEqual(['https://relay-a.example', 'https://relay-c.example', 'https://relay-d.example']);
+    allowList.allow('p2', []);
+    expect(allowList.origins()).toEqual(['https://relay-d.example']);
   });
 });
 
@@ -124,8 +141,7 @@ describe('app:// protocol', () => {
 });
 
 describe('menu', () => {
-  const roles = (template: ReturnType<typeof buildMenuTemplate>): string[] =>
-    JSON.stringify(template).match(/"role":"[^"]+"/g) ?? [];
+  const roles = (template: ReturnType<typeof buildMenuTemplate>): string[] => JSON.stringify(template).match(/"role":"[^"]+"/g) ?? [];
 
   it('has no developer tools when packaged', () => {
     const packaged = roles(buildMenuTemplate('win32', true));

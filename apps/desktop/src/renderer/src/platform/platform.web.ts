@@ -1,8 +1,11 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Platform, StoredCredentials } from './platform';
 
-interface CredentialRow extends StoredCredentials {
+/** A profile's stored credentials. Rows written before devices kept a list name one `relayUrl` instead. */
+interface CredentialRow extends Omit<StoredCredentials, 'relayUrls'> {
   readonly profile: string;
+  readonly relayUrls?: string[];
+  readonly relayUrl?: string;
 }
 
 /** A tiny database of its own, so clearing the queue's data never loses the device token. */
@@ -90,13 +93,17 @@ export function createWebPlatform(database: CredentialDatabase = new CredentialD
       const row = await database.credentials.get(profile);
       if (!row) return null;
       // Rows written before rotation kept a pending token have none: they read back as before.
-      const { relayUrl, token, pendingToken } = row;
-      return pendingToken ? { relayUrl, token, pendingToken } : { relayUrl, token };
+      // Rows written before devices kept a list of relay addresses read back as a list of one.
+      const { token, pendingToken } = row;
+      const relayUrls = row.relayUrls ?? (row.relayUrl ? [row.relayUrl] : []);
+      if (relayUrls.length === 0) return null;
+      return pendingToken ? { relayUrls, token, pendingToken } : { relayUrls, token };
     },
     async setCredentials(profile, credentials) {
-      // The whole row is replaced, so credentials without a pending token clear the stored one.
-      const { relayUrl, token, pendingToken } = credentials;
-      await database.credentials.put(pendingToken ? { profile, relayUrl, token, pendingToken } : { profile, relayUrl, token });
+      // The whole row is replaced, so credentials without a pending token clear the stored one
+      // (and a row of the earlier form is written again in this one).
+      const { relayUrls, token, pendingToken } = credentials;
+      await database.credentials.put(pendingToken ? { profile, relayUrls, token, pendingToken } : { profile, relayUrls, token });
     },
     async clearCredentials(profile) {
       await database.credentials.delete(profile);

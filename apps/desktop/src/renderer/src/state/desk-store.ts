@@ -15,9 +15,10 @@ import {
 } from '@contact-desk/shared';
 import { create } from 'zustand';
 import type { Platform } from '../platform/platform';
-import { enrollDevice, normalizeRelayUrl } from '../sync/enroll';
+import { enrollWithAny, type EnrollOutcome } from '../sync/enroll';
 import { LocalDb } from '../sync/local-db';
 import { localCheck, memoizedOptimisticView } from '../sync/optimistic-view';
+import { parseRelayAddresses, startingWith, type RelayAddressRefusal } from '../sync/relay-addresses';
 import { SyncEngine } from '../sync/sync-engine';
 import { INITIAL_SYNC_STATUS, standingRejections, type Rejection, type SyncStatus } from '../sync/sync-status';
 
@@ -54,10 +55,14 @@ const AWAIT_RELAY: readonly MutationType[] = [
 ];
 const RELAY_ANSWER_TIMEOUT_MS = 15_000;
 
+/** Why an enrollment failed: addresses refused as typed, no address answered, or the relay's refusal. */
+export type EnrollFailure = RelayAddressRefusal | Extract<EnrollOutcome, { ok: false }>['error'];
+
 export interface DeskActions {
   /** Reads stored credentials and starts syncing, or asks to enroll. */
   boot(profile: string, platform: Platform): Promise<void>;
-  enroll(relayAddress: string, code: string, deviceLabel: string): Promise<ProtocolError | null>;
+  /** Enrolls with the relay's addresses as typed (separated by commas, spaces or new lines). */
+  enroll(relayAddresses: string, code: string, deviceLabel: string): Promise<EnrollFailure | null>;
   /** Validates, checks locally against the state machine, then queues the mutation. */
   perform(type: MutationType, args: unknown): Promise<PerformOutcome>;
   dismissRejection(mutationId: string): void;
@@ -81,7 +86,14 @@ const REJECTIONS_KEY = 'rejections';
 
 /** What the desk holds with no profile's data: at start-up, and again once the device is signed out. */
 function emptyDesk(): Pick<DeskState, 'view' | 'confirmed' | 'pendingIds' | 'pendingMutations' | 'sync' | 'rejections'> {
-  return { view: emptyState(), confirmed: emptyState(), pendingIds: new Set(), pendingMutations: [], sync: INITIAL_SYNC_STATUS, rejections: [] };
+  return {
+    view: emptyState(),
+    confirmed: emptyState(),
+    pendingIds: new Set(),
+    pendingMutations: [],
+    sync: INITIAL_SYNC_STATUS,
+    rejections: [],
+  };
 }
 
 interface Runtime {
@@ -125,19 +137,20 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
     void runtime.db?.meta.put({ key: REJECTIONS_KEY, value: rejections });
   };
 
-  const startEngine = async (profile: string, relayUrl: string, token: string, pendingToken?: string) => {
+  /** Starts syncing with the relay's addresses as stored; the engine tries them from `first`. */
+  const startEngine = async (profile: string, relayUrls: string[], token: string, pendingToken?: string, first?: string) => {
     const db = runtime.db ?? new LocalDb(profile);
     runtime.db = db;
     const platform = runtime.platform;
     const engine = new SyncEngine({
       db,
-      relayUrl,
+      relayUrls: first ? startingWith(relayUrls, first) : relayUrls,
       token,
       pendingToken,
       // A rotation's new token is stored (as pending) before the relay hears of it, and the token
       // in force replaces both once the relay's answer settles it: every start connects with what
       // the relay accepts, even after an answer lost on the way back.
-      storeTokens: platform && ((tokens) => platform.setCredentials(profile, { relayUrl, ...tokens })),
+      storeTokens: platform && ((tokens) => platform.setCredentials(profile, { relayUrls, ...tokens })),
     });
     runtime.engine = engine;
     const stored = await db.meta.get(REJECTIONS_KEY);
@@ -170,20 +183,21 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
         set({ phase: 'enroll' });
         return;
       }
-      await startEngine(profile, credentials.relayUrl, credentials.token, credentials.pendingToken);
+      await startEngine(profile, credentials.relayUrls, credentials.token, credentials.pendingToken);
     },
 
-    async enroll(relayAddress, code, deviceLabel) {
-      const relayUrl = normalizeRelayUrl(relayAddress);
-      if (!relayUrl) return { code: 'invalid_payload', message: 'This is not a relay address.' };
-      const outcome = await enrollDevice(relayUrl, code, deviceLabel);
-      if (!outcome.ok) return outcome.error as ProtocolError;
+    async enroll(relayAddresses, code, deviceLabel) {
+      const addresses = parseRelayAddresses(relayAddresses);
+      if (!addresses.ok) return addresses.refusal;
+      const outcome = await enrollWithAny(addresses.urls, code, deviceLabel);
+      if (!outcome.ok) return outcome.error;
       const { profile } = get();
       const db = new LocalDb(profile);
       runtime.db = db;
       await db.meta.put({ key: 'actor', value: outcome.actor });
-      await runtime.platform?.setCredentials(profile, { relayUrl, token: outcome.token });
-      await startEngine(profile, relayUrl, outcome.token);
+      // The addresses are kept in the order typed; this time the engine starts with the one that answered.
+      await runtime.platform?.setCredentials(profile, { relayUrls: addresses.urls, token: outcome.token });
+      await startEngine(profile, addresses.urls, outcome.token, undefined, outcome.relayUrl);
       return null;
     },
 
@@ -232,7 +246,9 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
       const stored = (await runtime.db?.events.toArray()) ?? [];
       return stored
         .map((entry) => entry.event as LoggedEvent)
-        .filter((event) => event.audience.kind === 'platform' && event.audience.platformId === platformId && typeof event.hash === 'string');
+        .filter(
+          (event) => event.audience.kind === 'platform' && event.audience.platformId === platformId && typeof event.hash === 'string',
+        );
     },
 
     relayNow() {

@@ -18,20 +18,32 @@ import {
   type DeliveriesRequest,
   type DeliveriesResponse,
 } from '@contact-desk/shared';
-import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { deviceTokenHash, newDeviceToken } from './device-token';
 import type { LocalDb, OutboxEntry } from './local-db';
 import { applyPage, FIRST_SLICE, loadRemainingRequests, loadState, resetSynced } from './local-store';
-import { INITIAL_SYNC_STATUS, requestIdOfMutation, RETRYABLE_CODES, type Rejection, type SyncStatus } from './sync-status';
+import { RelayLink, type SocketSettings } from './relay-link';
+import {
+  INITIAL_SYNC_STATUS,
+  requestIdOfMutation,
+  RETRY_DELAY_MS,
+  RETRYABLE_CODES,
+  retryDelayOf,
+  type Rejection,
+  type SyncStatus,
+} from './sync-status';
 
 export interface SyncEngineOptions {
   readonly db: LocalDb;
-  readonly relayUrl: string;
+  /** The relay's addresses, tried in this order, moving on to the next when one fails (any node serves any device). */
+  readonly relayUrls?: readonly string[];
+  /** One address alone: the same as `relayUrls: [relayUrl]`. */
+  readonly relayUrl?: string;
   readonly token: string;
   /** How long to wait for the relay's answer to a push or pull before trying again. */
   readonly ackTimeoutMs?: number;
   readonly pullPageSize?: number;
-  readonly socketOptions?: Partial<ManagerOptions & SocketOptions>;
+  readonly socketOptions?: SocketSettings;
   readonly now?: () => number;
   /** A token older than this (relay time) is replaced on connecting; default 30 days. */
   readonly rotateTokenAfterMs?: number;
@@ -57,18 +69,6 @@ export interface DeviceTokens {
 /** Default age after which a device replaces its token. */
 export const TOKEN_ROTATION_AGE_MS = 30 * 86_400_000;
 
-/** Wait before sending again after a refusal that names no delay. */
-const RETRY_DELAY_MS = 2_000;
-/** Longest wait honoured from a relay's `retryAfterMs`, so a wrong figure cannot stall the outbox for long. */
-const MAX_RETRY_DELAY_MS = 5 * 60_000;
-
-/** The delay a refusal asks for (`details.retryAfterMs`), bounded; the default when it names none. */
-export function retryDelayOf(error: ProtocolError): number {
-  const asked = error.details?.retryAfterMs;
-  if (typeof asked !== 'number' || !Number.isFinite(asked)) return RETRY_DELAY_MS;
-  return Math.min(MAX_RETRY_DELAY_MS, Math.max(0, Math.ceil(asked)));
-}
-
 export interface SyncListener {
   /** The confirmed state or the outbox changed. */
   onChange(): void;
@@ -76,15 +76,11 @@ export interface SyncListener {
   onEvents?(events: readonly DomainEvent[], live: boolean): void;
 }
 
-/** Delays before connecting again after the relay refused or closed the connection. */
-const RECONNECT_FIRST_MS = 1_000;
-const RECONNECT_MAX_MS = 30_000;
-
 /**
  * Keeps the device's copy in step with the relay: pushes the outbox (at least once; the relay
  * makes it exactly once in effect), pulls after the cursor on connect and on any gap, applies
- * live events in seq order, reconnects with backoff. All state changes land in Dexie in one
- * transaction per page before anyone is told.
+ * live events in seq order, reconnects on the next of the relay's addresses with backoff (see
+ * `RelayLink`). All state changes land in Dexie in one transaction per page before anyone is told.
  */
 export class SyncEngine {
   private socket: Socket | undefined;
@@ -101,7 +97,7 @@ export class SyncEngine {
   private readonly now: () => number;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  private reconnectDelayMs = RECONNECT_FIRST_MS;
+  private readonly link: RelayLink;
   private work: Promise<void> = Promise.resolve();
   private stopped = false;
   private readonly waiting = new Map<string, (result: MutationResult) => void>();
@@ -116,6 +112,7 @@ export class SyncEngine {
     this.now = options.now ?? (() => Date.now());
     this.token = options.token;
     this.pendingToken = options.pendingToken;
+    this.link = new RelayLink(options.relayUrls ?? (options.relayUrl ? [options.relayUrl] : []), options.socketOptions);
   }
 
   subscribe(listener: SyncListener): () => void {
@@ -208,29 +205,22 @@ export class SyncEngine {
 
   private connect(): void {
     if (this.stopped) return;
-    const socket = io(this.options.relayUrl, {
-      auth: { token: this.token, protocolVersion: PROTOCOL_VERSION },
-      transports: ['websocket'],
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 10_000,
-      randomizationFactor: 0.5,
-      ...this.options.socketOptions,
-    });
+    const socket = this.link.open({ token: this.token, protocolVersion: PROTOCOL_VERSION });
     this.socket = socket;
+    this.setStatus({ connection: 'connecting', relayUrl: this.link.url });
     socket.on('connect', () => {
       this.refusedTokens.clear();
       this.adoptIfPending(socket);
-      this.reconnectDelayMs = RECONNECT_FIRST_MS;
+      this.link.succeeded();
+      // On any node the cursor holds (they share one log) and the outbox goes with its ids.
       this.setStatus({ connection: 'online' });
       this.requestPull();
       this.flushOutbox();
     });
     socket.on('disconnect', (reason) => {
-      if (this.status.connection === 'revoked') return;
-      this.setStatus({ connection: 'offline' });
-      // Socket.IO does not reconnect by itself after a server-side disconnect (e.g. a revocation
-      // or a relay restart): try again; a revoked device is then refused at the handshake.
-      if (reason === 'io server disconnect') this.reconnectLater();
+      if (this.status.connection === 'revoked' || reason === 'io client disconnect') return;
+      // The node closed the link or stopped answering (a revocation is then refused at the handshake).
+      this.failover(socket);
     });
     socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
       if (error.data?.code === 'unauthenticated') {
@@ -238,14 +228,9 @@ export class SyncEngine {
         this.setStatus({ connection: 'revoked' });
         socket.disconnect();
       } else {
-        this.setStatus({ connection: 'offline' });
-        // A handshake the relay refused (e.g. storage_unavailable while its disk is full) is not
-        // retried by Socket.IO itself, unlike a network failure: try again, backing off.
-        if (!socket.active) this.reconnectLater();
+        // Unreachable, too slow to answer, or a handshake refused (e.g. storage_unavailable).
+        this.failover(socket);
       }
-    });
-    socket.io.on('reconnect_attempt', () => {
-      if (this.status.connection !== 'revoked') this.setStatus({ connection: 'connecting' });
     });
     socket.on(CHANNELS.session, (info: SessionInfo) => {
       void this.options.db.meta.put({ key: 'actor', value: info.actor });
@@ -259,12 +244,16 @@ export class SyncEngine {
     socket.on(CHANNELS.events, (message: LiveEvents) => this.onLive(message));
   }
 
-  private reconnectLater(): void {
+  /** Drops a socket that failed and connects again on the next address, at once or after the backoff. */
+  private failover(socket: Socket): void {
+    if (this.socket !== socket || this.stopped) return;
+    socket.removeAllListeners();
+    socket.disconnect();
+    this.socket = undefined;
+    const delayMs = this.link.failed();
+    this.setStatus({ connection: delayMs > 0 ? 'offline' : 'connecting' });
     clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = setTimeout(() => {
-      if (!this.stopped) this.socket?.connect();
-    }, this.reconnectDelayMs);
-    this.reconnectDelayMs = Math.min(this.reconnectDelayMs * 2, RECONNECT_MAX_MS);
+    this.reconnectTimer = setTimeout(() => this.connect(), delayMs);
   }
 
   /** Serialises all state changes: pages and live batches are applied one at a time, in order. */
@@ -539,10 +528,7 @@ export class SyncEngine {
     try {
       return (await socket.timeout(this.ackTimeoutMs).emitWithAck(channel, payload)) as T;
     } catch {
-      if (this.socket === socket && socket.connected) {
-        socket.disconnect();
-        socket.connect();
-      }
+      if (this.socket === socket && socket.connected) this.failover(socket);
       return undefined;
     }
   }

@@ -4,6 +4,8 @@ export type Connection = 'connecting' | 'online' | 'offline' | 'revoked';
 
 export interface SyncStatus {
   readonly connection: Connection;
+  /** The relay address in use: connected to, or being tried; null before the first attempt. */
+  readonly relayUrl: string | null;
   /** Mutations waiting for the relay's answer. */
   readonly pending: number;
   /**
@@ -26,6 +28,7 @@ export interface SyncStatus {
 /** Before the first session: connecting, nothing synchronised, nothing pending. */
 export const INITIAL_SYNC_STATUS: SyncStatus = {
   connection: 'connecting',
+  relayUrl: null,
   pending: 0,
   lastSyncedAt: null,
   cursor: 0,
@@ -53,6 +56,18 @@ export interface Rejection {
 
 /** Errors after which the same mutation is sent again later rather than dropped. */
 export const RETRYABLE_CODES: readonly string[] = ['storage_unavailable', 'rate_limited', 'internal'];
+
+/** Wait before sending again after a refusal that names no delay. */
+export const RETRY_DELAY_MS = 2_000;
+/** Longest wait honoured from a relay's `retryAfterMs`, so a wrong figure cannot stall the outbox for long. */
+const MAX_RETRY_DELAY_MS = 5 * 60_000;
+
+/** The delay a refusal asks for (`details.retryAfterMs`), bounded; the default when it names none. */
+export function retryDelayOf(error: ProtocolError): number {
+  const asked = error.details?.retryAfterMs;
+  if (typeof asked !== 'number' || !Number.isFinite(asked)) return RETRY_DELAY_MS;
+  return Math.min(MAX_RETRY_DELAY_MS, Math.max(0, Math.ceil(asked)));
+}
 
 /** The request a mutation is about, read from its arguments (every request mutation names it). */
 export function requestIdOfMutation(mutation: Pick<Mutation, 'args'> | undefined): string | null {

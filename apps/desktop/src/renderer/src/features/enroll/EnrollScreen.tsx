@@ -1,12 +1,23 @@
-import type { ProtocolError } from '@contact-desk/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LaunchOptions } from '../../app/launch-options';
 import { LANGUAGES, switchLanguage } from '../../i18n/i18n';
-import { useDesk } from '../../state/desk-store';
+import { useDesk, type EnrollFailure } from '../../state/desk-store';
 import '../../styles/enroll.css';
 
-type EnrollError = ProtocolError | { readonly code: 'missing' | 'unreachable'; readonly message: string };
+type EnrollError = EnrollFailure | { readonly code: 'missing'; readonly message: string };
+
+/** The addresses as typed were refused: the user corrects the relay field, not the code. */
+function addressRefusal(error: EnrollError | null): boolean {
+  return error?.code === 'relay_address_invalid' || error?.code === 'relay_addresses_too_many';
+}
+
+/** What the user reads of a refusal of the addresses typed, in their language. */
+function addressRefusalText(error: EnrollError, t: (key: string, options: Record<string, unknown>) => string): string | null {
+  if (error.code === 'relay_address_invalid') return t('addressInvalid', { address: error.address });
+  if (error.code === 'relay_addresses_too_many') return t('addressesTooMany', { count: error.count, max: error.max });
+  return null;
+}
 
 /** Whole minutes until the relay accepts an attempt again (its `retryAfterMs`), at least 1. */
 function waitMinutes(error: EnrollError): number {
@@ -20,7 +31,9 @@ export function EnrollScreen({ options }: { options: LaunchOptions }) {
   const [relay, setRelay] = useState(options.relay ?? '');
   const [code, setCode] = useState(options.code ?? '');
   const [device, setDevice] = useState(() =>
-    'electron' in (globalThis as Record<string, unknown>) || navigator.userAgent.includes('Electron') ? t('defaultDesktop') : t('defaultDevice'),
+    'electron' in (globalThis as Record<string, unknown>) || navigator.userAgent.includes('Electron')
+      ? t('defaultDesktop')
+      : t('defaultDevice'),
   );
   const [busy, setBusy] = useState(false);
   const [auto, setAuto] = useState(false);
@@ -68,14 +81,22 @@ export function EnrollScreen({ options }: { options: LaunchOptions }) {
     <div className="enroll-page">
       <nav className="enroll-lang" aria-label="Langue / Language">
         {LANGUAGES.map((language) => (
-          <button key={language} type="button" lang={language} aria-pressed={i18n.language === language} onClick={() => void switchLanguage(language)}>
+          <button
+            key={language}
+            type="button"
+            lang={language}
+            aria-pressed={i18n.language === language}
+            onClick={() => void switchLanguage(language)}
+          >
             {language.toUpperCase()}
           </button>
         ))}
       </nav>
       <main className="enroll-card" aria-labelledby="enroll-title">
         <div className="enroll-brand">
-          <span className="enroll-logo" aria-hidden="true">CD</span>
+          <span className="enroll-logo" aria-hidden="true">
+            CD
+          </span>
           <span className="enroll-product">{t('common:appName')}</span>
         </div>
         <h1 id="enroll-title">{t('title')}</h1>
@@ -92,32 +113,44 @@ export function EnrollScreen({ options }: { options: LaunchOptions }) {
           <div className="enroll-error" role="alert" tabIndex={-1} ref={errorRef} data-testid="enroll-error" data-code={error.code}>
             <strong>
               {t('failed')}
-              {error.code !== 'missing' && <> — {t(`common:errors.${error.code}`, { defaultValue: error.code })}</>}
+              {error.code !== 'missing' && !addressRefusal(error) && (
+                <> — {t(`common:errors.${error.code}`, { defaultValue: error.code })}</>
+              )}
             </strong>
-            <span>{error.message}</span>
+            <span>{addressRefusalText(error, t) ?? error.message}</span>
             {error.code === 'rate_limited' ? (
               <span className="enroll-help">{t('tooMany', { minutes: waitMinutes(error) })}</span>
             ) : (
-              error.code !== 'missing' && (error.code as string) !== 'unreachable' && <span className="enroll-help">{t('help')}</span>
+              error.code !== 'missing' &&
+              error.code !== 'unreachable' &&
+              !addressRefusal(error) && <span className="enroll-help">{t('help')}</span>
             )}
           </div>
         )}
         <form className="enroll-form" onSubmit={onSubmit} noValidate aria-busy={busy}>
           <div className="field">
             <label htmlFor="enroll-relay">{t('relay')}</label>
-            <input
+            <textarea
               id="enroll-relay"
-              className="input"
-              type="url"
+              className="input enroll-relay"
               inputMode="url"
               autoComplete="url"
+              spellCheck={false}
               required
+              rows={Math.min(4, relay.split('\n').length)}
               value={relay}
               aria-describedby="enroll-relay-hint"
+              aria-invalid={addressRefusal(error) || undefined}
               data-testid="enroll-relay"
-              onChange={(event) => setRelay(event.target.value)}
+              onChange={(event) => {
+                setRelay(event.target.value);
+                // A refusal of the addresses typed no longer stands once they are edited.
+                if (addressRefusal(error)) setError(null);
+              }}
             />
-            <span id="enroll-relay-hint" className="field-hint">{t('relayHint')}</span>
+            <span id="enroll-relay-hint" className="field-hint">
+              {t('relayHint')}
+            </span>
           </div>
           <div className="field">
             <label htmlFor="enroll-code">{t('code')}</label>
@@ -132,7 +165,9 @@ export function EnrollScreen({ options }: { options: LaunchOptions }) {
               data-testid="enroll-code"
               onChange={(event) => setCode(event.target.value)}
             />
-            <span id="enroll-code-hint" className="field-hint">{t('codeHint')}</span>
+            <span id="enroll-code-hint" className="field-hint">
+              {t('codeHint')}
+            </span>
           </div>
           <div className="field">
             <label htmlFor="enroll-device">{t('device')}</label>
@@ -146,7 +181,9 @@ export function EnrollScreen({ options }: { options: LaunchOptions }) {
               data-testid="enroll-device"
               onChange={(event) => setDevice(event.target.value)}
             />
-            <span id="enroll-device-hint" className="field-hint">{t('deviceHint')}</span>
+            <span id="enroll-device-hint" className="field-hint">
+              {t('deviceHint')}
+            </span>
           </div>
           <button type="submit" className="btn btn-primary enroll-submit" disabled={busy} data-testid="enroll-submit">
             {busy ? (auto ? t('auto') : t('working')) : t('submit')}

@@ -15,7 +15,7 @@ function Separator() {
 export function SyncBar() {
   const { t, i18n } = useTranslation('shell');
   const sync = useDesk((s) => s.sync);
-  const { state, progress } = syncBarView(sync);
+  const { state, progress, relay } = syncBarView(sync);
   const lang = i18n.language;
   const zone = t('common:timeZone', { zone: userTimeZone() });
   return (
@@ -25,6 +25,11 @@ export function SyncBar() {
           <span className="sync-dot" aria-hidden="true" />
           {t(`sync.${state}`)}
         </span>
+        {relay && (
+          <span className="sync-relay" data-testid="sync-relay" data-url={relay.url} title={relay.url}>
+            {t(relay.trying ? 'sync.relayTrying' : 'sync.relayOnline', { host: relay.host })}
+          </span>
+        )}
         <Separator />
         <span className="sync-pending" data-testid="sync-pending" data-count={sync.pending}>
           {sync.pending === 0 ? t('sync.pending_zero') : t('sync.pending', { count: sync.pending })}
