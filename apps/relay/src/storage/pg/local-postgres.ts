@@ -149,22 +149,29 @@ export class LocalPostgres {
       closeSync(log);
     }
     const child = this.process;
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    this.exited = new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      // Could not be started at all (no such program): there will be no exit.
+      child.once('error', () => resolve());
+    });
     await this.waitReady(child);
   }
 
   /** Resolves once a connection succeeds; fails at once if the server exits, with its log. */
   private async waitReady(child: ChildProcess): Promise<void> {
     const timeoutMs = this.options.readyTimeoutMs ?? 30_000;
-    const gone = () => child.exitCode !== null || child.signalCode !== null;
+    let failedToStart: Error | undefined;
+    child.once('error', (error) => (failedToStart = error));
+    const gone = () => failedToStart !== undefined || child.exitCode !== null || child.signalCode !== null;
     const ready = async () => {
+      if (failedToStart) throw new Error(`PostgreSQL could not be started: ${failedToStart.message}`);
       if (gone()) throw new Error(`PostgreSQL exited (${child.exitCode ?? child.signalCode}) while starting`);
       return this.accepts();
     };
     try {
       await waitUntil(ready, 'PostgreSQL to accept connections', timeoutMs, 50);
     } catch (error) {
-      if (!gone()) signal(child.pid ?? 0, 'SIGKILL');
+      if (!gone() && child.pid !== undefined) signal(child.pid, 'SIGKILL');
       throw new Error(`${(error as Error).message}; its log ends with:\n${this.logTail()}`);
     }
   }

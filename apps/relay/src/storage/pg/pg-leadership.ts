@@ -7,8 +7,9 @@ import { advisoryKey } from './pg-connections.js';
  * the session: when the node closes, crashes, or its connection is cut (the server probes silent
  * clients with TCP keepalives), another node's next `tryLead` takes it. The holder learns it has
  * lost the role from its connection's error or end, or from a check query that fails or goes
- * unanswered: a node cut off from the server stops leading within a check or two, about when the
- * server lets another node take over, rather than when its own TCP stack gives up (minutes).
+ * unanswered: a node cut off from the server stops leading within two checks (10 s by default),
+ * before the server gives up on its silent session and lets another node take over (about 25 s,
+ * see `sessionSettings`), rather than when its own TCP stack gives up (minutes).
  */
 export class Leadership {
   private readonly held = new Map<string, pg.Client>();
@@ -34,12 +35,10 @@ export class Leadership {
     const client = this.held.get(role);
     if (!client) return;
     this.held.delete(role);
-    try {
-      await client.query('SELECT pg_advisory_unlock($1)', [advisoryKey(`lead:${role}`)]);
-    } finally {
-      // Ending the session releases the lock even if the unlock failed.
-      await client.end().catch(() => undefined);
-    }
+    // A session that broke has let go of the lock already (the server releases it with the
+    // session), so a failed unlock leaves nothing held: ending the session is what counts.
+    await client.query('SELECT pg_advisory_unlock($1)', [advisoryKey(`lead:${role}`)]).catch(() => undefined);
+    await client.end().catch(() => undefined);
   }
 
   /** Ends every held role's session, without calling `onLost` (the node gives its roles up). */
