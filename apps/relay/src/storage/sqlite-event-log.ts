@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { GENESIS_HASH, visibilityClass, type LogPosition, type LoggedEvent, type Viewer } from '@contact-desk/shared';
+import { eventColumns } from './commit-rows.js';
 import { EVENT_COLUMNS, EVENT_ROW_NAMES, toEvent, type EventRow } from './event-row.js';
 
 /**
@@ -13,7 +14,7 @@ export class SqliteEventLog {
     this.statements = {
       insertEvent: db.prepare(
         `INSERT INTO events (seq, server_time, type, actor_id, actor, mutation_id, client_time, audience, platform_id, payload, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (@seq, @server_time, @type, @actor_id, @actor, @mutation_id, @client_time, @audience, @platform_id, @payload, @prev_hash, @hash)`,
       ),
       insertEventPlatform: db.prepare('INSERT INTO event_platforms (platform_id, seq) VALUES (?, ?)'),
       // A request's own events: created (the request in the payload), comments, and every step.
@@ -46,20 +47,9 @@ export class SqliteEventLog {
 
   insert(event: LoggedEvent): void {
     const { audience } = event;
-    this.statements.insertEvent.run(
-      event.seq,
-      event.serverTime,
-      event.type,
-      event.actor.userId,
-      JSON.stringify(event.actor),
-      event.mutationId,
-      event.clientTime,
-      audience.kind,
-      audience.kind === 'platform' ? audience.platformId : null,
-      JSON.stringify(event.payload),
-      event.prevHash,
-      event.hash,
-    );
+    // The request's id is a column of PostgreSQL's log only (its timeline index); SQLite reads the payload.
+    const { request_id: _requestId, ...columns } = eventColumns(event);
+    this.statements.insertEvent.run(columns);
     if (audience.kind === 'platforms') {
       for (const platformId of audience.platformIds) this.statements.insertEventPlatform.run(platformId, event.seq);
     }

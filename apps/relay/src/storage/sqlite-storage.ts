@@ -16,6 +16,7 @@ import {
   type User,
   type Viewer,
 } from '@contact-desk/shared';
+import { mutationColumns } from './commit-rows.js';
 import { SqliteEventLog } from './sqlite-event-log.js';
 import { migrate } from './sqlite-migrations.js';
 import { SqliteOutbox } from './sqlite-outbox.js';
@@ -69,7 +70,8 @@ export class SqliteStorage implements Storage {
     this.log = new SqliteEventLog(db);
     this.statements = {
       insertMutation: db.prepare(
-        `INSERT INTO mutations (mutation_id, user_id, received_at, status, result, request_hash) VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO mutations (mutation_id, user_id, received_at, status, result, request_hash)
+         VALUES (@mutation_id, @user_id, @received_at, @status, @result, @request_hash)`,
       ),
       mutation: db.prepare('SELECT user_id, result, request_hash FROM mutations WHERE mutation_id = ?'),
       insertApiKey: db.prepare('INSERT INTO api_keys (api_key_id, key_hash) VALUES (?, ?)'),
@@ -209,14 +211,7 @@ export class SqliteStorage implements Storage {
       for (const event of batch.events) this.log.insert(event);
       for (const write of batch.writes) this.project(write);
       for (const [mutationId, stored] of batch.mutationResults) {
-        this.statements.insertMutation.run(
-          mutationId,
-          stored.userId,
-          stored.receivedAt,
-          stored.result.status,
-          JSON.stringify(stored.result),
-          stored.requestHash ?? null,
-        );
+        this.statements.insertMutation.run(mutationColumns(mutationId, stored));
       }
       for (const key of batch.apiKeys) this.statements.insertApiKey.run(key.apiKeyId, key.keyHash);
       for (const code of batch.enrollmentCodes) this.statements.insertCode.run(code.codeHash, code.userId, code.expiresAt);
