@@ -40,6 +40,8 @@ export class LoadDevice {
   /** Answers to pushes of already-answered mutations that differed from the first answer. */
   readonly changedAnswers: { first: MutationResult; again: MutationResult }[] = [];
   unansweredPushes = 0;
+  /** Mutations answered with a refusal to send again (`storage_unavailable`, `rate_limited`, `internal`). */
+  retried = 0;
   private outbox: WireMutation[] = [];
   private running = true;
   private loop: Promise<void> | undefined;
@@ -121,7 +123,10 @@ export class LoadDevice {
     }
     const done = new Set<string>();
     for (const result of response.results) {
-      if (result.status === 'rejected' && RETRYABLE.has(result.error.code)) continue;
+      if (result.status === 'rejected' && RETRYABLE.has(result.error.code)) {
+        this.retried += 1;
+        continue;
+      }
       this.record(result);
       done.add(result.mutationId);
     }

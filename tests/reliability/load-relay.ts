@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { RelayProcess } from '../support/relay-process';
 
 /** Load tests push far faster than a person: the per-device rate limit is raised out of the way. */
-const LOAD_ENV = {
+export const LOAD_ENV = {
   CONTACT_DESK_MUTATIONS_PER_SECOND: '100000',
   CONTACT_DESK_MUTATION_BURST: '100000',
 };

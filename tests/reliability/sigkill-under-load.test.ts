@@ -6,35 +6,20 @@
  * answer named, and nothing else; re-sends must get the stored answers; the chain must verify.
  */
 import Database from 'better-sqlite3';
-import { newId, type MutationResult } from '@contact-desk/shared';
+import { newId } from '@contact-desk/shared';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../apps/relay/src/audit/verify-chain';
 import { TcpProxy } from '../support/tcp-proxy';
-import { enroll, LoadDevice, pause, until, type WireMutation } from './load-device';
+import { enroll, LoadDevice, pause, until } from './load-device';
 import { addUserAsync as addUser, freePort, relayCliOk, runRelayCli as relayCli } from '../support/relay-process';
 import { loadRelay, removeDir, tempDir } from './load-relay';
+import { answersOf, expectRecordMatchesAnswers, RECORD_COUNTS, type StoredRecord } from './record-check';
+import { createRequest, RequestFlow } from './request-flow';
 
 const TOTAL_ACCEPTED = 3_000;
 const KILL_AT = [600, 1_500, 2_400];
 const RESEND_SAMPLE = 30;
-
-interface Known {
-  readonly id: string;
-  readonly platformId: string;
-  readonly createId: string;
-  ackId?: string;
-  answerId?: string;
-  closeId?: string;
-}
-
-function wire(type: string, args: unknown): WireMutation {
-  return { mutationId: newId(), type, args, clientTime: Date.now() };
-}
-
-function isAccepted(device: LoadDevice, mutationId: string | undefined): boolean {
-  return mutationId !== undefined && device.answers.get(mutationId)?.status === 'accepted';
-}
 
 const dataDir = tempDir('contact-desk-sigkill-');
 afterAll(() => removeDir(dataDir));
@@ -54,67 +39,13 @@ describe('SIGKILL under load', () => {
     // The set-up (platforms, users) was recorded by the CLI; the devices' work comes after it.
     const setupHead = ((await (await fetch(`${relay.url}/healthz`)).json()) as { headSeq: number }).headSeq;
 
-    const requests: Known[] = [];
-    let loading = true;
-    const operatorWork = (self: LoadDevice): WireMutation[] => {
-      // New requests only while the liaisons keep up: the load stays a mix of all four devices.
-      if (!loading || requests.filter((request) => request.closeId === undefined).length > 150) return [];
-      const batch: WireMutation[] = [];
-      for (let index = 0; index < 20; index += 1) {
-        const platformId = requests.length % 2 === 0 ? 'meta' : 'tiktok';
-        const id = newId();
-        const create = wire('request.create', {
-          requestId: id,
-          platformId,
-          kind: 'removal',
-          priority: 'P0',
-          items: [`https://video.example/${id}`],
-          category: 'terrorism_apology',
-          grounds: 'Apologie du terrorisme.',
-        });
-        requests.push({ id, platformId, createId: create.mutationId });
-        batch.push(create);
-      }
-      const created = requests.filter((request) => isAccepted(self, request.createId));
-      for (const request of created.slice(-5)) {
-        batch.push(wire('comment.add', { commentId: newId(), requestId: request.id, body: 'Priorité haute.' }));
-      }
-      return batch;
-    };
-    const liaisonWork = (platformId: string) => (self: LoadDevice): WireMutation[] => {
-      const batch: WireMutation[] = [];
-      for (const request of requests) {
-        if (batch.length >= 25) break;
-        if (request.platformId !== platformId || !isAccepted(operator, request.createId)) continue;
-        if (request.ackId === undefined) {
-          const ack = wire('request.acknowledge', { requestId: request.id });
-          request.ackId = ack.mutationId;
-          batch.push(ack, wire('comment.add', { commentId: newId(), requestId: request.id, body: 'Pris en compte.' }));
-        } else if (request.answerId === undefined && isAccepted(self, request.ackId)) {
-          const answer = wire('request.answer', { requestId: request.id, items: [{ itemId: `${request.id}/1`, outcome: 'removed' }] });
-          request.answerId = answer.mutationId;
-          batch.push(answer);
-        }
-      }
-      return batch;
-    };
-    const prefectWork = (): WireMutation[] => {
-      const batch: WireMutation[] = [];
-      for (const request of requests) {
-        if (batch.length >= 25) break;
-        const liaison = request.platformId === 'meta' ? meta : tiktok;
-        if (request.closeId !== undefined || !isAccepted(liaison, request.answerId)) continue;
-        const close = wire('request.close', { requestId: request.id, note: 'Retrait constaté.' });
-        request.closeId = close.mutationId;
-        batch.push(close);
-      }
-      return batch;
-    };
+    const flow = new RequestFlow(['meta', 'tiktok']);
 
-    const operator = new LoadDevice('operator', relay.url, await enroll(relay.url, codes.operator, 'operator'), operatorWork);
-    const prefect = new LoadDevice('prefect', relay.url, await enroll(relay.url, codes.prefect, 'prefect'), prefectWork);
-    const meta = new LoadDevice('meta liaison', relay.url, await enroll(relay.url, codes.meta, 'meta'), liaisonWork('meta'));
-    const tiktok = new LoadDevice('tiktok liaison', relay.url, await enroll(relay.url, codes.tiktok, 'tiktok'), liaisonWork('tiktok'));
+    const operator = new LoadDevice('operator', relay.url, await enroll(relay.url, codes.operator, 'operator'), flow.operatorWork);
+    const prefect = new LoadDevice('prefect', relay.url, await enroll(relay.url, codes.prefect, 'prefect'), flow.prefectWork);
+    const meta = new LoadDevice('meta liaison', relay.url, await enroll(relay.url, codes.meta, 'meta'), flow.liaisonWork('meta'));
+    const tiktok = new LoadDevice('tiktok liaison', relay.url, await enroll(relay.url, codes.tiktok, 'tiktok'), flow.liaisonWork('tiktok'));
+    flow.attach(operator, { meta, tiktok });
     const devices = [operator, prefect, meta, tiktok];
     const accepted = () => devices.reduce((sum, device) => sum + device.accepted, 0);
     await until(() => devices.every((device) => device.socket.connected), 'devices connected');
@@ -147,65 +78,32 @@ describe('SIGKILL under load', () => {
       kills.push({ acceptedBefore, inFlight, restartedAt, restartMs, resent });
     }
     await until(() => accepted() >= TOTAL_ACCEPTED, `${TOTAL_ACCEPTED} accepted mutations`);
-    loading = false;
+    flow.loading = false;
     // The liaisons and the prefect finish the requests already created.
-    await until(
-      () =>
-        requests.every((request) => isAccepted(operator, request.createId) || operator.answers.has(request.createId)) &&
-        requests.filter((request) => isAccepted(operator, request.createId)).every((request) => request.closeId !== undefined),
-      'every request answered and closed',
-      120_000,
-    );
+    await until(() => flow.finished(), 'every request answered and closed', 120_000);
     await Promise.all(devices.map((device) => device.drain()));
     const elapsed = Date.now() - started;
     for (const device of devices) device.close();
     await relay.stop('SIGTERM');
 
-    // What the clients saw.
-    const answers = new Map<string, { device: LoadDevice; result: MutationResult; mutation: WireMutation }>();
-    for (const device of devices) {
-      expect(device.pending).toBe(0);
-      expect(device.changedAnswers).toEqual([]);
-      for (const [id, result] of device.answers) answers.set(id, { device, result, mutation: device.sent.get(id) as WireMutation });
-      expect(device.answers.size).toBe(device.sent.size);
-    }
+    const answers = answersOf(devices);
     const acceptedAnswers = [...answers.values()].filter(({ result }) => result.status === 'accepted');
     const rejectedAnswers = [...answers.values()].filter(({ result }) => result.status === 'rejected');
 
     // What the file holds.
     const file = join(dataDir, 'contact-desk.sqlite');
     const db = new Database(file, { readonly: true });
-    const events = db.prepare('SELECT seq, mutation_id, server_time FROM events ORDER BY seq').all() as {
-      seq: number;
-      mutation_id: string | null;
-      server_time: number;
-    }[];
-    const stored = db.prepare("SELECT COUNT(*) AS n FROM mutations WHERE user_id != 'relay-admin'").get() as { n: number };
+    const events = db.prepare('SELECT seq, mutation_id FROM events ORDER BY seq').all() as StoredRecord['events'];
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    const requestsInFile = count('SELECT COUNT(*) AS n FROM requests');
-    const commentsInFile = count('SELECT COUNT(*) AS n FROM comments');
-    const closedInFile = count("SELECT COUNT(*) AS n FROM requests WHERE status = 'closed'");
+    const stored: StoredRecord = {
+      events,
+      storedMutations: count(RECORD_COUNTS.storedMutations),
+      requests: count(RECORD_COUNTS.requests),
+      comments: count(RECORD_COUNTS.comments),
+      closed: count(RECORD_COUNTS.closed),
+    };
     db.close();
-
-    expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index + 1));
-    const seqsById = new Map<string, number[]>();
-    for (const event of events) {
-      if (event.mutation_id === null || event.seq <= setupHead) continue;
-      seqsById.set(event.mutation_id, [...(seqsById.get(event.mutation_id) ?? []), event.seq]);
-    }
-    // Every accepted mutation: once, under exactly the seqs its answer gave.
-    const misplaced = acceptedAnswers.filter(
-      ({ result }) => result.status === 'accepted' && JSON.stringify(seqsById.get(result.mutationId) ?? []) !== JSON.stringify(result.seqs),
-    );
-    expect(misplaced.map(({ result }) => result.mutationId)).toEqual([]);
-    // Nothing refused is in the log, and nothing in the log was sent by nobody.
-    expect(rejectedAnswers.filter(({ result }) => seqsById.has(result.mutationId))).toEqual([]);
-    expect([...seqsById.keys()].filter((id) => !answers.has(id))).toEqual([]);
-    expect(stored.n).toBe(answers.size);
-    const acceptedOf = (type: string) => acceptedAnswers.filter(({ mutation }) => mutation.type === type).length;
-    expect(requestsInFile).toBe(acceptedOf('request.create'));
-    expect(commentsInFile).toBe(acceptedOf('comment.add'));
-    expect(closedInFile).toBe(acceptedOf('request.close'));
+    expectRecordMatchesAnswers(answers, stored, setupHead);
     expect(acceptedAnswers.length).toBeGreaterThanOrEqual(TOTAL_ACCEPTED);
 
     const chain = verifyChain(file);
@@ -248,7 +146,7 @@ describe('SIGKILL after a commit whose answer was lost', () => {
       await proxy.start();
       const creates = Array.from({ length: 50 }, () => {
         const id = newId();
-        return wire('request.create', { requestId: id, platformId: 'meta', kind: 'removal', priority: 'P0', items: [`https://video.example/${id}`], category: 'terrorism_apology', grounds: 'Apologie du terrorisme.' });
+        return createRequest(id, 'meta');
       });
       let given = false;
       const device = new LoadDevice('operator', proxy.url, token, () => (given ? [] : ((given = true), creates)), 50);

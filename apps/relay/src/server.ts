@@ -50,13 +50,7 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
   const outbox = config.outreach && new Outbox(config.outreach, log);
   const core = await RelayCore.open(storage, clock, log, { secrets, outbox });
   const limits = config.limits ?? DEFAULT_LIMITS;
-  const http = createHttpServer(core, log, config.corsOrigin, { adminSecret: options.adminSecret, limits, clock, apiStore: storage });
-  const io = attachSocketServer(http, core, log, config.corsOrigin, { limits, clock, credentials: storage, deliveryLog: storage.outbox() });
   const watcher = new DeadlineWatcher(core, clock, log, outbox);
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(config.port, config.host, () => resolve());
-  });
   const { coordination } = storage;
   const watching = new Leadership(
     coordination,
@@ -67,6 +61,18 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
   const sending =
     outbox && new SenderJob(() => startSender(core, storage.outbox(), outbox, secrets, clock, log, options.outreach), outbox, coordination);
   const sendingLead = sending && new Leadership(coordination, 'outreach', sending, log);
+  const http = createHttpServer(core, log, config.corsOrigin, {
+    adminSecret: options.adminSecret,
+    limits,
+    clock,
+    apiStore: storage,
+    leads: () => [watching, sendingLead].flatMap((lead) => (lead?.leading ? [lead.role] : [])),
+  });
+  const io = attachSocketServer(http, core, log, config.corsOrigin, { limits, clock, credentials: storage, deliveryLog: storage.outbox() });
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, () => resolve());
+  });
   watching.start();
   sendingLead?.start();
   const { port } = http.address() as AddressInfo;

@@ -24,7 +24,7 @@ export class Leadership {
 
   constructor(
     private readonly coordination: NodeCoordination | undefined,
-    private readonly role: string,
+    readonly role: string,
     private readonly job: SingleJob,
     private readonly log: Logger,
     private readonly retryMs = LEAD_RETRY_MS,

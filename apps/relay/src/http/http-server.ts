@@ -18,6 +18,8 @@ export interface HttpServerOptions {
   readonly clock?: Clock;
   /** Where the REST API (`/api/v1`) checks keys and reads timelines; without it, there is no API. */
   readonly apiStore?: Pick<Storage, 'apiKeyHash' | 'requestEvents'>;
+  /** The jobs this node runs now (`deadlines`, `outreach`): shown by `/healthz`, for operators and load balancers' checks. */
+  readonly leads?: () => readonly string[];
 }
 
 async function enroll(
@@ -98,7 +100,7 @@ export function createHttpServer(core: RelayCore, log: Logger, corsOrigin: strin
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
     } else if (req.method === 'GET' && path === '/healthz') {
-      send(res, 200, { ok: true, headSeq: core.headSeq, serverTime: core.serverTime() });
+      send(res, 200, { ok: true, headSeq: core.headSeq, serverTime: core.serverTime(), leads: options.leads?.() ?? [] });
     } else if (req.method === 'POST' && path === '/enroll') {
       enroll(core, req, res, log, guard, limits).catch((error: unknown) => failed(res, log, error));
     } else if (req.method === 'POST' && path === '/admin/perform' && adminSecret !== undefined) {
