@@ -1,3 +1,4 @@
+import { newId, parseMutation } from '@contact-desk/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeAll, createRequest, Harness, standardSetup } from './harness.js';
 
@@ -40,6 +41,25 @@ describe('authentication of devices', () => {
     expect((await prefect.act('device.revoke', { deviceId: liaisonA.deviceId })).status).toBe('accepted');
     expect(await gone).toBe('io server disconnect');
     expect(await h.refusedConnect(liaisonA.token)).toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it('a mutation decided in the same group commit as its device’s revocation, after it, is refused', async () => {
+    const { h, liaisonA, operator } = await standardSetup();
+    const ops = await h.connect(operator);
+    const { requestId } = await createRequest(ops, 'alpha');
+    const session = await h.core.authenticate(liaisonA.token);
+    if ('code' in session) throw new Error(session.code);
+    const revoke = parseMutation({ mutationId: newId(), type: 'device.revoke', args: { deviceId: liaisonA.deviceId }, clientTime: null });
+    const acknowledge = parseMutation({ mutationId: newId(), type: 'request.acknowledge', args: { requestId }, clientTime: null });
+    if (!revoke.ok || !acknowledge.ok) throw new Error('invalid mutations');
+    // Queued in the same tick: one batch, the revocation first (as a revocation recorded by another relay node is folded first).
+    const [revoked, acknowledged] = await Promise.all([
+      h.core.submit(h.core.adminSession(), [revoke.value]),
+      h.core.submit(session, [acknowledge.value]),
+    ]);
+    expect(revoked[0]?.status).toBe('accepted');
+    expect(acknowledged[0]).toMatchObject({ status: 'rejected', error: { code: 'unauthenticated' } });
+    expect(h.core.view.requests.get(requestId)?.status).toBe('open');
   });
 
   it('a revoked user is disconnected on every device and cannot reconnect', async () => {

@@ -34,6 +34,14 @@ function reused(mutationId: string, message: string, reason: string): MutationRe
   return { mutationId, status: 'rejected', error: refusal('mutation_id_reused', reason, message) };
 }
 
+const REVOKED = protocolError('unauthenticated', 'This device or user was revoked.');
+
+function revokedSince(batch: BatchBuilder, session: Session): boolean {
+  const user = batch.draft.user(session.user.id);
+  const device = batch.draft.device(session.device.id);
+  return (user !== undefined && user.revokedAt !== null) || (device !== undefined && device.revokedAt !== null);
+}
+
 /** Decides one mutation into the batch, or returns the answer it already got. */
 export function handleMutation(
   batch: BatchBuilder,
@@ -46,6 +54,9 @@ export function handleMutation(
   if (session.apiKeyId !== undefined && !isLiveApiKey(batch.draft.integration(session.apiKeyId))) {
     return { mutationId: mutation.mutationId, status: 'rejected', error: KEY_REFUSED };
   }
+  // Likewise a device or user revoked since the push was admitted: earlier in this batch, or on
+  // another relay node (its events are folded into the draft before the batch is decided).
+  if (revokedSince(batch, session)) return { mutationId: mutation.mutationId, status: 'rejected', error: REVOKED };
   const requestHash = session.apiKeyId === undefined ? null : requestHashOf(mutation);
   const prior = batch.mutationResults.get(mutation.mutationId) ?? stored.mutationResults.get(mutation.mutationId);
   if (prior) {

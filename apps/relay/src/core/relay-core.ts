@@ -76,6 +76,7 @@ export class RelayCore {
   /** Writes and catch-ups, one after the other: each starts from the state the last one left. */
   private serial: Promise<void> = Promise.resolve();
   private readonly stopFollowing: (() => void) | undefined;
+  private catchingUp: Promise<void> | undefined;
   private readonly listeners = new Set<(committed: Committed) => void>();
   /** Failed attempts of receipts a failed commit dropped, by request. */
   private readonly receiptRetries = new Map<string, number>();
@@ -260,7 +261,9 @@ export class RelayCore {
    * ahead of this node, a credential not seen yet); resolves once it is folded and fanned out.
    */
   catchUp(): Promise<void> {
-    return this.inTurn(async () => {
+    // One catch-up waiting for its turn reads everything there is by then: no need for a second.
+    this.catchingUp ??= this.inTurn(async () => {
+      this.catchingUp = undefined;
       for (;;) {
         const missed = await this.storage.eventsAfter(EVERYTHING, this.head.seq, CATCH_UP_PAGE);
         if (missed.length === 0) return;
@@ -269,6 +272,7 @@ export class RelayCore {
     }).catch((error: unknown) => {
       this.log.error({ err: error }, 'reading what other relay nodes wrote failed');
     });
+    return this.catchingUp;
   }
 
   /** Stops following other nodes' writes (the store is about to close). */
