@@ -1,6 +1,6 @@
 import { newId, parseMutation, type MutationType, type Mutation } from '@contact-desk/shared';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { enrollDevice } from '../../apps/desktop/src/renderer/src/sync/enroll';
+import { enrollWithAny } from '../../apps/desktop/src/renderer/src/sync/enroll';
 import { LocalDb } from '../../apps/desktop/src/renderer/src/sync/local-db';
 import { optimisticView } from '../../apps/desktop/src/renderer/src/sync/optimistic-view';
 import { SyncEngine } from '../../apps/desktop/src/renderer/src/sync/sync-engine';
@@ -12,14 +12,14 @@ export class SyncClient {
   private constructor(
     public engine: SyncEngine,
     readonly db: LocalDb,
-    private readonly relayUrl: string,
+    private readonly relayUrls: readonly string[],
     private readonly token: string,
   ) {}
 
-  private static engineFor(db: LocalDb, relayUrl: string, token: string): SyncEngine {
+  private static engineFor(db: LocalDb, relayUrls: readonly string[], token: string): SyncEngine {
     return new SyncEngine({
       db,
-      relayUrl,
+      relayUrls,
       token,
       ackTimeoutMs: 3_000,
       socketOptions: { reconnectionDelay: 100, reconnectionDelayMax: 300, timeout: 2_000 },
@@ -33,18 +33,20 @@ export class SyncClient {
 
   /** Starts the app again on the same local database. */
   async reopen(): Promise<void> {
-    this.engine = SyncClient.engineFor(this.db, this.relayUrl, this.token);
+    this.engine = SyncClient.engineFor(this.db, this.relayUrls, this.token);
     this.engine.subscribe({ onChange: () => undefined, onRejected: (rejection) => this.rejections.push(rejection) });
     await this.engine.start();
   }
 
-  static async enroll(relayUrl: string, code: string, label: string): Promise<SyncClient> {
-    const enrolled = await enrollDevice(relayUrl, code, label);
+  /** Enrolls through the first of the relay's addresses that answers, and syncs with all of them (moving on when one fails). */
+  static async enroll(relay: string | readonly string[], code: string, label: string): Promise<SyncClient> {
+    const relayUrls = typeof relay === 'string' ? [relay] : relay;
+    const enrolled = await enrollWithAny(relayUrls, code, label);
     if (!enrolled.ok) throw new Error(enrolled.error.message);
     const db = new LocalDb(`test-${newId()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
     await db.meta.put({ key: 'actor', value: enrolled.actor });
-    const engine = SyncClient.engineFor(db, relayUrl, enrolled.token);
-    const client = new SyncClient(engine, db, relayUrl, enrolled.token);
+    const engine = SyncClient.engineFor(db, relayUrls, enrolled.token);
+    const client = new SyncClient(engine, db, relayUrls, enrolled.token);
     engine.subscribe({ onChange: () => undefined, onRejected: (rejection) => client.rejections.push(rejection) });
     await engine.start();
     return client;
