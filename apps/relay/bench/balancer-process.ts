@@ -1,7 +1,7 @@
 /**
  * The bench's load balancer, in a process of its own as a ministry's is on a machine of its own:
  * a TCP proxy spreading connections round-robin over the relay ports it is sent, answering with
- * its own port. It runs until its parent kills it.
+ * its own port. It runs until its parent kills it or goes.
  */
 import { TcpProxy } from './tcp-proxy.js';
 
@@ -15,3 +15,5 @@ process.once('message', (ports: number[]) => {
     },
   );
 });
+// The bench ended without stopping it (it crashed): no balancer outlives it.
+process.once('disconnect', () => process.exit(0));
