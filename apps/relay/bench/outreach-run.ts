@@ -17,8 +17,8 @@ import { DEFAULT_OUTREACH } from '../src/outreach/outreach-config.js';
 import { SqliteStorage } from '../src/storage/sqlite-storage.js';
 import { log, runLoad } from './load.js';
 import type { SinkCounts } from './outreach-sinks.js';
-import { CLIENTS, PLATFORM, setUpRelay, type RelaySetup } from './relay-setup.js';
-import { rttTask, throughputTask, type LatencyResult, type ThroughputResult } from './tasks.js';
+import { loadOf, PLATFORM, rttOf, setUpRelay, type RelaySetup } from './relay-setup.js';
+import type { LatencyResult, ThroughputResult } from './tasks.js';
 
 const ROUNDS = 2;
 const DRAIN_LIMIT_MS = 120_000;
@@ -81,16 +81,29 @@ export async function measureOutreach(off: RelaySetup): Promise<OutreachFigures>
   const hooks = `http://127.0.0.1:${sinks.httpPort}`;
   const on = await setUpRelay({
     liaisons: 8,
-    outreach: { ...DEFAULT_OUTREACH, smtpUrl: `smtp://127.0.0.1:${sinks.smtpPort}`, dutyEmail: 'permanence@bench.example', appUrl: 'http://127.0.0.1:4411', pollMs: 250 },
+    outreach: {
+      ...DEFAULT_OUTREACH,
+      smtpUrl: `smtp://127.0.0.1:${sinks.smtpPort}`,
+      dutyEmail: 'permanence@bench.example',
+      appUrl: 'http://127.0.0.1:4411',
+      pollMs: 250,
+    },
     prepare: async (core) => {
       await webhook(core, { platformId: PLATFORM, name: 'Case tool', url: `${hooks}/case-tool` });
       await webhook(core, { platformId: null, name: 'Ministry', url: `${hooks}/ministry` });
-      await webhook(core, { platformId: PLATFORM, name: 'Pager', url: `${hooks}/pager`, preset: 'pagerduty', presetKey: 'R0UTINGKEY0123456789', priorities: ['P0', 'P1'] });
+      await webhook(core, {
+        platformId: PLATFORM,
+        name: 'Pager',
+        url: `${hooks}/pager`,
+        preset: 'pagerduty',
+        presetKey: 'R0UTINGKEY0123456789',
+        priorities: ['P0', 'P1'],
+      });
     },
   });
   try {
-    const load = (setup: RelaySetup) => runLoad<ThroughputResult>(throughputTask(setup.relay.url, setup.operatorTokens.slice(0, CLIENTS), setup.requestIds, 1));
-    const rtt = (setup: RelaySetup) => runLoad<LatencyResult>(rttTask(setup.relay.url, setup.operatorTokens[CLIENTS] ?? '', setup.requestIds[0] ?? ''));
+    const load = (setup: RelaySetup) => runLoad<ThroughputResult>(loadOf(setup));
+    const rtt = (setup: RelaySetup) => runLoad<LatencyResult>(rttOf(setup));
     let offBest = await load(off);
     let onBest = await load(on);
     let rttOff = await rtt(off);
@@ -101,12 +114,16 @@ export async function measureOutreach(off: RelaySetup): Promise<OutreachFigures>
       rttOff = lower(rttOff, await rtt(off));
       rttOn = lower(rttOn, await rtt(on));
     }
-    log(`outreach: off ${Math.round(offBest.perSecond)}/s, on ${Math.round(onBest.perSecond)}/s; ack p99 off ${rttOff.p99.toFixed(2)} ms, on ${rttOn.p99.toFixed(2)} ms`);
+    log(
+      `outreach: off ${Math.round(offBest.perSecond)}/s, on ${Math.round(onBest.perSecond)}/s; ack p99 off ${rttOff.p99.toFixed(2)} ms, on ${rttOn.p99.toFixed(2)} ms`,
+    );
     const before = (await sinks.counts()).hooks;
     await webhook(on.relay.core, { platformId: PLATFORM, name: 'Every comment', url: `${hooks}/comments`, topics: [...WEBHOOK_TOPICS] });
     const following = await load(on);
     const drain = await drained(on, sinks, before);
-    log(`outreach following comments: ${JSON.stringify(following)}; ${drain.delivered} delivered, drained ${Math.round(drain.ms)} ms after the load`);
+    log(
+      `outreach following comments: ${JSON.stringify(following)}; ${drain.delivered} delivered, drained ${Math.round(drain.ms)} ms after the load`,
+    );
     return { off: offBest, on: onBest, rttOff, rttOn, following, delivered: drain.delivered, drainMs: drain.ms };
   } finally {
     sinks.close();

@@ -8,6 +8,8 @@ import type { RelayCore } from '../src/core/relay-core.js';
 import { silentLogger } from '../src/logger.js';
 import type { OutreachConfig } from '../src/outreach/outreach-config.js';
 import { startRelay, type RunningRelay } from '../src/server.js';
+import type { Storage } from '../src/storage/storage.js';
+import { rttTask, throughputTask, type RttTask, type ThroughputTask } from './tasks.js';
 
 const UNLIMITED_PUSHES = { ...DEFAULT_LIMITS, mutationsPerSecond: Number.MAX_SAFE_INTEGER, mutationBurst: Number.MAX_SAFE_INTEGER };
 export const CLIENTS = 8;
@@ -21,6 +23,8 @@ export interface RelayOptions {
   readonly prepare?: (core: RelayCore) => Promise<void>;
   /** Liaisons to enroll (the broadcast figure needs 200). */
   readonly liaisons?: number;
+  /** The store, instead of a SQLite file in a new data folder (e.g. PostgreSQL). */
+  readonly storage?: Storage;
 }
 
 async function createUser(core: RelayCore, role: 'operator' | 'liaison', index: number): Promise<string> {
@@ -52,10 +56,9 @@ export interface RelaySetup {
   readonly requestIds: string[];
 }
 
-export async function setUpRelay(options: RelayOptions = {}): Promise<RelaySetup> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'contact-desk-bench-'));
-  const relay = await startRelay(
-    // The benchmark measures the relay's capacity, so the per-device push limit is lifted.
+/** One relay node on the store given (else the SQLite file of `dataDir`), the per-device push limit lifted. */
+export function startBenchRelay(dataDir: string, options: Pick<RelayOptions, 'outreach' | 'storage'> = {}): Promise<RunningRelay> {
+  return startRelay(
     {
       host: '127.0.0.1',
       port: 0,
@@ -66,14 +69,18 @@ export async function setUpRelay(options: RelayOptions = {}): Promise<RelaySetup
       limits: UNLIMITED_PUSHES,
       ...(options.outreach ? { outreach: options.outreach } : {}),
     },
-    { logger: silentLogger },
+    { logger: silentLogger, ...(options.storage ? { storage: options.storage } : {}) },
   );
+}
+
+/** A relay node with a platform, its operators and liaisons enrolled, and four requests to comment on. */
+export async function setUpRelay(options: RelayOptions = {}): Promise<RelaySetup> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'contact-desk-bench-'));
+  const relay = await startBenchRelay(dataDir, options);
   const { core } = relay;
   await perform(core, 'platform.create', { platformId: PLATFORM, name: 'Bench platform', kind: 'platform' });
   await options.prepare?.(core);
-  const operatorTokens = await Promise.all(
-    Array.from({ length: CLIENTS + 1 }, (_, i) => createUser(core, 'operator', i)),
-  );
+  const operatorTokens = await Promise.all(Array.from({ length: CLIENTS + 1 }, (_, i) => createUser(core, 'operator', i)));
   const liaisonTokens = await Promise.all(
     Array.from({ length: options.liaisons ?? BROADCAST_CLIENTS }, (_, i) => createUser(core, 'liaison', i)),
   );
@@ -94,3 +101,12 @@ export async function setUpRelay(options: RelayOptions = {}): Promise<RelaySetup
   return { relay, dataDir, operatorTokens, liaisonTokens, requestIds };
 }
 
+/** Figure 1's load, 1 mutation per push, from the operators set up on `setup`, through `url` (its node's own, or a balancer's). */
+export function loadOf(setup: RelaySetup, url = setup.relay.url): ThroughputTask {
+  return throughputTask(url, setup.operatorTokens.slice(0, CLIENTS), setup.requestIds, 1);
+}
+
+/** Figure 2's sequential pushes, from the operator the load does not use, through `url`. */
+export function rttOf(setup: RelaySetup, url = setup.relay.url): RttTask {
+  return rttTask(url, setup.operatorTokens[CLIENTS] ?? '', setup.requestIds[0] ?? '');
+}

@@ -3,48 +3,40 @@
  * same run, with the same client code (a separate load process, loopback only):
  *   1. durable mutations/s from pipelining clients vs a Socket.IO server that only acks;
  *   2. ack round-trip of single sequential pushes vs a "durable echo" (one SQLite FULL insert);
+ *   1–2 again on PostgreSQL, one node then two behind one balancer, vs the same baselines;
  *   3. live broadcast latency to 200 clients vs a bare Socket.IO room broadcast;
  *   4–6. throughput and ack round trip with outreach (mail and webhooks) on, vs the same off.
  */
 import { rmSync } from 'node:fs';
-import { table } from '../src/cli/admin-actions.js';
 import { withBare } from './baselines.js';
 import { log, runLoad } from './load.js';
 import { measureOutreach } from './outreach-run.js';
+import { measurePostgres } from './postgres-run.js';
 import { BROADCAST_CLIENTS, CLIENTS, setUpRelay } from './relay-setup.js';
+import { fmtMs, fmtRate, printTable, type Row } from './report.js';
 import { rttTask, throughputTask, type LatencyResult, type ThroughputResult } from './tasks.js';
 
-const fmtRate = (n: number) => `${Math.round(n).toLocaleString('en-US')} /s`;
-const fmtMs = (n: number) => `${n.toFixed(2)} ms`;
-
-interface Row {
-  figure: string;
-  relay: string;
-  baseline: string;
-  ratio: number;
-  target: string;
-  pass: boolean | null;
-}
-
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const setup = await setUpRelay();
   const { relay } = setup;
   log(`relay ${relay.url}: ${setup.operatorTokens.length} operators, ${setup.liaisonTokens.length} liaisons enrolled`);
   const rows: Row[] = [];
   const notes: string[] = [];
+  let exitCode = 0;
   try {
     // 1. Throughput.
+    let onePerPush: { real: ThroughputResult; base: ThroughputResult } | undefined;
+    const bareTokens = Array.from({ length: CLIENTS }, () => 'bare-token-0000');
     for (const perPush of [1, 10]) {
       const task = (url: string, tokens: readonly string[]) => throughputTask(url, tokens, setup.requestIds, perPush);
-      const base = await withBare('ack', (url) =>
-        runLoad<ThroughputResult>(task(url, Array.from({ length: CLIENTS }, () => 'bare-token-0000'))),
-      );
+      const base = await withBare('ack', (url) => runLoad<ThroughputResult>(task(url, bareTokens)));
       const real = await runLoad<ThroughputResult>(task(relay.url, setup.operatorTokens.slice(0, CLIENTS)));
       log(`throughput x${perPush}: relay ${JSON.stringify(real)} | bare ${JSON.stringify(base)}`);
       if (real.firstError) notes.push(`throughput x${perPush}: relay rejected ${real.rejected} (${real.firstError})`);
+      if (perPush === 1) onePerPush = { real, base };
       const ratio = real.perSecond / base.perSecond;
       rows.push({
-        figure: `1. durable mutations/s, ${CLIENTS} clients x ${task('', []).inFlight} in flight, ${perPush}/push`,
+        figure: `1. durable mutations/s, ${CLIENTS} clients x ${task('', []).inFlight} in flight, ${perPush}/push, SQLite`,
         relay: fmtRate(real.perSecond),
         baseline: fmtRate(base.perSecond),
         ratio,
@@ -60,7 +52,7 @@ async function main(): Promise<void> {
     log(`rtt: relay ${JSON.stringify(single)} | echo ${JSON.stringify(echo)}`);
     if (single.firstError) notes.push(`rtt: relay failures ${single.missed} (${single.firstError})`);
     rows.push({
-      figure: `2. ack round trip p50 (n=${single.count}/${echo.count})`,
+      figure: `2. ack round trip p50, SQLite (n=${single.count}/${echo.count})`,
       relay: fmtMs(single.p50),
       baseline: fmtMs(echo.p50),
       ratio: single.p50 / echo.p50,
@@ -68,13 +60,26 @@ async function main(): Promise<void> {
       pass: null,
     });
     rows.push({
-      figure: '2. ack round trip p99',
+      figure: '2. ack round trip p99, SQLite',
       relay: fmtMs(single.p99),
       baseline: fmtMs(echo.p99),
       ratio: single.p99 / echo.p99,
       target: '<= 1.5x',
       pass: single.p99 / echo.p99 <= 1.5,
     });
+
+    // 1–2 on PostgreSQL, one node then two, beside the same baselines (skipped when it cannot be run here).
+    if (onePerPush) {
+      try {
+        const pg = await measurePostgres({ throughput: onePerPush.real, bare: onePerPush.base, echo });
+        rows.push(...pg.rows);
+        notes.push(...pg.notes);
+      } catch (error) {
+        log(`PostgreSQL figures failed: ${String(error)}`);
+        notes.push(`PostgreSQL figures failed: ${(error as Error).message}`);
+        exitCode = 1;
+      }
+    }
 
     // 3. Broadcast latency to 200 liaisons of one platform.
     const broadcastTask = (url: string, pusherToken: string, receiverTokens: readonly string[]) =>
@@ -91,11 +96,10 @@ async function main(): Promise<void> {
       }) as const;
     const fakeTokens = setup.liaisonTokens.map(() => 'bare-token-0000');
     const bcBase = await withBare('broadcast', (url) => runLoad<LatencyResult>(broadcastTask(url, 'bare-token-0000', fakeTokens)));
-    const bcReal = await runLoad<LatencyResult>(
-      broadcastTask(relay.url, setup.operatorTokens[CLIENTS] ?? '', setup.liaisonTokens),
-    );
+    const bcReal = await runLoad<LatencyResult>(broadcastTask(relay.url, setup.operatorTokens[CLIENTS] ?? '', setup.liaisonTokens));
     log(`broadcast: relay ${JSON.stringify(bcReal)} | bare ${JSON.stringify(bcBase)}`);
-    if (bcReal.missed > 0 || bcReal.firstError) notes.push(`broadcast: relay missed ${bcReal.missed} arrivals (${bcReal.firstError ?? 'no push error'})`);
+    if (bcReal.missed > 0 || bcReal.firstError)
+      notes.push(`broadcast: relay missed ${bcReal.missed} arrivals (${bcReal.firstError ?? 'no push error'})`);
     if (bcBase.missed > 0) notes.push(`broadcast: baseline missed ${bcBase.missed} arrivals`);
     rows.push({
       figure: `3. broadcast to ${BROADCAST_CLIENTS} clients p50 (n=${bcReal.count}/${bcBase.count})`,
@@ -145,26 +149,13 @@ async function main(): Promise<void> {
     rmSync(setup.dataDir, { recursive: true, force: true });
   }
 
-  console.log('');
-  console.log(
-    table([
-      ['figure', 'contact desk', 'baseline', 'ratio', 'target', 'result'],
-      ...rows.map((row) => [
-        row.figure,
-        row.relay,
-        row.baseline,
-        `${row.ratio.toFixed(2)}x`,
-        row.target,
-        row.pass === null ? '' : row.pass ? 'ok' : 'MISSED',
-      ]),
-    ]),
-  );
-  for (const note of notes) console.log(`note: ${note}`);
+  printTable(rows, notes);
   log('done');
+  return exitCode;
 }
 
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (error: unknown) => {
     console.error(error);
     process.exit(1);
