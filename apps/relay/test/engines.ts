@@ -4,6 +4,7 @@
  * The server starts the first time a test of the file asks for a database, so a run filtered down
  * to SQLite (`-t sqlite`) starts none, and it stops after the file's tests.
  */
+import pg from 'pg';
 import { afterAll, describe } from 'vitest';
 import { LocalPostgres } from '../src/storage/pg/local-postgres.js';
 import type { Storage } from '../src/storage/storage.js';
@@ -48,4 +49,26 @@ export function describeEachEngine(title: string, body: (engine: RelayEngine) =>
     },
   ];
   for (const engine of engines) describe(`${title} on ${engine.name}`, () => body(engine));
+}
+
+/**
+ * A new database `name` on the same server, made from the one at `url` as its template: an exact
+ * copy, PostgreSQL's own way of starting several relays from one recorded state (as `relay
+ * restore` of one backup does for the SQLite file). Nobody may be connected to the source meanwhile.
+ */
+export async function copyDatabase(url: string, name: string): Promise<string> {
+  const source = decodeURIComponent(new URL(url).pathname.slice(1));
+  const server = new URL(url);
+  server.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: server.href });
+  client.on('error', () => undefined); // a lost connection rejects the calls below
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(source)}`);
+  } finally {
+    await client.end();
+  }
+  const copy = new URL(url);
+  copy.pathname = `/${encodeURIComponent(name)}`;
+  return copy.href;
 }

@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, ENGINE_START_MS } from './engines.js';
 import { anyValue, countSent, draw, expectTypedError, isPlainObject, reportSent } from './fuzz/oracles.js';
 import { RawSocket } from './fuzz/raw-socket.js';
-import { chainVerifies, takeFingerprint, type RecordFingerprint } from './fuzz/record.js';
+import { expectUnchanged, takeFingerprint, verifiedFingerprint, type RecordFingerprint } from './fuzz/record.js';
 import { closeAll, createRequestArgs, mutation, waitFor } from './harness.js';
 import { ACTORS, PLATFORM_A, startWorld, type World } from './matrix/world.js';
 
@@ -48,14 +48,11 @@ describeEachEngine('frame fuzz: raw Engine.IO / Socket.IO input', (engine) => {
   beforeAll(async () => {
     started = Date.now();
     world = await startWorld({ config: await engine.store() });
-    before = await takeFingerprint(world.h);
-    expect(chainVerifies(before)).toBe(true);
+    before = await verifiedFingerprint(world.h);
   }, ENGINE_START_MS);
 
   afterEach(async () => {
-    const now = await takeFingerprint(world.h);
-    expect(now).toEqual(before);
-    expect(chainVerifies(now)).toBe(true);
+    await expectUnchanged(world.h, before);
     for (const actor of ACTORS) expect(world.clients[actor].socket.connected, actor).toBe(true);
   });
 
@@ -233,7 +230,6 @@ describeEachEngine('frame fuzz: raw Engine.IO / Socket.IO input', (engine) => {
     const [response] = (await socket.ack(id)) as [{ ok: boolean; results: { status: string }[] }];
     expect(response).toMatchObject({ ok: true, results: [{ status: 'accepted' }] });
     await waitFor(() => typeof world.h.core.view.requests.get(args.requestId as string)?.receivedAt === 'number', 'receipt');
-    before = await takeFingerprint(world.h);
-    expect(chainVerifies(before)).toBe(true);
+    before = await verifiedFingerprint(world.h);
   });
 });

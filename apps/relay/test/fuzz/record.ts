@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { DomainState } from '@contact-desk/shared';
 import pg from 'pg';
+import { expect } from 'vitest';
 import { verifyChain, verifyStoredChain, type ChainReport } from '../../src/audit/verify-chain.js';
 import { verifyProjections, type ProjectionReport } from '../../src/audit/verify-projections.js';
 import { databaseFile } from '../../src/config.js';
@@ -185,4 +186,18 @@ export async function projectionsMatchLog(h: RelayUnderTest): Promise<Projection
 /** The chain verifies and covers exactly the log the relay serves. */
 export function chainVerifies(print: RecordFingerprint): boolean {
   return print.chain.ok && print.chain.events === print.headSeq && print.chain.headSeq === print.headSeq;
+}
+
+/** A fingerprint whose chain verifies: the record a block of input must then leave as it is. */
+export async function verifiedFingerprint(h: RelayUnderTest): Promise<RecordFingerprint> {
+  const print = await takeFingerprint(h);
+  expect(chainVerifies(print), JSON.stringify(print.chain)).toBe(true);
+  return print;
+}
+
+/** Nothing of the record changed since `before` — not an event, not a projection, not the chain's head hash — and the chain still verifies. */
+export async function expectUnchanged(h: RelayUnderTest, before: RecordFingerprint, block?: string): Promise<void> {
+  const now = await takeFingerprint(h);
+  expect(now, block && `${block}: the record changed`).toEqual(before);
+  expect(chainVerifies(now), block ?? JSON.stringify(now.chain)).toBe(true);
 }
