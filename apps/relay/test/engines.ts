@@ -2,7 +2,7 @@
  * The storage engines a relay suite runs on, each the real thing: SQLite (the data folder's file,
  * the default) and PostgreSQL (a throwaway server for the test file, a new database for each relay).
  * The server starts the first time a test of the file asks for a database, so a run filtered down
- * to SQLite (`-t sqlite`) starts none, and it stops after the file's tests.
+ * to SQLite (`-t 'on sqlite'`) starts none, and it stops after the file's tests.
  */
 import pg from 'pg';
 import { afterAll, describe } from 'vitest';
