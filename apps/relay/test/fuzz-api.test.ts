@@ -14,7 +14,7 @@ import { requestPageSchema } from '../src/api/api-views.js';
 import { perform } from '../src/cli/admin-actions.js';
 import { describeEachEngine, ENGINE_START_MS } from './engines.js';
 import { inBatches, startFuzzRelay, typedError, type Answer, type FuzzRelay } from './fuzz/http-relay.js';
-import { anyValue, countSent, draw, OVERSIZED_STRING_LENGTHS, reportSent, withField } from './fuzz/oracles.js';
+import { anyValue, countSent, draw, OVERSIZED_STRING_LENGTHS, reportSent, restartDraws, withField } from './fuzz/oracles.js';
 import { chainVerifies, expectUnchanged, takeFingerprint, verifiedFingerprint, type RecordFingerprint } from './fuzz/record.js';
 import { createRequestArgs, waitFor } from './harness.js';
 import { issueKey, revokeKey, type IssuedKey } from './api/api-client.js';
@@ -48,6 +48,7 @@ describeEachEngine('API fuzz: every bad request gets a typed answer and changes 
 
   beforeAll(async () => {
     started = Date.now();
+    restartDraws();
     relay = await startFuzzRelay('api', await engine.store());
     for (const platformId of ['alpha', 'beta'])
       await perform(relay.core, 'platform.create', { platformId, name: platformId, kind: 'platform' });

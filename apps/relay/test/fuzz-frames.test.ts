@@ -10,7 +10,7 @@ import { ERROR_CODES } from '@contact-desk/shared';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, ENGINE_START_MS } from './engines.js';
-import { anyValue, countSent, draw, expectTypedError, isPlainObject, reportSent } from './fuzz/oracles.js';
+import { anyValue, countSent, draw, expectTypedError, isPlainObject, reportSent, restartDraws } from './fuzz/oracles.js';
 import { RawSocket } from './fuzz/raw-socket.js';
 import { expectUnchanged, takeFingerprint, verifiedFingerprint, type RecordFingerprint } from './fuzz/record.js';
 import { closeAll, createRequestArgs, mutation, waitFor } from './harness.js';
@@ -47,6 +47,7 @@ describeEachEngine('frame fuzz: raw Engine.IO / Socket.IO input', (engine) => {
 
   beforeAll(async () => {
     started = Date.now();
+    restartDraws();
     world = await startWorld({ config: await engine.store() });
     before = await verifiedFingerprint(world.h);
   }, ENGINE_START_MS);

@@ -31,6 +31,7 @@ import {
   OVERSIZED_STRING_LENGTHS,
   overTheWire,
   reportSent,
+  restartDraws,
   withField,
   type FieldSchema,
 } from './fuzz/oracles.js';
@@ -109,6 +110,7 @@ describeEachEngine('socket fuzz: every bad input gets a typed error and changes 
 
   beforeAll(async () => {
     started = Date.now();
+    restartDraws();
     world = await startWorld({ config: await engine.store() });
     const { operator, liaisonA } = world.clients;
     for (const platformId of [PLATFORM_A, PLATFORM_B]) {

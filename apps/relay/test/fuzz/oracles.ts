@@ -39,6 +39,14 @@ export function draw<T>(arbitrary: fc.Arbitrary<T>, n: number): T[] {
   return fc.sample(arbitrary, { numRuns: n, seed: SEED + draws });
 }
 
+/**
+ * Starts the draws again from the seed: a suite run once per storage engine calls it as each run
+ * starts, so that both draw the same inputs and one engine's run replays alone (`-t`) with its seed.
+ */
+export function restartDraws(): void {
+  draws = 0;
+}
+
 /** The value as the relay receives it: Socket.IO and HTTP carry JSON. */
 export function overTheWire(value: unknown): unknown {
   const text = JSON.stringify(value);
