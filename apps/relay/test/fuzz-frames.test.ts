@@ -3,36 +3,18 @@
  * Socket.IO frames over a raw WebSocket — garbage handshakes, events with missing or extra
  * arguments, odd ack ids, binary placeholders, 100,000-deep JSON, random frames. A request the
  * relay can answer (an event with an ack id) gets a typed error; a frame that is not Socket.IO at
- * all closes that one connection. Nothing else is affected and the record does not change.
+ * all closes that one connection. Nothing else is affected and the record does not change. The
+ * whole of it on each storage engine (SQLite, PostgreSQL): it takes seconds.
  */
 import { ERROR_CODES } from '@contact-desk/shared';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { anyValue, countSent, draw, expectTypedError, isPlainObject, reportSent } from './fuzz/oracles.js';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine, ENGINE_START_MS } from './engines.js';
+import { anyValue, countSent, draw, expectTypedError, isPlainObject, reportSent, restartDraws } from './fuzz/oracles.js';
 import { RawSocket } from './fuzz/raw-socket.js';
-import { chainVerifies, fingerprint, type RecordFingerprint } from './fuzz/record.js';
+import { expectUnchanged, takeFingerprint, verifiedFingerprint, type RecordFingerprint } from './fuzz/record.js';
 import { closeAll, createRequestArgs, mutation, waitFor } from './harness.js';
 import { ACTORS, PLATFORM_A, startWorld, type World } from './matrix/world.js';
-
-let world: World;
-let before: RecordFingerprint;
-let raw: RawSocket;
-let nextAck = 1;
-const started = Date.now();
-
-/** The operator's raw connection, opened again when the relay closed it. */
-async function operatorSocket(): Promise<RawSocket> {
-  if (!raw || raw.closed) raw = await RawSocket.connect(world.h.relay.url, world.users.operator.token);
-  return raw;
-}
-
-/** Sends `42<id>[…]` and returns the relay's answer (the ack's arguments). */
-async function call(args: string): Promise<unknown[]> {
-  const socket = await operatorSocket();
-  const id = nextAck++;
-  socket.send(`42${id}${args}`);
-  return socket.ack(id);
-}
 
 function expectTypedAnswer(answer: unknown[], context: string, code?: string): void {
   expect(answer, context).toHaveLength(1);
@@ -42,26 +24,45 @@ function expectTypedAnswer(answer: unknown[], context: string, code?: string): v
   if (code) expect(response.error?.code, context).toBe(code);
 }
 
-beforeAll(async () => {
-  world = await startWorld();
-  before = fingerprint(world.h);
-  expect(chainVerifies(before)).toBe(true);
-});
+describeEachEngine('frame fuzz: raw Engine.IO / Socket.IO input', (engine) => {
+  let world: World;
+  let before: RecordFingerprint;
+  let raw: RawSocket;
+  let nextAck = 1;
+  let started = 0;
 
-afterEach(() => {
-  const now = fingerprint(world.h);
-  expect(now).toEqual(before);
-  expect(chainVerifies(now)).toBe(true);
-  for (const actor of ACTORS) expect(world.clients[actor].socket.connected, actor).toBe(true);
-});
+  /** The operator's raw connection, opened again when the relay closed it. */
+  async function operatorSocket(): Promise<RawSocket> {
+    if (!raw || raw.closed) raw = await RawSocket.connect(world.h.relay.url, world.users.operator.token);
+    return raw;
+  }
 
-afterAll(async () => {
-  raw?.close();
-  reportSent('frame fuzz', started);
-  await closeAll();
-});
+  /** Sends `42<id>[…]` and returns the relay's answer (the ack's arguments). */
+  async function call(args: string): Promise<unknown[]> {
+    const socket = await operatorSocket();
+    const id = nextAck++;
+    socket.send(`42${id}${args}`);
+    return socket.ack(id);
+  }
 
-describe('frame fuzz: raw Engine.IO / Socket.IO input', () => {
+  beforeAll(async () => {
+    started = Date.now();
+    restartDraws();
+    world = await startWorld({ config: await engine.store() });
+    before = await verifiedFingerprint(world.h);
+  }, ENGINE_START_MS);
+
+  afterEach(async () => {
+    await expectUnchanged(world.h, before);
+    for (const actor of ACTORS) expect(world.clients[actor].socket.connected, actor).toBe(true);
+  });
+
+  afterAll(async () => {
+    raw?.close();
+    reportSent(`frame fuzz on ${engine.name}`, started);
+    await closeAll();
+  });
+
   it('garbage handshakes: a typed connect_error, or the connection closed', async () => {
     const payloads = [
       '',
@@ -98,9 +99,14 @@ describe('frame fuzz: raw Engine.IO / Socket.IO input', () => {
           // The payload named another namespace (`40/name,…`): Socket.IO itself refuses it.
           expect(JSON.parse(refusal.slice(refusal.indexOf(',') + 1)), context).toEqual({ message: 'Invalid namespace' });
         } else {
-          expect(ERROR_CODES as readonly string[], context).toContain((JSON.parse(refusal.slice(2)) as { data?: { code?: string } }).data?.code);
+          expect(ERROR_CODES as readonly string[], context).toContain(
+            (JSON.parse(refusal.slice(2)) as { data?: { code?: string } }).data?.code,
+          );
         }
-        expect(socket.frames.some((frame) => frame.startsWith('42["session"')), context).toBe(false);
+        expect(
+          socket.frames.some((frame) => frame.startsWith('42["session"')),
+          context,
+        ).toBe(false);
         socket.close();
       }),
     );
@@ -144,7 +150,9 @@ describe('frame fuzz: raw Engine.IO / Socket.IO input', () => {
     let deep = '1';
     for (let i = 0; i < 100_000; i += 1) deep = `[${deep}]`;
     // A deep value where a mutation should be: that mutation is refused, in a typed result.
-    const [deepPush] = (await call(`["push",{"mutations":[${deep}]}]`)) as [{ ok: boolean; results: { status: string; error: { code: string; message: string } }[] }];
+    const [deepPush] = (await call(`["push",{"mutations":[${deep}]}]`)) as [
+      { ok: boolean; results: { status: string; error: { code: string; message: string } }[] },
+    ];
     expect(deepPush).toMatchObject({ ok: true, results: [{ status: 'rejected', error: { code: 'invalid_payload' } }] });
     expectTypedError(deepPush.results[0]?.error as never, 'deep mutation');
     expectTypedAnswer(await call(`["push",{"mutations":[1],"deep":${deep}}]`), 'deep extra key', 'invalid_payload');
@@ -213,7 +221,7 @@ describe('frame fuzz: raw Engine.IO / Socket.IO input', () => {
   });
 
   it('after all of it, a valid push on a raw connection is accepted', async () => {
-    expect(fingerprint(world.h)).toEqual(before);
+    expect(await takeFingerprint(world.h)).toEqual(before);
     raw.close();
     const socket = await operatorSocket();
     const id = nextAck++;
@@ -223,7 +231,6 @@ describe('frame fuzz: raw Engine.IO / Socket.IO input', () => {
     const [response] = (await socket.ack(id)) as [{ ok: boolean; results: { status: string }[] }];
     expect(response).toMatchObject({ ok: true, results: [{ status: 'accepted' }] });
     await waitFor(() => typeof world.h.core.view.requests.get(args.requestId as string)?.receivedAt === 'number', 'receipt');
-    before = fingerprint(world.h);
-    expect(chainVerifies(before)).toBe(true);
+    before = await verifiedFingerprint(world.h);
   });
 });

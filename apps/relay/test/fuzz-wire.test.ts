@@ -1,7 +1,9 @@
 /**
  * Hostile input on the socket: thousands of generated payloads against a real relay over real
  * sockets. Every one gets a typed error, the relay keeps serving, and its record — head seq,
- * projections in memory and on disk — is exactly what it was before.
+ * projections in memory and in its store — is exactly what it was before. The whole of it on each
+ * storage engine (SQLite, PostgreSQL): bad input is refused before the store is written, and the
+ * replays and the closing valid push are answered from it.
  * (The hand-written cases are in malformed-payloads.test.ts.)
  */
 import {
@@ -14,7 +16,7 @@ import {
   type RequestStatus,
 } from '@contact-desk/shared';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import {
   argsShape,
   anyValue,
@@ -29,77 +31,32 @@ import {
   OVERSIZED_STRING_LENGTHS,
   overTheWire,
   reportSent,
+  restartDraws,
   withField,
   type FieldSchema,
 } from './fuzz/oracles.js';
-import { verifyProjections } from '../src/audit/verify-projections.js';
-import { databaseFile } from '../src/config.js';
-import { chainVerifies, fingerprint, type RecordFingerprint } from './fuzz/record.js';
+import { describeEachEngine, ENGINE_START_MS } from './engines.js';
+import { expectUnchanged, projectionsMatchLog, takeFingerprint, verifiedFingerprint, type RecordFingerprint } from './fuzz/record.js';
 import { closeAll, createRequestArgs, mutation, waitFor, type Client, type WireMutation } from './harness.js';
 import { MUTATION_SPECS, phantomTargets } from './matrix/mutation-args.js';
 import { PLATFORM_A, PLATFORM_B, REACHABLE_STATUSES, requestIn, startWorld, type World } from './matrix/world.js';
-
-let world: World;
-let before: RecordFingerprint;
-/** Mutations decided before the fuzzing starts (accepted or refused), with their answers, to replay. */
-const recorded: { client: Client; envelope: WireMutation; result: MutationResult }[] = [];
-/** Requests of both platforms in every status reachable by the recipes. */
-const byStatus = new Map<string, { requestId: string; platformId: string; status: RequestStatus }>();
-const started = Date.now();
-
-beforeAll(async () => {
-  world = await startWorld();
-  const { operator, liaisonA } = world.clients;
-  for (const platformId of [PLATFORM_A, PLATFORM_B]) {
-    for (const status of REACHABLE_STATUSES) {
-      byStatus.set(`${platformId}:${status}`, { requestId: await requestIn(world, platformId, status), platformId, status });
-    }
-  }
-  const open = byStatus.get(`${PLATFORM_A}:open`)?.requestId ?? '';
-  for (const [client, envelope] of [
-    [operator, mutation('request.create', createRequestArgs(PLATFORM_B))],
-    [operator, mutation('comment.add', { commentId: newId(), requestId: open, body: 'First note.' })],
-    [liaisonA, mutation('comment.add', { commentId: newId(), requestId: open, body: 'On it.' })],
-    [world.clients.observer, mutation('comment.add', { commentId: newId(), requestId: open, body: 'Refused: observers write nothing.' })],
-    [liaisonA, mutation('request.withdraw', { requestId: open, reason: 'Refused: not a liaison step.' })],
-  ] as const) {
-    recorded.push({ client, envelope, result: await client.send(envelope) });
-  }
-  // Every request of a connected liaison's platform is received: a pull records nothing more.
-  await waitFor(() => [...world.h.core.view.requests.values()].every((r) => r.receivedAt !== null || r.status === 'withdrawn'), 'receipts');
-  before = fingerprint(world.h);
-  expect(chainVerifies(before)).toBe(true);
-});
-
-afterEach(() => {
-  // After every block: nothing of the record changed — not an event, not a projection, not the
-  // chain's head hash — and the chain still verifies from the genesis hash.
-  const now = fingerprint(world.h);
-  expect(now).toEqual(before);
-  expect(chainVerifies(now), JSON.stringify(now.chain)).toBe(true);
-});
-
-afterAll(async () => {
-  reportSent('socket fuzz', started);
-  await closeAll();
-});
 
 /**
  * Moves the relay's clock on by what the push rate limit refills for `mutations` (50 a second):
  * the fuzzing is about bad input, not about flooding, which has its own test.
  */
-function pace(mutations = 1): void {
+function pace(world: World, mutations = 1): void {
   world.h.clock.advance(Math.ceil((mutations * 1000) / 50) + 1_000);
 }
 
 /** Sends mutations in pushes of at most 100 and about 600 kB; returns the results in order. */
-async function pushAll(client: Client, raws: readonly unknown[]): Promise<MutationResult[]> {
+async function pushAll(world: World, client: Client, raws: readonly unknown[]): Promise<MutationResult[]> {
   const results: MutationResult[] = [];
   let chunk: unknown[] = [];
   let size = 0;
   const flush = async () => {
     if (chunk.length === 0) return;
-    pace(chunk.length);
+    pace(world, chunk.length);
     const response = await client.push(chunk);
     if (!response.ok) throw new Error(`push refused as a whole: ${response.error.message}`);
     expect(response.results).toHaveLength(chunk.length);
@@ -142,7 +99,54 @@ function expectRejections(raws: readonly unknown[], results: readonly MutationRe
   });
 }
 
-describe('socket fuzz: every bad input gets a typed error and changes nothing', () => {
+describeEachEngine('socket fuzz: every bad input gets a typed error and changes nothing', (engine) => {
+  let world: World;
+  let before: RecordFingerprint;
+  /** Mutations decided before the fuzzing starts (accepted or refused), with their answers, to replay. */
+  const recorded: { client: Client; envelope: WireMutation; result: MutationResult }[] = [];
+  /** Requests of both platforms in every status reachable by the recipes. */
+  const byStatus = new Map<string, { requestId: string; platformId: string; status: RequestStatus }>();
+  let started = 0;
+
+  beforeAll(async () => {
+    started = Date.now();
+    restartDraws();
+    world = await startWorld({ config: await engine.store() });
+    const { operator, liaisonA } = world.clients;
+    for (const platformId of [PLATFORM_A, PLATFORM_B]) {
+      for (const status of REACHABLE_STATUSES) {
+        byStatus.set(`${platformId}:${status}`, { requestId: await requestIn(world, platformId, status), platformId, status });
+      }
+    }
+    const open = byStatus.get(`${PLATFORM_A}:open`)?.requestId ?? '';
+    for (const [client, envelope] of [
+      [operator, mutation('request.create', createRequestArgs(PLATFORM_B))],
+      [operator, mutation('comment.add', { commentId: newId(), requestId: open, body: 'First note.' })],
+      [liaisonA, mutation('comment.add', { commentId: newId(), requestId: open, body: 'On it.' })],
+      [world.clients.observer, mutation('comment.add', { commentId: newId(), requestId: open, body: 'Refused: observers write nothing.' })],
+      [liaisonA, mutation('request.withdraw', { requestId: open, reason: 'Refused: not a liaison step.' })],
+    ] as const) {
+      recorded.push({ client, envelope, result: await client.send(envelope) });
+    }
+    // Every request of a connected liaison's platform is received: a pull records nothing more.
+    await waitFor(
+      () => [...world.h.core.view.requests.values()].every((r) => r.receivedAt !== null || r.status === 'withdrawn'),
+      'receipts',
+    );
+    before = await verifiedFingerprint(world.h);
+  }, ENGINE_START_MS);
+
+  afterEach(async () => {
+    // After every block: nothing of the record changed — not an event, not a projection, not the
+    // chain's head hash — and the chain still verifies from the genesis hash.
+    await expectUnchanged(world.h, before);
+  });
+
+  afterAll(async () => {
+    reportSent(`socket fuzz on ${engine.name}`, started);
+    await closeAll();
+  });
+
   it('garbage in place of a push', async () => {
     const { operator } = world.clients;
     const payloads = [
@@ -152,7 +156,7 @@ describe('socket fuzz: every bad input gets a typed error and changes nothing', 
       { mutations: Array.from({ length: LIMITS.mutationsPerPush + 1 }, () => 1) },
     ];
     for (const payload of payloads) {
-      pace(LIMITS.mutationsPerPush);
+      pace(world, LIMITS.mutationsPerPush);
       const response: PushResponse = await operator.pushRaw(payload);
       const wire = overTheWire(payload);
       const shapeOk =
@@ -188,7 +192,7 @@ describe('socket fuzz: every bad input gets a typed error and changes nothing', 
       { requiredKeys: [] },
     );
     const raws = draw(fc.oneof(envelope, anyValue), 2_500).filter((raw) => !isValidMutation(raw));
-    expectRejections(raws, await pushAll(world.clients.operator, raws), 'envelope');
+    expectRejections(raws, await pushAll(world, world.clients.operator, raws), 'envelope');
     countSent('mutation envelopes', raws.length);
   });
 
@@ -214,14 +218,17 @@ describe('socket fuzz: every bad input gets a typed error and changes nothing', 
         expectations.push({ path: null });
       }
     }
-    const results = await pushAll(world.clients.prefect, raws);
+    const results = await pushAll(world, world.clients.prefect, raws);
     expectRejections(raws, results, 'field');
     results.forEach((result, i) => {
       const path = expectations[i]?.path;
       if (result.status !== 'rejected' || !path) return;
       const issues = (result.error.details?.issues ?? []) as { path: string }[];
       const where = path.join('.');
-      expect(issues.some((issue) => issue.path === where || issue.path.startsWith(`${where}.`)), `${raws[i]?.type} ${where}: ${JSON.stringify(issues)}`).toBe(true);
+      expect(
+        issues.some((issue) => issue.path === where || issue.path.startsWith(`${where}.`)),
+        `${raws[i]?.type} ${where}: ${JSON.stringify(issues)}`,
+      ).toBe(true);
     });
     countSent('wrong fields', raws.length);
   });
@@ -235,7 +242,9 @@ describe('socket fuzz: every bad input gets a typed error and changes nothing', 
         const element = Array.isArray(current) && current.length > 0 ? current[0] : 'x';
         const candidates: unknown[] = [
           ...OVERSIZED_STRING_LENGTHS.map((n) => 'x'.repeat(n)),
-          ...OVERSIZED_ARRAY_LENGTHS.map((n) => Array.from({ length: n }, (_, i) => (typeof element === 'string' ? `${element}${i}` : element))),
+          ...OVERSIZED_ARRAY_LENGTHS.map((n) =>
+            Array.from({ length: n }, (_, i) => (typeof element === 'string' ? `${element}${i}` : element)),
+          ),
         ];
         for (const value of candidates.filter((candidate) => !(schema as FieldSchema).safeParse(candidate).success)) {
           raws.push(mutation(type, withField(base, path, value)));
@@ -243,7 +252,7 @@ describe('socket fuzz: every bad input gets a typed error and changes nothing', 
       }
     }
     raws.push(mutation('x'.repeat(65), {}), mutation('request.create', { ...createRequestArgs(PLATFORM_A), grounds: 'g'.repeat(200_000) }));
-    expectRejections(raws, await pushAll(world.clients.prefect, raws), 'oversized');
+    expectRejections(raws, await pushAll(world, world.clients.prefect, raws), 'oversized');
     countSent('oversized fields', raws.length);
   });
 
@@ -261,10 +270,11 @@ describe('socket fuzz: every bad input gets a typed error and changes nothing', 
       'request',
     ].filter((name) => !(MUTATION_TYPES as readonly string[]).includes(name));
     const raws = names.map((name) => mutation(name, baseArgs('request.create')));
-    const results = await pushAll(world.clients.operator, raws);
+    const results = await pushAll(world, world.clients.operator, raws);
     expectRejections(raws, results, 'unknown type');
     results.forEach((result, i) => {
-      if (result.status === 'rejected' && result.error.code === 'unknown_mutation') expect(result.error.details).toEqual({ type: names[i] });
+      if (result.status === 'rejected' && result.error.code === 'unknown_mutation')
+        expect(result.error.details).toEqual({ type: names[i] });
     });
     countSent('unknown types', raws.length);
   });
@@ -279,11 +289,11 @@ describe('socket fuzz: every bad input gets a typed error and changes nothing', 
       ...draw(anyValue, 100).filter((value) => typeof value !== 'string'),
     ];
     const raws: unknown[] = [withoutId, ...badIds.map((mutationId) => ({ ...base, mutationId }))].filter((raw) => !isValidMutation(raw));
-    expectRejections(raws, await pushAll(operator, raws), 'mutation id');
+    expectRejections(raws, await pushAll(world, operator, raws), 'mutation id');
 
     // One id twice in a push, for a decided refusal: the second gets the first one's answer.
     const refusedTwice = mutation('request.acknowledge', { requestId: byStatus.get(`${PLATFORM_A}:open`)?.requestId });
-    pace(3);
+    pace(world, 3);
     const twice = await operator.push([refusedTwice, refusedTwice, { ...refusedTwice, args: { requestId: newId() } }]);
     if (!twice.ok) throw new Error(twice.error.message);
     expect(twice.results[0]).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
@@ -297,7 +307,7 @@ describe('socket fuzz: every bad input gets a typed error and changes nothing', 
     let n = 0;
     for (const order of orders) {
       for (const { client, envelope, result } of order) {
-        pace(3);
+        pace(world, 3);
         expect(await client.send(envelope)).toEqual(result);
         // The id decides: other valid content under a recorded id still gets the recorded answer.
         expect(await client.send({ ...envelope, args: otherContent(envelope), clientTime: 1 })).toEqual(result);
@@ -312,7 +322,7 @@ describe('socket fuzz: every bad input gets a typed error and changes nothing', 
     }
     // A whole batch of them replayed in one push, reversed.
     const reversed = [...recorded].reverse().filter((entry) => entry.client === world.clients.operator);
-    pace(reversed.length);
+    pace(world, reversed.length);
     const again = await world.clients.operator.push(reversed.map((entry) => entry.envelope));
     expect(again).toEqual({ ok: true, results: reversed.map((entry) => entry.result) });
     countSent('replays', n + reversed.length);
@@ -340,13 +350,21 @@ describe('socket fuzz: every bad input gets a typed error and changes nothing', 
     );
     const picks = draw(fc.constantFrom(...illegal), 400);
     for (const [i, pick] of picks.entries()) {
-      pace();
+      pace(world);
       const client = LIAISON_STEPS.has(pick.type)
         ? world.liaisonOf(pick.platformId)
-        : i % 2 === 0 ? world.clients.prefect : world.clients.operator;
-      const result = await client.act(pick.type, MUTATION_SPECS[pick.type].args({ ...phantomTargets(pick.platformId), requestId: pick.requestId }));
+        : i % 2 === 0
+          ? world.clients.prefect
+          : world.clients.operator;
+      const result = await client.act(
+        pick.type,
+        MUTATION_SPECS[pick.type].args({ ...phantomTargets(pick.platformId), requestId: pick.requestId }),
+      );
       const context = `${pick.type} on a ${pick.status} request`;
-      expect(result, context).toMatchObject({ status: 'rejected', error: { code: 'illegal_transition', details: { status: pick.status } } });
+      expect(result, context).toMatchObject({
+        status: 'rejected',
+        error: { code: 'illegal_transition', details: { status: pick.status } },
+      });
     }
     countSent('illegal steps', picks.length);
   });
@@ -381,7 +399,10 @@ describe('socket fuzz: every bad input gets a typed error and changes nothing', 
         expect(response.ok, context).toBe(true);
         if (response.ok) {
           expect(response.events.length, context).toBeLessThanOrEqual((limit as number | undefined) ?? 500);
-          expect(response.events.every((event) => event.seq > (afterSeq as number)), context).toBe(true);
+          expect(
+            response.events.every((event) => event.seq > (afterSeq as number)),
+            context,
+          ).toBe(true);
         }
       } else {
         expect(response.ok, context).toBe(false);
@@ -397,9 +418,15 @@ describe('socket fuzz: every bad input gets a typed error and changes nothing', 
   it('events on channels the relay does not have', async () => {
     const { operator } = world.clients;
     const reserved = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener', 'push', 'pull']);
-    const names = [...draw(fc.string({ minLength: 1, maxLength: 40 }), 200), 'events', 'session', 'Push', 'pull ', 'admin', '__proto__'].filter(
-      (name) => !reserved.has(name),
-    );
+    const names = [
+      ...draw(fc.string({ minLength: 1, maxLength: 40 }), 200),
+      'events',
+      'session',
+      'Push',
+      'pull ',
+      'admin',
+      '__proto__',
+    ].filter((name) => !reserved.has(name));
     const payloads = draw(anyValue, names.length);
     for (const [i, name] of names.entries()) {
       const answer = (await operator.socket.timeout(5_000).emitWithAck(name, payloads[i])) as PushResponse;
@@ -419,7 +446,9 @@ describe('socket fuzz: every bad input gets a typed error and changes nothing', 
   it('a message larger than the socket limit closes that socket only', async () => {
     const victim = await world.h.connect(world.users.observer);
     const closed = victim.waitForDisconnect();
-    victim.socket.emit('push', { mutations: [mutation('request.create', { ...createRequestArgs(PLATFORM_A), grounds: 'g'.repeat(1_100_000) })] });
+    victim.socket.emit('push', {
+      mutations: [mutation('request.create', { ...createRequestArgs(PLATFORM_A), grounds: 'g'.repeat(1_100_000) })],
+    });
     await closed;
     expect(victim.socket.connected).toBe(false);
     // Everyone else is still served.
@@ -429,7 +458,7 @@ describe('socket fuzz: every bad input gets a typed error and changes nothing', 
 
   it('after all of it, a valid push succeeds and the relay answers on every channel', async () => {
     // Checked first: the record is unchanged by the fuzzing (afterEach checks it once more).
-    expect(fingerprint(world.h)).toEqual(before);
+    expect(await takeFingerprint(world.h)).toEqual(before);
     for (const name of ['prefect', 'operator', 'observer', 'liaisonA', 'liaisonB'] as const) {
       expect(world.clients[name].socket.connected, name).toBe(true);
       expect((await world.clients[name].pull(world.h.headSeq)).ok, name).toBe(true);
@@ -439,21 +468,21 @@ describe('socket fuzz: every bad input gets a typed error and changes nothing', 
     // A valid push is accepted on a relay that has just eaten all of that; then the record is
     // back to its fingerprint (the check in afterEach) because the next block starts no more.
     const probe = await world.h.connect(world.users.operator);
-    pace();
+    pace(world);
     const args = createRequestArgs(PLATFORM_A);
     const result = await probe.act('request.create', args);
     expect(result.status).toBe('accepted');
     expect(world.h.headSeq).toBeGreaterThan(before.headSeq);
     await waitFor(() => typeof world.h.core.view.requests.get(args.requestId as string)?.receivedAt === 'number', 'receipt');
     // The fingerprint does see a change: the new request and its receipt, in memory and on disk.
-    const after = fingerprint(world.h);
+    const after = await takeFingerprint(world.h);
     expect(after.events).toBe(before.events + 2);
     expect(after.memory).not.toBe(before.memory);
     expect(after.tables.requests).not.toBe(before.tables.requests);
     expect(after.chain).toMatchObject({ ok: true, events: before.headSeq + 2 });
     expect(after.chain.ok && before.chain.ok && after.chain.headHash !== before.chain.headHash).toBe(true);
     // The projections are what the log says, folded from scratch.
-    expect(await verifyProjections(databaseFile({ dataDir: world.h.dataDir }))).toMatchObject({ ok: true, differences: [] });
+    expect(await projectionsMatchLog(world.h)).toMatchObject({ ok: true, differences: [] });
     before = after;
   });
 });

@@ -198,6 +198,11 @@ export class Harness {
     return this.relay.core.headSeq;
   }
 
+  /** The PostgreSQL database the relay keeps its record in (`options.config.databaseUrl`); undefined: the data folder's SQLite file. */
+  get databaseUrl(): string | undefined {
+    return this.options.config?.databaseUrl;
+  }
+
   /** Closes the relay (and its clients) and starts a new one on the same data dir and clock. */
   async restart(): Promise<void> {
     this.disconnectAll();

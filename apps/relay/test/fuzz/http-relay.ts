@@ -29,17 +29,21 @@ export interface FuzzRelay extends RelayUnderTest {
   close(): Promise<void>;
 }
 
-/** Starts a relay on a fresh data folder named after the suite; `adminSecret` enables `POST /admin/perform`. */
-export async function startFuzzRelay(suite: string, options: { adminSecret?: string } = {}): Promise<FuzzRelay> {
+/**
+ * Starts a relay on a fresh data folder named after the suite; `adminSecret` enables `POST /admin/perform`;
+ * `databaseUrl` keeps its record in that PostgreSQL database instead of the folder's SQLite file.
+ */
+export async function startFuzzRelay(suite: string, options: { adminSecret?: string; databaseUrl?: string } = {}): Promise<FuzzRelay> {
   const dataDir = mkdtempSync(join(tmpdir(), `relay-${suite}-fuzz-`));
   const clock = new ManualClock(T0);
   const agent = new Agent({ keepAlive: true, maxSockets: 8 });
   const relay = await startRelay(
-    { host: '127.0.0.1', port: 0, dataDir, corsOrigin: '*', deadlineCheckMs: 0, logLevel: 'silent' },
+    { host: '127.0.0.1', port: 0, dataDir, corsOrigin: '*', deadlineCheckMs: 0, logLevel: 'silent', databaseUrl: options.databaseUrl },
     { clock, logger: silentLogger, adminSecret: options.adminSecret },
   );
   return {
     dataDir,
+    databaseUrl: options.databaseUrl,
     clock,
     core: relay.core,
     get headSeq() {

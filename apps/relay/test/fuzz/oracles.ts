@@ -2,7 +2,14 @@
  * What the relay must answer to a bad input, written from the protocol (docs/protocol.md §6–§8,
  * §16) rather than from the relay's code, plus the generators of bad inputs.
  */
-import { ERROR_CODES, MUTATION_TYPES, mutationArgsSchemas, parseMutation, type MutationType, type ProtocolError } from '@contact-desk/shared';
+import {
+  ERROR_CODES,
+  MUTATION_TYPES,
+  mutationArgsSchemas,
+  parseMutation,
+  type MutationType,
+  type ProtocolError,
+} from '@contact-desk/shared';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 
@@ -17,11 +24,12 @@ export function countSent(kind: string, n: number): void {
 export function sentTotal(): number {
   return [...sent.values()].reduce((sum, n) => sum + n, 0);
 }
-/** The run's report: how many inputs of each kind were sent since `started`, and the seed to replay it. */
+/** The run's report: how many inputs of each kind were sent since `started`, and the seed to replay it; the count starts again. */
 export function reportSent(suite: string, started: number): void {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const detail = [...sent.entries()].map(([kind, n]) => `${kind} ${n}`).join(', ');
   console.log(`${suite}: ${sentTotal()} inputs in ${seconds} s (seed ${SEED}): ${detail}`);
+  sent.clear();
 }
 
 /** Draws `n` values of an arbitrary from this run's seed (offset per use, so draws differ). */
@@ -29,6 +37,14 @@ let draws = 0;
 export function draw<T>(arbitrary: fc.Arbitrary<T>, n: number): T[] {
   draws += 1;
   return fc.sample(arbitrary, { numRuns: n, seed: SEED + draws });
+}
+
+/**
+ * Starts the draws again from the seed: a suite run once per storage engine calls it as each run
+ * starts, so that both draw the same inputs and one engine's run replays alone (`-t`) with its seed.
+ */
+export function restartDraws(): void {
+  draws = 0;
 }
 
 /** The value as the relay receives it: Socket.IO and HTTP carry JSON. */
@@ -52,7 +68,8 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /** RFC 9562 UUIDs with version 1–8 and variant 8/9/a/b, plus nil and max (§1). */
-const UUID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|0{8}-0{4}-0{4}-0{4}-0{12}|f{8}-f{4}-f{4}-f{4}-f{12})$/i;
+const UUID =
+  /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|0{8}-0{4}-0{4}-0{4}-0{12}|f{8}-f{4}-f{4}-f{4}-f{12})$/i;
 const ENVELOPE_KEYS = new Set(['mutationId', 'type', 'args', 'clientTime']);
 
 /** The per-mutation verdict of §6.3 for an input that is not a valid mutation. */
@@ -128,7 +145,24 @@ export const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.uuid(),
   fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }),
   fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }),
-  fc.constantFrom('', '   ', '\u0000', -1, 0, 1.5, -0.5, 2 ** 53, -(2 ** 53), 'https://x.example/1', '@handle', 'P9', 'alpha', 'NOPE', '00000000-0000-0000-0000-000000000000', '01943a6e-5b2c-0d41-8e9f-0a1b2c3d4e5f'),
+  fc.constantFrom(
+    '',
+    '   ',
+    '\u0000',
+    -1,
+    0,
+    1.5,
+    -0.5,
+    2 ** 53,
+    -(2 ** 53),
+    'https://x.example/1',
+    '@handle',
+    'P9',
+    'alpha',
+    'NOPE',
+    '00000000-0000-0000-0000-000000000000',
+    '01943a6e-5b2c-0d41-8e9f-0a1b2c3d4e5f',
+  ),
 );
 
 /** Lengths just past every documented limit (§20). */

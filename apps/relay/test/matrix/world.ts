@@ -4,7 +4,7 @@
  * through the real wire, as the people involved would.
  */
 import type { DomainEvent, RequestStatus } from '@contact-desk/shared';
-import { createRequest, Harness, waitFor, type Client, type EnrolledUser } from '../harness.js';
+import { createRequest, Harness, waitFor, type Client, type EnrolledUser, type HarnessOptions } from '../harness.js';
 
 export const PLATFORM_A = 'alpha';
 export const PLATFORM_B = 'beta';
@@ -21,8 +21,9 @@ export interface World {
   liaisonOf(platformId: string): Client;
 }
 
-export async function startWorld(): Promise<World> {
-  const h = await Harness.start();
+/** `options`: added to the relay's configuration, e.g. `{ config: { databaseUrl } }` to keep its record in PostgreSQL. */
+export async function startWorld(options: HarnessOptions = {}): Promise<World> {
+  const h = await Harness.start(undefined, undefined, options);
   await h.platform(PLATFORM_A, 'Alpha');
   await h.platform(PLATFORM_B, 'Beta');
   const users: Record<ActorName, EnrolledUser> = {
