@@ -222,6 +222,9 @@ export class RelayCore {
         }),
       };
     }
+    // Taken before the reads: a commit landing while they wait is not in them, so the page may
+    // not claim to reach it (the device would skip its events when they come live).
+    const head = this.head;
     let hashThere: string | undefined;
     let rows: LoggedEvent[];
     const capped = Math.min(Math.max(1, limit), LIMITS.pullPageMax);
@@ -245,8 +248,8 @@ export class RelayCore {
     const hasMore = rows.length > capped;
     const events = hasMore ? rows.slice(0, capped) : rows;
     const last = events.at(-1);
-    // The page may reach past this node's copy (another node wrote since): it ends at its last event then.
-    const upTo = last && (hasMore || last.seq > this.head.seq) ? { seq: last.seq, hash: last.hash } : this.head;
+    // The page may reach past that head (another node wrote since): it ends at its last event then.
+    const upTo = last && (hasMore || last.seq > head.seq) ? { seq: last.seq, hash: last.hash } : head;
     return { ok: true, events, upToSeq: upTo.seq, upToHash: upTo.hash, hasMore };
   }
 
