@@ -1,0 +1,116 @@
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { BackupError } from '../backup.js';
+import { asideDatabaseName, createScratchDatabase, databaseExists, dropDatabase, sessionsIn, withMaintenance } from './pg-databases.js';
+import { runPgTool } from './pg-tools.js';
+import { databaseName, withDatabase } from './pg-url.js';
+import { verifyDatabase, type DatabaseReport } from './pg-verify.js';
+
+/** A dump, once restored elsewhere and checked. */
+export interface DumpReport extends DatabaseReport {
+  readonly file: string;
+  readonly bytes: number;
+  readonly dumpMs: number;
+}
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Restores a dump into a new database beside the one at `url` and checks it there (chain, then
+ * projections). Resolves to the new database's URL and its report; on any failure the new
+ * database is dropped and a `BackupError` says why. `keep` false drops it after a success too.
+ */
+async function restoreChecked(url: string, file: string, prefix: string, keep: boolean): Promise<{ url: string; report: DatabaseReport }> {
+  const scratch = await createScratchDatabase(url, prefix);
+  let kept = false;
+  try {
+    // One transaction, stopped at the first error: a dump that does not restore whole leaves nothing.
+    // --no-owner: the objects belong to the role restoring, the one the relay connects as.
+    await runPgTool('pg_restore', ['--single-transaction', '--exit-on-error', '--no-owner', file], scratch);
+    const report = await verifyDatabase(scratch);
+    kept = keep;
+    return { url: scratch, report };
+  } catch (error) {
+    throw new BackupError(reason(error));
+  } finally {
+    if (!kept) await dropDatabase(scratch);
+  }
+}
+
+/**
+ * `relay backup` on PostgreSQL: pg_dump's custom format of the whole database, taken in one
+ * snapshot while the nodes go on writing, written beside the destination first. The dump is then
+ * restored into a scratch database of the same server and checked there, the only proof that it
+ * restores; only then does it get its name. A dump that fails is kept as `<file>.rejected`, never
+ * under the name asked for: pg_dump copies what the database stores, so a copy whose chain breaks
+ * says the database itself is damaged, and the dump is the evidence to hand over.
+ */
+export async function backupDatabase(url: string, destination: string): Promise<DumpReport> {
+  if (existsSync(destination)) throw new BackupError(`${destination} already exists; choose a new file name`);
+  if (!existsSync(dirname(destination))) throw new BackupError(`the folder ${dirname(destination)} does not exist`);
+  const partial = `${destination}.partial`;
+  rmSync(partial, { force: true });
+  const started = Date.now();
+  try {
+    await runPgTool('pg_dump', ['--format=custom', `--file=${partial}`], url);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw new BackupError(`the dump failed: ${reason(error)}; nothing was written to ${destination}`);
+  }
+  const dumpMs = Date.now() - started;
+  try {
+    const { report } = await restoreChecked(url, partial, 'contact_desk_verify', false);
+    renameSync(partial, destination);
+    return { ...report, file: destination, bytes: statSync(destination).size, dumpMs };
+  } catch (error) {
+    const rejected = `${destination}.rejected`;
+    renameSync(partial, rejected);
+    throw new BackupError(`the dump fails its checks: ${reason(error)}; it is kept as ${rejected} for inspection, nothing was written to ${destination}`);
+  }
+}
+
+export interface DatabaseRestoreReport {
+  readonly restored: DatabaseReport;
+  /** The name the replaced database is kept under, if there was one. */
+  readonly replacedBy: string | null;
+  readonly restoreMs: number;
+}
+
+/**
+ * `relay restore` on PostgreSQL, every relay node stopped: the dump is restored into a new
+ * database and checked there; only then, in one transaction, is the current database renamed
+ * `<name>_replaced_<UTC time>` and the new one given its name. Refused — nothing changed — while
+ * any session is connected to the database (a node still running would keep serving its state
+ * from memory over a log that is gone).
+ */
+export async function restoreDatabase(url: string, backup: string, now = new Date()): Promise<DatabaseRestoreReport> {
+  if (!existsSync(backup)) throw new BackupError(`${backup} does not exist`);
+  const name = databaseName(url);
+  const aside = asideDatabaseName(name, now);
+  const refuseIfConnected = async () => {
+    const sessions = await withMaintenance(url, (client) => sessionsIn(client, name));
+    if (sessions.length > 0) {
+      throw new BackupError(`sessions are connected to the database ${name} (${sessions.join(', ')}): stop every relay node first; nothing was changed`);
+    }
+  };
+  await refuseIfConnected();
+  const started = Date.now();
+  const incoming = await restoreChecked(url, backup, 'contact_desk_restore', true);
+  let replacedBy: string | null = null;
+  try {
+    await refuseIfConnected();
+    replacedBy = await withMaintenance(url, async (client) => {
+      const exists = await databaseExists(client, name);
+      await client.query('BEGIN');
+      if (exists) await client.query(`ALTER DATABASE ${client.escapeIdentifier(name)} RENAME TO ${client.escapeIdentifier(aside)}`);
+      await client.query(`ALTER DATABASE ${client.escapeIdentifier(databaseName(incoming.url))} RENAME TO ${client.escapeIdentifier(name)}`);
+      await client.query('COMMIT');
+      return exists ? aside : null;
+    });
+  } catch (error) {
+    await dropDatabase(incoming.url);
+    throw error instanceof BackupError ? error : new BackupError(`could not put the backup in place: ${reason(error)}; nothing was changed`);
+  }
+  const restored = await verifyDatabase(withDatabase(url, name));
+  return { restored, replacedBy, restoreMs: Date.now() - started };
+}
