@@ -5,7 +5,7 @@ import { databaseFile } from '../config.js';
 import { backupDataFile, BackupError, restoreDataFile, type DataFileReport } from '../storage/backup.js';
 import { DataLock } from './data-lock.js';
 import { databaseUrlOption, dataDirOption } from './data-dir-option.js';
-import { maskingErrors } from '../storage/pg/pg-url.js';
+import { maskingErrors, maskUrl } from '../storage/pg/pg-url.js';
 
 function describe(report: DataFileReport): string {
   return `${report.events} events, head ${report.headSeq} ${report.headHash}, ${report.bytes} bytes, integrity ok, chain ok`;
@@ -76,7 +76,7 @@ async function restore(file: string, opts: RestoreOptions, out: (text: string) =
   const report = await withDataFolder(dataDir, 'restoring', () => maskingErrors(databaseUrl, () => restoreDatabase(databaseUrl, resolve(file))));
   const { restored } = report;
   out(
-    `restored ${file} into the database: ${restored.events} events, head ${restored.headSeq} ${restored.headHash}, ` +
+    `restored ${resolve(file)} into ${maskUrl(databaseUrl)}: ${restored.events} events, head ${restored.headSeq} ${restored.headHash}, ` +
       `chain ok, projections ok (${restored.entities} entities), ${report.restoreMs} ms`,
   );
   if (report.replacedBy) out(`the replaced database is kept as ${report.replacedBy}`);
