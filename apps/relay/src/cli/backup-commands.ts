@@ -61,7 +61,9 @@ async function restore(file: string, opts: RestoreOptions, out: (text: string) =
   const dataDir = resolve(opts.dataDir);
   const { databaseUrl } = opts;
   if (!databaseUrl) {
-    const { restored, replacedBy } = await withDataFolder(dataDir, 'restoring', () => restoreDataFile(resolve(file), databaseFile({ dataDir })));
+    const { restored, replacedBy } = await withDataFolder(dataDir, 'restoring', () =>
+      restoreDataFile(resolve(file), databaseFile({ dataDir })),
+    );
     out(`restored ${restored.file}: ${describe(restored)}`);
     if (replacedBy) out(`the replaced data file is kept as ${replacedBy}`);
     return;
@@ -73,7 +75,9 @@ async function restore(file: string, opts: RestoreOptions, out: (text: string) =
     );
   }
   const { restoreDatabase } = await import('../storage/pg/pg-backup.js');
-  const report = await withDataFolder(dataDir, 'restoring', () => maskingErrors(databaseUrl, () => restoreDatabase(databaseUrl, resolve(file))));
+  const report = await withDataFolder(dataDir, 'restoring', () =>
+    maskingErrors(databaseUrl, () => restoreDatabase(databaseUrl, resolve(file))),
+  );
   const { restored } = report;
   out(
     `restored ${resolve(file)} into ${maskUrl(databaseUrl)}: ${restored.events} events, head ${restored.headSeq} ${restored.headHash}, ` +

@@ -27,13 +27,17 @@ async function migrate(opts: { dataDir: string; databaseUrl?: string }, out: (te
       const started = Date.now();
       const source = verifyDataFile(file);
       if (source.schemaVersion < SCHEMA_VERSION) {
-        throw new MigrationError(`${file} has schema version ${source.schemaVersion}: start the relay on it once to bring it up to date, stop it, then migrate`);
+        throw new MigrationError(
+          `${file} has schema version ${source.schemaVersion}: start the relay on it once to bring it up to date, stop it, then migrate`,
+        );
       }
       const sourceHead = { seq: source.headSeq, hash: source.headHash };
       const copy = await copyFromSqlite(file, url, sourceHead);
       const check = await verifyDatabase(url).catch((error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error);
-        throw new MigrationError(`the copy was written but fails its check on PostgreSQL: ${reason}; drop that database before migrating again`);
+        throw new MigrationError(
+          `the copy was written but fails its check on PostgreSQL: ${reason}; drop that database before migrating again`,
+        );
       });
       out(`migrated ${file} into ${maskUrl(url)} in ${Date.now() - started} ms (copy ${copy.copyMs} ms, check ${check.verifyMs} ms)`);
       out(`  log: ${check.events} events, head ${check.headSeq}:${check.headHash}, the data file's own`);

@@ -8,12 +8,12 @@ import { newId } from '@contact-desk/shared';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyChain, verifyStoredChain } from '../../src/audit/verify-chain.js';
 import { startRelay, type RunningRelay } from '../../src/server.js';
 import { copyFromSqlite } from '../../src/storage/pg/copy-from-sqlite.js';
-import { clientConfig } from '../../src/storage/pg/pg-connections.js';
+import { withClient } from '../../src/storage/pg/pg-databases.js';
 import { runPgTool } from '../../src/storage/pg/pg-tools.js';
 import { maskUrl, programConnection, withDatabase } from '../../src/storage/pg/pg-url.js';
 import { call } from '../api/api-client.js';
@@ -24,7 +24,8 @@ import { sqliteRecord, type SqliteRecord } from './sqlite-record.js';
 
 const server = serverForThisFile();
 const PASSWORD = 'pw-s3cret';
-const REPORT = /backup (\S+): (\d+) events, head (\d+) ([0-9a-f]{64}), (\d+) bytes, .*chain ok, projections ok .*dump (\d+) ms, check (\d+) ms/;
+const REPORT =
+  /backup (\S+): (\d+) events, head (\d+) ([0-9a-f]{64}), (\d+) bytes, .*chain ok, projections ok .*dump (\d+) ms, check (\d+) ms/;
 
 let record: SqliteRecord;
 let url: string;
@@ -48,18 +49,14 @@ afterAll(() => {
 
 const env = () => ({ CONTACT_DESK_DATABASE_URL: url });
 
-async function query<R extends pg.QueryResultRow>(database: string, sql: string): Promise<R[]> {
-  const client = new pg.Client(clientConfig(database, {}));
-  await client.connect();
-  try {
-    return (await client.query<R>(sql)).rows;
-  } finally {
-    await client.end();
-  }
+function query<R extends pg.QueryResultRow>(database: string, sql: string): Promise<R[]> {
+  return withClient(database, async (client) => (await client.query<R>(sql)).rows);
 }
 
-const head = async (database: string) => (await query<{ seq: number; hash: string }>(database, 'SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1'))[0];
-const databases = async () => (await query<{ datname: string }>(url, 'SELECT datname FROM pg_database ORDER BY datname')).map((row) => row.datname);
+const head = async (database: string) =>
+  (await query<{ seq: number; hash: string }>(database, 'SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1'))[0];
+const databases = async () =>
+  (await query<{ datname: string }>(url, 'SELECT datname FROM pg_database ORDER BY datname')).map((row) => row.datname);
 
 function relayNode(): Promise<RunningRelay> {
   const config = { host: '127.0.0.1', port: 0, dataDir: record.dataDir, corsOrigin: '*', deadlineCheckMs: 0, logLevel: 'silent' };
@@ -68,7 +65,9 @@ function relayNode(): Promise<RunningRelay> {
 
 /** Comments through the node's REST API, one mutation each, as fast as they are taken, until stopped. */
 function startLoad(relay: RunningRelay) {
-  const fresh = [...relay.core.view.requests.values()].find((request) => request.platformId === 'x' && request.createdAt === T0 - 25 * 60_000);
+  const fresh = [...relay.core.view.requests.values()].find(
+    (request) => request.platformId === 'x' && request.createdAt === T0 - 25 * 60_000,
+  );
   if (!fresh) throw new Error('no fresh P0 on x in the demo');
   let running = true;
   let accepted = 0;
@@ -88,7 +87,10 @@ function startLoad(relay: RunningRelay) {
 
 it('hands pg_dump and pg_restore the password in their environment, never on their command line, and masks it in output', () => {
   const secret = 'postgres://relay:s%40cret@db.example:5432/contact_desk?sslmode=require';
-  expect(programConnection(secret)).toEqual({ dbname: 'postgres://relay@db.example:5432/contact_desk?sslmode=require', env: { PGPASSWORD: 's@cret' } });
+  expect(programConnection(secret)).toEqual({
+    dbname: 'postgres://relay@db.example:5432/contact_desk?sslmode=require',
+    env: { PGPASSWORD: 's@cret' },
+  });
   expect(maskUrl(secret)).toBe('postgres://relay:***@db.example:5432/contact_desk?sslmode=require');
   expect(withDatabase(secret, 'postgres')).toBe('postgres://relay:s%40cret@db.example:5432/postgres?sslmode=require');
 });
@@ -115,12 +117,19 @@ it('dumps the database while a relay node writes: one consistent snapshot, check
     expect(Number(events)).toBe(Number(seq));
     // The live log has that very event at that seq: the dump is a prefix of it.
     expect(await query(url, `SELECT hash FROM events WHERE seq = ${Number(seq)}`)).toEqual([{ hash }]);
-    console.info(`backup under load: ${seq} events (node head ${headBefore} → ${headAfter} meanwhile), ${bytes} bytes, dump ${dumpMs} ms, check ${checkMs} ms`);
+    console.info(
+      `backup under load: ${seq} events (node head ${headBefore} → ${headAfter} meanwhile), ${bytes} bytes, dump ${dumpMs} ms, check ${checkMs} ms`,
+    );
 
     // Restored on its own, the dump's chain ends where the report says; no scratch database or partial file is left.
     const copy = await server().createDatabase('independent_copy');
     await runPgTool('pg_restore', ['--no-owner', file], copy);
-    expect(await verifyStoredChain({ dataDir: '', databaseUrl: copy })).toEqual({ ok: true, events: Number(seq), headSeq: Number(seq), headHash: hash });
+    expect(await verifyStoredChain({ dataDir: '', databaseUrl: copy })).toEqual({
+      ok: true,
+      events: Number(seq),
+      headSeq: Number(seq),
+      headHash: hash,
+    });
     expect((await databases()).filter((name) => name.startsWith('contact_desk_'))).toEqual([]);
     expect(readdirSync(folder)).toEqual(['live.dump']);
     backup = { file, head: Number(seq), hash: hash ?? '' };
@@ -146,7 +155,10 @@ it('keeps aside, under a name no script takes for a backup, the dump of a databa
      UPDATE events SET payload = replace(payload, '"ref":"CD-', '"ref":"XD-') WHERE seq = (SELECT min(seq) FROM events WHERE type = 'request.created');
      ALTER TABLE events ENABLE TRIGGER events_append_only;`,
   );
-  const [{ seq: edited } = { seq: 0 }] = await query<{ seq: number }>(tampered, "SELECT min(seq) AS seq FROM events WHERE type = 'request.created'");
+  const [{ seq: edited } = { seq: 0 }] = await query<{ seq: number }>(
+    tampered,
+    "SELECT min(seq) AS seq FROM events WHERE type = 'request.created'",
+  );
   const file = join(folder, 'tampered.dump');
   const result = await relayCli(['backup', file], { CONTACT_DESK_DATABASE_URL: tampered });
   expect(result.code).toBe(1);
@@ -169,10 +181,14 @@ it('restores a dump once every node is stopped, refuses a damaged one, keeps the
 
   const unconfirmed = await relayCli(['restore', file], env());
   expect(unconfirmed.code).toBe(1);
-  expect(unconfirmed.stderr).toMatch(/stop every relay node sharing the database, then run again with --nodes-stopped: each node serves the state it holds in memory/);
+  expect(unconfirmed.stderr).toMatch(
+    /stop every relay node sharing the database, then run again with --nodes-stopped: each node serves the state it holds in memory/,
+  );
   const nodeUp = await relayCli(['restore', file, '--nodes-stopped'], env());
   expect(nodeUp.code).toBe(1);
-  expect(nodeUp.stderr).toMatch(/sessions are connected to the database live \(contact-desk-relay: \d+\): stop every relay node first; nothing was changed/);
+  expect(nodeUp.stderr).toMatch(
+    /sessions are connected to the database live \(contact-desk-relay: \d+\): stop every relay node first; nothing was changed/,
+  );
   await relay.close();
 
   // A run of bytes overwritten in the middle of the dump: refused, nothing moved.

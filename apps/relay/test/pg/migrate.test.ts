@@ -9,19 +9,19 @@ import { newId } from '@contact-desk/shared';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyChain, verifyStoredChain } from '../../src/audit/verify-chain.js';
 import { verifyProjections } from '../../src/audit/verify-projections.js';
 import { DataLock } from '../../src/cli/data-lock.js';
 import { databaseFile } from '../../src/config.js';
 import { startRelay } from '../../src/server.js';
-import { clientConfig } from '../../src/storage/pg/pg-connections.js';
+import { requestIdOf } from '../../src/storage/commit-rows.js';
+import { withClient } from '../../src/storage/pg/pg-databases.js';
 import { openPgStorage } from '../../src/storage/pg/pg-storage.js';
 import { SqliteStorage } from '../../src/storage/sqlite-storage.js';
 import { call } from '../api/api-client.js';
 import { T0 } from '../storage-contract/log-writer.js';
-import { serverForThisFile } from './pg-nodes.js';
+import { allEvents, serverForThisFile } from './pg-nodes.js';
 import { relayCli } from './relay-cli.js';
 import { sqliteRecord, type SqliteRecord } from './sqlite-record.js';
 
@@ -54,19 +54,15 @@ function sqliteRows(file: string): Map<string, unknown[]> {
 const DERIVED: Readonly<Record<string, string>> = { events: 'request_id', deliveries: 'planned' };
 
 /** The same tables in PostgreSQL, without the columns PostgreSQL derives. */
-async function pgRows(url: string, tables: Iterable<string>): Promise<Map<string, unknown[]>> {
-  const client = new pg.Client(clientConfig(url, {}));
-  await client.connect();
-  try {
+function pgRows(url: string, tables: Iterable<string>): Promise<Map<string, unknown[]>> {
+  return withClient(url, async (client) => {
     const rows = new Map<string, unknown[]>();
     for (const table of tables) {
       const { rows: read } = await client.query<Record<string, unknown>>(`SELECT * FROM ${table}`);
       rows.set(table, sorted(read.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => column !== DERIVED[table])))));
     }
     return rows;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 function sorted(rows: readonly unknown[]): unknown[] {
@@ -74,17 +70,13 @@ function sorted(rows: readonly unknown[]): unknown[] {
 }
 
 /** The log's head, read straight from PostgreSQL; undefined for an empty log or a database without the relay's tables. */
-async function pgHead(url: string): Promise<{ seq: number; hash: string } | undefined> {
-  const client = new pg.Client(clientConfig(url, {}));
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ seq: number; hash: string }>(
-      "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
-    ).catch(() => ({ rows: [] }));
+function pgHead(url: string): Promise<{ seq: number; hash: string } | undefined> {
+  return withClient(url, async (client) => {
+    const { rows } = await client
+      .query<{ seq: number; hash: string }>('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1')
+      .catch(() => ({ rows: [] }));
     return rows[0];
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 it('copies every table row for row, hashes and stored text as they were, and a relay on PostgreSQL goes on from the same head', async () => {
@@ -107,18 +99,19 @@ it('copies every table row for row, hashes and stored text as they were, and a r
   const db = new Database(record.file, { readonly: true });
   const plannedOrder = (db.prepare('SELECT id FROM deliveries ORDER BY rowid').all() as { id: string }[]).map((row) => row.id);
   db.close();
-  const client = new pg.Client(clientConfig(url, {}));
-  await client.connect();
-  const copiedOrder = (await client.query<{ id: string }>('SELECT id FROM deliveries ORDER BY planned')).rows.map((row) => row.id);
-  const withRequest = (await client.query<{ n: number }>('SELECT count(*) AS n FROM events WHERE request_id IS NOT NULL')).rows[0]?.n;
-  await client.end();
+  const [copiedOrder, requestColumns] = await withClient(url, async (client) => [
+    (await client.query<{ id: string }>('SELECT id FROM deliveries ORDER BY planned')).rows.map((row) => row.id),
+    (await client.query<{ seq: number; request_id: string | null }>('SELECT seq, request_id FROM events ORDER BY seq')).rows,
+  ]);
   expect(copiedOrder).toEqual(plannedOrder);
-  expect(withRequest).toBeGreaterThan(100);
 
   expect(await verifyStoredChain({ dataDir: record.dataDir, databaseUrl: url })).toEqual(source);
   const storage = await openPgStorage(url);
   const sqlite = new SqliteStorage(record.file, { readOnly: true });
   try {
+    const events = await allEvents(storage);
+    expect(requestColumns).toEqual(events.map((event) => ({ seq: event.seq, request_id: requestIdOf(event) })));
+    expect(requestColumns.filter((row) => row.request_id !== null).length).toBeGreaterThan(100);
     expect((await verifyProjections(storage)).ok).toBe(true);
     expect(await storage.outbox().deliveryCounts()).toEqual(await sqlite.outbox().deliveryCounts());
     expect(await storage.outbox().deliveryPage({ limit: 50 })).toEqual(await sqlite.outbox().deliveryPage({ limit: 50 }));
@@ -133,9 +126,14 @@ it('copies every table row for row, hashes and stored text as they were, and a r
     expect(relay.core.headSeq).toBe(source.headSeq);
     const state = sqlite.loadStateNow();
     for (const [name, value] of Object.entries(state)) expect(relay.core.view[name as keyof typeof state], name).toEqual(value);
-    const fresh = [...relay.core.view.requests.values()].find((request) => request.platformId === 'x' && request.createdAt === T0 - 25 * 60_000);
+    const fresh = [...relay.core.view.requests.values()].find(
+      (request) => request.platformId === 'x' && request.createdAt === T0 - 25 * 60_000,
+    );
     if (!fresh) throw new Error('no fresh P0 on x in the demo');
-    const reply = await call(relay.url, 'POST', `/api/v1/requests/${fresh.id}/acknowledge`, { key: record.apiKey.key, idempotencyKey: newId() });
+    const reply = await call(relay.url, 'POST', `/api/v1/requests/${fresh.id}/acknowledge`, {
+      key: record.apiKey.key,
+      idempotencyKey: newId(),
+    });
     expect(reply.status, reply.text).toBe(200);
   } finally {
     await relay.close();
@@ -157,7 +155,9 @@ it('refuses a database that already holds a record, and a data folder a relay is
 
   const again = await relayCli(['migrate', '--data-dir', record.dataDir], { CONTACT_DESK_DATABASE_URL: url });
   expect(again.code).toBe(1);
-  expect(again.stderr).toMatch(/the database is not empty \(its log already holds \d+ events\): migrate only into a new, empty database; nothing was written/);
+  expect(again.stderr).toMatch(
+    /the database is not empty \(its log already holds \d+ events\): migrate only into a new, empty database; nothing was written/,
+  );
   expect(again.stderr).not.toContain(PASSWORD);
 
   const lock = new DataLock(record.dataDir);

@@ -23,23 +23,21 @@ export interface SqliteRecord {
   readonly apiKey: IssuedKey;
 }
 
+/** Where the webhook deliveries go, and what they are about: the same for every row. */
+const TO_CASE_TOOL = { channel: 'webhook', target: 'hook-1', targetName: 'Case tool', platformId: 'x', path: null } as const;
+const ABOUT = { trigger: 'event', topic: 'request.created', requestId: null, ref: null, level: null } as const;
+
 function delivery(index: number, orderKey: string | null): NewDelivery {
+  const body = JSON.stringify({ type: 'request.created', index, text: 'é — “quoted”' });
+  const dedupKey = index % 5 === 0 ? `soon:${index}` : null;
   return {
+    ...TO_CASE_TOOL,
+    ...ABOUT,
     id: newId(),
-    channel: 'webhook',
-    target: 'hook-1',
-    targetName: 'Case tool',
-    requestId: null,
-    ref: null,
-    platformId: 'x',
-    trigger: 'event',
-    topic: 'request.created',
     createdAt: T0 - 1000 + (index % 3),
-    level: null,
     causeSeq: index + 1,
-    body: JSON.stringify({ type: 'request.created', index, text: 'é — “quoted”' }),
-    path: null,
-    dedupKey: index % 5 === 0 ? `soon:${index}` : null,
+    body,
+    dedupKey,
     orderKey,
     nextAttemptAt: T0 + index,
   };

@@ -1,7 +1,16 @@
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BackupError } from '../backup.js';
-import { asideDatabaseName, createScratchDatabase, databaseExists, dropDatabase, sessionsIn, withMaintenance } from './pg-databases.js';
+import {
+  asideDatabaseName,
+  createScratchDatabase,
+  databaseExists,
+  dropDatabase,
+  sessionsIn,
+  withClient,
+  withMaintenance,
+} from './pg-databases.js';
+import { head } from './pg-event-log.js';
 import { runPgTool } from './pg-tools.js';
 import { databaseName, withDatabase } from './pg-url.js';
 import { verifyDatabase, type DatabaseReport } from './pg-verify.js';
@@ -65,7 +74,9 @@ export async function backupDatabase(url: string, destination: string): Promise<
   } catch (error) {
     const rejected = `${destination}.rejected`;
     renameSync(partial, rejected);
-    throw new BackupError(`the dump fails its checks: ${reason(error)}; it is kept as ${rejected} for inspection, nothing was written to ${destination}`);
+    throw new BackupError(
+      `the dump fails its checks: ${reason(error)}; it is kept as ${rejected} for inspection, nothing was written to ${destination}`,
+    );
   }
 }
 
@@ -76,41 +87,65 @@ export interface DatabaseRestoreReport {
   readonly restoreMs: number;
 }
 
+/** Refuses while a client is connected to the database: a running node, or anyone else. */
+async function refuseIfConnected(url: string, name: string): Promise<void> {
+  const sessions = await withMaintenance(url, (client) => sessionsIn(client, name));
+  if (sessions.length > 0) {
+    throw new BackupError(
+      `sessions are connected to the database ${name} (${sessions.join(', ')}): stop every relay node first; nothing was changed`,
+    );
+  }
+}
+
+/**
+ * In one transaction, the database `name` (if there is one) becomes `aside` and `incoming` becomes
+ * `name`: whoever connects next finds either the old record or the new one, never neither.
+ * Resolves to the name the old one is kept under.
+ */
+async function swapIn(url: string, name: string, incoming: string, aside: string): Promise<string | null> {
+  return withMaintenance(url, async (client) => {
+    const exists = await databaseExists(client, name);
+    const rename = (from: string, to: string) =>
+      client.query(`ALTER DATABASE ${client.escapeIdentifier(from)} RENAME TO ${client.escapeIdentifier(to)}`);
+    await client.query('BEGIN');
+    if (exists) await rename(name, aside);
+    await rename(incoming, name);
+    await client.query('COMMIT');
+    return exists ? aside : null;
+  });
+}
+
 /**
  * `relay restore` on PostgreSQL, every relay node stopped: the dump is restored into a new
- * database and checked there; only then, in one transaction, is the current database renamed
- * `<name>_replaced_<UTC time>` and the new one given its name. Refused — nothing changed — while
- * any session is connected to the database (a node still running would keep serving its state
- * from memory over a log that is gone).
+ * database and checked there (chain, projections); only then is the current database renamed
+ * `<name>_replaced_<UTC time>` and the new one given its name (`swapIn`), and the head found under
+ * that name compared with the one checked — a rename moves no data, so the check holds for it.
+ * Refused, nothing changed, while any client is connected to the database: a node still running
+ * would keep serving the state it holds in memory, over a log that is gone.
  */
 export async function restoreDatabase(url: string, backup: string, now = new Date()): Promise<DatabaseRestoreReport> {
   if (!existsSync(backup)) throw new BackupError(`${backup} does not exist`);
   const name = databaseName(url);
   const aside = asideDatabaseName(name, now);
-  const refuseIfConnected = async () => {
-    const sessions = await withMaintenance(url, (client) => sessionsIn(client, name));
-    if (sessions.length > 0) {
-      throw new BackupError(`sessions are connected to the database ${name} (${sessions.join(', ')}): stop every relay node first; nothing was changed`);
-    }
-  };
-  await refuseIfConnected();
+  await refuseIfConnected(url, name);
   const started = Date.now();
   const incoming = await restoreChecked(url, backup, 'contact_desk_restore', true);
-  let replacedBy: string | null = null;
+  let replacedBy: string | null;
   try {
-    await refuseIfConnected();
-    replacedBy = await withMaintenance(url, async (client) => {
-      const exists = await databaseExists(client, name);
-      await client.query('BEGIN');
-      if (exists) await client.query(`ALTER DATABASE ${client.escapeIdentifier(name)} RENAME TO ${client.escapeIdentifier(aside)}`);
-      await client.query(`ALTER DATABASE ${client.escapeIdentifier(databaseName(incoming.url))} RENAME TO ${client.escapeIdentifier(name)}`);
-      await client.query('COMMIT');
-      return exists ? aside : null;
-    });
+    await refuseIfConnected(url, name);
+    replacedBy = await swapIn(url, name, databaseName(incoming.url), aside);
   } catch (error) {
     await dropDatabase(incoming.url);
-    throw error instanceof BackupError ? error : new BackupError(`could not put the backup in place: ${reason(error)}; nothing was changed`);
+    throw error instanceof BackupError
+      ? error
+      : new BackupError(`could not put the backup in place: ${reason(error)}; nothing was changed`);
   }
-  const restored = await verifyDatabase(withDatabase(url, name));
-  return { restored, replacedBy, restoreMs: Date.now() - started };
+  const { report } = incoming;
+  const placed = await withClient(withDatabase(url, name), (client) => head(client));
+  if (placed.seq !== report.headSeq || placed.hash !== report.headHash) {
+    throw new BackupError(
+      `the database ${name} ends at ${placed.seq}:${placed.hash}, not at the restored ${report.headSeq}:${report.headHash}`,
+    );
+  }
+  return { restored: report, replacedBy, restoreMs: Date.now() - started };
 }

@@ -9,13 +9,9 @@ const MAINTENANCE_DATABASE = 'postgres';
 /** PostgreSQL's longest identifier, in bytes (a longer one is cut short, silently). */
 const MAX_NAME_BYTES = 63;
 
-/**
- * Runs `work` on a connection to the server's maintenance database: a database cannot be created,
- * dropped or renamed from a session inside it. The role needs CREATEDB, and must own a database
- * it renames or drops.
- */
-export async function withMaintenance<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(clientConfig(withDatabase(url, MAINTENANCE_DATABASE), {}));
+/** Runs `work` on a connection of its own to the database at `url`, closed after. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client(clientConfig(url, {}));
   client.on('error', () => undefined); // a lost connection rejects the query under way
   await client.connect();
   try {
@@ -23,6 +19,15 @@ export async function withMaintenance<T>(url: string, work: (client: pg.Client) 
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Runs `work` on a connection to the server's maintenance database: a database cannot be created,
+ * dropped or renamed from a session inside it. The role needs CREATEDB, and must own a database
+ * it renames or drops.
+ */
+export function withMaintenance<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withClient(withDatabase(url, MAINTENANCE_DATABASE), work);
 }
 
 /** A new, empty database beside the one at `url` (`<prefix>_<random>`); resolves to its URL. */
@@ -40,10 +45,15 @@ export async function dropDatabase(url: string): Promise<void> {
 
 /** The name a replaced database is kept under, sorting by time: `contact_desk_replaced_20260310T090000Z`. */
 export function asideDatabaseName(name: string, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const aside = `${name}_replaced_${stamp}`;
   if (Buffer.byteLength(aside) > MAX_NAME_BYTES) {
-    throw new Error(`the database name ${name} is too long to keep it aside as ${aside} (PostgreSQL names have at most ${MAX_NAME_BYTES} bytes)`);
+    throw new Error(
+      `the database name ${name} is too long to keep it aside as ${aside} (PostgreSQL names have at most ${MAX_NAME_BYTES} bytes)`,
+    );
   }
   return aside;
 }
@@ -53,11 +63,15 @@ export async function databaseExists(client: pg.Client, name: string): Promise<b
   return (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
 }
 
-/** The other sessions connected to a database, by application name (e.g. `contact-desk-relay: 3`). */
+/**
+ * The other clients connected to a database, by application name (e.g. `contact-desk-relay: 3`).
+ * The server's own workers (autovacuum after a large load) are not counted: renaming the database
+ * stops them.
+ */
 export async function sessionsIn(client: pg.Client, name: string): Promise<string[]> {
   const { rows } = await client.query<{ app: string; n: number }>(
     `SELECT coalesce(nullif(application_name, ''), 'unnamed') AS app, count(*)::int AS n FROM pg_stat_activity
-     WHERE datname = $1 AND pid <> pg_backend_pid() GROUP BY 1 ORDER BY 1`,
+     WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid() GROUP BY 1 ORDER BY 1`,
     [name],
   );
   return rows.map((row) => `${row.app}: ${row.n}`);

@@ -16,7 +16,11 @@ export interface PgPrograms {
 export const SERVER_PROGRAMS: PgPrograms = { names: ['initdb', 'postgres'], what: 'server programs', debianPackage: 'postgresql' };
 
 /** pg_dump and pg_restore: `relay backup` and `relay restore` on PostgreSQL (of the server's major version or newer). */
-export const CLIENT_PROGRAMS: PgPrograms = { names: ['pg_dump', 'pg_restore'], what: 'client programs', debianPackage: 'postgresql-client' };
+export const CLIENT_PROGRAMS: PgPrograms = {
+  names: ['pg_dump', 'pg_restore'],
+  what: 'client programs',
+  debianPackage: 'postgresql-client',
+};
 
 function notFound(programs: PgPrograms): string {
   const extra = programs === SERVER_PROGRAMS ? ', or run `node scripts/bootstrap.mjs --with-postgres` as root' : '';
