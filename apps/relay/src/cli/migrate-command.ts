@@ -39,8 +39,13 @@ async function migrate(opts: { dataDir: string; databaseUrl?: string }, out: (te
           `the copy was written but fails its check on PostgreSQL: ${reason}; drop that database before migrating again`,
         );
       });
+      if (check.headSeq !== source.headSeq || check.headHash !== source.headHash) {
+        throw new MigrationError(
+          `the database's log ends at ${check.headSeq}:${check.headHash}, not at the data file's head: did a relay node write to it?`,
+        );
+      }
       out(`migrated ${file} into ${maskUrl(url)} in ${Date.now() - started} ms (copy ${copy.copyMs} ms, check ${check.verifyMs} ms)`);
-      out(`  log: ${check.events} events, head ${check.headSeq}:${check.headHash}, the data file's own`);
+      out(`  log: ${check.events} events, head ${check.headSeq}:${check.headHash}, the same as the data file's`);
       out(`  rows: ${[...copy.counts].map(([table, n]) => `${table} ${n}`).join(', ')} (each table's count equal to the data file's)`);
       out(`  checked on PostgreSQL: chain ok, projections ok (${check.entities} entities match the log)`);
       out(

@@ -55,8 +55,9 @@ export async function copyFromSqlite(file: string, url: string, expected: LogPos
         const counts = new Map<string, number>();
         for (const plan of plans) counts.set(plan.table, await copyTable(sqlite, client, plan));
         const mismatches = await countMismatches(sqlite, client, plans);
-        if (mismatches.length > 0)
+        if (mismatches.length > 0) {
           throw new MigrationError(`the copy does not match its source: ${mismatches.join('; ')}; nothing was written`);
+        }
         const copiedHead = await head(client);
         if (copiedHead.seq !== expected.seq || copiedHead.hash !== expected.hash) {
           throw new MigrationError(

@@ -24,13 +24,21 @@ export interface DumpReport extends DatabaseReport {
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** A new database beside the one at `url` to restore a dump into; a role that may not create one is told what it lacks. */
+async function scratchDatabase(url: string, prefix: string, nothingDone: string): Promise<string> {
+  try {
+    return await createScratchDatabase(url, prefix);
+  } catch (error) {
+    throw new BackupError(`cannot create a database to restore the dump into (the role needs CREATEDB): ${reason(error)}; ${nothingDone}`);
+  }
+}
+
 /**
- * Restores a dump into a new database beside the one at `url` and checks it there (chain, then
- * projections). Resolves to the new database's URL and its report; on any failure the new
- * database is dropped and a `BackupError` says why. `keep` false drops it after a success too.
+ * Restores a dump into the new database `scratch` and checks it there (chain, then projections).
+ * On any failure the database is dropped and a `BackupError` says why; `keep` false drops it after
+ * a success too.
  */
-async function restoreChecked(url: string, file: string, prefix: string, keep: boolean): Promise<{ url: string; report: DatabaseReport }> {
-  const scratch = await createScratchDatabase(url, prefix);
+async function restoreChecked(scratch: string, file: string, keep: boolean): Promise<DatabaseReport> {
   let kept = false;
   try {
     // One transaction, stopped at the first error: a dump that does not restore whole leaves nothing.
@@ -38,7 +46,7 @@ async function restoreChecked(url: string, file: string, prefix: string, keep: b
     await runPgTool('pg_restore', ['--single-transaction', '--exit-on-error', '--no-owner', file], scratch);
     const report = await verifyDatabase(scratch);
     kept = keep;
-    return { url: scratch, report };
+    return report;
   } catch (error) {
     throw new BackupError(reason(error));
   } finally {
@@ -67,8 +75,9 @@ export async function backupDatabase(url: string, destination: string): Promise<
     throw new BackupError(`the dump failed: ${reason(error)}; nothing was written to ${destination}`);
   }
   const dumpMs = Date.now() - started;
+  const scratch = await scratchDatabase(url, 'contact_desk_verify', `the unchecked dump is left as ${partial}`);
   try {
-    const { report } = await restoreChecked(url, partial, 'contact_desk_verify', false);
+    const report = await restoreChecked(scratch, partial, false);
     renameSync(partial, destination);
     return { ...report, file: destination, bytes: statSync(destination).size, dumpMs };
   } catch (error) {
@@ -129,18 +138,20 @@ export async function restoreDatabase(url: string, backup: string, now = new Dat
   const aside = asideDatabaseName(name, now);
   await refuseIfConnected(url, name);
   const started = Date.now();
-  const incoming = await restoreChecked(url, backup, 'contact_desk_restore', true);
+  const incoming = await scratchDatabase(url, 'contact_desk_restore', 'nothing was changed');
+  const report = await restoreChecked(incoming, backup, true).catch((error: unknown) => {
+    throw new BackupError(`${backup} cannot be restored as it is: ${reason(error)}; nothing was changed`);
+  });
   let replacedBy: string | null;
   try {
     await refuseIfConnected(url, name);
-    replacedBy = await swapIn(url, name, databaseName(incoming.url), aside);
+    replacedBy = await swapIn(url, name, databaseName(incoming), aside);
   } catch (error) {
-    await dropDatabase(incoming.url);
+    await dropDatabase(incoming);
     throw error instanceof BackupError
       ? error
       : new BackupError(`could not put the backup in place: ${reason(error)}; nothing was changed`);
   }
-  const { report } = incoming;
   const placed = await withClient(withDatabase(url, name), (client) => head(client));
   if (placed.seq !== report.headSeq || placed.hash !== report.headHash) {
     throw new BackupError(
