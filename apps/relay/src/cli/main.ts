@@ -11,6 +11,7 @@ import { backupCommands } from './backup-commands.js';
 import { auditCommands } from './audit-commands.js';
 import { DataLock } from './data-lock.js';
 import { withAdmin } from './admin-channel.js';
+import { migrateCommand } from './migrate-command.js';
 import { printCodes } from './print-codes.js';
 import { databaseUrlOption, dataDirOption } from './data-dir-option.js';
 import { webhookCommands } from './webhook-commands.js';
@@ -149,6 +150,7 @@ export function buildProgram(): Command {
   apiKeyCommands(program, out);
   webhookCommands(program, out);
   backupCommands(program, out);
+  migrateCommand(program, out);
   auditCommands(program);
   return program;
 }
