@@ -4,12 +4,12 @@ import { closeAll, Harness, T0 } from './harness.js';
 afterEach(closeAll);
 
 describe('HTTP side', () => {
-  it('GET /healthz returns ok with headSeq and the relay time', async () => {
+  it('GET /healthz returns ok with headSeq, the relay time and the jobs this node leads', async () => {
     const h = await Harness.start();
     await h.platform('alpha');
     const response = await fetch(`${h.relay.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, headSeq: h.headSeq, serverTime: T0 });
+    expect(await response.json()).toEqual({ ok: true, headSeq: h.headSeq, serverTime: T0, leads: ['deadlines'] });
     expect(h.headSeq).toBe(1);
   });
 
