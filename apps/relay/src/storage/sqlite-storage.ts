@@ -172,11 +172,6 @@ export class SqliteStorage implements Storage {
     return this.log.head();
   }
 
-  /** The head, read at once. */
-  headNow(): LogPosition {
-    return this.log.head();
-  }
-
   /**
    * One process writes this file, so the write lock is the transaction itself and nothing was
    * missed; `build` runs inside it and its batch is written before COMMIT.

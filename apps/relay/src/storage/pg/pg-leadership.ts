@@ -11,7 +11,7 @@ import { advisoryKey } from './pg-connections.js';
  * before the server gives up on its silent session and lets another node take over (about 25 s,
  * see `sessionSettings`), rather than when its own TCP stack gives up (minutes).
  */
-export class Leadership {
+export class AdvisoryLeads {
   private readonly held = new Map<string, pg.Client>();
   private readonly pending = new Map<string, Promise<boolean>>();
 

@@ -16,14 +16,14 @@ import { migrate } from './migrate.js';
 import { dedicatedClient, inTransaction, openPool, type PgConnectionOptions } from './pg-connections.js';
 import * as credentials from './pg-credentials.js';
 import * as log from './pg-event-log.js';
-import { Leadership } from './pg-leadership.js';
+import { AdvisoryLeads } from './pg-leadership.js';
 import { LogListener } from './pg-log-listener.js';
 import { PgOutbox } from './pg-outbox.js';
 import { loadState } from './pg-projections.js';
 import { writeUnderLock } from './pg-write.js';
 
 export interface PgStorageOptions extends PgConnectionOptions {
-  /** How often a held lead's session is checked (default 5 s; see `Leadership`). */
+  /** How often a held lead's session is checked (default 5 s; see `AdvisoryLeads`). */
   readonly leadCheckMs?: number;
 }
 
@@ -38,7 +38,7 @@ export class PgStorage implements Storage {
   readonly coordination: NodeCoordination;
   private readonly outboxStore: PgOutbox;
   private readonly listener: LogListener;
-  private readonly leadership: Leadership;
+  private readonly leadership: AdvisoryLeads;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -47,7 +47,7 @@ export class PgStorage implements Storage {
   ) {
     this.outboxStore = new PgOutbox(pool);
     this.listener = new LogListener(() => dedicatedClient(url, options), options.onConnectionError);
-    this.leadership = new Leadership(() => dedicatedClient(url, options), options.leadCheckMs);
+    this.leadership = new AdvisoryLeads(() => dedicatedClient(url, options), options.leadCheckMs);
     this.coordination = {
       onAppended: (listener) => this.listener.subscribe(listener),
       tryLead: (role, onLost) => this.leadership.tryLead(role, onLost),
