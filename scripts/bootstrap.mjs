@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // Installs whatever is missing so that `npm test`, `npm run demo` and `npm run bench` work on a
-// fresh machine with only Node 20+ and npm. Uses nothing but Node's standard library.
+// fresh machine with only Node 20+ and npm, then runs the commands given with `--run` on the supported
+// Node. Uses nothing but Node's standard library.
 //
+// 0. Node: Node 24 LTS runs everything. When the machine's Node is older, the pinned release is brought
+//    from the npm registry into .runtime/ (scripts/node-runtime.mjs, docs/decisions/0021-node-24-runtime.md).
 // 1. npm packages: `npm ci --ignore-scripts` when node_modules is missing or older than the lock
 //    file. Lifecycle scripts are skipped on purpose: some (Electron's binary download) need hosts
 //    that closed networks cannot reach; the native pieces are handled one by one below.
 // 2. better-sqlite3: loaded once; when its native binding is missing or built for another Node,
-//    it is rebuilt (a prebuilt download when reachable, otherwise a build from source).
+//    it is rebuilt for the Node of step 0 (a prebuilt download when reachable, otherwise a build from
+//    source against that Node's own headers).
 // 3. Electron: its binary download is attempted when the package is installed and the binary is
 //    not; when it cannot be fetched, the desktop app falls back to the web client.
 // 4. With --with-browser (the test command): Chromium for the end-to-end tests, from the system's
@@ -15,12 +19,16 @@
 //    system's packages (Debian's `postgresql`, as root) when no initdb is found; the tests start
 //    throwaway servers of their own with them (apps/relay/src/storage/pg/local-postgres.ts), never
 //    the system's cluster. Elsewhere install PostgreSQL, or set CONTACT_DESK_PG_BIN to its bin folder.
-import { spawnSync } from 'node:child_process';
+// 6. `--run "<command>"` (repeatable): each command in turn, through the shell, with the Node of step 0
+//    first on PATH and node_modules/.bin next; the first failure stops the rest with its exit code. Any
+//    arguments after the last command (`npm run demo -- --reset`) are appended to it.
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureRuntime } from './node-runtime.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const stampPath = join(root, 'node_modules', '.contact-desk-bootstrap.json');
@@ -42,12 +50,12 @@ function run(command, args, options = {}) {
   return result;
 }
 
-function expectedStamp() {
+function expectedStamp(runtime) {
   const lockPath = join(root, 'package-lock.json');
   const lock = existsSync(lockPath) ? readFileSync(lockPath) : Buffer.from('no-lock');
   return {
     lock: createHash('sha256').update(lock).digest('hex'),
-    abi: process.versions.modules,
+    node: runtime.version,
     platform: `${process.platform}-${process.arch}`,
   };
 }
@@ -61,7 +69,7 @@ function readStamp() {
 }
 
 function sameStamp(a, b) {
-  return a !== undefined && a.lock === b.lock && a.abi === b.abi && a.platform === b.platform;
+  return a !== undefined && a.lock === b.lock && a.node === b.node && a.platform === b.platform;
 }
 
 function installPackages() {
@@ -76,16 +84,26 @@ function installPackages() {
   }
 }
 
-function sqliteLoads() {
-  const check = run(
-    process.execPath,
-    ['-e', "const D=require('better-sqlite3'); new D(':memory:').prepare('select 1').get()"],
-    { capture: true, env: { NODE_PATH: '' } },
-  );
+function sqliteLoads(runtime) {
+  const check = run(runtime.node, ['-e', "const D=require('better-sqlite3'); new D(':memory:').prepare('select 1').get()"], {
+    capture: true,
+    env: { NODE_PATH: '' },
+  });
   return check.status === 0;
 }
 
-function ensureSqlite() {
+/** The environment a child runs in: the runtime's Node first on PATH, and native builds against its headers. */
+function runtimeEnv(runtime) {
+  const env = { ...process.env };
+  const pathKey = Object.keys(env).find((key) => key.toUpperCase() === 'PATH') ?? 'PATH';
+  env[pathKey] = [runtime.binDir, join(root, 'node_modules', '.bin'), env[pathKey]].filter(Boolean).join(delimiter);
+  env.npm_node_execpath = runtime.node;
+  env.NODE = runtime.node;
+  if (runtime.headersDir) env.npm_config_nodedir = runtime.headersDir;
+  return env;
+}
+
+function ensureSqlite(runtime) {
   const require = createRequire(join(root, 'apps', 'relay', 'package.json'));
   let packageDir;
   try {
@@ -93,32 +111,31 @@ function ensureSqlite() {
   } catch {
     return; // not a dependency of this checkout
   }
-  if (sqliteLoads()) return;
-  say('building the better-sqlite3 native module (prebuilt if reachable, else from source)…');
+  if (sqliteLoads(runtime)) return;
+  say(`building the better-sqlite3 native module for Node ${runtime.version} (prebuilt if reachable, else from source)…`);
   const result = spawnSync(npm, ['run', 'install', '--foreground-scripts'], {
     cwd: packageDir,
     stdio: 'inherit',
-    env: process.env,
+    env: runtimeEnv(runtime),
+    shell: process.platform === 'win32',
   });
-  if (result.status !== 0 || !sqliteLoads()) {
-    throw new Error(
-      'better-sqlite3 could not be built: a C++ toolchain (python3, make, g++) is needed to build it from source',
-    );
+  if (result.status !== 0 || !sqliteLoads(runtime)) {
+    throw new Error('better-sqlite3 could not be built: a C++ toolchain (python3, make, g++) is needed to build it from source');
   }
 }
 
 /** Tries the Electron download once per lock file; returns whether the binary is there. */
-function ensureElectron(previous, lock) {
+function ensureElectron(runtime, previous, lock) {
   const packageDir = join(root, 'node_modules', 'electron');
   if (!existsSync(join(packageDir, 'install.js'))) return false;
   if (existsSync(join(packageDir, 'path.txt'))) return true;
   if (previous?.electron === 'unavailable' && previous.lock === lock) return false;
   say('fetching the Electron binary…');
-  const result = spawnSync(process.execPath, ['install.js'], {
+  const result = spawnSync(runtime.node, ['install.js'], {
     cwd: packageDir,
     stdio: 'pipe',
     timeout: 180_000,
-    env: process.env,
+    env: runtimeEnv(runtime),
   });
   if (result.status === 0) return true;
   say('the Electron binary could not be fetched here; the app will run as a web client instead.');
@@ -171,13 +188,51 @@ function ensurePostgres() {
   if (result.status !== 0 || !findInitdb()) throw new Error('PostgreSQL could not be installed with apt-get');
 }
 
-const wanted = expectedStamp();
+/** `--run` commands, with any arguments after the last one appended to it, shell-quoted. */
+function commandsToRun(argv) {
+  const commands = [];
+  let last = -1;
+  for (let i = 0; i < argv.length; i += 1) {
+    if (argv[i] !== '--run') continue;
+    if (argv[i + 1] === undefined) throw new Error('--run needs a command');
+    commands.push(argv[i + 1]);
+    last = i + 1;
+  }
+  const extra = last < 0 ? [] : argv.slice(last + 1);
+  if (extra.length > 0) commands[commands.length - 1] += ` ${extra.map(quoteArgument).join(' ')}`;
+  return commands;
+}
+
+function quoteArgument(argument) {
+  if (/^[\w@%+=:,./-]+$/.test(argument)) return argument;
+  return process.platform === 'win32' ? `"${argument.replace(/"/g, '""')}"` : `'${argument.replace(/'/g, "'\\''")}'`;
+}
+
+/** Runs one command on the runtime; resolves with its exit code, passing SIGINT/SIGTERM on to it. */
+function runOnRuntime(runtime, command) {
+  return new Promise((resolve) => {
+    const child = spawn(command, { shell: true, stdio: 'inherit', env: runtimeEnv(runtime) });
+    const pass = (signal) => child.kill(signal);
+    process.on('SIGINT', pass).on('SIGTERM', pass);
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', pass).off('SIGTERM', pass);
+      resolve(code ?? (signal === 'SIGINT' ? 130 : 143));
+    });
+  });
+}
+
+const runtime = ensureRuntime(root, say);
+const wanted = expectedStamp(runtime);
 const previous = readStamp();
 if (!existsSync(join(root, 'node_modules')) || !sameStamp(previous, wanted)) {
   installPackages();
 }
-ensureSqlite();
-const electron = ensureElectron(previous, wanted.lock) ? 'installed' : 'unavailable';
+ensureSqlite(runtime);
+const electron = ensureElectron(runtime, previous, wanted.lock) ? 'installed' : 'unavailable';
 if (process.argv.includes('--with-browser')) ensureChromium();
 if (process.argv.includes('--with-postgres')) ensurePostgres();
 writeFileSync(stampPath, `${JSON.stringify({ ...wanted, electron })}\n`);
+for (const command of commandsToRun(process.argv.slice(2))) {
+  const code = await runOnRuntime(runtime, command);
+  if (code !== 0) process.exit(code);
+}
