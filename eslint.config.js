@@ -3,6 +3,13 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+// date-fns's index pulls its 1,400 modules; Node 22.19+ and 24 read its 200 KB package.json for each of
+// them, which took the relay 16 s and 500 MB to start (docs/decisions/0021-node-24-runtime.md).
+const onlyDateFnsSubpaths = {
+  name: 'date-fns',
+  message: 'Import each function from its own subpath (date-fns/getISOWeek): the index costs seconds on Node 24.',
+};
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/dist-web/**', '**/test-results/**', '**/node_modules/**', '**/.turbo/**', '**/coverage/**', '**/out/**'] },
   js.configs.recommended,
@@ -14,6 +21,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: ['error', 'always'],
       'no-console': 'error',
+      'no-restricted-imports': ['error', { paths: [onlyDateFnsSubpaths] }],
     },
   },
   {
@@ -23,6 +31,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [onlyDateFnsSubpaths],
           patterns: [
             { group: ['node:*'], message: 'packages/shared must not use Node APIs.' },
             { group: ['electron', 'electron/*'], message: 'packages/shared must not use Electron.' },
@@ -45,7 +54,16 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs', '**/bin/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', fetch: 'readonly', URLSearchParams: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        fetch: 'readonly',
+        URLSearchParams: 'readonly',
+      },
+    },
     rules: { 'no-console': 'off' },
   },
 );
