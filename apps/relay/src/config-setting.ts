@@ -23,6 +23,10 @@ export function textSetting(env: Environment, name: string): string | undefined 
   return env[name]?.trim() || undefined;
 }
 
+/** The settings that hold a secret: each is also read from the file its `*_FILE` variable names. */
+export const SECRET_SETTINGS = ['CONTACT_DESK_ADMIN_SECRET', 'CONTACT_DESK_DATABASE_URL', 'CONTACT_DESK_SMTP_URL'] as const;
+export type SecretSettingName = (typeof SECRET_SETTINGS)[number];
+
 /** The longest secret file the relay reads (a database URL with a long password fits many times over). */
 const MAX_SECRET_FILE_BYTES = 64 * 1024;
 
@@ -32,7 +36,7 @@ const MAX_SECRET_FILE_BYTES = 64 * 1024;
  * a command line. Surrounding whitespace (the file's final newline) is dropped; an empty value or
  * file counts as unset, so a systemd `SetCredential=` default of nothing leaves the setting off.
  */
-export function secretSetting(env: Environment, name: string): string | undefined {
+export function secretSetting(env: Environment, name: SecretSettingName): string | undefined {
   const direct = textSetting(env, name);
   const file = textSetting(env, `${name}_FILE`);
   if (direct !== undefined && file !== undefined) {
