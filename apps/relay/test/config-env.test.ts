@@ -91,6 +91,7 @@ describe('secrets from files', () => {
     expect(resolveOutreach({ CONTACT_DESK_SMTP_URL_FILE: smtp }).smtpUrl).toBe('smtps://desk:s3cret@smtp.example:465');
     const empty = secretFile('empty', '\n');
     expect(resolveOutreach({ CONTACT_DESK_SMTP_URL_FILE: empty }).smtpUrl).toBeNull();
+    expect(resolveOutreach({ CONTACT_DESK_SMTP_URL_FILE: secretFile('smtp-none', 'none') }).smtpUrl).toBeNull();
     expect(resolveConfig({}, { CONTACT_DESK_DATABASE_URL_FILE: empty }).databaseUrl).toBeUndefined();
     const admin = secretFile('admin-secret', `${'k'.repeat(40)}\n`);
     expect(configuredAdminSecret({ CONTACT_DESK_ADMIN_SECRET_FILE: admin })).toBe('k'.repeat(40));

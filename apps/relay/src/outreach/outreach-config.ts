@@ -72,14 +72,15 @@ function checked<T>(value: string, variable: string, parse: (text: string) => { 
 
 /**
  * Outreach settings from `CONTACT_DESK_*` variables over the defaults (the SMTP URL, which may
- * hold a password, also from the file `CONTACT_DESK_SMTP_URL_FILE` names); refuses values it
- * cannot use.
+ * hold a password, also from the file `CONTACT_DESK_SMTP_URL_FILE` names, `none` for no e-mail);
+ * refuses values it cannot use.
  */
 export function resolveOutreach(env: Environment = process.env): OutreachConfig {
   const text = (name: string) => textSetting(env, name);
   const config: { -readonly [K in keyof OutreachConfig]: OutreachConfig[K] } = { ...DEFAULT_OUTREACH };
   const smtpUrl = secretSetting(env, 'CONTACT_DESK_SMTP_URL');
-  if (smtpUrl !== undefined) {
+  // `none`: what the systemd unit's default credential says when no SMTP URL was given.
+  if (smtpUrl !== undefined && smtpUrl !== 'none') {
     if (!/^smtps?:\/\/[^\s]+$/.test(smtpUrl))
       throw new SettingError('CONTACT_DESK_SMTP_URL', 'invalid CONTACT_DESK_SMTP_URL: must be smtp:// or smtps://');
     config.smtpUrl = smtpUrl;
