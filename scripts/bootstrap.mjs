@@ -15,6 +15,10 @@
 //    system's packages (Debian's `postgresql`, as root) when no initdb is found; the tests start
 //    throwaway servers of their own with them (apps/relay/src/storage/pg/local-postgres.ts), never
 //    the system's cluster. Elsewhere install PostgreSQL, or set CONTACT_DESK_PG_BIN to its bin folder.
+// 6. With --with-nginx (the test command): nginx, from the system's packages (Debian's `nginx`, as
+//    root) when it is missing, for the reverse-proxy test, which runs a throwaway nginx of its own
+//    on a port of its own; the package's own service is not started. Elsewhere install nginx, or
+//    set NGINX_PATH.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -171,6 +175,27 @@ function ensurePostgres() {
   if (result.status !== 0 || !findInitdb()) throw new Error('PostgreSQL could not be installed with apt-get');
 }
 
+function findNginx() {
+  const chosen = process.env.NGINX_PATH;
+  if (chosen) return existsSync(chosen) ? chosen : undefined;
+  return ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
+}
+
+function ensureNginx() {
+  if (findNginx()) return;
+  const canApt = process.platform === 'linux' && existsSync('/usr/bin/apt-get') && process.getuid?.() === 0;
+  if (!canApt) {
+    say('nginx was not found: the reverse-proxy test needs it (install it, or set NGINX_PATH).');
+    return;
+  }
+  say('installing nginx for the reverse-proxy test (apt-get install nginx)…');
+  // RUNLEVEL=1: the package's scripts install the service without starting it on port 80.
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive', RUNLEVEL: '1' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  const result = spawnSync('apt-get', ['install', '-y', '-qq', 'nginx'], { stdio: 'inherit', env });
+  if (result.status !== 0 || !findNginx()) throw new Error('nginx could not be installed with apt-get');
+}
+
 const wanted = expectedStamp();
 const previous = readStamp();
 if (!existsSync(join(root, 'node_modules')) || !sameStamp(previous, wanted)) {
@@ -180,4 +205,5 @@ ensureSqlite();
 const electron = ensureElectron(previous, wanted.lock) ? 'installed' : 'unavailable';
 if (process.argv.includes('--with-browser')) ensureChromium();
 if (process.argv.includes('--with-postgres')) ensurePostgres();
+if (process.argv.includes('--with-nginx')) ensureNginx();
 writeFileSync(stampPath, `${JSON.stringify({ ...wanted, electron })}\n`);
