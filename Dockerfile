@@ -34,6 +34,7 @@ RUN npm ci --ignore-scripts --no-audit --no-fund --include-workspace-root --work
 COPY tsconfig.base.json turbo.json ./
 COPY packages/shared packages/shared
 COPY apps/relay apps/relay
+COPY resources/deploy resources/deploy
 COPY scripts/relay-bundle.mjs scripts/
 # The same bundle a systemd installation puts at /opt/contact-desk/relay.
 RUN node scripts/relay-bundle.mjs /opt/contact-desk/relay

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Builds the relay as one self-contained folder: package.json, bin/, dist/ and the production
-// node_modules it needs (better-sqlite3's native binding and @contact-desk/shared included), and
+// Builds the relay as one self-contained folder: package.json, bin/, dist/, the production
+// node_modules it needs (better-sqlite3's native binding and @contact-desk/shared included) and
+// deploy/ (resources/deploy: the systemd unit, the settings example, the proxy examples), and
 // nothing else: no sources, no dev tools, no other workspace. The Docker image copies this folder
 // and the systemd installation puts it at /opt/contact-desk/relay (docs/deployment.md).
 //
@@ -169,6 +170,8 @@ mkdirSync(out, { recursive: true });
 const relay = readJson(join(relayDir, 'package.json'));
 writeFileSync(join(out, 'package.json'), `${JSON.stringify(manifestOf(relay), null, 2)}\n`);
 cpSync(join(relayDir, 'bin'), join(out, 'bin'), { recursive: true });
+// The systemd unit, the settings example and the proxy examples travel with the code they go with.
+cpSync(join(root, 'resources', 'deploy'), join(out, 'deploy'), { recursive: true });
 copyPackage(join(relayDir, 'dist', 'src'), join(out, 'dist', 'src'), relay.name);
 const places = productionPackages();
 for (const [place, from] of places) {

@@ -48,6 +48,11 @@ describe('the relay bundle', () => {
       expect(modules, devOnly).not.toContain(devOnly);
     }
     expect(existsSync(join(bundle, 'src'))).toBe(false);
+    for (const shipped of ['relay.env.example', 'systemd/contact-desk-relay.service', 'nginx/contact-desk-relay.conf', 'caddy/Caddyfile']) {
+      expect(readFileSync(join(bundle, 'deploy', shipped), 'utf8'), shipped).toBe(
+        readFileSync(join(repoRoot, 'resources', 'deploy', shipped), 'utf8'),
+      );
+    }
     expect(existsSync(join(bundle, 'node_modules', 'better-sqlite3', 'deps'))).toBe(false);
     const relayManifest = JSON.parse(readFileSync(join(bundle, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(relayManifest.devDependencies).toBeUndefined();
