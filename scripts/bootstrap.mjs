@@ -19,7 +19,10 @@
 //    system's packages (Debian's `postgresql`, as root) when no initdb is found; the tests start
 //    throwaway servers of their own with them (apps/relay/src/storage/pg/local-postgres.ts), never
 //    the system's cluster. Elsewhere install PostgreSQL, or set CONTACT_DESK_PG_BIN to its bin folder.
-// 6. `--run "<command>"` (repeatable): each command in turn, through the shell, with the Node of step 0
+// 6. With --with-proxies (the test command): nginx and Caddy, from the system's packages (as root), for
+//    the reverse-proxy tests, which run throwaway servers of their own on ports of their own; the
+//    packages' own services are not started. Elsewhere install them, or set NGINX_PATH and CADDY_PATH.
+// 7. `--run "<command>"` (repeatable): each command in turn, through the shell, with the Node of step 0
 //    first on PATH and node_modules/.bin next; the first failure stops the rest with its exit code. Any
 //    arguments after the last command (`npm run demo -- --reset`) are appended to it.
 import { spawn, spawnSync } from 'node:child_process';
@@ -142,23 +145,25 @@ function ensureElectron(runtime, previous, lock) {
   return false;
 }
 
-function ensureChromium() {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (existsSync(path)) return;
+/**
+ * Installs Debian packages when `found()` says the program is missing: with apt-get as root on Debian or
+ * Ubuntu, otherwise by saying what to install. RUNLEVEL=1 keeps the packages' services from starting.
+ */
+function ensureSystemPackages({ found, packages, purpose, elsewhere }) {
+  if (found()) return;
   const canApt = process.platform === 'linux' && existsSync('/usr/bin/apt-get') && process.getuid?.() === 0;
   if (!canApt) {
-    say(`Chromium is not at ${path}: the browser tests need it (install it, or set CHROMIUM_PATH).`);
+    say(`${purpose} need ${packages[0]}, which was not found: ${elsewhere}.`);
     return;
   }
-  say('installing Chromium for the browser tests (apt-get install chromium)…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  say(`installing ${packages.join(', ')}: ${purpose} need it (apt-get install)…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive', RUNLEVEL: '1' };
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  const result = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-dejavu-core', 'fonts-liberation'], {
-    stdio: 'inherit',
-    env,
-  });
-  if (result.status !== 0) throw new Error('Chromium could not be installed with apt-get');
+  const result = spawnSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env });
+  if (result.status !== 0 || !found()) throw new Error(`${packages.join(', ')} could not be installed with apt-get`);
 }
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Where initdb is, looked for as the relay's LocalPostgres looks (server-binaries.ts); undefined when nowhere. */
 function findInitdb() {
@@ -174,19 +179,35 @@ function findInitdb() {
   return binDir && existsSync(join(binDir, 'initdb')) ? binDir : undefined;
 }
 
-function ensurePostgres() {
-  if (findInitdb()) return;
-  const canApt = process.platform === 'linux' && existsSync('/usr/bin/apt-get') && process.getuid?.() === 0;
-  if (!canApt) {
-    say("PostgreSQL (initdb) was not found: the relay's PostgreSQL tests need it (install it, or set CONTACT_DESK_PG_BIN).");
-    return;
-  }
-  say("installing PostgreSQL for the relay's storage tests (apt-get install postgresql)…");
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  const result = spawnSync('apt-get', ['install', '-y', '-qq', 'postgresql'], { stdio: 'inherit', env });
-  if (result.status !== 0 || !findInitdb()) throw new Error('PostgreSQL could not be installed with apt-get');
+/** A program at the path its variable names, else at the first of the usual places that exists. */
+function findProgram(variable, places) {
+  const chosen = process.env[variable];
+  if (chosen) return existsSync(chosen) ? chosen : undefined;
+  return places.find((path) => existsSync(path));
 }
+
+const SYSTEM_NEEDS = {
+  '--with-browser': {
+    found: () => existsSync(chromium),
+    packages: ['chromium', 'fonts-dejavu-core', 'fonts-liberation'],
+    purpose: 'the browser tests',
+    elsewhere: 'install it, or set CHROMIUM_PATH',
+  },
+  '--with-postgres': {
+    found: findInitdb,
+    packages: ['postgresql'],
+    purpose: "the relay's PostgreSQL tests and bench",
+    elsewhere: 'install PostgreSQL, or set CONTACT_DESK_PG_BIN to its bin folder',
+  },
+  '--with-proxies': {
+    found: () =>
+      findProgram('NGINX_PATH', ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx']) &&
+      findProgram('CADDY_PATH', ['/usr/bin/caddy', '/usr/local/bin/caddy']),
+    packages: ['nginx', 'caddy'],
+    purpose: 'the reverse-proxy tests',
+    elsewhere: 'install nginx and Caddy, or set NGINX_PATH and CADDY_PATH',
+  },
+};
 
 /** `--run` commands, with any arguments after the last one appended to it, shell-quoted. */
 function commandsToRun(argv) {
@@ -229,8 +250,9 @@ if (!existsSync(join(root, 'node_modules')) || !sameStamp(previous, wanted)) {
 }
 ensureSqlite(runtime);
 const electron = ensureElectron(runtime, previous, wanted.lock) ? 'installed' : 'unavailable';
-if (process.argv.includes('--with-browser')) ensureChromium();
-if (process.argv.includes('--with-postgres')) ensurePostgres();
+for (const [flag, need] of Object.entries(SYSTEM_NEEDS)) {
+  if (process.argv.includes(flag)) ensureSystemPackages(need);
+}
 writeFileSync(stampPath, `${JSON.stringify({ ...wanted, electron })}\n`);
 for (const command of commandsToRun(process.argv.slice(2))) {
   const code = await runOnRuntime(runtime, command);

@@ -1,6 +1,9 @@
 import { LIMITS } from '@contact-desk/shared';
 import { join, resolve } from 'node:path';
+import { secretSetting, SettingError, textSetting, type Environment } from './config-setting.js';
+import { ProxyTrust } from './http/proxy-trust.js';
 import { resolveOutreach, type OutreachConfig } from './outreach/outreach-config.js';
+import { tlsFiles, type TlsFiles } from './tls/tls-certificate.js';
 
 /**
  * How much one client may ask of the relay. The defaults leave ample room for real use and only
@@ -70,7 +73,14 @@ export interface RelayConfig {
   readonly limits?: RelayLimits;
   /** E-mail and webhooks (docs/integrations.md); absent: the relay plans and sends nothing. */
   readonly outreach?: OutreachConfig;
+  /** HTTPS and WSS on the relay's port, reloaded on SIGHUP; absent: plain HTTP, for a TLS-terminating proxy in front. */
+  readonly tls?: TlsFiles;
+  /** The reverse proxies whose `X-Forwarded-For` names the client; absent: the TCP peer is the client. */
+  readonly trustProxy?: ProxyTrust;
 }
+
+/** pino's levels: anything else is refused at start rather than failing on the first log line. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export const DEFAULT_PORT = 4410;
 
@@ -97,7 +107,7 @@ export function resolveLimits(env: Record<string, string | undefined> = process.
     const raw = env[variable];
     if (raw === undefined || raw === '') continue;
     const value = Number(raw);
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`invalid ${variable}: ${raw}`);
+    if (!Number.isFinite(value) || value <= 0) throw new SettingError(variable, `invalid ${variable}: ${raw}`);
     limits[key] = value;
   }
   return checkLimits(limits);
@@ -106,34 +116,71 @@ export function resolveLimits(env: Record<string, string | undefined> = process.
 /** A push of the largest allowed size must always fit in a device's bucket, else it could never be sent. */
 export function checkLimits(limits: RelayLimits): RelayLimits {
   if (limits.mutationBurst < LIMITS.mutationsPerPush) {
-    throw new Error(`the mutation burst (${limits.mutationBurst}) must allow one full push of ${LIMITS.mutationsPerPush}`);
+    throw new SettingError(
+      'CONTACT_DESK_MUTATION_BURST',
+      `the mutation burst (${limits.mutationBurst}) must allow one full push of ${LIMITS.mutationsPerPush}`,
+    );
   }
   return limits;
 }
 
-/** Configuration from flags first, then `CONTACT_DESK_*` variables, then defaults. */
-export function resolveConfig(
-  flags: Partial<Record<Exclude<keyof RelayConfig, 'limits' | 'outreach'>, string | number | undefined>>,
-): RelayConfig {
-  const env = process.env;
-  const pick = (flag: string | number | undefined, variable: string | undefined, fallback: string) =>
-    String(flag ?? variable ?? fallback);
-  const port = Number(pick(flags.port, env.CONTACT_DESK_PORT, String(DEFAULT_PORT)));
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`invalid port: ${port}`);
-  const deadlineCheckMs = Number(pick(flags.deadlineCheckMs, env.CONTACT_DESK_DEADLINE_CHECK_MS, '1000'));
-  const databaseUrl = flags.databaseUrl ?? env.CONTACT_DESK_DATABASE_URL;
-  if (databaseUrl !== undefined && databaseUrl !== '' && !/^postgres(ql)?:\/\//.test(String(databaseUrl))) {
-    throw new Error('the database URL must start with postgres:// (the relay keeps its record in SQLite otherwise)');
+/** What `relay serve` takes on its command line; each has a `CONTACT_DESK_*` variable (relay.env.example). */
+export interface ConfigFlags {
+  readonly host?: string;
+  readonly port?: string | number;
+  readonly dataDir?: string;
+  readonly databaseUrl?: string;
+  readonly corsOrigin?: string;
+  readonly deadlineCheckMs?: string | number;
+  readonly logLevel?: string;
+  readonly tlsCert?: string;
+  readonly tlsKey?: string;
+  readonly trustProxy?: string;
+}
+
+function logLevel(flag: string | undefined, env: Environment): string {
+  const level = flag ?? textSetting(env, 'CONTACT_DESK_LOG_LEVEL') ?? textSetting(env, 'LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    throw new SettingError('log-level', `invalid log level "${level.slice(0, 40)}": one of ${LOG_LEVELS.join(', ')}`);
   }
+  return level;
+}
+
+/**
+ * Configuration from flags first, then `CONTACT_DESK_*` variables (secrets also from the file a
+ * `*_FILE` variable names), then defaults. Throws a `SettingError` on what it cannot use.
+ */
+export function resolveConfig(flags: ConfigFlags, env: Environment = process.env): RelayConfig {
+  const pick = (flag: string | number | undefined, variable: string, fallback: string) =>
+    String(flag ?? textSetting(env, variable) ?? fallback);
+  const port = Number(pick(flags.port, 'CONTACT_DESK_PORT', String(DEFAULT_PORT)));
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new SettingError('port', `invalid port: ${port}`);
+  const deadlineCheckMs = Number(pick(flags.deadlineCheckMs, 'CONTACT_DESK_DEADLINE_CHECK_MS', '1000'));
+  if (!Number.isInteger(deadlineCheckMs) || deadlineCheckMs < 0) {
+    throw new SettingError('CONTACT_DESK_DEADLINE_CHECK_MS', `invalid CONTACT_DESK_DEADLINE_CHECK_MS: ${deadlineCheckMs}`);
+  }
+  // Read (and checked for NAME and NAME_FILE both set) even when a flag gives the URL.
+  const databaseUrlFromEnv = secretSetting(env, 'CONTACT_DESK_DATABASE_URL');
+  const databaseUrl = flags.databaseUrl || databaseUrlFromEnv;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new SettingError('database-url', 'the database URL must start with postgres:// (the relay keeps its record in SQLite otherwise)');
+  }
+  const tls = tlsFiles(
+    flags.tlsCert ?? textSetting(env, 'CONTACT_DESK_TLS_CERT'),
+    flags.tlsKey ?? textSetting(env, 'CONTACT_DESK_TLS_KEY'),
+  );
+  const trustProxy = ProxyTrust.parse(flags.trustProxy ?? textSetting(env, 'CONTACT_DESK_TRUST_PROXY'));
   return {
-    host: pick(flags.host, env.CONTACT_DESK_HOST, '127.0.0.1'),
+    host: pick(flags.host, 'CONTACT_DESK_HOST', '127.0.0.1'),
     port,
-    dataDir: resolve(pick(flags.dataDir, env.CONTACT_DESK_DATA_DIR, '.data')),
-    corsOrigin: pick(flags.corsOrigin, env.CONTACT_DESK_CORS_ORIGIN, '*'),
+    dataDir: resolve(pick(flags.dataDir, 'CONTACT_DESK_DATA_DIR', '.data')),
+    corsOrigin: pick(flags.corsOrigin, 'CONTACT_DESK_CORS_ORIGIN', '*'),
     deadlineCheckMs,
-    logLevel: pick(flags.logLevel, env.LOG_LEVEL, 'info'),
+    logLevel: logLevel(flags.logLevel, env),
     limits: resolveLimits(env),
     outreach: resolveOutreach(env),
-    ...(databaseUrl ? { databaseUrl: String(databaseUrl) } : {}),
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(tls ? { tls } : {}),
+    ...(trustProxy ? { trustProxy } : {}),
   };
 }

@@ -13,6 +13,7 @@ import { SenderJob, startSender, type SenderOptions } from './outreach/start-sen
 import { openStorage } from './storage/open-storage.js';
 import type { Storage } from './storage/storage.js';
 import { attachSocketServer, type RelayIo } from './sync/socket-server.js';
+import { loadTls, type CertificateSummary } from './tls/tls-certificate.js';
 
 export interface RunningRelay {
   readonly url: string;
@@ -24,6 +25,14 @@ export interface RunningRelay {
   readonly outreach: { readonly outbox: Outbox; readonly sender: DeliverySender | undefined } | undefined;
   /** Whether this node runs the deadline watcher now (always, on SQLite; one node of several, on PostgreSQL). */
   readonly watchesDeadlines: boolean;
+  /** The certificate served now, when the relay serves HTTPS. */
+  readonly certificate: CertificateSummary | undefined;
+  /**
+   * Reads the certificate and key files again and serves them to new connections; open ones
+   * keep theirs. Files that fail their checks are logged and the previous certificate stays.
+   * Undefined when the relay serves plain HTTP or the files were refused.
+   */
+  reloadCertificate(): CertificateSummary | undefined;
   close(): Promise<void>;
 }
 
@@ -45,6 +54,8 @@ export interface StartOptions {
 export async function startRelay(config: RelayConfig, options: StartOptions = {}): Promise<RunningRelay> {
   const log = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
+  // Before anything is opened: a certificate that cannot be served stops the start.
+  let tls = config.tls && loadTls(config.tls);
   const storage = options.storage ?? (await openStorage(config));
   const secrets = SecretBox.forDataDir(config.dataDir);
   const outbox = config.outreach && new Outbox(config.outreach, log);
@@ -67,6 +78,8 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
     clock,
     apiStore: storage,
     leads: () => [watching, sendingLead].flatMap((lead) => (lead?.leading ? [lead.role] : [])),
+    tls: tls?.options,
+    proxyTrust: config.trustProxy,
   });
   const io = attachSocketServer(http, core, log, config.corsOrigin, { limits, clock, credentials: storage, deliveryLog: storage.outbox() });
   await new Promise<void>((resolve, reject) => {
@@ -76,9 +89,11 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
   watching.start();
   sendingLead?.start();
   const { port } = http.address() as AddressInfo;
-  const url = `http://${config.host}:${port}`;
+  const url = `${tls ? 'https' : 'http'}://${config.host}:${port}`;
   const outreach = !config.outreach ? 'off' : config.outreach.smtpUrl ? 'e-mail and webhooks' : 'webhooks (no SMTP server)';
-  log.info({ url, headSeq: core.headSeq, store: storage.engine, dataDir: config.dataDir, outreach }, 'relay listening');
+  if (tls) logCertificate(log, 'TLS certificate loaded', tls.summary);
+  const trustProxy = config.trustProxy?.entries ?? 'none';
+  log.info({ url, headSeq: core.headSeq, store: storage.engine, dataDir: config.dataDir, outreach, trustProxy }, 'relay listening');
   return {
     url,
     port,
@@ -97,6 +112,24 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
     get watchesDeadlines() {
       return watching.leading;
     },
+    get certificate() {
+      return tls?.summary;
+    },
+    reloadCertificate() {
+      if (!config.tls || !('setSecureContext' in http)) {
+        log.info('SIGHUP: the relay serves plain HTTP, there is no certificate to reload');
+        return undefined;
+      }
+      try {
+        tls = loadTls(config.tls);
+      } catch (error) {
+        log.error({ reason: (error as Error).message }, 'TLS certificate not reloaded: still serving the previous one');
+        return undefined;
+      }
+      http.setSecureContext(tls.options);
+      logCertificate(log, 'TLS certificate reloaded', tls.summary);
+      return tls.summary;
+    },
     async close() {
       await watching.stop();
       await sendingLead?.stop();
@@ -107,4 +140,9 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
       await storage.close();
     },
   };
+}
+
+function logCertificate(log: Logger, message: string, certificate: CertificateSummary): void {
+  if (certificate.expired) log.warn({ certificate }, `${message}: it has EXPIRED, clients will refuse it`);
+  else log.info({ certificate }, message);
 }

@@ -11,6 +11,7 @@ import { newId, type ProtocolError, type Role } from '@contact-desk/shared';
 import { perform } from '../src/cli/admin-actions.js';
 import { DEFAULT_LIMITS, type RelayLimits } from '../src/config.js';
 import { ManualClock } from '../src/core/clock.js';
+import { ProxyTrust } from '../src/http/proxy-trust.js';
 import { silentLogger, type Logger } from '../src/logger.js';
 import { startRelay, type RunningRelay } from '../src/server.js';
 import { connectDevice, refusedHandshake, T0, type Client } from './harness.js';
@@ -32,6 +33,8 @@ export interface LimitsRelayOptions {
   readonly limits?: Partial<RelayLimits>;
   readonly logger?: Logger;
   readonly adminSecret?: string;
+  /** `--trust-proxy` as given on the command line. */
+  readonly trustProxy?: string;
 }
 
 export class LimitsRelay {
@@ -60,6 +63,7 @@ export class LimitsRelay {
         deadlineCheckMs: 0,
         logLevel: 'trace',
         limits: { ...DEFAULT_LIMITS, ...options.limits },
+        trustProxy: ProxyTrust.parse(options.trustProxy),
       },
       { clock, logger: options.logger ?? silentLogger, adminSecret: options.adminSecret },
     );
@@ -104,7 +108,14 @@ export class LimitsRelay {
   ): Promise<HttpAnswer> {
     return new Promise((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: this.relay.port, method, path, localAddress, headers: { 'content-type': 'application/json', ...headers } },
+        {
+          host: '127.0.0.1',
+          port: this.relay.port,
+          method,
+          path,
+          localAddress,
+          headers: { 'content-type': 'application/json', ...headers },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -119,8 +130,8 @@ export class LimitsRelay {
     });
   }
 
-  enroll(code: string, localAddress = '127.0.0.1', deviceLabel = 'laptop'): Promise<HttpAnswer> {
-    return this.http('POST', '/enroll', JSON.stringify({ code, deviceLabel }), { localAddress });
+  enroll(code: string, localAddress = '127.0.0.1', deviceLabel = 'laptop', headers: Record<string, string> = {}): Promise<HttpAnswer> {
+    return this.http('POST', '/enroll', JSON.stringify({ code, deviceLabel }), { localAddress, headers });
   }
 
   async user(role: Role, platformId: string | null = null): Promise<Enrolled> {
@@ -140,7 +151,6 @@ export class LimitsRelay {
   refusedConnect(token: unknown): Promise<ProtocolError> {
     return refusedHandshake(this.relay.url, token);
   }
-
 
   async close(): Promise<void> {
     for (const client of this.clients.splice(0)) client.close();

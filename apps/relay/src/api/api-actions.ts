@@ -10,6 +10,7 @@ import {
 } from '@contact-desk/shared';
 import type { RelayCore } from '../core/relay-core.js';
 import type { Logger } from '../logger.js';
+import type { ProxyTrust } from '../http/proxy-trust.js';
 import type { Storage } from '../storage/storage.js';
 import { recordReceipts } from '../sync/socket-server.js';
 import type { ApiCaller } from './api-caller.js';
@@ -31,6 +32,8 @@ export interface ApiContext {
   readonly core: RelayCore;
   readonly store: Pick<Storage, 'apiKeyHash' | 'requestEvents'>;
   readonly log: Logger;
+  /** Reverse proxies whose `X-Forwarded-For` names the caller in the logs. */
+  readonly proxyTrust?: ProxyTrust;
 }
 
 /** The HTTP status of each typed error. */
@@ -85,10 +88,19 @@ export function listAnswer(ctx: ApiContext, caller: ApiCaller, query: URLSearchP
   const view = ctx.core.view;
   const page = listRequests(view, caller.key.platformId, parsed.value, now);
   if ('error' in page) return errorAnswer(page.error);
-  received(ctx, caller, page.requests.map((request) => request.id));
+  received(
+    ctx,
+    caller,
+    page.requests.map((request) => request.id),
+  );
   return {
     status: 200,
-    body: { ok: true, serverTime: now, requests: page.requests.map((request) => summaryOf(request, now, view)), nextCursor: page.nextCursor },
+    body: {
+      ok: true,
+      serverTime: now,
+      requests: page.requests.map((request) => summaryOf(request, now, view)),
+      nextCursor: page.nextCursor,
+    },
   };
 }
 

@@ -102,7 +102,7 @@ export class RestApi {
     const caller = await authenticateCaller(req.headers.authorization, this.ctx.core.view, this.ctx.store);
     if (caller === 'unreadable') return errorAnswer(CREDENTIALS_UNREADABLE);
     if (caller === 'refused') {
-      this.ctx.log.warn({ address: sourceAddress(req), path: (req.url ?? '').slice(0, 120) }, 'API key refused');
+      this.ctx.log.warn({ address: sourceAddress(req, this.ctx.proxyTrust), path: (req.url ?? '').slice(0, 120) }, 'API key refused');
       return KEY_REFUSED_ANSWER;
     }
     if (matched.kind === 'write' && caller.key.scope !== 'act') return errorAnswer(READ_ONLY_KEY);
@@ -114,7 +114,9 @@ export class RestApi {
         headers: { 'retry-after': String(Math.ceil(admission.retryAfterMs / 1000)) },
         body: {
           ok: false,
-          error: protocolError('rate_limited', 'Too many requests with this API key; try again after the delay.', { retryAfterMs: admission.retryAfterMs }),
+          error: protocolError('rate_limited', 'Too many requests with this API key; try again after the delay.', {
+            retryAfterMs: admission.retryAfterMs,
+          }),
         },
       };
     }

@@ -4,7 +4,8 @@ import { readAdminSecret } from '../auth/admin-secret.js';
 import { databaseFile } from '../config.js';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
 import { perform } from './admin-actions.js';
-import { DataLock } from './data-lock.js';
+import { postToRelay } from './admin-transport.js';
+import { DataLock, type LockHolder } from './data-lock.js';
 import { cliDatabaseUrl, withCore } from './open-core.js';
 
 export type Accepted = Extract<MutationResult, { status: 'accepted' }>;
@@ -15,16 +16,22 @@ export interface AdminChannel {
   view(): DomainState;
 }
 
-function remoteChannel(dataDir: string, url: string): AdminChannel {
+function remoteChannel(dataDir: string, relay: LockHolder & { url: string }): AdminChannel {
   const secret = readAdminSecret(dataDir);
   return {
     async perform(type, args) {
-      const response = await fetch(`${url}/admin/perform`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
-        body: JSON.stringify({ type, args }),
-      });
-      const body = (await response.json()) as { ok: boolean; result?: Accepted; error?: { message: string } };
+      const response = await postToRelay(
+        `${relay.url}/admin/perform`,
+        { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+        JSON.stringify({ type, args }),
+        relay.certificate ?? null,
+      );
+      let body: { ok?: boolean; result?: Accepted; error?: { message: string } };
+      try {
+        body = JSON.parse(response.text) as typeof body;
+      } catch {
+        throw new Error(`relay answered ${response.status} without JSON`);
+      }
       if (!body.ok || !body.result) throw new Error(body.error?.message ?? `relay answered ${response.status}`);
       return body.result;
     },
@@ -47,6 +54,6 @@ function remoteChannel(dataDir: string, url: string): AdminChannel {
 export async function withAdmin<T>(dataDir: string, work: (admin: AdminChannel) => Promise<T> | T): Promise<T> {
   mkdirSync(dataDir, { recursive: true });
   const holder = cliDatabaseUrl() ? undefined : new DataLock(dataDir).holder();
-  if (holder?.url) return work(remoteChannel(dataDir, holder.url));
+  if (holder?.url) return work(remoteChannel(dataDir, { ...holder, url: holder.url }));
   return withCore(dataDir, (core) => work({ perform: (type, args) => perform(core, type, args), view: () => core.view }));
 }

@@ -5,6 +5,7 @@ import { databaseFile } from '../config.js';
 import { backupDataFile, BackupError, restoreDataFile, type DataFileReport } from '../storage/backup.js';
 import { DataLock } from './data-lock.js';
 import { databaseUrlOption, dataDirOption } from './data-dir-option.js';
+import { cliDatabaseUrl } from './open-core.js';
 import { maskingErrors, maskUrl } from '../storage/pg/pg-url.js';
 
 function describe(report: DataFileReport): string {
@@ -38,7 +39,7 @@ interface BackupOptions {
 
 /** `relay backup`: the data file copied online, or the PostgreSQL database dumped; verified either way. */
 async function backup(file: string, opts: BackupOptions, out: (text: string) => void): Promise<void> {
-  const { databaseUrl } = opts;
+  const databaseUrl = cliDatabaseUrl(opts.databaseUrl);
   if (!databaseUrl) {
     const report = await backupDataFile(databaseFile({ dataDir: resolve(opts.dataDir) }), resolve(file));
     return out(`backup ${report.file}: ${describe(report)}`);
@@ -59,7 +60,7 @@ interface RestoreOptions extends BackupOptions {
 /** `relay restore`: the data file replaced by a backup, or the PostgreSQL database by a dump; the replaced one kept aside. */
 async function restore(file: string, opts: RestoreOptions, out: (text: string) => void): Promise<void> {
   const dataDir = resolve(opts.dataDir);
-  const { databaseUrl } = opts;
+  const databaseUrl = cliDatabaseUrl(opts.databaseUrl);
   if (!databaseUrl) {
     const { restored, replacedBy } = await withDataFolder(dataDir, 'restoring', () =>
       restoreDataFile(resolve(file), databaseFile({ dataDir })),

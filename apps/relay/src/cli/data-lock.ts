@@ -5,6 +5,8 @@ export interface LockHolder {
   readonly pid: number;
   /** Where the serving relay listens, for the CLI's admin requests. */
   readonly url: string | null;
+  /** SHA-256 of the certificate a relay serving HTTPS presents, which the CLI pins (absent: plain HTTP). */
+  readonly certificate?: string | null;
 }
 
 /**
@@ -56,13 +58,16 @@ export class DataLock {
     throw new Error('another process took this data folder at the same moment');
   }
 
-  /** Records the address of the relay holding the lock, without ever letting go of it. */
-  announce(url: string): void {
-    if (this.ownedByMe()) writeFileSync(this.file, this.content(url));
+  /**
+   * Records the address of the relay holding the lock (and the fingerprint of the certificate it
+   * serves, again after each reload), without ever letting go of it.
+   */
+  announce(url: string, certificate: string | null = null): void {
+    if (this.ownedByMe()) writeFileSync(this.file, this.content(url, certificate));
   }
 
-  private content(url: string | null): string {
-    return `${JSON.stringify({ pid: process.pid, url })}\n`;
+  private content(url: string | null, certificate: string | null = null): string {
+    return `${JSON.stringify({ pid: process.pid, url, ...(certificate ? { certificate } : {}) })}\n`;
   }
 
   private ownedByMe(): boolean {

@@ -2,8 +2,8 @@ import { newId, ROLES, PLATFORM_KINDS } from '@contact-desk/shared';
 import { Command, Option } from 'commander';
 import { mkdirSync } from 'node:fs';
 import { writeAdminSecret } from '../auth/admin-secret.js';
-import { resolveConfig } from '../config.js';
-import { startRelay } from '../server.js';
+import { resolveConfig, type ConfigFlags } from '../config.js';
+import { startRelay, type RunningRelay } from '../server.js';
 import { seedDemo } from '../demo/seed.js';
 import { findUser, issueCode, table } from './admin-actions.js';
 import { apiKeyCommands } from './apikey-commands.js';
@@ -15,7 +15,6 @@ import { migrateCommand } from './migrate-command.js';
 import { printCodes } from './print-codes.js';
 import { databaseUrlOption, dataDirOption } from './data-dir-option.js';
 import { webhookCommands } from './webhook-commands.js';
-
 
 function out(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -44,7 +43,9 @@ function userCommands(program: Command): void {
           team: opts.team ?? null,
         });
         out(`created ${opts.role} ${opts.name} (${userId})`);
-        out(`enrollment code: ${result.data?.enrollmentCode ?? '?'} (valid until ${new Date(result.data?.enrollmentExpiresAt ?? 0).toISOString()})`);
+        out(
+          `enrollment code: ${result.data?.enrollmentCode ?? '?'} (valid until ${new Date(result.data?.enrollmentExpiresAt ?? 0).toISOString()})`,
+        );
       });
     });
   user
@@ -120,17 +121,39 @@ export function buildProgram(): Command {
     .description('run the relay')
     .option('-p, --port <port>', 'port (default 4410, env CONTACT_DESK_PORT)')
     .option('--host <host>', 'address to listen on (default 127.0.0.1, env CONTACT_DESK_HOST)')
-    .option('--cors-origin <origins>', 'browser origins allowed, comma-separated, or * (default)')
+    .option('--cors-origin <origins>', 'browser origins allowed, comma-separated, or * (default, env CONTACT_DESK_CORS_ORIGIN)')
+    .option('--tls-cert <file>', 'serve HTTPS and WSS with this PEM certificate chain, reloaded on SIGHUP (env CONTACT_DESK_TLS_CERT)')
+    .option('--tls-key <file>', "the certificate's PEM private key (env CONTACT_DESK_TLS_KEY)")
+    .option(
+      '--trust-proxy <addresses>',
+      'reverse proxies whose X-Forwarded-For names the client: addresses, subnets or "loopback", comma-separated (default none, env CONTACT_DESK_TRUST_PROXY)',
+    )
+    .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent (default info, env CONTACT_DESK_LOG_LEVEL)')
     .addOption(databaseUrlOption())
     .addOption(dataDirOption())
-    .action(async (opts: { port?: string; host?: string; corsOrigin?: string; databaseUrl?: string; dataDir: string }) => {
+    .action(async (opts: ConfigFlags & { dataDir: string }) => {
       const config = resolveConfig(opts);
       mkdirSync(config.dataDir, { recursive: true });
       const lock = new DataLock(config.dataDir);
       lock.acquire();
-      const relay = await startRelay(config, { adminSecret: writeAdminSecret(config.dataDir) });
-      lock.announce(relay.url);
-      const stop = () => void relay.close().finally(() => { lock.release(); process.exit(0); });
+      let relay: RunningRelay;
+      try {
+        relay = await startRelay(config, { adminSecret: writeAdminSecret(config.dataDir) });
+      } catch (error) {
+        lock.release();
+        throw error;
+      }
+      lock.announce(relay.url, relay.certificate?.fingerprint256);
+      // systemd's ExecReload= and certificate renewal hooks send SIGHUP: new certificate, same connections.
+      process.on('SIGHUP', () => {
+        const certificate = relay.reloadCertificate();
+        if (certificate) lock.announce(relay.url, certificate.fingerprint256);
+      });
+      const stop = () =>
+        void relay.close().finally(() => {
+          lock.release();
+          process.exit(0);
+        });
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });

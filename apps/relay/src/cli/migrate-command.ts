@@ -6,6 +6,7 @@ import { secretKeyFile } from '../outreach/secret-box.js';
 import { verifyDataFile } from '../storage/backup.js';
 import { SCHEMA_VERSION } from '../storage/sqlite-schema.js';
 import { withDataFolder } from './backup-commands.js';
+import { cliDatabaseUrl } from './open-core.js';
 import { databaseUrlOption, dataDirOption } from './data-dir-option.js';
 
 /**
@@ -14,7 +15,7 @@ import { databaseUrlOption, dataDirOption } from './data-dir-option.js';
  * one transaction, then checked there as `relay audit verify` would. The folder stays as it was.
  */
 async function migrate(opts: { dataDir: string; databaseUrl?: string }, out: (text: string) => void): Promise<void> {
-  const url = opts.databaseUrl;
+  const url = cliDatabaseUrl(opts.databaseUrl);
   if (!url) throw new Error('give the database to migrate into: --database-url postgres://… (or CONTACT_DESK_DATABASE_URL)');
   const dataDir = resolve(opts.dataDir);
   const file = databaseFile({ dataDir });

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { secretSetting } from '../config-setting.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { RelayCore } from '../core/relay-core.js';
 import { silentLogger } from '../logger.js';
@@ -6,10 +7,14 @@ import { SecretBox } from '../outreach/secret-box.js';
 import { openStorage } from '../storage/open-storage.js';
 import { DataLock } from './data-lock.js';
 
-/** The PostgreSQL database the CLI's commands work on (`CONTACT_DESK_DATABASE_URL`); undefined: the data folder's SQLite file. */
-export function cliDatabaseUrl(): string | undefined {
-  const url = process.env.CONTACT_DESK_DATABASE_URL;
-  return url === undefined || url === '' ? undefined : url;
+/**
+ * The PostgreSQL database the CLI's commands work on: `--database-url` where the command has it,
+ * else `CONTACT_DESK_DATABASE_URL` or the file `CONTACT_DESK_DATABASE_URL_FILE` names; undefined:
+ * the data folder's SQLite file.
+ */
+export function cliDatabaseUrl(flag?: string): string | undefined {
+  const fromEnv = secretSetting(process.env, 'CONTACT_DESK_DATABASE_URL');
+  return flag || fromEnv;
 }
 
 /**
@@ -17,11 +22,7 @@ export function cliDatabaseUrl(): string | undefined {
  * SQLite file, holding its lock for the duration; or PostgreSQL, where the CLI is one more writer
  * beside the running relay nodes (the store's write lock orders them all).
  */
-export async function withCore<T>(
-  dataDir: string,
-  work: (core: RelayCore) => Promise<T> | T,
-  clock: Clock = systemClock,
-): Promise<T> {
+export async function withCore<T>(dataDir: string, work: (core: RelayCore) => Promise<T> | T, clock: Clock = systemClock): Promise<T> {
   mkdirSync(dataDir, { recursive: true });
   const databaseUrl = cliDatabaseUrl();
   const lock = databaseUrl ? undefined : new DataLock(dataDir);

@@ -7,6 +7,14 @@ import { readBody, send, sourceAddress, tooLarge } from './http-io.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
+/**
+ * A request a reverse proxy passed on: it comes from loopback when the proxy runs beside the
+ * relay, yet it is not the local CLI's (which never sends these headers).
+ */
+function forwarded(req: IncomingMessage): boolean {
+  return ['x-forwarded-for', 'forwarded', 'x-real-ip'].some((name) => req.headers[name] !== undefined);
+}
+
 /** Runs one administrator mutation for the CLI of the machine that holds the data folder. */
 export async function handleAdmin(
   core: RelayCore,
@@ -17,7 +25,7 @@ export async function handleAdmin(
   maxBodyBytes: number,
 ): Promise<void> {
   const bearer = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-  if (!LOOPBACK.has(req.socket.remoteAddress ?? '') || !sameSecret(bearer, secret)) {
+  if (!LOOPBACK.has(req.socket.remoteAddress ?? '') || forwarded(req) || !sameSecret(bearer, secret)) {
     log.warn({ address: sourceAddress(req) }, 'administration refused');
     send(res, 401, { ok: false, error: protocolError('unauthenticated', 'Administration is local to the relay.') });
     return;

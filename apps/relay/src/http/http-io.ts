@@ -1,5 +1,6 @@
 import { protocolError } from '@contact-desk/shared';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { plainAddress, type ProxyTrust } from './proxy-trust.js';
 
 const MAX_BODY_BYTES = 4096;
 
@@ -16,9 +17,13 @@ export function tooLarge(res: ServerResponse, maxBytes: number): void {
   });
 }
 
-/** The TCP peer's address, IPv4-mapped IPv6 written as plain IPv4. Forwarding headers are not trusted. */
-export function sourceAddress(req: IncomingMessage): string {
-  return (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
+/**
+ * The client's address, IPv4-mapped IPv6 written as plain IPv4: the TCP peer, or behind one of
+ * the configured reverse proxies the address it forwarded. Forwarding headers from anyone else
+ * are not trusted.
+ */
+export function sourceAddress(req: IncomingMessage, proxies?: ProxyTrust): string {
+  return proxies ? proxies.clientAddress(req) : plainAddress(req.socket.remoteAddress ?? 'unknown');
 }
 
 export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<string | undefined> {

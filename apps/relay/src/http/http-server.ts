@@ -2,11 +2,14 @@ import { enrollRequestSchema, parseWith, protocolError, type EnrollResponse } fr
 import { isApiPath, RestApi } from '../api/api-handler.js';
 import { handleAdmin } from './admin-endpoint.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import type { SecureContextOptions } from 'node:tls';
 import type { Duplex } from 'node:stream';
 import { DEFAULT_LIMITS, type RelayLimits } from '../config.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { EnrollmentGuard } from './enrollment-guard.js';
 import { readBody, send, sourceAddress, tooLarge } from './http-io.js';
+import type { ProxyTrust } from './proxy-trust.js';
 import type { RelayCore } from '../core/relay-core.js';
 import type { Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
@@ -20,7 +23,17 @@ export interface HttpServerOptions {
   readonly apiStore?: Pick<Storage, 'apiKeyHash' | 'requestEvents'>;
   /** The jobs this node runs now (`deadlines`, `outreach`): shown by `/healthz`, for operators and load balancers' checks. */
   readonly leads?: () => readonly string[];
+  /** Serve HTTPS (and so WSS) with this certificate and key, instead of plain HTTP. */
+  readonly tls?: SecureContextOptions;
+  /** Reverse proxies whose `X-Forwarded-For` names the client (enrollment's limit per address, logs). */
+  readonly proxyTrust?: ProxyTrust;
 }
+
+/** The relay's server: plain HTTP, or HTTPS whose certificate `setSecureContext` replaces. */
+export type RelayServer = Server | HttpsServer;
+
+/** Browsers that reached the relay over HTTPS keep to HTTPS for a year. */
+const HSTS = 'max-age=31536000';
 
 async function enroll(
   core: RelayCore,
@@ -29,6 +42,7 @@ async function enroll(
   log: Logger,
   guard: EnrollmentGuard,
   limits: RelayLimits,
+  proxyTrust: ProxyTrust | undefined,
 ): Promise<void> {
   const text = await readBody(req, limits.enrollBodyBytes);
   if (text === undefined) {
@@ -47,7 +61,7 @@ async function enroll(
     send(res, 400, { ok: false, error: parsed.error });
     return;
   }
-  const address = sourceAddress(req);
+  const address = sourceAddress(req, proxyTrust);
   const admission = guard.admit(address);
   if (!admission.ok) {
     log.warn({ address, retryAfterMs: admission.retryAfterMs }, 'enrollment attempt refused: too many refused codes');
@@ -73,15 +87,16 @@ async function enroll(
  * (loopback only, with the data folder's admin secret), and the REST API under `/api/v1`.
  * Socket.IO attaches to the same server.
  */
-export function createHttpServer(core: RelayCore, log: Logger, corsOrigin: string, options: HttpServerOptions = {}): Server {
+export function createHttpServer(core: RelayCore, log: Logger, corsOrigin: string, options: HttpServerOptions = {}): RelayServer {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const guard = new EnrollmentGuard(
     { perAddress: limits.enrollFailuresPerAddress, global: limits.enrollFailuresGlobal, windowMs: limits.enrollWindowMs },
     options.clock ?? systemClock,
   );
-  const { adminSecret, apiStore } = options;
-  const api = apiStore && new RestApi({ core, store: apiStore, log }, limits, options.clock ?? systemClock);
+  const { adminSecret, apiStore, proxyTrust, tls } = options;
+  const api = apiStore && new RestApi({ core, store: apiStore, log, proxyTrust }, limits, options.clock ?? systemClock);
   const handle = (req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void => {
+    if (tls) res.setHeader('strict-transport-security', HSTS);
     const origin = req.headers.origin;
     if (origin && (corsOrigin === '*' || corsOrigin.split(',').includes(origin))) {
       res.setHeader('access-control-allow-origin', origin);
@@ -102,14 +117,15 @@ export function createHttpServer(core: RelayCore, log: Logger, corsOrigin: strin
     } else if (req.method === 'GET' && path === '/healthz') {
       send(res, 200, { ok: true, headSeq: core.headSeq, serverTime: core.serverTime(), leads: options.leads?.() ?? [] });
     } else if (req.method === 'POST' && path === '/enroll') {
-      enroll(core, req, res, log, guard, limits).catch((error: unknown) => failed(res, log, error));
+      enroll(core, req, res, log, guard, limits, proxyTrust).catch((error: unknown) => failed(res, log, error));
     } else if (req.method === 'POST' && path === '/admin/perform' && adminSecret !== undefined) {
       handleAdmin(core, req, res, log, adminSecret, limits.adminBodyBytes).catch((error: unknown) => failed(res, log, error));
     } else {
       send(res, 404, { ok: false, error: protocolError('not_found', 'No such endpoint.') });
     }
   };
-  const server = createServer((req, res) => handle(req, res, false));
+  const listener = (req: IncomingMessage, res: ServerResponse) => handle(req, res, false);
+  const server: RelayServer = tls ? createHttpsServer(tls, listener) : createServer(listener);
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => handle(req, res, true));
   server.on('clientError', refuseMalformed);
   return server;

@@ -1,4 +1,5 @@
-import { emailSchema, webhookUrlSchema } from '@contact-desk/shared';
+import { emailSchema, priorityLabelSchema, webhookUrlSchema } from '@contact-desk/shared';
+import { secretSetting, SettingError, textSetting, type Environment } from '../config-setting.js';
 
 /** How the relay reaches people and tools outside the app (docs/integrations.md). */
 export interface OutreachConfig {
@@ -53,21 +54,35 @@ const NUMBERS: Partial<Record<keyof OutreachConfig, string>> = {
   retryBaseMs: 'CONTACT_DESK_DELIVERY_RETRY_BASE_MS',
   retryMaxMs: 'CONTACT_DESK_DELIVERY_RETRY_MAX_MS',
   concurrency: 'CONTACT_DESK_DELIVERY_CONCURRENCY',
+  perTargetConcurrency: 'CONTACT_DESK_DELIVERY_PER_TARGET_CONCURRENCY',
+  deadlineSoonMs: 'CONTACT_DESK_DEADLINE_SOON_MS',
+};
+
+/** Lists of priority labels (`P0,P1`); `none` for none (empty is unset, as everywhere). */
+const PRIORITY_LISTS: Partial<Record<keyof OutreachConfig, string>> = {
+  mailPriorities: 'CONTACT_DESK_MAIL_PRIORITIES',
+  dutyPriorities: 'CONTACT_DESK_DUTY_PRIORITIES',
 };
 
 function checked<T>(value: string, variable: string, parse: (text: string) => { success: boolean; data?: T }): T {
   const result = parse(value);
-  if (!result.success) throw new Error(`invalid ${variable}`);
+  if (!result.success) throw new SettingError(variable, `invalid ${variable}`);
   return result.data as T;
 }
 
-/** Outreach settings from `CONTACT_DESK_*` variables over the defaults; refuses values it cannot use. */
-export function resolveOutreach(env: Record<string, string | undefined> = process.env): OutreachConfig {
-  const text = (name: string) => (env[name] ?? '').trim() || undefined;
+/**
+ * Outreach settings from `CONTACT_DESK_*` variables over the defaults (the SMTP URL, which may
+ * hold a password, also from the file `CONTACT_DESK_SMTP_URL_FILE` names, `none` for no e-mail);
+ * refuses values it cannot use.
+ */
+export function resolveOutreach(env: Environment = process.env): OutreachConfig {
+  const text = (name: string) => textSetting(env, name);
   const config: { -readonly [K in keyof OutreachConfig]: OutreachConfig[K] } = { ...DEFAULT_OUTREACH };
-  const smtpUrl = text('CONTACT_DESK_SMTP_URL');
-  if (smtpUrl !== undefined) {
-    if (!/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) throw new Error('invalid CONTACT_DESK_SMTP_URL: must be smtp:// or smtps://');
+  const smtpUrl = secretSetting(env, 'CONTACT_DESK_SMTP_URL');
+  // `none`: what the systemd unit's default credential says when no SMTP URL was given.
+  if (smtpUrl !== undefined && smtpUrl !== 'none') {
+    if (!/^smtps?:\/\/[^\s]+$/.test(smtpUrl))
+      throw new SettingError('CONTACT_DESK_SMTP_URL', 'invalid CONTACT_DESK_SMTP_URL: must be smtp:// or smtps://');
     config.smtpUrl = smtpUrl;
   }
   config.mailFrom = text('CONTACT_DESK_MAIL_FROM') ?? config.mailFrom;
@@ -79,8 +94,20 @@ export function resolveOutreach(env: Record<string, string | undefined> = proces
     const raw = text(variable);
     if (raw === undefined) continue;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value <= 0) throw new Error(`invalid ${variable}: ${raw}`);
+    if (!Number.isInteger(value) || value <= 0) throw new SettingError(variable, `invalid ${variable}: ${raw}`);
     (config as Record<string, unknown>)[key] = value;
+  }
+  for (const [key, variable] of Object.entries(PRIORITY_LISTS) as [keyof OutreachConfig, string][]) {
+    const raw = text(variable);
+    if (raw === undefined) continue;
+    const labels =
+      raw === 'none'
+        ? []
+        : raw
+            .split(',')
+            .map((label) => label.trim())
+            .filter(Boolean);
+    (config as Record<string, unknown>)[key] = labels.map((label) => checked(label, variable, (v) => priorityLabelSchema.safeParse(v)));
   }
   return config;
 }

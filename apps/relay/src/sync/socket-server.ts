@@ -22,7 +22,7 @@ import {
   type SessionInfo,
 } from '@contact-desk/shared';
 import type { EventEmitter } from 'node:events';
-import type { Server as HttpServer } from 'node:http';
+import type { RelayServer } from '../http/http-server.js';
 import { Server, type Socket } from 'socket.io';
 import { hashSecret } from '../auth/secrets.js';
 import { rotateDeviceToken } from '../auth/token-rotation.js';
@@ -74,7 +74,7 @@ function connectError(code: 'unauthenticated' | 'unsupported_protocol' | 'storag
 
 /** The socket side of the relay: handshake auth, push, pull, live fan-out, receipts. */
 export function attachSocketServer(
-  http: HttpServer,
+  http: RelayServer,
   core: RelayCore,
   log: Logger,
   corsOrigin: string,
@@ -246,7 +246,10 @@ async function handlePush(
   // client keeps them all in its outbox and sends the same ids again after the delay.
   const admission = pushRate.take(session.device.id, request.value.mutations.length);
   if (!admission.ok) {
-    log.warn({ deviceId: session.device.id, mutations: request.value.mutations.length, retryAfterMs: admission.retryAfterMs }, 'push rate limited');
+    log.warn(
+      { deviceId: session.device.id, mutations: request.value.mutations.length, retryAfterMs: admission.retryAfterMs },
+      'push rate limited',
+    );
     return {
       ok: false,
       error: protocolError('rate_limited', 'Too many changes from this device; send them again after the delay.', {
