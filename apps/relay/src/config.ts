@@ -70,9 +70,24 @@ export interface RelayConfig {
   readonly limits?: RelayLimits;
   /** E-mail and webhooks (docs/integrations.md); absent: the relay plans and sends nothing. */
   readonly outreach?: OutreachConfig;
+  /**
+   * A listener of its own serving `GET /metrics` without a secret (docs/monitoring.md); absent: none,
+   * and the metrics are served only on the main port to holders of the admin secret.
+   */
+  readonly metricsPort?: number;
+  /** Where that listener listens; 127.0.0.1 by default. */
+  readonly metricsHost?: string;
 }
 
 export const DEFAULT_PORT = 4410;
+export const DEFAULT_METRICS_HOST = '127.0.0.1';
+
+/** A TCP port from a flag or a variable: 0 (any free port) to 65535. */
+function portOf(raw: string, what: string): number {
+  const port = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`invalid ${what}: ${raw}`);
+  return port;
+}
 
 export function databaseFile(config: Pick<RelayConfig, 'dataDir'>): string {
   return join(config.dataDir, 'contact-desk.sqlite');
@@ -116,10 +131,9 @@ export function resolveConfig(
   flags: Partial<Record<Exclude<keyof RelayConfig, 'limits' | 'outreach'>, string | number | undefined>>,
 ): RelayConfig {
   const env = process.env;
-  const pick = (flag: string | number | undefined, variable: string | undefined, fallback: string) =>
-    String(flag ?? variable ?? fallback);
-  const port = Number(pick(flags.port, env.CONTACT_DESK_PORT, String(DEFAULT_PORT)));
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`invalid port: ${port}`);
+  const pick = (flag: string | number | undefined, variable: string | undefined, fallback: string) => String(flag ?? variable ?? fallback);
+  const port = portOf(pick(flags.port, env.CONTACT_DESK_PORT, String(DEFAULT_PORT)), 'port');
+  const metricsPort = flags.metricsPort ?? (env.CONTACT_DESK_METRICS_PORT || undefined);
   const deadlineCheckMs = Number(pick(flags.deadlineCheckMs, env.CONTACT_DESK_DEADLINE_CHECK_MS, '1000'));
   const databaseUrl = flags.databaseUrl ?? env.CONTACT_DESK_DATABASE_URL;
   if (databaseUrl !== undefined && databaseUrl !== '' && !/^postgres(ql)?:\/\//.test(String(databaseUrl))) {
@@ -135,5 +149,7 @@ export function resolveConfig(
     limits: resolveLimits(env),
     outreach: resolveOutreach(env),
     ...(databaseUrl ? { databaseUrl: String(databaseUrl) } : {}),
+    ...(metricsPort === undefined ? {} : { metricsPort: portOf(String(metricsPort), 'metrics port') }),
+    metricsHost: pick(flags.metricsHost, env.CONTACT_DESK_METRICS_HOST, DEFAULT_METRICS_HOST),
   };
 }

@@ -16,7 +16,6 @@ import { printCodes } from './print-codes.js';
 import { databaseUrlOption, dataDirOption } from './data-dir-option.js';
 import { webhookCommands } from './webhook-commands.js';
 
-
 function out(text: string): void {
   process.stdout.write(`${text}\n`);
 }
@@ -44,7 +43,9 @@ function userCommands(program: Command): void {
           team: opts.team ?? null,
         });
         out(`created ${opts.role} ${opts.name} (${userId})`);
-        out(`enrollment code: ${result.data?.enrollmentCode ?? '?'} (valid until ${new Date(result.data?.enrollmentExpiresAt ?? 0).toISOString()})`);
+        out(
+          `enrollment code: ${result.data?.enrollmentCode ?? '?'} (valid until ${new Date(result.data?.enrollmentExpiresAt ?? 0).toISOString()})`,
+        );
       });
     });
   user
@@ -113,6 +114,16 @@ function platformCommands(program: Command): void {
     });
 }
 
+interface ServeOptions {
+  port?: string;
+  host?: string;
+  corsOrigin?: string;
+  metricsPort?: string;
+  metricsHost?: string;
+  databaseUrl?: string;
+  dataDir: string;
+}
+
 export function buildProgram(): Command {
   const program = new Command('relay').description('Contact Desk relay').showHelpAfterError();
   program
@@ -121,16 +132,22 @@ export function buildProgram(): Command {
     .option('-p, --port <port>', 'port (default 4410, env CONTACT_DESK_PORT)')
     .option('--host <host>', 'address to listen on (default 127.0.0.1, env CONTACT_DESK_HOST)')
     .option('--cors-origin <origins>', 'browser origins allowed, comma-separated, or * (default)')
+    .option('--metrics-port <port>', 'serve GET /metrics without a secret on this port (env CONTACT_DESK_METRICS_PORT; default: none)')
+    .option('--metrics-host <host>', 'address of the metrics listener (default 127.0.0.1, env CONTACT_DESK_METRICS_HOST)')
     .addOption(databaseUrlOption())
     .addOption(dataDirOption())
-    .action(async (opts: { port?: string; host?: string; corsOrigin?: string; databaseUrl?: string; dataDir: string }) => {
+    .action(async (opts: ServeOptions) => {
       const config = resolveConfig(opts);
       mkdirSync(config.dataDir, { recursive: true });
       const lock = new DataLock(config.dataDir);
       lock.acquire();
       const relay = await startRelay(config, { adminSecret: writeAdminSecret(config.dataDir) });
       lock.announce(relay.url);
-      const stop = () => void relay.close().finally(() => { lock.release(); process.exit(0); });
+      const stop = () =>
+        void relay.close().finally(() => {
+          lock.release();
+          process.exit(0);
+        });
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });

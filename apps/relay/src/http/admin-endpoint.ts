@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sameSecret } from '../auth/admin-secret.js';
 import type { RelayCore } from '../core/relay-core.js';
 import type { Logger } from '../logger.js';
-import { readBody, send, sourceAddress, tooLarge } from './http-io.js';
+import { bearerToken, readBody, send, sourceAddress, tooLarge } from './http-io.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -16,8 +16,7 @@ export async function handleAdmin(
   secret: string,
   maxBodyBytes: number,
 ): Promise<void> {
-  const bearer = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-  if (!LOOPBACK.has(req.socket.remoteAddress ?? '') || !sameSecret(bearer, secret)) {
+  if (!LOOPBACK.has(req.socket.remoteAddress ?? '') || !sameSecret(bearerToken(req.headers.authorization), secret)) {
     log.warn({ address: sourceAddress(req) }, 'administration refused');
     send(res, 401, { ok: false, error: protocolError('unauthenticated', 'Administration is local to the relay.') });
     return;
