@@ -48,7 +48,9 @@ async function enroll(code: string): Promise<Client> {
 
 /** Creates a user through the prefect's device; returns their enrollment code. */
 async function userCode(prefect: Client, role: string, platformId: string | null): Promise<string> {
-  const [result] = await push(prefect, [mutation('user.create', { userId: newId(), name: `${role} ${newId().slice(-4)}`, role, platformId })]);
+  const [result] = await push(prefect, [
+    mutation('user.create', { userId: newId(), name: `${role} ${newId().slice(-4)}`, role, platformId }),
+  ]);
   const code = result?.status === 'accepted' ? result.data?.enrollmentCode : undefined;
   if (!code) throw new Error('no enrollment code');
   return code;
@@ -56,7 +58,8 @@ async function userCode(prefect: Client, role: string, platformId: string | null
 
 function mutationTally(metrics: Exposition): Record<string, number> {
   const tally: Record<string, number> = {};
-  for (const [key, value] of Object.entries(metrics.tally('contact_desk_mutations_accepted_total', ['type']))) tally[`${key} accepted`] = value;
+  for (const [key, value] of Object.entries(metrics.tally('contact_desk_mutations_accepted_total', ['type'])))
+    tally[`${key} accepted`] = value;
   for (const [key, value] of Object.entries(metrics.tally('contact_desk_mutations_rejected_total', ['type', 'code']))) tally[key] = value;
   return tally;
 }
@@ -79,7 +82,10 @@ beforeAll(async () => {
   const alphaBackup = await enroll(await userCode(prefect, 'liaison', 'alpha'));
   const beta = await enroll(await userCode(prefect, 'liaison', 'beta'));
 
-  const creates = [...Array.from({ length: 5 }, () => createRequestArgs('alpha')), ...Array.from({ length: 3 }, () => createRequestArgs('beta'))];
+  const creates = [
+    ...Array.from({ length: 5 }, () => createRequestArgs('alpha')),
+    ...Array.from({ length: 3 }, () => createRequestArgs('beta')),
+  ];
   const createMutations = creates.map((args) => mutation('request.create', args));
   await push(operator, createMutations);
   const alphaIds = creates.slice(0, 5).map((args) => args.requestId as string);
