@@ -82,7 +82,7 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
     engine: storage.engine,
     protocol: PROTOCOL_VERSION,
     headSeq: () => core.headSeq,
-    jobs: () => jobs.map((lead) => ({ job: lead.role, leading: lead.leading })),
+    leads: () => jobs.map((job) => ({ lead: job.role, leading: job.leading })),
     readiness: () => readiness.check(),
     priorities: core.view.policy.levels.map((level) => level.label),
   });

@@ -63,7 +63,7 @@ describe('deadline misses', () => {
     expect(recorded).toEqual({ 'ack P0': 3, 'ack P1': 2, 'action P0': 1 });
     const metrics = await scrape(h);
     expect(metrics.tally('contact_desk_deadline_misses_total', ['step', 'priority'])).toEqual(recorded);
-    expect(metrics.value('contact_desk_leads', { job: 'deadlines' })).toBe(1);
+    expect(metrics.value('contact_desk_leads', { lead: 'deadlines' })).toBe(1);
   });
 });
 
@@ -90,7 +90,7 @@ describe('outreach tries', () => {
     expect(recorded).toEqual({ 'email failed': 1, 'email delivered': 2, 'webhook failed': 1, 'webhook delivered': 1 });
     const metrics = await scrape(h);
     expect(metrics.tally('contact_desk_outreach_attempts_total', ['channel', 'outcome'])).toEqual(recorded);
-    expect(metrics.value('contact_desk_leads', { job: 'outreach' })).toBe(1);
+    expect(metrics.value('contact_desk_leads', { lead: 'outreach' })).toBe(1);
     expect(metrics.value('contact_desk_chain_head_seq')).toBe((await allEvents(h)).at(-1)?.seq);
   });
 });

@@ -181,7 +181,7 @@ describe('metrics of a real relay process under a known load', () => {
     operator?.close();
     const metrics = await relay.scrapeUntil((m) => m.value('contact_desk_connected_devices', { role: 'operator' }) === 0, 'no operator');
     expect(byRole(metrics)).toEqual({ prefect: 1, liaison: 2 });
-    expect(metrics.value('contact_desk_leads', { job: 'deadlines' })).toBe(1);
+    expect(metrics.value('contact_desk_leads', { lead: 'deadlines' })).toBe(1);
     expect(metrics.value('contact_desk_relay_info', { engine: 'sqlite', protocol: '1' })).toBe(1);
     expect(metrics.value('contact_desk_ready')).toBe(1);
     expect(metrics.sum('contact_desk_not_ready')).toBe(0);

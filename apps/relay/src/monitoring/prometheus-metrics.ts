@@ -21,8 +21,8 @@ export interface ScrapedSources {
   /** The wire protocol this relay speaks. */
   readonly protocol: number;
   readonly headSeq: () => number;
-  /** Each job this relay runs on one node only, and whether this node runs it now. */
-  readonly jobs: () => readonly { readonly job: string; readonly leading: boolean }[];
+  /** Each job this relay runs on one node only (`deadlines`, `outreach`), and whether this node runs it now. */
+  readonly leads: () => readonly { readonly lead: string; readonly leading: boolean }[];
   readonly readiness: () => Promise<Readiness>;
   /** The priority labels of the policy when the relay started: their deadline misses start at zero. */
   readonly priorities: readonly string[];
@@ -87,7 +87,7 @@ export class PrometheusMetrics implements RelayMetrics {
     'outcome',
   ]);
   private readonly headSeq = this.gauge('chain_head_seq', 'Seq of the last event of the log this node has folded.');
-  private readonly leads = this.gauge('leads', 'Whether this node runs a single-node job now (1) or not (0).', ['job']);
+  private readonly leads = this.gauge('leads', 'Whether this node runs a single-node job now (1) or not (0), by job.', ['lead']);
   private readonly info = this.gauge('relay_info', 'Always 1: the storage engine and the wire protocol version.', ['engine', 'protocol']);
   private readonly ready = this.gauge('ready', 'Whether the node is ready (1) or not (0), as GET /readyz answers.');
   private readonly notReady = this.gauge('not_ready', 'Each reason the node is not ready now (1), else 0.', ['reason']);
@@ -161,7 +161,7 @@ export class PrometheusMetrics implements RelayMetrics {
     const sources = this.sources;
     if (!sources) return;
     this.headSeq.set(sources.headSeq());
-    for (const { job, leading } of sources.jobs()) this.leads.set({ job }, leading ? 1 : 0);
+    for (const { lead, leading } of sources.leads()) this.leads.set({ lead }, leading ? 1 : 0);
     const readiness = await sources.readiness();
     this.ready.set(readiness.ready ? 1 : 0);
     const reasons = new Set(readiness.reasons.map((reason) => reason.code));
