@@ -1,7 +1,8 @@
 /**
- * The Grafana dashboard (resources/grafana/contact-desk-relay.json) against a real relay's
- * `/metrics`: every metric its PromQL names is one the relay serves, every metric of the relay is
- * on it, and it asks for its Prometheus data source rather than naming one.
+ * The Grafana dashboard (resources/grafana/contact-desk-relay.json) and the example alerts of
+ * docs/monitoring.md against a real relay's `/metrics`: every metric their PromQL names is one the
+ * relay serves, every metric of the relay is on the dashboard, and the dashboard asks for its
+ * Prometheus data source rather than naming one.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,7 +13,10 @@ import { Exposition } from './monitoring/exposition.js';
 
 afterEach(closeAll);
 
-const DASHBOARD = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'resources', 'grafana', 'contact-desk-relay.json');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const DASHBOARD = join(ROOT, 'resources', 'grafana', 'contact-desk-relay.json');
+/** The example alerts of docs/monitoring.md: the YAML block of its section. */
+const ALERTS = /## Example alerts[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readFileSync(join(ROOT, 'docs', 'monitoring.md'), 'utf8'))?.[1] ?? '';
 
 interface Target {
   readonly expr: string;
@@ -44,7 +48,7 @@ function metricNames(query: string): string[] {
 }
 
 describe('the Grafana dashboard', () => {
-  it('names only metrics a real relay serves, and shows every metric of the relay', async () => {
+  it('names only metrics a real relay serves, as do the example alerts, and shows every metric of the relay', async () => {
     const h = await Harness.start(undefined, undefined, { config: { metricsPort: 0 } });
     const response = await fetch(h.relay.metricsUrl ?? '');
     const served = Exposition.parse(await response.text()).names();
@@ -55,6 +59,9 @@ describe('the Grafana dashboard', () => {
     expect(relayFamilies.length).toBeGreaterThan(15);
     const shown = (family: string) => [...used].some((name) => name === family || name.startsWith(`${family}_`));
     expect(relayFamilies.filter((family) => !shown(family))).toEqual([]);
+    const alerting = new Set(metricNames(ALERTS));
+    expect(alerting.size).toBeGreaterThan(5);
+    expect([...alerting].filter((name) => !served.has(name))).toEqual([]);
     // Node's own metrics: memory, CPU and event-loop lag.
     for (const name of [
       'contact_desk_process_resident_memory_bytes',
