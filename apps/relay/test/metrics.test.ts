@@ -198,7 +198,7 @@ describe('who may read the metrics', () => {
   it('the main port: only with the admin secret; anyone else gets the same 401', async () => {
     const secret = readFileSync(join(relay.dataDir, 'admin.secret'), 'utf8').trim();
     const refusals = await Promise.all(
-      [undefined, 'Bearer wrong', `Bearer ${secret}x`, secret, `Basic ${secret}`].map((authorization) =>
+      [undefined, 'Bearer wrong', `Bearer ${secret}x`, `Bearer  ${secret}`, secret, `Basic ${secret}`].map((authorization) =>
         fetch(`${relay.url}/metrics`, authorization === undefined ? {} : { headers: { authorization } }),
       ),
     );

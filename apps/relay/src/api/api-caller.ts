@@ -1,7 +1,6 @@
 import { apiKeyActorId, type ApiKey, type DomainState, type User } from '@contact-desk/shared';
 import type { Session } from '../core/session.js';
 import type { Storage } from '../storage/storage.js';
-import { bearerToken } from '../http/http-io.js';
 import { apiKeyIdOf, isLiveApiKey, keyMatches } from './api-keys.js';
 
 /** Who calls the API: an API key of one platform, and the session its mutations are decided under. */
@@ -12,6 +11,9 @@ export interface ApiCaller {
 
 /** Why a caller is refused: no usable key, or the store could not be read to check it. */
 export type CallerRefusal = 'refused' | 'unreadable';
+
+/** `Bearer <key>`: the scheme is case-insensitive (RFC 7235), one or more spaces before the key. */
+const BEARER = /^bearer +(\S{1,200})$/i;
 
 /**
  * The session an API key acts under: a liaison of the key's platform named after the key, with no
@@ -48,7 +50,7 @@ export async function authenticateCaller(
   state: Pick<DomainState, 'integrations'>,
   store: Pick<Storage, 'apiKeyHash'>,
 ): Promise<ApiCaller | CallerRefusal> {
-  const key = bearerToken(header);
+  const key = BEARER.exec(header ?? '')?.[1] ?? '';
   const apiKeyId = apiKeyIdOf(key);
   let storedHash: string | undefined;
   try {

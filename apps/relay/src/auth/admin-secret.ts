@@ -20,6 +20,11 @@ export function readAdminSecret(dataDir: string): string {
   return readFileSync(adminSecretFile(dataDir), 'utf8').trim();
 }
 
+/** The secret an `Authorization: Bearer <secret>` header presents, written exactly so; empty otherwise. */
+export function presentedSecret(authorization: string | undefined): string {
+  return /^Bearer (\S+)$/.exec(authorization ?? '')?.[1] ?? '';
+}
+
 /** Compares in constant time, whatever the lengths: both are hashed first, so not even the expected length shows. */
 export function sameSecret(given: string, expected: string): boolean {
   const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();

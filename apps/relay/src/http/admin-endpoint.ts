@@ -1,9 +1,9 @@
 import { MUTATION_TYPES, newId, parseMutation, protocolError, type ErrorCode, type MutationType } from '@contact-desk/shared';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sameSecret } from '../auth/admin-secret.js';
+import { presentedSecret, sameSecret } from '../auth/admin-secret.js';
 import type { RelayCore } from '../core/relay-core.js';
 import type { Logger } from '../logger.js';
-import { bearerToken, readBody, send, sourceAddress, tooLarge } from './http-io.js';
+import { readBody, send, sourceAddress, tooLarge } from './http-io.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -16,7 +16,7 @@ export async function handleAdmin(
   secret: string,
   maxBodyBytes: number,
 ): Promise<void> {
-  if (!LOOPBACK.has(req.socket.remoteAddress ?? '') || !sameSecret(bearerToken(req.headers.authorization), secret)) {
+  if (!LOOPBACK.has(req.socket.remoteAddress ?? '') || !sameSecret(presentedSecret(req.headers.authorization), secret)) {
     log.warn({ address: sourceAddress(req) }, 'administration refused');
     send(res, 401, { ok: false, error: protocolError('unauthenticated', 'Administration is local to the relay.') });
     return;

@@ -16,14 +16,6 @@ export function tooLarge(res: ServerResponse, maxBytes: number): void {
   });
 }
 
-/** `Bearer <token>`: the scheme is case-insensitive (RFC 7235), one or more spaces before the token. */
-const BEARER = /^bearer +(\S{1,200})$/i;
-
-/** The token of an `Authorization: Bearer …` header; empty when there is none. */
-export function bearerToken(header: string | undefined): string {
-  return BEARER.exec(header ?? '')?.[1] ?? '';
-}
-
 /** The TCP peer's address, IPv4-mapped IPv6 written as plain IPv4. Forwarding headers are not trusted. */
 export function sourceAddress(req: IncomingMessage): string {
   return (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');

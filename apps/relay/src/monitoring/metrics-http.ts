@@ -1,8 +1,8 @@
 import { protocolError } from '@contact-desk/shared';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sameSecret } from '../auth/admin-secret.js';
-import { bearerToken, send } from '../http/http-io.js';
+import { presentedSecret, sameSecret } from '../auth/admin-secret.js';
+import { send } from '../http/http-io.js';
 import type { Logger } from '../logger.js';
 import type { Readiness } from './readiness.js';
 
@@ -36,7 +36,7 @@ export function serveGuardedMetrics(
   secret: string | undefined,
   metrics: MetricsExposition | undefined,
 ): Promise<void> {
-  const allowed = secret !== undefined && secret !== '' && sameSecret(bearerToken(req.headers.authorization), secret);
+  const allowed = secret !== undefined && secret !== '' && sameSecret(presentedSecret(req.headers.authorization), secret);
   if (!allowed || !metrics) {
     res.setHeader('www-authenticate', 'Bearer realm="contact-desk"');
     send(res, 401, { ok: false, error: UNAUTHENTICATED });
