@@ -33,7 +33,6 @@ export interface RunningRelay {
   readonly metrics: PrometheusMetrics | undefined;
   /** The metrics' own listener's address (`…/metrics`), when `metricsPort` is set. */
   readonly metricsUrl: string | undefined;
-  readonly readiness: ReadinessCheck;
   close(): Promise<void>;
 }
 
@@ -137,7 +136,6 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
     },
     metrics,
     metricsUrl,
-    readiness,
     async close() {
       readiness.stopping();
       await watching.stop();
