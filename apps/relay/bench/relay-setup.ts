@@ -25,6 +25,8 @@ export interface RelayOptions {
   readonly liaisons?: number;
   /** The store, instead of a SQLite file in a new data folder (e.g. PostgreSQL). */
   readonly storage?: Storage;
+  /** `false`: the relay counts nothing (the metrics' cost figure); counted by default. */
+  readonly metrics?: boolean;
 }
 
 async function createUser(core: RelayCore, role: 'operator' | 'liaison', index: number): Promise<string> {
@@ -57,7 +59,10 @@ export interface RelaySetup {
 }
 
 /** One relay node on the store given (else the SQLite file of `dataDir`), the per-device push limit lifted. */
-export function startBenchRelay(dataDir: string, options: Pick<RelayOptions, 'outreach' | 'storage'> = {}): Promise<RunningRelay> {
+export function startBenchRelay(
+  dataDir: string,
+  options: Pick<RelayOptions, 'outreach' | 'storage' | 'metrics'> = {},
+): Promise<RunningRelay> {
   return startRelay(
     {
       host: '127.0.0.1',
@@ -69,7 +74,7 @@ export function startBenchRelay(dataDir: string, options: Pick<RelayOptions, 'ou
       limits: UNLIMITED_PUSHES,
       ...(options.outreach ? { outreach: options.outreach } : {}),
     },
-    { logger: silentLogger, ...(options.storage ? { storage: options.storage } : {}) },
+    { logger: silentLogger, metrics: options.metrics ?? true, ...(options.storage ? { storage: options.storage } : {}) },
   );
 }
 

@@ -5,11 +5,13 @@
  *   2. ack round-trip of single sequential pushes vs a "durable echo" (one SQLite FULL insert);
  *   1–2 again on PostgreSQL, one node then two behind one balancer, vs the same baselines;
  *   3. live broadcast latency to 200 clients vs a bare Socket.IO room broadcast;
- *   4–6. throughput and ack round trip with outreach (mail and webhooks) on, vs the same off.
+ *   4–6. throughput and ack round trip with outreach (mail and webhooks) on, vs the same off;
+ *   7. throughput with the relay's metrics counted and scraped, vs the same relay counting nothing.
  */
 import { rmSync } from 'node:fs';
 import { withBare } from './baselines.js';
 import { log, runLoad } from './load.js';
+import { measureMetricsCost } from './metrics-cost.js';
 import { measureOutreach } from './outreach-run.js';
 import { measurePostgres } from './postgres-run.js';
 import { BROADCAST_CLIENTS, CLIENTS, setUpRelay } from './relay-setup.js';
@@ -143,6 +145,17 @@ async function main(): Promise<number> {
       ratio: outreach.following.perSecond / outreach.off.perSecond,
       target: '(info)',
       pass: null,
+    });
+
+    // 7. Metrics on (scraped every second) against a relay set up the same way with them off.
+    const metrics = await measureMetricsCost();
+    rows.push({
+      figure: `7. durable mutations/s, metrics on (${metrics.scrapes} scrapes, one a second)`,
+      relay: fmtRate(metrics.on.perSecond),
+      baseline: `${fmtRate(metrics.off.perSecond)} (off)`,
+      ratio: metrics.on.perSecond / metrics.off.perSecond,
+      target: '>= 0.9x',
+      pass: metrics.on.perSecond / metrics.off.perSecond >= 0.9,
     });
   } finally {
     await relay.close();

@@ -77,12 +77,20 @@ export interface RelayConfig {
   readonly tls?: TlsFiles;
   /** The reverse proxies whose `X-Forwarded-For` names the client; absent: the TCP peer is the client. */
   readonly trustProxy?: ProxyTrust;
+  /**
+   * A listener of its own serving `GET /metrics` without a secret (docs/monitoring.md); absent: none,
+   * and the metrics are served only on the main port to holders of the admin secret.
+   */
+  readonly metricsPort?: number;
+  /** Where that listener listens; 127.0.0.1 by default. */
+  readonly metricsHost?: string;
 }
 
 /** pino's levels: anything else is refused at start rather than failing on the first log line. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export const DEFAULT_PORT = 4410;
+export const DEFAULT_METRICS_HOST = '127.0.0.1';
 
 export function databaseFile(config: Pick<RelayConfig, 'dataDir'>): string {
   return join(config.dataDir, 'contact-desk.sqlite');
@@ -136,6 +144,14 @@ export interface ConfigFlags {
   readonly tlsCert?: string;
   readonly tlsKey?: string;
   readonly trustProxy?: string;
+  readonly metricsPort?: string | number;
+  readonly metricsHost?: string;
+}
+
+function portSetting(raw: string, name: string): number {
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new SettingError(name, `invalid ${name}: ${raw.slice(0, 40)}`);
+  return port;
 }
 
 function logLevel(flag: string | undefined, env: Environment): string {
@@ -153,8 +169,8 @@ function logLevel(flag: string | undefined, env: Environment): string {
 export function resolveConfig(flags: ConfigFlags, env: Environment = process.env): RelayConfig {
   const pick = (flag: string | number | undefined, variable: string, fallback: string) =>
     String(flag ?? textSetting(env, variable) ?? fallback);
-  const port = Number(pick(flags.port, 'CONTACT_DESK_PORT', String(DEFAULT_PORT)));
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new SettingError('port', `invalid port: ${port}`);
+  const port = portSetting(pick(flags.port, 'CONTACT_DESK_PORT', String(DEFAULT_PORT)), 'port');
+  const metricsPort = flags.metricsPort ?? textSetting(env, 'CONTACT_DESK_METRICS_PORT');
   const deadlineCheckMs = Number(pick(flags.deadlineCheckMs, 'CONTACT_DESK_DEADLINE_CHECK_MS', '1000'));
   if (!Number.isInteger(deadlineCheckMs) || deadlineCheckMs < 0) {
     throw new SettingError('CONTACT_DESK_DEADLINE_CHECK_MS', `invalid CONTACT_DESK_DEADLINE_CHECK_MS: ${deadlineCheckMs}`);
@@ -182,5 +198,7 @@ export function resolveConfig(flags: ConfigFlags, env: Environment = process.env
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(tls ? { tls } : {}),
     ...(trustProxy ? { trustProxy } : {}),
+    ...(metricsPort === undefined ? {} : { metricsPort: portSetting(String(metricsPort), 'metrics port') }),
+    metricsHost: pick(flags.metricsHost, 'CONTACT_DESK_METRICS_HOST', DEFAULT_METRICS_HOST),
   };
 }

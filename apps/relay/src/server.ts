@@ -1,11 +1,16 @@
+import { PROTOCOL_VERSION } from '@contact-desk/shared';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_LIMITS, type RelayConfig } from './config.js';
+import { DEFAULT_LIMITS, DEFAULT_METRICS_HOST, type RelayConfig } from './config.js';
 import { Leadership } from './cluster/leadership.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { RelayCore } from './core/relay-core.js';
 import { DeadlineWatcher } from './deadlines/deadline-watcher.js';
 import { createHttpServer } from './http/http-server.js';
 import { createLogger, type Logger } from './logger.js';
+import { listenForMetrics, type MetricsListener } from './monitoring/metrics-http.js';
+import { PrometheusMetrics } from './monitoring/prometheus-metrics.js';
+import { ReadinessCheck } from './monitoring/readiness.js';
+import { NO_METRICS } from './monitoring/relay-metrics.js';
 import { Outbox } from './outreach/outbox.js';
 import { SecretBox } from './outreach/secret-box.js';
 import type { DeliverySender } from './outreach/sender.js';
@@ -33,6 +38,10 @@ export interface RunningRelay {
    * Undefined when the relay serves plain HTTP or the files were refused.
    */
   reloadCertificate(): CertificateSummary | undefined;
+  /** This relay's metrics (undefined when started with `metrics: false`). */
+  readonly metrics: PrometheusMetrics | undefined;
+  /** The metrics' own listener's address (`…/metrics`), when `metricsPort` is set. */
+  readonly metricsUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -45,6 +54,8 @@ export interface StartOptions {
   readonly adminSecret?: string;
   /** The sender's transports and randomness, instead of fetch and the configured SMTP server. */
   readonly outreach?: SenderOptions;
+  /** `false`: count nothing and serve no metrics (the bench's comparison); counted by default. */
+  readonly metrics?: boolean;
 }
 
 /**
@@ -59,9 +70,11 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
   const storage = options.storage ?? (await openStorage(config));
   const secrets = SecretBox.forDataDir(config.dataDir);
   const outbox = config.outreach && new Outbox(config.outreach, log);
-  const core = await RelayCore.open(storage, clock, log, { secrets, outbox });
+  const metrics = options.metrics === false ? undefined : new PrometheusMetrics();
+  const counted = metrics ?? NO_METRICS;
+  const core = await RelayCore.open(storage, clock, log, { secrets, outbox }, counted);
   const limits = config.limits ?? DEFAULT_LIMITS;
-  const watcher = new DeadlineWatcher(core, clock, log, outbox);
+  const watcher = new DeadlineWatcher(core, clock, log, outbox, counted);
   const { coordination } = storage;
   const watching = new Leadership(
     coordination,
@@ -70,22 +83,45 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
     log,
   );
   const sending =
-    outbox && new SenderJob(() => startSender(core, storage.outbox(), outbox, secrets, clock, log, options.outreach), outbox, coordination);
+    outbox &&
+    new SenderJob(() => startSender(core, storage.outbox(), outbox, secrets, clock, log, options.outreach, counted), outbox, coordination);
   const sendingLead = sending && new Leadership(coordination, 'outreach', sending, log);
+  const jobs = [watching, sendingLead].flatMap((lead) => (lead ? [lead] : []));
+  const readiness = new ReadinessCheck(core, storage, log);
+  metrics?.watch({
+    engine: storage.engine,
+    protocol: PROTOCOL_VERSION,
+    headSeq: () => core.headSeq,
+    leads: () => jobs.map((job) => ({ lead: job.role, leading: job.leading })),
+    readiness: () => readiness.check(),
+    priorities: core.view.policy.levels.map((level) => level.label),
+  });
   const http = createHttpServer(core, log, config.corsOrigin, {
     adminSecret: options.adminSecret,
     limits,
     clock,
     apiStore: storage,
-    leads: () => [watching, sendingLead].flatMap((lead) => (lead?.leading ? [lead.role] : [])),
+    leads: () => jobs.flatMap((lead) => (lead.leading ? [lead.role] : [])),
     tls: tls?.options,
     proxyTrust: config.trustProxy,
+    readiness: () => readiness.check(),
+    metrics,
   });
-  const io = attachSocketServer(http, core, log, config.corsOrigin, { limits, clock, credentials: storage, deliveryLog: storage.outbox() });
+  const io = attachSocketServer(http, core, log, config.corsOrigin, {
+    limits,
+    clock,
+    credentials: storage,
+    deliveryLog: storage.outbox(),
+    metrics: counted,
+  });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());
   });
+  let metricsListener: MetricsListener | undefined;
+  if (metrics && config.metricsPort !== undefined) {
+    metricsListener = await listenForMetrics(metrics, config.metricsHost ?? DEFAULT_METRICS_HOST, config.metricsPort, log);
+  }
   watching.start();
   sendingLead?.start();
   const { port } = http.address() as AddressInfo;
@@ -93,7 +129,11 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
   const outreach = !config.outreach ? 'off' : config.outreach.smtpUrl ? 'e-mail and webhooks' : 'webhooks (no SMTP server)';
   if (tls) logCertificate(log, 'TLS certificate loaded', tls.summary);
   const trustProxy = config.trustProxy?.entries ?? 'none';
-  log.info({ url, headSeq: core.headSeq, store: storage.engine, dataDir: config.dataDir, outreach, trustProxy }, 'relay listening');
+  const metricsUrl = metricsListener?.url;
+  log.info(
+    { url, headSeq: core.headSeq, store: storage.engine, dataDir: config.dataDir, outreach, trustProxy, metricsUrl },
+    'relay listening',
+  );
   return {
     url,
     port,
@@ -130,11 +170,15 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
       logCertificate(log, 'TLS certificate reloaded', tls.summary);
       return tls.summary;
     },
+    metrics,
+    metricsUrl,
     async close() {
+      readiness.stopping();
       await watching.stop();
       await sendingLead?.stop();
       // Closing the server drops the connections as a transport close, so clients reconnect.
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await metricsListener?.close();
       await core.flushNow();
       core.stop();
       await storage.close();

@@ -110,7 +110,7 @@ describe('HTTP fuzz: every bad request gets a typed error and changes nothing', 
     const paths = fc.oneof(
       fc.webPath(),
       fc.string({ maxLength: 60 }).map((text) => `/${encodeURIComponent(text)}`),
-      fc.constantFrom('/', '//enroll', '/enroll/', '/ENROLL', '/healthz/', '/healthz?x=1', '/admin/perform/', '/admin', '/socket.io', '/%00', '/..%2f..%2fetc%2fpasswd', '/api/v1', '/api/v1/requests', '/api/v1/docs', '/api/v1/openapi.json?x=1'),
+      fc.constantFrom('/', '//enroll', '/enroll/', '/ENROLL', '/healthz/', '/healthz?x=1', '/admin/perform/', '/admin', '/socket.io', '/%00', '/..%2f..%2fetc%2fpasswd', '/api/v1', '/api/v1/requests', '/api/v1/docs', '/api/v1/openapi.json?x=1', '/readyz', '/readyz?x=1', '/readyz/', '/metrics', '/metrics?x=1', '/metrics/'),
     );
     // CONNECT asks the server to open a tunnel, which is another protocol than HTTP requests.
     const requests = draw(fc.record({ method: methods, path: paths }), 500).filter((r) => r.method !== 'CONNECT');
@@ -123,7 +123,9 @@ describe('HTTP fuzz: every bad request gets a typed error and changes nothing', 
         expect(answer.status, context).toBe(400);
         expect(typedError(answer, context).code).toBe('invalid_payload');
       } else if (method === 'OPTIONS') expect(answer.status, context).toBe(204);
-      else if (method === 'GET' && route === '/healthz') expect(answer.status, context).toBe(200);
+      else if (method === 'GET' && (route === '/healthz' || route === '/readyz')) expect(answer.status, context).toBe(200);
+      // Without the admin secret, the same refusal whether the relay has metrics or not.
+      else if (method === 'GET' && route === '/metrics') expect(typedError(answer, context).code).toBe('unauthenticated');
       else if (method === 'POST' && route === '/enroll') expect(typedError(answer, context).code).toBe('invalid_payload');
       else if (method === 'POST' && route === '/admin/perform') expect(typedError(answer, context).code).toBe('unauthenticated');
       else if (method === 'HEAD') expect(answer.status, context).toBe(404);

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { secretSetting, SettingError, type Environment } from '../config-setting.js';
@@ -52,8 +52,13 @@ export function readAdminSecret(dataDir: string, env: Environment = process.env)
   }
 }
 
+/** The secret an `Authorization: Bearer <secret>` header presents, written exactly so; empty otherwise. */
+export function presentedSecret(authorization: string | undefined): string {
+  return /^Bearer (\S+)$/.exec(authorization ?? '')?.[1] ?? '';
+}
+
+/** Compares in constant time, whatever the lengths: both are hashed first, so not even the expected length shows. */
 export function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }

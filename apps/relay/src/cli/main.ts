@@ -129,6 +129,8 @@ export function buildProgram(): Command {
       'reverse proxies whose X-Forwarded-For names the client: addresses, subnets or "loopback", comma-separated (default none, env CONTACT_DESK_TRUST_PROXY)',
     )
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent (default info, env CONTACT_DESK_LOG_LEVEL)')
+    .option('--metrics-port <port>', 'serve GET /metrics without a secret on this port (env CONTACT_DESK_METRICS_PORT; default: none)')
+    .option('--metrics-host <host>', 'address of the metrics listener (default 127.0.0.1, env CONTACT_DESK_METRICS_HOST)')
     .addOption(databaseUrlOption())
     .addOption(dataDirOption())
     .action(async (opts: ConfigFlags & { dataDir: string }) => {

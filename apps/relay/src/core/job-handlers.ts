@@ -18,7 +18,7 @@ import { hashEnrollmentCode, hashSecret, newDeviceToken, newEnrollmentCode } fro
 import type { SecretSealer } from '../outreach/secret-box.js';
 import { keepWebhookSecrets } from '../outreach/webhook-secrets.js';
 import type { WriteContext, WriteRequest } from '../storage/storage.js';
-import type { Job } from './jobs.js';
+import type { Job, MissedDeadline } from './jobs.js';
 import type { BatchBuilder } from './batch-builder.js';
 import type { Session } from './session.js';
 
@@ -60,7 +60,8 @@ export function handleMutation(
   const requestHash = session.apiKeyId === undefined ? null : requestHashOf(mutation);
   const prior = batch.mutationResults.get(mutation.mutationId) ?? stored.mutationResults.get(mutation.mutationId);
   if (prior) {
-    if (prior.userId !== session.user.id) return reused(mutation.mutationId, 'This mutation id was already used by another user.', 'other_user');
+    if (prior.userId !== session.user.id)
+      return reused(mutation.mutationId, 'This mutation id was already used by another user.', 'other_user');
     if ((prior.requestHash ?? null) !== requestHash) {
       return reused(mutation.mutationId, 'This Idempotency-Key was already used for another request.', 'request_differs');
     }
@@ -110,14 +111,17 @@ export function handleMutation(
   return result;
 }
 
-/** Records deadline misses and escalations that fell due, checked against the latest state. */
-export function handleDeadlines(batch: BatchBuilder, requestIds: readonly string[]): void {
+/** Records deadline misses and escalations that fell due, checked against the latest state; returns the misses. */
+export function handleDeadlines(batch: BatchBuilder, requestIds: readonly string[]): MissedDeadline[] {
+  const missed: MissedDeadline[] = [];
   for (const requestId of requestIds) {
     const request = batch.draft.request(requestId);
     if (!request) continue;
     const due = dueDeadlineEvents(request, batch.now);
-    if (due.length > 0) batch.append(due, SYSTEM_ACTOR, null, null);
+    if (due.length === 0) continue;
+    for (const event of batch.append(due, SYSTEM_ACTOR, null, null)) if (event.type === 'request.deadlineMissed') missed.push(event);
   }
+  return missed;
 }
 
 /** Records the first delivery of a pending request to a device of its platform. */

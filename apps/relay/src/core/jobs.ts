@@ -1,7 +1,10 @@
-import type { Actor, EnrollResponse, Mutation, MutationResult } from '@contact-desk/shared';
+import type { Actor, EnrollResponse, EventOf, Mutation, MutationResult } from '@contact-desk/shared';
 import type { AttemptOutcome } from '../outreach/attempts.js';
 import type { SoonStep } from '../outreach/outbox.js';
 import type { Session } from './session.js';
+
+/** A `request.deadlineMissed` the deadline watcher recorded. */
+export type MissedDeadline = EventOf<'request.deadlineMissed'>;
 
 /** Work waiting for the next group commit. Each job is answered only after its batch commits. */
 export type Job =
@@ -11,7 +14,12 @@ export type Job =
       readonly mutations: readonly Mutation[];
       readonly done: (results: MutationResult[]) => void;
     }
-  | { readonly kind: 'deadlines'; readonly requestIds: readonly string[]; readonly done: () => void }
+  | {
+      readonly kind: 'deadlines';
+      readonly requestIds: readonly string[];
+      /** The misses recorded (none when the batch failed). */
+      readonly done: (missed: readonly MissedDeadline[]) => void;
+    }
   | {
       readonly kind: 'receipt';
       readonly requestId: string;

@@ -15,14 +15,16 @@ import {
 } from '@contact-desk/shared';
 import { hashSecret } from '../auth/secrets.js';
 import type { Logger } from '../logger.js';
+import { NO_METRICS, type CommitMetrics, type MutationOutcome } from '../monitoring/relay-metrics.js';
 import type { AttemptOutcome } from '../outreach/attempts.js';
 import type { Outbox, SoonStep } from '../outreach/outbox.js';
 import type { SecretSealer } from '../outreach/secret-box.js';
+import { storeFault } from '../storage/store-fault.js';
 import type { DeviceCredential, Storage, StoredSnapshot, WriteContext } from '../storage/storage.js';
 import { BatchBuilder } from './batch-builder.js';
 import type { Clock } from './clock.js';
 import { handleDeadlines, handleEnroll, handleMutation, handleReceipt, lookupsOf } from './job-handlers.js';
-import type { Job } from './jobs.js';
+import type { Job, MissedDeadline } from './jobs.js';
 import { RelayState } from './relay-state.js';
 import type { Session } from './session.js';
 
@@ -86,6 +88,7 @@ export class RelayCore {
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly outreach: CoreOutreach,
+    private readonly metrics: CommitMetrics,
     snapshot: StoredSnapshot,
   ) {
     this.state = new RelayState(snapshot.state);
@@ -97,8 +100,14 @@ export class RelayCore {
   }
 
   /** Reads the store's snapshot and starts deciding from it. */
-  static async open(storage: Storage, clock: Clock, log: Logger, outreach: CoreOutreach = {}): Promise<RelayCore> {
-    return new RelayCore(storage, clock, log, outreach, await storage.snapshot());
+  static async open(
+    storage: Storage,
+    clock: Clock,
+    log: Logger,
+    outreach: CoreOutreach = {},
+    metrics: CommitMetrics = NO_METRICS,
+  ): Promise<RelayCore> {
+    return new RelayCore(storage, clock, log, outreach, metrics, await storage.snapshot());
   }
 
   /** The committed state. Read-only for callers. */
@@ -184,7 +193,8 @@ export class RelayCore {
     return new Promise((done) => this.enqueue({ kind: 'mutations', session, mutations, done }));
   }
 
-  checkDeadlines(requestIds: readonly string[]): Promise<void> {
+  /** Records the deadline misses and escalations that fell due; resolves with the misses recorded. */
+  checkDeadlines(requestIds: readonly string[]): Promise<readonly MissedDeadline[]> {
     return new Promise((done) => this.enqueue({ kind: 'deadlines', requestIds, done }));
   }
 
@@ -311,6 +321,7 @@ export class RelayCore {
     if (jobs.length === 0) return;
     this.queue = [];
     let written: { batch: BatchBuilder; answers: (() => void)[]; missed: readonly LoggedEvent[] };
+    const started = performance.now();
     try {
       written = await this.storage.write(lookupsOf(jobs, this.head.seq), (context) => {
         if (context.missed.length > 0) this.absorbMissed(context.missed);
@@ -321,10 +332,15 @@ export class RelayCore {
       });
     } catch (error) {
       this.log.error({ err: error, jobs: jobs.length }, 'commit failed; nothing of this batch was recorded');
+      this.metrics.commitFailed(storeFault(error));
       for (const job of jobs) this.fail(job);
       return;
     }
     const { batch, answers } = written;
+    if (!batch.isEmpty) {
+      const mutations = jobs.reduce((sum, job) => sum + (job.kind === 'mutations' ? job.mutations.length : 0), 0);
+      this.metrics.committed({ seconds: (performance.now() - started) / 1000, mutations, events: batch.events.length });
+    }
     this.head = batch.head;
     this.lastServerTime = batch.now;
     this.state.absorb(batch.draft.writes(), batch.lastSeq);
@@ -365,12 +381,23 @@ export class RelayCore {
   private handle(batch: BatchBuilder, job: Job, context: WriteContext): () => void {
     switch (job.kind) {
       case 'mutations': {
-        const results = job.mutations.map((mutation) => handleMutation(batch, context, job.session, mutation, this.outreach.secrets));
-        return () => job.done(results);
+        const outcomes: MutationOutcome[] = [];
+        const results = job.mutations.map((mutation) => {
+          // A re-sent id is answered with the very result object stored for it.
+          const stored = batch.mutationResults.get(mutation.mutationId) ?? context.mutationResults.get(mutation.mutationId);
+          const result = handleMutation(batch, context, job.session, mutation, this.outreach.secrets);
+          outcomes.push(result === stored?.result ? 'replayed' : result.status === 'accepted' ? 'accepted' : result.error.code);
+          return result;
+        });
+        return () => {
+          job.mutations.forEach((mutation, i) => this.metrics.mutationAnswered(mutation.type, outcomes[i] ?? 'internal'));
+          job.done(results);
+        };
       }
-      case 'deadlines':
-        handleDeadlines(batch, job.requestIds);
-        return () => job.done();
+      case 'deadlines': {
+        const missed = handleDeadlines(batch, job.requestIds);
+        return () => job.done(missed);
+      }
       case 'receipt':
         handleReceipt(batch, job.requestId, job.deviceId);
         return () => job.done();
@@ -390,6 +417,7 @@ export class RelayCore {
   private fail(job: Job): void {
     switch (job.kind) {
       case 'mutations':
+        for (const mutation of job.mutations) this.metrics.mutationAnswered(mutation.type, STORAGE_FAILED.code);
         job.done(
           job.mutations.map((mutation) => ({
             mutationId: mutation.mutationId,
@@ -397,6 +425,9 @@ export class RelayCore {
             error: STORAGE_FAILED,
           })),
         );
+        break;
+      case 'deadlines':
+        job.done([]);
         break;
       case 'enroll':
         job.done({ ok: false, error: STORAGE_FAILED });

@@ -1,7 +1,9 @@
 import { dueDeadlineEvents, type Request } from '@contact-desk/shared';
 import type { Clock } from '../core/clock.js';
 import type { RelayCore } from '../core/relay-core.js';
+import type { MissedDeadline } from '../core/jobs.js';
 import type { Logger } from '../logger.js';
+import { NO_METRICS, type DeadlineMetrics } from '../monitoring/relay-metrics.js';
 import type { Outbox } from '../outreach/outbox.js';
 
 /**
@@ -19,6 +21,7 @@ export class DeadlineWatcher {
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly outbox?: Outbox,
+    private readonly metrics: DeadlineMetrics = NO_METRICS,
   ) {}
 
   start(intervalMs: number): void {
@@ -45,12 +48,24 @@ export class DeadlineWatcher {
     const soon = this.outbox?.dueSoon(pending, now) ?? [];
     if (due.length === 0 && soon.length === 0) return Promise.resolve();
     if (due.length > 0) this.log.info({ requests: due.length }, 'recording missed deadlines');
-    const work = [due.length > 0 && this.core.checkDeadlines(due), soon.length > 0 && this.core.planDeadlinesSoon(soon)];
+    const work = [
+      due.length > 0 && this.core.checkDeadlines(due).then((missed) => this.count(missed)),
+      soon.length > 0 && this.core.planDeadlinesSoon(soon),
+    ];
     this.running = Promise.all(work)
       .then(() => undefined)
       .finally(() => {
         this.running = undefined;
       });
     return this.running;
+  }
+
+  /** Counts the misses recorded, by step and priority (a label of the policy in force, else `other`). */
+  private count(missed: readonly MissedDeadline[]): void {
+    const labels = new Set(this.core.view.policy.levels.map((level) => level.label));
+    for (const event of missed) {
+      const label = this.core.view.requests.get(event.payload.requestId)?.sla.label;
+      this.metrics.deadlineMissed(event.payload.step, label !== undefined && labels.has(label) ? label : 'other');
+    }
   }
 }

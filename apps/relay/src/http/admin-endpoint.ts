@@ -1,6 +1,6 @@
 import { MUTATION_TYPES, newId, parseMutation, protocolError, type ErrorCode, type MutationType } from '@contact-desk/shared';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sameSecret } from '../auth/admin-secret.js';
+import { presentedSecret, sameSecret } from '../auth/admin-secret.js';
 import type { RelayCore } from '../core/relay-core.js';
 import type { Logger } from '../logger.js';
 import { readBody, send, sourceAddress, tooLarge } from './http-io.js';
@@ -24,8 +24,7 @@ export async function handleAdmin(
   secret: string,
   maxBodyBytes: number,
 ): Promise<void> {
-  const bearer = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-  if (!LOOPBACK.has(req.socket.remoteAddress ?? '') || forwarded(req) || !sameSecret(bearer, secret)) {
+  if (!LOOPBACK.has(req.socket.remoteAddress ?? '') || forwarded(req) || !sameSecret(presentedSecret(req.headers.authorization), secret)) {
     log.warn({ address: sourceAddress(req) }, 'administration refused');
     send(res, 401, { ok: false, error: protocolError('unauthenticated', 'Administration is local to the relay.') });
     return;

@@ -12,6 +12,8 @@ import { readBody, send, sourceAddress, tooLarge } from './http-io.js';
 import type { ProxyTrust } from './proxy-trust.js';
 import type { RelayCore } from '../core/relay-core.js';
 import type { Logger } from '../logger.js';
+import { answerReadiness, serveGuardedMetrics, type MetricsExposition } from '../monitoring/metrics-http.js';
+import type { Readiness } from '../monitoring/readiness.js';
 import type { Storage } from '../storage/storage.js';
 
 export interface HttpServerOptions {
@@ -27,6 +29,10 @@ export interface HttpServerOptions {
   readonly tls?: SecureContextOptions;
   /** Reverse proxies whose `X-Forwarded-For` names the client (enrollment's limit per address, logs). */
   readonly proxyTrust?: ProxyTrust;
+  /** What `GET /readyz` answers (docs/monitoring.md); without it, `/readyz` is not served. */
+  readonly readiness?: () => Promise<Readiness>;
+  /** Served at `GET /metrics` to callers holding the admin secret. */
+  readonly metrics?: MetricsExposition;
 }
 
 /** The relay's server: plain HTTP, or HTTPS whose certificate `setSecureContext` replaces. */
@@ -83,7 +89,8 @@ async function enroll(
 }
 
 /**
- * The HTTP side: `GET /healthz`, `POST /enroll`, `POST /admin/perform` for the local CLI
+ * The HTTP side: `GET /healthz` (liveness), `GET /readyz` (readiness), `GET /metrics` (with the
+ * admin secret), `POST /enroll`, `POST /admin/perform` for the local CLI
  * (loopback only, with the data folder's admin secret), and the REST API under `/api/v1`.
  * Socket.IO attaches to the same server.
  */
@@ -116,6 +123,10 @@ export function createHttpServer(core: RelayCore, log: Logger, corsOrigin: strin
       res.writeHead(204).end();
     } else if (req.method === 'GET' && path === '/healthz') {
       send(res, 200, { ok: true, headSeq: core.headSeq, serverTime: core.serverTime(), leads: options.leads?.() ?? [] });
+    } else if (req.method === 'GET' && path === '/readyz' && options.readiness) {
+      answerReadiness(res, options.readiness).catch((error: unknown) => failed(res, log, error));
+    } else if (req.method === 'GET' && path === '/metrics') {
+      serveGuardedMetrics(req, res, adminSecret, options.metrics).catch((error: unknown) => failed(res, log, error));
     } else if (req.method === 'POST' && path === '/enroll') {
       enroll(core, req, res, log, guard, limits, proxyTrust).catch((error: unknown) => failed(res, log, error));
     } else if (req.method === 'POST' && path === '/admin/perform' && adminSecret !== undefined) {

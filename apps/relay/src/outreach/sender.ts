@@ -1,6 +1,7 @@
 import type { ReadModel } from '@contact-desk/shared';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../logger.js';
+import type { OutreachMetrics } from '../monitoring/relay-metrics.js';
 import type { DeliveryRecord, OutboxStore } from '../storage/outbox-store.js';
 import type { AttemptOutcome } from './attempts.js';
 import { afterFailure } from './backoff.js';
@@ -22,6 +23,8 @@ export interface SenderDeps {
   readonly clock: Clock;
   readonly log: Logger;
   readonly random?: () => number;
+  /** Counts each try once it is recorded. */
+  readonly metrics?: OutreachMetrics;
 }
 
 /** After a commit of attempts failed, the sender waits this long before it tries anything again. */
@@ -206,7 +209,14 @@ export class DeliverySender {
         : { outcome: result.kind, nextAttemptAt: null };
     const recorded = await this.deps.recordAttempts([{ delivery, detail: result.detail, attemptedAt, ...after }]);
     if (!recorded) this.pause();
-    const line = { deliveryId: delivery.id, channel: delivery.channel, attempt: delivery.attempts + 1, outcome: after.outcome, detail: result.detail };
+    else this.deps.metrics?.attemptRecorded(delivery.channel, after.outcome);
+    const line = {
+      deliveryId: delivery.id,
+      channel: delivery.channel,
+      attempt: delivery.attempts + 1,
+      outcome: after.outcome,
+      detail: result.detail,
+    };
     if (after.outcome === 'abandoned') this.deps.log.warn(line, 'delivery given up');
     else this.deps.log.debug(line, 'delivery attempted');
   }

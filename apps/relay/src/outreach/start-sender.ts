@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock.js';
 import type { RelayCore } from '../core/relay-core.js';
 import type { Logger } from '../logger.js';
+import type { OutreachMetrics } from '../monitoring/relay-metrics.js';
 import type { OutboxStore } from '../storage/outbox-store.js';
 import type { NodeCoordination } from '../storage/storage.js';
 import type { Outbox } from './outbox.js';
@@ -24,9 +25,11 @@ export function startSender(
   clock: Clock,
   log: Logger,
   options: SenderOptions = {},
+  metrics?: OutreachMetrics,
 ): DeliverySender {
   const { config } = outbox;
-  const mail = options.transports?.mail !== undefined ? options.transports.mail : config.smtpUrl && smtpTransport(config.smtpUrl, config.timeoutMs);
+  const mail =
+    options.transports?.mail !== undefined ? options.transports.mail : config.smtpUrl && smtpTransport(config.smtpUrl, config.timeoutMs);
   const sender = new DeliverySender({
     store,
     recordAttempts: (outcomes) => core.recordAttempts(outcomes),
@@ -37,6 +40,7 @@ export function startSender(
     clock,
     log,
     ...(options.random ? { random: options.random } : {}),
+    ...(metrics ? { metrics } : {}),
   });
   sender.start();
   return sender;

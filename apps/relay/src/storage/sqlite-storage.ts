@@ -33,6 +33,9 @@ import type {
   WriteRequest,
 } from './storage.js';
 
+/** Thrown inside the probe's transaction so that better-sqlite3 rolls it back. */
+const PROBE_ROLLBACK = Symbol('readiness probe rollback');
+
 function docs<T>(rows: readonly { doc: string }[]): T[] {
   return rows.map((row) => JSON.parse(row.doc) as T);
 }
@@ -86,16 +89,12 @@ export class SqliteStorage implements Storage {
         `INSERT INTO comments (id, request_id, created_at, doc) VALUES (?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
       ),
-      upsertPlatform: db.prepare(
-        'INSERT INTO platforms (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc',
-      ),
+      upsertPlatform: db.prepare('INSERT INTO platforms (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc'),
       upsertUser: db.prepare(
         `INSERT INTO users (id, role, platform_id, doc) VALUES (?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET role = excluded.role, platform_id = excluded.platform_id, doc = excluded.doc`,
       ),
-      upsertDevice: db.prepare(
-        'INSERT INTO devices (id, user_id, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc',
-      ),
+      upsertDevice: db.prepare('INSERT INTO devices (id, user_id, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc'),
       upsertMeetingRecord: db.prepare(
         `INSERT INTO meeting_records (id, type, meeting_id, doc) VALUES (?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
@@ -111,18 +110,16 @@ export class SqliteStorage implements Storage {
       upsertCounter: db.prepare(
         'INSERT INTO ref_counters (year, counter) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET counter = excluded.counter',
       ),
-      upsertMeta: db.prepare(
-        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      ),
+      upsertMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
       insertCode: db.prepare('INSERT INTO enrollment_codes (code_hash, user_id, expires_at) VALUES (?, ?, ?)'),
       useCode: db.prepare('UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL'),
       code: db.prepare('SELECT user_id, expires_at, used_at FROM enrollment_codes WHERE code_hash = ?'),
       insertToken: db.prepare('INSERT INTO device_tokens (token_hash, device_id) VALUES (?, ?)'),
       replaceToken: db.prepare('UPDATE device_tokens SET token_hash = ? WHERE token_hash = ?'),
       // A cancelled code is marked as used at the time its successor was issued: both are refused alike.
-      cancelOlderCodes: db.prepare(
-        'UPDATE enrollment_codes SET used_at = ? WHERE user_id = ? AND code_hash != ? AND used_at IS NULL',
-      ),
+      cancelOlderCodes: db.prepare('UPDATE enrollment_codes SET used_at = ? WHERE user_id = ? AND code_hash != ? AND used_at IS NULL'),
+      // The readiness probe's scratch row, never committed (see `probeWrite`).
+      probe: db.prepare("INSERT INTO meta (key, value) VALUES ('readiness-probe', zeroblob(?))"),
       credential: db.prepare(
         `SELECT d.doc AS device, u.doc AS user FROM device_tokens t
          JOIN devices d ON d.id = t.device_id JOIN users u ON u.id = d.user_id WHERE t.token_hash = ?`,
@@ -142,9 +139,7 @@ export class SqliteStorage implements Storage {
   loadStateNow(): DomainState {
     const all = (table: string) => this.db.prepare(`SELECT doc FROM ${table}`).all() as { doc: string }[];
     const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((item) => [item.id, item]));
-    const policyRow = this.db.prepare("SELECT value FROM meta WHERE key = 'policy'").get() as
-      | { value: string }
-      | undefined;
+    const policyRow = this.db.prepare("SELECT value FROM meta WHERE key = 'policy'").get() as { value: string } | undefined;
     const counters = this.db.prepare('SELECT year, counter FROM ref_counters').all() as {
       year: number;
       counter: number;
@@ -311,9 +306,7 @@ export class SqliteStorage implements Storage {
   }
 
   private mutationResultNow(mutationId: string): StoredMutationResult | undefined {
-    const row = this.statements.mutation.get(mutationId) as
-      | { user_id: string; result: string; request_hash: string | null }
-      | undefined;
+    const row = this.statements.mutation.get(mutationId) as { user_id: string; result: string; request_hash: string | null } | undefined;
     return row ? { userId: row.user_id, result: JSON.parse(row.result), requestHash: row.request_hash } : undefined;
   }
 
@@ -339,15 +332,36 @@ export class SqliteStorage implements Storage {
   }
 
   private enrollmentCodeNow(codeHash: string): EnrollmentCodeRecord | undefined {
-    const row = this.statements.code.get(codeHash) as
-      | { user_id: string; expires_at: number; used_at: number | null }
-      | undefined;
+    const row = this.statements.code.get(codeHash) as { user_id: string; expires_at: number; used_at: number | null } | undefined;
     return row ? { userId: row.user_id, expiresAt: row.expires_at, usedAt: row.used_at } : undefined;
   }
 
   async credential(tokenHash: string): Promise<DeviceCredential | undefined> {
     const row = this.statements.credential.get(tokenHash) as { device: string; user: string } | undefined;
     return row ? { device: JSON.parse(row.device), user: JSON.parse(row.user) } : undefined;
+  }
+
+  /**
+   * `Storage.probeWrite` on SQLite: BEGIN IMMEDIATE (the write lock, without waiting for it), a
+   * scratch row of one page in `meta` (a page must be found for it, so a file at its size cap
+   * refuses it as a commit would), then ROLLBACK: nothing reaches the file.
+   */
+  async probeWrite(): Promise<void> {
+    const busyTimeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      this.db
+        .transaction(() => {
+          this.statements.probe.run(pageSize);
+          throw PROBE_ROLLBACK;
+        })
+        .immediate();
+    } catch (error) {
+      if (error !== PROBE_ROLLBACK) throw error;
+    } finally {
+      this.db.pragma(`busy_timeout = ${busyTimeout}`);
+    }
   }
 
   /**

@@ -1,13 +1,4 @@
-import type {
-  Device,
-  DomainState,
-  EntityWrite,
-  LogPosition,
-  LoggedEvent,
-  MutationResult,
-  User,
-  Viewer,
-} from '@contact-desk/shared';
+import type { Device, DomainState, EntityWrite, LogPosition, LoggedEvent, MutationResult, User, Viewer } from '@contact-desk/shared';
 import type { OutboxStore, OutboxWrites } from './outbox-store.js';
 
 /** A mutation's recorded answer, so that a re-sent mutation id gets the same one. */
@@ -148,6 +139,14 @@ export interface Storage {
   requestEvents(platformId: string, requestId: string, afterSeq: number, limit: number): Promise<LoggedEvent[]>;
   /** The outbox: deliveries to send and the delivery log, sealed webhook secrets. */
   outbox(): OutboxStore;
+  /**
+   * Whether the store takes writes now, without keeping anything: a transaction that takes a write
+   * lock and writes a scratch row of a page's size into `meta` (never the log), then rolls back.
+   * Resolves when the store took it; rejects with the engine's own error (see `storeFault`) when it
+   * refused. PostgreSQL waits at most `timeoutMs` for a statement or a lock; SQLite does not wait at
+   * all (its waits freeze the relay's one thread), so a lock held elsewhere is an immediate refusal.
+   */
+  probeWrite(timeoutMs: number): Promise<void>;
   /** Present when several relay nodes may share this store. */
   readonly coordination?: NodeCoordination;
   close(): Promise<void>;

@@ -31,6 +31,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import type { RelayCore } from '../core/relay-core.js';
 import type { Session } from '../core/session.js';
 import type { Logger } from '../logger.js';
+import { NO_METRICS, type SocketMetrics } from '../monitoring/relay-metrics.js';
 import { answerDeliveries } from '../outreach/delivery-log.js';
 import type { OutboxStore } from '../storage/outbox-store.js';
 import type { Storage } from '../storage/storage.js';
@@ -64,6 +65,8 @@ export interface SocketServerOptions {
   readonly credentials?: Pick<Storage, 'replaceDeviceToken'>;
   /** The prefect's delivery log (`deliveries` channel). */
   readonly deliveryLog?: Pick<OutboxStore, 'deliveryPage'>;
+  /** Counts connections, pulls and what the socket layer refuses on its own. */
+  readonly metrics?: SocketMetrics;
 }
 
 function connectError(code: 'unauthenticated' | 'unsupported_protocol' | 'storage_unavailable', message: string): Error {
@@ -89,6 +92,7 @@ export function attachSocketServer(
   });
   const fanout = new LiveFanout();
   const pushRate = new PushRateLimit(limits.mutationsPerSecond, limits.mutationBurst, options.clock ?? systemClock);
+  const metrics = options.metrics ?? NO_METRICS;
 
   io.use((socket, next) => {
     const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
@@ -113,6 +117,7 @@ export function attachSocketServer(
     fanout.track(visibilityClass(session.user), core.headSeq);
     void socket.join([room, `user:${session.user.id}`, `device:${session.device.id}`]);
     log.info({ userId: session.user.id, deviceId: session.device.id, role: session.user.role }, 'device connected');
+    metrics.deviceConnected(session.user.role);
     socket.emit(CHANNELS.session, {
       protocolVersion: PROTOCOL_VERSION,
       actor: session.actor,
@@ -144,9 +149,13 @@ export function attachSocketServer(
 
     socket.on(CHANNELS.push, (payload, ack) => {
       if (typeof ack !== 'function') return;
-      void handlePush(core, session, payload, pushRate, log).then(ack, (error: unknown) => {
+      const answer = (response: PushResponse) => {
+        if (!response.ok) metrics.pushRefused(response.error.code);
+        ack(response);
+      };
+      void handlePush(core, session, payload, pushRate, log, metrics).then(answer, (error: unknown) => {
         log.error({ err: error }, 'push failed');
-        ack({ ok: false, error: protocolError('internal', 'The relay failed to handle this push.') });
+        answer({ ok: false, error: protocolError('internal', 'The relay failed to handle this push.') });
       });
     });
 
@@ -165,6 +174,7 @@ export function attachSocketServer(
       }
       void core.pull(current.user, request.value.afterSeq, request.value.limit, request.value.afterHash).then((response) => {
         ack(response);
+        if (response.ok) metrics.pulled(response.events.length);
         if (response.ok && session.user.role === 'liaison') {
           const created = response.events.flatMap((e) => (e.type === 'request.created' ? [e.payload.request.id] : []));
           recordReceipts(core, created, session.device.id);
@@ -210,6 +220,7 @@ export function attachSocketServer(
     });
 
     socket.on('disconnect', () => {
+      metrics.deviceDisconnected(session.user.role);
       if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) fanout.untrack(visibilityClass(session.user));
     });
   });
@@ -237,6 +248,7 @@ async function handlePush(
   payload: unknown,
   pushRate: PushRateLimit,
   log: Logger,
+  metrics: SocketMetrics,
 ): Promise<PushResponse> {
   const session = core.refresh(connected);
   if (!session) return { ok: false, error: protocolError('unauthenticated', 'This device or user was revoked.') };
@@ -267,6 +279,7 @@ async function handlePush(
       valid.push(parsed.value);
       results.push(undefined);
     } else {
+      metrics.mutationAnswered(typeof raw === 'object' && raw !== null && 'type' in raw ? String(raw.type) : '', parsed.error.code);
       results.push({ mutationId: parsed.mutationId ?? '', status: 'rejected', error: parsed.error });
     }
   }

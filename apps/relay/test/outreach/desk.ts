@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import type { DeliveriesResponse, LoggedEvent, NotificationAttempt } from '@contact-desk/shared';
 import { perform } from '../../src/cli/admin-actions.js';
-import { databaseFile } from '../../src/config.js';
+import { databaseFile, type RelayConfig } from '../../src/config.js';
 import { DEFAULT_OUTREACH, type OutreachConfig } from '../../src/outreach/outreach-config.js';
 import type { SenderOptions } from '../../src/outreach/start-sender.js';
 import { Harness, MINUTE, type Client, type EnrolledUser } from '../harness.js';
@@ -49,9 +49,13 @@ export interface Desk {
  * Platforms `alpha` (two liaisons, one without an address; a backup; a manager contact) and
  * `beta`, a prefect and an operator, all connected.
  */
-export async function startDesk(outreach: Partial<OutreachConfig> = {}, sender: SenderOptions = {}): Promise<Desk> {
+export async function startDesk(
+  outreach: Partial<OutreachConfig> = {},
+  sender: SenderOptions = {},
+  config: Partial<RelayConfig> = {},
+): Promise<Desk> {
   const h = await Harness.start(undefined, undefined, {
-    config: { outreach: { ...TEST_OUTREACH, ...outreach } },
+    config: { ...config, outreach: { ...TEST_OUTREACH, ...outreach } },
     start: { outreach: { random: () => 0.5, ...sender } },
   });
   await h.platform('alpha', 'Alpha');
@@ -88,7 +92,7 @@ export function drain(h: Harness): Promise<void> {
 export async function allEvents(h: Harness): Promise<LoggedEvent[]> {
   const events: LoggedEvent[] = [];
   for (;;) {
-    const page = (await h.eventsAfter(events.at(-1)?.seq ?? 0));
+    const page = await h.eventsAfter(events.at(-1)?.seq ?? 0);
     if (page.length === 0) return events;
     events.push(...page);
   }

@@ -33,6 +33,18 @@ forEachEngine('the write', (fresh) => {
     await unchanged(storage, before);
   });
 
+  it('takes the write probe of readiness, leaving nothing behind, and writes as before after it', async () => {
+    const storage = await fresh();
+    const writer = new LogWriter(storage);
+    await seed(writer);
+    const before = await storage.snapshot();
+    await storage.probeWrite(1_000);
+    await storage.probeWrite(1_000);
+    await unchanged(storage, before);
+    await writer.write([createRequest('meta')], { actor: actor(writer, IDS.operator) });
+    expect((await storage.head()).seq).toBe(before.head.seq + 1);
+  });
+
   it('refuses, writing nothing, a batch that does not follow the head: an old seq, or the next seq on another hash', async () => {
     const storage = await fresh();
     const writer = new LogWriter(storage);

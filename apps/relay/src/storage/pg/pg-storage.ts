@@ -19,6 +19,7 @@ import * as log from './pg-event-log.js';
 import { AdvisoryLeads } from './pg-leadership.js';
 import { LogListener } from './pg-log-listener.js';
 import { PgOutbox } from './pg-outbox.js';
+import { probeWrite } from './pg-probe.js';
 import { loadState } from './pg-projections.js';
 import { writeUnderLock } from './pg-write.js';
 
@@ -107,6 +108,10 @@ export class PgStorage implements Storage {
 
   outbox(): PgOutbox {
     return this.outboxStore;
+  }
+
+  probeWrite(timeoutMs: number): Promise<void> {
+    return probeWrite(this.pool, timeoutMs);
   }
 
   /** Stops listening, gives up every lead (without `onLost`), and closes the pool once its queries are done. */
