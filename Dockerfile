@@ -13,10 +13,6 @@
 
 # --- Build: the relay and packages/shared compiled, then the relay bundle --------------------------
 FROM node:24-bookworm-slim AS build
-# better-sqlite3 builds its native binding from source when no prebuilt one can be downloaded.
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends python3 make g++ \
-    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 ENV TURBO_TELEMETRY_DISABLED=1 \
     NPM_CONFIG_UPDATE_NOTIFIER=false
@@ -28,9 +24,9 @@ COPY packages/shared/package.json packages/shared/
 COPY packages/exports/package.json packages/exports/
 COPY tests/package.json tests/
 # The lock file's versions of the relay's packages and the root's build tools, nothing of the
-# desktop app; no lifecycle scripts, then better-sqlite3's binding alone.
-RUN npm ci --ignore-scripts --no-audit --no-fund --include-workspace-root --workspace @contact-desk/relay \
-    && npm rebuild better-sqlite3
+# desktop app; no lifecycle scripts: better-sqlite3's binaries come inside its package, no
+# compiler is needed.
+RUN npm ci --ignore-scripts --no-audit --no-fund --include-workspace-root --workspace @contact-desk/relay
 COPY tsconfig.base.json turbo.json ./
 COPY packages/shared packages/shared
 COPY apps/relay apps/relay
