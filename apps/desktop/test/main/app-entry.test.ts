@@ -7,7 +7,8 @@ async function startApp(lockGranted: boolean): Promise<void> {
   electron.app.requestSingleInstanceLock.mockReturnValue(lockGranted);
   vi.resetModules();
   await import('../../src/main/index');
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // Once ready, the app reads the stored credentials before it opens its window.
+  if (lockGranted) await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
 }
 
 describe('app entry', () => {
@@ -27,13 +28,16 @@ describe('app entry', () => {
     await startApp(true);
     expect(electron.app.quit).not.toHaveBeenCalled();
     expect(electron.windows).toHaveLength(1);
-    const window = electron.windows[0] as unknown as { options: { webPreferences: Record<string, unknown> }; loadURL: ReturnType<typeof vi.fn> };
+    const window = electron.windows[0] as unknown as {
+      options: { webPreferences: Record<string, unknown> };
+      loadURL: ReturnType<typeof vi.fn>;
+    };
     expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(window.loadURL).toHaveBeenCalledWith('app://contact-desk/index.html');
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
     expect(electron.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalled();
     expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
-    expect(electron.ipcMain.handle).toHaveBeenCalledTimes(7);
+    expect(electron.ipcMain.handle).toHaveBeenCalledTimes(8);
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalled();
   });
 

@@ -11,7 +11,8 @@ async function startApp(packaged: boolean): Promise<void> {
   vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
   vi.resetModules();
   await import('../../src/main/index');
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // Once ready, the app reads the stored credentials before it opens its window.
+  await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
 }
 
 afterEach(() => {

@@ -72,6 +72,7 @@ export const commonTexts: FeatureTexts = {
       storage_unavailable: 'Relais indisponible',
       internal: 'Erreur du relais',
       unreachable: 'Relais injoignable',
+      credentials_not_stored: 'Identifiants non conservés',
     },
   },
   en: {
@@ -142,6 +143,7 @@ export const commonTexts: FeatureTexts = {
       storage_unavailable: 'Relay unavailable',
       internal: 'Relay error',
       unreachable: 'Relay unreachable',
+      credentials_not_stored: 'Credentials not kept',
     },
   },
 };
