@@ -52,21 +52,26 @@ export async function ensureBuilt(): Promise<void> {
   await run('npx', ['electron-vite', 'build'], { cwd: DESKTOP_ROOT, timeout: 300_000 });
 }
 
+const withoutVitest = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv =>
+  Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('VITEST')));
+
 /**
  * `electron-builder --dir` with the project's configuration, into `output`: the unpacked app
  * electron-builder makes before any installer (for Linux when `linux`, else for this system).
+ * Returns what electron-builder printed (its log goes to stderr).
  */
 export async function packDir(options: { dist: string; output: string; linux: boolean; env?: Record<string, string> }): Promise<string> {
   const args = ['electron-builder', '--config', 'electron-builder.config.ts', '--dir', '--publish', 'never'];
   if (options.linux) args.push('--linux');
   args.push(`-c.electronDist=${options.dist}`, `-c.directories.output=${options.output}`);
-  const { stdout } = await run('npx', args, {
+  const { stdout, stderr } = await run('npx', args, {
     cwd: DESKTOP_ROOT,
     timeout: 600_000,
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false', ...options.env },
+    // electron-builder prints nothing under Vitest (VITEST set): its log is part of what is checked.
+    env: { ...withoutVitest(process.env), CSC_IDENTITY_AUTO_DISCOVERY: 'false', ...options.env },
   });
-  return stdout;
+  return `${stdout}${stderr}`;
 }
 
 /** Every fuse of the wire @electron/fuses knows, by name (the enum's names, not its reverse numeric keys). */
