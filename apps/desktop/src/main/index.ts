@@ -57,10 +57,15 @@ function setMenu(update?: UpdateMenuItem): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, app.isPackaged, update)));
 }
 
+/** The version the user was last told of: each later check finds it downloaded again, and says nothing more. */
+let announcedVersion: string | null = null;
+
 /** A downloaded update is offered, never forced: a menu item restarts with it, a notice says so once. */
 function offerUpdate(version: string, install: () => void): void {
   const notice = updateNotice(app.getLocale(), version);
   setMenu({ label: notice.menuLabel, install });
+  if (announcedVersion === version) return;
+  announcedVersion = version;
   if (Notification.isSupported()) new Notification({ title: notice.title, body: notice.body }).show();
 }
 
