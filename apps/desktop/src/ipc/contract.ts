@@ -1,3 +1,6 @@
+import type { Actor, ProtocolError } from '@contact-desk/shared';
+import type { EnrollTransportError } from '../enrollment/relay-enrollment';
+
 /**
  * The one bridge between the renderer and the native side. The preload exposes exactly this
  * object as `window.contactDesk`; the main process validates every argument again.
@@ -10,6 +13,7 @@ export const IPC_CHANNELS = {
   tokenGet: 'contact-desk:token-get',
   tokenSet: 'contact-desk:token-set',
   tokenClear: 'contact-desk:token-clear',
+  enroll: 'contact-desk:enroll',
 } as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
@@ -48,6 +52,22 @@ export interface StoredCredentials {
   readonly pendingToken?: string;
 }
 
+/** A one-time enrollment code to exchange at the first of the relay's addresses that answers. */
+export interface EnrollRequest {
+  /** The relay's addresses, each an http(s) origin, in the order they are tried. */
+  readonly relayUrls: string[];
+  readonly code: string;
+  readonly deviceLabel: string;
+}
+
+/**
+ * How an enrollment ended: the device is enrolled (its credentials stored, its relay's origins
+ * allowed once the page loads again) with the address that answered, or the reason it is not.
+ */
+export type EnrollmentAnswer =
+  | { readonly ok: true; readonly relayUrl: string; readonly actor: Actor }
+  | { readonly ok: false; readonly error: ProtocolError | EnrollTransportError };
+
 export interface DesktopApi {
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   /** Prints the current window to a PDF file chosen by the user. */
@@ -57,6 +77,12 @@ export interface DesktopApi {
   setBadge(count: number): Promise<void>;
   /** Credentials of a profile, encrypted at rest with the OS keychain (Electron safeStorage). */
   getCredentials(profile: string): Promise<StoredCredentials | null>;
+  /** Stores new tokens for the relays the profile enrolled with (never other relays: see `enroll`). */
   setCredentials(profile: string, credentials: StoredCredentials): Promise<void>;
   clearCredentials(profile: string): Promise<void>;
+  /**
+   * Enrolls this device in the main process and stores its credentials there; the page may reach
+   * the relay once it has loaded again (its content security policy names the relays it may reach).
+   */
+  enroll(profile: string, request: EnrollRequest): Promise<EnrollmentAnswer>;
 }

@@ -1,3 +1,4 @@
+import { enrollRequestSchema } from '@contact-desk/shared';
 import { z } from 'zod';
 import { IPC_CHANNELS, MAX_RELAY_ADDRESSES, type IpcChannel } from './contract';
 import { IpcRefusedError } from './refusal';
@@ -33,12 +34,33 @@ export const badgeSchema = z.number().int().min(0).max(99_999);
 const relayUrlSchema = z.url({ protocol: /^https?$/ }).max(2048);
 const tokenSchema = z.string().min(10).max(200);
 
-/** A device's relay addresses: one at least, a bounded number, each once. */
-export const relayUrlsSchema = z
-  .array(relayUrlSchema)
-  .min(1)
-  .max(MAX_RELAY_ADDRESSES)
-  .refine((urls) => new Set(urls).size === urls.length, 'the same relay address twice');
+/** A list of relay addresses: one at least, a bounded number, each once. */
+const addressList = (address: z.ZodType<string>) =>
+  z
+    .array(address)
+    .min(1)
+    .max(MAX_RELAY_ADDRESSES)
+    .refine((urls) => new Set(urls).size === urls.length, 'the same relay address twice');
+
+/** A device's relay addresses as stored. */
+export const relayUrlsSchema = addressList(relayUrlSchema);
+
+/**
+ * A relay address as enrollment takes it: an http(s) origin (scheme, host, port) exactly as the
+ * URL parser writes it, so no path, query, credentials or look-alike spelling reaches the policy.
+ */
+const relayOriginSchema = relayUrlSchema.refine((url) => URL.canParse(url) && new URL(url).origin === url, {
+  message: 'not a relay origin (scheme, host and port only)',
+});
+
+/** What an enrollment needs: the relay's origins, the one-time code and the device's name, as the relay bounds them. */
+export const enrollSchema = z
+  .object({
+    relayUrls: addressList(relayOriginSchema),
+    code: enrollRequestSchema.shape.code,
+    deviceLabel: enrollRequestSchema.shape.deviceLabel,
+  })
+  .strict();
 
 export const credentialsSchema = z
   .object({ relayUrls: relayUrlsSchema, token: tokenSchema, pendingToken: tokenSchema.optional() })
@@ -69,6 +91,7 @@ export const CHANNEL_ARGUMENTS = {
   [IPC_CHANNELS.tokenGet]: z.tuple([profileSchema]),
   [IPC_CHANNELS.tokenSet]: z.tuple([profileSchema, credentialsSchema]),
   [IPC_CHANNELS.tokenClear]: z.tuple([profileSchema]),
+  [IPC_CHANNELS.enroll]: z.tuple([profileSchema, enrollSchema]),
 } as const satisfies Record<IpcChannel, z.ZodType<readonly unknown[]>>;
 
 export type ChannelArguments<C extends IpcChannel> = z.output<(typeof CHANNEL_ARGUMENTS)[C]>;

@@ -1,17 +1,21 @@
-import { BrowserWindow, Menu, app, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
+import { BrowserWindow, Menu, Notification, app, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, resolveAppFile } from './app-protocol';
 import { buildContentSecurityPolicy, installContentSecurityPolicy, withContentSecurityPolicy } from './content-security-policy';
-import { createCredentialStore } from './credential-store';
+import { createCredentialStore, learnEnrolledRelays } from './credential-store';
+import { createEnrollment } from './enrollment';
 import { registerIpcHandlers } from './ipc-handlers';
-import { buildMenuTemplate } from './menu';
+import { createLog, fileSink, type Log } from './log';
+import { buildMenuTemplate, type UpdateMenuItem } from './menu';
 import { createNativeServices } from './native-services';
 import { launchQuery } from './launch-query';
 import { guardWebContents, installPermissionHandlers } from './navigation-guard';
 import { originOf } from './origin';
 import { openMainWindow } from './window-options';
 import { createRelayOriginAllowList } from './relay-origin-allow-list';
+import { gatherUpdateFacts, startUpdates } from './update-service';
+import { planUpdates, updateNotice } from './updates';
 
 const here = import.meta.dirname;
 /** Sandboxed preloads cannot be ES modules: the preload is built as CommonJS. */
@@ -49,6 +53,27 @@ function serveRenderer(): void {
   });
 }
 
+function setMenu(update?: UpdateMenuItem): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, app.isPackaged, update)));
+}
+
+/** The version the user was last told of: each later check finds it downloaded again, and says nothing more. */
+let announcedVersion: string | null = null;
+
+/** A downloaded update is offered, never forced: a menu item restarts with it, a notice says so once. */
+function offerUpdate(version: string, install: () => void): void {
+  const notice = updateNotice(app.getLocale(), version);
+  setMenu({ label: notice.menuLabel, install });
+  if (announcedVersion === version) return;
+  announcedVersion = version;
+  if (Notification.isSupported()) new Notification({ title: notice.title, body: notice.body }).show();
+}
+
+async function checkForUpdates(log: Log): Promise<void> {
+  const plan = planUpdates(await gatherUpdateFacts(app.isPackaged, process.resourcesPath ?? ''));
+  await startUpdates(plan, log, offerUpdate);
+}
+
 function start(): void {
   app.enableSandbox();
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -73,18 +98,25 @@ function start(): void {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
+    const log = createLog([(line) => process.stderr.write(line), fileSink(join(app.getPath('logs'), 'main.log'))]);
     serveRenderer();
     installContentSecurityPolicy(session.defaultSession, currentPolicy);
     installPermissionHandlers(session.defaultSession, appOrigin);
-    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, app.isPackaged)));
+    setMenu();
 
     const credentials = createCredentialStore(join(app.getPath('userData'), 'credentials'), safeStorage, (profile, urls) => {
       relayOrigins.allow(profile, urls);
     });
-    registerIpcHandlers(ipcMain, appOrigin, createNativeServices(credentials));
+    // The page's policy is fixed when it loads: it must name every enrolled relay from the first load.
+    await learnEnrolledRelays(credentials, (profile, error) =>
+      log.warn(`credentials of profile ${profile} cannot be read: ${String(error)}`),
+    );
+    const enroll = createEnrollment((url, init) => net.fetch(url, init), credentials);
+    registerIpcHandlers(ipcMain, appOrigin, createNativeServices(credentials, enroll));
 
     mainWindow = createMainWindow();
+    void checkForUpdates(log).catch((error: unknown) => log.error(`updates: ${String(error)}`));
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
     });

@@ -1,5 +1,12 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { IPC_CHANNELS, type IpcChannel, type NotifyRequest, type SaveFileResult } from '../ipc/contract';
+import {
+  IPC_CHANNELS,
+  type EnrollmentAnswer,
+  type EnrollRequest,
+  type IpcChannel,
+  type NotifyRequest,
+  type SaveFileResult,
+} from '../ipc/contract';
 import { IpcRefusedError } from '../ipc/refusal';
 import { parseChannelArguments, type ChannelArguments } from '../ipc/validation';
 import type { CredentialStore } from './credential-store';
@@ -12,6 +19,8 @@ export interface NativeServices {
   notify(request: NotifyRequest): void;
   setBadge(count: number): void;
   credentials: CredentialStore;
+  /** Enrolls the device with the relay and stores its credentials (see `DesktopApi.enroll`). */
+  enroll(profile: string, request: EnrollRequest): Promise<EnrollmentAnswer>;
 }
 
 /** The part of a sending frame that decides trust (Electron's WebFrameMain). */
@@ -40,6 +49,7 @@ function effectsOf(services: NativeServices): Effects {
     [C.tokenGet]: (_sender, [profile]) => services.credentials.get(profile),
     [C.tokenSet]: (_sender, [profile, credentials]) => services.credentials.set(profile, credentials),
     [C.tokenClear]: (_sender, [profile]) => services.credentials.clear(profile),
+    [C.enroll]: (_sender, [profile, request]) => services.enroll(profile, request),
   };
 }
 
@@ -47,7 +57,9 @@ function effectsOf(services: NativeServices): Effects {
  * One handler per channel: the whole argument list is parsed against the channel's schema
  * (wrong type, missing or extra argument → IpcRefusedError) before the effect runs.
  */
-export function createIpcHandlers(services: NativeServices): Record<IpcChannel, (sender: WebContents, args: unknown[]) => Promise<unknown>> {
+export function createIpcHandlers(
+  services: NativeServices,
+): Record<IpcChannel, (sender: WebContents, args: unknown[]) => Promise<unknown>> {
   const effects = effectsOf(services);
   const handlerOf =
     <C extends IpcChannel>(channel: C) =>

@@ -1,7 +1,16 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
-/** The application menu: standard roles only; developer tools exist only in unpackaged builds. */
-export function buildMenuTemplate(platform: NodeJS.Platform, isPackaged: boolean): MenuItemConstructorOptions[] {
+/** A downloaded update the user may install now: the item's label and what it does. */
+export interface UpdateMenuItem {
+  readonly label: string;
+  readonly install: () => void;
+}
+
+/**
+ * The application menu: standard roles only, and, once an update is downloaded, an item first in
+ * the Help menu that restarts with it; developer tools exist only in unpackaged builds.
+ */
+export function buildMenuTemplate(platform: NodeJS.Platform, isPackaged: boolean, update?: UpdateMenuItem): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const appMenu: MenuItemConstructorOptions[] = isMac
     ? [
@@ -57,6 +66,8 @@ export function buildMenuTemplate(platform: NodeJS.Platform, isPackaged: boolean
       ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }]
       : [{ role: 'minimize' }, { role: 'close' }],
   };
-  const helpMenu: MenuItemConstructorOptions = { role: 'help', submenu: [{ role: 'about' }] };
+  const updateItems: MenuItemConstructorOptions[] =
+    update === undefined ? [] : [{ id: 'install-update', label: update.label, click: () => update.install() }, { type: 'separator' }];
+  const helpMenu: MenuItemConstructorOptions = { role: 'help', submenu: [...updateItems, { role: 'about' }] };
   return [...appMenu, fileMenu, editMenu, viewMenu, windowMenu, helpMenu];
 }

@@ -1,7 +1,7 @@
 import { BrowserWindow, Notification, app, dialog, type WebContents } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SaveFileResult } from '../ipc/contract';
+import type { EnrollmentAnswer, EnrollRequest, SaveFileResult } from '../ipc/contract';
 import type { CredentialStore } from './credential-store';
 import type { NativeServices } from './ipc-handlers';
 
@@ -16,7 +16,10 @@ async function chooseSavePath(sender: WebContents, suggestedName: string, pdf: b
   return result.canceled || !result.filePath ? null : result.filePath;
 }
 
-export function createNativeServices(credentials: CredentialStore): NativeServices {
+export function createNativeServices(
+  credentials: CredentialStore,
+  enroll: (profile: string, request: EnrollRequest) => Promise<EnrollmentAnswer>,
+): NativeServices {
   return {
     async saveFile(sender, suggestedName, data): Promise<SaveFileResult> {
       const path = await chooseSavePath(sender, suggestedName, false);
@@ -51,5 +54,6 @@ export function createNativeServices(credentials: CredentialStore): NativeServic
       app.setBadgeCount(count);
     },
     credentials,
+    enroll,
   };
 }

@@ -1,5 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_CHANNELS, type DesktopApi, type IpcChannel, type SaveFileResult, type StoredCredentials } from '../ipc/contract';
+import {
+  IPC_CHANNELS,
+  type DesktopApi,
+  type EnrollmentAnswer,
+  type IpcChannel,
+  type SaveFileResult,
+  type StoredCredentials,
+} from '../ipc/contract';
 import { parseChannelArguments, type ChannelArguments } from '../ipc/validation';
 
 /**
@@ -29,6 +36,7 @@ const api: DesktopApi = {
   clearCredentials: async (profile) => {
     await invoke(C.tokenClear, profile);
   },
+  enroll: async (profile, request) => (await invoke(C.enroll, profile, request)) as EnrollmentAnswer,
 };
 
 contextBridge.exposeInMainWorld('contactDesk', Object.freeze(api));

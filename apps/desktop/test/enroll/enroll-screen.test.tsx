@@ -1,15 +1,18 @@
 // @vitest-environment jsdom
+import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FEATURE_TEXTS } from '../../src/renderer/src/app/features';
 import { EnrollScreen } from '../../src/renderer/src/features/enroll/EnrollScreen';
 import { setupI18n, switchLanguage } from '../../src/renderer/src/i18n/i18n';
+import { CredentialDatabase, createWebPlatform } from '../../src/renderer/src/platform/platform.web';
 import { useDesk } from '../../src/renderer/src/state/desk-store';
 
 /**
- * The enrollment screen with the desk's real `enroll`: the relay field takes several addresses,
- * refuses a wrong list before anything is sent, and the addresses are tried in order until one
- * answers (here `fetch` stands for the network: the first node down, the second refusing the code).
+ * The enrollment screen with the desk's real `enroll`, through the web client's platform: the relay
+ * field takes several addresses, refuses a wrong list before anything is sent, and the addresses
+ * are tried in order until one answers (here `fetch` stands for the network: the first node down,
+ * the second refusing the code).
  */
 const OPTIONS = { profile: 'default', relay: null, code: null, autoEnroll: false };
 const A = 'https://relay-a.interieur.gouv.fr';
@@ -18,6 +21,7 @@ const C = 'https://relay-c.interieur.gouv.fr';
 
 beforeAll(async () => {
   await setupI18n(FEATURE_TEXTS);
+  await useDesk.getState().boot('default', createWebPlatform(new CredentialDatabase('enroll-screen-test')));
 });
 
 beforeEach(async () => {

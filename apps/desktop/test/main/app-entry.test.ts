@@ -1,4 +1,8 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { parsePolicy } from '../security/csp-rules';
 const electron = await vi.hoisted(async () => (await import('./electron-mock')).createElectronMock());
 vi.mock('electron', () => electron);
 
@@ -7,7 +11,8 @@ async function startApp(lockGranted: boolean): Promise<void> {
   electron.app.requestSingleInstanceLock.mockReturnValue(lockGranted);
   vi.resetModules();
   await import('../../src/main/index');
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // Once ready, the app reads the stored credentials before it opens its window.
+  if (lockGranted) await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
 }
 
 describe('app entry', () => {
@@ -27,13 +32,16 @@ describe('app entry', () => {
     await startApp(true);
     expect(electron.app.quit).not.toHaveBeenCalled();
     expect(electron.windows).toHaveLength(1);
-    const window = electron.windows[0] as unknown as { options: { webPreferences: Record<string, unknown> }; loadURL: ReturnType<typeof vi.fn> };
+    const window = electron.windows[0] as unknown as {
+      options: { webPreferences: Record<string, unknown> };
+      loadURL: ReturnType<typeof vi.fn>;
+    };
     expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(window.loadURL).toHaveBeenCalledWith('app://contact-desk/index.html');
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
     expect(electron.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalled();
     expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
-    expect(electron.ipcMain.handle).toHaveBeenCalledTimes(7);
+    expect(electron.ipcMain.handle).toHaveBeenCalledTimes(8);
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalled();
   });
 
@@ -57,6 +65,31 @@ describe('app entry', () => {
       expect(electron.app.quit).toHaveBeenCalled();
     } finally {
       Object.defineProperty(process, 'platform', platform);
+    }
+  });
+
+  it('names every enrolled relay in the policy of the very first page it serves after a restart', async () => {
+    const userData = await mkdtemp(join(tmpdir(), 'contact-desk-restart-'));
+    try {
+      await mkdir(join(userData, 'credentials'));
+      // The stand-in's safeStorage keeps text as it is.
+      const stored = { relayUrls: ['https://relay.interieur.gouv.fr', 'http://10.0.0.5:4410'], token: 'a-long-device-token-0123' };
+      await writeFile(join(userData, 'credentials', 'ministere.bin'), JSON.stringify(stored));
+      electron.app.getPath.mockReturnValue(userData);
+      await startApp(true);
+      const serve = electron.protocol.handle.mock.calls[0]?.[1] as (request: { url: string }) => Promise<Response>;
+      electron.net.fetch.mockResolvedValue(new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } }));
+      const policy = (await serve({ url: 'app://contact-desk/index.html' })).headers.get('content-security-policy') ?? '';
+      expect(parsePolicy(policy).get('connect-src')).toEqual([
+        "'self'",
+        'http://10.0.0.5:4410',
+        'ws://10.0.0.5:4410',
+        'https://relay.interieur.gouv.fr',
+        'wss://relay.interieur.gouv.fr',
+      ]);
+    } finally {
+      electron.app.getPath.mockReturnValue('/tmp/contact-desk-test');
+      await rm(userData, { recursive: true, force: true });
     }
   });
 });

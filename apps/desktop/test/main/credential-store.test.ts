@@ -2,7 +2,13 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCredentialStore, EncryptionUnavailableError, type Encryption } from '../../src/main/credential-store';
+import {
+  createCredentialStore,
+  EncryptionUnavailableError,
+  learnEnrolledRelays,
+  RelaysNotEnrolledError,
+  type Encryption,
+} from '../../src/main/credential-store';
 
 /** Reversible fake of safeStorage: byte-wise XOR, so the file never holds the token in clear. */
 function fakeEncryption(available = true): Encryption {
@@ -31,7 +37,7 @@ describe('credential store', () => {
   it('round-trips encrypted credentials per profile', async () => {
     const onRelay = vi.fn();
     const store = createCredentialStore(directory, fakeEncryption(), onRelay);
-    await store.set('ministere', credentials);
+    await store.saveEnrollment('ministere', credentials);
     expect(await readdir(directory)).toEqual(['ministere.bin']);
     const raw = await readFile(join(directory, 'ministere.bin'));
     expect(raw.toString('utf8')).not.toContain(credentials.token);
@@ -46,6 +52,7 @@ describe('credential store', () => {
   it('round-trips a pending token, and clears it when credentials without one are stored', async () => {
     const store = createCredentialStore(directory, fakeEncryption(), () => undefined);
     const pending = { ...credentials, pendingToken: 'cdt_mmk3b2c0.a-pending-device-token-0123456789' };
+    await store.saveEnrollment('ministere', credentials);
     await store.set('ministere', pending);
     const raw = await readFile(join(directory, 'ministere.bin'));
     expect(raw.toString('utf8')).not.toContain(pending.pendingToken);
@@ -89,14 +96,15 @@ describe('credential store', () => {
     const store = createCredentialStore(directory, fakeEncryption(), () => undefined);
     const urls = Array.from({ length: 9 }, (_, index) => `https://relay-${index}.example.fr`);
     for (const relayUrls of [[], urls, ['https://r.example', 'https://r.example'], ['javascript:alert(1)']]) {
-      await expect(store.set('p', { relayUrls, token: credentials.token })).rejects.toThrow();
+      await expect(store.saveEnrollment('p', { relayUrls, token: credentials.token })).rejects.toThrow();
     }
-    await store.set('p', { relayUrls: urls.slice(0, 8), token: credentials.token });
+    await expect(readdir(directory)).rejects.toThrow();
+    await store.saveEnrollment('p', { relayUrls: urls.slice(0, 8), token: credentials.token });
     expect((await store.get('p'))?.relayUrls).toHaveLength(8);
   });
 
   it('reports the relays on read too, so the CSP knows them after a restart', async () => {
-    await createCredentialStore(directory, fakeEncryption(), () => undefined).set('p1', credentials);
+    await createCredentialStore(directory, fakeEncryption(), () => undefined).saveEnrollment('p1', credentials);
     const onRelay = vi.fn();
     await createCredentialStore(directory, fakeEncryption(), onRelay).get('p1');
     expect(onRelay).toHaveBeenCalledWith('p1', credentials.relayUrls);
@@ -106,8 +114,8 @@ describe('credential store', () => {
     const encryption = fakeEncryption(false);
     const onRelay = vi.fn();
     const store = createCredentialStore(directory, encryption, onRelay);
-    await expect(store.set('ministere', credentials)).rejects.toThrow(EncryptionUnavailableError);
-    await expect(store.set('ministere', credentials)).rejects.toThrow(/plain text/);
+    await expect(store.saveEnrollment('ministere', credentials)).rejects.toThrow(EncryptionUnavailableError);
+    await expect(store.saveEnrollment('ministere', credentials)).rejects.toThrow(/plain text/);
     expect(encryption.encryptString).not.toHaveBeenCalled();
     expect(onRelay).not.toHaveBeenCalled();
     await expect(readdir(directory)).rejects.toThrow();
@@ -116,13 +124,74 @@ describe('credential store', () => {
   it('rejects profiles that are not safe file names', async () => {
     const store = createCredentialStore(directory, fakeEncryption(), () => undefined);
     await expect(store.set('../escape', credentials)).rejects.toThrow();
+    await expect(store.saveEnrollment('../escape', credentials)).rejects.toThrow();
     await expect(store.get('a/b')).rejects.toThrow();
     await expect(store.clear('')).rejects.toThrow();
   });
 
   it('treats an undecryptable file as absent', async () => {
-    await createCredentialStore(directory, fakeEncryption(), () => undefined).set('p1', credentials);
+    await createCredentialStore(directory, fakeEncryption(), () => undefined).saveEnrollment('p1', credentials);
     const broken: Encryption = { ...fakeEncryption(), decryptString: () => 'not json' };
     expect(await createCredentialStore(directory, broken, () => undefined).get('p1')).toBeNull();
+  });
+
+  it('renews the tokens of the relays a profile enrolled with, and refuses any other relay, changing nothing', async () => {
+    const onRelay = vi.fn();
+    const store = createCredentialStore(directory, fakeEncryption(), onRelay);
+    await expect(store.set('ministere', credentials)).rejects.toThrow(RelaysNotEnrolledError);
+    await expect(readdir(directory)).rejects.toThrow();
+
+    await store.saveEnrollment('ministere', credentials);
+    const renewed = { relayUrls: [...credentials.relayUrls].reverse(), token: 'a-renewed-device-token-0123456789' };
+    await store.set('ministere', renewed);
+    expect(await store.get('ministere')).toEqual(renewed);
+
+    onRelay.mockClear();
+    const elsewhere = [
+      [...credentials.relayUrls, 'https://evil.example'],
+      credentials.relayUrls.slice(0, 1),
+      ['https://evil.example', credentials.relayUrls[1]!],
+    ];
+    for (const relayUrls of elsewhere) {
+      const refusal = await store
+        .set('ministere', { relayUrls, token: 'another-device-token-0123456789' })
+        .catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(RelaysNotEnrolledError);
+      expect((refusal as Error).message).toMatch(/^Refused: profile ministere may only renew its tokens/);
+    }
+    expect(await store.get('ministere')).toEqual(renewed);
+    expect(onRelay.mock.calls.every(([, urls]) => urls === renewed.relayUrls || !urls.includes('https://evil.example'))).toBe(true);
+  });
+
+  it('lists the profiles it holds, and learns every enrolled relay before a window loads', async () => {
+    const store = createCredentialStore(directory, fakeEncryption(), () => undefined);
+    expect(await store.profiles()).toEqual([]);
+    await store.saveEnrollment('ministere', credentials);
+    await store.saveEnrollment('liaison-meta', { relayUrls: ['https://relay.meta.example'], token: credentials.token });
+    await writeFile(join(directory, 'notes.txt'), 'not credentials');
+    await writeFile(join(directory, 'Capitales.bin'), 'not a profile name');
+    await writeFile(join(directory, 'ministere.bin.1234.tmp'), 'an interrupted write');
+    expect((await store.profiles()).sort()).toEqual(['liaison-meta', 'ministere']);
+
+    const learnt = new Map<string, readonly string[]>();
+    const report = vi.fn();
+    await learnEnrolledRelays(
+      createCredentialStore(directory, fakeEncryption(), (profile, urls) => learnt.set(profile, urls)),
+      report,
+    );
+    expect(Object.fromEntries(learnt)).toEqual({ ministere: credentials.relayUrls, 'liaison-meta': ['https://relay.meta.example'] });
+    expect(report).not.toHaveBeenCalled();
+
+    // Without OS encryption nothing can be read: each profile is reported, none learnt, nothing thrown.
+    learnt.clear();
+    await learnEnrolledRelays(
+      createCredentialStore(directory, fakeEncryption(false), (p, urls) => learnt.set(p, urls)),
+      report,
+    );
+    expect(learnt.size).toBe(0);
+    expect(report.mock.calls.map(([profile, error]) => [profile, (error as Error).name]).sort()).toEqual([
+      ['liaison-meta', 'EncryptionUnavailableError'],
+      ['ministere', 'EncryptionUnavailableError'],
+    ]);
   });
 });

@@ -1,10 +1,15 @@
 import { vi } from 'vitest';
-import { IPC_CHANNELS, type DesktopApi, type IpcChannel } from '../../src/ipc/contract';
+import { IPC_CHANNELS, type DesktopApi, type EnrollmentAnswer, type IpcChannel } from '../../src/ipc/contract';
 import type { NativeServices } from '../../src/main/ipc-handlers';
 
 export const APP_ORIGIN = 'app://contact-desk';
 export const MAIN_FRAME = { url: 'app://contact-desk/index.html', parent: null };
 export const CREDENTIALS = { relayUrls: ['https://relay-a.example.fr', 'https://relay-b.example.fr'], token: 'a-long-device-token-123' };
+export const ENROLLMENT = {
+  relayUrls: ['https://relay-a.interieur.gouv.fr', 'https://relay-b.interieur.gouv.fr:8443', 'http://10.0.0.5:4410'],
+  code: 'ABCD-EFGH-JKLM',
+  deviceLabel: 'Poste du cabinet',
+};
 
 export function fakeServices() {
   return {
@@ -12,7 +17,14 @@ export function fakeServices() {
     printToPdf: vi.fn(async () => ({ saved: true })),
     notify: vi.fn(),
     setBadge: vi.fn(),
-    credentials: { get: vi.fn(async () => null), set: vi.fn(async () => undefined), clear: vi.fn(async () => undefined) },
+    credentials: {
+      get: vi.fn(async () => null),
+      set: vi.fn(async () => undefined),
+      saveEnrollment: vi.fn(async () => undefined),
+      clear: vi.fn(async () => undefined),
+      profiles: vi.fn(async () => []),
+    },
+    enroll: vi.fn(async (): Promise<EnrollmentAnswer> => ({ ok: false, error: { code: 'unreachable', message: 'not in tests' } })),
   } satisfies NativeServices;
 }
 export type FakeServices = ReturnType<typeof fakeServices>;
@@ -27,6 +39,9 @@ export function effectCount(services: FakeServices): number {
     services.credentials.get,
     services.credentials.set,
     services.credentials.clear,
+    services.credentials.saveEnrollment,
+    services.credentials.profiles,
+    services.enroll,
   ].reduce((total, effect) => total + effect.mock.calls.length, 0);
 }
 
@@ -42,6 +57,7 @@ export interface ContractCase {
 }
 
 const bytes = new Uint8Array([1, 2, 3]);
+const withRelays = (...relayUrls: string[]) => ({ ...ENROLLMENT, relayUrls });
 const polluted = (value: object): unknown => JSON.parse(JSON.stringify(value).replace(/^\{/, '{"__proto__":{"admin":true},'));
 
 /**
@@ -134,6 +150,38 @@ export const CONTRACT_CASES: Record<keyof DesktopApi, ContractCase> = {
       ['extra field', ['p', { ...CREDENTIALS, admin: true }]],
       ['short pending token', ['p', { ...CREDENTIALS, pendingToken: 'x' }]],
       ['pending token not a string', ['p', { ...CREDENTIALS, pendingToken: 42 }]],
+    ],
+  },
+  enroll: {
+    channel: IPC_CHANNELS.enroll,
+    valid: ['ministere', ENROLLMENT],
+    effect: (services) => services.enroll,
+    effectArgs: () => ['ministere', ENROLLMENT],
+    invalid: [
+      ['a path after the origin', ['p', withRelays('https://relay.example.fr/relais')]],
+      ['a trailing slash', ['p', withRelays('https://relay.example.fr/')]],
+      ['credentials in the address', ['p', withRelays('https://user:secret@relay.example.fr')]],
+      ['a query', ['p', withRelays('https://relay.example.fr?next=evil')]],
+      ['a fragment', ['p', withRelays('https://relay.example.fr#x')]],
+      ['an upper-case host', ['p', withRelays('https://RELAY.example.fr')]],
+      ['a default port written out', ['p', withRelays('https://relay.example.fr:443')]],
+      ['a javascript: address', ['p', withRelays('javascript:alert(1)')]],
+      ['a websocket address', ['p', withRelays('wss://relay.example.fr')]],
+      ['a file: address', ['p', withRelays('file:///etc/passwd')]],
+      ['a CSP-breaking address', ['p', withRelays("https://a.example; script-src 'unsafe-inline'")]],
+      ['no relay', ['p', withRelays()]],
+      ['nine relays', ['p', withRelays(...Array.from({ length: 9 }, (_, i) => `https://r${i}.example.fr`))]],
+      ['a relay twice', ['p', withRelays('https://r.example.fr', 'https://r.example.fr')]],
+      ['relays not a list', ['p', { ...ENROLLMENT, relayUrls: 'https://r.example.fr' }]],
+      ['a short code', ['p', { ...ENROLLMENT, code: 'abc' }]],
+      ['a blank code', ['p', { ...ENROLLMENT, code: '       ' }]],
+      ['a long code', ['p', { ...ENROLLMENT, code: 'x'.repeat(41) }]],
+      ['a code not a string', ['p', { ...ENROLLMENT, code: 1234567 }]],
+      ['a blank device name', ['p', { ...ENROLLMENT, deviceLabel: '   ' }]],
+      ['a long device name', ['p', { ...ENROLLMENT, deviceLabel: 'x'.repeat(81) }]],
+      ['a token slipped in', ['p', { ...ENROLLMENT, token: 'a-long-device-token-123' }]],
+      ['a bad profile', ['../x', ENROLLMENT]],
+      ['prototype key', ['p', polluted(ENROLLMENT)]],
     ],
   },
   clearCredentials: {

@@ -2,12 +2,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const electron = await vi.hoisted(async () => (await import('./electron-mock')).createElectronMock());
 vi.mock('electron', () => electron);
 
-const noCredentials = { get: vi.fn(), set: vi.fn(), clear: vi.fn() };
+const noCredentials = { get: vi.fn(), set: vi.fn(), saveEnrollment: vi.fn(), clear: vi.fn(), profiles: vi.fn() };
 
 async function services() {
   vi.resetModules();
   const { createNativeServices } = await import('../../src/main/native-services');
-  return createNativeServices(noCredentials);
+  return createNativeServices(noCredentials, vi.fn());
 }
 
 describe('native services', () => {

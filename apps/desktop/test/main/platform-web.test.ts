@@ -71,6 +71,33 @@ describe('web platform', () => {
     expect(await database.credentials.get('old')).toEqual({ profile: 'old', relayUrls, token: pending.token });
   });
 
+  it('enrolls from the page and keeps what the relay gave; a refusal keeps nothing', async () => {
+    const platform = createWebPlatform(new CredentialDatabase(`test-${Math.random()}`));
+    const actor = { userId: 'u1', name: 'Claire Vautrin', role: 'prefect', platformId: null, deviceId: 'd1' };
+    const relayUrls = ['https://relay-a.interieur.gouv.fr', 'https://relay-b.interieur.gouv.fr'];
+    const fetch = vi.fn(async (url: string) => {
+      if (url.startsWith(relayUrls[0]!)) throw new TypeError('fetch failed');
+      return new Response(JSON.stringify({ ok: true, token: 'a-long-device-token-789', deviceId: 'd1', actor }));
+    });
+    vi.stubGlobal('fetch', fetch);
+    try {
+      const answer = await platform.enroll('p1', { relayUrls, code: 'ABCD-EFGH', deviceLabel: 'Navigateur' });
+      expect(answer).toEqual({ ok: true, relayUrl: relayUrls[1], actor });
+      expect(await platform.getCredentials('p1')).toEqual({ relayUrls, token: 'a-long-device-token-789' });
+      expect(platform.reloadAfterEnrollment()).toBe(false);
+
+      fetch.mockImplementation(
+        async () =>
+          new Response(JSON.stringify({ ok: false, error: { code: 'unauthenticated', message: 'Invalid code.' } }), { status: 401 }),
+      );
+      const refused = await platform.enroll('p2', { relayUrls, code: 'ABCD-EFGH', deviceLabel: 'Navigateur' });
+      expect(refused).toEqual({ ok: false, error: { code: 'unauthenticated', message: 'Invalid code.' } });
+      expect(await platform.getCredentials('p2')).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('sets the document title badge', () => {
     document.title = 'Contact Desk';
     createWebPlatform(new CredentialDatabase('t-badge')).setBadge(2);
@@ -88,13 +115,22 @@ describe('electron platform', () => {
       getCredentials: vi.fn(async () => null),
       setCredentials: vi.fn(async () => undefined),
       clearCredentials: vi.fn(async () => undefined),
+      enroll: vi.fn(async () => ({ ok: false as const, error: { code: 'unreachable' as const, message: 'none' } })),
     };
-    const platform = createElectronPlatform(api);
+    const reload = vi.fn();
+    const platform = createElectronPlatform(api, reload);
     expect(platform.kind).toBe('electron');
     expect(await platform.saveFile('a.csv', 'text/csv', new Uint8Array([1]))).toBe(true);
     expect(api.saveFile).toHaveBeenCalledWith({ suggestedName: 'a.csv', data: new Uint8Array([1]) });
     expect(await platform.printToPdf('m.pdf')).toBe(false);
     platform.setBadge(5);
     expect(api.setBadge).toHaveBeenCalledWith(5);
+    const request = { relayUrls: ['https://relay.interieur.gouv.fr'], code: 'ABCD-EFGH', deviceLabel: 'Poste' };
+    expect(await platform.enroll('p1', request)).toEqual({ ok: false, error: { code: 'unreachable', message: 'none' } });
+    expect(api.enroll).toHaveBeenCalledWith('p1', request);
+    // Its page policy is fixed at load: a newly enrolled relay is reachable after a reload only.
+    expect(reload).not.toHaveBeenCalled();
+    expect(platform.reloadAfterEnrollment()).toBe(true);
+    expect(reload).toHaveBeenCalledTimes(1);
   });
 });

@@ -11,7 +11,8 @@ async function startApp(packaged: boolean): Promise<void> {
   vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
   vi.resetModules();
   await import('../../src/main/index');
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // Once ready, the app reads the stored credentials before it opens its window.
+  await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
 }
 
 afterEach(() => {
@@ -104,7 +105,12 @@ describe('every web contents the app creates', () => {
   it('opens no window; only http(s) links go to the browser', async () => {
     await startApp(true);
     const { open } = guardedContents();
-    for (const url of ['https://meet.example.org/room', 'javascript:alert(1)', 'file:///C:/Windows/system32/calc.exe', 'smb://host/share']) {
+    for (const url of [
+      'https://meet.example.org/room',
+      'javascript:alert(1)',
+      'file:///C:/Windows/system32/calc.exe',
+      'smb://host/share',
+    ]) {
       expect(open(url), url).toEqual({ action: 'deny' });
     }
     expect(electron.shell.openExternal.mock.calls).toEqual([['https://meet.example.org/room']]);
@@ -127,7 +133,17 @@ describe('permissions of the session', () => {
     expect(decide('notifications', 'app://contact-desk/index.html')).toBe(true);
     expect(decide('clipboard-sanitized-write', 'app://contact-desk/index.html')).toBe(true);
     expect(decide('notifications', 'https://evil.example/')).toBe(false);
-    for (const permission of ['media', 'geolocation', 'clipboard-read', 'display-capture', 'openExternal', 'fullscreen', 'hid', 'usb', 'serial']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'clipboard-read',
+      'display-capture',
+      'openExternal',
+      'fullscreen',
+      'hid',
+      'usb',
+      'serial',
+    ]) {
       expect(decide(permission, 'app://contact-desk/index.html'), permission).toBe(false);
       expect(check(contents, permission, 'app://contact-desk'), permission).toBe(false);
     }

@@ -2,7 +2,7 @@ import type { DesktopApi } from '../../../ipc/contract';
 import type { Platform } from './platform';
 
 /** The Electron app: every native service goes through the preload bridge. */
-export function createElectronPlatform(api: DesktopApi): Platform {
+export function createElectronPlatform(api: DesktopApi, reload: () => void = () => window.location.reload()): Platform {
   return {
     kind: 'electron',
     // The native dialog infers the type from the file name; the MIME type only matters in browsers.
@@ -15,5 +15,10 @@ export function createElectronPlatform(api: DesktopApi): Platform {
     getCredentials: (profile) => api.getCredentials(profile),
     setCredentials: (profile, credentials) => api.setCredentials(profile, credentials),
     clearCredentials: (profile) => api.clearCredentials(profile),
+    enroll: (profile, request) => api.enroll(profile, request),
+    reloadAfterEnrollment: () => {
+      reload();
+      return true;
+    },
   };
 }

@@ -1,4 +1,4 @@
-import type { StoredCredentials } from '../../../ipc/contract';
+import type { EnrollmentAnswer, EnrollRequest, StoredCredentials } from '../../../ipc/contract';
 
 /**
  * The native services the UI may use, whatever it runs in: the Electron app (through the
@@ -15,6 +15,18 @@ export interface Platform {
   getCredentials(profile: string): Promise<StoredCredentials | null>;
   setCredentials(profile: string, credentials: StoredCredentials): Promise<void>;
   clearCredentials(profile: string): Promise<void>;
+  /**
+   * Exchanges a one-time code for this device's token at the first of the relay's addresses that
+   * answers, and stores the credentials: from the page in a browser, from the main process in the
+   * Electron app (the page may not reach a relay it has not enrolled with).
+   */
+  enroll(profile: string, request: EnrollRequest): Promise<EnrollmentAnswer>;
+  /**
+   * What follows a successful enrollment, once its actor is kept: the Electron app loads the page
+   * again, since its content security policy, fixed at load, names the relays it may reach (true);
+   * the web client does nothing, and the desk connects at once (false).
+   */
+  reloadAfterEnrollment(): boolean;
 }
 
-export type { StoredCredentials };
+export type { EnrollmentAnswer, EnrollRequest, StoredCredentials };

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { enrollWithAny } from '../sync/enroll';
 import type { Platform, StoredCredentials } from './platform';
 
 /** A profile's stored credentials. Rows written before devices kept a list name one `relayUrl` instead. */
@@ -62,7 +63,7 @@ export function createWebPlatform(database: CredentialDatabase = new CredentialD
     return Notification.requestPermission();
   });
 
-  return {
+  const platform: Platform = {
     kind: 'web',
     async saveFile(suggestedName, mimeType, data) {
       downloadFile(document, suggestedName, mimeType, data);
@@ -108,5 +109,19 @@ export function createWebPlatform(database: CredentialDatabase = new CredentialD
     async clearCredentials(profile) {
       await database.credentials.delete(profile);
     },
+    async enroll(profile, { relayUrls, code, deviceLabel }) {
+      const answer = await enrollWithAny(relayUrls, code, deviceLabel);
+      if (!answer.ok) return { ok: false, error: answer.error };
+      try {
+        await platform.setCredentials(profile, { relayUrls, token: answer.token });
+      } catch (error) {
+        const message = `Enrolled, but the credentials cannot be kept: ${error instanceof Error ? error.message : String(error)}`;
+        return { ok: false, error: { code: 'credentials_not_stored', message } };
+      }
+      return { ok: true, relayUrl: answer.relayUrl, actor: answer.actor };
+    },
+    // The web client's page policy names relay protocols, not hosts: an enrolled relay is reachable at once.
+    reloadAfterEnrollment: () => false,
   };
+  return platform;
 }

@@ -15,7 +15,7 @@ import {
 } from '@contact-desk/shared';
 import { create } from 'zustand';
 import type { Platform } from '../platform/platform';
-import { enrollWithAny, type EnrollOutcome } from '../sync/enroll';
+import type { EnrollOutcome } from '../sync/enroll';
 import { LocalDb } from '../sync/local-db';
 import { localCheck, memoizedOptimisticView } from '../sync/optimistic-view';
 import { parseRelayAddresses, startingWith, type RelayAddressRefusal } from '../sync/relay-addresses';
@@ -189,15 +189,20 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
     async enroll(relayAddresses, code, deviceLabel) {
       const addresses = parseRelayAddresses(relayAddresses);
       if (!addresses.ok) return addresses.refusal;
-      const outcome = await enrollWithAny(addresses.urls, code, deviceLabel);
-      if (!outcome.ok) return outcome.error;
       const { profile } = get();
+      const platform = runtime.platform;
+      if (!platform) throw new Error('enroll() before boot(): no platform to enroll through');
+      const outcome = await platform.enroll(profile, { relayUrls: addresses.urls, code, deviceLabel });
+      if (!outcome.ok) return outcome.error;
       const db = new LocalDb(profile);
       runtime.db = db;
       await db.meta.put({ key: 'actor', value: outcome.actor });
+      // The Electron page reaches the relay once loaded again, under a policy that names it, and boots with the stored credentials.
+      if (platform.reloadAfterEnrollment()) return null;
+      const credentials = await platform.getCredentials(profile);
+      if (!credentials) return { code: 'credentials_not_stored', message: 'Enrolled, but the credentials were not kept.' };
       // The addresses are kept in the order typed; this time the engine starts with the one that answered.
-      await runtime.platform?.setCredentials(profile, { relayUrls: addresses.urls, token: outcome.token });
-      await startEngine(profile, addresses.urls, outcome.token, undefined, outcome.relayUrl);
+      await startEngine(profile, credentials.relayUrls, credentials.token, undefined, outcome.relayUrl);
       return null;
     },
 

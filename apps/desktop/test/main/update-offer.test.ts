@@ -1,0 +1,83 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+const electron = await vi.hoisted(async () => (await import('./electron-mock')).createElectronMock());
+vi.mock('electron', () => electron);
+
+/** electron-updater as the installed app would have it, answering each check with the same download. */
+const updater = vi.hoisted(() => {
+  const listeners = new Map<string, (...args: unknown[]) => void>();
+  const autoUpdater = {
+    logger: null as unknown,
+    channel: null as string | null,
+    allowDowngrade: false,
+    autoDownload: true,
+    autoInstallOnAppQuit: true,
+    disableWebInstaller: false,
+    setFeedURL: vi.fn(),
+    on: vi.fn((event: string, listener: (...args: unknown[]) => void) => listeners.set(event, listener)),
+    checkForUpdates: vi.fn(async () => null),
+    quitAndInstall: vi.fn(),
+  };
+  return { autoUpdater, listeners };
+});
+vi.mock('electron-updater', () => ({ autoUpdater: updater.autoUpdater }));
+
+/**
+ * The installed app, started against the Electron stand-in with an update configuration beside
+ * it: once an update is downloaded, the Help menu offers it and one notice says so — once, however
+ * many checks find it downloaded again — and nothing installs until the item is chosen.
+ */
+describe('a downloaded update, in the running app', () => {
+  let resources: string;
+  const processWithResources = process as NodeJS.Process & { resourcesPath?: string };
+  const before = { resourcesPath: processWithResources.resourcesPath, appImage: process.env['APPIMAGE'] };
+
+  beforeEach(async () => {
+    resources = await mkdtemp(join(tmpdir(), 'contact-desk-resources-'));
+    await writeFile(
+      join(resources, 'app-update.yml'),
+      'provider: generic\nurl: https://maj.interieur.gouv.fr/contact-desk\npublisherName:\n  - DNUM\nupdaterCacheDirName: contact-desk-updater\n',
+    );
+    processWithResources.resourcesPath = resources;
+    process.env['APPIMAGE'] = join(resources, 'Contact-Desk.AppImage');
+  });
+  afterEach(async () => {
+    processWithResources.resourcesPath = before.resourcesPath;
+    if (before.appImage === undefined) delete process.env['APPIMAGE'];
+    else process.env['APPIMAGE'] = before.appImage;
+    electron.app.isPackaged = false;
+    await rm(resources, { recursive: true, force: true });
+  });
+
+  it('is offered in the Help menu with one notice, and installed only when chosen', async () => {
+    electron.reset();
+    electron.app.isPackaged = true;
+    Object.assign(electron.app, { getLocale: () => 'fr-FR' });
+    const shown = vi.fn();
+    electron.Notification.mockImplementation(function (this: Record<string, unknown>, options: unknown) {
+      this['options'] = options;
+      this['show'] = shown;
+    });
+    vi.resetModules();
+    await import('../../src/main/index');
+    await vi.waitFor(() => expect(updater.autoUpdater.checkForUpdates).toHaveBeenCalled());
+    expect(updater.autoUpdater).toMatchObject({ channel: 'latest', allowDowngrade: false, autoInstallOnAppQuit: false });
+
+    const downloaded = updater.listeners.get('update-downloaded')!;
+    downloaded({ version: '1.5.0' });
+    downloaded({ version: '1.5.0' });
+
+    const menus = electron.Menu.buildFromTemplate.mock.calls.map(([template]) => template as { role?: string; submenu?: unknown }[]);
+    const help = menus.at(-1)?.find((menu) => menu.role === 'help')?.submenu as { label?: string; click?: () => void }[];
+    expect(help[0]?.label).toBe('Redémarrer pour installer la version 1.5.0');
+    expect(electron.Notification).toHaveBeenCalledTimes(1);
+    expect(electron.Notification).toHaveBeenCalledWith(expect.objectContaining({ title: 'Mise à jour prête' }));
+    expect(shown).toHaveBeenCalledTimes(1);
+    expect(updater.autoUpdater.quitAndInstall).not.toHaveBeenCalled();
+
+    help[0]?.click?.();
+    expect(updater.autoUpdater.quitAndInstall).toHaveBeenCalledWith(false, true);
+  });
+});
