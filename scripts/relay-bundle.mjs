@@ -9,10 +9,10 @@
 //
 // It builds the relay and packages/shared first (turbo: nothing is rebuilt when nothing changed).
 // The packages are copied from this checkout's node_modules, found the way Node resolves them,
-// so the bundle needs no network and holds exactly the versions the lock file installed. The
-// native binding is the one built here: build the bundle with the Node major and on the system
-// (glibc, architecture) that will run it — `bundle.json` records both, and the relay refuses to
-// load a binding built for another Node with a clear error.
+// so the bundle needs no network and holds exactly the versions the lock file installed.
+// better-sqlite3's binding is the Node-API binary its package ships for this system: build the
+// bundle on the system (glibc or musl, architecture) that will run it, with Node 24 — `bundle.json`
+// records both.
 //
 // Uses nothing but Node's standard library.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -25,9 +25,21 @@ const relayDir = join(root, 'apps', 'relay');
 
 /** Dependencies npm runs while installing, never the relay: better-sqlite3's download of a prebuilt binding. */
 const INSTALL_ONLY = new Set(['prebuild-install']);
-/** What a package needs at run time, where it ships more (better-sqlite3 carries SQLite's sources and build tree). */
+/**
+ * What a package needs at run time, where it ships more: better-sqlite3 carries SQLite's sources and
+ * Node-API binaries for every system; the bundle keeps this system's (and a binding built from
+ * source here, when there is one).
+ */
 const KEEP_ONLY = {
-  'better-sqlite3': ['package.json', 'LICENSE', 'lib', join('build', 'Release', 'better_sqlite3.node')],
+  'better-sqlite3': [
+    'package.json',
+    'LICENSE',
+    'lib',
+    join('build', 'Release', 'better_sqlite3.node'),
+    ...['x64', 'arm64']
+      .flatMap((arch) => [`${process.platform}-${arch}`, `linuxmusl-${arch}`])
+      .map((target) => join('prebuilds', `${target}.node`)),
+  ],
 };
 
 function fail(message) {

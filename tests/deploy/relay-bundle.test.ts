@@ -33,7 +33,13 @@ describe('the relay bundle', () => {
     const modules = readdirSync(join(bundle, 'node_modules'));
     for (const needed of ['better-sqlite3', 'socket.io', 'pino', 'pg', 'zod', 'commander', 'nodemailer']) expect(modules).toContain(needed);
     expect(readdirSync(join(bundle, 'node_modules', '@contact-desk'))).toEqual(['shared']);
-    expect(existsSync(join(bundle, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))).toBe(true);
+    // better-sqlite3's Node-API binary for this system, and none for another system or from SQLite's sources.
+    const sqlite = join(bundle, 'node_modules', 'better-sqlite3');
+    expect(existsSync(join(sqlite, 'prebuilds', `${process.platform}-${process.arch}.node`))).toBe(true);
+    expect(readdirSync(join(sqlite, 'prebuilds')).every((file) => file.startsWith(process.platform) || file.startsWith('linuxmusl'))).toBe(
+      true,
+    );
+    expect(existsSync(join(sqlite, 'deps'))).toBe(false);
     for (const devOnly of [
       'typescript',
       'vitest',
