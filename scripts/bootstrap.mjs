@@ -76,15 +76,16 @@ function sameStamp(a, b) {
 }
 
 function installPackages() {
-  // `npm install` rather than `npm ci`: with the lock file in sync it installs exactly the locked
-  // tree, and it tolerates the platform-specific optional packages that npm 11 leaves out of the
-  // lock file (turbo's and esbuild's binaries for other systems), which `npm ci` rejects.
-  const args = ['install', '--ignore-scripts'];
-  say(`installing npm packages (npm ${args.join(' ')})…`);
-  const result = run(npm, [...args, '--no-audit', '--no-fund']);
-  if (result.status !== 0) {
-    throw new Error(`npm ${args[0]} failed with exit code ${result.status}`);
-  }
+  // `npm ci`: exactly the locked tree, and the lock file left as it is. The lock holds every
+  // system's optional binaries (turbo's, esbuild's), so it is in sync on any of them. A lock out of
+  // sync with a package.json (a dependency edited by hand) falls back to `npm install`, which
+  // brings the lock up to date: commit it.
+  say('installing npm packages (npm ci --ignore-scripts)…');
+  const options = ['--ignore-scripts', '--no-audit', '--no-fund'];
+  if (run(npm, ['ci', ...options]).status === 0) return;
+  say('npm ci refused the lock file; installing with npm install, which updates package-lock.json…');
+  const result = run(npm, ['install', ...options]);
+  if (result.status !== 0) throw new Error(`npm install failed with exit code ${result.status}`);
 }
 
 function sqliteLoads(runtime) {
