@@ -13,8 +13,13 @@ const A = 'https://relay-a.interieur.gouv.fr';
 const B = 'https://relay-b.interieur.gouv.fr';
 
 describe('one relay address', () => {
-  it('is normalised as before: scheme added, trailing slash dropped, a path refused', () => {
-    expect(normalizeRelayUrl(' relay-a.interieur.gouv.fr/ ')).toBe('http://relay-a.interieur.gouv.fr');
+  it('is normalised: https added when no scheme is typed (http on loopback), trailing slash dropped, a path refused', () => {
+    expect(normalizeRelayUrl(' relay-a.interieur.gouv.fr/ ')).toBe(A);
+    expect(normalizeRelayUrl('10.0.0.5:4400')).toBe('https://10.0.0.5:4400');
+    expect(normalizeRelayUrl('localhost:4410')).toBe('http://localhost:4410');
+    expect(normalizeRelayUrl('127.0.0.1:4410/')).toBe('http://127.0.0.1:4410');
+    expect(normalizeRelayUrl('[::1]:4410')).toBe('http://[::1]:4410');
+    expect(normalizeRelayUrl('127.0.0.1.example.org')).toBe('https://127.0.0.1.example.org');
     expect(normalizeRelayUrl('HTTPS://Relay-A.interieur.gouv.fr:443/')).toBe(A);
     expect(normalizeRelayUrl('http://10.0.0.5:4400')).toBe('http://10.0.0.5:4400');
     expect(normalizeRelayUrl('https://relay-a.interieur.gouv.fr/relay')).toBeUndefined();
@@ -28,7 +33,7 @@ describe('a list of relay addresses as typed', () => {
     expect(parseRelayAddresses(`${A}, ${B}`)).toEqual({ ok: true, urls: [A, B] });
     expect(parseRelayAddresses(`${B}\n${A}/\r\n\n`)).toEqual({ ok: true, urls: [B, A] });
     expect(parseRelayAddresses(`  ${A} ${B},,${A}/ https://RELAY-B.interieur.gouv.fr `)).toEqual({ ok: true, urls: [A, B] });
-    expect(parseRelayAddresses('10.0.0.5:4400')).toEqual({ ok: true, urls: ['http://10.0.0.5:4400'] });
+    expect(parseRelayAddresses('10.0.0.5:4400')).toEqual({ ok: true, urls: ['https://10.0.0.5:4400'] });
   });
 
   it('is refused, naming the address, when one is not a relay address', () => {

@@ -2,10 +2,18 @@ import { MAX_RELAY_ADDRESSES } from '../../../ipc/contract';
 
 export { MAX_RELAY_ADDRESSES };
 
-/** Normalises one relay address as typed: scheme added, trailing slash removed; undefined when it is none. */
+/** Hosts whose traffic never leaves the machine: a relay there may speak plain HTTP. */
+const LOOPBACK_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/i;
+
+/**
+ * Normalises one relay address as typed: trailing slash removed, and a scheme added when none was
+ * typed, https (a relay reached over a network serves TLS, itself or behind its proxy) unless the
+ * host is this machine's loopback; undefined when it is no address. `http://` typed is kept.
+ */
 export function normalizeRelayUrl(input: string): string | undefined {
   const trimmed = input.trim().replace(/\/+$/, '');
-  const withScheme = /^https?:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`;
+  const scheme = LOOPBACK_HOST.test(trimmed) ? 'http' : 'https';
+  const withScheme = /^https?:\/\//i.test(trimmed) ? trimmed : `${scheme}://${trimmed}`;
   try {
     const url = new URL(withScheme);
     if (url.pathname !== '/' && url.pathname !== '') return undefined;
