@@ -100,8 +100,8 @@ interface Proxy {
   readonly ca: string;
   /** The port of its plain-HTTP redirect to HTTPS, where it has one. */
   readonly redirectPort?: number;
-  /** Its answer to a body over its limit. */
-  readonly tooLarge: number;
+  /** Its answers to a body over its limit (each a refusal: the relay never gets the body whole). */
+  readonly tooLarge: readonly number[];
   stop(): Promise<void>;
 }
 
@@ -148,7 +148,8 @@ async function startNginx(relayPort: number, dir: string): Promise<Proxy> {
     name: 'nginx',
     port,
     redirectPort,
-    tooLarge: 413,
+    // nginx reads Content-Length before passing anything on: always its own 413.
+    tooLarge: [413],
     ca: readFileSync(join(dir, 'proxy.crt'), 'utf8'),
     stop: stopper(child, 'SIGQUIT'),
   };
@@ -176,8 +177,10 @@ async function startCaddy(relayPort: number, dir: string): Promise<Proxy> {
   await listening(port, child, () => output);
   // Caddy's own CA for `issuer internal`, made at its first start.
   const root = join(dir, 'storage', 'pki', 'authorities', 'local', 'root.crt');
-  // Caddy 2.6 (Debian 12) ends an over-limit body with 502, not 413: the relay still never gets it whole.
-  return { name: 'Caddy', port, tooLarge: 502, ca: readFileSync(root, 'utf8'), stop: stopper(child, 'SIGTERM') };
+  // Caddy 2.6 (Debian 12) streams the body and cuts it at the limit, answering 502, not 413. The
+  // relay may answer first: a request without an API key is refused (401) before its body is read.
+  // Either way the relay never gets the body whole, and the head below shows nothing was recorded.
+  return { name: 'Caddy', port, tooLarge: [502, 401], ca: readFileSync(root, 'utf8'), stop: stopper(child, 'SIGTERM') };
 }
 
 const guess = (n: number) => JSON.stringify({ code: `GGGG-GGGG-${String(n).padStart(4, '0')}`, deviceLabel: 'laptop' });
@@ -247,7 +250,7 @@ function behind(name: string, available: boolean, start: (relayPort: number, dir
       });
       expect(admin.status).toBe(404);
       const large = await through(proxy, 'POST', '/api/v1/requests/x/acknowledge', { body: Buffer.alloc(2 * 1024 * 1024, 0x20) });
-      expect(large.status).toBe(proxy.tooLarge);
+      expect(proxy.tooLarge).toContain(large.status);
       expect((JSON.parse((await through(proxy, 'GET', '/healthz')).body) as { headSeq: number }).headSeq).toBe(before);
     });
   });
