@@ -42,7 +42,8 @@ const X_POSTS = 503;
 export function crisisList(seed = 2026): CrisisList {
   const random = seededRandom(seed);
   const word = (length: number) => Array.from({ length }, () => 'abcdefghijkmnopqrstuvwxyz23456789'[Math.floor(random() * 33)]).join('');
-  const digits = (length: number) => Array.from({ length }, (_, i) => String(Math.floor(random() * (i === 0 ? 9 : 10)) + (i === 0 ? 1 : 0))).join('');
+  const digits = (length: number) =>
+    Array.from({ length }, (_, i) => String(Math.floor(random() * (i === 0 ? 9 : 10)) + (i === 0 ? 1 : 0))).join('');
   const accounts = Array.from({ length: 40 }, () => `${word(6)}_${word(3)}`);
   const xHosts = ['x.com', 'x.com', 'twitter.com', 'www.x.com', 'mobile.twitter.com', 'www.twitter.com'];
   const xPosts = Array.from({ length: X_POSTS }, () => {
@@ -52,7 +53,14 @@ export function crisisList(seed = 2026): CrisisList {
   });
   const youtubeId = word(11);
   const others: [string, string[]][] = [
-    ['youtube', [`https://www.youtube.com/watch?v=${youtubeId}`, `https://m.youtube.com/shorts/${word(11)}`, `https://youtu.be/${word(11)}?si=${word(8)}`]],
+    [
+      'youtube',
+      [
+        `https://www.youtube.com/watch?v=${youtubeId}`,
+        `https://m.youtube.com/shorts/${word(11)}`,
+        `https://youtu.be/${word(11)}?si=${word(8)}`,
+      ],
+    ],
     ['meta', [`https://www.facebook.com/share/p/${word(10)}/`, `https://www.instagram.com/p/${word(11)}/?igshid=${word(6)}`]],
     ['tiktok', [`https://www.tiktok.com/@${accounts[0]}/video/${digits(19)}`, `https://vm.tiktok.com/ZM${word(7)}/`]],
     ['dailymotion', [`https://dai.ly/x${word(6)}`]],

@@ -32,21 +32,46 @@ function pagerEvent(incidents, body) {
   const key = body.dedup_key ?? '(none)';
   const state = { trigger: 'triggered', acknowledge: 'acknowledged', resolve: 'resolved' }[body.event_action] ?? body.event_action;
   const known = incidents.get(key);
-  incidents.set(key, { key, state, summary: body.payload?.summary ?? known?.summary ?? '', at: Date.now(), events: (known?.events ?? 0) + 1 });
+  incidents.set(key, {
+    key,
+    state,
+    summary: body.payload?.summary ?? known?.summary ?? '',
+    at: Date.now(),
+    events: (known?.events ?? 0) + 1,
+  });
   return { status: 'success', message: 'Event processed', dedup_key: key };
 }
 
 function page(inbox) {
-  const rows = (items, cells) => items.map((item) => `<tr>${cells(item).map((c) => `<td>${c}</td>`).join('')}</tr>`).join('');
+  const rows = (items, cells) =>
+    items
+      .map(
+        (item) =>
+          `<tr>${cells(item)
+            .map((c) => `<td>${c}</td>`)
+            .join('')}</tr>`,
+      )
+      .join('');
   const mails = rows(inbox.mails, (m) => [time(m.at), escape(m.to), `<strong>${escape(m.subject)}</strong><pre>${escape(m.text)}</pre>`]);
   const hooks = rows(inbox.hooks, (h) => [
     time(h.at),
     escape(h.path),
-    h.verified ? '<span class="ok">signature ✓</span>' : `<span class="ko">${escape(h.verified === null ? 'unsigned' : 'signature ✗')}</span>`,
+    h.verified
+      ? '<span class="ok">signature ✓</span>'
+      : `<span class="ko">${escape(h.verified === null ? 'unsigned' : 'signature ✗')}</span>`,
     `<code>${escape(h.id)}</code>`,
     `<strong>${escape(h.type)}</strong><pre>${escape(h.excerpt)}</pre>`,
   ]);
-  const pager = rows([...inbox.incidents.values()].sort((a, b) => b.at - a.at), (i) => [time(i.at), `<code>${escape(i.key)}</code>`, `<span class="st-${i.state}">${escape(i.state)}</span>`, escape(i.summary), i.events]);
+  const pager = rows(
+    [...inbox.incidents.values()].sort((a, b) => b.at - a.at),
+    (i) => [
+      time(i.at),
+      `<code>${escape(i.key)}</code>`,
+      `<span class="st-${i.state}">${escape(i.state)}</span>`,
+      escape(i.summary),
+      i.events,
+    ],
+  );
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta http-equiv="refresh" content="3">
 <title>Contact Desk — boîte de démonstration</title>
 <style>body{font:14px system-ui,sans-serif;margin:24px;color:#1d2939}h1{font-size:20px}h2{font-size:16px;margin-top:28px}
@@ -108,7 +133,14 @@ export async function startInbox({ smtpPort, httpPort, host = '127.0.0.1' }) {
           verified = false;
         }
       }
-      keep(inbox.hooks, { at: Date.now(), path, verified, id: req.headers['webhook-id'] ?? '', type: parsed.type ?? '', excerpt: JSON.stringify(parsed.data ?? parsed, null, 1).slice(0, 600) });
+      keep(inbox.hooks, {
+        at: Date.now(),
+        path,
+        verified,
+        id: req.headers['webhook-id'] ?? '',
+        type: parsed.type ?? '',
+        excerpt: JSON.stringify(parsed.data ?? parsed, null, 1).slice(0, 600),
+      });
       res.writeHead(verified === false ? 401 : 200).end();
     });
   });

@@ -30,7 +30,21 @@ export async function configureOutreach({ relayBin, dataDir, relayUrl, inbox }) 
   signedWebhook(run, hooks, inbox, { name: META_HOOK, owner: ['--platform', 'meta'], path: '/hooks/meta' });
   signedWebhook(run, hooks, inbox, { name: MINISTRY_HOOK, owner: ['--ministry'], path: '/hooks/ministere' });
   if (!hooks.some((hook) => hook.name === X_PAGER && hook.removedAt === null)) {
-    run(['webhook', 'add', '--platform', 'x', '--name', X_PAGER, '--preset', 'pagerduty', '--url', inbox.pagerUrl, '--key', 'R0UTINGKEYDEMO0123456789', '--json']);
+    run([
+      'webhook',
+      'add',
+      '--platform',
+      'x',
+      '--name',
+      X_PAGER,
+      '--preset',
+      'pagerduty',
+      '--url',
+      inbox.pagerUrl,
+      '--key',
+      'R0UTINGKEYDEMO0123456789',
+      '--json',
+    ]);
   }
   for (const key of JSON.parse(run(['apikey', 'list', '--platform', 'meta', '--json']))) {
     if (key.name === META_KEY && key.revokedAt === null) run(['apikey', 'revoke', key.id]);

@@ -55,8 +55,7 @@ for (let attempt = 0; attempt < 50; attempt += 1) {
   }
 }
 
-const query = (profile, code) =>
-  new URLSearchParams({ profile, relay: relayUrl, code, autoEnroll: '1' }).toString();
+const query = (profile, code) => new URLSearchParams({ profile, relay: relayUrl, code, autoEnroll: '1' }).toString();
 const prefect = demo.codes.find((entry) => entry.role === 'prefect');
 
 function electronBinary() {
@@ -72,7 +71,9 @@ console.log(`\nContact Desk demo: ${demo.requests} requests, ${demo.events} even
 const outreach = await configureOutreach({ relayBin, dataDir, relayUrl, inbox });
 console.log(`\nWhat the relay sends outside (mail, webhooks, PagerDuty incidents) arrives here: ${inbox.url}`);
 console.log(`Meta's case tool has an API key (read and act), shown once:\n  ${outreach.apiKey}`);
-console.log(`List what waits for Meta:\n  curl -s -H "Authorization: Bearer ${outreach.apiKey}" "${relayUrl}/api/v1/requests?waiting=platform"`);
+console.log(
+  `List what waits for Meta:\n  curl -s -H "Authorization: Bearer ${outreach.apiKey}" "${relayUrl}/api/v1/requests?waiting=platform"`,
+);
 if (outreach.toAcknowledge) {
   console.log(`Acknowledge ${outreach.toAcknowledge.ref} as Meta's tool (the prefect sees it live):`);
   console.log(
@@ -97,7 +98,9 @@ if (electron && existsSync(join(desktopDir, 'out', 'main', 'index.js'))) {
   console.log('Other sessions, each in its own profile (open in another tab or browser):');
   for (const entry of demo.codes.filter((candidate) => candidate !== prefect)) {
     const profile = entry.platformId ? `liaison-${entry.platformId}` : entry.role;
-    console.log(`  ${entry.name} (${entry.role}${entry.platformId ? `, ${entry.platformId}` : ''}):\n    ${web}/?${query(profile, entry.code)}`);
+    console.log(
+      `  ${entry.name} (${entry.role}${entry.platformId ? `, ${entry.platformId}` : ''}):\n    ${web}/?${query(profile, entry.code)}`,
+    );
   }
   console.log('\nCodes are one-time: run `npm run demo` again for fresh ones. Ctrl+C stops everything.');
 }

@@ -8,7 +8,13 @@ const json = (value: unknown) => fenced('json', jsonBlock(value));
 
 function enrollExchange(frames: Frames): string {
   const { enrollRequest, enrollResponse } = frames;
-  const request = ['POST /enroll HTTP/1.1', 'Host: relay.example:4410', 'Content-Type: application/json', '', JSON.stringify(enrollRequest)];
+  const request = [
+    'POST /enroll HTTP/1.1',
+    'Host: relay.example:4410',
+    'Content-Type: application/json',
+    '',
+    JSON.stringify(enrollRequest),
+  ];
   const response = [
     `HTTP/1.1 ${enrollResponse.status} ${STATUS_CODES[enrollResponse.status] ?? ''}`,
     `Content-Type: ${enrollResponse.contentType}`,
@@ -42,7 +48,10 @@ export async function protocolExamples(): Promise<Map<string, string>> {
     ['worked-colleague', json(onlyResult(frames.colleagueResponse))],
   ]);
   for (const [name, text] of examples) {
-    examples.set(name, frames.standIns.reduce((shown, [secret, standIn]) => shown.replaceAll(secret, standIn), text));
+    examples.set(
+      name,
+      frames.standIns.reduce((shown, [secret, standIn]) => shown.replaceAll(secret, standIn), text),
+    );
   }
   return examples;
 }

@@ -36,7 +36,7 @@ async function liaisonLog(dataDir: string, platformId: string): Promise<{ events
     dataDir,
     async (core) => {
       const events: LoggedEvent[] = [];
-      for (let afterSeq = 0; ; ) {
+      for (let afterSeq = 0; ;) {
         const page = await core.pull({ role: 'liaison', platformId }, afterSeq, 1000);
         if (!page.ok) throw new Error(page.error.message);
         events.push(...page.events);

@@ -41,7 +41,12 @@ export const CODE_STAND_IN = '7KQ3-M9XD-2HFW';
 
 export interface Frames {
   readonly enrollRequest: { readonly code: string; readonly deviceLabel: string };
-  readonly enrollResponse: { readonly status: number; readonly contentType: string; readonly cacheControl: string; readonly body: Enrolled };
+  readonly enrollResponse: {
+    readonly status: number;
+    readonly contentType: string;
+    readonly cacheControl: string;
+    readonly body: Enrolled;
+  };
   readonly auth: { readonly token: string; readonly protocolVersion: number };
   readonly session: SessionInfo;
   readonly pullRequest: { readonly afterSeq: number; readonly limit: number };
@@ -80,7 +85,12 @@ function next<T>(socket: Socket, channel: string): Promise<T> {
 }
 
 async function connect(relay: RunningRelay, token: string): Promise<{ socket: Socket; session: SessionInfo }> {
-  const socket = io(relay.url, { auth: { token, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket = io(relay.url, {
+    auth: { token, protocolVersion: PROTOCOL_VERSION },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   const session = await new Promise<SessionInfo>((resolve, reject) => {
     socket.once('connect_error', reject);
     socket.once('session', resolve);

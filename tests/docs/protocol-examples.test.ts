@@ -14,7 +14,9 @@ const protocol = readDoc('docs/protocol.md');
 
 /** The JSON of the fenced block between a marker's comments. */
 function example<T>(name: string): T {
-  const part = new RegExp(`<!-- example:${name}:begin -->\\n\`\`\`json\\n([\\s\\S]*?)\\n\`\`\`\\n<!-- example:${name}:end -->`).exec(protocol);
+  const part = new RegExp(`<!-- example:${name}:begin -->\\n\`\`\`json\\n([\\s\\S]*?)\\n\`\`\`\\n<!-- example:${name}:end -->`).exec(
+    protocol,
+  );
   if (!part?.[1]) throw new Error(`no example "${name}" in docs/protocol.md`);
   return JSON.parse(part[1]) as T;
 }
@@ -22,7 +24,7 @@ function example<T>(name: string): T {
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 describe('the examples of docs/protocol.md', () => {
-  it('are what a relay produces now, and so are the README\'s (npm run docs:examples -- --check)', async () => {
+  it("are what a relay produces now, and so are the README's (npm run docs:examples -- --check)", async () => {
     const run = await new Promise<{ code: number; output: string }>((resolve) => {
       execFile('npm', ['run', '--silent', 'docs:examples', '--', '--check'], { cwd: repoRoot }, (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
@@ -57,6 +59,14 @@ describe('the examples of docs/protocol.md', () => {
     expect(markerNames(document)).toEqual(['a']);
     expect(fillMarkers(document, new Map([['a', 'new']]))).toBe('intro\n<!-- example:a:begin -->\nnew\n<!-- example:a:end -->\noutro\n');
     expect(() => fillMarkers(document, new Map())).toThrow(/no example/);
-    expect(() => fillMarkers(document, new Map([['a', 'new'], ['b', 'x']]))).toThrow(/no marker/);
+    expect(() =>
+      fillMarkers(
+        document,
+        new Map([
+          ['a', 'new'],
+          ['b', 'x'],
+        ]),
+      ),
+    ).toThrow(/no marker/);
   });
 });

@@ -17,7 +17,12 @@ const REPORT = `\\d+ events, head \\d+ ${HASH}, \\d+ bytes, integrity ok, chain 
 /** What each command prints, by the start of its arguments. */
 const SHAPES: readonly (readonly [RegExp, RegExp])[] = [
   [/ audit verify /, new RegExp(`^ok, \\d+ events, head ${HASH}\\nprojections ok: \\d+ entities match the log$`)],
-  [/ audit figures /, new RegExp(`^log up to seq \\d+, hash ${HASH}\\nperiod \\S+ – \\S+ \\([^)]+\\): \\S+ – \\S+ \\([^)]+\\), as of \\S+\\n(Plateforme|Platform) {2,}\\S.*\\n\\S.* {2,}\\d+ `)],
+  [
+    / audit figures /,
+    new RegExp(
+      `^log up to seq \\d+, hash ${HASH}\\nperiod \\S+ – \\S+ \\([^)]+\\): \\S+ – \\S+ \\([^)]+\\), as of \\S+\\n(Plateforme|Platform) {2,}\\S.*\\n\\S.* {2,}\\d+ `,
+    ),
+  ],
   [/ audit proof /, /^\d+ events of [a-z0-9-]+, made at \S+\nok: every event matches its hash and the relay log holds the same hashes$/],
   [/ backup /, new RegExp(`^backup \\S+: ${REPORT}$`)],
   [/ restore /, new RegExp(`^restored \\S+: ${REPORT}\\nthe replaced data file is kept as \\S+\\.replaced-\\S+$`)],

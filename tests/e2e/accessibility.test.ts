@@ -16,12 +16,17 @@ afterAll(async () => {
 /** Where the serious/critical violations are (axe is already loaded in the page by axeViolations). */
 async function blockingNodes(page: Page): Promise<unknown> {
   return page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string | null; nodes: { target: unknown; html: string; failureSummary?: string }[] }[] };
+    type Result = {
+      violations: { id: string; impact: string | null; nodes: { target: unknown; html: string; failureSummary?: string }[] }[];
+    };
     const axe = (globalThis as unknown as { axe: { run: (context: Document, options: object) => Promise<Result> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => ({ target: node.target, html: node.html.slice(0, 300), why: node.failureSummary })) }));
+      .map((violation) => ({
+        id: violation.id,
+        nodes: violation.nodes.map((node) => ({ target: node.target, html: node.html.slice(0, 300), why: node.failureSummary })),
+      }));
   });
 }
 

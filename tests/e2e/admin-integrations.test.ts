@@ -4,7 +4,18 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SmtpSink } from '../../apps/relay/test/outreach/smtp-sink';
 import { verifyStandard, WebhookReceiver, type ReceivedHook } from '../../apps/relay/test/outreach/webhook-receiver';
 import { createRequestInUi, startApp, type AppFixture, type NewRequest } from './support-app';
-import { addWebhook, confirm, integrationsHeld, issueApiKey, localRecord, openAdmin, shootDialog, shootScreen, takeSecret, webhookRow } from './support-admin';
+import {
+  addWebhook,
+  confirm,
+  integrationsHeld,
+  issueApiKey,
+  localRecord,
+  openAdmin,
+  shootDialog,
+  shootScreen,
+  takeSecret,
+  webhookRow,
+} from './support-admin';
 import { attemptsOf, closedUrl, DUTY_EMAIL, outboxOf, outreachEnv, settled } from './support-outreach';
 
 /**
@@ -67,9 +78,14 @@ it('a standard webhook added in the app signs with the secret it showed once; a 
   const first = await newRequest('meta', 'P1', 'https://www.facebook.com/reel/6001');
   requests.meta.push(first);
   const hook = await hookFor('/meta', first.id);
-  expect(verifyStandard(hook, secret)).toMatchObject({ type: 'request.created', data: { request: { id: first.id, ref: first.ref, priority: 'P1' } } });
+  expect(verifyStandard(hook, secret)).toMatchObject({
+    type: 'request.created',
+    data: { request: { id: first.id, ref: first.ref, priority: 'P1' } },
+  });
   // The relay recorded the try under the id the receiver got.
-  await expect.poll(() => attemptsOf(app, first.id).find((attempt) => attempt.deliveryId === hook.headers['webhook-id'])?.outcome).toBe('delivered');
+  await expect
+    .poll(() => attemptsOf(app, first.id).find((attempt) => attempt.deliveryId === hook.headers['webhook-id'])?.outcome)
+    .toBe('delivered');
 
   await openAdmin(prefect, 'integrations');
   await webhookRow(prefect, TOOL).getByTestId('webhook-rotate').click();
@@ -95,14 +111,27 @@ it('a PagerDuty webhook pages a P0 under the request’s id; its key, typed in t
 
   const urgent = await newRequest('meta', 'P0', 'https://www.instagram.com/reel/C6003/');
   requests.urgent = urgent;
-  const page = JSON.parse((await hookFor('/pagerduty', urgent.id)).body) as { routing_key: string; event_action: string; dedup_key: string; payload: { severity: string } };
-  expect(page).toMatchObject({ routing_key: ROUTING_KEY, event_action: 'trigger', dedup_key: urgent.id, payload: { severity: 'critical' } });
+  const page = JSON.parse((await hookFor('/pagerduty', urgent.id)).body) as {
+    routing_key: string;
+    event_action: string;
+    dedup_key: string;
+    payload: { severity: string };
+  };
+  expect(page).toMatchObject({
+    routing_key: ROUTING_KEY,
+    event_action: 'trigger',
+    dedup_key: urgent.id,
+    payload: { severity: 'critical' },
+  });
 
   // Nowhere in the page, nor on the device, nor in any table of the relay's file (log and mutations included).
   expect(await prefect.content()).not.toContain(ROUTING_KEY);
   expect(JSON.stringify(await localRecord(prefect, 'prefect'))).not.toContain(ROUTING_KEY);
-  const webhookId = app.query<{ id: string }>("select id from integrations where doc like ?", `%"name":"${PAGER}"%`)[0]?.id;
-  const created = app.query<{ mutation_id: string }>("select mutation_id from events where type = 'webhook.created' and payload like ?", `%${webhookId}%`);
+  const webhookId = app.query<{ id: string }>('select id from integrations where doc like ?', `%"name":"${PAGER}"%`)[0]?.id;
+  const created = app.query<{ mutation_id: string }>(
+    "select mutation_id from events where type = 'webhook.created' and payload like ?",
+    `%${webhookId}%`,
+  );
   expect(created).toHaveLength(1);
   expect(app.query('select 1 from mutations where mutation_id = ?', created[0]!.mutation_id)).toHaveLength(1);
   const tables = app.query<{ name: string }>("select name from sqlite_master where type = 'table'").map((table) => table.name);
@@ -139,7 +168,12 @@ it('an API key issued in the app is shown once, lists its platform’s requests 
 
 it('the delivery log shows what was delivered and what was given up; the prefect is told of the one given up', async () => {
   await openAdmin(prefect, 'integrations');
-  await addWebhook(prefect, { name: TIKTOK_TOOL, owner: 'tiktok', url: await closedUrl(), topics: ['request.created', 'request.acknowledged'] });
+  await addWebhook(prefect, {
+    name: TIKTOK_TOOL,
+    owner: 'tiktok',
+    url: await closedUrl(),
+    topics: ['request.created', 'request.acknowledged'],
+  });
   await shootDialog(prefect, 'admin-signing-secret');
   await takeSecret(prefect, 'dialog-signing-secret');
   const lost = await newRequest('tiktok', 'P1', 'https://www.tiktok.com/@x/video/6005');
@@ -154,10 +188,19 @@ it('the delivery log shows what was delivered and what was given up; the prefect
   const rows = prefect.getByTestId('delivery-row');
   const shown = async () => {
     await prefect.getByTestId('deliveries-refresh').click();
-    return rows.evaluateAll((nodes) => nodes.map((node) => `${node.getAttribute('data-delivery')} ${node.getAttribute('data-status')}`).sort());
+    return rows.evaluateAll((nodes) =>
+      nodes.map((node) => `${node.getAttribute('data-delivery')} ${node.getAttribute('data-status')}`).sort(),
+    );
   };
-  const recorded = () => outboxOf(app).map((row) => `${row.id} ${row.status}`).sort();
-  await expect.poll(async () => (await shown()).join('\n') === recorded().join('\n') && !recorded().some((line) => line.endsWith('pending')), { timeout: 30_000 }).toBe(true);
+  const recorded = () =>
+    outboxOf(app)
+      .map((row) => `${row.id} ${row.status}`)
+      .sort();
+  await expect
+    .poll(async () => (await shown()).join('\n') === recorded().join('\n') && !recorded().some((line) => line.endsWith('pending')), {
+      timeout: 30_000,
+    })
+    .toBe(true);
   expect(await prefect.getByTestId('deliveries-abandoned').locator('span').textContent()).toBe('1 envoi abandonné');
   const given = prefect.locator('[data-testid="delivery-row"][data-status="abandoned"]');
   expect(await given.textContent()).toContain(TIKTOK_TOOL);
@@ -197,13 +240,23 @@ it('the delivery log shows what was delivered and what was given up; the prefect
 
 it('a liaison is told Administration is the prefect’s, and her device holds only her platform’s integrations', async () => {
   // Each device holds every event of the log its platform may see, and no other.
-  for (const [page, profile, platform] of [[liaisonMeta, 'liaison-meta', 'meta'], [liaisonTiktok, 'liaison-tiktok', 'tiktok']] as const) {
-    const visible = app.query<{ seq: number }>("select seq from events where audience = 'all' or (audience = 'platform' and platform_id = ?) order by seq", platform);
-    const held = async () => ((await localRecord(page, profile)).events as { seq: number }[]).map((stored) => stored.seq).sort((a, b) => a - b);
+  for (const [page, profile, platform] of [
+    [liaisonMeta, 'liaison-meta', 'meta'],
+    [liaisonTiktok, 'liaison-tiktok', 'tiktok'],
+  ] as const) {
+    const visible = app.query<{ seq: number }>(
+      "select seq from events where audience = 'all' or (audience = 'platform' and platform_id = ?) order by seq",
+      platform,
+    );
+    const held = async () =>
+      ((await localRecord(page, profile)).events as { seq: number }[]).map((stored) => stored.seq).sort((a, b) => a - b);
     await expect.poll(held, { timeout: 30_000 }).toEqual(visible.map((row) => row.seq));
     expect(visible.length).toBeGreaterThan(0);
   }
-  expect(await integrationsHeld(liaisonMeta, 'liaison-meta')).toEqual({ held: [`meta ${PAGER}`, `meta ${TOOL}`, 'meta Tableau de bord Meta'].sort(), platforms: ['meta'] });
+  expect(await integrationsHeld(liaisonMeta, 'liaison-meta')).toEqual({
+    held: [`meta ${PAGER}`, `meta ${TOOL}`, 'meta Tableau de bord Meta'].sort(),
+    platforms: ['meta'],
+  });
   expect(await integrationsHeld(liaisonTiktok, 'liaison-tiktok')).toEqual({ held: [`tiktok ${TIKTOK_TOOL}`], platforms: ['tiktok'] });
 
   expect(await liaisonMeta.getByTestId('nav-admin').count()).toBe(0);

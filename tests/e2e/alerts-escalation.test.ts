@@ -27,8 +27,24 @@ beforeAll(async () => {
     relayEnv: { CONTACT_DESK_DEADLINE_CHECK_MS: '500', ...outreachEnv(sink) },
     prepare: async (dataDir) => {
       // A P0 must be acknowledged within one minute here, so the watcher records a miss during the test.
-      await setPolicy(dataDir, DEFAULT_POLICY.levels.map((level) => (level.label === 'P0' ? { ...level, ackMinutes: 1 } : level)));
-      relayCli(dataDir, ['webhook', 'add', '--platform', 'meta', '--name', TOOL, '--url', toolUrl, '--topics', 'request.deadlineMissed', '--priorities', 'P0']);
+      await setPolicy(
+        dataDir,
+        DEFAULT_POLICY.levels.map((level) => (level.label === 'P0' ? { ...level, ackMinutes: 1 } : level)),
+      );
+      relayCli(dataDir, [
+        'webhook',
+        'add',
+        '--platform',
+        'meta',
+        '--name',
+        TOOL,
+        '--url',
+        toolUrl,
+        '--topics',
+        'request.deadlineMissed',
+        '--priorities',
+        'P0',
+      ]);
       return { backup: await nameEscalationChain(dataDir, 'meta', BACKUP, MANAGER) };
     },
   });
@@ -79,7 +95,12 @@ async function escalate(request: NewRequest, note: string): Promise<void> {
 
 it('a manual escalation says where it goes, notifies the backup on every device until dismissed, across a reload', async () => {
   // P1: its deadlines do not pass during the test.
-  const request = await createRequestInUi(prefect, { platform: 'meta', priority: 'P1', grounds: 'Appel à attentat.', items: ['https://www.facebook.com/reel/4001'] });
+  const request = await createRequestInUi(prefect, {
+    platform: 'meta',
+    priority: 'P1',
+    grounds: 'Appel à attentat.',
+    items: ['https://www.facebook.com/reel/4001'],
+  });
   const escalateButton = prefect.getByTestId('action-escalate');
   expect(await escalateButton.textContent()).toBe('Escalader au niveau 1 — Suppléant');
   expect(await prefect.getByTestId('escalate-why').textContent()).toBe('Sera prévenu : Bruno Backup');
@@ -125,14 +146,23 @@ it('a manual escalation says where it goes, notifies the backup on every device 
   await escalate(request, 'Suppléant sans réponse.');
   await expect.poll(() => prefect.getByTestId('escalation-level').getAttribute('data-level')).toBe('2');
   await expect.poll(() => escalateButton.isDisabled()).toBe(true);
-  expect(await prefect.getByTestId('escalate-why').textContent()).toBe(`${request.ref} a déjà atteint le dernier niveau de la chaîne de Meta.`);
+  expect(await prefect.getByTestId('escalate-why').textContent()).toBe(
+    `${request.ref} a déjà atteint le dernier niveau de la chaîne de Meta.`,
+  );
   await expect.poll(() => noticeCount(liaison)).toBe(2);
 
   // A platform that named nobody: the button says why it cannot.
   await prefect.goto(`${app.webUrl}/?profile=prefect#/new`);
-  const tiktok = await createRequestInUi(prefect, { platform: 'tiktok', priority: 'P1', grounds: 'Vidéo de propagande.', items: ['https://www.tiktok.com/@x/video/4002'] });
+  const tiktok = await createRequestInUi(prefect, {
+    platform: 'tiktok',
+    priority: 'P1',
+    grounds: 'Vidéo de propagande.',
+    items: ['https://www.tiktok.com/@x/video/4002'],
+  });
   await expect.poll(() => escalateButton.isDisabled()).toBe(true);
-  expect(await prefect.getByTestId('escalate-why').textContent()).toBe(`TikTok n’a désigné ni suppléant ni responsable vers qui escalader ${tiktok.ref}.`);
+  expect(await prefect.getByTestId('escalate-why').textContent()).toBe(
+    `TikTok n’a désigné ni suppléant ni responsable vers qui escalader ${tiktok.ref}.`,
+  );
 
   // The level-2 escalation reached the platform's liaisons, the backup among them; they clear their centres.
   await expect.poll(() => noticeCount(backup)).toBe(1);
@@ -152,21 +182,34 @@ it('a missed deadline and messages the relay gave up on reach a device that was 
     grounds: 'Revendication d’attentat.',
     items: ['https://www.facebook.com/reel/4003'],
   });
-  await expect.poll(() => app.query<{ n: number }>("select count(*) as n from events where type = 'request.received' and payload like ?", `%${late.id}%`)[0]?.n).toBe(1);
+  await expect
+    .poll(
+      () =>
+        app.query<{ n: number }>("select count(*) as n from events where type = 'request.received' and payload like ?", `%${late.id}%`)[0]
+          ?.n,
+    )
+    .toBe(1);
   app.proxy.sever();
   await expect.poll(() => liaison.getByTestId('sync-status').getAttribute('data-connection'), { timeout: 15_000 }).not.toBe('online');
 
   // A minute later the relay's watcher records the missed acknowledgement and calls the backup.
   await expect
-    .poll(() => app.query<{ n: number }>("select count(*) as n from events where type = 'request.escalated' and payload like ?", `%${late.id}%`)[0]?.n, {
-      timeout: 90_000,
-      interval: 1_000,
-    })
+    .poll(
+      () =>
+        app.query<{ n: number }>("select count(*) as n from events where type = 'request.escalated' and payload like ?", `%${late.id}%`)[0]
+          ?.n,
+      {
+        timeout: 90_000,
+        interval: 1_000,
+      },
+    )
     .toBe(1);
 
   // Meanwhile the relay's outbox mails the backup, called at level 1, and gives up on the tool's webhook.
   const calledBackup = () =>
-    attemptsOf(app, late.id).find((attempt) => attempt.channel === 'email' && attempt.trigger === 'escalated' && attempt.recipient === BACKUP.email);
+    attemptsOf(app, late.id).find(
+      (attempt) => attempt.channel === 'email' && attempt.trigger === 'escalated' && attempt.recipient === BACKUP.email,
+    );
   await expect.poll(() => calledBackup()?.outcome, { timeout: 30_000 }).toBe('delivered');
   expect(sink.to(BACKUP.email).some((mail) => mail.subject?.includes(late.ref))).toBe(true);
   const toolTries = () => attemptsOf(app, late.id).filter((attempt) => attempt.channel === 'webhook');

@@ -85,11 +85,17 @@ async function expectRelayFigures(page: Page, campaignId: string): Promise<void>
   const before = await relayFigures(campaignId, Date.now());
   const shown = await readTable(page);
   const after = await relayFigures(campaignId, Date.now());
-  expect(Object.keys(shown).sort()).toEqual(after.map((row) => row.platformId).filter((id) => after.length > 2 || id !== ALL_PLATFORMS).sort());
+  expect(Object.keys(shown).sort()).toEqual(
+    after
+      .map((row) => row.platformId)
+      .filter((id) => after.length > 2 || id !== ALL_PLATFORMS)
+      .sort(),
+  );
   for (const row of after) {
     const cells = shown[row.platformId];
     if (!cells) continue;
-    for (const key of ['created', 'withdrawn', 'received', 'acknowledged', 'answered'] as const) expect(cells[`campaign-${key}`], `${row.platformId} ${key}`).toBe(String(row[key]));
+    for (const key of ['created', 'withdrawn', 'received', 'acknowledged', 'answered'] as const)
+      expect(cells[`campaign-${key}`], `${row.platformId} ${key}`).toBe(String(row[key]));
     const earlier = before.find((candidate) => candidate.platformId === row.platformId)?.late ?? 0;
     expect(Number(cells['campaign-late'])).toBeGreaterThanOrEqual(earlier);
     expect(Number(cells['campaign-late'])).toBeLessThanOrEqual(row.late);
@@ -104,7 +110,9 @@ it('shows a demo campaign’s figures as the relay’s log gives them, in both l
   await prefect.getByRole('button', { name: 'Opération Vigie' }).click();
   await prefect.getByTestId('campaign-table').waitFor();
   expect(await prefect.getByTestId('campaign-terms').textContent()).toContain('P0 accusé 10 min, action 45 min');
-  await expect.poll(async () => (await readTable(prefect))[ALL_PLATFORMS]?.['campaign-created']).toBe(String((await relayFigures(vigil, Date.now())).at(-1)?.created));
+  await expect
+    .poll(async () => (await readTable(prefect))[ALL_PLATFORMS]?.['campaign-created'])
+    .toBe(String((await relayFigures(vigil, Date.now())).at(-1)?.created));
   await expectRelayFigures(prefect, vigil);
   const blocking = (await axeViolations(prefect)).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(blocking, JSON.stringify(blocking)).toEqual([]);
@@ -149,7 +157,10 @@ it('a new campaign holds its requests to its terms, follows them live, convenes 
     items: ['https://www.facebook.com/watch/?v=90001'],
     campaign: 'Attaque du marché — propagande',
   });
-  const stored = JSON.parse(app.query<{ doc: string }>('select doc from requests where id = ?', request.id)[0]!.doc) as { campaignId: string; sla: { ackMs: number; campaignId?: string } };
+  const stored = JSON.parse(app.query<{ doc: string }>('select doc from requests where id = ?', request.id)[0]!.doc) as {
+    campaignId: string;
+    sla: { ackMs: number; campaignId?: string };
+  };
   expect(stored).toMatchObject({ campaignId, sla: { ackMs: 5 * 60_000, campaignId } });
 
   await open(prefect, `#/campaign/${encodeURIComponent(campaignId)}`);
@@ -165,9 +176,19 @@ it('a new campaign holds its requests to its terms, follows them live, convenes 
   await prefect.getByTestId('campaign-meeting').click();
   await prefect.getByTestId('meeting-screen').waitFor();
   await expect
-    .poll(() => app.query<{ n: number }>("select count(*) as n from events where type = 'agenda.itemAdded' and payload like ?", `%${request.ref}%`)[0]?.n, { timeout: 30_000 })
+    .poll(
+      () =>
+        app.query<{ n: number }>(
+          "select count(*) as n from events where type = 'agenda.itemAdded' and payload like ?",
+          `%${request.ref}%`,
+        )[0]?.n,
+      { timeout: 30_000 },
+    )
     .toBe(1);
-  const meeting = app.query<{ doc: string }>("select doc from meeting_records where type = 'meeting' and json_extract(doc, '$.title') like ?", '%Attaque du marché%');
+  const meeting = app.query<{ doc: string }>(
+    "select doc from meeting_records where type = 'meeting' and json_extract(doc, '$.title') like ?",
+    '%Attaque du marché%',
+  );
   expect(meeting).toHaveLength(1);
   expect(JSON.parse(meeting[0]!.doc)).toMatchObject({ kind: 'emergency', invitedPlatformIds: ['meta'] });
 
@@ -175,7 +196,9 @@ it('a new campaign holds its requests to its terms, follows them live, convenes 
   await prefect.getByTestId('campaign-close').click();
   await prefect.getByTestId('dialog-confirm').getByRole('button', { name: 'Clore la campagne' }).click();
   await expect.poll(() => prefect.getByTestId('campaign-status').getAttribute('data-status')).toBe('closed');
-  await expect.poll(() => app.query<{ status: string }>('select status from campaigns where id = ?', campaignId)[0]?.status, { timeout: 30_000 }).toBe('closed');
+  await expect
+    .poll(() => app.query<{ status: string }>('select status from campaigns where id = ?', campaignId)[0]?.status, { timeout: 30_000 })
+    .toBe('closed');
   await open(prefect, '#/new');
   await prefect.getByTestId('create-form').waitFor();
   expect(await prefect.locator('[data-testid="create-campaign"] option').allTextContents()).not.toContain('Attaque du marché — propagande');

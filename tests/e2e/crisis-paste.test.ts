@@ -40,12 +40,19 @@ async function seriousViolations() {
 async function planned(): Promise<string[]> {
   return page
     .getByTestId('paste-request')
-    .evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-platform')} ${row.getAttribute('data-part')}/${row.getAttribute('data-parts')} ${row.getAttribute('data-count')}`));
+    .evaluateAll((rows) =>
+      rows.map(
+        (row) =>
+          `${row.getAttribute('data-platform')} ${row.getAttribute('data-part')}/${row.getAttribute('data-parts')} ${row.getAttribute('data-count')}`,
+      ),
+    );
 }
 
 it('the prefect pastes 520 lines, sees them per platform with a summary, and sends every request in one click', async () => {
   const list = crisisList();
-  expect(readFileSync(CRISIS_LIST_FILE, 'utf8'), 'resources/demo/crisis-list.txt is the generator’s: npm run crisis-list').toBe(crisisListText());
+  expect(readFileSync(CRISIS_LIST_FILE, 'utf8'), 'resources/demo/crisis-list.txt is the generator’s: npm run crisis-list').toBe(
+    crisisListText(),
+  );
   expect(list.lines).toHaveLength(520);
   const open = relayRequests().find(
     (request) => PENDING_STATUSES.includes(request.status) && request.items.some((item) => item.location === OPEN_DEMO_REQUEST.location),
@@ -68,15 +75,32 @@ it('the prefect pastes 520 lines, sees them per platform with a summary, and sen
   expect(await summary.getAttribute('data-open')).toBe('1');
   expect(await summary.getAttribute('data-unknown')).toBe(String(list.unknown.length));
   const said = await summary.textContent();
-  for (const words of ['520 contenus collés', '513 nouveaux', '3 répétés dans la liste', '1 déjà sur une demande ouverte', '3 sans plateforme connue']) {
+  for (const words of [
+    '520 contenus collés',
+    '513 nouveaux',
+    '3 répétés dans la liste',
+    '1 déjà sur une demande ouverte',
+    '3 sans plateforme connue',
+  ]) {
     expect(said).toContain(words);
   }
   // X's 503 posts (twitter.com and x.com alike) go in two parts; Meta's includes the known video.
-  expect(await planned()).toEqual(['dailymotion 1/1 1', 'youtube 1/1 3', 'meta 1/1 3', 'microsoft 1/1 1', 'snapchat 1/1 1', 'tiktok 1/1 2', 'x 1/2 500', 'x 2/2 3']);
+  expect(await planned()).toEqual([
+    'dailymotion 1/1 1',
+    'youtube 1/1 3',
+    'meta 1/1 3',
+    'microsoft 1/1 1',
+    'snapchat 1/1 1',
+    'tiktok 1/1 2',
+    'x 1/2 500',
+    'x 2/2 3',
+  ]);
   const link = page.getByTestId('paste-open-link');
   expect(await link.getAttribute('href')).toBe(`#/request/${encodeURIComponent(open!.id)}`);
   expect(await link.textContent()).toContain(open!.ref);
-  expect((await page.getByTestId('paste-unknown-item').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-item')))).sort()).toEqual([...list.unknown].sort());
+  expect(
+    (await page.getByTestId('paste-unknown-item').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-item')))).sort(),
+  ).toEqual([...list.unknown].sort());
 
   // The account named in words stays whole: one item, not split on its spaces.
   const handleRow = page.locator(`[data-testid="paste-unknown-item"][data-item="${list.handle}"]`);
@@ -132,14 +156,28 @@ it('the prefect pastes 520 lines, sees them per platform with a summary, and sen
   expect(new Set(locations).size).toBe(514);
   expect(locations).toHaveLength(514);
   expect(sent.every((request) => request.grounds.startsWith(GROUNDS) && request.pharosRef === 'PHAROS-2026-0412')).toBe(true);
-  const xParts = sent.filter((request) => request.platformId === 'x').map((request) => [request.items.length, request.grounds.endsWith('Partie 1 sur 2 d’une même liste de 503 contenus.') ? 1 : request.grounds.endsWith('Partie 2 sur 2 d’une même liste de 503 contenus.') ? 2 : 0]);
-  expect(xParts.sort()).toEqual([[3, 2], [500, 1]]);
+  const xParts = sent
+    .filter((request) => request.platformId === 'x')
+    .map((request) => [
+      request.items.length,
+      request.grounds.endsWith('Partie 1 sur 2 d’une même liste de 503 contenus.')
+        ? 1
+        : request.grounds.endsWith('Partie 2 sur 2 d’une même liste de 503 contenus.')
+          ? 2
+          : 0,
+    ]);
+  expect(xParts.sort()).toEqual([
+    [3, 2],
+    [500, 1],
+  ]);
   expect(sent.filter((request) => request.platformId !== 'x').every((request) => request.grounds === GROUNDS)).toBe(true);
   for (const request of sent) {
     expect(app.query('select seq from events where type = ? and payload like ?', 'request.created', `%${request.id}%`)).toHaveLength(1);
   }
   // The report links each request under the reference the relay gave it.
-  const refs = await page.getByTestId('send-entry-ref').evaluateAll((links) => links.map((a) => `${a.getAttribute('href')} ${a.textContent}`));
+  const refs = await page
+    .getByTestId('send-entry-ref')
+    .evaluateAll((links) => links.map((a) => `${a.getAttribute('href')} ${a.textContent}`));
   expect(refs.sort()).toEqual(sent.map((request) => `#/request/${encodeURIComponent(request.id)} ${request.ref}`).sort());
 });
 
@@ -171,7 +209,10 @@ it('the prefect edits a platform’s domains: checked before sending, a domain o
   await page.getByTestId('dialog-platform-edit').waitFor({ state: 'detached' });
   await expect.poll(() => row.getByTestId('platform-domain-list').textContent()).toBe('dailymotion.com, dai.ly, dailymotion.fr');
   await expect
-    .poll(() => (JSON.parse(app.query<{ doc: string }>("select doc from platforms where id = 'dailymotion'")[0]!.doc) as Platform).domains, SYNCED)
+    .poll(
+      () => (JSON.parse(app.query<{ doc: string }>("select doc from platforms where id = 'dailymotion'")[0]!.doc) as Platform).domains,
+      SYNCED,
+    )
     .toEqual(['dailymotion.com', 'dai.ly', 'dailymotion.fr']);
 
   // A pasted address of the new domain now goes to Dailymotion: one request, the form as before.

@@ -52,7 +52,9 @@ async function openAndCompare(page: Page, own: string | null, platformId: string
     const count = shown.rows.find((row) => row.platformId === platformId)?.cells[field];
     const countAgrees = kind === 'timeToAck' || count === String(refs.length);
     if (shown.list.count !== refs.length || !countAgrees) return `count ${count}, list says ${shown.list.count}, lists ${refs.length}`;
-    return JSON.stringify(refs) === JSON.stringify(expected) ? null : `listed ${JSON.stringify(refs)}\nexpected ${JSON.stringify(expected)}`;
+    return JSON.stringify(refs) === JSON.stringify(expected)
+      ? null
+      : `listed ${JSON.stringify(refs)}\nexpected ${JSON.stringify(expected)}`;
   });
 }
 
@@ -70,7 +72,9 @@ it('the ministry sees every platform and the total, equal to the figures of the 
   expect(Number(shown.rows.at(-1)?.cells.created)).toBeGreaterThan(0);
 
   // The platform with the most late requests: its late list, then every platform's late list.
-  const latest = [...shown.rows].filter((row) => row.platformId !== ALL_PLATFORMS).sort((a, b) => Number(b.cells.late) - Number(a.cells.late))[0]!;
+  const latest = [...shown.rows]
+    .filter((row) => row.platformId !== ALL_PLATFORMS)
+    .sort((a, b) => Number(b.cells.late) - Number(a.cells.late))[0]!;
   expect(Number(latest.cells.late)).toBeGreaterThan(0);
   await openAndCompare(prefect, null, latest.platformId, 'late', 'late');
   await openAndCompare(prefect, null, ALL_PLATFORMS, 'late', 'late');
@@ -93,11 +97,15 @@ it('the ministry sees every platform and the total, equal to the figures of the 
   await expect.poll(() => prefect.evaluate(() => document.activeElement?.id)).toBe('fg-requests-title');
   await prefect.keyboard.press('Escape');
   await prefect.getByTestId('figure-requests').waitFor({ state: 'detached' });
-  await expect.poll(() => prefect.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(`fig-${latest.platformId}-late`);
+  await expect
+    .poll(() => prefect.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+    .toBe(`fig-${latest.platformId}-late`);
   await prefect.keyboard.press('Enter');
   await prefect.getByTestId('figure-requests').waitFor();
 
-  const violations = (await axeViolations(prefect)).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  const violations = (await axeViolations(prefect)).filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
   expect(violations).toEqual([]);
   // The weekly trend of the platform chosen, as a table: the shared weekly figures, the four weeks of the period.
   await prefect.getByTestId('figures-trend-platform').selectOption(latest.platformId);
@@ -106,7 +114,9 @@ it('the ministry sees every platform and the total, equal to the figures of the 
   const trend = await expectAgreement(prefect, trendDisagreement(app.dataDir, null));
   expect(trend.trend.rows).toHaveLength(4);
   expect(await prefect.getByTestId('trend-medianTimeToAck').getAttribute('role')).toBe('img');
-  expect(await prefect.getByTestId('trend-medianTimeToAck').locator('desc').textContent()).toContain(`${trend.trend.rows[0]![0]} ${trend.trend.rows[0]![2]}`);
+  expect(await prefect.getByTestId('trend-medianTimeToAck').locator('desc').textContent()).toContain(
+    `${trend.trend.rows[0]![0]} ${trend.trend.rows[0]![2]}`,
+  );
   await inEachLanguageAndSize(prefect, (suffix) => shoot(prefect, `figures-ministry-${suffix}`));
 });
 
@@ -124,7 +134,13 @@ it('a liaison sees their own platform only, and the figures follow a new request
   await liaison.getByTestId('figures-preset-month').click();
   const before = await expectAgreement(liaison, tableDisagreement(app.dataDir, 'x'));
   const operator = await app.openAs('figures-operator', app.code('operator'), app.relay.url, '#/new');
-  await createRequestInUi(operator, { platform: 'x', grounds: 'Apologie publique d’un acte de terrorisme.', items: [`https://x.com/figures/${Date.now()}`] });
-  const after = await expectAgreement(liaison, (now) => (now.seq > before.seq ? tableDisagreement(app.dataDir, 'x')(now) : 'not moved on yet'));
+  await createRequestInUi(operator, {
+    platform: 'x',
+    grounds: 'Apologie publique d’un acte de terrorisme.',
+    items: [`https://x.com/figures/${Date.now()}`],
+  });
+  const after = await expectAgreement(liaison, (now) =>
+    now.seq > before.seq ? tableDisagreement(app.dataDir, 'x')(now) : 'not moved on yet',
+  );
   expect(Number(after.rows[0]!.cells.created)).toBe(Number(before.rows[0]!.cells.created) + 1);
 });

@@ -76,7 +76,10 @@ it('a P0 created by the prefect reaches the meta liaison live; the ack comes bac
   const relayTime = events[0]!.server_time;
   expect(await ackEntry.locator('time').getAttribute('datetime')).toBe(new Date(relayTime).toISOString());
   await expect.poll(() => prefect.getByTestId('sla-ack').getAttribute('data-state')).toMatch(/^done/);
-  const doc = JSON.parse(app.query<{ doc: string }>('select doc from requests where ref = ?', created.ref)[0]!.doc) as { status: string; ackAt: number };
+  const doc = JSON.parse(app.query<{ doc: string }>('select doc from requests where ref = ?', created.ref)[0]!.doc) as {
+    status: string;
+    ackAt: number;
+  };
   expect(doc.status).toBe('acknowledged');
   expect(doc.ackAt).toBe(relayTime);
   await screenshot(prefect, 'request-detail');

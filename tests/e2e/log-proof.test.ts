@@ -39,7 +39,9 @@ it("a liaison exports their platform's log with its chain proof, and the relay's
 
   const [header, ...lines] = readFileSync(path, 'utf8').trim().split('\n');
   const events = lines.map((line) => JSON.parse(line) as LoggedEvent);
-  const expected = app.query<{ seq: number; hash: string }>("select seq, hash from events where audience = 'platform' and platform_id = 'meta' order by seq");
+  const expected = app.query<{ seq: number; hash: string }>(
+    "select seq, hash from events where audience = 'platform' and platform_id = 'meta' order by seq",
+  );
   expect(JSON.parse(header ?? '{}')).toMatchObject({ format: 'contact-desk-chain-proof/1', platformId: 'meta', events: expected.length });
   expect(events.map((event) => ({ seq: event.seq, hash: event.hash }))).toEqual(expected);
 
@@ -61,7 +63,9 @@ it('relay audit verify says ok on the demo log and finds a row edited by hand', 
   live.prepare('VACUUM INTO ?').run(file);
   live.close();
   const db = new Database(file);
-  const [{ seq }] = db.prepare("select seq from events where type = 'request.acknowledged' order by seq limit 1").all() as [{ seq: number }];
+  const [{ seq }] = db.prepare("select seq from events where type = 'request.acknowledged' order by seq limit 1").all() as [
+    { seq: number },
+  ];
   db.prepare('update events set server_time = server_time - 600000 where seq = ?').run(seq);
   db.close();
   const broken = audit(['verify'], copy);

@@ -61,7 +61,9 @@ function relayRequests(): Request[] {
 
 /** `yyyy-mm-ddT10:00` tomorrow, in Paris (the browser's zone). */
 function tomorrowAtTen(): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now() + DAY);
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    Date.now() + DAY,
+  );
   return `${day}T10:00`;
 }
 
@@ -135,7 +137,11 @@ it('the prefect prepares a meeting from the record and exports minutes and late 
   await prefect.locator('[data-testid="sync-pending"][data-count="0"]').waitFor();
   // Saved on blur: the relay has recorded the notes.
   await expect
-    .poll(() => app.query<{ n: number }>("select count(*) as n from events where type = 'agenda.itemUpdated' and payload like ?", `%${notes}%`)[0]?.n ?? 0)
+    .poll(
+      () =>
+        app.query<{ n: number }>("select count(*) as n from events where type = 'agenda.itemUpdated' and payload like ?", `%${notes}%`)[0]
+          ?.n ?? 0,
+    )
     .toBe(1);
   await screenshot(prefect, 'meeting');
 
@@ -173,7 +179,9 @@ it('the prefect prepares a meeting from the record and exports minutes and late 
   await expect.poll(standing).toContain('Adopté — version 1');
   await expect.poll(() => prefect.getByTestId('minutes-version').first().textContent()).toContain('empreinte vérifiée');
   const recorded = (type: string) =>
-    app.query<{ payload: string }>('select payload from events where type = ? and payload like ?', type, `%${meetingId}%`).map((row) => JSON.parse(row.payload) as { platformId?: string; contentHash: string; upToSeq: number });
+    app
+      .query<{ payload: string }>('select payload from events where type = ? and payload like ?', type, `%${meetingId}%`)
+      .map((row) => JSON.parse(row.payload) as { platformId?: string; contentHash: string; upToSeq: number });
   await prefect.locator('[data-testid="sync-pending"][data-count="0"]').waitFor();
   await expect.poll(() => recorded('meeting.adopted').length).toBe(1);
   const [ministryCopy] = recorded('meeting.adopted');
@@ -254,7 +262,9 @@ it('the prefect prepares a meeting from the record and exports minutes and late 
   await liaison.goto(`${app.webUrl}/?profile=liaison-x#/meeting/${encodeURIComponent(meetingId)}`);
   await expect.poll(() => liaison.getByTestId('minutes-standing').textContent(), { timeout: 30_000 }).toContain('Adopté — version 1');
   const xCopy = recorded('minutes.published').find((payload) => payload.platformId === 'x');
-  const liaisonMd = (await download(liaison, liaison.getByTestId('meeting-exports').getByTestId('export-minutes-md'))).bytes.toString('utf8');
+  const liaisonMd = (await download(liaison, liaison.getByTestId('meeting-exports').getByTestId('export-minutes-md'))).bytes.toString(
+    'utf8',
+  );
   expect(liaisonMd).toContain(`empreinte du document ${xCopy!.contentHash}`);
   expect(liaisonMd).not.toContain(decision);
   await screenshot(liaison, 'exports-liaison');

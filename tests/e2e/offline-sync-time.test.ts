@@ -64,7 +64,12 @@ it('“synchronised at” moves with every live event, and stops, said as the la
   expect(before).toBeGreaterThan(0);
 
   // A new request reaches the liaison live: the copy is in step with the relay at that moment.
-  const created = await createRequestInUi(operator, { platform: 'meta', priority: 'P1', grounds: 'Appel à la violence.', items: ['https://www.facebook.com/p/6001'] });
+  const created = await createRequestInUi(operator, {
+    platform: 'meta',
+    priority: 'P1',
+    grounds: 'Appel à la violence.',
+    items: ['https://www.facebook.com/p/6001'],
+  });
   await liaison.locator(`[data-testid="queue-row"][data-ref="${created.ref}"]`).waitFor();
   await expect.poll(() => syncedAt(liaison)).toBeGreaterThan(before);
   const live = await syncedAt(liaison);

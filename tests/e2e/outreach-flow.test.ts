@@ -45,7 +45,17 @@ async function eventually<T>(probe: () => T | undefined, ms: number, what: strin
 describe('a P0 for Meta reaches Meta, and Meta answers through its own tool', () => {
   it('first in triage, mailed and webhooked within 2 s, acknowledged with curl while the prefect watches', async () => {
     const hook = JSON.parse(
-      await relayCliOk(app.dataDir, ['webhook', 'add', '--platform', 'meta', '--name', 'Meta case tool', '--url', receiver.url('/meta'), '--json']),
+      await relayCliOk(app.dataDir, [
+        'webhook',
+        'add',
+        '--platform',
+        'meta',
+        '--name',
+        'Meta case tool',
+        '--url',
+        receiver.url('/meta'),
+        '--json',
+      ]),
     ) as { signingSecret: string };
     const { key } = JSON.parse(
       await relayCliOk(app.dataDir, ['apikey', 'issue', '--platform', 'meta', '--name', 'Meta case tool', '--scope', 'act', '--json']),
@@ -67,20 +77,30 @@ describe('a P0 for Meta reaches Meta, and Meta answers through its own tool', ()
     expect(recorded).toBeDefined();
 
     // The mail to Meta's liaisons and the signed webhook, each within two seconds of the record.
-    const mail = await eventually(() => sink.received.slice(mailsBefore).find((m) => m.mail.subject?.includes(created.ref)), 10_000, 'mail');
+    const mail = await eventually(
+      () => sink.received.slice(mailsBefore).find((m) => m.mail.subject?.includes(created.ref)),
+      10_000,
+      'mail',
+    );
     const webhook = await eventually(() => receiver.received.find((h) => h.body.includes(created.id)), 10_000, 'webhook');
     expect(mail.to.some((address) => address.endsWith('facebook.example'))).toBe(true);
     expect(mail.mail.text).not.toContain('facebook.com/watch');
     expect(verifyStandard(webhook, hook.signingSecret)).toMatchObject({ type: 'request.created' });
-    const attempts = await eventually(() => {
-      const found = attemptsOf(app, created.id).filter((attempt) => attempt.outcome === 'delivered');
-      return found.some((a) => a.channel === 'email') && found.some((a) => a.channel === 'webhook') ? found : undefined;
-    }, 10_000, 'attempts recorded');
+    const attempts = await eventually(
+      () => {
+        const found = attemptsOf(app, created.id).filter((attempt) => attempt.outcome === 'delivered');
+        return found.some((a) => a.channel === 'email') && found.some((a) => a.channel === 'webhook') ? found : undefined;
+      },
+      10_000,
+      'attempts recorded',
+    );
     console.info(
       `after the record: ${attempts.map((a) => `${a.channel} to ${a.recipient} ${a.serverTime - (recorded?.server_time ?? 0)} ms`).join(', ')}`,
     );
     for (const attempt of attempts) {
-      expect(attempt.serverTime - (recorded?.server_time ?? 0), `${attempt.channel} to ${attempt.recipient}`).toBeLessThanOrEqual(WITHIN_MS);
+      expect(attempt.serverTime - (recorded?.server_time ?? 0), `${attempt.channel} to ${attempt.recipient}`).toBeLessThanOrEqual(
+        WITHIN_MS,
+      );
       expect(attempt.audience).toBe('platform');
     }
     expect(new Set(attempts.map((attempt) => attempt.deliveryId))).toContain(String(webhook.headers['webhook-id']));
@@ -103,7 +123,13 @@ describe('a P0 for Meta reaches Meta, and Meta answers through its own tool', ()
     );
     expect(JSON.parse(ack?.actor ?? '{}')).toMatchObject({ name: 'Meta case tool', platformId: 'meta' });
     // The timeline names who was told, by which channel.
-    await prefect.getByText(/E-mail remis à/).first().waitFor();
-    await prefect.getByText(/Webhook remis à Meta case tool/).first().waitFor();
+    await prefect
+      .getByText(/E-mail remis à/)
+      .first()
+      .waitFor();
+    await prefect
+      .getByText(/Webhook remis à Meta case tool/)
+      .first()
+      .waitFor();
   });
 });

@@ -22,7 +22,12 @@ beforeAll(async () => {
     }),
   });
   prefect = await app.openAs('prefect', app.codes.prefect, app.relay.url, '#/new');
-  request = await createRequestInUi(prefect, { platform: 'meta', priority: 'P1', grounds: 'Compte de propagande.', items: ['https://www.facebook.com/p/5001'] });
+  request = await createRequestInUi(prefect, {
+    platform: 'meta',
+    priority: 'P1',
+    grounds: 'Compte de propagande.',
+    items: ['https://www.facebook.com/p/5001'],
+  });
   const hash = `#/request/${encodeURIComponent(request.id)}`;
   operator = await app.openAs('operator', app.codes.operator, app.relay.url, hash);
   liaison = await app.openAs('liaison-meta', app.codes.liaisonMeta, app.proxy.url, hash);
@@ -74,5 +79,8 @@ it('the ministry takes it over; the platform sees the new name, though it cannot
   const taken = liaison.locator('[data-testid="timeline-entry"][data-type="request.assigned"]').last();
   await expect.poll(() => taken.locator('.rq-entry-title').textContent()).toBe('Prise en charge (ministère)');
   // A liaison never acts for the ministry: no ministry choices on the platform's screens.
-  expect(await liaison.getByTestId('owner-hand-over').locator('option').allTextContents()).toEqual(['— Choisir un collègue —', 'Bruno Backup']);
+  expect(await liaison.getByTestId('owner-hand-over').locator('option').allTextContents()).toEqual([
+    '— Choisir un collègue —',
+    'Bruno Backup',
+  ]);
 });

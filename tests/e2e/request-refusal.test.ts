@@ -68,7 +68,9 @@ it('an answer made offline on a request withdrawn meanwhile is refused in the us
   const refusal = screen.getByTestId('request-refusal');
   await refusal.waitFor({ timeout: 30_000 });
   expect(await refusal.getAttribute('data-reason')).toBe('step_not_allowed');
-  expect(await screen.getByTestId('request-refusal-text').textContent()).toBe(`Impossible de répondre à ${target.ref} : le ministère l’a retirée.`);
+  expect(await screen.getByTestId('request-refusal-text').textContent()).toBe(
+    `Impossible de répondre à ${target.ref} : le ministère l’a retirée.`,
+  );
   // The refusal replaces any success notice, and the withdrawal that caused it is on screen.
   await expect.poll(() => screen.getByTestId('action-outcome').count()).toBe(0);
   expect(await liaison.getByTestId('request-status').getAttribute('data-status')).toBe('withdrawn');
@@ -93,7 +95,9 @@ it('an answer made offline on a request withdrawn meanwhile is refused in the us
 
   // In English too, from the same refusal.
   await liaison.getByTestId('lang-en').click();
-  await expect.poll(() => screen.getByTestId('request-refusal-text').textContent()).toBe(`Cannot answer ${target.ref}: the ministry withdrew it.`);
+  await expect
+    .poll(() => screen.getByTestId('request-refusal-text').textContent())
+    .toBe(`Cannot answer ${target.ref}: the ministry withdrew it.`);
   await liaison.getByTestId('lang-fr').click();
 
   // Kept across a reload until dismissed; dismissed, it is gone from the request and the shell.
@@ -119,7 +123,9 @@ it('a refusal goes once the request moved on: an action recorded on it after the
   await reconnectLiaison();
 
   const refusalText = liaison.getByTestId('request-refusal-text');
-  await expect.poll(() => refusalText.textContent(), { timeout: 30_000 }).toBe(`Impossible d’accuser réception de ${target.ref} : le ministère l’a retirée.`);
+  await expect
+    .poll(() => refusalText.textContent(), { timeout: 30_000 })
+    .toBe(`Impossible d’accuser réception de ${target.ref} : le ministère l’a retirée.`);
   expect(await liaison.getByTestId('refusal-count').getAttribute('data-count')).toBe('1');
 
   // The ministry reopens it: the refusal no longer describes the request, and leaves.

@@ -49,14 +49,28 @@ async function accessible(page: Page, what: string): Promise<void> {
 /** Meta's backup liaison in the demo, with a fresh enrollment code for a device of theirs. */
 async function metaBackup(): Promise<{ code: string; name: string; email: string }> {
   const meta = JSON.parse(app.query<{ doc: string }>("select doc from platforms where id = 'meta'")[0]!.doc) as { backupLiaisonId: string };
-  const user = JSON.parse(app.query<{ doc: string }>('select doc from users where id = ?', meta.backupLiaisonId)[0]!.doc) as { name: string; email: string };
+  const user = JSON.parse(app.query<{ doc: string }>('select doc from users where id = ?', meta.backupLiaisonId)[0]!.doc) as {
+    name: string;
+    email: string;
+  };
   const printed = await relayCliOk(app.dataDir, ['user', 'code', meta.backupLiaisonId]);
   return { code: /: (\S+) \(valid/.exec(printed)![1]!, name: user.name, email: user.email };
 }
 
 it('shows the request to the liaison and to the prefect as each must read it', async () => {
   // Meta's on-call tool hears of escalations; its receiver refuses every one (HTTP 503).
-  await relayCliOk(app.dataDir, ['webhook', 'add', '--platform', 'meta', '--name', 'Astreinte Meta', '--url', pager.url(), '--topics', 'request.escalated']);
+  await relayCliOk(app.dataDir, [
+    'webhook',
+    'add',
+    '--platform',
+    'meta',
+    '--name',
+    'Astreinte Meta',
+    '--url',
+    pager.url(),
+    '--topics',
+    'request.escalated',
+  ]);
   const prefect = await app.openAs('screens-prefect', app.code('prefect'), app.relay.url, { hash: '#/new', notifications: true });
   const liaison = await app.openAs('screens-liaison', app.code('liaison', 'meta'), app.proxy.url);
   const backupLiaison = await metaBackup();
@@ -83,15 +97,21 @@ it('shows the request to the liaison and to the prefect as each must read it', a
   // The level on the prefect's screen is her device's until the relay records the escalation;
   // then the relay mails the backup and gives up on the on-call tool; both screens show every try their side may see.
   const escalations = () =>
-    app.query<{ n: number }>("select count(*) as n from events where type = 'request.escalated' and payload like ?", `%${request.id}%`)[0]?.n;
+    app.query<{ n: number }>("select count(*) as n from events where type = 'request.escalated' and payload like ?", `%${request.id}%`)[0]
+      ?.n;
   await expect.poll(escalations, { timeout: 30_000 }).toBe(1);
   await expect.poll(() => settled(app, request.id), { timeout: 30_000 }).toBe(true);
   const tries = attemptsOf(app, request.id);
   expect(tries.find((attempt) => attempt.recipient === backupLiaison.email && attempt.trigger === 'escalated')?.outcome).toBe('delivered');
-  expect(tries.filter((attempt) => attempt.channel === 'webhook').map((attempt) => attempt.detail)).toEqual(expect.arrayContaining(['HTTP 503']));
+  expect(tries.filter((attempt) => attempt.channel === 'webhook').map((attempt) => attempt.detail)).toEqual(
+    expect.arrayContaining(['HTTP 503']),
+  );
   expect(tries.filter((attempt) => attempt.channel === 'webhook').at(-1)?.outcome).toBe('abandoned');
   expect(sink.to(backupLiaison.email).some((mail) => mail.subject?.includes(request.ref))).toBe(true);
-  for (const [page, side] of [[prefect, tries], [liaison, tries.filter((attempt) => attempt.audience === 'platform')]] as const) {
+  for (const [page, side] of [
+    [prefect, tries],
+    [liaison, tries.filter((attempt) => attempt.audience === 'platform')],
+  ] as const) {
     const shown = page.locator('[data-testid="timeline-entry"][data-type="notification.attempted"]');
     await expect.poll(() => shown.count(), { timeout: 30_000 }).toBe(side.length);
   }
@@ -104,7 +124,9 @@ it('shows the request to the liaison and to the prefect as each must read it', a
   await expect.poll(() => prefect.getByTestId('request-status').getAttribute('data-status')).toBe('acknowledged');
   app.proxy.restore();
   const refusal = liaison.getByTestId('request-refusal-text');
-  await expect.poll(() => refusal.textContent(), { timeout: 30_000 }).toBe(`Impossible d’accuser réception de ${request.ref} : la plateforme en a déjà accusé réception.`);
+  await expect
+    .poll(() => refusal.textContent(), { timeout: 30_000 })
+    .toBe(`Impossible d’accuser réception de ${request.ref} : la plateforme en a déjà accusé réception.`);
 
   // Cut off again, she answers: it waits on her device, without a relay time.
   app.proxy.sever();

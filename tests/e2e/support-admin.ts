@@ -13,7 +13,9 @@ export type AdminTab = 'platforms' | 'users' | 'policy' | 'integrations' | 'deli
 export async function openAdmin(page: Page, tab: AdminTab): Promise<void> {
   await page.getByTestId('nav-admin').click();
   await page.getByTestId(`admin-tab-${tab}`).click();
-  await page.getByTestId(tab === 'integrations' ? 'webhooks-panel' : tab === 'deliveries' ? 'deliveries-panel' : `admin-tab-${tab}`).waitFor();
+  await page
+    .getByTestId(tab === 'integrations' ? 'webhooks-panel' : tab === 'deliveries' ? 'deliveries-panel' : `admin-tab-${tab}`)
+    .waitFor();
 }
 
 export interface WebhookFields {
@@ -129,7 +131,11 @@ interface HeldEntity {
 interface HeldEvent {
   readonly event: {
     readonly type: string;
-    readonly payload: { readonly platformId?: string | null; readonly webhook?: { readonly platformId: string | null }; readonly apiKey?: { readonly platformId: string } };
+    readonly payload: {
+      readonly platformId?: string | null;
+      readonly webhook?: { readonly platformId: string | null };
+      readonly apiKey?: { readonly platformId: string };
+    };
   };
 }
 
@@ -139,7 +145,9 @@ interface HeldEvent {
  */
 export async function integrationsHeld(page: Page, profile: string): Promise<{ held: string[]; platforms: (string | null)[] }> {
   const local = (await localRecord(page, profile)) as { entities: HeldEntity[]; events: HeldEvent[] };
-  const held = local.entities.filter((entity) => entity.kind === 'integration').map((entity) => `${entity.value.platformId} ${entity.value.name}`);
+  const held = local.entities
+    .filter((entity) => entity.kind === 'integration')
+    .map((entity) => `${entity.value.platformId} ${entity.value.name}`);
   const platforms = local.events
     .map(({ event }) => event)
     .filter((event) => /^(webhook|apiKey)\.|^notification\.attempted$/.test(event.type))

@@ -138,7 +138,12 @@ async function launch(dataDir: string, relayEnv: Readonly<Record<string, string>
 
   const openAs: BaseFixture['openAs'] = async (profile, code, relayUrl, hashOrOptions) => {
     const options: OpenOptions = typeof hashOrOptions === 'string' ? { hash: hashOrOptions } : (hashOrOptions ?? {});
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      viewport: { width: 1440, height: 900 },
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+    });
     contexts.push(context);
     if (options.notifications) {
       await context.grantPermissions(['notifications'], { origin: web.url });
@@ -216,7 +221,15 @@ export async function pasteItems(page: Page, items: readonly string[]): Promise<
 /** Fills and submits the create form (the page must be on `#/new`); returns the new request. */
 export async function createRequestInUi(
   page: Page,
-  fields: { platform: string; kind?: string; priority?: string; category?: string; grounds: string; items: readonly string[]; campaign?: string },
+  fields: {
+    platform: string;
+    kind?: string;
+    priority?: string;
+    category?: string;
+    grounds: string;
+    items: readonly string[];
+    campaign?: string;
+  },
 ): Promise<NewRequest> {
   await page.getByTestId('create-form').waitFor();
   // The platforms arrive with the first sync: wait for the option before choosing it. Chosen,

@@ -50,12 +50,17 @@ export function readShown(page: Page): Promise<ShownFigures> {
         platformId: row.getAttribute('data-platform') ?? '',
         name: row.querySelector('th')?.textContent?.trim() ?? '',
         cells: Object.fromEntries(
-          [...row.querySelectorAll('[data-testid^="fig-"]')].map((cell) => [(cell.getAttribute('data-testid') ?? '').split('-').at(-1), cell.textContent?.trim() ?? '']),
+          [...row.querySelectorAll('[data-testid^="fig-"]')].map((cell) => [
+            (cell.getAttribute('data-testid') ?? '').split('-').at(-1),
+            cell.textContent?.trim() ?? '',
+          ]),
         ),
       })),
       trend: {
         platformId: one('figures-trend')?.getAttribute('data-platform') ?? '',
-        rows: [...document.querySelectorAll('[data-testid="figures-trend-table"] tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent?.trim() ?? '')),
+        rows: [...document.querySelectorAll('[data-testid="figures-trend-table"] tbody tr')].map((row) =>
+          [...row.children].map((cell) => cell.textContent?.trim() ?? ''),
+        ),
       },
       list: list && {
         platformId: list.getAttribute('data-platform') ?? '',
@@ -97,15 +102,28 @@ export async function expectedTable(dataDir: string, shown: ShownFigures, own: s
     .filter((platform) => own === null || platform.id === own)
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   const byId = (id: string) => computed.find((row) => row.platformId === id) ?? figuresOf(id, []);
-  const rows = [...platforms.map((platform) => ({ id: platform.id, name: platform.name })), ...(own === null ? [{ id: ALL_PLATFORMS, name: 'Toutes plateformes' }] : [])];
+  const rows = [
+    ...platforms.map((platform) => ({ id: platform.id, name: platform.name })),
+    ...(own === null ? [{ id: ALL_PLATFORMS, name: 'Toutes plateformes' }] : []),
+  ];
   return {
     hash: record.upToHash,
-    rows: rows.map(({ id, name }) => ({ platformId: id, name, cells: Object.fromEntries(Object.entries(WRITTEN).map(([field, write]) => [field, write(byId(id))])) })),
+    rows: rows.map(({ id, name }) => ({
+      platformId: id,
+      name,
+      cells: Object.fromEntries(Object.entries(WRITTEN).map(([field, write]) => [field, write(byId(id))])),
+    })),
   };
 }
 
 /** The requests behind a number, from the relay's record: the shared per-request definitions, picked independently. */
-export function expectedList(requests: readonly Request[], period: { from: number; to: number }, at: number, platformId: string, kind: string): string[] {
+export function expectedList(
+  requests: readonly Request[],
+  period: { from: number; to: number },
+  at: number,
+  platformId: string,
+  kind: string,
+): string[] {
   const mine = requests.filter((request) => platformId === ALL_PLATFORMS || request.platformId === platformId);
   if (kind === 'late') return lateRequests(mine, period, at).map((row) => row.request.ref);
   const rows = mine.filter((request) => createdIn(request, period)).map((request) => requestFigures(request, at));
@@ -129,11 +147,18 @@ export function trendDisagreement(dataDir: string, own: string | null): Disagree
       shown.at,
       ZONE,
     );
-    const byWeek = new Map(weekly.map((row) => [row.week, [String(row.created), formatDuration(row.medianTimeToAck, 'fr'), formatDuration(row.medianTimeToAnswer, 'fr')]]));
+    const byWeek = new Map(
+      weekly.map((row) => [
+        row.week,
+        [String(row.created), formatDuration(row.medianTimeToAck, 'fr'), formatDuration(row.medianTimeToAnswer, 'fr')],
+      ]),
+    );
     const expected = shown.trend.rows.map(([week]) => [week ?? '', ...(byWeek.get(week ?? '') ?? ['0', '—', '—'])]);
     const weeksShown = new Set(shown.trend.rows.map(([week]) => week));
     if (weekly.some((row) => !weeksShown.has(row.week))) return `a week with requests is missing: ${JSON.stringify(shown.trend.rows)}`;
-    return JSON.stringify(shown.trend.rows) === JSON.stringify(expected) ? null : `trend ${JSON.stringify(shown.trend.rows)}\nexpected ${JSON.stringify(expected)}`;
+    return JSON.stringify(shown.trend.rows) === JSON.stringify(expected)
+      ? null
+      : `trend ${JSON.stringify(shown.trend.rows)}\nexpected ${JSON.stringify(expected)}`;
   };
 }
 

@@ -45,7 +45,12 @@ export function attemptsOf(fixture: Query, requestId: string): RecordedAttempt[]
     .query<{ seq: number; server_time: number; audience: string; payload: string }>(
       "select seq, server_time, audience, payload from events where type = 'notification.attempted' order by seq",
     )
-    .map((row) => ({ ...(JSON.parse(row.payload) as NotificationAttempt), seq: row.seq, serverTime: row.server_time, audience: row.audience }))
+    .map((row) => ({
+      ...(JSON.parse(row.payload) as NotificationAttempt),
+      seq: row.seq,
+      serverTime: row.server_time,
+      audience: row.audience,
+    }))
     .filter((attempt) => attempt.requestId === requestId);
 }
 

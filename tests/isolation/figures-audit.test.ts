@@ -24,12 +24,21 @@ function markdownRows(markdown: string): string[][] {
   return markdown
     .split('\n')
     .filter((line) => line.startsWith('| '))
-    .map((line) => line.slice(2, -2).split(' | ').map((cell) => cell.replace(/\\\|/g, '|').trim()));
+    .map((line) =>
+      line
+        .slice(2, -2)
+        .split(' | ')
+        .map((cell) => cell.replace(/\\\|/g, '|').trim()),
+    );
 }
 
 /** The table the CLI printed: the lines after its two lines of context, columns two spaces apart. */
 function printedRows(text: string): string[][] {
-  return text.trimEnd().split('\n').slice(2).map((line) => line.split(/ {2,}/).map((cell) => cell.trim()));
+  return text
+    .trimEnd()
+    .split('\n')
+    .slice(2)
+    .map((line) => line.split(/ {2,}/).map((cell) => cell.trim()));
 }
 
 beforeAll(async () => {
@@ -68,8 +77,20 @@ describe('relay audit figures', () => {
       expect(exported[2]?.slice(0, 2)).toEqual(['Meta', '3']);
 
       const printed = await relayCliOk(fixture.relay.dataDir, [
-        'audit', 'figures', '--from', first, '--to', last, '--seq', String(context.lastSeq),
-        '--at', String(at), '--zone', ZONE, '--lang', language,
+        'audit',
+        'figures',
+        '--from',
+        first,
+        '--to',
+        last,
+        '--seq',
+        String(context.lastSeq),
+        '--at',
+        String(at),
+        '--zone',
+        ZONE,
+        '--lang',
+        language,
       ]);
       expect(printed).toContain(`log up to seq ${context.lastSeq}`);
       expect(printedRows(printed)).toEqual([exported[0], ...exported.slice(2)]);

@@ -26,17 +26,28 @@ interface Answer {
 }
 
 async function post(path: string, body: string, headers: Record<string, string> = {}): Promise<Answer> {
-  const response = await fetch(`${fixture.relay.url}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+  const response = await fetch(`${fixture.relay.url}${path}`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
   return { status: response.status, body: (await response.json()) as Answer['body'] };
 }
 
 async function enroll(code: string): Promise<string> {
-  const answer = (await (await fetch(`${fixture.relay.url}/enroll`, { method: 'POST', body: JSON.stringify({ code, deviceLabel: 'Test laptop' }) })).json()) as { token: string };
+  const answer = (await (
+    await fetch(`${fixture.relay.url}/enroll`, { method: 'POST', body: JSON.stringify({ code, deviceLabel: 'Test laptop' }) })
+  ).json()) as { token: string };
   return answer.token;
 }
 
 function connect(): Promise<Socket> {
-  const socket = io(fixture.relay.url, { auth: { token, protocolVersion: 1 }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket = io(fixture.relay.url, {
+    auth: { token, protocolVersion: 1 },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   return new Promise((resolve, reject) => {
     socket.once('session', () => resolve(socket));
     socket.once('connect_error', reject);
@@ -70,7 +81,9 @@ describe('a relay process under hostile input', () => {
     }
     // A method Node's parser does not know: the same typed JSON as any bad request.
     const unknownMethod = await new Promise<string>((resolve, reject) => {
-      const socket = tcp(Number(new URL(fixture.relay.url).port), '127.0.0.1', () => socket.write('FOO /enroll HTTP/1.1\r\nHost: relay\r\n\r\n'));
+      const socket = tcp(Number(new URL(fixture.relay.url).port), '127.0.0.1', () =>
+        socket.write('FOO /enroll HTTP/1.1\r\nHost: relay\r\n\r\n'),
+      );
       let text = '';
       socket.on('data', (chunk) => (text += chunk.toString()));
       socket.on('end', () => resolve(text));
@@ -91,7 +104,9 @@ describe('a relay process under hostile input', () => {
     const unknown = (await socket.timeout(5000).emitWithAck('teleport', {})) as PushResponse;
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const closed = new Promise((resolve) => socket.once('disconnect', resolve));
-    socket.emit('push', { mutations: [{ mutationId: newId(), type: 'request.create', args: { grounds: 'g'.repeat(1_100_000) }, clientTime: null }] });
+    socket.emit('push', {
+      mutations: [{ mutationId: newId(), type: 'request.create', args: { grounds: 'g'.repeat(1_100_000) }, clientTime: null }],
+    });
     await closed;
 
     // Raw frames: 100,000-deep JSON, a binary placeholder, and garbage.
@@ -115,7 +130,9 @@ describe('a relay process under hostile input', () => {
 
     // And a valid push is accepted.
     const again = await connect();
-    const created = (await again.timeout(5000).emitWithAck('push', { mutations: [{ mutationId: newId(), type: 'request.create', args: requestArgs(), clientTime: null }] })) as PushResponse;
+    const created = (await again.timeout(5000).emitWithAck('push', {
+      mutations: [{ mutationId: newId(), type: 'request.create', args: requestArgs(), clientTime: null }],
+    })) as PushResponse;
     expect(created).toMatchObject({ ok: true, results: [{ status: 'accepted' }] });
     again.disconnect();
     expect(await alive()).toBeGreaterThan(head);

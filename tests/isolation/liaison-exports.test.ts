@@ -41,7 +41,11 @@ beforeAll(async () => {
   for (const platformId of [OWN, OTHER]) {
     const entry = { refs: [] as string[], locations: [] as string[] };
     for (let i = 0; i < PER_PLATFORM; i += 1) {
-      const args = { ...requestArgs(platformId), items: [`https://${platformId}.example/watch/${newId()}`], pharosRef: `pharos-${platformId}` };
+      const args = {
+        ...requestArgs(platformId),
+        items: [`https://${platformId}.example/watch/${newId()}`],
+        pharosRef: `pharos-${platformId}`,
+      };
       await operator.act('request.create', args);
       entry.locations.push(args.items[0] ?? '');
     }
@@ -86,8 +90,13 @@ describe("a liaison's exports hold only their platform", () => {
 
       for (const chosen of [[], [own], [other], [own, other]]) {
         const rows = lateRows(state, chosen);
-        expect(rows.every((row) => row.platformId === own), JSON.stringify(chosen)).toBe(true);
-        expect(rows.map((row) => row.ref).sort(), JSON.stringify(chosen)).toEqual(chosen.includes(own) || chosen.length === 0 ? [...mine.refs].sort() : []);
+        expect(
+          rows.every((row) => row.platformId === own),
+          JSON.stringify(chosen),
+        ).toBe(true);
+        expect(rows.map((row) => row.ref).sort(), JSON.stringify(chosen)).toEqual(
+          chosen.includes(own) || chosen.length === 0 ? [...mine.refs].sort() : [],
+        );
       }
 
       const rows = lateRows(state, []);

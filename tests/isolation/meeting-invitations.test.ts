@@ -21,8 +21,15 @@ interface Device {
 }
 
 async function device(code: string): Promise<Device> {
-  const enrolled = (await (await fetch(`${fixture.relay.url}/enroll`, { method: 'POST', body: JSON.stringify({ code, deviceLabel: 'Laptop' }) })).json()) as { token: string };
-  const socket = io(fixture.relay.url, { auth: { token: enrolled.token, protocolVersion: 1 }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const enrolled = (await (
+    await fetch(`${fixture.relay.url}/enroll`, { method: 'POST', body: JSON.stringify({ code, deviceLabel: 'Laptop' }) })
+  ).json()) as { token: string };
+  const socket = io(fixture.relay.url, {
+    auth: { token: enrolled.token, protocolVersion: 1 },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   const traffic: string[] = [];
   socket.onAny((channel: string, ...args: unknown[]) => traffic.push(JSON.stringify([channel, ...args])));
   await new Promise((resolve, reject) => {
@@ -33,7 +40,9 @@ async function device(code: string): Promise<Device> {
 }
 
 async function act(by: Device, type: string, args: Record<string, unknown>): Promise<number> {
-  const answer = (await by.socket.timeout(5_000).emitWithAck('push', { mutations: [{ mutationId: newId(), type, args, clientTime: null }] })) as PushResponse;
+  const answer = (await by.socket
+    .timeout(5_000)
+    .emitWithAck('push', { mutations: [{ mutationId: newId(), type, args, clientTime: null }] })) as PushResponse;
   const result = answer.ok ? answer.results[0] : undefined;
   if (result?.status !== 'accepted') throw new Error(`${type}: ${JSON.stringify(answer)}`);
   return result.seqs[0] ?? 0;
@@ -88,15 +97,34 @@ afterAll(async () => {
 describe('a meeting that invites Meta alone', () => {
   it('leaves no trace of itself in what TikTok’s liaison received, live or by pull', async () => {
     const { title, place, videoLink } = traces;
-    await act(prefect, 'meeting.create', { meetingId, title, kind: 'regular', startsAt: Date.now() + 86_400_000, place, videoLink, invitedPlatformIds: ['meta'] });
+    await act(prefect, 'meeting.create', {
+      meetingId,
+      title,
+      kind: 'regular',
+      startsAt: Date.now() + 86_400_000,
+      place,
+      videoLink,
+      invitedPlatformIds: ['meta'],
+    });
     await act(prefect, 'meeting.update', { meetingId, patch: { startsAt: Date.now() + 2 * 86_400_000 } });
     await act(prefect, 'meeting.setAttendance', { meetingId, party: { kind: 'platform', platformId: 'meta' }, status: 'present' });
     await act(prefect, 'agenda.addItem', { itemId: traces.itemId, meetingId, kind: 'free', title: 'Backlog at Meta' });
     await act(prefect, 'decision.add', { decisionId: traces.decisionId, meetingId, text: 'Weekly review.' });
-    await act(prefect, 'actionItem.create', { actionItemId: traces.actionItemId, meetingId, text: 'Clear the backlog.', owner: { kind: 'platform', platformId: 'meta' } });
+    await act(prefect, 'actionItem.create', {
+      actionItemId: traces.actionItemId,
+      meetingId,
+      text: 'Clear the backlog.',
+      owner: { kind: 'platform', platformId: 'meta' },
+    });
     // The barrier: an event both liaisons must receive, sent after all of the above.
     const barrier = await act(prefect, 'meeting.create', {
-      meetingId: newId(), title: 'Plenary', kind: 'regular', startsAt: Date.now() + 86_400_000, place: null, videoLink: null, invitedPlatformIds: ['meta', 'tiktok'],
+      meetingId: newId(),
+      title: 'Plenary',
+      kind: 'regular',
+      startsAt: Date.now() + 86_400_000,
+      place: null,
+      videoLink: null,
+      invitedPlatformIds: ['meta', 'tiktok'],
     });
     await received(tiktok, barrier);
     await received(meta, barrier);

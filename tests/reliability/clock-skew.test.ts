@@ -6,14 +6,7 @@
  * deadlines), every deadline and every figure must be the same in both runs; the devices' own
  * times may appear only as `clientTime` (and the request's `ackClientTime`/`answeredClientTime`).
  */
-import {
-  itemIdFor,
-  newId,
-  platformFigures,
-  slaView,
-  type DomainEvent,
-  type Request,
-} from '@contact-desk/shared';
+import { itemIdFor, newId, platformFigures, slaView, type DomainEvent, type Request } from '@contact-desk/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../apps/relay/src/audit/verify-chain';
 import { databaseFile } from '../../apps/relay/src/config';
@@ -96,10 +89,17 @@ async function script(skew: Record<Name, number>): Promise<Outcome> {
   const outcome: Outcome = {
     requests: ids.map((id) => h.core.view.requests.get(id) as Request),
     events,
-    deviceRequests: Object.fromEntries(names.map((name) => [name, ids.map((id) => devices[name].engine.state.requests.get(id) as Request)])) as Record<Name, Request[]>,
+    deviceRequests: Object.fromEntries(
+      names.map((name) => [name, ids.map((id) => devices[name].engine.state.requests.get(id) as Request)]),
+    ) as Record<Name, Request[]>,
     clientTimes: events
       .filter((event) => event.mutationId !== null || event.type.startsWith('request.'))
-      .map((event) => ({ type: event.type, serverTime: event.serverTime, clientTime: event.clientTime, actor: actorName.get(event.actor.userId) ?? 'system' })),
+      .map((event) => ({
+        type: event.type,
+        serverTime: event.serverTime,
+        clientTime: event.clientTime,
+        actor: actorName.get(event.actor.userId) ?? 'system',
+      })),
   };
   expect(verifyChain(databaseFile(h))).toMatchObject({ ok: true, headSeq: h.headSeq });
   for (const device of all) await device.close();

@@ -5,7 +5,15 @@
  * runs the app's real sync engine with its own credentials and a clock that is not the relay's.
  * Used by `crisis-drill.test.ts` and by the client bench.
  */
-import { LIMITS, newId, pastePreview, PENDING_STATUSES, type DomainState, type MutationResult, type MutationType } from '@contact-desk/shared';
+import {
+  LIMITS,
+  newId,
+  pastePreview,
+  PENDING_STATUSES,
+  type DomainState,
+  type MutationResult,
+  type MutationType,
+} from '@contact-desk/shared';
 import { addUserAsync, freePort, type RelayProcess } from '../support/relay-process';
 import { crisisLists, DRILL_DOMAINS, type CrisisList } from './crisis-lists';
 import { EngineDevice, planned } from './engine-device';
@@ -114,7 +122,11 @@ export class CrisisDrill {
       ),
     );
     const campaignId = newId();
-    await decided(prefect, 'campaign.start', { campaignId, name: 'Exercice de crise', terms: [{ label: 'P0', ackMinutes: 10, actionMinutes: 45 }] });
+    await decided(prefect, 'campaign.start', {
+      campaignId,
+      name: 'Exercice de crise',
+      terms: [{ label: 'P0', ackMinutes: 10, actionMinutes: 45 }],
+    });
     const people = [
       ...Array.from({ length: MINISTRY_DEVICES - 1 }, (_, index) => ({ label: `operator ${index + 1}`, platformId: null })),
       ...platformIds.flatMap((platformId) =>
@@ -172,11 +184,7 @@ export class CrisisDrill {
         }));
         this.pasted.push(...sent);
         const creates = sent.map(({ requestId, platformId, items }) =>
-          planned(
-            'request.create',
-            { requestId, platformId, items, campaignId: this.campaignId, ...CRISIS },
-            device.now(),
-          ),
+          planned('request.create', { requestId, platformId, items, campaignId: this.campaignId, ...CRISIS }, device.now()),
         );
         await device.engine.enqueueAll(creates);
       }),

@@ -69,7 +69,9 @@ export async function pushAccepted(url: string, token: string, mutations: readon
   const socket = io(url, { auth: { token, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], forceNew: true });
   try {
     for (let start = 0; start < mutations.length; start += 100) {
-      const response = (await socket.timeout(10_000).emitWithAck('push', { mutations: mutations.slice(start, start + 100) })) as PushResponse;
+      const response = (await socket
+        .timeout(10_000)
+        .emitWithAck('push', { mutations: mutations.slice(start, start + 100) })) as PushResponse;
       if (!response.ok) throw new Error(response.error.message);
       const refused = response.results.find((result) => result.status === 'rejected');
       if (refused && refused.status === 'rejected') throw new Error(`set-up mutation refused: ${refused.error.message}`);

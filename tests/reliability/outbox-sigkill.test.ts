@@ -103,7 +103,8 @@ describe('the outbox across a SIGKILL', () => {
 
       expect([...ids()].sort()).toEqual(planned.map((row) => row.id).sort());
       expect(inFlight.every((id) => ids().has(id))).toBe(true);
-      for (const request of receiver.received) expect(verifyStandard(request, added.signingSecret)).toMatchObject({ type: 'request.created' });
+      for (const request of receiver.received)
+        expect(verifyStandard(request, added.signingSecret)).toMatchObject({ type: 'request.created' });
       const rows = outbox(dataDir);
       console.log(
         `outbox across SIGKILL: ${DELIVERIES} planned, ${inFlight.length} in flight at the kill, ` +
@@ -121,9 +122,30 @@ describe('the outbox across a SIGKILL', () => {
     const dataDir = folder();
     await relayCliOk(dataDir, ['platform', 'add', 'meta', '--name', 'Meta']);
     const key = 'R0UTING-KEY-0123456789';
-    const pager = await relayCliOk(dataDir, ['webhook', 'add', '--platform', 'meta', '--name', 'Meta pager', '--preset', 'pagerduty', '--key', key]);
+    const pager = await relayCliOk(dataDir, [
+      'webhook',
+      'add',
+      '--platform',
+      'meta',
+      '--name',
+      'Meta pager',
+      '--preset',
+      'pagerduty',
+      '--key',
+      key,
+    ]);
     expect(pager).toMatch(/^added webhook Meta pager \(\S+\) for meta\n$/);
-    const standard = await relayCliOk(dataDir, ['webhook', 'add', '--ministry', '--name', 'Permanence', '--url', 'https://ops.interieur.example/hook', '--priorities', 'P0,P1']);
+    const standard = await relayCliOk(dataDir, [
+      'webhook',
+      'add',
+      '--ministry',
+      '--name',
+      'Permanence',
+      '--url',
+      'https://ops.interieur.example/hook',
+      '--priorities',
+      'P0,P1',
+    ]);
     expect(standard).toMatch(/signing secret \(shown once, keep it in the receiver\): whsec_/);
     const rotated = await relayCliOk(dataDir, ['webhook', 'rotate', 'Permanence']);
     expect(rotated).toMatch(/^new signing secret of Permanence \(shown once\): whsec_\S+\n$/);

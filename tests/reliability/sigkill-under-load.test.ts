@@ -159,7 +159,9 @@ describe('SIGKILL after a commit whose answer was lost', () => {
       await until(() => {
         const db = new Database(join(folder, 'contact-desk.sqlite'), { readonly: true });
         try {
-          return (db.prepare('SELECT COUNT(*) AS n FROM mutations WHERE user_id != ?').get('relay-admin') as { n: number }).n === creates.length;
+          return (
+            (db.prepare('SELECT COUNT(*) AS n FROM mutations WHERE user_id != ?').get('relay-admin') as { n: number }).n === creates.length
+          );
         } finally {
           db.close();
         }

@@ -44,7 +44,8 @@ export const SCREEN_SIZES = [
  * their click is dispatched to them.
  */
 export async function inEachLanguageAndSize(page: Page, shoot: (suffix: string) => Promise<void>, behindDialog = false): Promise<void> {
-  const choose = (language: string) => (behindDialog ? page.getByTestId(`lang-${language}`).dispatchEvent('click') : page.getByTestId(`lang-${language}`).click());
+  const choose = (language: string) =>
+    behindDialog ? page.getByTestId(`lang-${language}`).dispatchEvent('click') : page.getByTestId(`lang-${language}`).click();
   for (const language of ['fr', 'en'] as const) {
     await choose(language);
     for (const size of SCREEN_SIZES) {
@@ -69,8 +70,22 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.length }));
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.length,
+    }));
   });
 }

@@ -3,7 +3,12 @@ import { io } from 'socket.io-client';
 
 /** Opens and closes one connection with a token: `'connected'`, or the relay's refusal (its typed error). */
 export function handshake(url: string, token: string): Promise<unknown> {
-  const socket = io(url, { auth: { token, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket = io(url, {
+    auth: { token, protocolVersion: PROTOCOL_VERSION },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   return new Promise((resolve) => {
     socket.once('connect', () => {
       socket.disconnect();

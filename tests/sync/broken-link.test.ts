@@ -25,7 +25,11 @@ async function liaisonBehindProxy(): Promise<SyncClient> {
 }
 
 async function ackCount(client: SyncClient, requestId: string): Promise<number> {
-  return client.db.events.where('requestId').equals(requestId).filter((row) => row.event.type === 'request.acknowledged').count();
+  return client.db.events
+    .where('requestId')
+    .equals(requestId)
+    .filter((row) => row.event.type === 'request.acknowledged')
+    .count();
 }
 
 it('a severed link: the action waits in the outbox and is recorded once when the link is back', async () => {
@@ -42,7 +46,9 @@ it('a severed link: the action waits in the outbox and is recorded once when the
   expect(liaison.engine.syncStatus.pending).toBe(1);
 
   proxy.restore();
-  await liaison.until(() => liaison.engine.syncStatus.pending === 0 && liaison.engine.state.requests.get(create.requestId)?.status === 'acknowledged');
+  await liaison.until(
+    () => liaison.engine.syncStatus.pending === 0 && liaison.engine.state.requests.get(create.requestId)?.status === 'acknowledged',
+  );
   await operator.until(() => operator.engine.state.requests.get(create.requestId)?.status === 'acknowledged');
   expect(await ackCount(operator, create.requestId)).toBe(1);
 });

@@ -32,7 +32,15 @@ async function relayWith(limits: Partial<RelayLimits>, clock: Clock = systemCloc
   const dataDir = mkdtempSync(join(tmpdir(), 'contact-desk-limits-'));
   const logLines: string[] = [];
   const relay: RunningRelay = await startRelay(
-    { host: '127.0.0.1', port: 0, dataDir, corsOrigin: '*', deadlineCheckMs: 0, logLevel: 'info', limits: { ...DEFAULT_LIMITS, ...limits } },
+    {
+      host: '127.0.0.1',
+      port: 0,
+      dataDir,
+      corsOrigin: '*',
+      deadlineCheckMs: 0,
+      logLevel: 'info',
+      limits: { ...DEFAULT_LIMITS, ...limits },
+    },
     { clock, logger: createLogger('info', { write: (line: string) => void logLines.push(line) }) },
   );
   cleanups.push(async () => {
@@ -50,7 +58,14 @@ async function relayWith(limits: Partial<RelayLimits>, clock: Clock = systemCloc
 }
 
 function engineFor(relayUrl: string, token: string, db: LocalDb, storeTokens?: (tokens: DeviceTokens) => Promise<void>) {
-  const engine = new SyncEngine({ db, relayUrl, token, ackTimeoutMs: 5_000, storeTokens, socketOptions: { reconnectionDelay: 100, reconnectionDelayMax: 300 } });
+  const engine = new SyncEngine({
+    db,
+    relayUrl,
+    token,
+    ackTimeoutMs: 5_000,
+    storeTokens,
+    socketOptions: { reconnectionDelay: 100, reconnectionDelayMax: 300 },
+  });
   const rejections: Rejection[] = [];
   engine.subscribe({ onChange: () => undefined, onRejected: (rejection) => rejections.push(rejection) });
   cleanups.push(() => engine.stop());
@@ -87,7 +102,15 @@ describe('sync engine and the relay limits', () => {
       const parsed = parseMutation({
         mutationId: newId(),
         type: 'request.create',
-        args: { requestId: newId(), platformId: 'meta', kind: 'removal', priority: 'P1', items: [`https://example.com/${newId()}`], category: 'hate', grounds: 'Hate speech.' },
+        args: {
+          requestId: newId(),
+          platformId: 'meta',
+          kind: 'removal',
+          priority: 'P1',
+          items: [`https://example.com/${newId()}`],
+          category: 'hate',
+          grounds: 'Hate speech.',
+        },
         clientTime: Date.now(),
       });
       if (!parsed.ok) throw new Error(parsed.error.message);
@@ -138,7 +161,20 @@ describe('sync engine and the relay limits', () => {
     expect(deviceTokenIssuedAt(fresh)).toBe(clock.now());
 
     // The live connection keeps working: a change goes through and is confirmed.
-    const parsed = parseMutation({ mutationId: newId(), type: 'request.create', args: { requestId: newId(), platformId: 'meta', kind: 'removal', priority: 'P0', items: ['https://example.com/x'], category: 'hate', grounds: 'x' }, clientTime: null });
+    const parsed = parseMutation({
+      mutationId: newId(),
+      type: 'request.create',
+      args: {
+        requestId: newId(),
+        platformId: 'meta',
+        kind: 'removal',
+        priority: 'P0',
+        items: ['https://example.com/x'],
+        category: 'hate',
+        grounds: 'x',
+      },
+      clientTime: null,
+    });
     if (!parsed.ok) throw new Error(parsed.error.message);
     await engine.enqueue(parsed.value);
     await until(() => engine.syncStatus.pending === 0, 'the change to be confirmed');
@@ -189,7 +225,12 @@ describe('sync engine and the relay limits', () => {
     await until(() => engine.syncStatus.actor !== null, 'the session');
     // A rotation would have been sent on the session, before this push: once the push is
     // confirmed, the relay has seen everything the engine sent.
-    const parsed = parseMutation({ mutationId: newId(), type: 'platform.update', args: { platformId: 'meta', patch: { name: 'Meta Platforms' } }, clientTime: null });
+    const parsed = parseMutation({
+      mutationId: newId(),
+      type: 'platform.update',
+      args: { platformId: 'meta', patch: { name: 'Meta Platforms' } },
+      clientTime: null,
+    });
     if (!parsed.ok) throw new Error(parsed.error.message);
     await engine.enqueue(parsed.value);
     await until(() => engine.syncStatus.pending === 0, 'the push to be answered');
@@ -197,4 +238,3 @@ describe('sync engine and the relay limits', () => {
     expect(await handshake(relay.url, token)).toBe('connected');
   });
 });
-

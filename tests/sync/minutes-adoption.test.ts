@@ -41,11 +41,30 @@ it('adopts minutes once for everyone, each audience its copy, and amends them as
   await operator.act('request.create', requestArgs('tiktok'));
   const meetingId = newId();
   const decisionId = newId();
-  await prefect.act('meeting.create', { meetingId, title: 'Groupe de contact — mars', kind: 'regular', startsAt: Date.now() + 3_600_000, place: 'Place Beauvau', videoLink: null, invitedPlatformIds: ['meta', 'tiktok'] });
+  await prefect.act('meeting.create', {
+    meetingId,
+    title: 'Groupe de contact — mars',
+    kind: 'regular',
+    startsAt: Date.now() + 3_600_000,
+    place: 'Place Beauvau',
+    videoLink: null,
+    invitedPlatformIds: ['meta', 'tiktok'],
+  });
   await operator.act('agenda.addItem', { itemId: newId(), meetingId, kind: 'late_requests', title: 'Retards Meta', platformId: 'meta' });
-  await operator.act('agenda.addItem', { itemId: newId(), meetingId, kind: 'late_requests', title: 'Retards TikTok', platformId: 'tiktok' });
+  await operator.act('agenda.addItem', {
+    itemId: newId(),
+    meetingId,
+    kind: 'late_requests',
+    title: 'Retards TikTok',
+    platformId: 'tiktok',
+  });
   await operator.act('decision.add', { decisionId, meetingId, platformId: 'tiktok', text: 'TikTok répond sous une heure.' });
-  const attendance = await operator.act('meeting.setAttendance', { meetingId, party: { kind: 'platform', platformId: 'meta' }, status: 'present', attendees: ['Lina Liaison'] });
+  const attendance = await operator.act('meeting.setAttendance', {
+    meetingId,
+    party: { kind: 'platform', platformId: 'meta' },
+    status: 'present',
+    attendees: ['Lina Liaison'],
+  });
   expect(await answered(operator, attendance.mutationId)).toBeUndefined();
   await tiktok.until(() => tiktok.engine.state.meetingRecords.has(decisionId));
   await tiktok.quit();

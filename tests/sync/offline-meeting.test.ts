@@ -11,7 +11,9 @@ afterEach(async () => {
 });
 
 function records(client: SyncClient, meetingId: string): MeetingRecord[] {
-  return [...client.engine.state.meetingRecords.values()].filter((record) => (record.type === 'meeting' ? record.id : record.meetingId) === meetingId);
+  return [...client.engine.state.meetingRecords.values()].filter(
+    (record) => (record.type === 'meeting' ? record.id : record.meetingId) === meetingId,
+  );
 }
 
 /**
@@ -47,7 +49,13 @@ it('a meeting held without network syncs afterwards, once, to the ministry and t
     await prefect.act('meeting.setAttendance', { meetingId, party: { kind: 'platform', platformId: 'tiktok' }, status: 'excused' }),
     await prefect.act('agenda.addItem', { itemId, meetingId, kind: 'free', title: 'Retraits de la semaine', platformId: 'meta' }),
     await prefect.act('agenda.updateItem', { itemId, patch: { notes: 'Meta confirme les retraits ; délai moyen 40 min.' } }),
-    await prefect.act('decision.add', { decisionId: newId(), meetingId, agendaItemId: itemId, platformId: 'meta', text: 'Point hebdomadaire avec Meta.' }),
+    await prefect.act('decision.add', {
+      decisionId: newId(),
+      meetingId,
+      agendaItemId: itemId,
+      platformId: 'meta',
+      text: 'Point hebdomadaire avec Meta.',
+    }),
     await prefect.act('actionItem.create', {
       actionItemId: newId(),
       meetingId,

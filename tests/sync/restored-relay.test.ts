@@ -47,7 +47,10 @@ it('a device whose copy came from a log since restored from a backup starts over
   await late.until(() => late.engine.syncStatus.cursor > cursorBefore);
 
   await early.reopen();
-  await early.until(() => early.engine.syncStatus.connection === 'online' && early.engine.syncStatus.cursor === late.engine.syncStatus.cursor, 20_000);
+  await early.until(
+    () => early.engine.syncStatus.connection === 'online' && early.engine.syncStatus.cursor === late.engine.syncStatus.cursor,
+    20_000,
+  );
   const ids = (client: SyncClient) => [...client.engine.state.requests.keys()].sort();
   expect(ids(early)).toEqual([...kept, ...after].sort());
   expect(lost.some((id) => early.engine.state.requests.has(id))).toBe(false);

@@ -12,7 +12,6 @@ afterEach(async () => {
   await fixture.close();
 });
 
-
 describe('sync engine against a real relay process', () => {
   it('sends actions taken offline once when back, and the relay records them once with both times', async () => {
     const operator = await fixture.client(fixture.codes.operator, 'operator laptop');
@@ -31,7 +30,9 @@ describe('sync engine against a real relay process', () => {
 
     await new Promise((resolve) => setTimeout(resolve, 300));
     await fixture.relay.start();
-    await liaison.until(() => liaison.engine.syncStatus.pending === 0 && liaison.engine.state.requests.get(create.requestId)?.status === 'acknowledged');
+    await liaison.until(
+      () => liaison.engine.syncStatus.pending === 0 && liaison.engine.state.requests.get(create.requestId)?.status === 'acknowledged',
+    );
     await operator.until(() => operator.engine.state.requests.get(create.requestId)?.status === 'acknowledged');
 
     const request = operator.engine.state.requests.get(create.requestId);
@@ -39,7 +40,11 @@ describe('sync engine against a real relay process', () => {
     expect(request?.ackAt).toBeGreaterThan(ack.clientTime ?? Infinity);
     const comments = [...operator.engine.state.comments.values()].filter((comment) => comment.requestId === create.requestId);
     expect(comments).toHaveLength(1);
-    const acks = await operator.db.events.where('requestId').equals(create.requestId).filter((row) => row.event.type === 'request.acknowledged').count();
+    const acks = await operator.db.events
+      .where('requestId')
+      .equals(create.requestId)
+      .filter((row) => row.event.type === 'request.acknowledged')
+      .count();
     expect(acks).toBe(1);
   });
 

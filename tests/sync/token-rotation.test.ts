@@ -216,7 +216,9 @@ describe('token rotation with the answer lost', () => {
         serverTime: Date.UTC(2026, 2, 10),
         policy: null,
       });
-      socket.on(CHANNELS.pull, (_payload: unknown, ack: (answer: unknown) => void) => ack({ ok: false, error: { code: 'internal', message: 'no log here' } }));
+      socket.on(CHANNELS.pull, (_payload: unknown, ack: (answer: unknown) => void) =>
+        ack({ ok: false, error: { code: 'internal', message: 'no log here' } }),
+      );
       socket.on(ROTATE_TOKEN_CHANNEL, (payload: unknown, ack: (answer: unknown) => void) => {
         received.push(payload);
         ack({ ok: true, token: relayToken, issuedAt: Date.UTC(2026, 2, 10) });

@@ -39,7 +39,8 @@ async function bareRun(drill: CrisisDrill, round: readonly CreatedRequest[]): Pr
     const got = new Set<string>();
     received.set(device, got);
     device.socket.on('events', (message: { events: DomainEvent[] }) => {
-      for (const event of message.events) if (event.type === 'request.created') got.add((event.payload as { request: { id: string } }).request.id);
+      for (const event of message.events)
+        if (event.type === 'request.created') got.add((event.payload as { request: { id: string } }).request.id);
     });
     return { device, platformId: desk.platformId };
   });

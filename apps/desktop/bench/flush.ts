@@ -30,7 +30,12 @@ function comments(requestId: string, count: number, tag: string): Mutation[] {
 
 async function bareSocketPush(relayUrl: string, token: string, mutations: readonly Mutation[]): Promise<number> {
   const start = now();
-  const socket = io(relayUrl, { auth: { token, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, timeout: 5_000 });
+  const socket = io(relayUrl, {
+    auth: { token, protocolVersion: PROTOCOL_VERSION },
+    transports: ['websocket'],
+    reconnection: false,
+    timeout: 5_000,
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('bare socket did not connect')), 5_000);
@@ -85,7 +90,9 @@ export async function benchFlush(): Promise<Figure[]> {
       engineFlush.push(t2 - t1);
       engineTotal.push(t2 - t0);
       applied.push(t3 - t1);
-      log(`flush run ${run + 1}: enqueue ${(t1 - t0).toFixed(0)} ms, start→outbox empty ${(t2 - t1).toFixed(0)} ms, →all 1000 events applied ${(t3 - t1).toFixed(0)} ms; bare socket ${baseline[run]!.toFixed(0)} ms`);
+      log(
+        `flush run ${run + 1}: enqueue ${(t1 - t0).toFixed(0)} ms, start→outbox empty ${(t2 - t1).toFixed(0)} ms, →all 1000 events applied ${(t3 - t1).toFixed(0)} ms; bare socket ${baseline[run]!.toFixed(0)} ms`,
+      );
     }
     if (client.rejections.length > 0) throw new Error(`${client.rejections.length} engine mutations rejected`);
     return [

@@ -20,7 +20,8 @@ const watchdog = setTimeout(() => {
 }, OVERALL_LIMIT_MS);
 watchdog.unref();
 
-const ms = (value: number | null) => (value === null ? 'n/a' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(0)} ms`);
+const ms = (value: number | null) =>
+  value === null ? 'n/a' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(0)} ms`;
 
 function table(figures: readonly Figure[]): string {
   const header = ['figure', 'contact desk', 'baseline', 'ratio', 'target', 'result'];
@@ -45,7 +46,8 @@ const BENCHES = [
 ] as const;
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !BENCHES.some(([known]) => known === name));
-if (unknown.length > 0) throw new Error(`no bench named ${unknown.join(', ')}; the benches are ${BENCHES.map(([name]) => name).join(', ')}`);
+if (unknown.length > 0)
+  throw new Error(`no bench named ${unknown.join(', ')}; the benches are ${BENCHES.map(([name]) => name).join(', ')}`);
 
 const figures: Figure[] = [];
 const errors: string[] = [];

@@ -57,7 +57,15 @@ async function startBare(mode: 'ack' | 'durable' | 'broadcast'): Promise<Bare> {
             serverTime,
             type: 'comment.added',
             payload: {
-              comment: { id: m.args.commentId, requestId: m.args.requestId, authorId: 'x', authorName: 'Bench operator', ...m.args, createdAt: serverTime, clientTime: m.clientTime },
+              comment: {
+                id: m.args.commentId,
+                requestId: m.args.requestId,
+                authorId: 'x',
+                authorName: 'Bench operator',
+                ...m.args,
+                createdAt: serverTime,
+                clientTime: m.clientTime,
+              },
             },
             actor: { userId: 'x', deviceId: 'y', name: 'Bench operator', role: 'operator', platformId: null },
             mutationId: m.mutationId,
@@ -89,4 +97,3 @@ export async function withBare<T>(mode: 'ack' | 'durable' | 'broadcast', work: (
     await bare.close();
   }
 }
-

@@ -28,4 +28,3 @@ export function runLoad<T extends TaskResult>(task: Task): Promise<T> {
     child.send(task);
   });
 }
-

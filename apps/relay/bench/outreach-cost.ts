@@ -85,7 +85,15 @@ async function run(scenario: Scenario, url: string): Promise<Outcome> {
     });
   }
   const requestId = newId();
-  await perform(core, 'request.create', { requestId, platformId: 'bench', kind: 'removal', priority: 'P1', items: ['https://example.org/x'], category: 'hate', grounds: 'Bench.' });
+  await perform(core, 'request.create', {
+    requestId,
+    platformId: 'bench',
+    kind: 'removal',
+    priority: 'P1',
+    items: ['https://example.org/x'],
+    category: 'hate',
+    grounds: 'Bench.',
+  });
   // Where the time goes: planning (in the commit, before writing) and writing the outbox rows.
   const spent = { plan: 0, write: 0, events: 0 };
   if (outbox) {
@@ -158,6 +166,8 @@ for (const scenario of SCENARIOS) {
   const value = of(scenario.name, (outcome) => outcome.perSecond);
   const plan = of(scenario.name, (outcome) => outcome.planUs).toFixed(2);
   const write = of(scenario.name, (outcome) => outcome.writeUs).toFixed(2);
-  console.log(`${scenario.name.padEnd(52)} ${Math.round(value)}/s  ratio ${(value / base).toFixed(3)}  planning ${plan} µs, outbox rows ${write} µs per event`);
+  console.log(
+    `${scenario.name.padEnd(52)} ${Math.round(value)}/s  ratio ${(value / base).toFixed(3)}  planning ${plan} µs, outbox rows ${write} µs per event`,
+  );
 }
 await hook.close();

@@ -76,7 +76,16 @@ export const IN_FLIGHT = 32;
 
 /** Comments pushed as fast as the relay answers, for 5 s after 1.5 s of warm-up. */
 export function throughputTask(url: string, tokens: readonly string[], requestIds: readonly string[], perPush: number): ThroughputTask {
-  return { kind: 'throughput', url, tokens, requestIds, inFlight: perPush === 1 ? IN_FLIGHT : IN_FLIGHT / 4, perPush, warmupMs: 1500, durationMs: 5000 };
+  return {
+    kind: 'throughput',
+    url,
+    tokens,
+    requestIds,
+    inFlight: perPush === 1 ? IN_FLIGHT : IN_FLIGHT / 4,
+    perPush,
+    warmupMs: 1500,
+    durationMs: 5000,
+  };
 }
 
 /** 3,000 single pushes one after the other, each timed from send to answer. */

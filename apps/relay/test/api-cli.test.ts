@@ -20,7 +20,9 @@ let prefect: Client | undefined;
 
 function cli(...args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [RELAY_BIN, ...args, '--data-dir', dataDir], (error, stdout, stderr) => (error ? reject(new Error(`relay ${args.join(' ')}: ${stderr}`)) : resolve(stdout)));
+    execFile(process.execPath, [RELAY_BIN, ...args, '--data-dir', dataDir], (error, stdout, stderr) =>
+      error ? reject(new Error(`relay ${args.join(' ')}: ${stderr}`)) : resolve(stdout),
+    );
   });
 }
 
@@ -58,12 +60,20 @@ describe('relay apikey, through the running relay', () => {
     await cli('platform', 'add', 'meta', '--name', 'Meta');
     const code = /enrollment code: (\S+)/.exec(await cli('user', 'add', '--role', 'prefect', '--name', 'Claire Vautrin'))?.[1];
     const url = await serve();
-    const enrolled = await fetch(`${url}/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceLabel: 'Laptop' }) });
+    const enrolled = await fetch(`${url}/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, deviceLabel: 'Laptop' }),
+    });
     prefect = await connectDevice(url, ((await enrolled.json()) as { token: string }).token);
     const args = createRequestArgs('meta');
     expect((await prefect.act('request.create', args)).status).toBe('accepted');
 
-    const issued = JSON.parse(await cli('apikey', 'issue', '--platform', 'meta', '--name', 'Case tool', '--scope', 'act', '--json')) as { id: string; key: string; scope: string };
+    const issued = JSON.parse(await cli('apikey', 'issue', '--platform', 'meta', '--name', 'Case tool', '--scope', 'act', '--json')) as {
+      id: string;
+      key: string;
+      scope: string;
+    };
     expect(issued).toMatchObject({ scope: 'act', key: expect.stringMatching(/^cdk_[0-9a-f]{32}_[A-Za-z0-9_-]{43}$/) });
     const printed = await cli('apikey', 'issue', '--platform', 'meta', '--name', 'Dashboard');
     expect(printed).toMatch(/^issued API key "Dashboard" for meta, scope read \(.+\)\nkey \(shown once, store it now\): cdk_\S+\n$/);
@@ -78,7 +88,10 @@ describe('relay apikey, through the running relay', () => {
     expect(live.actor).toEqual({ userId: `apikey:${issued.id}`, name: 'Case tool', role: 'liaison', platformId: 'meta', deviceId: null });
 
     const listed = JSON.parse(await cli('apikey', 'list', '--json')) as ApiKey[];
-    expect(listed.map((key) => [key.name, key.scope, key.revokedAt])).toEqual([['Case tool', 'act', null], ['Dashboard', 'read', null]]);
+    expect(listed.map((key) => [key.name, key.scope, key.revokedAt])).toEqual([
+      ['Case tool', 'act', null],
+      ['Dashboard', 'read', null],
+    ]);
     const table = await cli('apikey', 'list');
     expect(table).toContain(listed[0]?.prefix ?? '?');
     expect(table).not.toContain(issued.key.slice(37));
@@ -86,6 +99,9 @@ describe('relay apikey, through the running relay', () => {
     await cli('apikey', 'revoke', issued.id);
     const refused = await fetch(`${url}/api/v1/requests`, { headers: { authorization: `Bearer ${issued.key}` } });
     expect(refused.status).toBe(401);
-    expect(JSON.parse(await cli('apikey', 'list', '--json', '--platform', 'meta'))).toMatchObject([{ revokedAt: expect.any(Number) }, { revokedAt: null }]);
+    expect(JSON.parse(await cli('apikey', 'list', '--json', '--platform', 'meta'))).toMatchObject([
+      { revokedAt: expect.any(Number) },
+      { revokedAt: null },
+    ]);
   }, 60_000);
 });

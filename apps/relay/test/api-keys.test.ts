@@ -42,7 +42,12 @@ function expectRefused(reply: ApiReply, context: string): void {
 describe('issuing a key', () => {
   it('the prefect’s app gets the key once; the relay keeps only its SHA-256, nowhere in the log or the mutation results', async () => {
     const apiKeyId = newId();
-    const mutation = { mutationId: newId(), type: 'apiKey.issue', args: { apiKeyId, platformId: 'alpha', name: 'Ticketing', scope: 'act' }, clientTime: null };
+    const mutation = {
+      mutationId: newId(),
+      type: 'apiKey.issue',
+      args: { apiKeyId, platformId: 'alpha', name: 'Ticketing', scope: 'act' },
+      clientTime: null,
+    };
     const first = await w.prefect.send(mutation);
     if (first.status !== 'accepted') throw new Error(first.error.message);
     const key = first.data?.apiKey ?? '';
@@ -112,7 +117,10 @@ describe('refusals', () => {
       const options = authorization === undefined ? {} : { authorization };
       expectRefused(await w.api('GET', '/api/v1/requests', options), `list ${authorization}`);
       expectRefused(await w.api('GET', `/api/v1/requests/${requestId}`, options), `detail ${authorization}`);
-      expectRefused(await w.api('POST', `/api/v1/requests/${requestId}/acknowledge`, { ...options, idempotencyKey: newId() }), `write ${authorization}`);
+      expectRefused(
+        await w.api('POST', `/api/v1/requests/${requestId}/acknowledge`, { ...options, idempotencyKey: newId() }),
+        `write ${authorization}`,
+      );
     }
     expect(fingerprint(w.h)).toEqual(before);
     // The scheme is case-insensitive, and spaces before the key are allowed.
@@ -123,9 +131,23 @@ describe('refusals', () => {
     const requestId = await w.request('alpha');
     const otherPlatforms = await w.request('beta');
     const before = fingerprint(w.h);
-    for (const [id, action] of [[requestId, 'acknowledge'], [newId(), 'answer'], [otherPlatforms, 'comments']] as const) {
+    for (const [id, action] of [
+      [requestId, 'acknowledge'],
+      [newId(), 'answer'],
+      [otherPlatforms, 'comments'],
+    ] as const) {
       const reply = await w.write(w.keys.alphaRead, id, action, {});
-      expect([reply.status, reply.json()]).toEqual([403, { ok: false, error: { code: 'forbidden', message: 'This API key may only read (scope read).', details: { scope: 'read', reason: 'key_scope' } } }]);
+      expect([reply.status, reply.json()]).toEqual([
+        403,
+        {
+          ok: false,
+          error: {
+            code: 'forbidden',
+            message: 'This API key may only read (scope read).',
+            details: { scope: 'read', reason: 'key_scope' },
+          },
+        },
+      ]);
     }
     expect(fingerprint(w.h)).toEqual(before);
   });

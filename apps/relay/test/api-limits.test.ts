@@ -35,14 +35,19 @@ describe('rate limit per API key', () => {
   it('past the burst, 429 with Retry-After and nothing done; the key’s bucket refills on the relay’s clock; other keys unaffected', async () => {
     const { relay: r, key, other, requestId } = await start({ mutationBurst: 100, mutationsPerSecond: 2 });
     const url = r.relay.url;
-    for (let i = 0; i < 100; i += 1) expect((await call(url, 'GET', '/api/v1/requests', { key: key.key })).status, `request ${i}`).toBe(200);
+    for (let i = 0; i < 100; i += 1)
+      expect((await call(url, 'GET', '/api/v1/requests', { key: key.key })).status, `request ${i}`).toBe(200);
     const before = fingerprint({ dataDir: r.dataDir, headSeq: r.headSeq, core: r.relay.core });
     const limited = await call(url, 'POST', `/api/v1/requests/${requestId}/acknowledge`, { key: key.key, idempotencyKey: newId() });
     expect(limited.status).toBe(429);
     expect(limited.headers['retry-after']).toBe('1');
     expect(limited.json()).toEqual({
       ok: false,
-      error: { code: 'rate_limited', message: 'Too many requests with this API key; try again after the delay.', details: { retryAfterMs: 500 } },
+      error: {
+        code: 'rate_limited',
+        message: 'Too many requests with this API key; try again after the delay.',
+        details: { retryAfterMs: 500 },
+      },
     });
     expect((await call(url, 'GET', '/api/v1/requests', { key: key.key })).status).toBe(429);
     expect(fingerprint({ dataDir: r.dataDir, headSeq: r.headSeq, core: r.relay.core })).toEqual(before);
@@ -62,7 +67,10 @@ describe('body size', () => {
     const url = r.relay.url;
     const path = `/api/v1/requests/${requestId}/comments`;
     const before = fingerprint({ dataDir: r.dataDir, headSeq: r.headSeq, core: r.relay.core });
-    const tooLarge = { ok: false, error: { code: 'invalid_payload', message: 'Request body too large (at most 4096 bytes).', details: { maxBytes: 4096 } } };
+    const tooLarge = {
+      ok: false,
+      error: { code: 'invalid_payload', message: 'Request body too large (at most 4096 bytes).', details: { maxBytes: 4096 } },
+    };
 
     const sent = await call(url, 'POST', path, { key: key.key, idempotencyKey: newId(), body: { body: 'x'.repeat(5000) } });
     expect([sent.status, sent.json()]).toEqual([413, tooLarge]);

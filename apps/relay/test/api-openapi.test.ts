@@ -36,7 +36,10 @@ beforeAll(async () => {
 afterAll(closeAll);
 
 function parameterNames(op: Schema, where: string): string[] {
-  return ((op.parameters as Schema[] | undefined) ?? []).filter((p) => p.in === where).map((p) => String(p.name)).sort();
+  return ((op.parameters as Schema[] | undefined) ?? [])
+    .filter((p) => p.in === where)
+    .map((p) => String(p.name))
+    .sort();
 }
 
 describe('the OpenAPI document', () => {
@@ -67,7 +70,18 @@ describe('the OpenAPI document', () => {
       const required = Object.keys(shape).filter((key) => !shape[key]?.safeParse(undefined).success);
       expect(((body.required as string[] | undefined) ?? []).sort(), path).toEqual(required.sort());
       expect(body.additionalProperties, path).toBe(false);
-      expect(Object.keys(op.responses as Schema).sort(), path).toEqual(['200', '400', '401', '403', '404', '409', '413', '422', '429', '503']);
+      expect(Object.keys(op.responses as Schema).sort(), path).toEqual([
+        '200',
+        '400',
+        '401',
+        '403',
+        '404',
+        '409',
+        '413',
+        '422',
+        '429',
+        '503',
+      ]);
     }
     expect(Object.keys(list.responses as Schema).sort()).toEqual(['200', '400', '401', '429', '503']);
     expect(Object.keys(detail.responses as Schema).sort()).toEqual(['200', '400', '401', '404', '429', '503']);
@@ -102,7 +116,12 @@ describe('the OpenAPI document', () => {
       await check('POST', path, w.write(w.keys.alphaRead, requestId, route.action, bodies[route.action]), 403);
       await check('POST', path, w.write(key, newId(), route.action, bodies[route.action]), 404);
       await check('POST', path, w.write(key, requestId, route.action, { unexpected: true }), 400);
-      await check('POST', path, w.api('POST', `/api/v1/requests/${requestId}/${route.action}`, { key: key.key, body: bodies[route.action] }), 400);
+      await check(
+        'POST',
+        path,
+        w.api('POST', `/api/v1/requests/${requestId}/${route.action}`, { key: key.key, body: bodies[route.action] }),
+        400,
+      );
       await check('POST', path, w.api('POST', `/api/v1/requests/${requestId}/${route.action}`, { body: bodies[route.action] }), 401);
       await check('POST', path, w.write(key, requestId, route.action, { body: 'x'.repeat(1_000_001) }), 413);
       const reused = newId();
@@ -116,7 +135,10 @@ describe('the OpenAPI document', () => {
     const requestId = await w.request('alpha');
     await w.h.relay.close();
     const storage = new SqliteStorage(databaseFile(w.h), {});
-    w.h.relay = await startRelay({ host: '127.0.0.1', port: 0, dataDir: w.h.dataDir, corsOrigin: '*', deadlineCheckMs: 0, logLevel: 'silent' }, { clock: w.h.clock, logger: silentLogger, storage });
+    w.h.relay = await startRelay(
+      { host: '127.0.0.1', port: 0, dataDir: w.h.dataDir, corsOrigin: '*', deadlineCheckMs: 0, logLevel: 'silent' },
+      { clock: w.h.clock, logger: silentLogger, storage },
+    );
     const head = w.h.headSeq;
     storage.pragma('query_only = 1');
     const reply = await w.write(w.keys.alphaAct, requestId, 'comments', { body: 'While the disk is read-only.' });
@@ -170,7 +192,12 @@ describe('the reference page', () => {
         req.on('error', reject);
         req.end();
       });
-    for (const path of ['/api/v1/../contest/openapi.json', '/api/v1/requests/../openapi.json', '/api/v1/./docs', '/api/v1/%2e%2e/openapi.json']) {
+    for (const path of [
+      '/api/v1/../contest/openapi.json',
+      '/api/v1/requests/../openapi.json',
+      '/api/v1/./docs',
+      '/api/v1/%2e%2e/openapi.json',
+    ]) {
       const reply = await raw(path);
       expect(reply.status, path).toBe(404);
       expect(JSON.parse(reply.body), path).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -182,7 +209,9 @@ describe('the reference page', () => {
     expect(reply.status).toBe(200);
     expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(reply.headers['content-security-policy']).toBe(REFERENCE_PAGE_CSP);
-    expect(REFERENCE_PAGE_CSP).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$/);
+    expect(REFERENCE_PAGE_CSP).toMatch(
+      /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$/,
+    );
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
     const html = reply.text;
     expect(html).not.toMatch(/<script|<iframe|<object|<embed|<link|<img|\son\w+=|javascript:/i);
@@ -190,7 +219,11 @@ describe('the reference page', () => {
     // The one inline style is the one the CSP allows by hash.
     const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => match[1] ?? '');
     expect(styles).toHaveLength(1);
-    expect(REFERENCE_PAGE_CSP).toContain(`'sha256-${createHash('sha256').update(styles[0] ?? '').digest('base64')}'`);
+    expect(REFERENCE_PAGE_CSP).toContain(
+      `'sha256-${createHash('sha256')
+        .update(styles[0] ?? '')
+        .digest('base64')}'`,
+    );
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const op of Object.values(item)) {
         expect(html, path).toContain(`id="${String(op.operationId)}"`);

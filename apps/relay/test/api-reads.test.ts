@@ -17,7 +17,10 @@ beforeEach(async () => {
 });
 afterEach(closeAll);
 
-async function list(key: IssuedKey, query = ''): Promise<{ refs: string[]; ids: string[]; nextCursor: string | null; body: ReturnType<typeof requestPageSchema.parse> }> {
+async function list(
+  key: IssuedKey,
+  query = '',
+): Promise<{ refs: string[]; ids: string[]; nextCursor: string | null; body: ReturnType<typeof requestPageSchema.parse> }> {
   const reply = await w.api('GET', `/api/v1/requests${query}`, { key: key.key });
   expect(reply.status, reply.text).toBe(200);
   const body = requestPageSchema.parse(reply.json());
@@ -53,7 +56,12 @@ describe('the list of requests', () => {
     // ministry's move, then the long overdue, then what is settled.
     expect(refs).toEqual([p0Missed5.ref, p0Due5.ref, p1Due40.ref, contested.ref, stale.ref, withdrawn.ref]);
     expect(body.requests.every((r) => r.platformId === 'alpha')).toBe(true);
-    expect(body.requests[0]).toMatchObject({ late: true, waitingOn: 'platform', reason: 'acknowledge', deadlines: { running: { step: 'ack', at: now - 5 * MINUTE } } });
+    expect(body.requests[0]).toMatchObject({
+      late: true,
+      waitingOn: 'platform',
+      reason: 'acknowledge',
+      deadlines: { running: { step: 'ack', at: now - 5 * MINUTE } },
+    });
     expect(body.requests[3]).toMatchObject({ late: false, waitingOn: 'ministry', reason: 'review_contest', deadlines: { running: null } });
     expect(body.requests[5]).toMatchObject({ waitingOn: null, reason: null });
     expect((await list(w.keys.betaRead)).body.requests.map((r) => r.platformId)).toEqual(['beta']);
@@ -104,7 +112,10 @@ describe('the list of requests', () => {
     }
     const first = await list(w.keys.alphaRead, '?limit=2');
     const crossed = await w.api('GET', `/api/v1/requests?order=updated&cursor=${first.nextCursor}`, { key: w.keys.alphaRead.key });
-    expect([crossed.status, crossed.json()]).toMatchObject([400, { error: { code: 'invalid_payload', details: { issues: [{ path: 'cursor' }] } } }]);
+    expect([crossed.status, crossed.json()]).toMatchObject([
+      400,
+      { error: { code: 'invalid_payload', details: { issues: [{ path: 'cursor' }] } } },
+    ]);
   });
 
   it('refuses a query it does not understand, with the issue named', async () => {
@@ -136,7 +147,10 @@ describe('the list of requests', () => {
     expect((await w.operator.act('request.withdraw', { requestId: closed, reason: 'Mistake.' })).status).toBe('accepted');
     w.h.clock.advance(5 * MINUTE);
     await list(w.keys.alphaRead);
-    const request = await waitFor(() => w.h.core.view.requests.get(pending)?.receivedAt !== null && w.h.core.view.requests.get(pending), 'the receipt');
+    const request = await waitFor(
+      () => w.h.core.view.requests.get(pending)?.receivedAt !== null && w.h.core.view.requests.get(pending),
+      'the receipt',
+    );
     expect(request.receivedAt).toBe(T0 + 5 * MINUTE);
     const receipts = (await w.h.eventsAfter(0)).filter((event) => event.type === 'request.received');
     expect(receipts.map((event) => event.payload)).toEqual([{ requestId: pending, deviceId: `apikey:${w.keys.alphaRead.id}` }]);
@@ -149,10 +163,16 @@ describe('one request', () => {
     const liaisonA = await w.h.connect(w.liaisonA);
     const requestId = await w.request('alpha', { items: ['https://video.example/1', 'https://video.example/2'], pharosRef: 'PH-2026-42' });
     const backup = await w.h.user('liaison', 'alpha');
-    expect((await w.prefect.act('platform.update', { platformId: 'alpha', patch: { backupLiaisonId: backup.userId } })).status).toBe('accepted');
+    expect((await w.prefect.act('platform.update', { platformId: 'alpha', patch: { backupLiaisonId: backup.userId } })).status).toBe(
+      'accepted',
+    );
     expect((await w.operator.act('request.escalate', { requestId, note: 'No answer by phone.' })).status).toBe('accepted');
-    expect((await w.operator.act('comment.add', { commentId: newId(), requestId, body: 'Shared with the platform.' })).status).toBe('accepted');
-    expect((await w.operator.act('comment.add', { commentId: newId(), requestId, body: 'Ministry only.', visibility: 'ministry' })).status).toBe('accepted');
+    expect((await w.operator.act('comment.add', { commentId: newId(), requestId, body: 'Shared with the platform.' })).status).toBe(
+      'accepted',
+    );
+    expect(
+      (await w.operator.act('comment.add', { commentId: newId(), requestId, body: 'Ministry only.', visibility: 'ministry' })).status,
+    ).toBe('accepted');
     expect((await liaisonA.act('request.assign', { requestId, assigneeId: w.liaisonA.userId })).status).toBe('accepted');
     acceptedSeqs(await w.write(w.keys.alphaAct, requestId, 'answer', { items: [{ itemId: `${requestId}/1`, outcome: 'removed' }] }));
 
@@ -186,8 +206,12 @@ describe('one request', () => {
     const walked: number[] = [];
     let after: number | null = 0;
     while (after !== null) {
-      const page = await w.api('GET', `/api/v1/requests/${requestId}?timelineLimit=2&timelineAfter=${after}`, { key: w.keys.alphaRead.key });
-      const timeline: { events: { seq: number }[]; nextAfter: number | null } = page.json<{ request: { timeline: { events: { seq: number }[]; nextAfter: number | null } } }>().request.timeline;
+      const page = await w.api('GET', `/api/v1/requests/${requestId}?timelineLimit=2&timelineAfter=${after}`, {
+        key: w.keys.alphaRead.key,
+      });
+      const timeline: { events: { seq: number }[]; nextAfter: number | null } = page.json<{
+        request: { timeline: { events: { seq: number }[]; nextAfter: number | null } };
+      }>().request.timeline;
       walked.push(...timeline.events.map((event) => event.seq));
       after = timeline.nextAfter;
     }

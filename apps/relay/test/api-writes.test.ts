@@ -43,12 +43,22 @@ describe('writes through the REST API', () => {
     await liaisonA.waitForEvent((event) => event.seq === seq, 'the platform’s own liaison gets it live too');
     // The other platform's liaison: after an event everyone gets, still nothing of this request.
     const sentinel = await w.prefect.act('meeting.create', {
-      meetingId: newId(), title: 'Contact group', kind: 'regular', startsAt: T0 + 86_400_000, place: null, videoLink: null, invitedPlatformIds: ['alpha', 'beta'],
+      meetingId: newId(),
+      title: 'Contact group',
+      kind: 'regular',
+      startsAt: T0 + 86_400_000,
+      place: null,
+      videoLink: null,
+      invitedPlatformIds: ['alpha', 'beta'],
     });
     if (sentinel.status !== 'accepted') throw new Error('sentinel refused');
     await liaisonB.waitForEvent((event) => event.seq === sentinel.seqs[0], 'the sentinel');
     expect(liaisonB.events.some((event) => JSON.stringify(event).includes(requestId))).toBe(false);
-    expect(w.h.core.view.requests.get(requestId)).toMatchObject({ status: 'acknowledged', ackAt: T0 + 60_000, ackBy: `apikey:${w.keys.alphaAct.id}` });
+    expect(w.h.core.view.requests.get(requestId)).toMatchObject({
+      status: 'acknowledged',
+      ackAt: T0 + 60_000,
+      ackBy: `apikey:${w.keys.alphaAct.id}`,
+    });
   });
 
   it('a change through the API proves the platform has the request: its receipt is recorded first', async () => {
@@ -57,7 +67,11 @@ describe('writes through the REST API', () => {
     w.h.clock.advance(120_000);
     const [ackSeq] = acceptedSeqs(await w.write(w.keys.betaAct, requestId, 'acknowledge'));
     const [receipt, ack] = await eventsOf([(ackSeq ?? 0) - 1, ackSeq ?? 0]);
-    expect(receipt).toMatchObject({ type: 'request.received', payload: { requestId, deviceId: `apikey:${w.keys.betaAct.id}` }, actor: { userId: 'system' } });
+    expect(receipt).toMatchObject({
+      type: 'request.received',
+      payload: { requestId, deviceId: `apikey:${w.keys.betaAct.id}` },
+      actor: { userId: 'system' },
+    });
     expect(ack).toMatchObject({ type: 'request.acknowledged', actor: keyActor(w.keys.betaAct) });
     expect(w.h.core.view.requests.get(requestId)).toMatchObject({ receivedAt: T0 + 120_000, ackAt: T0 + 120_000 });
   });
@@ -68,9 +82,18 @@ describe('writes through the REST API', () => {
     const [first] = acceptedSeqs(await w.write(key, answered, 'answer', { items: [{ itemId: `${answered}/1`, outcome: 'removed' }] }));
     expect((await eventsOf([first ?? 0]))[0]).toMatchObject({ type: 'request.acknowledged', payload: { implicit: true } });
     expect(w.h.core.view.requests.get(answered)?.status).toBe('acknowledged');
-    const cannot = { itemId: `${answered}/2`, outcome: 'cannot_execute', reason: 'The URL points to a deleted page.', ground: 'technical_impossibility' };
+    const cannot = {
+      itemId: `${answered}/2`,
+      outcome: 'cannot_execute',
+      reason: 'The URL points to a deleted page.',
+      ground: 'technical_impossibility',
+    };
     const [answerSeq] = acceptedSeqs(await w.write(key, answered, 'answer', { items: [cannot] }));
-    expect((await eventsOf([answerSeq ?? 0]))[0]).toMatchObject({ type: 'request.answered', payload: { complete: true }, actor: keyActor(key) });
+    expect((await eventsOf([answerSeq ?? 0]))[0]).toMatchObject({
+      type: 'request.answered',
+      payload: { complete: true },
+      actor: keyActor(key),
+    });
     const request = w.h.core.view.requests.get(answered);
     expect(request?.status).toBe('answered');
     expect(request?.items.map((item) => [item.answer?.outcome, item.answer?.by])).toEqual([
@@ -80,7 +103,10 @@ describe('writes through the REST API', () => {
 
     const asked = await w.request('alpha');
     acceptedSeqs(await w.write(key, asked, 'request-info', { question: 'Which of the two accounts?' }));
-    expect(w.h.core.view.requests.get(asked)).toMatchObject({ status: 'needs_info', pauses: [{ question: 'Which of the two accounts?', to: null }] });
+    expect(w.h.core.view.requests.get(asked)).toMatchObject({
+      status: 'needs_info',
+      pauses: [{ question: 'Which of the two accounts?', to: null }],
+    });
 
     const contested = await w.request('alpha');
     acceptedSeqs(await w.write(key, contested, 'contest', { reason: 'Lawful news reporting.' }));
@@ -102,7 +128,10 @@ describe('writes through the REST API', () => {
     expect(w.h.core.view.requests.get(asked)?.owners).toMatchObject({ platform: null });
     // Another platform's liaison is nobody a request can be handed to.
     const refused = await w.write(key, asked, 'assign', { assigneeId: w.liaisonB.userId });
-    expect([refused.status, refused.json()]).toMatchObject([400, { error: { code: 'invalid_payload', details: { reason: 'assignee_not_on_side' } } }]);
+    expect([refused.status, refused.json()]).toMatchObject([
+      400,
+      { error: { code: 'invalid_payload', details: { reason: 'assignee_not_on_side' } } },
+    ]);
   });
 
   it('bad requests get a typed answer and change nothing', async () => {
@@ -112,17 +141,67 @@ describe('writes through the REST API', () => {
     const key = w.keys.alphaAct.key;
     const path = `/api/v1/requests/${requestId}`;
     const cases: [string, Promise<Awaited<ReturnType<ApiWorld['api']>>>, number, Record<string, unknown>][] = [
-      ['no Idempotency-Key', w.api('POST', `${path}/contest`, { key, body: { reason: 'x' } }), 400, { code: 'invalid_payload', details: { issues: [{ path: 'idempotency-key' }] } }],
-      ['a key that is no UUID', w.api('POST', `${path}/contest`, { key, body: { reason: 'x' }, idempotencyKey: 'retry-1' }), 400, { code: 'invalid_payload' }],
-      ['not JSON', w.api('POST', `${path}/contest`, { key, body: '{reason:', idempotencyKey: newId() }), 400, { code: 'invalid_payload', message: 'The body must be JSON.' }],
+      [
+        'no Idempotency-Key',
+        w.api('POST', `${path}/contest`, { key, body: { reason: 'x' } }),
+        400,
+        { code: 'invalid_payload', details: { issues: [{ path: 'idempotency-key' }] } },
+      ],
+      [
+        'a key that is no UUID',
+        w.api('POST', `${path}/contest`, { key, body: { reason: 'x' }, idempotencyKey: 'retry-1' }),
+        400,
+        { code: 'invalid_payload' },
+      ],
+      [
+        'not JSON',
+        w.api('POST', `${path}/contest`, { key, body: '{reason:', idempotencyKey: newId() }),
+        400,
+        { code: 'invalid_payload', message: 'The body must be JSON.' },
+      ],
       ['a list for a body', w.api('POST', `${path}/contest`, { key, body: [], idempotencyKey: newId() }), 400, { code: 'invalid_payload' }],
-      ['an unknown field', w.api('POST', `${path}/contest`, { key, body: { reason: 'x', requestId }, idempotencyKey: newId() }), 400, { code: 'invalid_payload' }],
-      ['a blank reason', w.api('POST', `${path}/contest`, { key, body: { reason: '   ' }, idempotencyKey: newId() }), 400, { code: 'invalid_payload', details: { issues: [{ path: 'reason' }] } }],
-      ['a refusal without reason', w.write(w.keys.alphaAct, requestId, 'answer', { items: [{ itemId: `${requestId}/1`, outcome: 'refused' }] }), 400, { code: 'invalid_payload', details: { issues: [{ path: 'items.0.reason' }] } }],
-      ['an item of no request', w.write(w.keys.alphaAct, requestId, 'answer', { items: [{ itemId: `${requestId}/9`, outcome: 'removed' }] }), 400, { code: 'invalid_payload', details: { path: 'items' } }],
-      ['a second acknowledgement', w.write(w.keys.alphaAct, requestId, 'acknowledge'), 409, { code: 'illegal_transition', details: { requestId, status: 'acknowledged', step: 'acknowledge' } }],
-      ['a path id that is no UUID', w.api('POST', '/api/v1/requests/CD-2026-000001/acknowledge', { key, idempotencyKey: newId() }), 400, { code: 'invalid_payload', details: { issues: [{ path: 'id' }] } }],
-      ['a ministry note', w.write(w.keys.alphaAct, requestId, 'comments', { body: 'x', visibility: 'ministry' }), 400, { code: 'invalid_payload' }],
+      [
+        'an unknown field',
+        w.api('POST', `${path}/contest`, { key, body: { reason: 'x', requestId }, idempotencyKey: newId() }),
+        400,
+        { code: 'invalid_payload' },
+      ],
+      [
+        'a blank reason',
+        w.api('POST', `${path}/contest`, { key, body: { reason: '   ' }, idempotencyKey: newId() }),
+        400,
+        { code: 'invalid_payload', details: { issues: [{ path: 'reason' }] } },
+      ],
+      [
+        'a refusal without reason',
+        w.write(w.keys.alphaAct, requestId, 'answer', { items: [{ itemId: `${requestId}/1`, outcome: 'refused' }] }),
+        400,
+        { code: 'invalid_payload', details: { issues: [{ path: 'items.0.reason' }] } },
+      ],
+      [
+        'an item of no request',
+        w.write(w.keys.alphaAct, requestId, 'answer', { items: [{ itemId: `${requestId}/9`, outcome: 'removed' }] }),
+        400,
+        { code: 'invalid_payload', details: { path: 'items' } },
+      ],
+      [
+        'a second acknowledgement',
+        w.write(w.keys.alphaAct, requestId, 'acknowledge'),
+        409,
+        { code: 'illegal_transition', details: { requestId, status: 'acknowledged', step: 'acknowledge' } },
+      ],
+      [
+        'a path id that is no UUID',
+        w.api('POST', '/api/v1/requests/CD-2026-000001/acknowledge', { key, idempotencyKey: newId() }),
+        400,
+        { code: 'invalid_payload', details: { issues: [{ path: 'id' }] } },
+      ],
+      [
+        'a ministry note',
+        w.write(w.keys.alphaAct, requestId, 'comments', { body: 'x', visibility: 'ministry' }),
+        400,
+        { code: 'invalid_payload' },
+      ],
     ];
     for (const [name, pending, status, error] of cases) {
       const reply = await pending;
@@ -176,7 +255,9 @@ describe('idempotency: the Idempotency-Key is the mutation id', () => {
     acceptedSeqs(await w.write(w.keys.alphaAct, requestId, 'comments', { body: 'First.' }, idempotencyKey));
     const deviceMutation = newId();
     const note = { commentId: newId(), requestId, body: 'Note.' };
-    expect((await w.operator.send({ mutationId: deviceMutation, type: 'comment.add', args: note, clientTime: null })).status).toBe('accepted');
+    expect((await w.operator.send({ mutationId: deviceMutation, type: 'comment.add', args: note, clientTime: null })).status).toBe(
+      'accepted',
+    );
     const before = fingerprint(w.h);
 
     const differs = { ok: false, error: { code: 'mutation_id_reused', details: { reason: 'request_differs' } } };
@@ -187,9 +268,15 @@ describe('idempotency: the Idempotency-Key is the mutation id', () => {
     ];
     for (const reply of reused) expect([reply.status, reply.json()]).toMatchObject([422, differs]);
     const otherKey = await w.write(w.keys.betaAct, requestId, 'comments', { body: 'First.' }, idempotencyKey);
-    expect([otherKey.status, otherKey.json()]).toMatchObject([422, { error: { code: 'mutation_id_reused', details: { reason: 'other_user' } } }]);
+    expect([otherKey.status, otherKey.json()]).toMatchObject([
+      422,
+      { error: { code: 'mutation_id_reused', details: { reason: 'other_user' } } },
+    ]);
     const fromDevice = await w.write(w.keys.alphaAct, requestId, 'comments', { body: 'Note.' }, deviceMutation);
-    expect([fromDevice.status, fromDevice.json()]).toMatchObject([422, { error: { code: 'mutation_id_reused', details: { reason: 'other_user' } } }]);
+    expect([fromDevice.status, fromDevice.json()]).toMatchObject([
+      422,
+      { error: { code: 'mutation_id_reused', details: { reason: 'other_user' } } },
+    ]);
     expect(fingerprint(w.h)).toEqual(before);
   });
 });

@@ -37,7 +37,11 @@ async function recordedLog() {
   await createRequest(ops, 'beta');
   h.clock.advance(20 * MINUTE);
   await alpha.act('request.acknowledge', { requestId: first.requestId });
-  const comment = await ops.act('comment.add', { commentId: newId(), requestId: first.requestId, body: 'Vidéo « republiée » ; voir aussi la chaîne.' });
+  const comment = await ops.act('comment.add', {
+    commentId: newId(),
+    requestId: first.requestId,
+    body: 'Vidéo « republiée » ; voir aussi la chaîne.',
+  });
   expect(comment.status).toBe('accepted');
   const last = await createRequest(ops, 'alpha', { priority: 'P2' });
   await alpha.waitForEvent((event) => event.type === 'request.received' && event.payload.requestId === last.requestId, 'receipt');
@@ -86,7 +90,7 @@ function edit(file: string, work: (db: Database.Database) => void): void {
 describe('the hash chain of the log', () => {
   it('links every event to the one before it, in the same commit, and hands the head to clients', async () => {
     const { h, alpha } = await recordedLog();
-    const events = (await h.eventsAfter(0));
+    const events = await h.eventsAfter(0);
     expect(events.length).toBe(h.headSeq);
     let prevHash = GENESIS_HASH;
     for (const event of events) {
@@ -111,7 +115,9 @@ describe('the hash chain of the log', () => {
     expect(verifyChain(file)).toEqual({ ok: true, events: head.seq, headSeq: head.seq, headHash: head.hash });
     expect((await verifyProjections(file)).ok).toBe(true);
 
-    edit(file, (db) => db.prepare("UPDATE events SET payload = replace(payload, 'republiée', 'retirée') WHERE type = 'comment.added'").run());
+    edit(file, (db) =>
+      db.prepare("UPDATE events SET payload = replace(payload, 'republiée', 'retirée') WHERE type = 'comment.added'").run(),
+    );
     const edited = verifyChain(file);
     expect(edited).toMatchObject({ ok: false, brokenSeq: commentSeq });
     expect(!edited.ok && edited.reason).toMatch(/edited/);
@@ -172,7 +178,9 @@ describe('the hash chain of the log', () => {
     const { h, file, first } = await recordedLog();
     await h.relay.close();
     edit(file, (db) =>
-      db.prepare("UPDATE requests SET doc = json_set(doc, '$.ackAt', json_extract(doc, '$.ackAt') - 600000) WHERE id = ?").run(first.requestId),
+      db
+        .prepare("UPDATE requests SET doc = json_set(doc, '$.ackAt', json_extract(doc, '$.ackAt') - 600000) WHERE id = ?")
+        .run(first.requestId),
     );
     expect(verifyChain(file).ok).toBe(true);
     const report = await verifyProjections(file);
@@ -205,7 +213,7 @@ describe('relay audit', () => {
     expect(ok.text).toContain(`ok, ${head.seq} events, head ${head.hash}`);
     expect(ok.text).toMatch(/projections ok: \d+ entities match the log/);
 
-    edit(file, (db) => db.prepare("UPDATE events SET client_time = 0 WHERE seq = 3").run());
+    edit(file, (db) => db.prepare('UPDATE events SET client_time = 0 WHERE seq = 3').run());
     const broken = await cli(['audit', 'verify', '-d', h.dataDir]);
     expect(broken.exitCode).toBe(1);
     expect(broken.text).toContain('BROKEN at seq 3');
@@ -228,13 +236,31 @@ describe('relay audit', () => {
 
     const days = { from: dayOf(period.from, 'Europe/Paris'), to: dayOf(period.to - 1, 'Europe/Paris') };
     const printed = await cli([
-      'audit', 'figures', '-d', h.dataDir, '--platform', 'alpha', '--seq', String(cited.seq),
-      '--from', days.from, '--to', days.to, '--at', String(at), '--json',
+      'audit',
+      'figures',
+      '-d',
+      h.dataDir,
+      '--platform',
+      'alpha',
+      '--seq',
+      String(cited.seq),
+      '--from',
+      days.from,
+      '--to',
+      days.to,
+      '--at',
+      String(at),
+      '--json',
     ]);
     const json = JSON.parse(printed.text) as { figures: unknown[]; upToHash: string; cells: { body: string[][] } };
     expect(json.upToHash).toBe(cited.hash);
     const dayPeriod = periodOfDays(days.from, days.to, 'Europe/Paris');
-    const alphaFigures = platformFigures(atCited.filter((r) => r.platformId === 'alpha'), dayPeriod, at, true);
+    const alphaFigures = platformFigures(
+      atCited.filter((r) => r.platformId === 'alpha'),
+      dayPeriod,
+      at,
+      true,
+    );
     expect(json.figures).toEqual(alphaFigures.map((row) => JSON.parse(JSON.stringify(row))));
     expect(json.cells.body.at(-1)?.[0]).toBe('Toutes plateformes');
   });
@@ -253,7 +279,10 @@ describe('relay audit', () => {
 
     const proofFile = join(h.dataDir, 'alpha-proof.jsonl');
     writeFileSync(proofFile, text);
-    expect(await cli(['audit', 'proof', proofFile, '-d', h.dataDir])).toMatchObject({ exitCode: 0, text: expect.stringContaining('ok: every event matches its hash and the relay log holds the same hashes') });
+    expect(await cli(['audit', 'proof', proofFile, '-d', h.dataDir])).toMatchObject({
+      exitCode: 0,
+      text: expect.stringContaining('ok: every event matches its hash and the relay log holds the same hashes'),
+    });
 
     // The liaison's file is edited: the event no longer matches its hash.
     writeFileSync(proofFile, text.replace(/"implicit":false/, '"implicit":true'));
@@ -263,7 +292,9 @@ describe('relay audit', () => {
 
     // The log is edited after the liaison took their proof: the proof no longer matches it.
     writeFileSync(proofFile, text);
-    edit(file, (db) => db.prepare("UPDATE events SET payload = json_set(payload, '$.implicit', json('true')) WHERE type = 'request.acknowledged'").run());
+    edit(file, (db) =>
+      db.prepare("UPDATE events SET payload = json_set(payload, '$.implicit', json('true')) WHERE type = 'request.acknowledged'").run(),
+    );
     const contested = await cli(['audit', 'proof', proofFile, '-d', h.dataDir]);
     expect(contested.exitCode).toBe(1);
     expect(contested.text).toMatch(/against the log/);

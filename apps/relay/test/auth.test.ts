@@ -77,7 +77,12 @@ describe('authentication of devices', () => {
   it('refuses an unsupported protocol version', async () => {
     const { h, operator } = await standardSetup();
     const { io } = await import('socket.io-client');
-    const socket = io(h.relay.url, { auth: { token: operator.token, protocolVersion: 99 }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = io(h.relay.url, {
+      auth: { token: operator.token, protocolVersion: 99 },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     const error = await new Promise<{ data?: unknown }>((resolve) => socket.once('connect_error', resolve));
     socket.disconnect();
     expect(error.data).toMatchObject({ code: 'unsupported_protocol' });

@@ -90,7 +90,15 @@ afterEach(() => {
 });
 
 async function addUser(dataDir: string, role: string, platform?: string): Promise<string> {
-  const output = await cliOk(dataDir, ['user', 'add', '--name', `${role} ${newId().slice(-6)}`, '--role', role, ...(platform ? ['--platform', platform] : [])]);
+  const output = await cliOk(dataDir, [
+    'user',
+    'add',
+    '--name',
+    `${role} ${newId().slice(-6)}`,
+    '--role',
+    role,
+    ...(platform ? ['--platform', platform] : []),
+  ]);
   const code = /enrollment code: (\S+)/.exec(output)?.[1];
   if (!code) throw new Error(`no enrollment code in ${output}`);
   return code;
@@ -104,7 +112,12 @@ async function device(url: string, code: string): Promise<Client> {
   });
   const body = (await response.json()) as { ok: boolean; token: string };
   if (!body.ok) throw new Error('enrollment failed');
-  const socket = io(url, { auth: { token: body.token, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket = io(url, {
+    auth: { token: body.token, protocolVersion: PROTOCOL_VERSION },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   const client = new Client(socket);
   await new Promise<void>((resolve, reject) => {
     socket.once('connect_error', reject);
@@ -176,8 +189,13 @@ function inspect(file: string) {
     const seqs = (db.prepare('SELECT seq FROM events ORDER BY seq').all() as { seq: number }[]).map((row) => row.seq);
     const answers = db.prepare("SELECT result FROM mutations WHERE status = 'accepted'").all() as { result: string }[];
     const answeredSeqs = answers.flatMap((row) => (JSON.parse(row.result) as { seqs: number[] }).seqs);
-    const logged = db.prepare('SELECT mutation_id, seq FROM events WHERE mutation_id IS NOT NULL').all() as { mutation_id: string; seq: number }[];
-    const answered = new Set((db.prepare('SELECT mutation_id FROM mutations').all() as { mutation_id: string }[]).map((row) => row.mutation_id));
+    const logged = db.prepare('SELECT mutation_id, seq FROM events WHERE mutation_id IS NOT NULL').all() as {
+      mutation_id: string;
+      seq: number;
+    }[];
+    const answered = new Set(
+      (db.prepare('SELECT mutation_id FROM mutations').all() as { mutation_id: string }[]).map((row) => row.mutation_id),
+    );
     return {
       integrity: db.pragma('integrity_check', { simple: true }),
       head: seqs.at(-1) ?? 0,
@@ -189,7 +207,7 @@ function inspect(file: string) {
       createdEvents: count("SELECT COUNT(*) AS n FROM events WHERE type = 'request.created'"),
       comments: count('SELECT COUNT(*) AS n FROM comments'),
       commentEvents: count("SELECT COUNT(*) AS n FROM events WHERE type = 'comment.added'"),
-      acknowledged: count("SELECT COUNT(*) AS n FROM requests WHERE ack_at IS NOT NULL"),
+      acknowledged: count('SELECT COUNT(*) AS n FROM requests WHERE ack_at IS NOT NULL'),
       ackEvents: count("SELECT COUNT(*) AS n FROM events WHERE type = 'request.acknowledged'"),
     };
   } finally {
@@ -221,14 +239,22 @@ describe('relay backup', () => {
     expect(Number(events)).toBe(Number(head));
 
     const copied = inspect(copy);
-    expect(copied).toMatchObject({ integrity: 'ok', head: Number(head), contiguous: true, eventsWithoutAnswer: 0, answersWithoutEvents: 0 });
+    expect(copied).toMatchObject({
+      integrity: 'ok',
+      head: Number(head),
+      contiguous: true,
+      eventsWithoutAnswer: 0,
+      answersWithoutEvents: 0,
+    });
     expect(copied.requests).toBe(copied.createdEvents);
     expect(copied.comments).toBe(copied.commentEvents);
     expect(copied.acknowledged).toBe(copied.ackEvents);
     expect(verifyChain(copy)).toEqual({ ok: true, events: Number(head), headSeq: Number(head), headHash: hash });
     // No sidecar files: the copy is one self-contained file.
     expect(readdirSync(dirname(copy))).toEqual(['copy.sqlite']);
-    console.info(`backup under load: ${head} events (relay head ${headBefore} → ${headAfter} meanwhile), ${load.accepted} mutations accepted in all, ${took} ms`);
+    console.info(
+      `backup under load: ${head} events (relay head ${headBefore} → ${headAfter} meanwhile), ${load.accepted} mutations accepted in all, ${took} ms`,
+    );
 
     // A second backup never overwrites the first.
     const before = readFileSync(copy);
@@ -252,7 +278,9 @@ describe('relay backup', () => {
     const target = folder();
     const result = await cli(dataDir, ['backup', join(target, 'copy.sqlite')]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/the copy of .*contact-desk\.sqlite fails its checks, so the data file itself is damaged: .*; nothing was written to .*copy\.sqlite/);
+    expect(result.stderr).toMatch(
+      /the copy of .*contact-desk\.sqlite fails its checks, so the data file itself is damaged: .*; nothing was written to .*copy\.sqlite/,
+    );
     expect(readdirSync(target)).toEqual([]);
     // Seven runs of the command line: as long as its siblings may take on a loaded machine.
   }, 120_000);
@@ -315,7 +343,7 @@ describe('relay restore', () => {
     expect(await headOf(back.url)).toBe(Number(backupHead));
     const operatorAgain = await device(back.url, await addUser(dataDir, 'operator'));
     const served = [];
-    for (let after = 0, more = true; more; ) {
+    for (let after = 0, more = true; more;) {
       const page = await operatorAgain.pull(after, 1000);
       if (!page.ok) throw new Error(page.error.message);
       served.push(...page.events);
@@ -325,7 +353,9 @@ describe('relay restore', () => {
     const copyDb = new Database(copy, { readonly: true });
     const backupEvents = copyDb.prepare("SELECT seq, hash FROM events WHERE audience != 'admin' ORDER BY seq").all();
     copyDb.close();
-    expect(served.slice(0, backupEvents.length).map((event) => ({ seq: event.seq, hash: (event as { hash?: string }).hash }))).toEqual(backupEvents);
+    expect(served.slice(0, backupEvents.length).map((event) => ({ seq: event.seq, hash: (event as { hash?: string }).hash }))).toEqual(
+      backupEvents,
+    );
     // A device that had seen the later events is told to resynchronise.
     const ahead = await operatorAgain.pull(currentHead);
     expect(ahead.ok === false && ahead.error.code).toBe('conflict');

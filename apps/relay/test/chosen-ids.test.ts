@@ -52,12 +52,17 @@ describe('an id a liaison chooses, already held', () => {
   it('comment id: one answer whether it is on another platform’s request, a ministry-only note, or the liaison’s own comment', async () => {
     const [elsewhere, ministryNote, own] = [newId(), newId(), newId()];
     await accepted(liaisonB.act('comment.add', { commentId: elsewhere, requestId: requestB, body: 'Beta’s note.' }));
-    await accepted(operator.act('comment.add', { commentId: ministryNote, requestId: requestA, body: 'Between us.', visibility: 'ministry' }));
+    await accepted(
+      operator.act('comment.add', { commentId: ministryNote, requestId: requestA, body: 'Between us.', visibility: 'ministry' }),
+    );
     await accepted(colleagueA.act('comment.add', { commentId: own, requestId: requestA, body: 'Ours.' }));
     const answers = new Map<string, string>();
     for (const id of [elsewhere, ministryNote, own]) {
       const answer = await tryAsA(() => liaisonA.act('comment.add', { commentId: id, requestId: requestA, body: 'Probe.' }));
-      expect(answer).toMatchObject({ status: 'rejected', error: { code: 'conflict', details: { reason: 'id_unavailable', what: 'comment' } } });
+      expect(answer).toMatchObject({
+        status: 'rejected',
+        error: { code: 'conflict', details: { reason: 'id_unavailable', what: 'comment' } },
+      });
       expect(JSON.stringify(answer)).not.toMatch(/exist|beta|Beta|ministry/);
       answers.set(id, words((answer as { error: unknown }).error, id));
     }
@@ -71,7 +76,9 @@ describe('an id a liaison chooses, already held', () => {
     await accepted(colleagueA.send(colleague));
     const answers = [];
     for (const used of [elsewhere, colleague]) {
-      const answer = await tryAsA(() => liaisonA.send({ ...mutation('request.acknowledge', { requestId: requestA }), mutationId: used.mutationId }));
+      const answer = await tryAsA(() =>
+        liaisonA.send({ ...mutation('request.acknowledge', { requestId: requestA }), mutationId: used.mutationId }),
+      );
       expect(answer).toMatchObject({ status: 'rejected', error: { code: 'mutation_id_reused' } });
       answers.push(words(answer, used.mutationId));
     }
@@ -82,7 +89,11 @@ describe('an id a liaison chooses, already held', () => {
     const keyA: IssuedKey = await issueKey(h.core, 'alpha', 'act');
     const keyB: IssuedKey = await issueKey(h.core, 'beta', 'act');
     const comment = (key: IssuedKey, requestId: string, idempotencyKey: string) =>
-      call(h.relay.url, 'POST', `/api/v1/requests/${requestId}/comments`, { key: key.key, idempotencyKey, body: { body: 'From the tool.' } });
+      call(h.relay.url, 'POST', `/api/v1/requests/${requestId}/comments`, {
+        key: key.key,
+        idempotencyKey,
+        body: { body: 'From the tool.' },
+      });
     const reply = async (send: () => ReturnType<typeof call>, id: string) => {
       const answer = (await tryAsA(send)) as Awaited<ReturnType<typeof call>>;
       return `${answer.status} ${words(answer.json(), id)}`;
@@ -91,14 +102,22 @@ describe('an id a liaison chooses, already held', () => {
     const [commentB, commentA] = [newId(), newId()];
     await accepted(liaisonB.act('comment.add', { commentId: commentB, requestId: requestB, body: 'B.' }));
     await accepted(colleagueA.act('comment.add', { commentId: commentA, requestId: requestA, body: 'A.' }));
-    const asComment = [await reply(() => comment(keyA, requestA, commentB), commentB), await reply(() => comment(keyA, requestA, commentA), commentA)];
+    const asComment = [
+      await reply(() => comment(keyA, requestA, commentB), commentB),
+      await reply(() => comment(keyA, requestA, commentA), commentA),
+    ];
     expect(asComment[0]).toMatch(/^409 /);
     expect(asComment[0]).toBe(asComment[1]);
     // Held as a change's id, by platform B's tool and by platform A's liaison.
     const [changeB, changeA] = [newId(), newId()];
     expect((await comment(keyB, requestB, changeB)).status).toBe(200);
-    await accepted(colleagueA.send({ ...mutation('comment.add', { commentId: newId(), requestId: requestA, body: 'A.' }), mutationId: changeA }));
-    const asChange = [await reply(() => comment(keyA, requestA, changeB), changeB), await reply(() => comment(keyA, requestA, changeA), changeA)];
+    await accepted(
+      colleagueA.send({ ...mutation('comment.add', { commentId: newId(), requestId: requestA, body: 'A.' }), mutationId: changeA }),
+    );
+    const asChange = [
+      await reply(() => comment(keyA, requestA, changeB), changeB),
+      await reply(() => comment(keyA, requestA, changeA), changeA),
+    ];
     expect(asChange[0]).toMatch(/^422 /);
     expect(asChange[0]).toBe(asChange[1]);
   });

@@ -45,7 +45,9 @@ describe('no secret in the logs', () => {
     secrets.push(prefectCode);
     const wrongSecret = `admin-${newId()}`;
     secrets.push(wrongSecret);
-    expect((await admin('platform.create', { platformId: 'beta', name: 'Beta', kind: 'platform' }, `Bearer ${wrongSecret}`)).status).toBe(401);
+    expect((await admin('platform.create', { platformId: 'beta', name: 'Beta', kind: 'platform' }, `Bearer ${wrongSecret}`)).status).toBe(
+      401,
+    );
 
     // Enrollment, refused guesses, then the rate limit.
     const enrolled = await relay.enroll(prefectCode);
@@ -80,12 +82,16 @@ describe('no secret in the logs', () => {
     const second = await relay.connect(operatorToken);
     const rotatedToken = newDeviceToken(relay.clock.now());
     secrets.push(rotatedToken);
-    const rotated: RotateTokenResponse = await operator.socket.timeout(5000).emitWithAck(ROTATE_TOKEN_CHANNEL, { tokenHash: hashSecret(rotatedToken) });
+    const rotated: RotateTokenResponse = await operator.socket
+      .timeout(5000)
+      .emitWithAck(ROTATE_TOKEN_CHANNEL, { tokenHash: hashSecret(rotatedToken) });
     if (!rotated.ok) throw new Error(rotated.error.code);
     expect(await relay.refusedConnect(operatorToken)).toMatchObject({ code: 'unauthenticated' });
     const refusedToken = newDeviceToken(relay.clock.now());
     secrets.push(refusedToken);
-    expect(await second.socket.timeout(5000).emitWithAck(ROTATE_TOKEN_CHANNEL, { tokenHash: hashSecret(refusedToken) })).toMatchObject({ ok: false });
+    expect(await second.socket.timeout(5000).emitWithAck(ROTATE_TOKEN_CHANNEL, { tokenHash: hashSecret(refusedToken) })).toMatchObject({
+      ok: false,
+    });
 
     // Revocation, then the revoked token refused.
     expect((await prefect.act('user.revoke', { userId: operatorId })).status).toBe('accepted');
@@ -101,7 +107,9 @@ describe('no secret in the logs', () => {
     const requestArgs = createRequestArgs('alpha');
     expect((await prefect.act('request.create', requestArgs)).status).toBe('accepted');
     const api = (path: string, key: string, method = 'GET') =>
-      relay!.http(method, path, method === 'POST' ? '{}' : undefined, { headers: { authorization: `Bearer ${key}`, 'idempotency-key': newId() } });
+      relay!.http(method, path, method === 'POST' ? '{}' : undefined, {
+        headers: { authorization: `Bearer ${key}`, 'idempotency-key': newId() },
+      });
     expect((await api(`/api/v1/requests/${String(requestArgs.requestId)}/acknowledge`, apiKey, 'POST')).status).toBe(200);
     const wrongKey = `${apiKey.slice(0, -4)}AAAA`;
     secrets.push(wrongKey);
@@ -147,7 +155,10 @@ describe('no secret in the logs', () => {
     const hook = await WebhookReceiver.start();
     hook.answer = (request) => (request.path === '/pager' ? 500 : 200);
     const h = await Harness.start(undefined, undefined, {
-      config: { logLevel: 'trace', outreach: { ...TEST_OUTREACH, smtpUrl: `smtp://desk:${smtpPassword}@127.0.0.1:${await downReceiverPort()}` } },
+      config: {
+        logLevel: 'trace',
+        outreach: { ...TEST_OUTREACH, smtpUrl: `smtp://desk:${smtpPassword}@127.0.0.1:${await downReceiverPort()}` },
+      },
       start: { logger, adminSecret: ADMIN_SECRET },
     });
     try {
@@ -168,7 +179,15 @@ describe('no secret in the logs', () => {
       const pagerKey = `R0UTING${newId().replaceAll('-', '')}`;
       const newPagerKey = `N3W${newId().replaceAll('-', '')}`;
       const pager = newId();
-      await admin('webhook.create', { webhookId: pager, platformId: 'alpha', name: 'Pager', url: hook.url('/pager'), preset: 'pagerduty', presetKey: pagerKey, priorities: ['P1'] });
+      await admin('webhook.create', {
+        webhookId: pager,
+        platformId: 'alpha',
+        name: 'Pager',
+        url: hook.url('/pager'),
+        preset: 'pagerduty',
+        presetKey: pagerKey,
+        priorities: ['P1'],
+      });
       await admin('webhook.update', { webhookId: pager, patch: { presetKey: newPagerKey } });
       await createRequest(operator, 'alpha', { priority: 'P1' });
       await h.relay.outreach?.sender?.drain();
@@ -179,7 +198,14 @@ describe('no secret in the logs', () => {
       await h.close();
 
       const log = lines.join('');
-      for (const secret of [...secrets, ...secrets.map((s) => s.slice('whsec_'.length)), pagerKey, newPagerKey, smtpPassword, ...signatures]) {
+      for (const secret of [
+        ...secrets,
+        ...secrets.map((s) => s.slice('whsec_'.length)),
+        pagerKey,
+        newPagerKey,
+        smtpPassword,
+        ...signatures,
+      ]) {
         expect(log.includes(secret), `log contains ${secret.slice(0, 8)}…`).toBe(false);
       }
       for (const message of ['administration from the CLI', 'delivery attempted', 'relay listening']) {
@@ -195,12 +221,30 @@ describe('no secret in the logs', () => {
   it('redaction catches a secret handed to the logger by mistake', () => {
     const { logger, lines } = capturingLogger();
     const token = `cdt_${newId()}`;
-    logger.info({ auth: { token }, req: { headers: { authorization: `Bearer ${token}` } }, enrollmentCode: 'ABCD-EFGH-JKMN', result: { data: { enrollmentCode: 'ABCD-EFGH-JKMN' } } }, 'mistake');
+    logger.info(
+      {
+        auth: { token },
+        req: { headers: { authorization: `Bearer ${token}` } },
+        enrollmentCode: 'ABCD-EFGH-JKMN',
+        result: { data: { enrollmentCode: 'ABCD-EFGH-JKMN' } },
+      },
+      'mistake',
+    );
     logger.info({ socket: { auth: { token } }, tokenHash: hashSecret(token) }, 'another');
     const apiKey = `cdk_${'0'.repeat(32)}_${'k'.repeat(43)}`;
     logger.info({ result: { data: { apiKey } }, apiKey, record: { keyHash: hashSecret(apiKey) } }, 'an API key');
-    logger.info({ result: { data: { signingSecret: 'whsec_LEAKED' } }, mutation: { args: { presetKey: 'PAGERKEY1' } }, config: { smtpUrl: 'smtp://u:SMTPPASS@h' } }, 'outreach');
-    logger.info({ mutation: { args: { patch: { presetKey: 'PAGERKEY2' } } }, request: { headers: { 'webhook-signature': 'v1,SIGNATURE' } } }, 'outreach again');
+    logger.info(
+      {
+        result: { data: { signingSecret: 'whsec_LEAKED' } },
+        mutation: { args: { presetKey: 'PAGERKEY1' } },
+        config: { smtpUrl: 'smtp://u:SMTPPASS@h' },
+      },
+      'outreach',
+    );
+    logger.info(
+      { mutation: { args: { patch: { presetKey: 'PAGERKEY2' } } }, request: { headers: { 'webhook-signature': 'v1,SIGNATURE' } } },
+      'outreach again',
+    );
     const log = lines.join('');
     expect(log).toContain('"msg":"mistake"');
     expect(log).not.toContain(token);

@@ -25,7 +25,7 @@ describe('demo seed (CLI smoke)', () => {
     expect(fresh).toMatchObject([{ platformId: 'x', status: 'open', ackAt: null, missedAck: T0 }]);
     const statuses = new Set(requests.map((r) => r.status));
     expect(statuses.size).toBeGreaterThanOrEqual(3);
-    const events = (await h.eventsAfter(0));
+    const events = await h.eventsAfter(0);
     expect(events.length).toBe(Math.min(1000, summary.events));
     expect(events.some((e) => e.type === 'request.deadlineMissed')).toBe(true);
     for (const [i, event] of events.entries()) {

@@ -77,19 +77,35 @@ describe('HTTP fuzz: every bad request gets a typed error and changes nothing', 
       ...draw(fc.json({ maxDepth: 3 }), 300),
       ...draw(fc.string({ maxLength: 200 }), 150),
       ...draw(fc.string({ unit: 'binary', maxLength: 100 }), 50),
-      ...draw(fc.record({ code: fc.oneof(fc.string({ maxLength: 50 }), anyValue), deviceLabel: fc.oneof(fc.string({ maxLength: 100 }), anyValue) }, { requiredKeys: [] }), 300).map((body) => JSON.stringify(body)),
-      ...draw(fc.record({ code: fc.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/), deviceLabel: fc.constant('Laptop'), extra: anyValue }, { requiredKeys: ['code', 'deviceLabel'] }), 60).map((body) => JSON.stringify(body)),
+      ...draw(
+        fc.record(
+          { code: fc.oneof(fc.string({ maxLength: 50 }), anyValue), deviceLabel: fc.oneof(fc.string({ maxLength: 100 }), anyValue) },
+          { requiredKeys: [] },
+        ),
+        300,
+      ).map((body) => JSON.stringify(body)),
+      ...draw(
+        fc.record(
+          { code: fc.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/), deviceLabel: fc.constant('Laptop'), extra: anyValue },
+          { requiredKeys: ['code', 'deviceLabel'] },
+        ),
+        60,
+      ).map((body) => JSON.stringify(body)),
       JSON.stringify({ code: 'x'.repeat(ENROLL_BODY_MAX), deviceLabel: 'Laptop' }),
       'x'.repeat(100_000),
       '',
     ];
-    await inBatches(bodies, async (body) => {
-      const answer = await relay.exchange('POST', '/enroll', { 'content-type': 'application/json' }, body);
-      const context = `enroll ${JSON.stringify(body.slice(0, 200))}`;
-      const verdict = enrollVerdict(body);
-      expect(verdict.status, context).toContain(answer.status);
-      expect(verdict.code, context).toContain(typedError(answer, context).code);
-    }, nextWindow);
+    await inBatches(
+      bodies,
+      async (body) => {
+        const answer = await relay.exchange('POST', '/enroll', { 'content-type': 'application/json' }, body);
+        const context = `enroll ${JSON.stringify(body.slice(0, 200))}`;
+        const verdict = enrollVerdict(body);
+        expect(verdict.status, context).toContain(answer.status);
+        expect(verdict.code, context).toContain(typedError(answer, context).code);
+      },
+      nextWindow,
+    );
     // Raw bytes that are not UTF-8 at all.
     for (const bytes of draw(fc.uint8Array({ minLength: 1, maxLength: 64 }), 40)) {
       const answer = await relay.exchange('POST', '/enroll', {}, Buffer.from(bytes));
@@ -106,45 +122,82 @@ describe('HTTP fuzz: every bad request gets a typed error and changes nothing', 
   });
 
   it('generated methods and paths', async () => {
-    const methods = fc.oneof(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE'), fc.stringMatching(/^[A-Z]{1,12}$/));
+    const methods = fc.oneof(
+      fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE'),
+      fc.stringMatching(/^[A-Z]{1,12}$/),
+    );
     const paths = fc.oneof(
       fc.webPath(),
       fc.string({ maxLength: 60 }).map((text) => `/${encodeURIComponent(text)}`),
-      fc.constantFrom('/', '//enroll', '/enroll/', '/ENROLL', '/healthz/', '/healthz?x=1', '/admin/perform/', '/admin', '/socket.io', '/%00', '/..%2f..%2fetc%2fpasswd', '/api/v1', '/api/v1/requests', '/api/v1/docs', '/api/v1/openapi.json?x=1', '/readyz', '/readyz?x=1', '/readyz/', '/metrics', '/metrics?x=1', '/metrics/'),
+      fc.constantFrom(
+        '/',
+        '//enroll',
+        '/enroll/',
+        '/ENROLL',
+        '/healthz/',
+        '/healthz?x=1',
+        '/admin/perform/',
+        '/admin',
+        '/socket.io',
+        '/%00',
+        '/..%2f..%2fetc%2fpasswd',
+        '/api/v1',
+        '/api/v1/requests',
+        '/api/v1/docs',
+        '/api/v1/openapi.json?x=1',
+        '/readyz',
+        '/readyz?x=1',
+        '/readyz/',
+        '/metrics',
+        '/metrics?x=1',
+        '/metrics/',
+      ),
     );
     // CONNECT asks the server to open a tunnel, which is another protocol than HTTP requests.
     const requests = draw(fc.record({ method: methods, path: paths }), 500).filter((r) => r.method !== 'CONNECT');
-    await inBatches(requests, async ({ method, path }) => {
-      const answer = await relay.exchange(method, path, {}, method === 'GET' || method === 'HEAD' ? undefined : '{}');
-      const route = path.split('?')[0];
-      const context = `${method} ${path}`;
-      // A method Node's parser does not know never reaches a route.
-      if (!METHODS.includes(method)) {
-        expect(answer.status, context).toBe(400);
-        expect(typedError(answer, context).code).toBe('invalid_payload');
-      } else if (method === 'OPTIONS') expect(answer.status, context).toBe(204);
-      else if (method === 'GET' && (route === '/healthz' || route === '/readyz')) expect(answer.status, context).toBe(200);
-      // Without the admin secret, the same refusal whether the relay has metrics or not.
-      else if (method === 'GET' && route === '/metrics') expect(typedError(answer, context).code).toBe('unauthenticated');
-      else if (method === 'POST' && route === '/enroll') expect(typedError(answer, context).code).toBe('invalid_payload');
-      else if (method === 'POST' && route === '/admin/perform') expect(typedError(answer, context).code).toBe('unauthenticated');
-      else if (method === 'HEAD') expect(answer.status, context).toBe(404);
-      else if (route?.startsWith('/socket.io')) expect(answer.status, context).toBeGreaterThanOrEqual(400);
-      // The REST API (its own fuzz suite, fuzz-api.test.ts): without a key, its reference documents or a typed refusal.
-      else if (route === '/api/v1' || route?.startsWith('/api/v1/')) {
-        if (method === 'GET' && (route === '/api/v1/openapi.json' || route === '/api/v1/docs')) expect(answer.status, context).toBe(200);
-        else expect(['not_found', 'unauthenticated'], context).toContain(typedError(answer, context).code);
-      }
-      else {
-        expect(answer.status, context).toBe(404);
-        expect(typedError(answer, context).code, context).toBe('not_found');
-      }
-    }, nextWindow);
+    await inBatches(
+      requests,
+      async ({ method, path }) => {
+        const answer = await relay.exchange(method, path, {}, method === 'GET' || method === 'HEAD' ? undefined : '{}');
+        const route = path.split('?')[0];
+        const context = `${method} ${path}`;
+        // A method Node's parser does not know never reaches a route.
+        if (!METHODS.includes(method)) {
+          expect(answer.status, context).toBe(400);
+          expect(typedError(answer, context).code).toBe('invalid_payload');
+        } else if (method === 'OPTIONS') expect(answer.status, context).toBe(204);
+        else if (method === 'GET' && (route === '/healthz' || route === '/readyz')) expect(answer.status, context).toBe(200);
+        // Without the admin secret, the same refusal whether the relay has metrics or not.
+        else if (method === 'GET' && route === '/metrics') expect(typedError(answer, context).code).toBe('unauthenticated');
+        else if (method === 'POST' && route === '/enroll') expect(typedError(answer, context).code).toBe('invalid_payload');
+        else if (method === 'POST' && route === '/admin/perform') expect(typedError(answer, context).code).toBe('unauthenticated');
+        else if (method === 'HEAD') expect(answer.status, context).toBe(404);
+        else if (route?.startsWith('/socket.io')) expect(answer.status, context).toBeGreaterThanOrEqual(400);
+        // The REST API (its own fuzz suite, fuzz-api.test.ts): without a key, its reference documents or a typed refusal.
+        else if (route === '/api/v1' || route?.startsWith('/api/v1/')) {
+          if (method === 'GET' && (route === '/api/v1/openapi.json' || route === '/api/v1/docs')) expect(answer.status, context).toBe(200);
+          else expect(['not_found', 'unauthenticated'], context).toContain(typedError(answer, context).code);
+        } else {
+          expect(answer.status, context).toBe(404);
+          expect(typedError(answer, context).code, context).toBe('not_found');
+        }
+      },
+      nextWindow,
+    );
     countSent('methods and paths', requests.length);
   });
 
   it('the administration endpoint: no secret, a wrong secret, and garbage with the right one', async () => {
-    const wrongSecrets = [undefined, '', 'Bearer', `Bearer ${SECRET.slice(1)}`, `Bearer ${SECRET}x`, `Bearer  ${SECRET}`, `Basic ${SECRET}`, ...draw(fc.string({ maxLength: 60 }), 60)];
+    const wrongSecrets = [
+      undefined,
+      '',
+      'Bearer',
+      `Bearer ${SECRET.slice(1)}`,
+      `Bearer ${SECRET}x`,
+      `Bearer  ${SECRET}`,
+      `Basic ${SECRET}`,
+      ...draw(fc.string({ maxLength: 60 }), 60),
+    ];
     const body = JSON.stringify({ type: 'platform.create', args: { platformId: 'gamma', name: 'Gamma', kind: 'platform' } });
     await inBatches(wrongSecrets, async (authorization) => {
       const headers: Record<string, string> = authorization === undefined ? {} : { authorization };
@@ -157,12 +210,27 @@ describe('HTTP fuzz: every bad request gets a typed error and changes nothing', 
     const garbage: string[] = [
       ...draw(fc.json({ maxDepth: 3 }), 200),
       ...draw(fc.string({ maxLength: 100 }), 100),
-      ...draw(fc.record({ type: fc.oneof(known, fc.string({ maxLength: 30 }), anyValue), args: fc.oneof(anyValue, fc.jsonValue({ maxDepth: 3 })) }, { requiredKeys: [] }), 400)
+      ...draw(
+        fc.record(
+          { type: fc.oneof(known, fc.string({ maxLength: 30 }), anyValue), args: fc.oneof(anyValue, fc.jsonValue({ maxDepth: 3 })) },
+          { requiredKeys: [] },
+        ),
+        400,
+      )
         // A valid administration command is not a bad input.
-        .filter((command) => !(typeof command.type === 'string' && (MUTATION_TYPES as readonly string[]).includes(command.type) && mutationArgsSchemas[command.type as MutationType].safeParse(command.args).success))
+        .filter(
+          (command) =>
+            !(
+              typeof command.type === 'string' &&
+              (MUTATION_TYPES as readonly string[]).includes(command.type) &&
+              mutationArgsSchemas[command.type as MutationType].safeParse(command.args).success
+            ),
+        )
         .map((command) => JSON.stringify(command)),
       // Valid arguments with one field broken, for every type.
-      ...MUTATION_TYPES.map((type) => JSON.stringify({ type, args: { ...MUTATION_SPECS[type].args(phantomTargets('alpha')), unexpected: true } })),
+      ...MUTATION_TYPES.map((type) =>
+        JSON.stringify({ type, args: { ...MUTATION_SPECS[type].args(phantomTargets('alpha')), unexpected: true } }),
+      ),
       'null',
       '[]',
       '"platform.create"',
@@ -223,7 +291,12 @@ describe('HTTP fuzz: every bad request gets a typed error and changes nothing', 
     expect(created.status).toBe(200);
     const code = (JSON.parse(created.text) as { result: { data: { enrollmentCode: string } } }).result.data.enrollmentCode;
     nextWindow();
-    const enrolled = await relay.exchange('POST', '/enroll', { 'content-type': 'application/json' }, JSON.stringify({ code, deviceLabel: 'Laptop' }));
+    const enrolled = await relay.exchange(
+      'POST',
+      '/enroll',
+      { 'content-type': 'application/json' },
+      JSON.stringify({ code, deviceLabel: 'Laptop' }),
+    );
     expect(enrolled.status).toBe(200);
     expect(JSON.parse(enrolled.text)).toMatchObject({ ok: true, actor: { userId, role: 'operator' } });
     expect(relay.core.headSeq).toBe(before.headSeq + 3);

@@ -19,7 +19,12 @@ describe('HTTP side', () => {
     expect(badJson.status).toBe(400);
     expect(await badJson.json()).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
 
-    for (const body of [{}, { code: 12, deviceLabel: 'x' }, { code: 'ABCD-EFGH', deviceLabel: '' }, { code: 'ABCD-EFGH', deviceLabel: 'x', admin: true }]) {
+    for (const body of [
+      {},
+      { code: 12, deviceLabel: 'x' },
+      { code: 'ABCD-EFGH', deviceLabel: '' },
+      { code: 'ABCD-EFGH', deviceLabel: 'x', admin: true },
+    ]) {
       const response = await h.enrollHttp(body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });

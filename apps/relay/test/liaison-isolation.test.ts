@@ -83,7 +83,18 @@ describe('a liaison sees only their own platform', () => {
 
     const head = h.headSeq;
     const attempts: [string, unknown][] = [
-      ['request.create', { requestId: newId(), platformId: 'alpha', kind: 'removal', priority: 'P1', items: ['https://x.example/1'], category: 'hate', grounds: 'g' }],
+      [
+        'request.create',
+        {
+          requestId: newId(),
+          platformId: 'alpha',
+          kind: 'removal',
+          priority: 'P1',
+          items: ['https://x.example/1'],
+          category: 'hate',
+          grounds: 'g',
+        },
+      ],
       ['request.acknowledge', { requestId: a.requestId }],
       ['request.withdraw', { requestId: a.requestId, reason: 'no' }],
       ['comment.add', { commentId: newId(), requestId: a.requestId, body: 'hi' }],

@@ -41,13 +41,19 @@ describe('bounded answers over the socket', () => {
   it('a 900 KB binary push, or binary inside a mutation: one short invalid_payload, nothing written', async () => {
     for (const payload of [Buffer.alloc(900_000, 7), { mutations: [mutation('request.create', Buffer.alloc(900_000, 7))] }]) {
       const answer = await answered(payload, 256);
-      expect(answer).toEqual({ ok: false, error: { code: 'invalid_payload', message: 'Binary data is not accepted: send JSON values only.' } });
+      expect(answer).toEqual({
+        ok: false,
+        error: { code: 'invalid_payload', message: 'Binary data is not accepted: send JSON values only.' },
+      });
     }
   });
 
   it('a huge array: at most 20 issues, the rest counted', async () => {
     // As many wrong items as a request may hold: one issue each.
-    const answer = await answered({ mutations: [mutation('request.create', { ...createRequestArgs('alpha'), items: Array.from({ length: 500 }, () => 1) })] }, ANSWER_BOUNDS.bytes);
+    const answer = await answered(
+      { mutations: [mutation('request.create', { ...createRequestArgs('alpha'), items: Array.from({ length: 500 }, () => 1) })] },
+      ANSWER_BOUNDS.bytes,
+    );
     const result = answer.ok ? answer.results[0] : undefined;
     if (result?.status !== 'rejected') throw new Error(JSON.stringify(answer));
     const issues = result.error.details?.issues as unknown[];
@@ -59,7 +65,10 @@ describe('bounded answers over the socket', () => {
   it('long keys and deep nesting: paths and messages cut to their bound', async () => {
     let deep: unknown = { ['k'.repeat(50_000)]: 1 };
     for (let depth = 0; depth < 500; depth += 1) deep = { [`level-${depth}-${'n'.repeat(300)}`]: deep };
-    const answer = await answered({ mutations: [mutation('request.create', { ...createRequestArgs('alpha'), ['x'.repeat(200_000)]: deep })] }, ANSWER_BOUNDS.bytes);
+    const answer = await answered(
+      { mutations: [mutation('request.create', { ...createRequestArgs('alpha'), ['x'.repeat(200_000)]: deep })] },
+      ANSWER_BOUNDS.bytes,
+    );
     const result = answer.ok ? answer.results[0] : undefined;
     if (result?.status !== 'rejected') throw new Error(JSON.stringify(answer));
     expect(result.error.message.length).toBeLessThanOrEqual(ANSWER_BOUNDS.textChars);
@@ -70,7 +79,13 @@ describe('bounded answers over the socket', () => {
   });
 
   it('a hundred broken mutations share the push’s bound; each is still answered by its id', async () => {
-    const broken = Array.from({ length: 100 }, () => mutation('request.create', { platformId: 'alpha', ['k'.repeat(5_000)]: 1, items: Array.from({ length: 40 }, () => ({ x: 'y'.repeat(100) })) }));
+    const broken = Array.from({ length: 100 }, () =>
+      mutation('request.create', {
+        platformId: 'alpha',
+        ['k'.repeat(5_000)]: 1,
+        items: Array.from({ length: 40 }, () => ({ x: 'y'.repeat(100) })),
+      }),
+    );
     const answer = await answered({ mutations: broken }, ANSWER_BOUNDS.pushBytes + 100 * 128);
     if (!answer.ok) throw new Error(answer.error.message);
     expect(answer.results.map((r) => r.mutationId)).toEqual(broken.map((m) => m.mutationId));
@@ -89,8 +104,15 @@ describe('bounded answers of the REST API', () => {
     await perform(h.core, 'request.create', args);
     const key = await issueKey(h.core, 'alpha', 'act');
     const before = fingerprint(h);
-    const body = { items: Array.from({ length: 500 }, (_, i) => ({ itemId: `i${i}`, outcome: 'teleported' })), ['z'.repeat(100_000)]: true };
-    const reply = await call(h.relay.url, 'POST', `/api/v1/requests/${String(args.requestId)}/answer`, { key: key.key, idempotencyKey: newId(), body });
+    const body = {
+      items: Array.from({ length: 500 }, (_, i) => ({ itemId: `i${i}`, outcome: 'teleported' })),
+      ['z'.repeat(100_000)]: true,
+    };
+    const reply = await call(h.relay.url, 'POST', `/api/v1/requests/${String(args.requestId)}/answer`, {
+      key: key.key,
+      idempotencyKey: newId(),
+      body,
+    });
     expect(reply.status).toBe(400);
     expect(Buffer.byteLength(reply.text)).toBeLessThan(ANSWER_BOUNDS.bytes);
     expect(reply.json()).toMatchObject({ ok: false, error: { code: 'invalid_payload', details: { omitted: expect.any(Number) } } });

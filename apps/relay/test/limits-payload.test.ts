@@ -21,9 +21,7 @@ describe('payload size limits', () => {
     const head = relay.headSeq;
 
     // 100 valid mutations of ~2.5 kB each: fine under 1 MB, above this relay's 200 kB.
-    const heavy = Array.from({ length: 100 }, () =>
-      mutation('request.create', createRequestArgs('alpha', { grounds: 'g'.repeat(2500) })),
-    );
+    const heavy = Array.from({ length: 100 }, () => mutation('request.create', createRequestArgs('alpha', { grounds: 'g'.repeat(2500) })));
     const gone = big.waitForDisconnect();
     await expect(big.push(heavy)).rejects.toThrow();
     expect(await gone).toBe('transport close');
@@ -76,7 +74,12 @@ describe('payload size limits', () => {
     const stranger = await relay.http('POST', '/admin/perform', body, { headers: { authorization: 'Bearer nope' } });
     expect(stranger.status).toBe(401);
     expect(relay.headSeq).toBe(head);
-    const fine = await relay.http('POST', '/admin/perform', JSON.stringify({ type: 'platform.create', args: { platformId: 'alpha', name: 'Alpha', kind: 'platform' } }), { headers: { authorization } });
+    const fine = await relay.http(
+      'POST',
+      '/admin/perform',
+      JSON.stringify({ type: 'platform.create', args: { platformId: 'alpha', name: 'Alpha', kind: 'platform' } }),
+      { headers: { authorization } },
+    );
     expect(fine.status).toBe(200);
     expect(relay.headSeq).toBe(head + 1);
   });

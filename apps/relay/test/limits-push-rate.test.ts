@@ -35,7 +35,10 @@ describe(`mutations per second per device (defaults: ${BURST} at once, ${RATE}/s
     const refused = await device.push(limited);
     expect(refused).toMatchObject({ ok: false, error: { code: 'rate_limited', details: { retryAfterMs: refill(100) } } });
     // A push of one is refused too while the bucket is empty, with its own delay.
-    expect(await device.push(creations(1))).toMatchObject({ ok: false, error: { code: 'rate_limited', details: { retryAfterMs: refill(1) } } });
+    expect(await device.push(creations(1))).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited', details: { retryAfterMs: refill(1) } },
+    });
     expect(relay.headSeq).toBe(head);
 
     // Another device, even of another user of the same role, has its own bucket.

@@ -67,7 +67,17 @@ describe('malformed payloads get typed errors and the socket stays usable', () =
   it('bad pulls', async () => {
     const { h, operator } = await standardSetup();
     const ops = await h.connect(operator);
-    for (const payload of [null, 'x', {}, { afterSeq: -1 }, { afterSeq: 1.5 }, { afterSeq: '3' }, { afterSeq: 0, limit: 0 }, { afterSeq: 0, limit: 100_000 }, { afterSeq: 0, extra: true }]) {
+    for (const payload of [
+      null,
+      'x',
+      {},
+      { afterSeq: -1 },
+      { afterSeq: 1.5 },
+      { afterSeq: '3' },
+      { afterSeq: 0, limit: 0 },
+      { afterSeq: 0, limit: 100_000 },
+      { afterSeq: 0, extra: true },
+    ]) {
       expect(await ops.pullRaw(payload), JSON.stringify(payload)).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     }
     ops.socket.emit('pull', { afterSeq: 0 });

@@ -24,11 +24,18 @@ describe('meetings over the wire', () => {
     await ops.act('agenda.addItem', { itemId: newId(), meetingId, kind: 'free', title: 'General point' });
     await ops.act('agenda.addItem', { itemId: newId(), meetingId, kind: 'late_requests', title: 'Beta is late', platformId: 'beta' });
     const betaAction = newId();
-    await ops.act('actionItem.create', { actionItemId: betaAction, meetingId, text: 'Beta night shift', owner: { kind: 'platform', platformId: 'beta' } });
+    await ops.act('actionItem.create', {
+      actionItemId: betaAction,
+      meetingId,
+      text: 'Beta night shift',
+      owner: { kind: 'platform', platformId: 'beta' },
+    });
     await ops.act('decision.add', { decisionId: newId(), meetingId, platformId: 'beta', text: 'Beta reports monthly' });
 
     // The beta liaison may close their own action item; the alpha liaison cannot even see it.
-    const refused = await alpha.push([{ mutationId: newId(), type: 'actionItem.setStatus', args: { actionItemId: betaAction, status: 'done' }, clientTime: null }]);
+    const refused = await alpha.push([
+      { mutationId: newId(), type: 'actionItem.setStatus', args: { actionItemId: betaAction, status: 'done' }, clientTime: null },
+    ]);
     expect(refused).toMatchObject({ ok: true, results: [{ status: 'rejected', error: { code: 'not_found' } }] });
     await beta.act('actionItem.setStatus', { actionItemId: betaAction, status: 'done' });
 

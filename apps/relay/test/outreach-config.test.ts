@@ -28,7 +28,9 @@ describe('outreach settings from the environment', () => {
   });
 
   it('refuses what it cannot use, without repeating an SMTP URL (it may hold a password)', () => {
-    expect(() => resolveOutreach({ CONTACT_DESK_SMTP_URL: 'http://user:hunter2@mail.example' })).toThrow(/^invalid CONTACT_DESK_SMTP_URL: must be smtp:\/\/ or smtps:\/\/$/);
+    expect(() => resolveOutreach({ CONTACT_DESK_SMTP_URL: 'http://user:hunter2@mail.example' })).toThrow(
+      /^invalid CONTACT_DESK_SMTP_URL: must be smtp:\/\/ or smtps:\/\/$/,
+    );
     expect(() => resolveOutreach({ CONTACT_DESK_DUTY_EMAIL: 'permanence' })).toThrow(/CONTACT_DESK_DUTY_EMAIL/);
     expect(() => resolveOutreach({ CONTACT_DESK_APP_URL: 'javascript:alert(1)' })).toThrow(/CONTACT_DESK_APP_URL/);
     expect(() => resolveOutreach({ CONTACT_DESK_DELIVERY_GIVE_UP_MS: '0' })).toThrow(/CONTACT_DESK_DELIVERY_GIVE_UP_MS/);

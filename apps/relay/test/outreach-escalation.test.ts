@@ -27,7 +27,9 @@ describe('the escalation chain, told by mail and webhook', () => {
     await drain(h);
     /** Mails about alpha's request: recipient and what happened. */
     const mailed = () =>
-      sink.received.filter((item) => item.mail.subject?.includes(ref) && !item.to.includes(DUTY)).map((item) => [item.to.join(','), item.mail.subject?.split(' — ')[1]]);
+      sink.received
+        .filter((item) => item.mail.subject?.includes(ref) && !item.to.includes(DUTY))
+        .map((item) => [item.to.join(','), item.mail.subject?.split(' — ')[1]]);
     const hooked = () => hook.bodies<{ type: string; data: { deadline: unknown } }>().map((body) => body.type);
     expect(mailed()).toEqual(
       expect.arrayContaining([
@@ -66,7 +68,10 @@ describe('the escalation chain, told by mail and webhook', () => {
     const missed = "Délai d'accusé de réception dépassé / Acknowledgement deadline missed";
     expect(mailed().sort()).toEqual([
       [PEOPLE.backup.email, missed],
-      [PEOPLE.backup.email, "Escalade au niveau 1 (correspondant suppléant de la plateforme) / Escalated to level 1 (the platform's backup liaison)"],
+      [
+        PEOPLE.backup.email,
+        "Escalade au niveau 1 (correspondant suppléant de la plateforme) / Escalated to level 1 (the platform's backup liaison)",
+      ],
       [PEOPLE.liaison.email, missed],
     ]);
     expect(sink.to(DUTY).map((mail) => mail.subject)).toEqual(
@@ -80,7 +85,10 @@ describe('the escalation chain, told by mail and webhook', () => {
     await h.relay.watcher.tick();
     await drain(h);
     expect(mailed()).toEqual([
-      [PEOPLE.manager.email, "Escalade au niveau 2 (responsable désigné par la plateforme) / Escalated to level 2 (the platform's manager contact)"],
+      [
+        PEOPLE.manager.email,
+        "Escalade au niveau 2 (responsable désigné par la plateforme) / Escalated to level 2 (the platform's manager contact)",
+      ],
     ]);
 
     sink.received.length = 0;

@@ -52,7 +52,15 @@ describe('webhooks carry only what their side may see', () => {
     ] as const) {
       const text = hook.received.map((request) => request.body).join('\n');
       expect(hook.bodies<Body>().every((body) => body.data.request.platformId === own)).toBe(true);
-      for (const leak of [other.requestId, other.ref, MINISTRY_NOTE, 'notification.attempted', 'user.created', 'platform.updated', 'webhook.']) {
+      for (const leak of [
+        other.requestId,
+        other.ref,
+        MINISTRY_NOTE,
+        'notification.attempted',
+        'user.created',
+        'platform.updated',
+        'webhook.',
+      ]) {
         expect(text).not.toContain(leak);
       }
     }
@@ -121,7 +129,10 @@ describe('the delivery log', () => {
         before = answer.deliveries.at(-1)?.createdAt;
         if (!answer.hasMore) break;
       }
-      expect(seen.map((delivery) => delivery.deliveryId), `pages of ${limit}`).toEqual(everything.deliveries.map((d) => d.deliveryId));
+      expect(
+        seen.map((delivery) => delivery.deliveryId),
+        `pages of ${limit}`,
+      ).toEqual(everything.deliveries.map((d) => d.deliveryId));
     }
     const failing = await deliveryLog(prefect, { limit: 10, status: 'pending' });
     expect(failing).toMatchObject({ ok: true, hasMore: false });

@@ -54,7 +54,7 @@ describe('mail to the contacts of a request', () => {
     }
 
     // Each send is an event on the request's timeline, seen by the ministry and the platform.
-    const recorded = (await attempts(h));
+    const recorded = await attempts(h);
     expect(recorded).toHaveLength(2);
     const toLea = recorded.find((attempt) => attempt.recipient === PEOPLE.liaison.email);
     expect(toLea).toMatchObject({
@@ -165,7 +165,11 @@ describe('a server that refuses or never answers', () => {
     expect(alert?.subject).toContain(`${ref} — Message non remis / Message not delivered: ${PEOPLE.liaison.email}`);
     expect(alert?.text).toContain(`Tentatives : ${tries.length}`);
     const log = await deliveryLog(prefect, { limit: 10, status: 'abandoned' });
-    expect(log).toMatchObject({ ok: true, hasMore: false, deliveries: [{ target: PEOPLE.liaison.email, status: 'abandoned', attempts: tries.length }] });
+    expect(log).toMatchObject({
+      ok: true,
+      hasMore: false,
+      deliveries: [{ target: PEOPLE.liaison.email, status: 'abandoned', attempts: tries.length }],
+    });
   });
 
   it('a server that accepts and never answers times out; the delivery stays pending and is tried again', async () => {
@@ -180,7 +184,9 @@ describe('a server that refuses or never answers', () => {
       ['failed', 'timed out after 0.4 s'],
     ]);
     const log = await deliveryLog(prefect);
-    expect(log.ok && log.deliveries.map((delivery) => [delivery.status, delivery.attempts, delivery.lastDetail, delivery.nextAttemptAt])).toEqual([
+    expect(
+      log.ok && log.deliveries.map((delivery) => [delivery.status, delivery.attempts, delivery.lastDetail, delivery.nextAttemptAt]),
+    ).toEqual([
       ['pending', 1, 'timed out after 0.4 s', T0 + 30_000],
       ['pending', 1, 'timed out after 0.4 s', T0 + 30_000],
     ]);

@@ -70,7 +70,10 @@ describe('a deadline that is near', () => {
     await ops.act('request.create', args);
     const requestId = args.requestId as string;
     await alpha.act('request.acknowledge', { requestId });
-    const soon = () => outboxRows(h).filter((row) => row.trigger === 'deadline_soon').map((row) => row.dedup_key);
+    const soon = () =>
+      outboxRows(h)
+        .filter((row) => row.trigger === 'deadline_soon')
+        .map((row) => row.dedup_key);
 
     // Received at T0 (a device was connected): the action deadline is T0 + 60 min.
     for (const at of [54, 55, 56, 59]) {

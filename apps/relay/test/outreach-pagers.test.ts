@@ -20,11 +20,19 @@ describe('PagerDuty', () => {
     const { h, ops, alpha, prefect } = await startDesk();
     const pager = await receiver();
     pager.answer = () => 202;
-    await addWebhook(prefect, { platformId: 'alpha', name: 'Alpha on-call', url: pager.url('/v2/enqueue'), preset: 'pagerduty', presetKey: ROUTING_KEY });
+    await addWebhook(prefect, {
+      platformId: 'alpha',
+      name: 'Alpha on-call',
+      url: pager.url('/v2/enqueue'),
+      preset: 'pagerduty',
+      presetKey: ROUTING_KEY,
+    });
     const { requestId, ref } = await createRequest(ops, 'alpha', { priority: 'P0' });
     await createRequest(ops, 'alpha', { priority: 'P1' }); // not paged: P0 only by default
     await drain(h);
-    expect(pager.received.map((call) => [call.method, call.path, call.headers['content-type']])).toEqual([['POST', '/v2/enqueue', 'application/json']]);
+    expect(pager.received.map((call) => [call.method, call.path, call.headers['content-type']])).toEqual([
+      ['POST', '/v2/enqueue', 'application/json'],
+    ]);
     expect(pager.bodies()[0]).toEqual({
       routing_key: ROUTING_KEY,
       event_action: 'trigger',
@@ -53,7 +61,11 @@ describe('PagerDuty', () => {
     await h.relay.watcher.tick();
     await drain(h);
     expect(pager.bodies().slice(1)).toMatchObject([
-      { event_action: 'trigger', dedup_key: requestId, payload: { class: 'deadline_missed', summary: `[P0] ${ref} Alpha — removal: deadline missed / délai dépassé` } },
+      {
+        event_action: 'trigger',
+        dedup_key: requestId,
+        payload: { class: 'deadline_missed', summary: `[P0] ${ref} Alpha — removal: deadline missed / délai dépassé` },
+      },
       { event_action: 'trigger', dedup_key: requestId, payload: { class: 'escalated', custom_details: { escalationLevel: '1' } } },
     ]);
 
@@ -74,7 +86,12 @@ describe('PagerDuty', () => {
   it('calls about one request go out in the order they were planned, even after the pager was down', async () => {
     const { h, ops, alpha, prefect } = await startDesk();
     const port = await downReceiverPort();
-    await addWebhook(prefect, { platformId: 'alpha', url: `http://127.0.0.1:${port}/v2/enqueue`, preset: 'pagerduty', presetKey: ROUTING_KEY });
+    await addWebhook(prefect, {
+      platformId: 'alpha',
+      url: `http://127.0.0.1:${port}/v2/enqueue`,
+      preset: 'pagerduty',
+      presetKey: ROUTING_KEY,
+    });
     const { requestId } = await createRequest(ops, 'alpha', { priority: 'P0' });
     await drain(h);
     await alpha.act('request.acknowledge', { requestId });
@@ -96,10 +113,19 @@ describe('Opsgenie', () => {
     const genie = await receiver();
     genie.answer = () => 202;
     const base = `http://127.0.0.1:${genie.port}`;
-    await addWebhook(prefect, { platformId: 'alpha', name: 'Alpha Opsgenie', url: base, preset: 'opsgenie', presetKey: GENIE_KEY, priorities: ['P0', 'P1'] });
+    await addWebhook(prefect, {
+      platformId: 'alpha',
+      name: 'Alpha Opsgenie',
+      url: base,
+      preset: 'opsgenie',
+      presetKey: GENIE_KEY,
+      priorities: ['P0', 'P1'],
+    });
     const { requestId, ref } = await createRequest(ops, 'alpha', { priority: 'P1' });
     await drain(h);
-    expect(genie.received.map((call) => [call.method, call.path, call.headers.authorization])).toEqual([['POST', '/v2/alerts', `GenieKey ${GENIE_KEY}`]]);
+    expect(genie.received.map((call) => [call.method, call.path, call.headers.authorization])).toEqual([
+      ['POST', '/v2/alerts', `GenieKey ${GENIE_KEY}`],
+    ]);
     expect(genie.bodies()[0]).toEqual({
       message: `[P1] ${ref} Alpha — removal: new request / nouvelle demande`,
       alias: requestId,

@@ -23,7 +23,13 @@ describe('standard webhooks', () => {
     const { h, ops, alpha, prefect } = await startDesk();
     const hook = await receiver();
     const topics = ['request.created', 'comment.added'];
-    const create = mutation('webhook.create', { webhookId: crypto.randomUUID(), platformId: 'alpha', name: 'Alpha case tool', url: hook.url(), topics });
+    const create = mutation('webhook.create', {
+      webhookId: crypto.randomUUID(),
+      platformId: 'alpha',
+      name: 'Alpha case tool',
+      url: hook.url(),
+      topics,
+    });
     const created = await prefect.send(create);
     const secret = created.status === 'accepted' ? (created.data?.signingSecret ?? '') : '';
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
@@ -64,10 +70,14 @@ describe('standard webhooks', () => {
     const routine = await createRequest(ops, 'alpha', { priority: 'P1' });
     await alpha.act('request.acknowledge', { requestId: urgent.requestId });
     await alpha.act('request.acknowledge', { requestId: routine.requestId });
-    expect(await alpha.act('request.assign', { requestId: urgent.requestId, assigneeId: ids.liaison })).toMatchObject({ status: 'accepted' });
+    expect(await alpha.act('request.assign', { requestId: urgent.requestId, assigneeId: ids.liaison })).toMatchObject({
+      status: 'accepted',
+    });
     await ops.act('comment.add', { commentId: crypto.randomUUID(), requestId: urgent.requestId, body: 'Merci.' });
     await drain(h);
-    expect(chosen.bodies<HookBody>().map((body) => [body.type, body.data.request.id])).toEqual([['request.acknowledged', urgent.requestId]]);
+    expect(chosen.bodies<HookBody>().map((body) => [body.type, body.data.request.id])).toEqual([
+      ['request.acknowledged', urgent.requestId],
+    ]);
     expect(standard.bodies<HookBody>().map((body) => [body.type, body.data.request.priority])).toEqual([
       ['request.created', 'P0'],
       ['request.created', 'P1'],
@@ -103,7 +113,7 @@ describe('standard webhooks', () => {
     await prefect.act('webhook.update', { webhookId: off.webhookId, patch: { active: false } });
     h.clock.set(T0 + 30_000);
     await drain(h);
-    expect((await attempts(h))).toHaveLength(2);
+    expect(await attempts(h)).toHaveLength(2);
     expect(outboxRows(h).map((row) => [row.status, row.attempts, row.last_detail])).toEqual([
       ['abandoned', 1, 'webhook removed before delivery'],
       ['abandoned', 1, 'webhook switched off before delivery'],
@@ -118,7 +128,7 @@ describe('retries keep the same webhook-id and the same body', () => {
     const { secret } = await addWebhook(prefect, { platformId: 'alpha', url: `http://127.0.0.1:${port}/hook` });
     await createRequest(ops, 'alpha');
     await drain(h);
-    const [failed] = (await attempts(h));
+    const [failed] = await attempts(h);
     expect(failed).toMatchObject({ outcome: 'failed', detail: 'connection refused', nextAttemptAt: T0 + 30_000 });
     const back = await receiver(port);
     h.clock.set(T0 + 30_000);
@@ -138,7 +148,7 @@ describe('retries keep the same webhook-id and the same body', () => {
     const { secret } = await addWebhook(prefect, { platformId: 'alpha', url: hook.url() });
     await createRequest(ops, 'alpha');
     await drain(h);
-    expect((await attempts(h))).toMatchObject([{ outcome: 'failed', detail: 'timed out after 0.4 s' }]);
+    expect(await attempts(h)).toMatchObject([{ outcome: 'failed', detail: 'timed out after 0.4 s' }]);
     h.clock.set(T0 + 30_000);
     await drain(h);
     const [slow, quick] = hook.received;

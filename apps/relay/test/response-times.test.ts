@@ -65,7 +65,11 @@ describe('receipt, acknowledgement and lateness are recorded on the relay clock'
     await h.relay.watcher.tick();
     expect(await eventsAfter(head)).toMatchObject([
       { type: 'request.deadlineMissed', serverTime: T0 + 15 * MINUTE, payload: { requestId, step: 'ack', deadline: T0 + 15 * MINUTE } },
-      { type: 'request.escalated', serverTime: T0 + 15 * MINUTE, payload: { requestId, level: 1, target: 'backup_liaison', automatic: true } },
+      {
+        type: 'request.escalated',
+        serverTime: T0 + 15 * MINUTE,
+        payload: { requestId, level: 1, target: 'backup_liaison', automatic: true },
+      },
     ]);
     await ops.waitForEvent((e) => e.type === 'request.escalated');
 

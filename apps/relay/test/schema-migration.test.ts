@@ -41,14 +41,26 @@ describe('schema 5 → 7', () => {
     expect(h.core.headPosition).toEqual(head);
     const migrated = new Database(file, { readonly: true });
     expect(migrated.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(migrated.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('event_platforms', 'events_by_platform', 'events_for_all', 'campaigns')").get()).toEqual({ n: 4 });
+    expect(
+      migrated
+        .prepare(
+          "SELECT count(*) AS n FROM sqlite_master WHERE name IN ('event_platforms', 'events_by_platform', 'events_for_all', 'campaigns')",
+        )
+        .get(),
+    ).toEqual({ n: 4 });
     migrated.close();
     expect(verifyChain(file)).toMatchObject({ ok: true, headHash: head.hash });
 
     const prefect = await h.connect(await h.user('prefect'));
     const meetingId = newId();
     const created = await prefect.act('meeting.create', {
-      meetingId, title: 'Both', kind: 'regular', startsAt: T0 + 86_400_000, place: null, videoLink: null, invitedPlatformIds: ['beta', 'alpha'],
+      meetingId,
+      title: 'Both',
+      kind: 'regular',
+      startsAt: T0 + 86_400_000,
+      place: null,
+      videoLink: null,
+      invitedPlatformIds: ['beta', 'alpha'],
     });
     expect(created.status).toBe('accepted');
     expect((await prefect.act('campaign.start', { campaignId: newId(), name: 'Vague' })).status).toBe('accepted');

@@ -13,7 +13,17 @@ import { databaseFile, type RelayConfig } from '../src/config.js';
 import { silentLogger } from '../src/logger.js';
 import { startRelay } from '../src/server.js';
 import { SqliteStorage } from '../src/storage/sqlite-storage.js';
-import { closeAll, createRequest, createRequestArgs, mutation, standardSetup, waitFor, type Client, type Harness, type WireMutation } from './harness.js';
+import {
+  closeAll,
+  createRequest,
+  createRequestArgs,
+  mutation,
+  standardSetup,
+  waitFor,
+  type Client,
+  type Harness,
+  type WireMutation,
+} from './harness.js';
 
 afterEach(closeAll);
 
@@ -193,7 +203,9 @@ describe('a receipt the store refused', () => {
     const receivedAt = await waitFor(() => h.core.view.requests.get(request.requestId)?.receivedAt ?? undefined, 'the receipt', 10_000);
     expect(receivedAt).toBe(clearedAt);
     expect(fileSnapshot(h)).toEqual(memorySnapshot(h));
-    const receipts = (await h.eventsAfter(0)).filter((event) => event.type === 'request.received' && event.payload.requestId === request.requestId);
+    const receipts = (await h.eventsAfter(0)).filter(
+      (event) => event.type === 'request.received' && event.payload.requestId === request.requestId,
+    );
     expect(receipts).toHaveLength(1);
   });
 });

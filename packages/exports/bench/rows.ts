@@ -14,17 +14,38 @@ export function lateRequests(count: number): Request[] {
     const createdAt = PERIOD.from + (i + 1) * step;
     switch (i % 4) {
       case 0: // ack 5 min late, answer 30 min late, two items
-        requests.push(request({ ref, createdAt, ackAfter: 20 * MINUTE, answerAfter: 90 * MINUTE, status: 'answered', outcomes: ['removed', 'refused'] }));
+        requests.push(
+          request({
+            ref,
+            createdAt,
+            ackAfter: 20 * MINUTE,
+            answerAfter: 90 * MINUTE,
+            status: 'answered',
+            outcomes: ['removed', 'refused'],
+          }),
+        );
         break;
       case 1: // ack on time, answer late, one item
-        requests.push(request({ ref, createdAt, ackAfter: 8 * MINUTE, answerAfter: 75 * MINUTE, status: 'answered', outcomes: ['geo_blocked'] }));
+        requests.push(
+          request({ ref, createdAt, ackAfter: 8 * MINUTE, answerAfter: 75 * MINUTE, status: 'answered', outcomes: ['geo_blocked'] }),
+        );
         break;
       case 2: // never acknowledged: still open, a long URL that must wrap
         requests.push(request({ ref, createdAt, status: 'open', locations: [LONG_URL, '@compte_suspect'] }));
         break;
       default: // other platform, P1 terms, three items, ack late
         requests.push(
-          request({ ref, platformId: 'p2', createdAt, ackAfter: 2 * 60 * MINUTE, answerAfter: 30 * 60 * MINUTE, status: 'answered', outcomes: ['removed', 'removed', 'refused'], ackMinutes: 60, actionMinutes: 24 * 60 }),
+          request({
+            ref,
+            platformId: 'p2',
+            createdAt,
+            ackAfter: 2 * 60 * MINUTE,
+            answerAfter: 30 * 60 * MINUTE,
+            status: 'answered',
+            outcomes: ['removed', 'removed', 'refused'],
+            ackMinutes: 60,
+            actionMinutes: 24 * 60,
+          }),
         );
     }
   }

@@ -70,7 +70,13 @@ interface Row {
 }
 
 const fmt = (value: number | null, unit: 'ms' | 'MB') =>
-  value === null ? 'n/a' : unit === 'MB' ? `${value.toFixed(1)} MB` : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(0)} ms`;
+  value === null
+    ? 'n/a'
+    : unit === 'MB'
+      ? `${value.toFixed(1)} MB`
+      : value >= 10_000
+        ? `${(value / 1000).toFixed(1)} s`
+        : `${value.toFixed(0)} ms`;
 
 function table(rows: readonly Row[]): string {
   const header = ['figure', 'contact desk', 'baseline', 'ratio', 'target', 'result'];
@@ -114,15 +120,33 @@ const labels: Record<string, string> = { csv: 'CSV excel-fr', xlsx: 'XLSX', pdf:
 const figures: Row[] = [];
 for (const kind of ['csv', 'xlsx', 'pdf']) {
   const r = results[kind] ?? null;
-  figures.push({ figure: `${labels[kind]} 10k rows: wall time`, value: r?.ms ?? null, baseline: baseline?.ms ?? null, unit: 'ms', targetMs: TARGET_MS });
+  figures.push({
+    figure: `${labels[kind]} 10k rows: wall time`,
+    value: r?.ms ?? null,
+    baseline: baseline?.ms ?? null,
+    unit: 'ms',
+    targetMs: TARGET_MS,
+  });
 }
 for (const kind of ['csv', 'xlsx', 'pdf']) {
   const r = results[kind] ?? null;
-  figures.push({ figure: `${labels[kind]} 10k rows: peak RSS over start`, value: r?.peakRssDeltaMb ?? null, baseline: baseline?.peakRssDeltaMb ?? null, unit: 'MB', targetMs: null });
+  figures.push({
+    figure: `${labels[kind]} 10k rows: peak RSS over start`,
+    value: r?.peakRssDeltaMb ?? null,
+    baseline: baseline?.peakRssDeltaMb ?? null,
+    unit: 'MB',
+    targetMs: null,
+  });
 }
 for (const kind of ['csv', 'xlsx', 'pdf']) {
   const r = results[kind] ?? null;
-  figures.push({ figure: `${labels[kind]} 10k rows: peak heapUsed over start`, value: r?.peakHeapDeltaMb ?? null, baseline: baseline?.peakHeapDeltaMb ?? null, unit: 'MB', targetMs: null });
+  figures.push({
+    figure: `${labels[kind]} 10k rows: peak heapUsed over start`,
+    value: r?.peakHeapDeltaMb ?? null,
+    baseline: baseline?.peakHeapDeltaMb ?? null,
+    unit: 'MB',
+    targetMs: null,
+  });
 }
 
 console.log(`\nContact Desk exports — late-response list, ${ROWS.toLocaleString('en')} rows, node ${process.version}\n`);
@@ -135,7 +159,9 @@ console.log(
 console.log('- Each format ran in its own `node --expose-gc` child (killed after 120 s), after a 10-row warm-up run and two GCs.');
 console.log(
   `- Peak RSS is the kernel's high-water mark (VmHWM, reset through /proc/self/clear_refs before the run: ` +
-    `${Object.values(results).map((r) => r?.peakRssSource ?? '?').join('/')}) minus the RSS just before; it sees peaks inside synchronous code.`,
+    `${Object.values(results)
+      .map((r) => r?.peakRssSource ?? '?')
+      .join('/')}) minus the RSS just before; it sees peaks inside synchronous code.`,
 );
 console.log(
   '- heapUsed is sampled every 10 ms by a timer, so it misses peaks inside long synchronous calls: a lower bound ' +
@@ -147,7 +173,9 @@ for (const kind of ['csv', 'xlsx', 'pdf']) {
 }
 const pdf = results.pdf;
 if (scaling.length > 0 && pdf) {
-  const points = [...scaling, pdf].map((r) => `${r.rows} rows ${fmt(r.ms, 'ms')} (${(r.ms / r.rows).toFixed(2)} ms/row, peak RSS +${r.peakRssDeltaMb.toFixed(0)} MB)`);
+  const points = [...scaling, pdf].map(
+    (r) => `${r.rows} rows ${fmt(r.ms, 'ms')} (${(r.ms / r.rows).toFixed(2)} ms/row, peak RSS +${r.peakRssDeltaMb.toFixed(0)} MB)`,
+  );
   console.log(`- PDF scaling: ${points.join('; ')}.`);
 }
 console.log(`- Total bench time ${((Date.now() - started) / 1000).toFixed(1)} s.`);

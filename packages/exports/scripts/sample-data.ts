@@ -29,7 +29,7 @@ const PROFILE: Record<string, { ack: number; answer: number; slow: number }> = {
 
 export function sampleRequests(): Request[] {
   let seed = 20261101;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
   const requests: Request[] = [];
   let n = 0;
   for (const [platformId, profile] of Object.entries(PROFILE)) {
@@ -39,15 +39,31 @@ export function sampleRequests(): Request[] {
       const ref = `CD-2026-${String(n).padStart(5, '0')}`;
       const roll = random();
       const ackAfter = Math.round(profile.ack * (0.3 + 2 * random()) * MINUTE);
-      const answerAfter = Math.round((random() < profile.slow ? (2 + 5 * random()) * 24 * 60 : profile.answer * (0.3 + 2 * random())) * MINUTE);
-      const locations = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, k) => `https://${platformId}.example.com/content/${n}/${k}?share=${Math.floor(random() * 1e9)}`);
+      const answerAfter = Math.round(
+        (random() < profile.slow ? (2 + 5 * random()) * 24 * 60 : profile.answer * (0.3 + 2 * random())) * MINUTE,
+      );
+      const locations = Array.from(
+        { length: 1 + Math.floor(random() * 3) },
+        (_, k) => `https://${platformId}.example.com/content/${n}/${k}?share=${Math.floor(random() * 1e9)}`,
+      );
       if (roll < 0.07) {
         requests.push(request({ ref, platformId, createdAt, status: 'withdrawn', withdrawnAfter: 3 * HOUR, locations }));
       } else if (roll < 0.12) {
         requests.push(request({ ref, platformId, createdAt, ackAfter, status: 'acknowledged', locations }));
       } else {
         const outcomes = locations.map((_, k): ItemOutcome => (k === 2 ? 'refused' : k === 1 ? 'geo_blocked' : 'removed'));
-        requests.push(request({ ref, platformId, createdAt, ackAfter, answerAfter: Math.max(answerAfter, ackAfter + MINUTE), status: 'answered', outcomes: [...outcomes], locations }));
+        requests.push(
+          request({
+            ref,
+            platformId,
+            createdAt,
+            ackAfter,
+            answerAfter: Math.max(answerAfter, ackAfter + MINUTE),
+            status: 'answered',
+            outcomes: [...outcomes],
+            locations,
+          }),
+        );
       }
     }
   }
@@ -128,7 +144,14 @@ export function sampleCampaignRequests(): Request[] {
   return sampleRequests().map((r) =>
     r.createdAt < SAMPLE_CAMPAIGN.startedAt
       ? r
-      : asOf({ ...r, campaignId: SAMPLE_CAMPAIGN.id, sla: { ...r.sla, ackMs: term.ackMinutes * MINUTE, actionMs: term.actionMinutes * MINUTE, campaignId: SAMPLE_CAMPAIGN.id } }, NOW),
+      : asOf(
+          {
+            ...r,
+            campaignId: SAMPLE_CAMPAIGN.id,
+            sla: { ...r.sla, ackMs: term.ackMinutes * MINUTE, actionMs: term.actionMinutes * MINUTE, campaignId: SAMPLE_CAMPAIGN.id },
+          },
+          NOW,
+        ),
   );
 }
 

@@ -39,11 +39,20 @@ for (const language of ['fr', 'en'] as const) {
   const late = sampleLateList(language);
   const figures = sampleFigures(language);
   const campaign = sampleCampaign(language);
-  const minutes = { ...minutesInput(language), figures: figures.figures.map((row) => ({ ...row, platformName: SAMPLE_PLATFORMS.get(row.platformId)?.name })) };
+  const minutes = {
+    ...minutesInput(language),
+    figures: figures.figures.map((row) => ({ ...row, platformName: SAMPLE_PLATFORMS.get(row.platformId)?.name })),
+  };
   // The same minutes once the prefect has adopted them: what every copy made afterwards is.
   const adopted = {
     ...minutes,
-    adoption: { version: 2, adoptedAt: minutes.meta.generatedAt, upToSeq: minutes.meta.lastSeq, contentHash: SAMPLE_CONTENT_HASH, note: SAMPLE_AMENDMENT[language] },
+    adoption: {
+      version: 2,
+      adoptedAt: minutes.meta.generatedAt,
+      upToSeq: minutes.meta.lastSeq,
+      contentHash: SAMPLE_CONTENT_HASH,
+      note: SAMPLE_AMENDMENT[language],
+    },
   };
   const files: [string, Uint8Array][] = [
     ['late.pdf', await lateListPdf(late)],
@@ -78,10 +87,23 @@ if (!has('soffice') || !has('pdftoppm')) {
 } else {
   const office = readdirSync(dir).filter((name) => /\.(docx|xlsx)$/.test(name));
   const converted = join(dir, 'office-pdf');
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', converted, ...office.map((name) => join(dir, name))], { stdio: 'ignore' });
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', converted, ...office.map((name) => join(dir, name))], {
+    stdio: 'ignore',
+  });
   const pdfs = [
-    ...readdirSync(dir).filter((name) => name.endsWith('.pdf')).map((name) => [join(dir, name), name.replace(/\.pdf$/, '')] as const),
-    ...readdirSync(converted).map((name) => [join(converted, name), `${name.replace(/\.pdf$/, '')}-${office.find((o) => o.startsWith(name.replace(/\.pdf$/, '')))?.split('.').pop()}`] as const),
+    ...readdirSync(dir)
+      .filter((name) => name.endsWith('.pdf'))
+      .map((name) => [join(dir, name), name.replace(/\.pdf$/, '')] as const),
+    ...readdirSync(converted).map(
+      (name) =>
+        [
+          join(converted, name),
+          `${name.replace(/\.pdf$/, '')}-${office
+            .find((o) => o.startsWith(name.replace(/\.pdf$/, '')))
+            ?.split('.')
+            .pop()}`,
+        ] as const,
+    ),
   ];
   for (const [pdf, stem] of pdfs) execFileSync('pdftoppm', ['-r', '60', '-png', pdf, join(dir, 'png', stem)]);
   process.stdout.write(`samples written to ${dir}, pages rendered to ${join(dir, 'png')}\n`);

@@ -41,7 +41,13 @@ export function campaignReportInput(
   const all = [...requests];
   return {
     meta,
-    campaign: { name: campaign.name, status: campaign.status, startedAt: campaign.startedAt, closedAt: campaign.closedAt, terms: campaign.terms },
+    campaign: {
+      name: campaign.name,
+      status: campaign.status,
+      startedAt: campaign.startedAt,
+      closedAt: campaign.closedAt,
+      terms: campaign.terms,
+    },
     figures: campaignFigures(all, campaign.id, at),
     course: campaignCourse(campaignRequests(all, campaign.id), at, COURSE_STEPS),
     late: campaignLateRows(all, campaign.id, platforms, at),
@@ -69,7 +75,8 @@ const RECEIPT_KEYS = ['counted', 'received', 'acknowledged', 'answered'] as cons
  */
 export function receiptTable(figures: readonly PlatformFigures[], texts: Texts, platformName: (id: string) => string): FiguresCells {
   const language = texts.language;
-  const header = (key: (typeof RECEIPT_KEYS)[number]) => FIGURES_COLUMNS.find((column) => column.key === key)?.header[language] ?? texts.campaign.received;
+  const header = (key: (typeof RECEIPT_KEYS)[number]) =>
+    FIGURES_COLUMNS.find((column) => column.key === key)?.header[language] ?? texts.campaign.received;
   return {
     header: [PLATFORM_HEADER[language], ...RECEIPT_KEYS.map(header)],
     body: inReaderOrder(figures, language, platformName).map((row) => [
@@ -96,7 +103,10 @@ export function campaignModel(input: CampaignReportInput): CampaignModel {
   const facts: [string, string][] = [
     [texts.campaign.name, campaign.name],
     [texts.campaign.startedAt, time(campaign.startedAt)],
-    [texts.campaign.status, campaign.status === 'closed' && campaign.closedAt !== null ? texts.campaign.closedOn(time(campaign.closedAt)) : texts.campaign.open],
+    [
+      texts.campaign.status,
+      campaign.status === 'closed' && campaign.closedAt !== null ? texts.campaign.closedOn(time(campaign.closedAt)) : texts.campaign.open,
+    ],
     [texts.campaign.terms, termsText(input, texts, meta.language)],
     [texts.campaign.asOf, `${time(meta.period.to)} (${meta.timeZone})`],
     [texts.campaign.requests, String(total?.created ?? 0)],

@@ -28,7 +28,9 @@ function lateSection(input: CampaignReportInput, texts: Texts): PdfNode[] {
   return [
     lateTableNode(shown, texts, meta.timeZone, WIDTH),
     { text: roboto(lateTotal(late, texts)), bold: true, color: COLORS.header, fontSize: 7.5, margin: [0, 5, 0, 0] },
-    ...(shown.length < late.length ? [{ text: roboto(texts.campaign.lateCut(shown.length, late.length)), style: 'note', margin: [0, 3, 0, 0] }] : []),
+    ...(shown.length < late.length
+      ? [{ text: roboto(texts.campaign.lateCut(shown.length, late.length)), style: 'note', margin: [0, 3, 0, 0] }]
+      : []),
   ];
 }
 
@@ -74,7 +76,10 @@ export async function campaignReportPdf(input: CampaignReportInput): Promise<Uin
       { text: texts.figures.method, style: 'note', margin: [0, 4, 0, 0] },
       { text: texts.campaign.course, style: 'h1', pageBreak: 'before' },
       { text: texts.campaign.courseNote(meta.timeZone), style: 'note', margin: [0, 0, 0, 6] },
-      { svg: campaignCourseSvg(input.course, { language: meta.language, timeZone: meta.timeZone, width: WIDTH, height: 430 }), width: WIDTH },
+      {
+        svg: campaignCourseSvg(input.course, { language: meta.language, timeZone: meta.timeZone, width: WIDTH, height: 430 }),
+        width: WIDTH,
+      },
       { text: texts.campaign.late, style: 'h1', pageBreak: 'before' },
       ...lateSection(input, texts),
     );

@@ -55,7 +55,13 @@ function panel(bars: readonly Bar[], metric: Metric, width: number, top: number,
   const scale = (v: number) => plotX + (Math.min(v, axis.max) / axis.max) * plotWidth;
   const plotTop = top + 24;
   const plotHeight = bars.reduce((sum, bar) => sum + bar.height, 0);
-  const parts = [svgText([metric === 'ack' ? texts.figures.timeToAck : texts.figures.timeToAnswer], 0, top + 14, { size: 12, fill: COLORS.header, extra: 'font-weight="bold"' })];
+  const parts = [
+    svgText([metric === 'ack' ? texts.figures.timeToAck : texts.figures.timeToAnswer], 0, top + 14, {
+      size: 12,
+      fill: COLORS.header,
+      extra: 'font-weight="bold"',
+    }),
+  ];
   for (let v = 0; v <= axis.max; v += axis.step) {
     const x = scale(v);
     parts.push(
@@ -69,7 +75,9 @@ function panel(bars: readonly Bar[], metric: Metric, width: number, top: number,
     const firstBaseline = middle - ((bar.lines.length - 1) * LABEL_SIZE * 1.2) / 2 + LABEL_SIZE * 0.35;
     parts.push(svgText(bar.lines, 0, firstBaseline, { size: LABEL_SIZE, fill: COLORS.ink, extra: bar.total ? 'font-weight="bold"' : '' }));
     if (bar.median === undefined) {
-      parts.push(svgText([texts.figures.noData], plotX + 4, middle + 3, { size: VALUE_SIZE, fill: COLORS.muted, extra: 'font-style="italic"' }));
+      parts.push(
+        svgText([texts.figures.noData], plotX + 4, middle + 3, { size: VALUE_SIZE, fill: COLORS.muted, extra: 'font-style="italic"' }),
+      );
     } else {
       const end = Math.max(plotX + 1, scale(bar.median));
       parts.push(`<rect x="${plotX}" y="${middle - 6}" width="${end - plotX}" height="12" fill="${color}"/>`);
@@ -96,11 +104,23 @@ function panel(bars: readonly Bar[], metric: Metric, width: number, top: number,
 function legend(metrics: readonly Metric[], width: number, top: number, texts: Texts): { svg: string; height: number } {
   const entries: { mark: (x: number, y: number) => string; text: string }[] = [
     {
-      mark: (x, y) => metrics.map((metric, i) => `<rect x="${x + i * 12}" y="${y - 8}" width="10" height="8" fill="${metric === 'ack' ? COLORS.ack : COLORS.answer}"/>`).join(''),
+      mark: (x, y) =>
+        metrics
+          .map(
+            (metric, i) =>
+              `<rect x="${x + i * 12}" y="${y - 8}" width="10" height="8" fill="${metric === 'ack' ? COLORS.ack : COLORS.answer}"/>`,
+          )
+          .join(''),
       text: texts.figures.median,
     },
-    { mark: (x, y) => `<line x1="${x + 4}" y1="${y - 9}" x2="${x + 4}" y2="${y + 1}" stroke="${COLORS.ink}" stroke-width="1.6"/>`, text: texts.figures.p90 },
-    { mark: (x, y) => `<path d="M${x + 1} ${y - 8} L${x + 8} ${y - 4} L${x + 1} ${y} Z" fill="${COLORS.ink}"/>`, text: texts.figures.beyondAxis },
+    {
+      mark: (x, y) => `<line x1="${x + 4}" y1="${y - 9}" x2="${x + 4}" y2="${y + 1}" stroke="${COLORS.ink}" stroke-width="1.6"/>`,
+      text: texts.figures.p90,
+    },
+    {
+      mark: (x, y) => `<path d="M${x + 1} ${y - 8} L${x + 8} ${y - 4} L${x + 1} ${y} Z" fill="${COLORS.ink}"/>`,
+      text: texts.figures.beyondAxis,
+    },
   ];
   const parts: string[] = [];
   let x = 0;

@@ -26,7 +26,8 @@ type Series = 'sent' | 'acknowledged' | 'answered';
 /** A count axis from zero: a step of 1, 2 or 5 times a power of ten, at most five steps. */
 export function niceCountAxis(max: number): { max: number; step: number } {
   for (let power = 1; ; power *= 10) {
-    for (const step of [power, 2 * power, 5 * power]) if (Math.max(1, max) <= step * 5) return { max: Math.max(step, Math.ceil(max / step) * step), step };
+    for (const step of [power, 2 * power, 5 * power])
+      if (Math.max(1, max) <= step * 5) return { max: Math.max(step, Math.ceil(max / step) * step), step };
   }
 }
 
@@ -50,14 +51,16 @@ function shortDay(ms: number, timeZone: string, texts: Texts): string {
  */
 export function timeTicks(from: number, to: number, timeZone: string, texts: Texts, most: number): { at: number; lines: string[] }[] {
   const span = Math.max(to - from, MINUTE);
-  const step = TICK_STEPS.find((minutes) => span / (minutes * MINUTE) <= most) ?? Math.ceil(span / most / (DAY_MINUTES * MINUTE)) * DAY_MINUTES;
+  const step =
+    TICK_STEPS.find((minutes) => span / (minutes * MINUTE) <= most) ?? Math.ceil(span / most / (DAY_MINUTES * MINUTE)) * DAY_MINUTES;
   const ticks: { at: number; lines: string[] }[] = [];
   let lastDay = '';
   for (let at = Math.ceil(from / QUARTER) * QUARTER; at <= to; at += QUARTER) {
     const w = wallTime(at, timeZone);
     const minuteOfDay = w.hour * 60 + w.minute;
     const dayNumber = Date.UTC(w.year, w.month - 1, w.day) / (DAY_MINUTES * MINUTE);
-    const round = step < DAY_MINUTES ? minuteOfDay % step === 0 : minuteOfDay === 0 && (dayNumber - MONDAY_DAY_NUMBER) % (step / DAY_MINUTES) === 0;
+    const round =
+      step < DAY_MINUTES ? minuteOfDay % step === 0 : minuteOfDay === 0 && (dayNumber - MONDAY_DAY_NUMBER) % (step / DAY_MINUTES) === 0;
     if (!round) continue;
     const day = shortDay(at, timeZone, texts);
     const time = `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
@@ -139,6 +142,7 @@ export function campaignCourseSvg(course: readonly CampaignPoint[], options: Cou
     const previous = ends[i - 1];
     if (previous && end.at - previous.at < SIZE * 1.25) end.at = previous.at + SIZE * 1.25;
   });
-  for (const end of ends) parts.push(svgText([endLabel(end.s)], left + plotWidth + 6, end.at + 3, { size: SIZE, fill: end.s.text, extra: 'font-weight="bold"' }));
+  for (const end of ends)
+    parts.push(svgText([endLabel(end.s)], left + plotWidth + 6, end.at + 3, { size: SIZE, fill: end.s.text, extra: 'font-weight="bold"' }));
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
 }

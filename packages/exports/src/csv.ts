@@ -33,7 +33,10 @@ function frenchTime(ms: number, timeZone: string): string {
  */
 function preamble(meta: ExportMeta, rows: number): string[][] {
   const texts = textsFor(meta.language);
-  return [[`${CSV_COMMENT} ${meta.title}`], ...metaLines(meta, texts, [[texts.meta.rows, String(rows)]]).map(([label, value]) => [`${CSV_COMMENT} ${label}`, value])];
+  return [
+    [`${CSV_COMMENT} ${meta.title}`],
+    ...metaLines(meta, texts, [[texts.meta.rows, String(rows)]]).map(([label, value]) => [`${CSV_COMMENT} ${label}`, value]),
+  ];
 }
 
 /**

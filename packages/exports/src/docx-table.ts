@@ -10,7 +10,7 @@ import {
   TextRun,
   Paragraph,
   WidthType,
-} from "docx";
+} from 'docx';
 
 /**
  * Tables of the Word exports, laid out so that Word and LibreOffice agree: explicit column widths
@@ -22,23 +22,18 @@ import {
 export const PAGE = { width: 11_906, height: 16_838, margin: 1_134 } as const;
 
 /** The text width of a page in DXA. */
-export function textWidth(orientation: "portrait" | "landscape"): number {
-  return (
-    (orientation === "portrait" ? PAGE.width : PAGE.height) - 2 * PAGE.margin
-  );
+export function textWidth(orientation: 'portrait' | 'landscape'): number {
+  return (orientation === 'portrait' ? PAGE.width : PAGE.height) - 2 * PAGE.margin;
 }
 
 /** The page properties of a section. */
-export function pageOf(orientation: "portrait" | "landscape") {
+export function pageOf(orientation: 'portrait' | 'landscape') {
   return {
     // docx swaps width and height itself for a landscape page.
     size: {
       width: PAGE.width,
       height: PAGE.height,
-      orientation:
-        orientation === "portrait"
-          ? PageOrientation.PORTRAIT
-          : PageOrientation.LANDSCAPE,
+      orientation: orientation === 'portrait' ? PageOrientation.PORTRAIT : PageOrientation.LANDSCAPE,
     },
     margin: {
       top: PAGE.margin,
@@ -50,10 +45,7 @@ export function pageOf(orientation: "portrait" | "landscape") {
 }
 
 /** Widths in DXA from relative weights, summing exactly to `total`. */
-export function columnWidths(
-  weights: readonly number[],
-  total: number,
-): number[] {
+export function columnWidths(weights: readonly number[], total: number): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((weight) => Math.floor((weight / sum) * total));
   widths[0]! += total - widths.reduce((a, b) => a + b, 0);
@@ -65,15 +57,12 @@ export function columnWidths(
  * longest header word (bold, a tenth wider) or its longest cell — a figure never wraps — and the
  * first column (names, which may wrap between words) at most `nameCap` characters.
  */
-export function contentWeights(
-  table: { header: readonly string[]; body: readonly (readonly string[])[] },
-  nameCap = 18,
-): number[] {
+export function contentWeights(table: { header: readonly string[]; body: readonly (readonly string[])[] }, nameCap = 18): number[] {
   const longestWord = (text: string, factor = 1) => Math.max(...text.split(/\s+/).map((word) => word.length * factor));
   return table.header.map((header, c) => {
     const headerWord = longestWord(header, 1.1);
-    if (c > 0) return Math.max(3, headerWord, ...table.body.map((row) => (row[c] ?? "").length));
-    const names = table.body.map((row) => row[0] ?? "");
+    if (c > 0) return Math.max(3, headerWord, ...table.body.map((row) => (row[c] ?? '').length));
+    const names = table.body.map((row) => row[0] ?? '');
     const words = Math.max(headerWord, ...names.map((name) => longestWord(name)));
     const longestName = Math.max(0, ...names.map((name) => name.length));
     return Math.max(words, Math.min(nameCap, longestName));
@@ -83,7 +72,7 @@ export function contentWeights(
 export interface DocxTableOptions {
   /** Relative width of each column. */
   readonly weights: readonly number[];
-  readonly orientation: "portrait" | "landscape";
+  readonly orientation: 'portrait' | 'landscape';
   /** Columns from this index on are right-aligned (figures). */
   readonly numericFrom?: number;
   /** Font size in half-points (default: the document's). */
@@ -92,7 +81,7 @@ export interface DocxTableOptions {
   readonly boldRows?: readonly string[];
 }
 
-const border = { style: BorderStyle.SINGLE, size: 4, color: "C9D1DE" };
+const border = { style: BorderStyle.SINGLE, size: 4, color: 'C9D1DE' };
 const borders = {
   top: border,
   bottom: border,
@@ -102,35 +91,22 @@ const borders = {
   insideVertical: border,
 };
 
-export function docxTable(
-  table: { header: readonly string[]; body: readonly (readonly string[])[] },
-  options: DocxTableOptions,
-): Table {
+export function docxTable(table: { header: readonly string[]; body: readonly (readonly string[])[] }, options: DocxTableOptions): Table {
   const widths = columnWidths(options.weights, textWidth(options.orientation));
   const numericFrom = options.numericFrom ?? Infinity;
-  const align = (c: number) =>
-    c >= numericFrom ? AlignmentType.RIGHT : AlignmentType.LEFT;
+  const align = (c: number) => (c >= numericFrom ? AlignmentType.RIGHT : AlignmentType.LEFT);
   const run = (text: string, extra: { bold?: boolean; color?: string } = {}) =>
     new TextRun({
       text,
       ...extra,
       ...(options.size ? { size: options.size } : {}),
     });
-  const cell = (
-    text: string,
-    c: number,
-    extra: { bold?: boolean; color?: string },
-    fill?: string,
-  ) =>
+  const cell = (text: string, c: number, extra: { bold?: boolean; color?: string }, fill?: string) =>
     new TableCell({
       width: { size: widths[c]!, type: WidthType.DXA },
       margins: { left: 60, right: 60, top: 30, bottom: 30 },
-      ...(fill
-        ? { shading: { type: ShadingType.CLEAR, fill, color: "auto" } }
-        : {}),
-      children: [
-        new Paragraph({ alignment: align(c), children: [run(text, extra)] }),
-      ],
+      ...(fill ? { shading: { type: ShadingType.CLEAR, fill, color: 'auto' } } : {}),
+      children: [new Paragraph({ alignment: align(c), children: [run(text, extra)] })],
     });
   return new Table({
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
@@ -141,21 +117,14 @@ export function docxTable(
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: table.header.map((h, c) =>
-          cell(h, c, { bold: true, color: "FFFFFF" }, "1F3864"),
-        ),
+        children: table.header.map((h, c) => cell(h, c, { bold: true, color: 'FFFFFF' }, '1F3864')),
       }),
       ...table.body.map(
         (row, r) =>
           new TableRow({
             cantSplit: true,
             children: row.map((text, c) =>
-              cell(
-                text,
-                c,
-                options.boldRows?.includes(row[0] ?? "") ? { bold: true } : {},
-                r % 2 === 1 ? "F2F5FA" : undefined,
-              ),
+              cell(text, c, options.boldRows?.includes(row[0] ?? '') ? { bold: true } : {}, r % 2 === 1 ? 'F2F5FA' : undefined),
             ),
           }),
       ),

@@ -14,7 +14,10 @@ const NAME_WIDTH = 30;
  */
 export function figuresSheetColumns(table: FiguresCells): Partial<ExcelJS.Column>[] {
   const longestWord = (header: string) => Math.max(...header.split(' ').map((word) => word.length));
-  return table.header.map((header, index) => ({ header, width: index === 0 ? NAME_WIDTH : Math.max(12, Math.ceil(longestWord(header) * 1.1) + 1) }));
+  return table.header.map((header, index) => ({
+    header,
+    width: index === 0 ? NAME_WIDTH : Math.max(12, Math.ceil(longestWord(header) * 1.1) + 1),
+  }));
 }
 
 /**
@@ -24,7 +27,12 @@ export function figuresSheetColumns(table: FiguresCells): Partial<ExcelJS.Column
  *
  * @param isCount whether the `index`-th column after the platform's name holds counts
  */
-export function writeFiguresRows(sheet: ExcelJS.Worksheet, table: FiguresCells, isCount: (index: number) => boolean, totalLast: boolean): void {
+export function writeFiguresRows(
+  sheet: ExcelJS.Worksheet,
+  table: FiguresCells,
+  isCount: (index: number) => boolean,
+  totalLast: boolean,
+): void {
   table.body.forEach((cells, rowIndex) => {
     const row = sheet.addRow(cells.map((cell, index) => (index > 0 && isCount(index - 1) ? Number(cell) : cell)));
     row.eachCell((cell, column) => {
@@ -52,7 +60,12 @@ export async function figuresXlsx(input: FiguresInput): Promise<Uint8Array> {
   const texts = textsFor(meta.language);
   const table = figuresTable(input.figures, meta.language, (id) => platforms.get(id)?.name ?? id);
   const { workbook, sheet } = tableWorkbook(meta, texts.figures.sheetName, figuresSheetColumns(table));
-  writeFiguresRows(sheet, table, isFiguresCount, input.figures.some((f) => f.platformId === ALL_PLATFORMS));
+  writeFiguresRows(
+    sheet,
+    table,
+    isFiguresCount,
+    input.figures.some((f) => f.platformId === ALL_PLATFORMS),
+  );
   addAboutSheet(workbook, meta, texts, [], texts.figures.method);
   return workbookBytes(workbook);
 }

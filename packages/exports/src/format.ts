@@ -103,9 +103,7 @@ export function formatLongDate(ms: number, timeZone: string, texts: Texts, withT
 
 /** A day, short, e.g. `03/11/2026`. */
 export function formatDate(ms: number, timeZone: string, texts: Texts): string {
-  return new Intl.DateTimeFormat(texts.locale, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(ms),
-  );
+  return new Intl.DateTimeFormat(texts.locale, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
 }
 
 /** The period as people read it: `01/11/2026 00:00 – 30/11/2026 23:59` style, `to` exclusive. */

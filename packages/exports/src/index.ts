@@ -15,8 +15,4 @@ export { campaignCourseSvg, type CourseChartOptions } from './course-chart.js';
 export { minutesPdf, minutesDocx, minutesMarkdown } from './minutes.js';
 export { exportFileName, type ExportKind } from './file-name.js';
 export { textsFor, type Texts } from './texts/index.js';
-export {
-  formatDayMonthYear,
-  formatIsoOffset,
-  wallTimeAsUtc,
-} from './format.js';
+export { formatDayMonthYear, formatIsoOffset, wallTimeAsUtc } from './format.js';

@@ -153,18 +153,29 @@ export class LateTableLayout {
           ),
         };
       case 'count':
-        return { face: 'regular', color: COLORS.ink, align: 'right', lines: wrapText(String(cell.value), this.wrap.regular(maxWidth, MAX_LINES.text)) };
+        return {
+          face: 'regular',
+          color: COLORS.ink,
+          align: 'right',
+          lines: wrapText(String(cell.value), this.wrap.regular(maxWidth, MAX_LINES.text)),
+        };
       case 'duration':
         return {
           face: 'bold',
           color: COLORS.ink,
           align: 'right',
-          lines: cell.value === null ? [] : wrapText(formatDuration(cell.value, this.texts.language), this.wrap.bold(maxWidth, MAX_LINES.text)),
+          lines:
+            cell.value === null ? [] : wrapText(formatDuration(cell.value, this.texts.language), this.wrap.bold(maxWidth, MAX_LINES.text)),
         };
       case 'time':
         if (cell.value === null) {
           const empty = cell.empty ?? '';
-          return { face: 'italic', color: COLORS.muted, align: 'left', lines: empty ? wrapText(empty, this.wrap.italic(maxWidth, MAX_LINES.text)) : [] };
+          return {
+            face: 'italic',
+            color: COLORS.muted,
+            align: 'left',
+            lines: empty ? wrapText(empty, this.wrap.italic(maxWidth, MAX_LINES.text)) : [],
+          };
         }
         // `dd/mm/yyyy hh:mm`: the day above the time, so that the column stays narrow.
         return { face: 'regular', color: COLORS.ink, align: 'left', lines: formatDayMonthYear(cell.value, this.timeZone).split(' ') };

@@ -1,13 +1,5 @@
 import { ALL_PLATFORMS_NAME } from '@contact-desk/shared';
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  HeadingLevel,
-  PageNumber,
-  Paragraph,
-  TextRun,
-} from 'docx';
+import { AlignmentType, Document, Footer, HeadingLevel, PageNumber, Paragraph, TextRun } from 'docx';
 import { contentWeights, docxTable, pageOf } from './docx-table.js';
 import { packDocx } from './docx-package.js';
 import { figuresTable } from './figures-table.js';
@@ -24,7 +16,12 @@ function minutesModel(input: MinutesInput) {
   const { meeting, meta } = input;
   const { adoption } = input;
   const standing = adoption
-    ? texts.minutes.adopted(adoption.version, formatLongDate(adoption.adoptedAt, meta.timeZone, texts, true), adoption.upToSeq, adoption.contentHash)
+    ? texts.minutes.adopted(
+        adoption.version,
+        formatLongDate(adoption.adoptedAt, meta.timeZone, texts, true),
+        adoption.upToSeq,
+        adoption.contentHash,
+      )
     : texts.minutes.draft;
   const facts: [string, string][] = [
     [texts.minutes.standing, standing],
@@ -55,7 +52,8 @@ function minutesModel(input: MinutesInput) {
   };
   const figures = figuresTable(input.figures, texts.language);
   // A draft says so in its heading, not only in its facts.
-  const kind = (meeting.kind === 'emergency' ? texts.minutes.emergency : texts.minutes.regular) + (adoption ? '' : ` — ${texts.minutes.draft}`);
+  const kind =
+    (meeting.kind === 'emergency' ? texts.minutes.emergency : texts.minutes.regular) + (adoption ? '' : ` — ${texts.minutes.draft}`);
   return { texts, facts, attendance, actions, figures, kind };
 }
 
@@ -140,7 +138,11 @@ export async function minutesDocx(input: MinutesInput): Promise<Uint8Array> {
       children: [
         new Paragraph({
           children: [
-            new TextRun({ text: `${meta.title} · ${texts.meta.logPosition} ${formatLogPosition(meta)} · ${meta.timeZone} · `, size: 16, color: '5C5C5C' }),
+            new TextRun({
+              text: `${meta.title} · ${texts.meta.logPosition} ${formatLogPosition(meta)} · ${meta.timeZone} · `,
+              size: 16,
+              color: '5C5C5C',
+            }),
             new TextRun({ children: ['page ', PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 16, color: '5C5C5C' }),
           ],
         }),
@@ -150,7 +152,13 @@ export async function minutesDocx(input: MinutesInput): Promise<Uint8Array> {
     heading(texts.minutes.figures),
     figures.body.length === 0
       ? none()
-      : docxTable(figures, { weights: figuresWeights, orientation: 'landscape', numericFrom: 1, size: 16, boldRows: Object.values(ALL_PLATFORMS_NAME) }),
+      : docxTable(figures, {
+          weights: figuresWeights,
+          orientation: 'landscape',
+          numericFrom: 1,
+          size: 16,
+          boldRows: Object.values(ALL_PLATFORMS_NAME),
+        }),
     new Paragraph({ children: [new TextRun({ text: texts.figures.method, italics: true, size: 16, color: '5C5C5C' })] }),
   ];
 
@@ -163,7 +171,15 @@ export async function minutesDocx(input: MinutesInput): Promise<Uint8Array> {
       config: [
         {
           reference: 'decisions',
-          levels: [{ level: 0, format: 'decimal', text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 500, hanging: 300 } } } }],
+          levels: [
+            {
+              level: 0,
+              format: 'decimal',
+              text: '%1.',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 500, hanging: 300 } } },
+            },
+          ],
         },
       ],
     },
@@ -189,7 +205,9 @@ export async function minutesDocx(input: MinutesInput): Promise<Uint8Array> {
           heading(texts.minutes.decisions),
           ...(input.decisions.length === 0
             ? [none()]
-            : input.decisions.map((d) => new Paragraph({ text: withPlatform(d.text, d.platformName), numbering: { reference: 'decisions', level: 0 } }))),
+            : input.decisions.map(
+                (d) => new Paragraph({ text: withPlatform(d.text, d.platformName), numbering: { reference: 'decisions', level: 0 } }),
+              )),
           heading(texts.minutes.actionItems),
           input.actionItems.length === 0 ? none() : docxTable(actions, { weights: [4, 2, 1.2, 1], orientation: 'portrait' }),
           ...(landscape ? [] : figuresPart()),
@@ -199,7 +217,11 @@ export async function minutesDocx(input: MinutesInput): Promise<Uint8Array> {
       ...(landscape ? [{ properties: { page: pageOf('landscape') }, footers: { default: footer() }, children: figuresPart() }] : []),
     ],
   });
-  return packDocx(document, { title: meta.title, description: `${texts.meta.logPosition} ${formatLogPosition(meta)}`, at: meta.generatedAt });
+  return packDocx(document, {
+    title: meta.title,
+    description: `${texts.meta.logPosition} ${formatLogPosition(meta)}`,
+    at: meta.generatedAt,
+  });
 }
 
 /**

@@ -121,7 +121,9 @@ export class PdfCanvas {
     let info = face.glyphs.get(codePoint);
     if (!info) {
       const { font } = face;
-      const glyph = font.font.glyphForCodePoint(font.font.hasGlyphForCodePoint(codePoint) ? codePoint : (SUBSTITUTES.get(codePoint) ?? codePoint));
+      const glyph = font.font.glyphForCodePoint(
+        font.font.hasGlyphForCodePoint(codePoint) ? codePoint : (SUBSTITUTES.get(codePoint) ?? codePoint),
+      );
       const id = font.subset.includeGlyph(glyph.id);
       const width = glyph.advanceWidth * font.scale;
       font.widths[id] ??= width;

@@ -35,9 +35,7 @@ type RobotoFiles = Record<keyof typeof ROBOTO_FILES, string>;
  */
 function nodeFontFiles(): RobotoFiles | null {
   const node = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const nodeModule = node?.getBuiltinModule?.('node:module') as
-    | { createRequire(url: string): { resolve(id: string): string } }
-    | undefined;
+  const nodeModule = node?.getBuiltinModule?.('node:module') as { createRequire(url: string): { resolve(id: string): string } } | undefined;
   if (!nodeModule) return null;
   const require = nodeModule.createRequire(import.meta.url);
   try {
@@ -103,7 +101,10 @@ export function factsTable(facts: readonly (readonly [string, string])[], breakA
   return {
     table: {
       widths: ['auto', '*'],
-      body: facts.map(([label, value]) => [{ text: label, bold: true }, { text: value, ...(breakAll ? { wordBreak: 'break-all' } : {}) }]),
+      body: facts.map(([label, value]) => [
+        { text: label, bold: true },
+        { text: value, ...(breakAll ? { wordBreak: 'break-all' } : {}) },
+      ]),
     },
     layout: 'noBorders',
   };

@@ -55,7 +55,14 @@ export function weeklyTrendSvg(
     if (i % labelEvery === 0) parts.push(svgText([week], x(i), height - 12, { size: SIZE, fill: COLORS.muted, anchor: 'middle' }));
   });
   if (weeks.length === 0) {
-    parts.push(svgText([texts.figures.noData], left + plotWidth / 2, top + plotHeight / 2, { size: 10, fill: COLORS.muted, anchor: 'middle', extra: 'font-style="italic"' }));
+    parts.push(
+      svgText([texts.figures.noData], left + plotWidth / 2, top + plotHeight / 2, {
+        size: 10,
+        fill: COLORS.muted,
+        anchor: 'middle',
+        extra: 'font-style="italic"',
+      }),
+    );
   }
   let legendY = top;
   ids.forEach((id, n) => {
@@ -66,7 +73,9 @@ export function weeklyTrendSvg(
       return v === undefined ? [] : [[x(i), y(v)] as const];
     });
     if (points.length > 1) {
-      parts.push(`<polyline fill="none" stroke="${color}" stroke-width="1.8" points="${points.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(' ')}"/>`);
+      parts.push(
+        `<polyline fill="none" stroke="${color}" stroke-width="1.8" points="${points.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(' ')}"/>`,
+      );
     }
     for (const [px, py] of points) parts.push(`<circle cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="2.5" fill="${color}"/>`);
     const lines = legends[n]!;

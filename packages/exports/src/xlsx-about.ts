@@ -82,7 +82,11 @@ export function addTableSheet(workbook: ExcelJS.Workbook, sheetName: string, col
 }
 
 /** A workbook of the export whose first sheet is a table (`addTableSheet`). */
-export function tableWorkbook(meta: ExportMeta, sheetName: string, columns: Partial<ExcelJS.Column>[]): { workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet } {
+export function tableWorkbook(
+  meta: ExportMeta,
+  sheetName: string,
+  columns: Partial<ExcelJS.Column>[],
+): { workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet } {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Contact Desk';
   workbook.created = new Date(meta.generatedAt);

@@ -38,8 +38,22 @@ function under(spec: Spec, campaignId = CAMPAIGN.id): Request {
 export function campaignRequests(): Request[] {
   return [
     under({ ref: 'CD-2026-0101', createdAt: T, ackAfter: 5 * MINUTE, answerAfter: 30 * MINUTE, status: 'answered', outcomes: ['removed'] }),
-    under({ ref: 'CD-2026-0102', createdAt: T + HOUR, ackAfter: 12 * MINUTE, answerAfter: 40 * MINUTE, status: 'answered', outcomes: ['removed', 'refused'] }),
-    under({ ref: 'CD-2026-0103', createdAt: T + 2 * HOUR, ackAfter: 8 * MINUTE, answerAfter: 50 * MINUTE, status: 'answered', outcomes: ['geo_blocked'] }),
+    under({
+      ref: 'CD-2026-0102',
+      createdAt: T + HOUR,
+      ackAfter: 12 * MINUTE,
+      answerAfter: 40 * MINUTE,
+      status: 'answered',
+      outcomes: ['removed', 'refused'],
+    }),
+    under({
+      ref: 'CD-2026-0103',
+      createdAt: T + 2 * HOUR,
+      ackAfter: 8 * MINUTE,
+      answerAfter: 50 * MINUTE,
+      status: 'answered',
+      outcomes: ['geo_blocked'],
+    }),
     under({ ref: 'CD-2026-0104', platformId: 'p2', createdAt: T + 3 * HOUR, status: 'open' }),
     under({ ref: 'CD-2026-0105', createdAt: T + 4 * HOUR, status: 'withdrawn', withdrawnAfter: 3 * MINUTE }),
     { ...under({ ref: 'CD-2026-0106', platformId: 'p2', createdAt: T + 9 * HOUR, status: 'open' }), receivedAt: null },
@@ -49,5 +63,11 @@ export function campaignRequests(): Request[] {
 }
 
 export function campaignMeta(overrides: Partial<ExportMeta> = {}): ExportMeta {
-  return meta({ title: 'Rapport de campagne — Vague Rhône', period: { from: CAMPAIGN.startedAt, to: AT }, headHash: HEAD_HASH, platforms: [], ...overrides });
+  return meta({
+    title: 'Rapport de campagne — Vague Rhône',
+    period: { from: CAMPAIGN.startedAt, to: AT },
+    headHash: HEAD_HASH,
+    platforms: [],
+    ...overrides,
+  });
 }

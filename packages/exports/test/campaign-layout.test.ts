@@ -25,7 +25,11 @@ describe('campaign report layout', () => {
         for (const run of runs) lines.set(Math.round(run.y * 2), [...(lines.get(Math.round(run.y * 2)) ?? []), run]);
         for (const line of lines.values()) {
           const sorted = [...line].sort((a, b) => a.x - b.x);
-          sorted.slice(1).forEach((run, i) => expect(sorted[i]!.x + sorted[i]!.width, `${sorted[i]!.str} | ${run.str} on page ${page}`).toBeLessThanOrEqual(run.x + 0.5));
+          sorted
+            .slice(1)
+            .forEach((run, i) =>
+              expect(sorted[i]!.x + sorted[i]!.width, `${sorted[i]!.str} | ${run.str} on page ${page}`).toBeLessThanOrEqual(run.x + 0.5),
+            );
         }
       }
     });

@@ -14,7 +14,8 @@ import { MINUTE, PLATFORMS } from './fixtures.js';
 import { pdfPages, squeeze } from './pdf-text.js';
 
 const name = (id: string) => PLATFORMS.get(id)?.name ?? id;
-const input = (language: 'fr' | 'en', campaign = CAMPAIGN) => campaignReportInput(campaignRequests(), campaign, PLATFORMS, campaignMeta({ language }));
+const input = (language: 'fr' | 'en', campaign = CAMPAIGN) =>
+  campaignReportInput(campaignRequests(), campaign, PLATFORMS, campaignMeta({ language }));
 
 async function workbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
@@ -58,7 +59,8 @@ describe('the campaign report', () => {
       for (const row of receiptTable(report.figures, texts, name).body) expect(first).toContain(squeeze(row.join('')));
       expect(first).toContain(squeeze(`${texts.meta.headHash}${HEAD_HASH}`));
       expect(first).toContain(squeeze(CAMPAIGN.name));
-      const terms = language === 'fr' ? 'P0 : accusé en 10 min, réponse en 45 min' : 'P0: acknowledged within 10 min, answered within 45 min';
+      const terms =
+        language === 'fr' ? 'P0 : accusé en 10 min, réponse en 45 min' : 'P0: acknowledged within 10 min, answered within 45 min';
       expect(first).toContain(squeeze(terms));
       expect(first).toContain(squeeze(language === 'fr' ? 'close le 04/11/2026 00:05' : 'closed on 04/11/2026 00:05'));
       for (const page of pages) expect(squeeze(page)).toContain(squeeze(`#48213 · ${HEAD_HASH}`));
@@ -81,13 +83,16 @@ describe('the campaign report', () => {
     expect(figures.map((row) => row.map(String))).toEqual(cells.body);
     // Counts are numbers: they add up.
     expect(figures.at(-1)!.slice(1, 6)).toEqual([6, 1, 5, 3, 3]);
-    expect(rows(book.worksheets[1]!)).toEqual(receiptTable(report.figures, texts, name).body.map((row) => [row[0], ...row.slice(1).map(Number)]));
+    expect(rows(book.worksheets[1]!)).toEqual(
+      receiptTable(report.figures, texts, name).body.map((row) => [row[0], ...row.slice(1).map(Number)]),
+    );
     expect(rows(book.worksheets[2]!)).toEqual(
       report.course.map((point) => [new Date(wallTimeAsUtc(point.at, 'Europe/Paris')), point.sent, point.acknowledged, point.answered]),
     );
     expect(rows(book.worksheets[3]!).map((row) => row[0])).toEqual(report.late.map((row) => row.ref));
     const about = book.worksheets[4]!.getSheetValues().flat().map(String);
-    for (const value of ['48213', HEAD_HASH, CAMPAIGN.name, 'P0\u00a0: accusé en 10 min, réponse en 45 min']) expect(about).toContain(value);
+    for (const value of ['48213', HEAD_HASH, CAMPAIGN.name, 'P0\u00a0: accusé en 10 min, réponse en 45 min'])
+      expect(about).toContain(value);
   });
 
   for (const language of ['fr', 'en'] as const) {
@@ -107,7 +112,10 @@ describe('the campaign report', () => {
 
   it('lists the oldest late requests in the PDF when there are very many, and says so; the XLSX lists them all', async () => {
     const report = input('en');
-    const late = Array.from({ length: LATE_ROWS_IN_PDF + 2 }, (_, i) => ({ ...report.late[i % report.late.length]!, ref: `CD-2026-${String(i).padStart(5, '0')}` }));
+    const late = Array.from({ length: LATE_ROWS_IN_PDF + 2 }, (_, i) => ({
+      ...report.late[i % report.late.length]!,
+      ref: `CD-2026-${String(i).padStart(5, '0')}`,
+    }));
     const { pages } = await pdfPages(await campaignReportPdf({ ...report, late }));
     const all = squeeze(pages.join(''));
     expect(all).toContain(`CD-2026-${String(LATE_ROWS_IN_PDF - 1).padStart(5, '0')}`);
@@ -120,6 +128,8 @@ describe('the campaign report', () => {
 
   it('is named after the campaign’s days and the log position', () => {
     expect(exportFileName('campaign', campaignMeta(), 'pdf')).toBe(`campagne-2026-11-03_2026-11-04-seq48213-${HEAD_HASH.slice(0, 12)}.pdf`);
-    expect(exportFileName('campaign', campaignMeta({ language: 'en' }), 'xlsx')).toBe(`campaign-2026-11-03_2026-11-04-seq48213-${HEAD_HASH.slice(0, 12)}.xlsx`);
+    expect(exportFileName('campaign', campaignMeta({ language: 'en' }), 'xlsx')).toBe(
+      `campaign-2026-11-03_2026-11-04-seq48213-${HEAD_HASH.slice(0, 12)}.xlsx`,
+    );
   });
 });

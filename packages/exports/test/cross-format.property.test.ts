@@ -3,7 +3,17 @@
  * format states the numbers of `platformFigures`: the figures PDF's text, the Markdown, the XLSX
  * cells; and the late list (its CSV rows) adds up, per platform, to `late` and `unanswered`.
  */
-import { ALL_PLATFORMS, campaignFigures, dayAfter, FIGURES_COLUMNS, figuresCells, periodOfDays, platformFigures, type Campaign, type Request } from '@contact-desk/shared';
+import {
+  ALL_PLATFORMS,
+  campaignFigures,
+  dayAfter,
+  FIGURES_COLUMNS,
+  figuresCells,
+  periodOfDays,
+  platformFigures,
+  type Campaign,
+  type Request,
+} from '@contact-desk/shared';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import Papa from 'papaparse';
@@ -98,8 +108,13 @@ describe('every format states the shared figures', () => {
 
         // Markdown: the table's rows are the cells.
         const markdown = new TextDecoder().decode(await figuresMarkdown(input));
-        const mdRows = markdown.split('\n').filter((line) => line.startsWith('| ')).map((line) => line.slice(2, -2).split(' | '));
-        expect(mdRows.length === 0 ? [] : [mdRows[0], ...mdRows.slice(2)]).toEqual(cells.body.length === 0 ? [] : [cells.header, ...cells.body]);
+        const mdRows = markdown
+          .split('\n')
+          .filter((line) => line.startsWith('| '))
+          .map((line) => line.slice(2, -2).split(' | '));
+        expect(mdRows.length === 0 ? [] : [mdRows[0], ...mdRows.slice(2)]).toEqual(
+          cells.body.length === 0 ? [] : [cells.header, ...cells.body],
+        );
 
         // XLSX: counts are numbers equal to the figures, the other cells the same strings.
         const workbook = new ExcelJS.Workbook();
@@ -108,7 +123,9 @@ describe('every format states the shared figures', () => {
         cells.body.forEach((row, r) => {
           const values = (sheet.getRow(r + 2).values as ExcelJS.CellValue[]).slice(1);
           expect(values.map(String)).toEqual(row);
-          const f = figures.find((line) => (line.platformId === ALL_PLATFORMS ? row[0] === cells.body.at(-1)?.[0] : name(line.platformId) === row[0]))!;
+          const f = figures.find((line) =>
+            line.platformId === ALL_PLATFORMS ? row[0] === cells.body.at(-1)?.[0] : name(line.platformId) === row[0],
+          )!;
           expect(values.slice(1, 6)).toEqual([f.created, f.withdrawn, f.counted, f.acknowledged, f.answered]);
           expect(values.slice(11, 14)).toEqual([f.late, f.lateWithdrawn, f.unanswered]);
         });
@@ -154,7 +171,12 @@ describe('every format states the shared figures', () => {
           .filter((r) => r.createdAt <= at && w.chosen.includes(r.platformId))
           .map((r, i) => (i % 3 === 2 ? r : { ...r, campaignId: campaign.id }));
         const cells = figuresCells(campaignFigures(requests, campaign.id, at), w.language, name);
-        const input = campaignReportInput(requests, campaign, PLATFORMS, meta({ period: { from: ORIGIN, to: at }, timeZone: w.zone, language: w.language }));
+        const input = campaignReportInput(
+          requests,
+          campaign,
+          PLATFORMS,
+          meta({ period: { from: ORIGIN, to: at }, timeZone: w.zone, language: w.language }),
+        );
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load((await campaignReportXlsx(input)) as unknown as ArrayBuffer);
         const sheet = workbook.worksheets[0]!;

@@ -7,7 +7,14 @@ async function documentText(bytes: Uint8Array): Promise<{ xml: string; text: str
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file('word/document.xml')!.async('string');
   const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-  return { xml, text: text.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>') };
+  return {
+    xml,
+    text: text
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>'),
+  };
 }
 
 describe('minutesDocx', () => {
@@ -73,7 +80,10 @@ describe('minutesDocx tables', () => {
     expect(tables).toHaveLength(3);
     tables.forEach((table, index) => {
       const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
-      expect(grid.reduce((a, b) => a + b, 0), `table ${index}`).toBe(index < 2 ? widths[0] : widths[1]);
+      expect(
+        grid.reduce((a, b) => a + b, 0),
+        `table ${index}`,
+      ).toBe(index < 2 ? widths[0] : widths[1]);
       expect(table).toContain('<w:tblLayout w:type="fixed"/>');
       const rows = [...table.matchAll(/<w:tr>.*?<\/w:tr>/gs)].map((m) => m[0]);
       expect(rows[0]).toContain('<w:tblHeader/>');

@@ -100,14 +100,52 @@ export function request(spec: Spec): Request {
  */
 export function goldenRequests(): Request[] {
   return [
-    request({ ref: 'CD-2026-0001', createdAt: T, ackAfter: 5 * MINUTE, answerAfter: 30 * MINUTE, status: 'answered', outcomes: ['removed', 'removed'] }),
-    request({ ref: 'CD-2026-0002', createdAt: T + HOUR, ackAfter: 10 * MINUTE, answerAfter: 50 * MINUTE, status: 'answered', outcomes: ['removed'] }),
-    request({ ref: 'CD-2026-0003', createdAt: T + 2 * HOUR, ackAfter: 20 * MINUTE, answerAfter: 40 * MINUTE, status: 'answered', outcomes: ['removed', 'removed', 'refused'] }),
-    request({ ref: 'CD-2026-0004', createdAt: T + 3 * HOUR, ackAfter: 8 * MINUTE, answerAfter: 90 * MINUTE, status: 'answered', outcomes: ['geo_blocked'] }),
+    request({
+      ref: 'CD-2026-0001',
+      createdAt: T,
+      ackAfter: 5 * MINUTE,
+      answerAfter: 30 * MINUTE,
+      status: 'answered',
+      outcomes: ['removed', 'removed'],
+    }),
+    request({
+      ref: 'CD-2026-0002',
+      createdAt: T + HOUR,
+      ackAfter: 10 * MINUTE,
+      answerAfter: 50 * MINUTE,
+      status: 'answered',
+      outcomes: ['removed'],
+    }),
+    request({
+      ref: 'CD-2026-0003',
+      createdAt: T + 2 * HOUR,
+      ackAfter: 20 * MINUTE,
+      answerAfter: 40 * MINUTE,
+      status: 'answered',
+      outcomes: ['removed', 'removed', 'refused'],
+    }),
+    request({
+      ref: 'CD-2026-0004',
+      createdAt: T + 3 * HOUR,
+      ackAfter: 8 * MINUTE,
+      answerAfter: 90 * MINUTE,
+      status: 'answered',
+      outcomes: ['geo_blocked'],
+    }),
     request({ ref: 'CD-2026-0005', createdAt: T + 4 * HOUR, status: 'open', locations: [LONG_URL, '@compte_suspect'] }),
     request({ ref: 'CD-2026-0006', createdAt: T + 5 * HOUR, status: 'withdrawn', withdrawnAfter: 3 * MINUTE }),
     request({ ref: 'CD-2026-0000', createdAt: Date.UTC(2026, 9, 20), status: 'open' }),
-    request({ ref: 'CD-2026-0007', platformId: 'p2', createdAt: T + 6 * HOUR, ackAfter: 2 * HOUR, answerAfter: 5 * HOUR, status: 'answered', outcomes: ['removed'], ackMinutes: 60, actionMinutes: 24 * 60 }),
+    request({
+      ref: 'CD-2026-0007',
+      platformId: 'p2',
+      createdAt: T + 6 * HOUR,
+      ackAfter: 2 * HOUR,
+      answerAfter: 5 * HOUR,
+      status: 'answered',
+      outcomes: ['removed'],
+      ackMinutes: 60,
+      actionMinutes: 24 * 60,
+    }),
   ];
 }
 

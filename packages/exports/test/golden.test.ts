@@ -57,17 +57,59 @@ describe('golden figures of the hand-made fixture', () => {
     expect(p2).toMatchObject({ counted: 1, late: 1, unanswered: 0, medianTimeToAck: 7_200_000, onTimeShare: 0 });
     const table = figuresTable([p1!, p2!], 'fr', (id) => PLATFORMS.get(id)!.name);
     expect(table.header).toEqual([
-      'Plateforme', 'Créées', 'Retirées', 'Comptées', 'Accusées', 'Répondues', 'Accusé, médiane', 'Accusé, p90',
-      'Réponse, médiane', 'Réponse, p90', 'Dans les délais', 'En retard', 'dont retirées', 'Sans réponse',
+      'Plateforme',
+      'Créées',
+      'Retirées',
+      'Comptées',
+      'Accusées',
+      'Répondues',
+      'Accusé, médiane',
+      'Accusé, p90',
+      'Réponse, médiane',
+      'Réponse, p90',
+      'Dans les délais',
+      'En retard',
+      'dont retirées',
+      'Sans réponse',
     ]);
-    expect(table.body[0]).toEqual(['Été «test»; Vidéo', '6', '1', '5', '4', '4', '8 min', '20 min', '40 min', '1 h 30', '40,0 %', '3', '0', '1']);
-    expect(table.body[1]).toEqual(['Réseau "Social"', '1', '0', '1', '1', '1', '2 h 00', '2 h 00', '5 h 00', '5 h 00', '0,0 %', '1', '0', '0']);
+    expect(table.body[0]).toEqual([
+      'Été «test»; Vidéo',
+      '6',
+      '1',
+      '5',
+      '4',
+      '4',
+      '8 min',
+      '20 min',
+      '40 min',
+      '1 h 30',
+      '40,0 %',
+      '3',
+      '0',
+      '1',
+    ]);
+    expect(table.body[1]).toEqual([
+      'Réseau "Social"',
+      '1',
+      '0',
+      '1',
+      '1',
+      '1',
+      '2 h 00',
+      '2 h 00',
+      '5 h 00',
+      '5 h 00',
+      '0,0 %',
+      '1',
+      '0',
+      '0',
+    ]);
     const en = figuresTable([p1!], 'en');
     expect(en.body[0]).toEqual(['p1', '6', '1', '5', '4', '4', '8 min', '20 min', '40 min', '1 h 30', '40.0%', '3', '0', '1']);
   });
 
   it('writes the same figures in the minutes', async () => {
-    const text = new TextDecoder().decode(await minutesMarkdown(minutesInput()))
+    const text = new TextDecoder().decode(await minutesMarkdown(minutesInput()));
     expect(text).toContain('| Été «test»; Vidéo | 6 | 1 | 5 | 4 | 4 | 8 min | 20 min | 40 min | 1 h 30 | 40,0 % | 3 | 0 | 1 |');
   });
 });
@@ -75,7 +117,9 @@ describe('golden figures of the hand-made fixture', () => {
 describe('exportFileName', () => {
   it('names the kind in the language and the period’s days in the zone, end excluded', () => {
     expect(exportFileName('late-list', meta(), 'csv')).toBe('retards-2026-11-01_2026-11-30-seq48213-b3f1c2d4e5.csv');
-    expect(exportFileName('late-list', meta({ language: 'en' }), '.xlsx')).toBe('late-responses-2026-11-01_2026-11-30-seq48213-b3f1c2d4e5.xlsx');
+    expect(exportFileName('late-list', meta({ language: 'en' }), '.xlsx')).toBe(
+      'late-responses-2026-11-01_2026-11-30-seq48213-b3f1c2d4e5.xlsx',
+    );
     expect(exportFileName('figures', meta({ language: 'en' }), 'pdf')).toBe('figures-2026-11-01_2026-11-30-seq48213-b3f1c2d4e5.pdf');
     const day = { from: Date.UTC(2026, 10, 2, 23), to: Date.UTC(2026, 10, 3, 23) };
     expect(exportFileName('minutes', meta({ period: day }), 'md')).toBe('compte-rendu-2026-11-03-seq48213-b3f1c2d4e5.md');

@@ -33,8 +33,26 @@ describe('lateListCsv', () => {
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
     expect(text).toContain('"Été «test»; ""quoted"""');
     const [header, r3, r4, r5] = csvTable(text.slice(1), ';');
-    expect(header?.slice(0, 8)).toEqual(['Référence', 'Plateforme', 'Type', 'Priorité', 'Créée le', 'Échéance accusé', 'Accusé le', 'Retard accusé']);
-    expect(r3?.slice(0, 8)).toEqual(['Été «test»; "quoted"', 'Été «test»; Vidéo', 'retrait', 'P0', '03/11/2026 16:05 +01:00', '03/11/2026 16:20 +01:00', '03/11/2026 16:25 +01:00', '5 min']);
+    expect(header?.slice(0, 8)).toEqual([
+      'Référence',
+      'Plateforme',
+      'Type',
+      'Priorité',
+      'Créée le',
+      'Échéance accusé',
+      'Accusé le',
+      'Retard accusé',
+    ]);
+    expect(r3?.slice(0, 8)).toEqual([
+      'Été «test»; "quoted"',
+      'Été «test»; Vidéo',
+      'retrait',
+      'P0',
+      '03/11/2026 16:05 +01:00',
+      '03/11/2026 16:20 +01:00',
+      '03/11/2026 16:25 +01:00',
+      '5 min',
+    ]);
     expect(r3?.[13]).toBe('3');
     expect(r3?.[14]).toBe('retiré ×2, refusé ×1');
     expect(r4?.[11]).toBe('30 min');

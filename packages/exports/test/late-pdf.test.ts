@@ -76,7 +76,9 @@ describe('lateListPdf drawn directly', () => {
       refs += pageRefs.length;
     });
     expect(refs).toBe(count);
-    expect(pages.at(-1)).toMatch(/Total\s: 400 demandes — accusé de réception en retard\s: 400 · réponse en retard\s: 400 · sans réponse\s: 400/);
+    expect(pages.at(-1)).toMatch(
+      /Total\s: 400 demandes — accusé de réception en retard\s: 400 · réponse en retard\s: 400 · sans réponse\s: 400/,
+    );
   });
 
   it('keeps every text inside its column, cutting what does not fit with an ellipsis and a count', { timeout: 60_000 }, async () => {

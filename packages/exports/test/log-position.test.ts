@@ -62,7 +62,11 @@ describe('the log position in every export', () => {
     const zip = await JSZip.loadAsync(await minutesDocx(input));
     const documentXml = await zip.file('word/document.xml')!.async('string');
     expect(documentXml).toContain(HEAD_HASH);
-    const footers = await Promise.all(Object.keys(zip.files).filter((name) => /^word\/footer\d*\.xml$/.test(name)).map((name) => zip.file(name)!.async('string')));
+    const footers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((name) => /^word\/footer\d*\.xml$/.test(name))
+        .map((name) => zip.file(name)!.async('string')),
+    );
     expect(footers.join('')).toContain(`#48213 · ${HEAD_HASH}`);
     const markdown = new TextDecoder().decode(await minutesMarkdown(input));
     expect(markdown).toMatch(new RegExp(`\\*\\*Empreinte de tête\\*\\*\\s:\\s${HEAD_HASH}`));

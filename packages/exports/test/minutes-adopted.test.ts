@@ -29,19 +29,23 @@ afterEach(() => {
 });
 
 describe('adopted minutes', () => {
-  it.each(Object.keys(FORMATS) as (keyof typeof FORMATS)[])('give the same %s bytes whoever exports them, whenever and wherever', async (format) => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(Date.UTC(2026, 3, 1, 9, 0, 7));
-    process.env.TZ = 'Europe/Paris';
-    const first = await FORMATS[format](adopted());
-    vi.setSystemTime(Date.UTC(2027, 0, 15, 23, 59, 31));
-    process.env.TZ = 'America/Cayenne';
-    const later = await FORMATS[format](adopted());
-    expect(sha256(later)).toBe(sha256(first));
-    // And the bytes do follow the content: a different version is a different file.
-    const other = await FORMATS[format]({ ...adopted(), adoption: { ...adopted().adoption!, version: 3 } });
-    expect(sha256(other)).not.toBe(sha256(first));
-  }, 60_000);
+  it.each(Object.keys(FORMATS) as (keyof typeof FORMATS)[])(
+    'give the same %s bytes whoever exports them, whenever and wherever',
+    async (format) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.UTC(2026, 3, 1, 9, 0, 7));
+      process.env.TZ = 'Europe/Paris';
+      const first = await FORMATS[format](adopted());
+      vi.setSystemTime(Date.UTC(2027, 0, 15, 23, 59, 31));
+      process.env.TZ = 'America/Cayenne';
+      const later = await FORMATS[format](adopted());
+      expect(sha256(later)).toBe(sha256(first));
+      // And the bytes do follow the content: a different version is a different file.
+      const other = await FORMATS[format]({ ...adopted(), adoption: { ...adopted().adoption!, version: 3 } });
+      expect(sha256(other)).not.toBe(sha256(first));
+    },
+    60_000,
+  );
 
   it('cite the version, the adoption date, the log position and the content hash, with names, closures and the amendment', async () => {
     const md = new TextDecoder().decode(await minutesMarkdown(adopted('en')));

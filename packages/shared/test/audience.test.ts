@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { audienceOf, DEFAULT_POLICY, GENESIS_HASH, minutesContent, minutesHash, readState, type Audience, type EventDraft, type EventType } from '../src/index.js';
+import {
+  audienceOf,
+  DEFAULT_POLICY,
+  GENESIS_HASH,
+  minutesContent,
+  minutesHash,
+  readState,
+  type Audience,
+  type EventDraft,
+  type EventType,
+} from '../src/index.js';
 import { IDS, T0, createRequest, seeded, uuid } from './fixtures.js';
 
 const META: Audience = { kind: 'platform', platformId: 'meta' };
@@ -52,7 +62,15 @@ function world() {
     order: 1000,
     createdAt: T0,
   };
-  const decision = { type: 'decision' as const, id: uuid(712), meetingId: meeting.id, agendaItemId: null, platformId: null, text: 'D', createdAt: T0 };
+  const decision = {
+    type: 'decision' as const,
+    id: uuid(712),
+    meetingId: meeting.id,
+    agendaItemId: null,
+    platformId: null,
+    text: 'D',
+    createdAt: T0,
+  };
   const actionItem = {
     type: 'actionItem' as const,
     id: uuid(713),
@@ -139,10 +157,7 @@ function world() {
       },
       META,
     ],
-    'request.deadlineMissed': [
-      { type: 'request.deadlineMissed', payload: { requestId, step: 'ack', deadline: T0 } },
-      META,
-    ],
+    'request.deadlineMissed': [{ type: 'request.deadlineMissed', payload: { requestId, step: 'ack', deadline: T0 } }, META],
     'request.assigned': [
       { type: 'request.assigned', payload: { requestId, side: 'ministry', assigneeId: IDS.operator, previousId: null } },
       META,
@@ -153,10 +168,7 @@ function world() {
     'user.created': [{ type: 'user.created', payload: { user: liaison } }, META],
     'user.updated': [{ type: 'user.updated', payload: { user: observer } }, MINISTRY],
     'user.revoked': [{ type: 'user.revoked', payload: { userId: IDS.metaLiaison } }, META],
-    'user.enrollmentIssued': [
-      { type: 'user.enrollmentIssued', payload: { userId: IDS.observer, expiresAt: T0 } },
-      ADMIN,
-    ],
+    'user.enrollmentIssued': [{ type: 'user.enrollmentIssued', payload: { userId: IDS.observer, expiresAt: T0 } }, ADMIN],
     'device.enrolled': [{ type: 'device.enrolled', payload: { device } }, ADMIN],
     'device.revoked': [{ type: 'device.revoked', payload: { deviceId: device.id, userId: IDS.metaLiaison } }, ADMIN],
     'policy.updated': [{ type: 'policy.updated', payload: { policy: DEFAULT_POLICY } }, { kind: 'all' }],
@@ -175,17 +187,20 @@ function world() {
     'agenda.itemRemoved': [{ type: 'agenda.itemRemoved', payload: { itemId: agendaItem.id, meetingId: meeting.id } }, MINISTRY],
     'decision.added': [{ type: 'decision.added', payload: { decision } }, META],
     'decision.updated': [{ type: 'decision.updated', payload: { decision: { ...decision, platformId: 'meta' } } }, META],
-    'decision.removed': [{ type: 'decision.removed', payload: { decisionId: decision.id, meetingId: meeting.id, platformId: null } }, MINISTRY],
+    'decision.removed': [
+      { type: 'decision.removed', payload: { decisionId: decision.id, meetingId: meeting.id, platformId: null } },
+      MINISTRY,
+    ],
     'meeting.adopted': [{ type: 'meeting.adopted', payload: { ...minutesCopy, note: null } }, MINISTRY],
     'minutes.published': [{ type: 'minutes.published', payload: { ...minutesCopy, platformId: 'meta' } }, META],
     'meeting.minutesReopened': [{ type: 'meeting.minutesReopened', payload: { meetingId: meeting.id, version: 1, reason: 'R' } }, META],
     'actionItem.created': [{ type: 'actionItem.created', payload: { actionItem } }, META],
-    'actionItem.statusChanged': [
-      { type: 'actionItem.statusChanged', payload: { actionItemId: actionItem.id, status: 'done' } },
+    'actionItem.statusChanged': [{ type: 'actionItem.statusChanged', payload: { actionItemId: actionItem.id, status: 'done' } }, MINISTRY],
+    'webhook.created': [{ type: 'webhook.created', payload: { webhook } }, META],
+    'webhook.updated': [
+      { type: 'webhook.updated', payload: { webhook: { ...webhook, platformId: null }, secretReplaced: false } },
       MINISTRY,
     ],
-    'webhook.created': [{ type: 'webhook.created', payload: { webhook } }, META],
-    'webhook.updated': [{ type: 'webhook.updated', payload: { webhook: { ...webhook, platformId: null }, secretReplaced: false } }, MINISTRY],
     'webhook.removed': [{ type: 'webhook.removed', payload: { webhookId: webhook.id, platformId: 'meta' } }, META],
     'apiKey.issued': [{ type: 'apiKey.issued', payload: { apiKey } }, META],
     'apiKey.revoked': [{ type: 'apiKey.revoked', payload: { apiKeyId: apiKey.id, platformId: 'meta' } }, META],
@@ -213,7 +228,10 @@ describe('audienceOf', () => {
 
   it('keeps what the ministry’s own channels sent inside the ministry', () => {
     const { attempt } = world();
-    const event: EventDraft = { type: 'notification.attempted', payload: { ...attempt, platformId: null, recipient: 'permanence@interieur.example' } };
+    const event: EventDraft = {
+      type: 'notification.attempted',
+      payload: { ...attempt, platformId: null, recipient: 'permanence@interieur.example' },
+    };
     expect(audienceOf(event, readState(desk.state))).toEqual(MINISTRY);
   });
 
@@ -222,9 +240,7 @@ describe('audienceOf', () => {
     const read = readState(desk.state);
     expect(audienceOf({ type: 'request.closed', payload: { requestId: unknown, note: null } }, read)).toEqual(MINISTRY);
     const { comment } = world();
-    expect(
-      audienceOf({ type: 'comment.added', payload: { comment: { ...comment, requestId: unknown } } }, read),
-    ).toEqual(MINISTRY);
+    expect(audienceOf({ type: 'comment.added', payload: { comment: { ...comment, requestId: unknown } } }, read)).toEqual(MINISTRY);
   });
 
   it('stamps the events the relay records with these audiences', () => {

@@ -43,14 +43,36 @@ function crisis() {
 describe('a campaign’s figures', () => {
   it('count its requests only, per platform and together, with the shared definitions', () => {
     const { desk, campaignId, ids } = crisis();
-    expect(campaignRequests(desk.state.requests.values(), campaignId).map((request) => request.id)).toEqual([ids.m1, ids.m2, ids.m3, ids.t1]);
+    expect(campaignRequests(desk.state.requests.values(), campaignId).map((request) => request.id)).toEqual([
+      ids.m1,
+      ids.m2,
+      ids.m3,
+      ids.t1,
+    ]);
     const figures = campaignFigures(desk.state.requests.values(), campaignId, desk.now);
     expect(figures.map((row) => row.platformId)).toEqual(['meta', 'tiktok', ALL_PLATFORMS]);
     // Meta: three sent, one withdrawn; of the two counted one received, acknowledged and answered
     // in 5 min; the other never acknowledged, past its 10-minute campaign deadline.
-    expect(figures[0]).toMatchObject({ created: 3, withdrawn: 1, counted: 2, received: 1, acknowledged: 1, answered: 1, late: 1, medianTimeToAck: 5 * MINUTE });
+    expect(figures[0]).toMatchObject({
+      created: 3,
+      withdrawn: 1,
+      counted: 2,
+      received: 1,
+      acknowledged: 1,
+      answered: 1,
+      late: 1,
+      medianTimeToAck: 5 * MINUTE,
+    });
     // TikTok acknowledged after 15 minutes: late against the campaign's 10.
-    expect(figures[1]).toMatchObject({ created: 1, counted: 1, received: 1, acknowledged: 1, answered: 0, late: 1, medianTimeToAck: 15 * MINUTE });
+    expect(figures[1]).toMatchObject({
+      created: 1,
+      counted: 1,
+      received: 1,
+      acknowledged: 1,
+      answered: 0,
+      late: 1,
+      medianTimeToAck: 15 * MINUTE,
+    });
     expect(figures[2]).toMatchObject({ created: 4, withdrawn: 1, counted: 3, received: 2, acknowledged: 2, answered: 1, late: 2 });
   });
 

@@ -46,7 +46,10 @@ describe('a campaign', () => {
     const first = start(world, 'Attentat du 13 mars');
     const before = world.desk.state;
     const twin = world.desk.submit(world.operator, 'campaign.start', { campaignId: world.desk.freshId(), name: 'ATTENTAT du 13 MARS' });
-    expect(twin.decision).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'campaign_exists', name: 'Attentat du 13 mars' } } });
+    expect(twin.decision).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: 'campaign_exists', name: 'Attentat du 13 mars' } },
+    });
     expect(world.desk.state).toBe(before);
     world.desk.must(world.operator, 'campaign.close', { campaignId: first });
     const again = start(world, 'Attentat du 13 mars');
@@ -66,7 +69,10 @@ describe('a campaign', () => {
       name: 'Vague',
       terms: [{ label: 'P0', ackMinutes: 20, actionMinutes: 60 }],
     });
-    expect(looser.decision).toMatchObject({ ok: false, error: { code: 'invalid_payload', details: { reason: 'campaign_terms_looser', priority: 'P0', path: 'terms' } } });
+    expect(looser.decision).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', details: { reason: 'campaign_terms_looser', priority: 'P0', path: 'terms' } },
+    });
     const unknown = world.desk.submit(world.operator, 'campaign.start', {
       campaignId: world.desk.freshId(),
       name: 'Vague',
@@ -74,7 +80,10 @@ describe('a campaign', () => {
     });
     expect(unknown.decision).toMatchObject({ ok: false, error: { details: { reason: 'unknown_priority', priority: 'P9' } } });
     const campaignId = start(world, 'Vague', [{ label: 'P0', ackMinutes: 10, actionMinutes: 60 }]);
-    const later = world.desk.submit(world.operator, 'campaign.update', { campaignId, patch: { terms: [{ label: 'P0', ackMinutes: 10, actionMinutes: 90 }] } });
+    const later = world.desk.submit(world.operator, 'campaign.update', {
+      campaignId,
+      patch: { terms: [{ label: 'P0', ackMinutes: 10, actionMinutes: 90 }] },
+    });
     expect(later.decision).toMatchObject({ ok: false, error: { details: { reason: 'campaign_terms_looser', path: 'patch.terms' } } });
   });
 
@@ -97,12 +106,18 @@ describe('a campaign', () => {
     const { events } = world.desk.must(world.operator, 'campaign.close', { campaignId });
     expect(events[0]?.payload).toMatchObject({ campaign: { status: 'closed', closedAt: world.desk.now, closedBy: world.operator.userId } });
     const before = world.desk.state;
-    expect(sendUnder(world, campaignId).decision).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'campaign_closed', name: 'Vague' } } });
+    expect(sendUnder(world, campaignId).decision).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: 'campaign_closed', name: 'Vague' } },
+    });
     for (const [type, args] of [
       ['campaign.update', { campaignId, patch: { name: 'Autre' } }],
       ['campaign.close', { campaignId }],
     ] as const) {
-      expect(world.desk.submit(world.operator, type, args).decision).toMatchObject({ ok: false, error: { details: { reason: 'campaign_closed' } } });
+      expect(world.desk.submit(world.operator, type, args).decision).toMatchObject({
+        ok: false,
+        error: { details: { reason: 'campaign_closed' } },
+      });
     }
     expect(world.desk.submit(world.operator, 'campaign.reopen', { campaignId: world.desk.freshId() }).decision).toMatchObject({
       ok: false,

@@ -17,12 +17,18 @@ const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').di
 function reordered(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reordered);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([key, member]) => [key, reordered(member)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, member]) => [key, reordered(member)]),
+  );
 }
 
 describe('canonicalJson (RFC 8785)', () => {
   it('sorts members by name, drops whitespace and absent members, keeps null', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, 'é'], c: undefined, d: { z: 0, y: -0 } })).toBe('{"a":[true,null,"é"],"b":1,"d":{"y":0,"z":0}}');
+    expect(canonicalJson({ b: 1, a: [true, null, 'é'], c: undefined, d: { z: 0, y: -0 } })).toBe(
+      '{"a":[true,null,"é"],"b":1,"d":{"y":0,"z":0}}',
+    );
   });
 
   it('writes numbers and strings as ECMAScript does', () => {
@@ -90,14 +96,19 @@ describe('chain proofs', () => {
     const log = chained();
     const lines = chainProofText('meta', log, null, base.serverTime).trim().split('\n');
     const edited = lines.map((line) => line.replace('"implicit":false', '"implicit":true'));
-    expect(checkChainProof(edited.join('\n'), sha256Hex).failures).toEqual([{ line: 2, reason: 'event 1: content does not match its hash' }]);
+    expect(checkChainProof(edited.join('\n'), sha256Hex).failures).toEqual([
+      { line: 2, reason: 'event 1: content does not match its hash' },
+    ]);
 
     const dropped = [lines[0], lines[1], lines[3]].join('\n');
     expect(checkChainProof(dropped, sha256Hex).failures).toEqual([{ line: 1, reason: 'the header announces 3 events, the file has 2' }]);
 
     const third = JSON.parse(lines[3] ?? '') as LoggedEvent;
     const relinkedEvent = { ...third, prevHash: log[0]?.hash ?? '' };
-    const relinked = [...lines.slice(0, 3), JSON.stringify({ ...relinkedEvent, hash: sha256Hex(chainText(relinkedEvent.prevHash, relinkedEvent)) })];
+    const relinked = [
+      ...lines.slice(0, 3),
+      JSON.stringify({ ...relinkedEvent, hash: sha256Hex(chainText(relinkedEvent.prevHash, relinkedEvent)) }),
+    ];
     expect(checkChainProof(relinked.join('\n'), sha256Hex).failures).toEqual([{ line: 4, reason: 'event 4 is not linked to event 3' }]);
 
     const foreign = [lines[0], lines[1], JSON.stringify(log[1]), lines[3]].join('\n');

@@ -26,10 +26,7 @@ describe('escalation of an unacknowledged request', () => {
 
   it('at the deadline: deadline missed, then the backup liaison', () => {
     const { get, requestId } = p1();
-    expect(dueDeadlineEvents(get(), T0 + HOUR)).toEqual([
-      missedAck(requestId),
-      escalated(requestId, 1, 'backup_liaison'),
-    ]);
+    expect(dueDeadlineEvents(get(), T0 + HOUR)).toEqual([missedAck(requestId), escalated(requestId, 1, 'backup_liaison')]);
   });
 
   it('climbs one step per acknowledgement period: manager contact, then the prefect, then stops', () => {
@@ -123,17 +120,14 @@ describe('the action deadline', () => {
 
 describe('requests that owe nothing', () => {
   const settle: Record<string, (world: ReturnType<typeof p1>) => void> = {
-    withdrawn: ({ desk, operator, requestId }) =>
-      desk.must(operator, 'request.withdraw', { requestId, reason: 'Oops.' }),
-    needs_info: ({ desk, metaLiaison, requestId }) =>
-      desk.must(metaLiaison, 'request.requestInfo', { requestId, question: 'Which?' }),
+    withdrawn: ({ desk, operator, requestId }) => desk.must(operator, 'request.withdraw', { requestId, reason: 'Oops.' }),
+    needs_info: ({ desk, metaLiaison, requestId }) => desk.must(metaLiaison, 'request.requestInfo', { requestId, question: 'Which?' }),
     answered: ({ desk, metaLiaison, requestId }) =>
       desk.must(metaLiaison, 'request.answer', {
         requestId,
         items: [{ itemId: itemOf(desk, requestId, 0), outcome: 'removed' }],
       }),
-    contested: ({ desk, metaLiaison, requestId }) =>
-      desk.must(metaLiaison, 'request.contest', { requestId, reason: 'No.' }),
+    contested: ({ desk, metaLiaison, requestId }) => desk.must(metaLiaison, 'request.contest', { requestId, reason: 'No.' }),
     closed: (world) => {
       settle.answered!(world);
       world.desk.must(world.operator, 'request.close', { requestId: world.requestId });

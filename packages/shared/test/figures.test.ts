@@ -32,8 +32,7 @@ function golden() {
     desk.receive(id);
     return id;
   };
-  const ack = (liaison: typeof metaLiaison, requestId: string) =>
-    desk.must(liaison, 'request.acknowledge', { requestId });
+  const ack = (liaison: typeof metaLiaison, requestId: string) => desk.must(liaison, 'request.acknowledge', { requestId });
   const answer = (liaison: typeof metaLiaison, requestId: string) =>
     desk.must(liaison, 'request.answer', {
       requestId,
@@ -133,11 +132,7 @@ describe('platformFigures (golden figures computed by hand)', () => {
   });
 
   it('a platform with only withdrawn requests has no ratios', () => {
-    const only = platformFigures(
-      desk.state.requests.values(),
-      { from: T0 + 4 * HOUR, to: T0 + 5 * HOUR },
-      T0 + 2 * DAY,
-    );
+    const only = platformFigures(desk.state.requests.values(), { from: T0 + 4 * HOUR, to: T0 + 5 * HOUR }, T0 + 2 * DAY);
     expect(only).toEqual([
       {
         platformId: 'meta',

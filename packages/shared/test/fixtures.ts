@@ -103,12 +103,7 @@ export class Desk {
   }
 
   /** Parses, decides and (when accepted) records one mutation at the desk's current time. */
-  submit<T extends MutationType>(
-    actor: Actor,
-    type: T,
-    args: MutationInput<T>,
-    clientTime: number | null = null,
-  ): Submitted {
+  submit<T extends MutationType>(actor: Actor, type: T, args: MutationInput<T>, clientTime: number | null = null): Submitted {
     const mutationId = this.freshId();
     const parsed = parseMutation({ mutationId, type, args, clientTime });
     if (!parsed.ok) throw new Error(`the fixture built an invalid ${type}: ${parsed.error.message}`);

@@ -8,14 +8,19 @@ import { normalizeLocation, splitLocations } from '../src/index.js';
 
 const host = fc.constantFrom('x.com', 'twitter.com', 'mobile.twitter.com', 'www.youtube.com', 'youtu.be', 'm.facebook.com', 'tiktok.com');
 const url = fc
-  .tuple(fc.constantFrom('https://', 'http://', ''), host, fc.array(fc.stringMatching(/^[A-Za-z0-9_-]{1,8}$/), { maxLength: 3 }), fc.boolean())
+  .tuple(
+    fc.constantFrom('https://', 'http://', ''),
+    host,
+    fc.array(fc.stringMatching(/^[A-Za-z0-9_-]{1,8}$/), { maxLength: 3 }),
+    fc.boolean(),
+  )
   .map(([scheme, name, path, tracked]) => `${scheme}${name}/${path.join('/')}${tracked ? '?utm_source=a&v=1' : ''}`);
 const handle = fc.stringMatching(/^@[a-z0-9_.]{1,10}$/);
 const words = fc.array(fc.stringMatching(/^[A-Za-zÀ-ÿ0-9]{1,8}$/), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' '));
 const line = fc.oneof(
-  fc.array(fc.oneof(url, handle), { minLength: 1, maxLength: 3 }).chain((parts) =>
-    fc.constantFrom(' ', ', ', ';', '\t').map((separator) => parts.join(separator)),
-  ),
+  fc
+    .array(fc.oneof(url, handle), { minLength: 1, maxLength: 3 })
+    .chain((parts) => fc.constantFrom(' ', ', ', ';', '\t').map((separator) => parts.join(separator))),
   words,
   fc.constantFrom('', '   '),
 );

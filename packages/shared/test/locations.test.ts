@@ -18,20 +18,14 @@ describe('normalizeLocation', () => {
   });
 
   it('removes tracking parameters and sorts the others', () => {
-    expect(
-      normalizeLocation('https://www.youtube.com/watch?utm_source=tw&v=abc&feature=share&si=XyZ&t=30&fbclid=1&gclid=2'),
-    ).toBe('youtube.com/watch?t=30&v=abc');
-    expect(normalizeLocation('https://x.com/a/status/1?s=20&ref_src=twsrc&igshid=9&UTM_Medium=m')).toBe(
-      'x.com/a/status/1',
+    expect(normalizeLocation('https://www.youtube.com/watch?utm_source=tw&v=abc&feature=share&si=XyZ&t=30&fbclid=1&gclid=2')).toBe(
+      'youtube.com/watch?t=30&v=abc',
     );
+    expect(normalizeLocation('https://x.com/a/status/1?s=20&ref_src=twsrc&igshid=9&UTM_Medium=m')).toBe('x.com/a/status/1');
   });
 
   it('recognises the same content requested twice', () => {
-    const forms = [
-      'https://www.instagram.com/p/Cx1/?igshid=abc',
-      'instagram.com/p/Cx1',
-      'http://m.instagram.com/p/Cx1/#top',
-    ];
+    const forms = ['https://www.instagram.com/p/Cx1/?igshid=abc', 'instagram.com/p/Cx1', 'http://m.instagram.com/p/Cx1/#top'];
     expect(new Set(forms.map(normalizeLocation)).size).toBe(1);
   });
 

@@ -34,9 +34,20 @@ function metaMeeting() {
     invitedPlatformIds: ['meta'],
   });
   const general = step('agenda.addItem', { itemId: uuid(851), meetingId, kind: 'free', title: 'Point général' });
-  const aboutMeta = step('agenda.addItem', { itemId: uuid(852), meetingId, kind: 'late_requests', title: 'Retards Meta', platformId: 'meta' });
+  const aboutMeta = step('agenda.addItem', {
+    itemId: uuid(852),
+    meetingId,
+    kind: 'late_requests',
+    title: 'Retards Meta',
+    platformId: 'meta',
+  });
   const aboutTiktok = step('decision.add', { decisionId: uuid(853), meetingId, platformId: 'tiktok', text: 'TikTok en retard.' });
-  const task = step('actionItem.create', { actionItemId: uuid(854), meetingId, text: 'Bilan', owner: { kind: 'platform', platformId: 'meta' } });
+  const task = step('actionItem.create', {
+    actionItemId: uuid(854),
+    meetingId,
+    text: 'Bilan',
+    owner: { kind: 'platform', platformId: 'meta' },
+  });
   return { ...world, meetingId, created, general, aboutMeta, aboutTiktok, task, step };
 }
 
@@ -54,7 +65,8 @@ describe('meeting audiences', () => {
     expect(canSee(liaison('x'), audience)).toBe(true);
     expect(canSee(liaison('tiktok'), audience)).toBe(false);
     expect(canSee({ role: 'liaison', platformId: null }, audience)).toBe(false);
-    for (const role of ['prefect', 'operator', 'observer', 'system'] as const) expect(canSee({ role, platformId: null }, audience)).toBe(true);
+    for (const role of ['prefect', 'operator', 'observer', 'system'] as const)
+      expect(canSee({ role, platformId: null }, audience)).toBe(true);
   });
 
   it('sends a meeting, its attendance and its general records to the ministry and the invited platforms only', () => {
@@ -108,6 +120,8 @@ describe('meeting audiences', () => {
     const refused = desk.submit(metaLiaison, 'actionItem.setStatus', { actionItemId: uuid(854), status: 'done' });
     const phantom = desk.submit(metaLiaison, 'actionItem.setStatus', { actionItemId: uuid(899), status: 'done' });
     expect(refused.decision).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(JSON.stringify(refused.decision).replaceAll(uuid(854), '<id>')).toBe(JSON.stringify(phantom.decision).replaceAll(uuid(899), '<id>'));
+    expect(JSON.stringify(refused.decision).replaceAll(uuid(854), '<id>')).toBe(
+      JSON.stringify(phantom.decision).replaceAll(uuid(899), '<id>'),
+    );
   });
 });

@@ -16,10 +16,33 @@ function meetingWorld() {
     invitedPlatformIds: ['meta', 'tiktok'],
   });
   desk.must(operator, 'agenda.addItem', { itemId: uuid(801), meetingId, kind: 'free', title: 'Point général' });
-  desk.must(operator, 'agenda.addItem', { itemId: uuid(802), meetingId, kind: 'late_requests', title: 'Retards Meta', platformId: 'meta', requestRefs: ['CD-2026-000001'] });
-  desk.must(operator, 'agenda.addItem', { itemId: uuid(803), meetingId, kind: 'late_requests', title: 'Retards TikTok', platformId: 'tiktok' });
-  desk.must(operator, 'actionItem.create', { actionItemId: uuid(804), meetingId, text: 'Fournir le bilan', owner: { kind: 'platform', platformId: 'meta' } });
-  desk.must(operator, 'actionItem.create', { actionItemId: uuid(805), meetingId, text: 'Envoyer la liste', owner: { kind: 'platform', platformId: 'tiktok' } });
+  desk.must(operator, 'agenda.addItem', {
+    itemId: uuid(802),
+    meetingId,
+    kind: 'late_requests',
+    title: 'Retards Meta',
+    platformId: 'meta',
+    requestRefs: ['CD-2026-000001'],
+  });
+  desk.must(operator, 'agenda.addItem', {
+    itemId: uuid(803),
+    meetingId,
+    kind: 'late_requests',
+    title: 'Retards TikTok',
+    platformId: 'tiktok',
+  });
+  desk.must(operator, 'actionItem.create', {
+    actionItemId: uuid(804),
+    meetingId,
+    text: 'Fournir le bilan',
+    owner: { kind: 'platform', platformId: 'meta' },
+  });
+  desk.must(operator, 'actionItem.create', {
+    actionItemId: uuid(805),
+    meetingId,
+    text: 'Envoyer la liste',
+    owner: { kind: 'platform', platformId: 'tiktok' },
+  });
   return { ...world, meetingId };
 }
 
@@ -29,7 +52,13 @@ describe('meetings of the contact group', () => {
     desk.must(operator, 'meeting.setAttendance', { meetingId, party: { kind: 'platform', platformId: 'meta' }, status: 'present' });
     desk.must(operator, 'meeting.setAttendance', { meetingId, party: { kind: 'ministry', team: 'PHAROS' }, status: 'excused' });
     desk.must(operator, 'agenda.updateItem', { itemId: uuid(802), patch: { notes: 'Meta s’engage à répondre sous 1 h.' } });
-    desk.must(operator, 'decision.add', { decisionId: uuid(806), meetingId, agendaItemId: uuid(802), platformId: 'meta', text: 'Point mensuel.' });
+    desk.must(operator, 'decision.add', {
+      decisionId: uuid(806),
+      meetingId,
+      agendaItemId: uuid(802),
+      platformId: 'meta',
+      text: 'Point mensuel.',
+    });
     desk.must(operator, 'agenda.removeItem', { itemId: uuid(801) });
     const meeting = desk.state.meetingRecords.get(meetingId);
     expect(meeting).toMatchObject({ type: 'meeting', attendance: { 'platform:meta': 'present', 'ministry:PHAROS': 'excused' } });

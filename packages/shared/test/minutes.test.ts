@@ -19,20 +19,62 @@ function minutesWorld() {
   const world = seeded();
   const { desk, prefect, operator } = world;
   const earlier = uuid(790);
-  desk.must(prefect, 'meeting.create', { meetingId: earlier, title: 'Février', kind: 'regular', startsAt: T0 - 48 * HOUR, place: null, videoLink: null, invitedPlatformIds: ['meta'] });
-  desk.must(operator, 'actionItem.create', { actionItemId: uuid(791), meetingId: earlier, text: 'Nommer un suppléant', owner: { kind: 'platform', platformId: 'meta' } });
-  desk.must(operator, 'actionItem.create', { actionItemId: uuid(792), meetingId: earlier, text: 'Publier le bilan', owner: { kind: 'platform', platformId: 'meta' } });
+  desk.must(prefect, 'meeting.create', {
+    meetingId: earlier,
+    title: 'Février',
+    kind: 'regular',
+    startsAt: T0 - 48 * HOUR,
+    place: null,
+    videoLink: null,
+    invitedPlatformIds: ['meta'],
+  });
+  desk.must(operator, 'actionItem.create', {
+    actionItemId: uuid(791),
+    meetingId: earlier,
+    text: 'Nommer un suppléant',
+    owner: { kind: 'platform', platformId: 'meta' },
+  });
+  desk.must(operator, 'actionItem.create', {
+    actionItemId: uuid(792),
+    meetingId: earlier,
+    text: 'Publier le bilan',
+    owner: { kind: 'platform', platformId: 'meta' },
+  });
   createRequest(desk, operator, { platformId: 'meta' });
   createRequest(desk, operator, { platformId: 'tiktok' });
   desk.tick(5 * HOUR);
   const meetingId = uuid(800);
-  desk.must(prefect, 'meeting.create', { meetingId, title: 'Mars', kind: 'regular', startsAt: T0 + 6 * HOUR, place: 'Place Beauvau', videoLink: null, invitedPlatformIds: ['meta', 'tiktok'] });
+  desk.must(prefect, 'meeting.create', {
+    meetingId,
+    title: 'Mars',
+    kind: 'regular',
+    startsAt: T0 + 6 * HOUR,
+    place: 'Place Beauvau',
+    videoLink: null,
+    invitedPlatformIds: ['meta', 'tiktok'],
+  });
   desk.must(operator, 'agenda.addItem', { itemId: uuid(801), meetingId, kind: 'free', title: 'Point général' });
   desk.must(operator, 'agenda.addItem', { itemId: uuid(802), meetingId, kind: 'late_requests', title: 'Retards Meta', platformId: 'meta' });
-  desk.must(operator, 'agenda.addItem', { itemId: uuid(803), meetingId, kind: 'late_requests', title: 'Retards TikTok', platformId: 'tiktok' });
+  desk.must(operator, 'agenda.addItem', {
+    itemId: uuid(803),
+    meetingId,
+    kind: 'late_requests',
+    title: 'Retards TikTok',
+    platformId: 'tiktok',
+  });
   desk.must(operator, 'decision.add', { decisionId: uuid(804), meetingId, platformId: 'tiktok', text: 'TikTok répond sous 1 h.' });
-  desk.must(operator, 'meeting.setAttendance', { meetingId, party: { kind: 'platform', platformId: 'meta' }, status: 'present', attendees: ['Lina Meta', 'Bruno Meta'] });
-  desk.must(operator, 'meeting.setAttendance', { meetingId, party: { kind: 'ministry', team: 'PHAROS' }, status: 'present', attendees: ['Olivier Pharos'] });
+  desk.must(operator, 'meeting.setAttendance', {
+    meetingId,
+    party: { kind: 'platform', platformId: 'meta' },
+    status: 'present',
+    attendees: ['Lina Meta', 'Bruno Meta'],
+  });
+  desk.must(operator, 'meeting.setAttendance', {
+    meetingId,
+    party: { kind: 'ministry', team: 'PHAROS' },
+    status: 'present',
+    attendees: ['Olivier Pharos'],
+  });
   desk.must(operator, 'actionItem.setStatus', { actionItemId: uuid(791), status: 'done', closedInMeetingId: meetingId });
   desk.tick(HOUR);
   return { ...world, meetingId, earlier };
@@ -70,7 +112,10 @@ describe('adopting the minutes', () => {
       { key: 'platform:meta', kind: 'platform', id: 'meta', name: 'Meta', status: 'present', attendees: ['Lina Meta', 'Bruno Meta'] },
       { key: 'ministry:PHAROS', kind: 'ministry', id: 'PHAROS', name: 'PHAROS', status: 'present', attendees: ['Olivier Pharos'] },
     ]);
-    expect(content.figures.map((row) => [row.platformId, row.created])).toEqual([['meta', 1], ['tiktok', 1]]);
+    expect(content.figures.map((row) => [row.platformId, row.created])).toEqual([
+      ['meta', 1],
+      ['tiktok', 1],
+    ]);
     // The item closed in this meeting shows closed with its date; the other one is carried forward, open.
     expect(content.actionItems.map((item) => [item.text, item.status, item.closedAt])).toEqual([
       ['Nommer un suppléant', 'done', T0 + 5 * HOUR],
@@ -93,11 +138,19 @@ describe('adopting the minutes', () => {
   it('folds into the liaison’s own copy only, and into the ministry’s full copy', () => {
     const { desk, prefect, metaLiaison, meetingId } = minutesWorld();
     desk.must(prefect, 'meeting.adopt', { meetingId });
-    const liaisonView = reduce(emptyState(), desk.log.filter((event) => canSee(metaLiaison, event.audience)));
-    const versions = (state: typeof liaisonView) => [...state.meetingRecords.values()].filter((r): r is MinutesVersion => r.type === 'minutes');
+    const liaisonView = reduce(
+      emptyState(),
+      desk.log.filter((event) => canSee(metaLiaison, event.audience)),
+    );
+    const versions = (state: typeof liaisonView) =>
+      [...state.meetingRecords.values()].filter((r): r is MinutesVersion => r.type === 'minutes');
     expect(versions(liaisonView).map((v) => v.id)).toEqual([`${meetingId}/v1/meta`]);
     expect((liaisonView.meetingRecords.get(meetingId) as Meeting).minutes).toMatchObject({ version: 1, amending: false });
-    expect(versions(desk.state).map((v) => v.id).sort()).toEqual([`${meetingId}/v1`, `${meetingId}/v1/meta`, `${meetingId}/v1/tiktok`]);
+    expect(
+      versions(desk.state)
+        .map((v) => v.id)
+        .sort(),
+    ).toEqual([`${meetingId}/v1`, `${meetingId}/v1/meta`, `${meetingId}/v1/tiktok`]);
   });
 });
 
@@ -116,14 +169,22 @@ describe('after adoption', () => {
       desk.submit(operator, 'decision.add', { decisionId: uuid(811), meetingId, text: 'Nouvelle' }),
       desk.submit(operator, 'decision.update', { decisionId: uuid(804), text: 'Changée' }),
       desk.submit(operator, 'decision.remove', { decisionId: uuid(804) }),
-      desk.submit(operator, 'actionItem.create', { actionItemId: uuid(812), meetingId, text: 'Nouvelle action', owner: { kind: 'ministry', team: 'PHAROS' } }),
+      desk.submit(operator, 'actionItem.create', {
+        actionItemId: uuid(812),
+        meetingId,
+        text: 'Nouvelle action',
+        owner: { kind: 'ministry', team: 'PHAROS' },
+      }),
       desk.submit(metaLiaison, 'actionItem.setStatus', { actionItemId: uuid(792), status: 'done', closedInMeetingId: meetingId }),
       // Reopening an item whose closure the adopted minutes record.
       desk.submit(operator, 'actionItem.setStatus', { actionItemId: uuid(791), status: 'open' }),
       desk.submit(prefect, 'meeting.adopt', { meetingId, note: 'encore' }),
     ];
     for (const attempt of attempts) {
-      expect(attempt.decision).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'meeting_adopted', version: 1 } } });
+      expect(attempt.decision).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', details: { reason: 'meeting_adopted', version: 1 } },
+      });
     }
     expect(desk.state).toBe(before);
   });
@@ -133,10 +194,15 @@ describe('after adoption', () => {
     const first = adoptedEvents(desk.must(prefect, 'meeting.adopt', { meetingId }).events).ministry[0]!;
     const v1 = desk.state.meetingRecords.get(`${meetingId}/v1`);
     expect(desk.submit(prefect, 'meeting.reopenMinutes', { meetingId, reason: 'Décision mal transcrite' }).decision.ok).toBe(true);
-    expect(desk.state.meetingRecords.get(meetingId)).toMatchObject({ minutes: { version: 1, amending: true, reopenReason: 'Décision mal transcrite' } });
+    expect(desk.state.meetingRecords.get(meetingId)).toMatchObject({
+      minutes: { version: 1, amending: true, reopenReason: 'Décision mal transcrite' },
+    });
     desk.must(operator, 'decision.update', { decisionId: uuid(804), text: 'TikTok répond sous 30 min.' });
     const noNote = desk.submit(prefect, 'meeting.adopt', { meetingId });
-    expect(noNote.decision).toMatchObject({ ok: false, error: { code: 'invalid_payload', details: { reason: 'amendment_note_required' } } });
+    expect(noNote.decision).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', details: { reason: 'amendment_note_required' } },
+    });
     const second = adoptedEvents(desk.must(prefect, 'meeting.adopt', { meetingId, note: 'Décision 1 corrigée' }).events).ministry[0]!;
     expect(second.payload).toMatchObject({ version: 2, note: 'Décision 1 corrigée' });
     expect(second.payload.contentHash).not.toBe(first.payload.contentHash);
@@ -180,15 +246,26 @@ describe('editing the record before adoption', () => {
 
   it('refuses an order that is not exactly the meeting’s items', () => {
     const { desk, operator, meetingId } = minutesWorld();
-    for (const itemIds of [[uuid(801), uuid(802)], [uuid(801), uuid(802), uuid(803), uuid(899)], [uuid(801), uuid(802), uuid(899)]]) {
+    for (const itemIds of [
+      [uuid(801), uuid(802)],
+      [uuid(801), uuid(802), uuid(803), uuid(899)],
+      [uuid(801), uuid(802), uuid(899)],
+    ]) {
       const refused = desk.submit(operator, 'agenda.reorder', { meetingId, itemIds });
-      expect(refused.decision).toMatchObject({ ok: false, error: { code: 'invalid_payload', details: { reason: 'agenda_order_mismatch' } } });
+      expect(refused.decision).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_payload', details: { reason: 'agenda_order_mismatch' } },
+      });
     }
   });
 
   it('records when an action item was closed, and forgets it when reopened', () => {
     const { desk, operator, meetingId } = minutesWorld();
-    expect(desk.state.meetingRecords.get(uuid(791))).toMatchObject({ status: 'done', closedAt: T0 + 5 * HOUR, closedInMeetingId: meetingId });
+    expect(desk.state.meetingRecords.get(uuid(791))).toMatchObject({
+      status: 'done',
+      closedAt: T0 + 5 * HOUR,
+      closedInMeetingId: meetingId,
+    });
     desk.must(operator, 'actionItem.setStatus', { actionItemId: uuid(791), status: 'open' });
     expect(desk.state.meetingRecords.get(uuid(791))).toMatchObject({ status: 'open', closedAt: null, closedInMeetingId: null });
   });

@@ -35,7 +35,9 @@ describe('parseMutation accepts well-formed mutations', () => {
       ok: true,
       value: { clientTime: null, args: { pharosRef: null, campaignId: null, doNotInform: false, retentionUntil: null } },
     });
-    expect(parseMutation(envelope('campaign.start', { campaignId: requestId, name: 'Vague' }))).toMatchObject({ value: { args: { terms: [] } } });
+    expect(parseMutation(envelope('campaign.start', { campaignId: requestId, name: 'Vague' }))).toMatchObject({
+      value: { args: { terms: [] } },
+    });
     expect(parseMutation(envelope('comment.add', SAMPLE_ARGS['comment.add']))).toMatchObject({
       value: { args: { visibility: 'shared' } },
     });
@@ -80,17 +82,14 @@ describe('parseMutation refuses malformed envelopes', () => {
 });
 
 describe('parseMutation refuses unknown mutation types', () => {
-  it.each(['request.delete', 'REQUEST.CLOSE', '__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
-    '%s',
-    (type) => {
-      const error = rejection(envelope(type, {}), 'unknown_mutation');
-      expect(error).toEqual({
-        code: 'unknown_mutation',
-        message: `Unknown mutation type "${type}".`,
-        details: { type },
-      });
-    },
-  );
+  it.each(['request.delete', 'REQUEST.CLOSE', '__proto__', 'constructor', 'toString', 'hasOwnProperty'])('%s', (type) => {
+    const error = rejection(envelope(type, {}), 'unknown_mutation');
+    expect(error).toEqual({
+      code: 'unknown_mutation',
+      message: `Unknown mutation type "${type}".`,
+      details: { type },
+    });
+  });
 });
 
 describe('parseMutation refuses invalid arguments with the path of the issue', () => {
@@ -109,37 +108,17 @@ describe('parseMutation refuses invalid arguments with the path of the issue', (
       { ...create, items: Array.from({ length: LIMITS.itemsPerRequest + 1 }, (_, i) => `a.com/${i}`) },
       'items',
     ],
-    [
-      'a huge location',
-      'request.create',
-      { ...create, items: [`https://a.com/${long(LIMITS.locationLength)}`] },
-      'items.0',
-    ],
+    ['a huge location', 'request.create', { ...create, items: [`https://a.com/${long(LIMITS.locationLength)}`] }, 'items.0'],
     ['huge grounds', 'request.create', { ...create, grounds: long(LIMITS.groundsLength + 1) }, 'grounds'],
     ['blank grounds', 'request.create', { ...create, grounds: '   ' }, 'grounds'],
-    [
-      'a huge PHAROS reference',
-      'request.create',
-      { ...create, pharosRef: long(LIMITS.shortTextLength + 1) },
-      'pharosRef',
-    ],
+    ['a huge PHAROS reference', 'request.create', { ...create, pharosRef: long(LIMITS.shortTextLength + 1) }, 'pharosRef'],
     ['an unknown kind', 'request.create', { ...create, kind: 'takedown' }, 'kind'],
     ['a priority that is not a label', 'request.create', { ...create, priority: 'p0' }, 'priority'],
     ['a platform that is not a slug', 'request.create', { ...create, platformId: 'Meta Inc' }, 'platformId'],
     ['a flag as text', 'request.create', { ...create, doNotInform: 'yes' }, 'doNotInform'],
     ['a huge question', 'request.requestInfo', { requestId, question: long(LIMITS.textLength + 1) }, 'question'],
-    [
-      'an unknown outcome',
-      'request.answer',
-      { requestId, items: [{ itemId: 'a/1', outcome: 'deleted' }] },
-      'items.0.outcome',
-    ],
-    [
-      'a refusal without reason',
-      'request.answer',
-      { requestId, items: [{ itemId: 'a/1', outcome: 'refused' }] },
-      'items.0.reason',
-    ],
+    ['an unknown outcome', 'request.answer', { requestId, items: [{ itemId: 'a/1', outcome: 'deleted' }] }, 'items.0.outcome'],
+    ['a refusal without reason', 'request.answer', { requestId, items: [{ itemId: 'a/1', outcome: 'refused' }] }, 'items.0.reason'],
     [
       '"cannot execute" without ground',
       'request.answer',
@@ -153,12 +132,7 @@ describe('parseMutation refuses invalid arguments with the path of the issue', (
       'items.0.ground',
     ],
     ['a liaison without platform', 'user.create', { userId: uuid(9), name: 'L', role: 'liaison' }, 'platformId'],
-    [
-      'an operator with a platform',
-      'user.create',
-      { userId: uuid(9), name: 'O', role: 'operator', platformId: 'meta' },
-      'platformId',
-    ],
+    ['an operator with a platform', 'user.create', { userId: uuid(9), name: 'O', role: 'operator', platformId: 'meta' }, 'platformId'],
     [
       'an action deadline before the ack deadline',
       'policy.update',

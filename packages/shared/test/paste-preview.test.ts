@@ -59,7 +59,10 @@ describe('a pasted crisis list', () => {
           expect(request.items.length).toBeLessThanOrEqual(limit);
           for (const entry of request.items) expect(platformOfLocation(entry, DEFAULT_PLATFORM_DOMAINS)).toBe(request.platformId);
         }
-        const sent = preview.requests.flatMap((request) => request.items).concat(preview.unknown).map(normalizeLocation);
+        const sent = preview.requests
+          .flatMap((request) => request.items)
+          .concat(preview.unknown)
+          .map(normalizeLocation);
         expect(new Set(sent).size).toBe(sent.length);
       }),
       { numRuns: 200 },

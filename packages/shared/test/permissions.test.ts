@@ -115,13 +115,14 @@ describe('who may send which mutation', () => {
     createRequest(desk, operator);
     const parsed = parseMutation({ mutationId: uuid(88), type, args: SAMPLE_ARGS[type] });
     if (!parsed.ok) throw new Error(parsed.error.message);
-    const decision = decide(
-      { actor: observer, now: desk.now, clientTime: null, read: readState(desk.state) },
-      parsed.value,
-    );
+    const decision = decide({ actor: observer, now: desk.now, clientTime: null, read: readState(desk.state) }, parsed.value);
     expect(decision).toEqual({
       ok: false,
-      error: { code: 'forbidden', message: `Your role (observer) may not perform ${type}.`, details: { type, role: 'observer', reason: 'role_may_not' } },
+      error: {
+        code: 'forbidden',
+        message: `Your role (observer) may not perform ${type}.`,
+        details: { type, role: 'observer', reason: 'role_may_not' },
+      },
     });
   });
 });
@@ -131,10 +132,7 @@ describe('a liaison cannot reach another platform’s requests', () => {
     ['request.acknowledge', (requestId: string) => ({ requestId })],
     ['request.requestInfo', (requestId: string) => ({ requestId, question: 'Which?' })],
     ['request.contest', (requestId: string) => ({ requestId, reason: 'Lawful.' })],
-    [
-      'request.answer',
-      (requestId: string) => ({ requestId, items: [{ itemId: `${requestId}/1`, outcome: 'removed' }] }),
-    ],
+    ['request.answer', (requestId: string) => ({ requestId, items: [{ itemId: `${requestId}/1`, outcome: 'removed' }] })],
     ['comment.add', (requestId: string) => ({ requestId, commentId: uuid(99), body: 'Hello' })],
   ] as const)('%s on a request of meta by a TikTok liaison looks exactly like a missing request', (type, args) => {
     const { desk, operator, tiktokLiaison } = seeded();
@@ -145,20 +143,25 @@ describe('a liaison cannot reach another platform’s requests', () => {
     const submitAs = (id: string) => {
       const parsed = parseMutation({ mutationId: uuid(5), type, args: args(id) });
       if (!parsed.ok) throw new Error(parsed.error.message);
-      return decide(
-        { actor: tiktokLiaison, now: desk.now, clientTime: null, read: readState(desk.state) },
-        parsed.value,
-      );
+      return decide({ actor: tiktokLiaison, now: desk.now, clientTime: null, read: readState(desk.state) }, parsed.value);
     };
     const foreign = submitAs(requestId);
     const missing = submitAs(missingId);
     expect(foreign).toEqual({
       ok: false,
-      error: { code: 'not_found', message: `No request ${requestId} is visible to you.`, details: { id: requestId, what: 'request', reason: 'not_visible' } },
+      error: {
+        code: 'not_found',
+        message: `No request ${requestId} is visible to you.`,
+        details: { id: requestId, what: 'request', reason: 'not_visible' },
+      },
     });
     expect(missing).toEqual({
       ok: false,
-      error: { code: 'not_found', message: `No request ${missingId} is visible to you.`, details: { id: missingId, what: 'request', reason: 'not_visible' } },
+      error: {
+        code: 'not_found',
+        message: `No request ${missingId} is visible to you.`,
+        details: { id: missingId, what: 'request', reason: 'not_visible' },
+      },
     });
     expect(JSON.stringify(foreign)).not.toContain(ref);
     expect(desk.state).toBe(before);

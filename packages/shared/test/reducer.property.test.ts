@@ -1,15 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  canSee,
-  emptyState,
-  isPaused,
-  reduce,
-  REQUEST_STATUSES,
-  type DomainEvent,
-  type Request,
-  type Viewer,
-} from '../src/index.js';
+import { canSee, emptyState, isPaused, reduce, REQUEST_STATUSES, type DomainEvent, type Request, type Viewer } from '../src/index.js';
 import { run, scenario } from './scenarios.js';
 
 const RUNS = { numRuns: 150 };
@@ -48,11 +39,8 @@ describe('random scenarios through decide and the draft', () => {
         const { outcomes } = run(commands);
         for (const { actor, decision, statusBefore } of outcomes) {
           if (decision.ok) continue;
-          expect(['forbidden', 'not_found', 'illegal_transition', 'conflict', 'invalid_payload']).toContain(
-            decision.error.code,
-          );
-          if (decision.error.code === 'illegal_transition')
-            expect(decision.error.details?.['status']).toBe(statusBefore);
+          expect(['forbidden', 'not_found', 'illegal_transition', 'conflict', 'invalid_payload']).toContain(decision.error.code);
+          if (decision.error.code === 'illegal_transition') expect(decision.error.details?.['status']).toBe(statusBefore);
           if (actor.role === 'observer') expect(decision.error.code).toBe('forbidden');
         }
       }),

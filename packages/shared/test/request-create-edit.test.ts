@@ -22,16 +22,12 @@ describe('creating a request', () => {
 
   it('refuses an unknown platform, an inactive one, and an unknown priority', () => {
     const { desk, operator, prefect } = seeded();
-    expect(
-      desk.submit(operator, 'request.create', { ...base(desk.freshId()), platformId: 'nowhere' }).decision,
-    ).toMatchObject({
+    expect(desk.submit(operator, 'request.create', { ...base(desk.freshId()), platformId: 'nowhere' }).decision).toMatchObject({
       error: { code: 'not_found', message: 'No platform nowhere is visible to you.' },
     });
-    expect(desk.submit(operator, 'request.create', { ...base(desk.freshId()), priority: 'P7' }).decision).toMatchObject(
-      {
-        error: { code: 'invalid_payload', details: { path: 'priority' } },
-      },
-    );
+    expect(desk.submit(operator, 'request.create', { ...base(desk.freshId()), priority: 'P7' }).decision).toMatchObject({
+      error: { code: 'invalid_payload', details: { path: 'priority' } },
+    });
     desk.must(prefect, 'platform.update', { platformId: 'meta', patch: { active: false } });
     expect(desk.submit(operator, 'request.create', base(desk.freshId())).decision).toMatchObject({
       error: { code: 'conflict', details: { platformId: 'meta' } },
@@ -66,11 +62,9 @@ describe('creating a request', () => {
     const after = createRequest(desk, operator, { priority: 'P0' });
     expect(desk.request(before).sla).toMatchObject({ ackMs: 15 * MINUTE, policyVersion: 1 });
     expect(desk.request(after).sla).toMatchObject({ ackMs: 5 * MINUTE, policyVersion: 2 });
-    expect(desk.submit(operator, 'request.create', { ...base(desk.freshId()), priority: 'P1' }).decision).toMatchObject(
-      {
-        error: { code: 'invalid_payload' },
-      },
-    );
+    expect(desk.submit(operator, 'request.create', { ...base(desk.freshId()), priority: 'P1' }).decision).toMatchObject({
+      error: { code: 'invalid_payload' },
+    });
   });
 });
 
@@ -136,9 +130,7 @@ describe('comments and manual escalation', () => {
   it('escalates by hand up the platform’s chain only: backup, manager, then refuses', () => {
     const { desk, operator } = seeded();
     const requestId = createRequest(desk, operator);
-    const targets = [1, 2].map(
-      () => desk.must(operator, 'request.escalate', { requestId, note: 'Nothing yet.' }).events[0]?.payload,
-    );
+    const targets = [1, 2].map(() => desk.must(operator, 'request.escalate', { requestId, note: 'Nothing yet.' }).events[0]?.payload);
     expect(targets).toEqual(
       [1, 2].map((level) => ({
         requestId,

@@ -29,7 +29,10 @@ describe('who handles a request', () => {
     desk.must(operator, 'request.assign', { requestId, assigneeId: IDS.prefect });
     expect(desk.request(requestId).owners).toEqual({ ministry: IDS.prefect, platform: null });
     const { decision } = desk.submit(operator, 'request.assign', { requestId, assigneeId: IDS.metaLiaison });
-    expect(decision).toMatchObject({ ok: false, error: { code: 'invalid_payload', details: { reason: 'assignee_not_on_side', side: 'ministry' } } });
+    expect(decision).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', details: { reason: 'assignee_not_on_side', side: 'ministry' } },
+    });
   });
 
   it('a liaison cannot hand over to another platform’s liaison, nor act on another platform’s request', () => {

@@ -28,7 +28,11 @@ export const SAMPLE_ARGS: { [T in MutationType]: MutationInput<T> } = {
   'request.escalate': { requestId: SAMPLE_REQUEST_ID, note: 'No news after an hour.' },
   'request.assign': { requestId: SAMPLE_REQUEST_ID, assigneeId: IDS.metaLiaison },
   'comment.add': { commentId: uuid(501), requestId: SAMPLE_REQUEST_ID, body: 'Thanks.' },
-  'campaign.start': { campaignId: SAMPLE_CAMPAIGN_ID, name: 'Attentat du 13 mars', terms: [{ label: 'P0', ackMinutes: 10, actionMinutes: 45 }] },
+  'campaign.start': {
+    campaignId: SAMPLE_CAMPAIGN_ID,
+    name: 'Attentat du 13 mars',
+    terms: [{ label: 'P0', ackMinutes: 10, actionMinutes: 45 }],
+  },
   'campaign.update': { campaignId: SAMPLE_CAMPAIGN_ID, patch: { name: 'Attentat du 13 mars — propagande' } },
   'campaign.close': { campaignId: SAMPLE_CAMPAIGN_ID },
   'campaign.reopen': { campaignId: SAMPLE_CAMPAIGN_ID },

@@ -83,14 +83,7 @@ export interface Outcome {
 export function run(commands: readonly Command[]): { world: Seeded; outcomes: Outcome[] } {
   const world = seeded();
   const { desk } = world;
-  const actors = [
-    world.prefect,
-    world.operator,
-    world.observer,
-    world.metaLiaison,
-    world.metaBackup,
-    world.tiktokLiaison,
-  ];
+  const actors = [world.prefect, world.operator, world.observer, world.metaLiaison, world.metaBackup, world.tiktokLiaison];
   const requestIds: string[] = [];
   const outcomes: Outcome[] = [];
   /** One of the requests created so far, or (one time in 3n + 1) a request that does not exist. */
@@ -110,10 +103,7 @@ export function run(commands: readonly Command[]): { world: Seeded; outcomes: Ou
       case 'create': {
         const actor = cmd.actor === null ? world.operator : actors[cmd.actor]!;
         const requestId = desk.freshId();
-        const items = Array.from(
-          { length: cmd.items },
-          (_, item) => `https://www.${cmd.platform}.com/p/${index}-${item}`,
-        );
+        const items = Array.from({ length: cmd.items }, (_, item) => `https://www.${cmd.platform}.com/p/${index}-${item}`);
         const { decision } = desk.submit(actor, 'request.create', {
           requestId,
           platformId: cmd.platform,
@@ -149,13 +139,7 @@ function entitled(world: Seeded, cmd: Extract<Command, { kind: 'step' }>, reques
   return cmd.pick % 2 === 0 ? world.metaLiaison : world.metaBackup;
 }
 
-function takeStep(
-  desk: Desk,
-  actor: Actor,
-  cmd: Extract<Command, { kind: 'step' }>,
-  requestId: string,
-  index: number,
-): Decision {
+function takeStep(desk: Desk, actor: Actor, cmd: Extract<Command, { kind: 'step' }>, requestId: string, index: number): Decision {
   const request = desk.state.requests.get(requestId);
   const itemIds = request ? request.items.map((item) => item.id) : [`${requestId}/1`];
   switch (cmd.step) {
@@ -185,8 +169,7 @@ function takeStep(
       return desk.submit(actor, 'request.escalate', { requestId, note: 'No news.' }).decision;
     case 'edit': {
       const location = cmd.flag ? (request?.items[0]?.location ?? 'a.com/x') : `https://example.com/added/${index}`;
-      return desk.submit(actor, 'request.edit', { requestId, patch: { addItems: [location], pharosRef: 'PH-1' } })
-        .decision;
+      return desk.submit(actor, 'request.edit', { requestId, patch: { addItems: [location], pharosRef: 'PH-1' } }).decision;
     }
     case 'comment':
       return desk.submit(actor, 'comment.add', {

@@ -144,9 +144,7 @@ describe('slaView and what it counts for', () => {
 
   it('a request withdrawn in time is not applicable; withdrawn after the ack deadline it was overdue', () => {
     const early = oneRequest();
-    early.desk
-      .tick(10 * MINUTE)
-      .must(early.operator, 'request.withdraw', { requestId: early.get().id, reason: 'Oops.' });
+    early.desk.tick(10 * MINUTE).must(early.operator, 'request.withdraw', { requestId: early.get().id, reason: 'Oops.' });
     expect(standing(early.get(), T0 + DAY)).toMatchObject({
       ack: 'not_applicable',
       action: 'not_applicable',

@@ -41,7 +41,10 @@ describe('what waits for whom', () => {
     desk.must(metaLiaison, 'request.requestInfo', { requestId: id, question: 'Which one?' });
     expect([waitingOn(get()), triageReason(get())]).toEqual(['ministry', 'provide_info']);
     desk.must(operator, 'request.provideInfo', { requestId: id, answer: 'The first.' });
-    desk.must(metaLiaison, 'request.answer', { requestId: id, items: [0, 1].map((i) => ({ itemId: itemOf(desk, id, i), outcome: 'removed' as const })) });
+    desk.must(metaLiaison, 'request.answer', {
+      requestId: id,
+      items: [0, 1].map((i) => ({ itemId: itemOf(desk, id, i), outcome: 'removed' as const })),
+    });
     expect([waitingOn(get()), triageReason(get())]).toEqual(['ministry', 'close']);
     desk.must(operator, 'request.close', { requestId: id });
     expect([waitingOn(get()), triageReason(get())]).toEqual([null, null]);
@@ -69,7 +72,10 @@ describe('late now', () => {
     expect(isLateNow(desk.request(id), desk.now)).toBe(false);
     desk.tick(2 * HOUR);
     expect(isLateNow(desk.request(id), desk.now)).toBe(true);
-    desk.must(metaLiaison, 'request.answer', { requestId: id, items: [0, 1].map((i) => ({ itemId: itemOf(desk, id, i), outcome: 'removed' as const })) });
+    desk.must(metaLiaison, 'request.answer', {
+      requestId: id,
+      items: [0, 1].map((i) => ({ itemId: itemOf(desk, id, i), outcome: 'removed' as const })),
+    });
     expect(isLateNow(desk.request(id), desk.now)).toBe(false);
   });
 
@@ -129,7 +135,10 @@ describe('the urgency order', () => {
     const soon = createRequest(desk, operator, { priority: 'P0', items: ['https://facebook.com/c'] });
     desk.tick(10 * MINUTE);
     // missed: ack deadline 5 minutes ago; soon: due in 5 minutes; p1: due in 40 minutes.
-    const refs = ordered([p1, soon, missed].map((id) => desk.request(id)), desk.now);
+    const refs = ordered(
+      [p1, soon, missed].map((id) => desk.request(id)),
+      desk.now,
+    );
     expect(refs).toEqual([missed, soon, p1].map((id) => desk.request(id).ref));
   });
 
@@ -142,7 +151,10 @@ describe('the urgency order', () => {
     const closed = createRequest(desk, operator, { priority: 'P0', items: ['https://facebook.com/3'] });
     desk.must(operator, 'request.withdraw', { requestId: closed, reason: 'Mistake.' });
     desk.tick(10 * DAY);
-    const refs = ordered([older, closed, newer].map((id) => desk.request(id)), desk.now);
+    const refs = ordered(
+      [older, closed, newer].map((id) => desk.request(id)),
+      desk.now,
+    );
     expect(refs).toEqual([newer, older, closed].map((id) => desk.request(id).ref));
   });
 });

@@ -42,10 +42,7 @@ export function buildContentSecurityPolicy({ relayOrigins, devServerOrigin }: Po
 }
 
 /** Response headers with our policy, replacing any policy the response carried. */
-export function withContentSecurityPolicy(
-  headers: Record<string, string[]> | undefined,
-  policy: string,
-): Record<string, string[]> {
+export function withContentSecurityPolicy(headers: Record<string, string[]> | undefined, policy: string): Record<string, string[]> {
   const kept = Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy');
   return { ...Object.fromEntries(kept), 'Content-Security-Policy': [policy] };
 }

@@ -56,11 +56,7 @@ export function installPermissionHandlers(session: Session, appOrigin: string): 
 }
 
 /** No navigation away, no new windows (links go to the browser), no <webview>. */
-export function guardWebContents(
-  contents: WebContents,
-  appOrigin: string,
-  openExternal: (url: string) => Promise<void>,
-): void {
+export function guardWebContents(contents: WebContents, appOrigin: string, openExternal: (url: string) => Promise<void>): void {
   contents.on('will-navigate', (event, url) => {
     if (isAllowedNavigation(url, appOrigin)) return;
     event.preventDefault();

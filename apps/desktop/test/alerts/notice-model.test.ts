@@ -33,7 +33,21 @@ function abandoned(desk: Desk, requestId: string): DomainEvent {
     seq: desk.state.lastSeq + 1,
     serverTime: desk.now,
     type: 'notification.attempted',
-    payload: { deliveryId: 'd', requestId, platformId: 'meta', channel: 'email', recipient: 'maud@meta.example', recipientName: 'Maud Manager', level: 2, trigger: 'escalated', causeSeq: null, attempt: 5, outcome: 'abandoned', detail: '550 mailbox unavailable', nextAttemptAt: null },
+    payload: {
+      deliveryId: 'd',
+      requestId,
+      platformId: 'meta',
+      channel: 'email',
+      recipient: 'maud@meta.example',
+      recipientName: 'Maud Manager',
+      level: 2,
+      trigger: 'escalated',
+      causeSeq: null,
+      attempt: 5,
+      outcome: 'abandoned',
+      detail: '550 mailbox unavailable',
+      nextAttemptAt: null,
+    },
     actor: SYSTEM_ACTOR,
     mutationId: null,
     clientTime: null,
@@ -49,8 +63,18 @@ describe('who a missed deadline or an escalation concerns', () => {
     expect(kinds(late)).toEqual(['request.deadlineMissed', 'request.escalated']);
     const [missed, escalated] = late as [DomainEvent, DomainEvent];
     const why = (event: DomainEvent, viewer: Actor) => concernOf(event, desk.state, viewer);
-    expect([why(missed, metaLiaison), why(missed, metaBackup), why(missed, operator), why(missed, prefect)]).toEqual(['platform', 'platform', 'owner', 'prefect']);
-    expect([why(escalated, metaLiaison), why(escalated, metaBackup), why(escalated, operator), why(escalated, prefect)]).toEqual(['platform', 'named', 'owner', null]);
+    expect([why(missed, metaLiaison), why(missed, metaBackup), why(missed, operator), why(missed, prefect)]).toEqual([
+      'platform',
+      'platform',
+      'owner',
+      'prefect',
+    ]);
+    expect([why(escalated, metaLiaison), why(escalated, metaBackup), why(escalated, operator), why(escalated, prefect)]).toEqual([
+      'platform',
+      'named',
+      'owner',
+      null,
+    ]);
     expect([why(missed, tiktokLiaison), why(escalated, observer)]).toEqual([null, null]);
   });
 
@@ -73,7 +97,11 @@ describe('who a missed deadline or an escalation concerns', () => {
   it('a message the relay gave up sending: the prefects only', () => {
     const { desk, requestId, prefect, operator, metaLiaison } = missedP0();
     const event = abandoned(desk, requestId);
-    expect([concernOf(event, desk.state, prefect), concernOf(event, desk.state, operator), concernOf(event, desk.state, metaLiaison)]).toEqual(['prefect', null, null]);
+    expect([
+      concernOf(event, desk.state, prefect),
+      concernOf(event, desk.state, operator),
+      concernOf(event, desk.state, metaLiaison),
+    ]).toEqual(['prefect', null, null]);
     const { book } = receiveEvents({ since: 0, notices: [] }, [event], desk.state, prefect);
     expect(noticeWords(book.notices[0]!, fr, 'fr')).toMatchObject({
       title: `Message non remis : ${desk.request(requestId).ref}`,
@@ -93,7 +121,10 @@ describe('the notice book', () => {
       ['escalated', 'named'],
     ]);
     const ref = desk.request(first.added[1]!.requestId!).ref;
-    expect(noticeWords(first.added[1]!, fr, 'fr')).toMatchObject({ title: `Escalade au niveau 1 : ${ref}`, body: 'Meta — désormais appelé : Bruno Meta.' });
+    expect(noticeWords(first.added[1]!, fr, 'fr')).toMatchObject({
+      title: `Escalade au niveau 1 : ${ref}`,
+      body: 'Meta — désormais appelé : Bruno Meta.',
+    });
     // The same events again (a replayed page, a reload that pulls again): nothing new.
     const again = receiveEvents(first.book, late, desk.state, metaBackup);
     expect(again.added).toEqual([]);

@@ -69,7 +69,9 @@ describe('the emergency meeting of a campaign', () => {
       args: { meetingId: plan.meetingId, kind: 'emergency', invitedPlatformIds: ['meta', 'tiktok'], startsAt: desk.now + 30 * MINUTE },
     });
     const refsOf = (platformId: string) =>
-      [...desk.state.requests.values()].filter((request) => request.platformId === platformId && request.status === 'open').map((request) => request.ref);
+      [...desk.state.requests.values()]
+        .filter((request) => request.platformId === platformId && request.status === 'open')
+        .map((request) => request.ref);
     expect(items.map((item) => item.args)).toEqual([
       expect.objectContaining({ kind: 'late_requests', platformId: 'meta', title: 'Meta — 1', requestRefs: refsOf('meta') }),
       expect.objectContaining({ kind: 'late_requests', platformId: 'tiktok', title: 'TikTok — 1', requestRefs: refsOf('tiktok') }),

@@ -30,7 +30,27 @@ function reasonsInShared(): Map<string, string> {
 }
 
 /** Parameters of every kind a reason's sentence may use. */
-const PARAMS = { ref: 'CD-2026-000042', status: 'withdrawn', step: 'answer', what: 'request', id: 'x', role: 'liaison', type: 'request.answer', platform: 'Meta', priority: 'P7', location: 'https://e.example/1', itemId: 'i1', name: 'Lina', label: 'Portable', side: 'platform', level: 2, requestId: 'r1', path: 'items', version: 1, domain: 'x.com' };
+const PARAMS = {
+  ref: 'CD-2026-000042',
+  status: 'withdrawn',
+  step: 'answer',
+  what: 'request',
+  id: 'x',
+  role: 'liaison',
+  type: 'request.answer',
+  platform: 'Meta',
+  priority: 'P7',
+  location: 'https://e.example/1',
+  itemId: 'i1',
+  name: 'Lina',
+  label: 'Portable',
+  side: 'platform',
+  level: 2,
+  requestId: 'r1',
+  path: 'items',
+  version: 1,
+  domain: 'x.com',
+};
 
 let fr: Translate;
 let en: Translate;
@@ -45,7 +65,16 @@ describe('wordRefusal', () => {
 
   it('finds the reasons the shared domain refuses with (the scan itself works)', () => {
     expect(reasons.size).toBeGreaterThanOrEqual(25);
-    for (const known of ['step_not_allowed', 'not_visible', 'role_may_not', 'escalation_no_contact', 'escalation_chain_end', 'owner_unchanged', 'owner_none', 'assignee_not_on_side']) {
+    for (const known of [
+      'step_not_allowed',
+      'not_visible',
+      'role_may_not',
+      'escalation_no_contact',
+      'escalation_chain_end',
+      'owner_unchanged',
+      'owner_none',
+      'assignee_not_on_side',
+    ]) {
       expect(reasons.has(known), known).toBe(true);
     }
   });
@@ -103,7 +132,11 @@ describe('wordRefusal', () => {
   });
 
   it('names who handles the request, or someone, when the owner did not change', () => {
-    expect(wordRefusal(refusal('conflict', 'owner_unchanged', '', { ref: 'CD-9', name: 'Bruno' }), fr)).toBe('CD-9 est déjà traitée par Bruno.');
-    expect(wordRefusal(refusal('conflict', 'owner_unchanged', '', { ref: 'CD-9', name: null }), en)).toBe('CD-9 is already handled by that person.');
+    expect(wordRefusal(refusal('conflict', 'owner_unchanged', '', { ref: 'CD-9', name: 'Bruno' }), fr)).toBe(
+      'CD-9 est déjà traitée par Bruno.',
+    );
+    expect(wordRefusal(refusal('conflict', 'owner_unchanged', '', { ref: 'CD-9', name: null }), en)).toBe(
+      'CD-9 is already handled by that person.',
+    );
   });
 });

@@ -22,7 +22,13 @@ function world() {
 }
 
 const X_POSTS = Array.from({ length: 501 }, (_, index) => `https://x.com/a/status/${index}`);
-const LIST = [...X_POSTS, 'https://m.facebook.com/open/1', 'https://www.tiktok.com/@a/video/1', 'Compte Telegram « Les Lions » (ID 77)', 'https://twitter.com/a/status/0'];
+const LIST = [
+  ...X_POSTS,
+  'https://m.facebook.com/open/1',
+  'https://www.tiktok.com/@a/video/1',
+  'Compte Telegram « Les Lions » (ID 77)',
+  'https://twitter.com/a/status/0',
+];
 
 beforeAll(async () => {
   await setupI18n(FEATURE_TEXTS);
@@ -50,7 +56,10 @@ function mount() {
   return { desk, calls, openRef, openId };
 }
 
-const rows = () => screen.queryAllByTestId('paste-request').map((row) => `${row.dataset.platform} ${row.dataset.part}/${row.dataset.parts} ${row.dataset.count}`);
+const rows = () =>
+  screen
+    .queryAllByTestId('paste-request')
+    .map((row) => `${row.dataset.platform} ${row.dataset.part}/${row.dataset.parts} ${row.dataset.count}`);
 
 describe('a pasted list on the create screen', () => {
   it('is summed up, then listed as one request per platform, in parts over 500 items', () => {
@@ -71,7 +80,11 @@ describe('a pasted list on the create screen', () => {
     const part = screen.getAllByTestId('paste-request')[3]!;
     expect(within(part).queryAllByTestId('paste-item')).toHaveLength(0);
     fireEvent.click(within(part).getByTestId('paste-request-toggle'));
-    expect(within(part).getAllByTestId('paste-item').map((item) => item.textContent)).toEqual(['1https://x.com/a/status/500']);
+    expect(
+      within(part)
+        .getAllByTestId('paste-item')
+        .map((item) => item.textContent),
+    ).toEqual(['1https://x.com/a/status/500']);
   });
 
   it('sends nothing until every item set aside is given a platform or taken out', () => {
@@ -114,13 +127,24 @@ describe('a pasted list on the create screen', () => {
     requests.set(first!, { id: first, ref: 'CD-2026-000102' } as Request);
     useDesk.setState({
       confirmed: { ...desk.state, requests },
-      rejections: [{ mutationId: 'm-3', type: 'request.create', error: { code: 'forbidden', message: 'inactive', details: { reason: 'platform_inactive', platform: 'X' } }, at: 0, requestId: second!, atSeq: 0 }],
+      rejections: [
+        {
+          mutationId: 'm-3',
+          type: 'request.create',
+          error: { code: 'forbidden', message: 'inactive', details: { reason: 'platform_inactive', platform: 'X' } },
+          at: 0,
+          requestId: second!,
+          atSeq: 0,
+        },
+      ],
     });
     await vi.waitFor(() => expect(report.dataset.refused).toBe('1'));
     expect(report.dataset.recorded).toBe('2');
     expect(screen.getByTestId('send-progress').textContent).toBe('2 enregistrées par le relais · 1 refusée');
     expect(screen.getAllByTestId('send-entry-ref').map((link) => link.textContent)).toEqual(['CD-2026-000101', 'CD-2026-000102']);
-    expect(screen.getByTestId('send-entry-refusal').textContent).toBe('Refusée :La plateforme X est désactivée : elle ne reçoit plus de demandes.');
+    expect(screen.getByTestId('send-entry-refusal').textContent).toBe(
+      'Refusée :La plateforme X est désactivée : elle ne reçoit plus de demandes.',
+    );
     // A refusal dismissed elsewhere stays said here.
     useDesk.setState({ rejections: [] });
     expect((await screen.findByTestId('send-report')).dataset.refused).toBe('1');

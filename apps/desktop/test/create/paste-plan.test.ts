@@ -56,7 +56,10 @@ describe('the plan of a pasted list', () => {
       ['https://m.facebook.com/p/2?fbclid=zz', null],
     ]);
     const result = plan(LIST, { choices, openLocations: new Map([['facebook.com/p/2', 'CD-2026-000007']]) });
-    expect(summary(result.requests).slice(0, 2)).toEqual(['meta 1/1 https://www.facebook.com/p/1', 'tiktok 1/1 Compte TikTok @lions (ID 42)']);
+    expect(summary(result.requests).slice(0, 2)).toEqual([
+      'meta 1/1 https://www.facebook.com/p/1',
+      'tiktok 1/1 Compte TikTok @lions (ID 42)',
+    ]);
     expect(result.undecided).toEqual(['https://t.me/s/chan/7']);
     expect(result.openKept).toEqual([]);
     expect(result.items).toBe(6);

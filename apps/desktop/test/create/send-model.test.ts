@@ -51,13 +51,19 @@ describe('the requests of one sending', () => {
   it('count each platform’s items over all its parts', () => {
     const plan = pastePlan({
       pasted: ['a.x.com/1', 'x.com/2', 'x.com/3', 'tiktok.com/@a'].join('\n'),
-      domains: new Map([['x', ['x.com']], ['tiktok', ['tiktok.com']]]),
+      domains: new Map([
+        ['x', ['x.com']],
+        ['tiktok', ['tiktok.com']],
+      ]),
       openLocations: new Map(),
       limit: 2,
       platformId: '',
       choices: new Map(),
     });
-    expect([...itemsPerPlatform(plan.requests)]).toEqual([['x', 3], ['tiktok', 1]]);
+    expect([...itemsPerPlatform(plan.requests)]).toEqual([
+      ['x', 3],
+      ['tiktok', 1],
+    ]);
   });
 });
 
@@ -77,7 +83,9 @@ describe('where each request of a sending stands', () => {
   });
 
   it('is tallied by state', () => {
-    expect(tally([{ kind: 'waiting' }, { kind: 'recorded', ref: 'A' }, { kind: 'recorded', ref: 'B' }, { kind: 'refused', error: refusal }])).toEqual({
+    expect(
+      tally([{ kind: 'waiting' }, { kind: 'recorded', ref: 'A' }, { kind: 'recorded', ref: 'B' }, { kind: 'refused', error: refusal }]),
+    ).toEqual({
       recorded: 2,
       waiting: 1,
       refused: 1,
@@ -91,7 +99,13 @@ describe('what keeps a sending from going', () => {
 
   it('names each problem in the user’s words', async () => {
     const t = await translator('fr');
-    const found = validateSending({ ...FIELDS, grounds: ' ', kind: 'preservation', retention: '' }, plan('x.com/1\n@compte\nt.me/a', new Map([['x.com/1', 'CD-1']])), false, '', (key, options) => t(`create:${key}`, options));
+    const found = validateSending(
+      { ...FIELDS, grounds: ' ', kind: 'preservation', retention: '' },
+      plan('x.com/1\n@compte\nt.me/a', new Map([['x.com/1', 'CD-1']])),
+      false,
+      '',
+      (key, options) => t(`create:${key}`, options),
+    );
     expect(found).toEqual({
       grounds: 'Champ obligatoire.',
       retention: 'Date de fin de conservation requise pour une conservation.',

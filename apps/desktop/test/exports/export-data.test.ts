@@ -5,7 +5,11 @@ import { HOUR, request, T0 } from './record-fixtures';
 describe('weekly trend of the figures', () => {
   it('gives the median times per platform and week', () => {
     const trend = weeklyTrend(
-      [request('1', 'meta', T0, 5 * 60_000, HOUR), request('2', 'meta', T0 + HOUR, 15 * 60_000, 3 * HOUR), request('3', 'meta', T0 + 7 * 24 * HOUR, null, null)],
+      [
+        request('1', 'meta', T0, 5 * 60_000, HOUR),
+        request('2', 'meta', T0 + HOUR, 15 * 60_000, 3 * HOUR),
+        request('3', 'meta', T0 + 7 * 24 * HOUR, null, null),
+      ],
       { from: T0, to: T0 + 14 * 24 * HOUR },
       T0 + 14 * 24 * HOUR,
       'Europe/Paris',

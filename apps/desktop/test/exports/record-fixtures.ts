@@ -48,4 +48,3 @@ export function stateWith(requests: Request[], records: MeetingRecord[] = []): D
     meetingRecords: new Map(records.map((r) => [r.id, r])),
   };
 }
-

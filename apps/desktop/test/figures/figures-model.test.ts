@@ -31,19 +31,36 @@ describe('the table of the figures screen', () => {
   it('holds exactly the shared figures of each platform and of all together', () => {
     const shared = platformFigures(world.requests, world.period, world.at, true);
     for (const row of shared) expect(table.find((candidate) => candidate.platformId === row.platformId)).toEqual(row);
-    expect(table.find((row) => row.platformId === 'meta')).toMatchObject({ created: 5, withdrawn: 1, late: 3, lateWithdrawn: 1, unanswered: 1 });
+    expect(table.find((row) => row.platformId === 'meta')).toMatchObject({
+      created: 5,
+      withdrawn: 1,
+      late: 3,
+      lateWithdrawn: 1,
+      unanswered: 1,
+    });
   });
 
   it('writes each number with the shared formatters, and offers a list only where there are requests', () => {
     const meta = table.find((row) => row.platformId === 'meta')!;
-    const text = (field: string, language: 'fr' | 'en' = 'fr') => cellText(meta, FIGURE_COLUMNS.find((column) => column.field === field)!, language);
+    const text = (field: string, language: 'fr' | 'en' = 'fr') =>
+      cellText(
+        meta,
+        FIGURE_COLUMNS.find((column) => column.field === field)!,
+        language,
+      );
     expect(text('created')).toBe('5');
     expect(text('medianTimeToAck')).toBe('10 min');
     expect(text('onTimeShare')).toBe('50,0 %');
     expect(text('onTimeShare', 'en')).toBe('50.0%');
     const agora = table[0]!;
     expect(FIGURE_COLUMNS.filter((column) => opensRequests(agora, column))).toEqual([]);
-    expect(cellText(agora, FIGURE_COLUMNS.find((column) => column.field === 'p90TimeToAnswer')!, 'fr')).toBe('—');
+    expect(
+      cellText(
+        agora,
+        FIGURE_COLUMNS.find((column) => column.field === 'p90TimeToAnswer')!,
+        'fr',
+      ),
+    ).toBe('—');
   });
 });
 

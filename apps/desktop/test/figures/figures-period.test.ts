@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { lastCompleteWeeks, monthToDate, periodOfRange, shiftDays, weeksOfRange } from '../../src/renderer/src/features/figures/figures-period';
+import {
+  lastCompleteWeeks,
+  monthToDate,
+  periodOfRange,
+  shiftDays,
+  weeksOfRange,
+} from '../../src/renderer/src/features/figures/figures-period';
 
 const PARIS = 'Europe/Paris';
 const HOUR = 3_600_000;

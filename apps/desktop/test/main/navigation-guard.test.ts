@@ -27,13 +27,26 @@ describe('external links', () => {
   it('accept only http and https', () => {
     expect(isSafeExternalUrl('https://www.service-public.fr/')).toBe(true);
     expect(isSafeExternalUrl('http://example.org/a')).toBe(true);
-    for (const url of ['javascript:alert(1)', 'file:///C:/Windows/system32/calc.exe', 'data:text/html,<b>x</b>', 'smb://host/share', 'ms-msdt:/id', 'vbscript:x', '']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///C:/Windows/system32/calc.exe',
+      'data:text/html,<b>x</b>',
+      'smb://host/share',
+      'ms-msdt:/id',
+      'vbscript:x',
+      '',
+    ]) {
       expect(isSafeExternalUrl(url), url).toBe(false);
     }
   });
 
   it('let a contact’s mailto: and tel: links out, and nothing shaped like them', () => {
-    for (const url of ['mailto:bruno@meta.example', 'mailto:bruno@meta.example?subject=CD-2026-000123', 'tel:+33 6 12 34 56 78', 'tel:+1 (650) 555-0100']) {
+    for (const url of [
+      'mailto:bruno@meta.example',
+      'mailto:bruno@meta.example?subject=CD-2026-000123',
+      'tel:+33 6 12 34 56 78',
+      'tel:+1 (650) 555-0100',
+    ]) {
       expect(isContactUrl(url), url).toBe(true);
       expect(isSafeExternalUrl(url), url).toBe(true);
     }
@@ -79,7 +92,11 @@ describe('web contents guard', () => {
 
   it('prevents navigation to other origins and webviews', () => {
     const { contents, fire } = fakeContents();
-    guardWebContents(contents as never, APP, vi.fn(() => Promise.resolve()));
+    guardWebContents(
+      contents as never,
+      APP,
+      vi.fn(() => Promise.resolve()),
+    );
     expect(fire('will-navigate', 'https://evil.example/')).toBe(true);
     expect(fire('will-navigate', 'app://contact-desk/index.html')).toBe(false);
     expect(fire('will-redirect', 'https://evil.example/')).toBe(true);
@@ -111,7 +128,16 @@ describe('permissions', () => {
   it('grants notifications to the app and nothing else', () => {
     expect(isPermissionGranted('notifications', 'app://contact-desk/index.html', APP)).toBe(true);
     expect(isPermissionGranted('notifications', 'https://evil.example/', APP)).toBe(false);
-    for (const permission of ['media', 'geolocation', 'clipboard-read', 'midiSysex', 'openExternal', 'display-capture', 'fileSystem', 'unknown']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'clipboard-read',
+      'midiSysex',
+      'openExternal',
+      'display-capture',
+      'fileSystem',
+      'unknown',
+    ]) {
       expect(isPermissionGranted(permission, 'app://contact-desk/', APP), permission).toBe(false);
     }
   });
@@ -122,7 +148,11 @@ describe('permissions', () => {
     const request = session.setPermissionRequestHandler.mock.calls[0]![0] as (...args: unknown[]) => void;
     const check = session.setPermissionCheckHandler.mock.calls[0]![0] as (...args: unknown[]) => boolean;
     const contents = { getURL: () => 'app://contact-desk/index.html' };
-    for (const [permission, expected] of [['media', false], ['geolocation', false], ['notifications', true]] as const) {
+    for (const [permission, expected] of [
+      ['media', false],
+      ['geolocation', false],
+      ['notifications', true],
+    ] as const) {
       const callback = vi.fn();
       request(contents, permission, callback, { requestingUrl: 'app://contact-desk/index.html' });
       expect(callback).toHaveBeenCalledWith(expected);

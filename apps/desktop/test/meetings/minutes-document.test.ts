@@ -20,18 +20,46 @@ const meeting = (id: string, startsAt: number): MeetingRecord => ({
   createdBy: 'u',
 });
 
-const older: MeetingRecord = { type: 'actionItem', id: 'a1', meetingId: 'm1', text: 'Still open', owner: { kind: 'platform', platformId: 'meta' }, dueDate: null, status: 'open', createdAt: T0, updatedAt: T0 };
-const closedHere: MeetingRecord = { ...older, id: 'a2', text: 'Closed in m2', status: 'done', closedAt: T0 + 7 * 24 * HOUR + HOUR, closedInMeetingId: 'm2' };
+const older: MeetingRecord = {
+  type: 'actionItem',
+  id: 'a1',
+  meetingId: 'm1',
+  text: 'Still open',
+  owner: { kind: 'platform', platformId: 'meta' },
+  dueDate: null,
+  status: 'open',
+  createdAt: T0,
+  updatedAt: T0,
+};
+const closedHere: MeetingRecord = {
+  ...older,
+  id: 'a2',
+  text: 'Closed in m2',
+  status: 'done',
+  closedAt: T0 + 7 * 24 * HOUR + HOUR,
+  closedInMeetingId: 'm2',
+};
 const closedLongAgo: MeetingRecord = { ...older, id: 'a3', text: 'Done long ago', status: 'done', closedAt: T0, closedInMeetingId: null };
 const records = [meeting('m1', T0), meeting('m2', T0 + 7 * 24 * HOUR), older, closedHere, closedLongAgo];
-const context = (now: number, lastSeq: number) => ({ language: 'fr' as const, timeZone: 'Europe/Paris', lastSeq, headHash: 'ab'.repeat(32), now });
+const context = (now: number, lastSeq: number) => ({
+  language: 'fr' as const,
+  timeZone: 'Europe/Paris',
+  lastSeq,
+  headHash: 'ab'.repeat(32),
+  now,
+});
 
 describe('minutes before adoption', () => {
   it('are a draft of the period since the previous meeting, with names, items carried forward and items closed in the meeting', () => {
     const state = stateWith([request('1', 'meta', T0 + HOUR, 40 * 60_000, 2 * HOUR)], records);
     const input = minutesDocument(state, 'm2', null, context(T0 + 8 * 24 * HOUR, 42));
     expect(input?.adoption).toBeUndefined();
-    expect(input?.meta).toMatchObject({ period: { from: T0, to: T0 + 7 * 24 * HOUR }, lastSeq: 42, headHash: 'ab'.repeat(32), timeZone: 'Europe/Paris' });
+    expect(input?.meta).toMatchObject({
+      period: { from: T0, to: T0 + 7 * 24 * HOUR },
+      lastSeq: 42,
+      headHash: 'ab'.repeat(32),
+      timeZone: 'Europe/Paris',
+    });
     expect(input?.attendance).toEqual([
       { party: 'Meta', kind: 'platform', status: 'present', attendees: ['Lina Meta'] },
       { party: 'PHAROS', kind: 'ministry', status: 'excused', attendees: [] },

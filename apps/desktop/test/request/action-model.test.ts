@@ -56,7 +56,12 @@ describe('actionOutcome: where the user’s last action stands', () => {
 
 describe('refusalsOf and pendingFor', () => {
   it('keeps a request’s own refusals, newest first, and its own pending changes, in order', () => {
-    const mine = [rejection(uuid(1), 'r1', T0), rejection(uuid(2), 'r2', T0 + 1), rejection(uuid(3), 'r1', T0 + 2), rejection(uuid(4), null)];
+    const mine = [
+      rejection(uuid(1), 'r1', T0),
+      rejection(uuid(2), 'r2', T0 + 1),
+      rejection(uuid(3), 'r1', T0 + 2),
+      rejection(uuid(4), null),
+    ];
     expect(refusalsOf('r1', mine).map((found) => found.mutationId)).toEqual([uuid(3), uuid(1)]);
     const { desk, operator } = seeded();
     const a = createRequest(desk, operator);

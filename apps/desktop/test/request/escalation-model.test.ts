@@ -10,7 +10,9 @@ describe('the escalation chain on a request', () => {
     const requestId = createRequest(desk, operator);
     desk.must(prefect, 'request.escalate', { requestId, note: 'Sans nouvelles.' });
     const chain = escalationChain(desk.state, desk.request(requestId), prefect);
-    expect(chain.map((level) => [level.level, level.target, level.people.map((person) => person.name), level.current, level.reached])).toEqual([
+    expect(
+      chain.map((level) => [level.level, level.target, level.people.map((person) => person.name), level.current, level.reached]),
+    ).toEqual([
       [0, 'liaisons', ['Bruno Meta', 'Lina Meta'], false, true],
       [1, 'backup_liaison', ['Bruno Meta'], true, true],
       [2, 'platform_manager', ['Maud Manager'], false, false],
@@ -32,9 +34,17 @@ describe('nextEscalation: what “Escalate” does', () => {
   it('goes up the platform’s chain — backup, then manager — and says who will be told', () => {
     const { desk, operator, prefect } = seeded();
     const requestId = createRequest(desk, operator);
-    expect(nextEscalation(desk.state, desk.request(requestId), prefect, T0)).toMatchObject({ ok: true, level: 1, people: [{ userId: IDS.metaBackup }] });
+    expect(nextEscalation(desk.state, desk.request(requestId), prefect, T0)).toMatchObject({
+      ok: true,
+      level: 1,
+      people: [{ userId: IDS.metaBackup }],
+    });
     desk.must(prefect, 'request.escalate', { requestId, note: 'Un.' });
-    expect(nextEscalation(desk.state, desk.request(requestId), prefect, T0)).toMatchObject({ ok: true, level: 2, people: [{ name: 'Maud Manager', userId: null }] });
+    expect(nextEscalation(desk.state, desk.request(requestId), prefect, T0)).toMatchObject({
+      ok: true,
+      level: 2,
+      people: [{ name: 'Maud Manager', userId: null }],
+    });
   });
 
   it('is refused, with the relay’s own reason, at the chain’s end and where nobody was named — never to the ministry itself', async () => {
@@ -44,7 +54,9 @@ describe('nextEscalation: what “Escalate” does', () => {
     desk.must(prefect, 'request.escalate', { requestId, note: 'Un.' });
     desk.must(prefect, 'request.escalate', { requestId, note: 'Deux.' });
     const end = nextEscalation(desk.state, desk.request(requestId), prefect, T0);
-    expect(end?.ok === false && wordRefusal(end.refusal, fr)).toBe(`${desk.request(requestId).ref} a déjà atteint le dernier niveau de la chaîne de Meta.`);
+    expect(end?.ok === false && wordRefusal(end.refusal, fr)).toBe(
+      `${desk.request(requestId).ref} a déjà atteint le dernier niveau de la chaîne de Meta.`,
+    );
     const tiktok = createRequest(desk, operator, { platformId: 'tiktok' });
     const nobody = nextEscalation(desk.state, desk.request(tiktok), prefect, T0);
     expect(nobody?.ok === false && nobody.refusal.details?.reason).toBe('escalation_no_contact');

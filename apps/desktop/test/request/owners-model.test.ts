@@ -33,7 +33,11 @@ describe('ownerChoices: what the relay would accept', () => {
     });
     desk.must(metaLiaison, 'request.assign', { requestId, assigneeId: metaLiaison.userId });
     expect(ownerChoices(desk.request(requestId), desk.state.users, metaLiaison)).toMatchObject({ canTake: false, canLetGo: true });
-    expect(ownerChoices(desk.request(requestId), desk.state.users, metaBackup)).toMatchObject({ canTake: true, canLetGo: false, handOverTo: [] });
+    expect(ownerChoices(desk.request(requestId), desk.state.users, metaBackup)).toMatchObject({
+      canTake: true,
+      canLetGo: false,
+      handOverTo: [],
+    });
   });
 
   it('offers the ministry its prefects and operators, and nothing to other platforms, observers or on a closed request', () => {
@@ -42,7 +46,9 @@ describe('ownerChoices: what the relay would accept', () => {
     const choices = ownerChoices(desk.request(requestId), desk.state.users, prefect);
     expect(choices).toMatchObject({ side: 'ministry', canTake: true, canLetGo: false });
     expect(choices.handOverTo.map((person) => person.name)).toEqual([]);
-    expect(ownerChoices(desk.request(requestId), desk.state.users, operator).handOverTo.map((person) => person.name)).toEqual(['Claire Préfète']);
+    expect(ownerChoices(desk.request(requestId), desk.state.users, operator).handOverTo.map((person) => person.name)).toEqual([
+      'Claire Préfète',
+    ]);
     expect(ownerChoices(desk.request(requestId), desk.state.users, tiktokLiaison).side).toBeNull();
     expect(ownerChoices(desk.request(requestId), desk.state.users, observer).side).toBeNull();
     desk.must(operator, 'request.withdraw', { requestId, reason: 'Doublon.' });

@@ -55,7 +55,9 @@ describe('slaStepView', () => {
     expect(shown.note).toBe('Le relais l’horodatera à son arrivée.');
     expect(shown.tone).toBe('pending');
     expect(`${shown.countdown} ${shown.note}`).not.toMatch(/\d\d:\d\d/);
-    expect(slaStepView({ ...base, state: 'done', doneAt: view.ackAt, donePending: true }, en, 'en').countdown).toBe('Done on this device — waiting to be sent');
+    expect(slaStepView({ ...base, state: 'done', doneAt: view.ackAt, donePending: true }, en, 'en').countdown).toBe(
+      'Done on this device — waiting to be sent',
+    );
   });
 
   it('gives the relay’s time once recorded, and counts down or up otherwise', () => {
@@ -63,7 +65,10 @@ describe('slaStepView', () => {
     expect(recorded.countdown).toMatch(/^fait · 02\/03\/2026 \d\d:06$/);
     expect(recorded.tone).toBe('done');
     expect(slaStepView({ ...base, state: 'pending' }, fr, 'fr')).toMatchObject({ countdown: 'dans 10 min', tone: 'warn' });
-    expect(slaStepView({ ...base, state: 'overdue', now: T0 + 20 * MINUTE }, en, 'en')).toMatchObject({ countdown: 'overdue by 5 min', tone: 'late' });
+    expect(slaStepView({ ...base, state: 'overdue', now: T0 + 20 * MINUTE }, en, 'en')).toMatchObject({
+      countdown: 'overdue by 5 min',
+      tone: 'late',
+    });
     const states: StepState[] = ['not_applicable'];
     expect(slaStepView({ ...base, state: states[0]! }, fr, 'fr').tone).toBe('muted');
   });

@@ -14,7 +14,13 @@ beforeAll(async () => {
 });
 
 function contextOf(desk: Desk, requestId: string, t: Translate, lang: string): EntryContext {
-  return { request: desk.request(requestId), state: desk.state, book: { users: desk.state.users, fromEvents: namesFromEvents(desk.log) }, t, lang };
+  return {
+    request: desk.request(requestId),
+    state: desk.state,
+    book: { users: desk.state.users, fromEvents: namesFromEvents(desk.log) },
+    t,
+    lang,
+  };
 }
 
 /** A time with seconds on the fixture's day; `clock` writes it as the app does, in this machine's zone. */
@@ -40,7 +46,16 @@ function attempt(desk: Desk, requestId: string, fields: Partial<NotificationAtte
     nextAttemptAt: null,
     ...fields,
   };
-  return { seq: desk.state.lastSeq + 1, serverTime: TOLD_AT, type: 'notification.attempted', payload, actor: SYSTEM_ACTOR, mutationId: null, clientTime: null, audience: { kind: 'platform', platformId: 'meta' } };
+  return {
+    seq: desk.state.lastSeq + 1,
+    serverTime: TOLD_AT,
+    type: 'notification.attempted',
+    payload,
+    actor: SYSTEM_ACTOR,
+    mutationId: null,
+    clientTime: null,
+    audience: { kind: 'platform', platformId: 'meta' },
+  };
 }
 
 describe('the timeline shows who was told, how and when', () => {
@@ -59,11 +74,17 @@ describe('the timeline shows who was told, how and when', () => {
     const { desk, operator } = seeded();
     const requestId = createRequest(desk, operator);
     const hook = { channel: 'webhook', recipient: 'Pager (events.example)', recipientName: null, detail: 'HTTP 503' } as const;
-    const failed = entryView(attempt(desk, requestId, { ...hook, outcome: 'failed', nextAttemptAt: TOLD_AT + 30_000 }), contextOf(desk, requestId, en, 'en'));
+    const failed = entryView(
+      attempt(desk, requestId, { ...hook, outcome: 'failed', nextAttemptAt: TOLD_AT + 30_000 }),
+      contextOf(desk, requestId, en, 'en'),
+    );
     expect(failed.title).toBe('Webhook not delivered to Pager (events.example)');
     expect(failed.body).toContain(`Next attempt at 02/03/2026, ${clock(TOLD_AT + 30_000)}`);
     expect(failed.kind).toBe('undelivered');
-    const abandoned = entryView(attempt(desk, requestId, { ...hook, outcome: 'abandoned', attempt: 5 }), contextOf(desk, requestId, fr, 'fr'));
+    const abandoned = entryView(
+      attempt(desk, requestId, { ...hook, outcome: 'abandoned', attempt: 5 }),
+      contextOf(desk, requestId, fr, 'fr'),
+    );
     expect(abandoned.title).toBe('Webhook abandonné : Pager (events.example)');
     expect(abandoned.body?.split('\n')[0]).toBe('essai 5 · escalade · niveau 1');
   });
@@ -91,7 +112,10 @@ describe('a change still on the device', () => {
     const { desk, operator } = seeded();
     const requestId = createRequest(desk, operator);
     const pending = pendingEntryView(queued(uuid(60), 'request.acknowledge', { requestId }, TOLD_AT), fr, 'fr');
-    expect(pending).toEqual({ title: 'Réception accusée', when: `faite à 02/03/2026 ${clock(TOLD_AT)} sur cet appareil — le relais l’horodatera à son arrivée` });
+    expect(pending).toEqual({
+      title: 'Réception accusée',
+      when: `faite à 02/03/2026 ${clock(TOLD_AT)} sur cet appareil — le relais l’horodatera à son arrivée`,
+    });
     const comment = pendingEntryView(queued(uuid(61), 'comment.add', { commentId: uuid(62), requestId, body: 'Vu.' }, T0), en, 'en');
     expect(comment.title).toBe('Comment');
   });

@@ -46,14 +46,18 @@ describe('policy rules', () => {
 
   it('refuse a policy without default-src or script-src, and one without base-uri or form-action', () => {
     expect(policyProblems("object-src 'none'", { asHeader: false })).toEqual(
-      expect.arrayContaining(['script-src: absent, so scripts may load from anywhere', "base-uri: not 'none' or 'self'", "form-action: not 'none' or 'self'"]),
+      expect.arrayContaining([
+        'script-src: absent, so scripts may load from anywhere',
+        "base-uri: not 'none' or 'self'",
+        "form-action: not 'none' or 'self'",
+      ]),
     );
   });
 
   it('fall back to default-src when script-src is absent', () => {
-    expect(policyProblems(strict.replace("script-src 'self'; ", '').replace("default-src 'self'", 'default-src *'), { asHeader: true })).toContain(
-      'script-src: wildcard source *',
-    );
+    expect(
+      policyProblems(strict.replace("script-src 'self'; ", '').replace("default-src 'self'", 'default-src *'), { asHeader: true }),
+    ).toContain('script-src: wildcard source *');
   });
 });
 
@@ -67,11 +71,16 @@ describe('Electron window policy', () => {
 
   it('cannot be widened by a crafted relay origin', () => {
     const policy = buildContentSecurityPolicy({
-      relayOrigins: ["https://a.example; script-src 'unsafe-inline' *", '*', 'https:', "javascript:alert(1)", 'data:text/html,x'],
+      relayOrigins: ["https://a.example; script-src 'unsafe-inline' *", '*', 'https:', 'javascript:alert(1)', 'data:text/html,x'],
     });
     expect(policyProblems(policy, { asHeader: true })).toEqual([]);
     expect(parsePolicy(policy).get('connect-src')).toEqual(["'self'"]);
-    expect(policy.split(';').map((part) => part.trim()).filter((part) => part.startsWith('script-src'))).toEqual(["script-src 'self'"]);
+    expect(
+      policy
+        .split(';')
+        .map((part) => part.trim())
+        .filter((part) => part.startsWith('script-src')),
+    ).toEqual(["script-src 'self'"]);
   });
 });
 
@@ -113,8 +122,8 @@ describe('policy delivery in the packaged app', () => {
   it('serves every app:// file with the strict policy, replacing any other', async () => {
     await startPackagedApp();
     const handler = electron.protocol.handle.mock.calls[0]?.[1] as (request: { url: string }) => Promise<Response>;
-    electron.net.fetch.mockImplementation(async () =>
-      new Response('<!doctype html>', { headers: { 'content-type': 'text/html', 'content-security-policy': 'default-src *' } }),
+    electron.net.fetch.mockImplementation(
+      async () => new Response('<!doctype html>', { headers: { 'content-type': 'text/html', 'content-security-policy': 'default-src *' } }),
     );
     const response = await handler({ url: 'app://contact-desk/index.html' });
     const policy = response.headers.get('content-security-policy') ?? '';

@@ -51,7 +51,7 @@ export const REVIEWED_FINDINGS: readonly ReviewedFinding[] = [
     id: 'CSP_GLOBAL_CHECK',
     file: 'src/renderer/index.html',
     reason:
-      'Low. Google’s csp-evaluator flags script-src \'self\' as possibly weak when the origin also ' +
+      "Low. Google’s csp-evaluator flags script-src 'self' as possibly weak when the origin also " +
       'serves JSONP, Angular templates or user uploads. The app’s origin (app://contact-desk, or ' +
       'the web client’s static host) serves only the built bundle; the policy’s own rules are ' +
       'checked in content-security-policy.test.ts.',

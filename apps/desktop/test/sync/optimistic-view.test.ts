@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { memoizedOptimisticView } from '../../src/renderer/src/sync/optimistic-view';
 
 const NOW = Date.UTC(2026, 10, 23, 10, 0);
-const user: User = { id: newId(), name: 'Olivia Operator', email: null, role: 'operator', platformId: null, team: 'PHAROS', createdAt: 0, revokedAt: null };
+const user: User = {
+  id: newId(),
+  name: 'Olivia Operator',
+  email: null,
+  role: 'operator',
+  platformId: null,
+  team: 'PHAROS',
+  createdAt: 0,
+  revokedAt: null,
+};
 const actor = actorOf(user, newId());
 
 function platformState() {
@@ -21,7 +30,12 @@ function platformState() {
 }
 
 function comment(requestId: string): Mutation {
-  const parsed = parseMutation({ mutationId: newId(), type: 'comment.add', args: { commentId: newId(), requestId, body: 'Note.' }, clientTime: NOW });
+  const parsed = parseMutation({
+    mutationId: newId(),
+    type: 'comment.add',
+    args: { commentId: newId(), requestId, body: 'Note.' },
+    clientTime: NOW,
+  });
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.value;
 }

@@ -41,18 +41,25 @@ export const listQuerySchema = z
     status: statusList
       .optional()
       .meta({ description: 'Only requests in these statuses, comma-separated.', param: { style: 'form', explode: false } }),
-    waiting: z.enum(REQUEST_SIDES).optional().meta({ description: 'Only requests waiting for this side (docs/triage.md, “Whose move it is”).' }),
+    waiting: z
+      .enum(REQUEST_SIDES)
+      .optional()
+      .meta({ description: 'Only requests waiting for this side (docs/triage.md, “Whose move it is”).' }),
     late: z
       .enum(['true', 'false'])
       .transform((value) => value === 'true')
       .optional()
       .meta({ description: '`true`: only requests late now; `false`: only those that are not.' }),
-    updatedSince: wholeNumber(0, Number.MAX_SAFE_INTEGER).optional().meta({ description: 'Only requests changed after this relay time (ms).' }),
+    updatedSince: wholeNumber(0, Number.MAX_SAFE_INTEGER)
+      .optional()
+      .meta({ description: 'Only requests changed after this relay time (ms).' }),
     order: z
       .enum(['urgency', 'updated'])
       .default('urgency')
       .meta({ description: '`urgency`: the triage order (docs/triage.md); `updated`: least recently changed first, to sync.' }),
-    limit: wholeNumber(1, LIST_PAGE_MAX).optional().meta({ description: `Requests per page, 1 to ${LIST_PAGE_MAX} (default 100).` }),
+    limit: wholeNumber(1, LIST_PAGE_MAX)
+      .optional()
+      .meta({ description: `Requests per page, 1 to ${LIST_PAGE_MAX} (default 100).` }),
     cursor: z.string().min(1).max(512).optional().meta({ description: 'The `nextCursor` of the previous page, as given.' }),
   })
   .strict();
@@ -60,8 +67,12 @@ export type ListQuery = z.output<typeof listQuerySchema>;
 
 export const detailQuerySchema = z
   .object({
-    timelineAfter: wholeNumber(0, Number.MAX_SAFE_INTEGER).optional().meta({ description: 'Timeline events after this seq (the previous page’s `nextAfter`).' }),
-    timelineLimit: wholeNumber(1, TIMELINE_PAGE_MAX).optional().meta({ description: `Timeline events per page, 1 to ${TIMELINE_PAGE_MAX} (default 100).` }),
+    timelineAfter: wholeNumber(0, Number.MAX_SAFE_INTEGER)
+      .optional()
+      .meta({ description: 'Timeline events after this seq (the previous page’s `nextAfter`).' }),
+    timelineLimit: wholeNumber(1, TIMELINE_PAGE_MAX)
+      .optional()
+      .meta({ description: `Timeline events per page, 1 to ${TIMELINE_PAGE_MAX} (default 100).` }),
   })
   .strict();
 
@@ -69,7 +80,8 @@ export const requestPathSchema = z.object({ id: entityIdSchema.meta({ descriptio
 
 export const idempotencyHeadersSchema = z.object({
   'idempotency-key': entityIdSchema.meta({
-    description: 'A UUID you make once per intended change (UUIDv7 preferred); it becomes the mutation id. Sending the same request again with it gives the same answer and records nothing new.',
+    description:
+      'A UUID you make once per intended change (UUIDv7 preferred); it becomes the mutation id. Sending the same request again with it gives the same answer and records nothing new.',
   }),
 });
 

@@ -20,7 +20,14 @@ import 'zod-openapi';
 const time = z.number().int().nonnegative().meta({ description: 'Relay time: milliseconds since the Unix epoch, UTC.' });
 const maybeTime = time.nullable();
 
-const TRIAGE_REASONS = ['acknowledge', 'answer', 'supply_information', 'provide_info', 'review_contest', 'close'] as const satisfies readonly TriageReason[];
+const TRIAGE_REASONS = [
+  'acknowledge',
+  'answer',
+  'supply_information',
+  'provide_info',
+  'review_contest',
+  'close',
+] as const satisfies readonly TriageReason[];
 
 const personRefSchema = z
   .object({ userId: z.string(), name: z.string().nullable() })
@@ -38,7 +45,9 @@ export const contactPersonSchema = z
 const deadlinesSchema = z
   .object({
     ack: time.meta({ description: 'When the acknowledgement is due: creation plus the priority’s acknowledgement period.' }),
-    action: maybeTime.meta({ description: 'When the action is due: receipt plus the action period plus every pause; null before receipt.' }),
+    action: maybeTime.meta({
+      description: 'When the action is due: receipt plus the action period plus every pause; null before receipt.',
+    }),
     running: z
       .object({ step: z.enum(['ack', 'action']), at: time })
       .nullable()
@@ -76,7 +85,13 @@ const itemSchema = z
     id: z.string().meta({ example: '0194a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b/1' }),
     location: z.string(),
     answer: z
-      .object({ outcome: z.enum(ITEM_OUTCOMES), reason: z.string().nullable(), ground: z.enum(CANNOT_EXECUTE_GROUNDS).nullable(), at: time, by: z.string() })
+      .object({
+        outcome: z.enum(ITEM_OUTCOMES),
+        reason: z.string().nullable(),
+        ground: z.enum(CANNOT_EXECUTE_GROUNDS).nullable(),
+        at: time,
+        by: z.string(),
+      })
       .nullable(),
   })
   .meta({ id: 'RequestItem' });
@@ -121,12 +136,19 @@ export const requestDetailSchema = requestSummarySchema
       .object({
         level: z.number().int().min(0).max(MAX_ESCALATION_LEVEL),
         target: z.enum(['liaisons', 'backup_liaison', 'platform_manager', 'prefect']),
-        people: z.array(contactPersonSchema).meta({ description: 'Who the level reaches on the platform’s own chain (none listed once it is with the ministry).' }),
+        people: z
+          .array(contactPersonSchema)
+          .meta({ description: 'Who the level reaches on the platform’s own chain (none listed once it is with the ministry).' }),
       })
       .meta({ id: 'Escalation' }),
     timeline: z.object({
       events: z.array(timelineEventSchema),
-      nextAfter: z.number().int().nonnegative().nullable().meta({ description: 'Pass as `timelineAfter` for the next page; null on the last.' }),
+      nextAfter: z
+        .number()
+        .int()
+        .nonnegative()
+        .nullable()
+        .meta({ description: 'Pass as `timelineAfter` for the next page; null on the last.' }),
     }),
   })
   .meta({ id: 'RequestDetail' });
@@ -141,7 +163,9 @@ export const requestPageSchema = z
   })
   .meta({ id: 'RequestPage' });
 
-export const requestAnswerSchema = z.object({ ok: z.literal(true), serverTime: time, request: requestDetailSchema }).meta({ id: 'RequestAnswer' });
+export const requestAnswerSchema = z
+  .object({ ok: z.literal(true), serverTime: time, request: requestDetailSchema })
+  .meta({ id: 'RequestAnswer' });
 
 export const writeAcceptedSchema = z
   .object({
@@ -159,7 +183,10 @@ export const errorAnswerSchema = z
     error: z.object({
       code: z.enum(ERROR_CODES),
       message: z.string(),
-      details: z.record(z.string(), z.unknown()).optional().meta({ description: '`reason` names the rule; `issues` lists schema problems.' }),
+      details: z
+        .record(z.string(), z.unknown())
+        .optional()
+        .meta({ description: '`reason` names the rule; `issues` lists schema problems.' }),
     }),
   })
   .meta({ id: 'Error' });

@@ -13,7 +13,8 @@ export const API_BASE = '/api/v1';
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const ERRORS: Record<string, string> = {
-  '400': 'The path, query, headers or body break the schema (`invalid_payload`, with `details.issues`), or the change breaks a rule of the request (`details.reason`).',
+  '400':
+    'The path, query, headers or body break the schema (`invalid_payload`, with `details.issues`), or the change breaks a rule of the request (`details.reason`).',
   '401': 'No key, not a key, an unknown or a revoked key: always the same answer (`unauthenticated`).',
   '403': 'A read-only key (scope `read`) asked for a change (`forbidden`).',
   '404': 'No such request — or a request of another platform: the same answer (`not_found`).',
@@ -67,7 +68,10 @@ function writeOperation(route: (typeof WRITE_ROUTES)[number]): ZodOpenApiOperati
     requestParams: { path: requestPathSchema, header: idempotencyHeadersSchema },
     requestBody: { required: route.action !== 'acknowledge', ...json(route.body) },
     responses: {
-      '200': { description: 'Recorded (or the same request sent again: the same answer, nothing recorded twice).', ...json(writeAcceptedSchema) },
+      '200': {
+        description: 'Recorded (or the same request sent again: the same answer, nothing recorded twice).',
+        ...json(writeAcceptedSchema),
+      },
       ...errorResponses(WRITE_ERRORS),
     },
   };

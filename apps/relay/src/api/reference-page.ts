@@ -93,7 +93,9 @@ function operation(method: string, path: string, op: Schema): string {
   return [
     `<h2 id="${escape(op.operationId)}"><span class="method">${escape(method.toUpperCase())}</span> <code>${escape(API_BASE + path)}</code></h2>`,
     `<p><strong>${prose(op.summary)}</strong>. ${prose(op.description)}</p>`,
-    paramRows.length ? `<h3>Parameters</h3><table><tr><th>name</th><th>in</th><th>type</th><th>meaning</th></tr>${paramRows.join('')}</table>` : '',
+    paramRows.length
+      ? `<h3>Parameters</h3><table><tr><th>name</th><th>in</th><th>type</th><th>meaning</th></tr>${paramRows.join('')}</table>`
+      : '',
     bodySchema ? `<h3>Body${body?.required ? '' : ' (optional)'}</h3>${fields(bodySchema)}` : '',
     `<h3>Answers</h3><table><tr><th>status</th><th>body</th><th>when</th></tr>${responses.join('')}</table>`,
   ].join('\n');
@@ -101,7 +103,9 @@ function operation(method: string, path: string, op: Schema): string {
 
 function render(): string {
   const doc = openApiDocument() as unknown as Schema & { info: Schema; paths: Record<string, Record<string, Schema>>; components: Schema };
-  const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
+  const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ path, method, op })),
+  );
   const schemas = Object.entries((doc.components.schemas as Record<string, Schema> | undefined) ?? {});
   const auth = ((doc.components.securitySchemes as Record<string, Schema> | undefined)?.apiKey?.description as string | undefined) ?? '';
   return [
@@ -112,7 +116,9 @@ function render(): string {
     `<nav><ul>${operations.map(({ path, method, op }) => `<li><a href="#${escape(op.operationId)}">${escape(method.toUpperCase())} ${escape(path)}</a> — ${prose(op.summary)}</li>`).join('')}</ul></nav>`,
     ...operations.map(({ path, method, op }) => operation(method, path, op)),
     '<h2 id="schemas">Schemas</h2>',
-    ...schemas.map(([name, schema]) => `<h3 id="schema-${escape(name)}">${escape(name)}</h3><p>${prose(schema.description)}</p>${fields(schema)}`),
+    ...schemas.map(
+      ([name, schema]) => `<h3 id="schema-${escape(name)}">${escape(name)}</h3><p>${prose(schema.description)}</p>${fields(schema)}`,
+    ),
     '</body></html>',
   ].join('\n');
 }

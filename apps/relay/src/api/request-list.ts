@@ -67,7 +67,12 @@ function matches(request: Request, platformId: string, query: ListQuery, now: nu
 export type RequestList = { readonly requests: readonly Request[]; readonly nextCursor: string | null } | { readonly error: ProtocolError };
 
 /** One page of a platform's requests matching the query, at the relay's time `now`. */
-export function listRequests(state: Pick<DomainState, 'requests' | 'policy'>, platformId: string, query: ListQuery, now: number): RequestList {
+export function listRequests(
+  state: Pick<DomainState, 'requests' | 'policy'>,
+  platformId: string,
+  query: ListQuery,
+  now: number,
+): RequestList {
   const cursor = query.cursor === undefined ? undefined : decode(query.cursor, query.order);
   if (query.cursor !== undefined && cursor === undefined) return { error: BAD_CURSOR };
   const limit = query.limit ?? DEFAULT_LIMIT;
@@ -87,7 +92,8 @@ export function listRequests(state: Pick<DomainState, 'requests' | 'policy'>, pl
     const rankOf = priorityRanks(state.policy);
     const keys = new Map(selected.map((request) => [request.id, urgencyKey(request, at, rankOf)]));
     const position = (request: Request) => ({ k: keys.get(request.id) as UrgencyKey, ref: request.ref });
-    const byUrgency = (a: { k: UrgencyKey; ref: string }, b: { k: UrgencyKey; ref: string }) => compareUrgency(a.k, b.k) || compareText(a.ref, b.ref);
+    const byUrgency = (a: { k: UrgencyKey; ref: string }, b: { k: UrgencyKey; ref: string }) =>
+      compareUrgency(a.k, b.k) || compareText(a.ref, b.ref);
     ordered = selected.sort((a, b) => byUrgency(position(a), position(b)));
     if (cursor?.o === 'urgency') ordered = ordered.filter((request) => byUrgency(position(request), cursor) > 0);
     cursorAfter = (request) => ({ o: 'urgency', at, ...position(request), k: { ...position(request).k } });

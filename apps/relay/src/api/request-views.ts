@@ -56,7 +56,11 @@ export function summaryOf(request: Request, now: number, state: Directory): Requ
 function escalationOf(request: Request, state: Directory): RequestDetail['escalation'] {
   const { target, people } = contactsAt(state, request.platformId, request.escalationLevel);
   // Level 0 is the platform's liaisons (`contactsAt` never names it `none`).
-  return { level: request.escalationLevel, target: target === 'none' ? 'liaisons' : target, people: target === 'prefect' ? [] : [...people] };
+  return {
+    level: request.escalationLevel,
+    target: target === 'none' ? 'liaisons' : target,
+    people: target === 'prefect' ? [] : [...people],
+  };
 }
 
 export function timelineEventOf(event: LoggedEvent): z.infer<typeof timelineEventSchema> {

@@ -14,11 +14,7 @@ export function newEnrollmentCode(): string {
 
 /** Codes are compared case-insensitively, without dashes or spaces, O read as 0 and I/L as 1. */
 export function canonicalCode(code: string): string {
-  return code
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  return code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 /** A device token: 256 random bits, prefixed by the relay time it was issued at (see `formatDeviceToken`). */

@@ -9,10 +9,7 @@ export interface Rotation {
   readonly tokenHash?: string;
 }
 
-const REPLACED = protocolError(
-  'unauthenticated',
-  'This device token was revoked or already replaced; connect again with the current one.',
-);
+const REPLACED = protocolError('unauthenticated', 'This device token was revoked or already replaced; connect again with the current one.');
 
 const IN_USE = protocolError('conflict', 'This token hash is already in use; make another token. The current one still works.');
 

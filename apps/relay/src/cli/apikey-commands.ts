@@ -31,7 +31,11 @@ export function apiKeyCommands(program: Command, out: (text: string) => void): v
     .description('issue an API key for a platform and print it, once')
     .requiredOption('--platform <id>', 'the platform whose requests the key reads and acts on')
     .requiredOption('--name <name>', 'what the key is for, e.g. "Case tool" (shown in the log as the actor)')
-    .addOption(new Option('--scope <scope>', 'read: list and read; act: also acknowledge, answer, ask, contest, comment').choices(API_KEY_SCOPES).default('read'))
+    .addOption(
+      new Option('--scope <scope>', 'read: list and read; act: also acknowledge, answer, ask, contest, comment')
+        .choices(API_KEY_SCOPES)
+        .default('read'),
+    )
     .option('--json', 'machine-readable output')
     .addOption(dataDirOption())
     .action(async (opts: { platform: string; name: string; scope: string; json?: boolean; dataDir: string }) => {

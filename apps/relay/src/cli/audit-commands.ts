@@ -91,11 +91,14 @@ function figuresCommand(audit: Command): void {
     .description("recompute an export's per-platform figures from the log alone, printed as the export prints them")
     .requiredOption('--from <day>', 'first day of the period, YYYY-MM-DD (from its 00:00 in --zone)')
     .requiredOption('--to <day>', 'last day of the period, included, YYYY-MM-DD (to the next 00:00 in --zone)')
-    .option('--platform <id>', 'a platform (repeatable; all when left out)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--platform <id>', 'a platform (repeatable; all when left out)', (value: string, previous: string[] = []) => [
+      ...previous,
+      value,
+    ])
     .option('--seq <n>', 'log position the export cites (default: the head)')
     .option('--at <time>', 'time the figures are as of: the export\'s "generated at" (default: now)')
-    .option('--zone <zone>', 'time zone of the period\'s days, as the export states it', 'Europe/Paris')
-    .option('--lang <fr|en>', 'language of the table, as the export\'s', 'fr')
+    .option('--zone <zone>', "time zone of the period's days, as the export states it", 'Europe/Paris')
+    .option('--lang <fr|en>', "language of the table, as the export's", 'fr')
     .option('--json', 'machine-readable output')
     .addOption(dataDirOption())
     .action(async (opts: FiguresOptions) => {
@@ -119,7 +122,9 @@ function figuresCommand(audit: Command): void {
         return out(JSON.stringify({ period, zone: opts.zone, at, ...rest, cells }, null, 2));
       }
       out(`log up to seq ${result.upToSeq}, hash ${result.upToHash}`);
-      out(`period ${opts.from} – ${opts.to} (${opts.zone}): ${new Date(period.from).toISOString()} – ${new Date(period.to).toISOString()} (end excluded), as of ${new Date(at).toISOString()}`);
+      out(
+        `period ${opts.from} – ${opts.to} (${opts.zone}): ${new Date(period.from).toISOString()} – ${new Date(period.to).toISOString()} (end excluded), as of ${new Date(at).toISOString()}`,
+      );
       out(table([cells.header, ...cells.body]));
     });
 }
@@ -135,12 +140,16 @@ function proofCommand(audit: Command): void {
       const check = checkChainProof(readFileSync(file, 'utf8'), sha256Hex);
       const failures = [...check.failures.map((failure) => `line ${failure.line}: ${failure.reason}`)];
       if (!opts.offline) {
-        const cited = [...check.events.map((event) => ({ seq: event.seq, hash: event.hash })), ...(check.header.head ? [check.header.head] : [])];
+        const cited = [
+          ...check.events.map((event) => ({ seq: event.seq, hash: event.hash })),
+          ...(check.header.head ? [check.header.head] : []),
+        ];
         const chain = await verifyStoredChain(storeOf(opts), { expect: cited });
         if (!chain.ok) failures.push(`against the log: seq ${chain.brokenSeq}: ${chain.reason}`);
       }
       out(`${check.events.length} events of ${check.header.platformId}, made at ${new Date(check.header.generatedAt).toISOString()}`);
-      if (failures.length === 0) out(opts.offline ? 'ok: every event matches its hash' : 'ok: every event matches its hash and the relay log holds the same hashes');
+      if (failures.length === 0)
+        out(opts.offline ? 'ok: every event matches its hash' : 'ok: every event matches its hash and the relay log holds the same hashes');
       else {
         out(`FAILED:\n  ${failures.join('\n  ')}`);
         process.exitCode = 1;

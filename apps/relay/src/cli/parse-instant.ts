@@ -21,7 +21,13 @@ export function parseInstant(value: string, timeZone: string): number {
   const dateOnly = DATE_ONLY.exec(value) ?? LOCAL_TIME.exec(value);
   if (dateOnly) {
     try {
-      return zonedInstant(dateOnly.slice(1).filter((part) => part !== undefined).map(Number), timeZone);
+      return zonedInstant(
+        dateOnly
+          .slice(1)
+          .filter((part) => part !== undefined)
+          .map(Number),
+        timeZone,
+      );
     } catch {
       throw new InvalidArgumentError(`unknown time zone: ${timeZone}`);
     }

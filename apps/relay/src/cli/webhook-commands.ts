@@ -106,7 +106,7 @@ export function webhookCommands(program: Command, out: (text: string) => void): 
     });
   webhook
     .command('rotate <webhook>')
-    .description("give a standard webhook a new signing secret, printed once (the old one stops at once)")
+    .description('give a standard webhook a new signing secret, printed once (the old one stops at once)')
     .option('--json', 'machine-readable output')
     .addOption(dataDirOption())
     .action(async (key: string, opts: { json?: boolean; dataDir: string }) => {

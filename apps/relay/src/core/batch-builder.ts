@@ -55,12 +55,7 @@ export class BatchBuilder {
   }
 
   /** Stamps drafts as events of the log and applies them to the draft state. */
-  append(
-    drafts: readonly EventDraft[],
-    actor: Actor,
-    mutationId: string | null,
-    clientTime: number | null,
-  ): LoggedEvent[] {
+  append(drafts: readonly EventDraft[], actor: Actor, mutationId: string | null, clientTime: number | null): LoggedEvent[] {
     return drafts.map((eventDraft) => {
       const audience = audienceOf(eventDraft, this.draft);
       this.seq += 1;
@@ -85,12 +80,7 @@ export class BatchBuilder {
 
   /** Whether the batch has anything to write. */
   get isEmpty(): boolean {
-    return (
-      this.events.length === 0 &&
-      this.mutationResults.size === 0 &&
-      this.deliveries.length === 0 &&
-      this.deliveryUpdates.length === 0
-    );
+    return this.events.length === 0 && this.mutationResults.size === 0 && this.deliveries.length === 0 && this.deliveryUpdates.length === 0;
   }
 
   toCommit(): CommitBatch {

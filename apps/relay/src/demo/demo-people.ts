@@ -43,11 +43,7 @@ export async function createDemoPeople(core: RelayCore, data: DemoData): Promise
     await perform(core, 'platform.create', { platformId: platform.id, name: platform.name, kind: platform.kind });
   }
   const { prefect, operators, observer } = data.ministry;
-  const prefectSession = await createEnrolled(
-    core,
-    { ...prefect, role: 'prefect', platformId: null },
-    'Poste préfecture',
-  );
+  const prefectSession = await createEnrolled(core, { ...prefect, role: 'prefect', platformId: null }, 'Poste préfecture');
   const operatorSessions: Session[] = [];
   for (const operator of operators) {
     operatorSessions.push(await createEnrolled(core, { ...operator, role: 'operator', platformId: null }, 'Poste PHAROS'));

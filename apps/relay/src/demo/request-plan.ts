@@ -1,4 +1,13 @@
-import { CATEGORIES, campaignSlaTerms, newId, slaTermsFor, DEFAULT_POLICY, itemIdFor, type Campaign, type Category } from '@contact-desk/shared';
+import {
+  CATEGORIES,
+  campaignSlaTerms,
+  newId,
+  slaTermsFor,
+  DEFAULT_POLICY,
+  itemIdFor,
+  type Campaign,
+  type Category,
+} from '@contact-desk/shared';
 import { perform } from '../cli/admin-actions.js';
 import type { RelayCore } from '../core/relay-core.js';
 import type { Session } from '../core/session.js';
@@ -35,7 +44,10 @@ function kindOf(random: () => number, platform: DemoPlatform): string {
 function locationsFor(random: () => number, platform: DemoPlatform): string[] {
   const roll = random();
   const count = roll < 0.6 ? 1 : roll < 0.9 ? 2 + Math.floor(random() * 3) : 5 + Math.floor(random() * 4);
-  const id = () => Math.floor(random() * 36 ** 8).toString(36).padStart(8, '0');
+  const id = () =>
+    Math.floor(random() * 36 ** 8)
+      .toString(36)
+      .padStart(8, '0');
   return Array.from({ length: count }, () =>
     platform.kind === 'access_provider'
       ? `https://${id()}-propaganda.example.org/`
@@ -86,20 +98,24 @@ export function planRequest(
   const add = (at: number, run: TimedStep['run']) => {
     if (at <= now) steps.push({ at, run });
   };
-  const act = (session: Session, type: Parameters<typeof perform>[1], args: object, clientTime?: number) =>
-    (core: RelayCore) => perform(core, type, { requestId, ...args }, session, clientTime === undefined ? null : Math.round(clientTime));
+  const act = (session: Session, type: Parameters<typeof perform>[1], args: object, clientTime?: number) => (core: RelayCore) =>
+    perform(core, type, { requestId, ...args }, session, clientTime === undefined ? null : Math.round(clientTime));
 
-  add(createdAt, act(operator, 'request.create', {
-    platformId: platform.id,
-    kind,
-    priority,
-    items,
-    category,
-    grounds: pick(random, data.grounds[category] ?? ['Contenu manifestement illicite.']),
-    pharosRef: random() < 0.7 ? `PH-${new Date(createdAt).getUTCFullYear()}-${String(Math.floor(random() * 99_999)).padStart(5, '0')}` : null,
-    campaignId: campaign?.id ?? null,
-    doNotInform: category.startsWith('terror') && random() < 0.5,
-  }));
+  add(
+    createdAt,
+    act(operator, 'request.create', {
+      platformId: platform.id,
+      kind,
+      priority,
+      items,
+      category,
+      grounds: pick(random, data.grounds[category] ?? ['Contenu manifestement illicite.']),
+      pharosRef:
+        random() < 0.7 ? `PH-${new Date(createdAt).getUTCFullYear()}-${String(Math.floor(random() * 99_999)).padStart(5, '0')}` : null,
+      campaignId: campaign?.id ?? null,
+      doNotInform: category.startsWith('terror') && random() < 0.5,
+    }),
+  );
   const receivedAt = Math.round(createdAt + (random() < profile.offlineShare ? HOUR + random() * 9 * HOUR : 2_000 + random() * 50_000));
   add(receivedAt, (core) => core.recordReceipt(requestId, liaison.device.id));
   const ackDue = createdAt + sla.ackMs;
@@ -124,8 +140,18 @@ export function planRequest(
     add(cursor, act(operator, 'request.provideInfo', { answer: data.clarifications[index] ?? '…' }));
   }
   if (random() < 0.25) {
-    add(createdAt + (3 + random() * 30) * MINUTE, act(operator, 'comment.add', { commentId: newId(), body: pick(random, data.comments.ministry), visibility: random() < 0.2 ? 'ministry' : 'shared' }));
-    add(cursor + (1 + random() * 30) * MINUTE, act(liaison, 'comment.add', { commentId: newId(), body: pick(random, data.comments.liaison) }));
+    add(
+      createdAt + (3 + random() * 30) * MINUTE,
+      act(operator, 'comment.add', {
+        commentId: newId(),
+        body: pick(random, data.comments.ministry),
+        visibility: random() < 0.2 ? 'ministry' : 'shared',
+      }),
+    );
+    add(
+      cursor + (1 + random() * 30) * MINUTE,
+      act(liaison, 'comment.add', { commentId: newId(), body: pick(random, data.comments.liaison) }),
+    );
   }
   if (random() < 0.02) {
     add(cursor + 30 * MINUTE, act(liaison, 'request.contest', { reason: pick(random, data.refusals) }));
@@ -142,12 +168,19 @@ export function planRequest(
     };
   });
   const firstBatch = answers.length > 2 ? Math.ceil(answers.length / 2) : answers.length;
-  add(answers.length > 2 ? Math.max(cursor + 10_000, answeredAt - 20 * MINUTE) : answeredAt, act(liaison, 'request.answer', { items: answers.slice(0, firstBatch) }));
+  add(
+    answers.length > 2 ? Math.max(cursor + 10_000, answeredAt - 20 * MINUTE) : answeredAt,
+    act(liaison, 'request.answer', { items: answers.slice(0, firstBatch) }),
+  );
   if (firstBatch < answers.length) add(answeredAt, act(liaison, 'request.answer', { items: answers.slice(firstBatch) }));
   if (random() < 0.05) {
     const reopenedAt = answeredAt + (1 + random() * 6) * HOUR;
     add(reopenedAt, act(operator, 'request.reopen', { reason: 'Le contenu est de nouveau accessible sous une autre adresse.' }));
-    if (random() < 0.5) add(reopenedAt + delayAround(random, profile.answerMedianMin * speed), act(liaison, 'request.answer', { items: answers.slice(0, 1).map((answer) => ({ ...answer, outcome: 'removed', reason: null })) }));
+    if (random() < 0.5)
+      add(
+        reopenedAt + delayAround(random, profile.answerMedianMin * speed),
+        act(liaison, 'request.answer', { items: answers.slice(0, 1).map((answer) => ({ ...answer, outcome: 'removed', reason: null })) }),
+      );
     return steps;
   }
   if (random() < 0.7) add(answeredAt + (1 + random() * 40) * HOUR, act(operator, 'request.close', { note: null }));

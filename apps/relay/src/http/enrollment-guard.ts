@@ -1,8 +1,7 @@
 import type { Clock } from '../core/clock.js';
 
 export type EnrollmentAdmission =
-  | { readonly ok: true; readonly attempt: EnrollmentAttempt }
-  | { readonly ok: false; readonly retryAfterMs: number };
+  { readonly ok: true; readonly attempt: EnrollmentAttempt } | { readonly ok: false; readonly retryAfterMs: number };
 
 export interface EnrollmentAttempt {
   readonly address: string;

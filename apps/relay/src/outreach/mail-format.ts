@@ -46,7 +46,10 @@ function htmlPart(part: MailPart): string {
     .map(([label, value]) => `<tr><th align="left">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`)
     .join('');
   const blocks = part.blocks
-    .map(([label, values]) => `<p><strong>${escapeHtml(label)}</strong></p><ul>${values.map((v) => `<li>${escapeHtml(v)}</li>`).join('')}</ul>`)
+    .map(
+      ([label, values]) =>
+        `<p><strong>${escapeHtml(label)}</strong></p><ul>${values.map((v) => `<li>${escapeHtml(v)}</li>`).join('')}</ul>`,
+    )
     .join('');
   return `<div lang="${part.lang}"><h2>${escapeHtml(part.headline)}</h2><table>${rows}</table>${blocks}<p><small>${escapeHtml(part.footer)}</small></p></div>`;
 }

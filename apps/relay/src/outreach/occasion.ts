@@ -1,11 +1,4 @@
-import type {
-  Audience,
-  LoggedEvent,
-  NotificationTrigger,
-  Platform,
-  Request,
-  WebhookTopic,
-} from '@contact-desk/shared';
+import type { Audience, LoggedEvent, NotificationTrigger, Platform, Request, WebhookTopic } from '@contact-desk/shared';
 
 /** A deadline of a request: acknowledgement or action. */
 export interface Deadline {
@@ -33,4 +26,3 @@ export interface Occasion {
   readonly deadline: Deadline | null;
   readonly at: number;
 }
-

@@ -4,7 +4,10 @@ import { requestIdentity } from '../api/request-views.js';
 import type { Occasion } from './occasion.js';
 
 /** The request in a webhook's body: the REST API's summary fields of the same names, its two deadlines flat. */
-export type WebhookRequest = Pick<RequestSummary, 'id' | 'ref' | 'platformId' | 'kind' | 'priority' | 'status' | 'createdAt' | 'escalationLevel'> & {
+export type WebhookRequest = Pick<
+  RequestSummary,
+  'id' | 'ref' | 'platformId' | 'kind' | 'priority' | 'status' | 'createdAt' | 'escalationLevel'
+> & {
   readonly ackDeadline: RequestSummary['deadlines']['ack'];
   readonly actionDeadline: RequestSummary['deadlines']['action'];
 };

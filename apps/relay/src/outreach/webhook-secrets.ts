@@ -42,8 +42,7 @@ export function keepWebhookSecrets(
 ): MutationResultData | undefined {
   let answer = data;
   for (const event of events) {
-    const replaced =
-      event.type === 'webhook.created' || (event.type === 'webhook.updated' && event.payload.secretReplaced);
+    const replaced = event.type === 'webhook.created' || (event.type === 'webhook.updated' && event.payload.secretReplaced);
     if (!replaced) continue;
     if (!sealer) throw new Error('this relay was started without a key for webhook secrets');
     const { webhook } = event.payload;

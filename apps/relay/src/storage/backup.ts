@@ -89,7 +89,9 @@ export async function backupDataFile(source: string, destination: string): Promi
   } catch (error) {
     removeWithSidecars(partial);
     const reason = error instanceof Error ? error.message.replaceAll(partial, 'the copy') : String(error);
-    throw new BackupError(`the copy of ${source} fails its checks, so the data file itself is damaged: ${reason}; nothing was written to ${destination}`);
+    throw new BackupError(
+      `the copy of ${source} fails its checks, so the data file itself is damaged: ${reason}; nothing was written to ${destination}`,
+    );
   }
 }
 
@@ -114,7 +116,10 @@ function removeWithSidecars(file: string): void {
 
 /** A name for the replaced file that sorts by time: `contact-desk.sqlite.replaced-20260310T090000Z`. */
 export function asideName(file: string, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${file}.replaced-${stamp}`;
 }
 

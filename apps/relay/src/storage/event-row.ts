@@ -23,7 +23,8 @@ export const EVENT_COLUMNS = `seq, server_time, type, actor, mutation_id, client
   payload, prev_hash, hash`;
 
 /** The same names, for a select over a subquery that already has them. */
-export const EVENT_ROW_NAMES = 'seq, server_time, type, actor, mutation_id, client_time, audience, platform_id, platform_ids, payload, prev_hash, hash';
+export const EVENT_ROW_NAMES =
+  'seq, server_time, type, actor, mutation_id, client_time, audience, platform_id, platform_ids, payload, prev_hash, hash';
 
 function audienceOf(row: EventRow): Audience {
   switch (row.audience) {

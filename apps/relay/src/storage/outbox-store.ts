@@ -6,8 +6,10 @@ import type { DeliveriesRequest, DeliveriesResponse, DeliveryStatus, DeliverySum
  * delivered by the sender off the commit path, at least once, under the same id every time.
  * What the prefect's delivery log shows of a row is stated once, in the protocol's DeliverySummary.
  */
-export interface NewDelivery
-  extends Pick<DeliverySummary, 'channel' | 'target' | 'targetName' | 'requestId' | 'ref' | 'platformId' | 'trigger' | 'topic' | 'createdAt'> {
+export interface NewDelivery extends Pick<
+  DeliverySummary,
+  'channel' | 'target' | 'targetName' | 'requestId' | 'ref' | 'platformId' | 'trigger' | 'topic' | 'createdAt'
+> {
   /** UUIDv7: a webhook's `webhook-id`, a mail's Message-ID, on every attempt. */
   readonly id: string;
   readonly level: number | null;

@@ -27,9 +27,7 @@ export class SqliteEventLog {
       hashAt: db.prepare('SELECT hash FROM events WHERE seq = ?'),
       serverTimeAt: db.prepare('SELECT server_time FROM events WHERE seq = ?'),
       eventsAll: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE seq > ? ORDER BY seq LIMIT ?`),
-      eventsMinistry: db.prepare(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE seq > ? AND audience != 'admin' ORDER BY seq LIMIT ?`,
-      ),
+      eventsMinistry: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE seq > ? AND audience != 'admin' ORDER BY seq LIMIT ?`),
       // A platform's page: its own audience, `all`, and the `platforms` audiences that name it,
       // each through its index.
       eventsPlatform: db.prepare(

@@ -1,11 +1,4 @@
-import {
-  canSee,
-  visibilityClass,
-  type LiveEvents,
-  type LogPosition,
-  type LoggedEvent,
-  type Viewer,
-} from '@contact-desk/shared';
+import { canSee, visibilityClass, type LiveEvents, type LogPosition, type LoggedEvent, type Viewer } from '@contact-desk/shared';
 
 /** The Socket.IO room of every socket of one visibility class. */
 export function classRoom(viewer: Viewer): string {

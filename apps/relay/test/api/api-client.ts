@@ -75,12 +75,16 @@ export function callWithContinue(
   const body = bodyText(options.body) ?? '';
   return new Promise((resolve, reject) => {
     let continued = false;
-    const req = httpRequest(new URL(path, url), { method: 'POST', headers: { ...headersOf(options, body), expect: '100-continue' } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ ...reply(res.statusCode ?? 0, res.headers, Buffer.concat(chunks).toString('utf8')), continued }));
-      res.on('error', reject);
-    });
+    const req = httpRequest(
+      new URL(path, url),
+      { method: 'POST', headers: { ...headersOf(options, body), expect: '100-continue' } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ ...reply(res.statusCode ?? 0, res.headers, Buffer.concat(chunks).toString('utf8')), continued }));
+        res.on('error', reject);
+      },
+    );
     req.on('continue', () => {
       continued = true;
       void beforeBody().then(() => req.end(body), reject);
@@ -99,7 +103,12 @@ export interface IssuedKey {
 }
 
 /** Issues an API key as the prefect would, and returns it (shown once). */
-export async function issueKey(core: RelayCore, platformId: string, scope: ApiKeyScope, name = `${platformId} ${scope} tool`): Promise<IssuedKey> {
+export async function issueKey(
+  core: RelayCore,
+  platformId: string,
+  scope: ApiKeyScope,
+  name = `${platformId} ${scope} tool`,
+): Promise<IssuedKey> {
   const id = newId();
   const result = await perform(core, 'apiKey.issue', { apiKeyId: id, platformId, name, scope });
   const key = result.data?.apiKey;

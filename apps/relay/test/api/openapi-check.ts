@@ -46,7 +46,9 @@ export class DocumentSchemas {
   /** The reply's status is documented for the operation, and its body matches that response's schema. */
   expectDocumented(method: string, path: string, reply: ApiReply): void {
     const context = `${method} ${path} → ${reply.status}: ${reply.text.slice(0, 300)}`;
-    const response = (this.operation(method, path).responses as Record<string, { content?: { 'application/json'?: { schema: Schema } } }>)[String(reply.status)];
+    const response = (this.operation(method, path).responses as Record<string, { content?: { 'application/json'?: { schema: Schema } } }>)[
+      String(reply.status)
+    ];
     expect(response, `${context} is not documented`).toBeDefined();
     const schema = response?.content?.['application/json']?.schema;
     expect(schema, context).toBeDefined();
@@ -61,7 +63,9 @@ export class DocumentSchemas {
    */
   queryIsValid(method: string, path: string, query: Record<string, string>): boolean {
     const op = this.operation(method, path);
-    const parameters = new Map(((op.parameters as Schema[] | undefined) ?? []).filter((p) => p.in === 'query').map((p) => [String(p.name), p]));
+    const parameters = new Map(
+      ((op.parameters as Schema[] | undefined) ?? []).filter((p) => p.in === 'query').map((p) => [String(p.name), p]),
+    );
     return Object.entries(query).every(([name, raw]) => {
       const parameter = parameters.get(name);
       if (!parameter || name === 'cursor') return false;

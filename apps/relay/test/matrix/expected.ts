@@ -142,7 +142,9 @@ export class AudienceOracle {
         this.requests.set(event.payload.request.id, event.payload.request.platformId);
         return platform(event.payload.request.platformId);
       case 'comment.added':
-        return event.payload.comment.visibility === 'ministry' ? { kind: 'ministry' } : this.requestAudience(event.payload.comment.requestId);
+        return event.payload.comment.visibility === 'ministry'
+          ? { kind: 'ministry' }
+          : this.requestAudience(event.payload.comment.requestId);
       case 'platform.created':
       case 'platform.updated':
         return platform(event.payload.platform.id);

@@ -36,10 +36,21 @@ async function ownMeeting(world: World, type: MutationType, platformId: string, 
   const agendaItemId = newId();
   const invitedPlatformIds = [PLATFORM_A, PLATFORM_B];
   await accepted(
-    clients.prefect.act('meeting.create', { meetingId, title: `Minutes of ${platformId}`, kind: 'regular', startsAt: T0 + 2 * 86_400_000, place: null, videoLink: null, invitedPlatformIds }),
+    clients.prefect.act('meeting.create', {
+      meetingId,
+      title: `Minutes of ${platformId}`,
+      kind: 'regular',
+      startsAt: T0 + 2 * 86_400_000,
+      place: null,
+      videoLink: null,
+      invitedPlatformIds,
+    }),
     'meeting',
   );
-  await accepted(clients.operator.act('agenda.addItem', { itemId: agendaItemId, meetingId, kind: 'free', title: `About ${platformId}`, platformId }), 'agenda item');
+  await accepted(
+    clients.operator.act('agenda.addItem', { itemId: agendaItemId, meetingId, kind: 'free', title: `About ${platformId}`, platformId }),
+    'agenda item',
+  );
   if (type === 'meeting.reopenMinutes') await accepted(clients.prefect.act('meeting.adopt', { meetingId, note: null }), 'adoption');
   return { ...targets, meetingId, agendaItemId };
 }
@@ -59,7 +70,10 @@ export async function prepareTargets(world: World, meetingId: string, type: Muta
     if (type === 'request.escalate') {
       // A manual escalation needs someone on the platform's chain to go to.
       await accepted(
-        clients.prefect.act('platform.update', { platformId, patch: { escalationContact: { name: 'Duty manager', email: 'duty@example.org' } } }),
+        clients.prefect.act('platform.update', {
+          platformId,
+          patch: { escalationContact: { name: 'Duty manager', email: 'duty@example.org' } },
+        }),
         'naming the manager contact',
       );
     }
@@ -75,13 +89,25 @@ export async function prepareTargets(world: World, meetingId: string, type: Muta
     case 'agenda.updateItem':
     case 'agenda.removeItem': {
       const agendaItemId = newId();
-      await accepted(clients.operator.act('agenda.addItem', { itemId: agendaItemId, meetingId, kind: 'late_requests', title: `Late at ${platformId}`, platformId }), 'agenda item');
+      await accepted(
+        clients.operator.act('agenda.addItem', {
+          itemId: agendaItemId,
+          meetingId,
+          kind: 'late_requests',
+          title: `Late at ${platformId}`,
+          platformId,
+        }),
+        'agenda item',
+      );
       return { ...targets, agendaItemId };
     }
     case 'decision.update':
     case 'decision.remove': {
       const decisionId = newId();
-      await accepted(clients.operator.act('decision.add', { decisionId, meetingId, platformId, text: `Report of ${platformId}` }), 'decision');
+      await accepted(
+        clients.operator.act('decision.add', { decisionId, meetingId, platformId, text: `Report of ${platformId}` }),
+        'decision',
+      );
       return { ...targets, decisionId };
     }
     case 'agenda.reorder':
@@ -91,7 +117,12 @@ export async function prepareTargets(world: World, meetingId: string, type: Muta
     case 'actionItem.setStatus': {
       const actionItemId = newId();
       await accepted(
-        clients.operator.act('actionItem.create', { actionItemId, meetingId, text: `Follow-up for ${platformId}`, owner: { kind: 'platform', platformId } }),
+        clients.operator.act('actionItem.create', {
+          actionItemId,
+          meetingId,
+          text: `Follow-up for ${platformId}`,
+          owner: { kind: 'platform', platformId },
+        }),
         'action item',
       );
       return { ...targets, actionItemId };

@@ -89,7 +89,8 @@ export const en: Texts = {
       'Counted: requests sent under the campaign, withdrawn ones left out. Received: those a device of the platform has received (relay time).',
     course: 'Course of the campaign',
     courseSheet: 'Course',
-    courseNote: (timeZone) => `Requests of the campaign, withdrawn ones left out, sent, acknowledged and answered by each instant; times in ${timeZone}.`,
+    courseNote: (timeZone) =>
+      `Requests of the campaign, withdrawn ones left out, sent, acknowledged and answered by each instant; times in ${timeZone}.`,
     time: 'Time',
     sent: 'Sent',
     acknowledged: 'Acknowledged',

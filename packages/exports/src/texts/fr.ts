@@ -25,7 +25,7 @@ export const fr: Texts = {
   late: {
     sheetName: 'Retards',
     sheetNote:
-      "Les dates et heures de la feuille « Retards » sont les heures du fuseau ci-dessus ; les retards sont des durées (h:mm) tronquées à la minute.",
+      'Les dates et heures de la feuille « Retards » sont les heures du fuseau ci-dessus ; les retards sont des durées (h:mm) tronquées à la minute.',
     empty: 'Aucune demande en retard ou sans réponse sur la période.',
     columns: {
       ref: 'Référence',
@@ -64,7 +64,7 @@ export const fr: Texts = {
     median: 'médiane',
     p90: 'p90',
     beyondAxis: 'au-delà de l’échelle : valeur écrite',
-    weeklyAck: "Accusé médian par semaine",
+    weeklyAck: 'Accusé médian par semaine',
     weeklyAnswer: 'Réponse médiane par semaine',
     noData: 'pas de données',
     method:
@@ -89,7 +89,8 @@ export const fr: Texts = {
       'Comptées : demandes envoyées sous la campagne, hors retirées. Reçues : celles qu’un poste de la plateforme a reçues (heure du relais).',
     course: 'Déroulement de la campagne',
     courseSheet: 'Déroulement',
-    courseNote: (timeZone) => `Cumul des demandes de la campagne, hors retirées, envoyées, accusées et répondues à chaque instant ; heures de ${timeZone}.`,
+    courseNote: (timeZone) =>
+      `Cumul des demandes de la campagne, hors retirées, envoyées, accusées et répondues à chaque instant ; heures de ${timeZone}.`,
     time: 'Heure',
     sent: 'Envoyées',
     acknowledged: 'Accusées',
@@ -100,7 +101,7 @@ export const fr: Texts = {
     noLate: 'Aucune demande de la campagne en retard ou sans réponse à cette position du journal.',
     noRequest: 'Aucune demande n’a encore été envoyée sous cette campagne à cette position du journal.',
     sheetNote:
-      "Chiffres de toutes les demandes envoyées sous la campagne, avec les définitions de tous les chiffres de Contact Desk, en retard au regard des délais resserrés de la campagne. Les heures des feuilles « Déroulement » et « Retards » sont celles du fuseau ci-dessus ; les retards sont des durées (h:mm) tronquées à la minute.",
+      'Chiffres de toutes les demandes envoyées sous la campagne, avec les définitions de tous les chiffres de Contact Desk, en retard au regard des délais resserrés de la campagne. Les heures des feuilles « Déroulement » et « Retards » sont celles du fuseau ci-dessus ; les retards sont des durées (h:mm) tronquées à la minute.',
   },
   minutes: {
     regular: 'Réunion ordinaire',
@@ -127,7 +128,8 @@ export const fr: Texts = {
     actionStatus: ACTION_ITEM_STATE_WORDS.fr,
     standing: 'Statut du compte rendu',
     draft: 'Projet — non adopté',
-    adopted: (version, date, seq, hash) => `Version ${version} adoptée le ${date}, position du journal #${seq}, empreinte du document ${hash}`,
+    adopted: (version, date, seq, hash) =>
+      `Version ${version} adoptée le ${date}, position du journal #${seq}, empreinte du document ${hash}`,
     amendmentNote: 'Amendement',
     closedOn: (state, date) => `${state} le ${date}`,
     figures: 'Chiffres de la période',

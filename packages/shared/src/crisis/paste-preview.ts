@@ -30,7 +30,12 @@ export interface PastePreview {
  * The preview of a paste. `openLocations` maps the normalised locations of open requests to
  * their reference; `limit` is the number of items a request may hold.
  */
-export function pastePreview(pasted: string, domains: PlatformDomains, openLocations: ReadonlyMap<string, string>, limit: number): PastePreview {
+export function pastePreview(
+  pasted: string,
+  domains: PlatformDomains,
+  openLocations: ReadonlyMap<string, string>,
+  limit: number,
+): PastePreview {
   const seen = new Set<string>();
   const repeated: string[] = [];
   const unknown: string[] = [];

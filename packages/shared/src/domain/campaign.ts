@@ -15,8 +15,16 @@ export const campaignNameSchema = z.string().trim().min(1).max(120);
 export const campaignTermSchema = z
   .object({
     label: priorityLabelSchema,
-    ackMinutes: z.number().int().min(1).max(60 * 24 * 30),
-    actionMinutes: z.number().int().min(1).max(60 * 24 * 365),
+    ackMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(60 * 24 * 30),
+    actionMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(60 * 24 * 365),
   })
   .strict()
   .refine((term) => term.actionMinutes >= term.ackMinutes, {

@@ -149,7 +149,10 @@ export const meetingFieldsSchema = z
     kind: z.enum(MEETING_KINDS),
     startsAt: z.number().int().positive(),
     place: z.string().trim().min(1).max(200).nullable(),
-    videoLink: z.url({ protocol: /^https?$/ }).max(2048).nullable(),
+    videoLink: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .nullable(),
     invitedPlatformIds: z.array(platformIdSchema).max(100),
   })
   .strict();

@@ -6,8 +6,16 @@ export const priorityLevelSchema = z
   .object({
     label: priorityLabelSchema,
     name: z.string().trim().min(1).max(80),
-    ackMinutes: z.number().int().min(1).max(60 * 24 * 30),
-    actionMinutes: z.number().int().min(1).max(60 * 24 * 365),
+    ackMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(60 * 24 * 30),
+    actionMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(60 * 24 * 365),
   })
   .strict()
   .refine((level) => level.actionMinutes >= level.ackMinutes, {

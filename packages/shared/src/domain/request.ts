@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import type { SlaTerms } from './policy.js';
 
-export const REQUEST_KINDS = [
-  'removal',
-  'preservation',
-  'information',
-  'escalation',
-  'blocking',
-  'delisting',
-] as const;
+export const REQUEST_KINDS = ['removal', 'preservation', 'information', 'escalation', 'blocking', 'delisting'] as const;
 export const requestKindSchema = z.enum(REQUEST_KINDS);
 export type RequestKind = z.infer<typeof requestKindSchema>;
 
@@ -40,25 +33,11 @@ export const itemOutcomeSchema = z.enum(ITEM_OUTCOMES);
 export type ItemOutcome = z.infer<typeof itemOutcomeSchema>;
 
 /** Grounds for not executing an order (TCO Regulation, Annex III). */
-export const CANNOT_EXECUTE_GROUNDS = [
-  'force_majeure',
-  'technical_impossibility',
-  'manifest_error',
-  'insufficient_information',
-] as const;
+export const CANNOT_EXECUTE_GROUNDS = ['force_majeure', 'technical_impossibility', 'manifest_error', 'insufficient_information'] as const;
 export const cannotExecuteGroundSchema = z.enum(CANNOT_EXECUTE_GROUNDS);
 export type CannotExecuteGround = z.infer<typeof cannotExecuteGroundSchema>;
 
-export const REQUEST_STATUSES = [
-  'open',
-  'acknowledged',
-  'needs_info',
-  'answered',
-  'contested',
-  'closed',
-  'withdrawn',
-  'reopened',
-] as const;
+export const REQUEST_STATUSES = ['open', 'acknowledged', 'needs_info', 'answered', 'contested', 'closed', 'withdrawn', 'reopened'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** Statuses in which the platform still owes a step. */

@@ -65,9 +65,7 @@ export function requestFigures(request: Request, at: number): RequestFigures {
     unanswered: request.answeredAt === null && !withdrawn && !contested && sla.action === 'overdue',
     timeToAck: request.ackAt === null ? null : request.ackAt - request.createdAt,
     timeToAnswer:
-      request.answeredAt === null
-        ? null
-        : request.answeredAt - request.createdAt - pausedMs(request.pauses, request.answeredAt),
+      request.answeredAt === null ? null : request.answeredAt - request.createdAt - pausedMs(request.pauses, request.answeredAt),
     ackDelayMs,
     answerDelayMs,
   };

@@ -99,10 +99,7 @@ export function decideUserRevoke(ctx: DecideContext, args: MutationArgs<'user.re
   return accept([draft('user.revoked', { userId: user.id })]);
 }
 
-export function decideIssueEnrollmentCode(
-  ctx: DecideContext,
-  args: MutationArgs<'user.issueEnrollmentCode'>,
-): Decision {
+export function decideIssueEnrollmentCode(ctx: DecideContext, args: MutationArgs<'user.issueEnrollmentCode'>): Decision {
   const user = activeUser(ctx, args.userId);
   if ('ok' in user) return user;
   return accept([enrollmentIssued(ctx, user.id)]);
@@ -112,14 +109,14 @@ export function decideDeviceRevoke(ctx: DecideContext, args: MutationArgs<'devic
   const device = ctx.read.device(args.deviceId);
   if (!device) return reject(notFound('device', args.deviceId));
   if (device.revokedAt !== null) {
-    return reject(refusal('conflict', 'device_revoked', `Device ${device.label} is already revoked.`, { id: device.id, label: device.label }));
+    return reject(
+      refusal('conflict', 'device_revoked', `Device ${device.label} is already revoked.`, { id: device.id, label: device.label }),
+    );
   }
   return accept([draft('device.revoked', { deviceId: device.id, userId: device.userId })]);
 }
 
 export function decidePolicyUpdate(ctx: DecideContext, args: MutationArgs<'policy.update'>): Decision {
   const current = ctx.read.policy();
-  return accept([
-    draft('policy.updated', { policy: { version: current.version + 1, levels: args.levels, updatedAt: ctx.now } }),
-  ]);
+  return accept([draft('policy.updated', { policy: { version: current.version + 1, levels: args.levels, updatedAt: ctx.now } })]);
 }

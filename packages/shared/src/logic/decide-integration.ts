@@ -122,7 +122,9 @@ export function decideApiKeyRevoke(ctx: DecideContext, args: MutationArgs<'apiKe
   const apiKey = ctx.read.integration(args.apiKeyId);
   if (apiKey?.type !== 'apiKey') return reject(notFound('API key', args.apiKeyId));
   if (apiKey.revokedAt !== null) {
-    return reject(refusal('conflict', 'api_key_revoked', `API key ${apiKey.name} is already revoked.`, { id: apiKey.id, name: apiKey.name }));
+    return reject(
+      refusal('conflict', 'api_key_revoked', `API key ${apiKey.name} is already revoked.`, { id: apiKey.id, name: apiKey.name }),
+    );
   }
   return accept([draft('apiKey.revoked', { apiKeyId: apiKey.id, platformId: apiKey.platformId })]);
 }

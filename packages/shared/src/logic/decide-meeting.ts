@@ -28,10 +28,15 @@ export function editableMeeting(ctx: DecideContext, meetingId: string): { meetin
   if (isAdopted(meeting)) {
     return {
       refused: reject(
-        refusal('conflict', 'meeting_adopted', `The minutes of this meeting are adopted (version ${meeting.minutes?.version ?? 0}); reopen them for an amendment first.`, {
-          id: meeting.id,
-          version: meeting.minutes?.version ?? 0,
-        }),
+        refusal(
+          'conflict',
+          'meeting_adopted',
+          `The minutes of this meeting are adopted (version ${meeting.minutes?.version ?? 0}); reopen them for an amendment first.`,
+          {
+            id: meeting.id,
+            version: meeting.minutes?.version ?? 0,
+          },
+        ),
       ),
     };
   }
@@ -76,11 +81,18 @@ export function decideSetAttendance(ctx: DecideContext, args: MutationArgs<'meet
     if (refused) return refused;
     // Attendance goes to everyone the meeting invites: only an invited platform has any.
     if (!meeting.invitedPlatformIds.includes(args.party.platformId)) {
-      return reject(refusal('invalid_payload', 'party_not_invited', 'Only a platform the meeting invites has an attendance.', { path: 'party' }));
+      return reject(
+        refusal('invalid_payload', 'party_not_invited', 'Only a platform the meeting invites has an attendance.', { path: 'party' }),
+      );
     }
   }
   return accept([
-    draft('meeting.attendanceSet', { meetingId: meeting.id, partyKey: partyKey(args.party), status: args.status, attendees: args.attendees }),
+    draft('meeting.attendanceSet', {
+      meetingId: meeting.id,
+      partyKey: partyKey(args.party),
+      status: args.status,
+      attendees: args.attendees,
+    }),
   ]);
 }
 
@@ -173,7 +185,9 @@ export function decideSetActionItemStatus(ctx: DecideContext, args: MutationArgs
     return reject(refusal('forbidden', 'not_action_item_owner', 'Only the owner of an action item may update it.', { id: item.id }));
   }
   if (item.status === args.status) {
-    return reject(refusal('conflict', 'action_item_unchanged', `The action item is already ${args.status}.`, { id: item.id, status: args.status }));
+    return reject(
+      refusal('conflict', 'action_item_unchanged', `The action item is already ${args.status}.`, { id: item.id, status: args.status }),
+    );
   }
   // A closure recorded in adopted minutes stays as adopted; so does one made in an adopted meeting.
   for (const meetingId of [item.closedInMeetingId ?? null, args.closedInMeetingId]) {
@@ -181,5 +195,7 @@ export function decideSetActionItemStatus(ctx: DecideContext, args: MutationArgs
     const editable = editableMeeting(ctx, meetingId);
     if ('refused' in editable) return editable.refused;
   }
-  return accept([draft('actionItem.statusChanged', { actionItemId: item.id, status: args.status, closedInMeetingId: args.closedInMeetingId })]);
+  return accept([
+    draft('actionItem.statusChanged', { actionItemId: item.id, status: args.status, closedInMeetingId: args.closedInMeetingId }),
+  ]);
 }

@@ -43,7 +43,9 @@ export function decideReopenMinutes(ctx: DecideContext, args: MutationArgs<'meet
   const meeting = visible(ctx, args.meetingId, 'meeting');
   if (!meeting) return reject(notFound('meeting', args.meetingId));
   if (!isAdopted(meeting) || !meeting.minutes) {
-    return reject(refusal('conflict', 'minutes_not_adopted', 'These minutes are not adopted: there is nothing to reopen.', { id: meeting.id }));
+    return reject(
+      refusal('conflict', 'minutes_not_adopted', 'These minutes are not adopted: there is nothing to reopen.', { id: meeting.id }),
+    );
   }
   return accept([draft('meeting.minutesReopened', { meetingId: meeting.id, version: meeting.minutes.version, reason: args.reason })]);
 }

@@ -57,11 +57,21 @@ export function decideCreate(ctx: DecideContext, args: MutationArgs<'request.cre
   const platform = ctx.read.platform(args.platformId);
   if (!platform) return reject(notFound('platform', args.platformId));
   if (!platform.active) {
-    return reject(refusal('conflict', 'platform_inactive', `Platform ${platform.name} is inactive.`, { platformId: platform.id, platform: platform.name }));
+    return reject(
+      refusal('conflict', 'platform_inactive', `Platform ${platform.name} is inactive.`, {
+        platformId: platform.id,
+        platform: platform.name,
+      }),
+    );
   }
   const terms = slaTermsFor(ctx.read.policy(), args.priority);
   if (!terms) {
-    return reject(refusal('invalid_payload', 'unknown_priority', `Unknown priority label "${args.priority}".`, { path: 'priority', priority: args.priority }));
+    return reject(
+      refusal('invalid_payload', 'unknown_priority', `Unknown priority label "${args.priority}".`, {
+        path: 'priority',
+        priority: args.priority,
+      }),
+    );
   }
   const campaignRefusal = campaignRefused(ctx, args.campaignId);
   if (campaignRefusal) return campaignRefusal;
@@ -69,7 +79,9 @@ export function decideCreate(ctx: DecideContext, args: MutationArgs<'request.cre
   const sla = campaignSlaTerms(terms, campaign);
   const items = buildItems(args.requestId, args.items, 0);
   if (typeof items === 'string') {
-    return reject(refusal('invalid_payload', 'duplicate_location', `The same content is listed twice: ${items}.`, { path: 'items', location: items }));
+    return reject(
+      refusal('invalid_payload', 'duplicate_location', `The same content is listed twice: ${items}.`, { path: 'items', location: items }),
+    );
   }
   const year = new Date(ctx.now).getUTCFullYear();
   const ref = formatRef(year, ctx.read.refCounter(year) + 1);
@@ -85,8 +97,7 @@ export function decideCreate(ctx: DecideContext, args: MutationArgs<'request.cre
     campaign: null,
     campaignId: args.campaignId,
     doNotInform: args.doNotInform,
-    retentionUntil:
-      args.kind === 'preservation' ? (args.retentionUntil ?? ctx.now + DEFAULT_RETENTION_MS) : null,
+    retentionUntil: args.kind === 'preservation' ? (args.retentionUntil ?? ctx.now + DEFAULT_RETENTION_MS) : null,
     items,
     status: 'open',
     resumeStatus: null,
@@ -122,14 +133,23 @@ export function decideEdit(ctx: DecideContext, args: MutationArgs<'request.edit'
     const existing = new Set(request.items.map((item) => item.normalized));
     const duplicate = typeof built === 'string' ? built : built.find((item) => existing.has(item.normalized))?.location;
     if (duplicate !== undefined || typeof built === 'string') {
-      return reject(refusal('invalid_payload', 'duplicate_location', `The same content is listed twice: ${duplicate}.`, { path: 'patch.addItems', location: duplicate }));
+      return reject(
+        refusal('invalid_payload', 'duplicate_location', `The same content is listed twice: ${duplicate}.`, {
+          path: 'patch.addItems',
+          location: duplicate,
+        }),
+      );
     }
     added = built;
   }
   const campaignRefusal = campaignRefused(ctx, fields.campaignId);
   if (campaignRefusal) return campaignRefusal;
   if (fields.retentionUntil !== undefined && request.kind !== 'preservation') {
-    return reject(refusal('invalid_payload', 'retention_not_preservation', 'Only a preservation request has a retention end.', { path: 'patch.retentionUntil' }));
+    return reject(
+      refusal('invalid_payload', 'retention_not_preservation', 'Only a preservation request has a retention end.', {
+        path: 'patch.retentionUntil',
+      }),
+    );
   }
   const patch = added ? { ...fields, addItems: added } : fields;
   return accept([draft('request.edited', { requestId: request.id, patch })]);
@@ -144,10 +164,7 @@ export function decideAcknowledge(ctx: DecideContext, args: MutationArgs<'reques
 export function decideRequestInfo(ctx: DecideContext, args: MutationArgs<'request.requestInfo'>): Decision {
   const request = target(ctx, args.requestId, 'requestInfo');
   if (isDecision(request)) return request;
-  return accept([
-    ...implicitAck(request),
-    draft('request.infoRequested', { requestId: request.id, question: args.question }),
-  ]);
+  return accept([...implicitAck(request), draft('request.infoRequested', { requestId: request.id, question: args.question })]);
 }
 
 export function decideProvideInfo(ctx: DecideContext, args: MutationArgs<'request.provideInfo'>): Decision {
@@ -163,18 +180,26 @@ export function decideAnswer(ctx: DecideContext, args: MutationArgs<'request.ans
   const given = new Set<string>();
   for (const answer of args.items) {
     if (!known.has(answer.itemId)) {
-      return reject(refusal('invalid_payload', 'unknown_item', `Item ${answer.itemId} is not part of ${request.ref}.`, { path: 'items', itemId: answer.itemId, ref: request.ref }));
+      return reject(
+        refusal('invalid_payload', 'unknown_item', `Item ${answer.itemId} is not part of ${request.ref}.`, {
+          path: 'items',
+          itemId: answer.itemId,
+          ref: request.ref,
+        }),
+      );
     }
     if (given.has(answer.itemId)) {
-      return reject(refusal('invalid_payload', 'item_answered_twice', `Item ${answer.itemId} is answered twice.`, { path: 'items', itemId: answer.itemId }));
+      return reject(
+        refusal('invalid_payload', 'item_answered_twice', `Item ${answer.itemId} is answered twice.`, {
+          path: 'items',
+          itemId: answer.itemId,
+        }),
+      );
     }
     given.add(answer.itemId);
   }
   const complete = request.items.every((item) => given.has(item.id) || item.answer !== null);
-  return accept([
-    ...implicitAck(request),
-    draft('request.answered', { requestId: request.id, items: args.items, complete }),
-  ]);
+  return accept([...implicitAck(request), draft('request.answered', { requestId: request.id, items: args.items, complete })]);
 }
 
 export function decideContest(ctx: DecideContext, args: MutationArgs<'request.contest'>): Decision {
@@ -253,10 +278,15 @@ export function decideAssign(ctx: DecideContext, args: MutationArgs<'request.ass
   if (args.assigneeId === current) {
     const name = current === null ? null : (ctx.read.user(current)?.name ?? null);
     return reject(
-      refusal('conflict', current === null ? 'owner_none' : 'owner_unchanged', `${request.ref} is already ${current === null ? 'free' : `handled by ${name}`}.`, {
-        ref: request.ref,
-        name,
-      }),
+      refusal(
+        'conflict',
+        current === null ? 'owner_none' : 'owner_unchanged',
+        `${request.ref} is already ${current === null ? 'free' : `handled by ${name}`}.`,
+        {
+          ref: request.ref,
+          name,
+        },
+      ),
     );
   }
   if (args.assigneeId !== null) {

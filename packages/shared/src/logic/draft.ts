@@ -12,15 +12,7 @@ import { canSee, recordAudience, type Viewer } from './permissions.js';
 import { applyWrite, type DomainState, type EntityWrite, type ReadModel, type WritableCollections } from './state.js';
 
 type Collections =
-  | 'platforms'
-  | 'users'
-  | 'devices'
-  | 'requests'
-  | 'comments'
-  | 'refCounters'
-  | 'meetingRecords'
-  | 'integrations'
-  | 'campaigns';
+  'platforms' | 'users' | 'devices' | 'requests' | 'comments' | 'refCounters' | 'meetingRecords' | 'integrations' | 'campaigns';
 
 /**
  * Pending changes over a base state: reads fall through to the base, writes stay in the draft.

@@ -11,7 +11,8 @@ type MinutesEvent = EventOf<'meeting.attendanceSet' | 'meeting.adopted' | 'minut
 export function evolveMinutes(read: ReadModel, event: MinutesEvent): readonly EntityWrite[] {
   const meeting = read.meetingRecord(event.payload.meetingId);
   const known = meeting?.type === 'meeting' ? meeting : undefined;
-  const withMeeting = (change: (meeting: Meeting) => Meeting): EntityWrite[] => (known ? [{ kind: 'meetingRecord', value: change(known) }] : []);
+  const withMeeting = (change: (meeting: Meeting) => Meeting): EntityWrite[] =>
+    known ? [{ kind: 'meetingRecord', value: change(known) }] : [];
   switch (event.type) {
     case 'meeting.attendanceSet': {
       const { partyKey, status, attendees } = event.payload;

@@ -70,8 +70,7 @@ export function evolveRequest(request: Request, event: RequestEvent): Request {
         items: answerItems(request, event),
         status: complete ? 'answered' : request.status,
         answeredAt: complete && request.answeredAt === null ? at : request.answeredAt,
-        answeredClientTime:
-          complete && request.answeredAt === null ? event.clientTime : request.answeredClientTime,
+        answeredClientTime: complete && request.answeredAt === null ? event.clientTime : request.answeredClientTime,
       };
     }
     case 'request.contested':

@@ -16,9 +16,7 @@ export function evolve(read: ReadModel, event: DomainEvent): readonly EntityWrit
       const { request } = event.payload;
       const ref = parseRef(request.ref);
       const counter: EntityWrite[] =
-        ref && ref.counter > read.refCounter(ref.year)
-          ? [{ kind: 'refCounter', year: ref.year, value: ref.counter }]
-          : [];
+        ref && ref.counter > read.refCounter(ref.year) ? [{ kind: 'refCounter', year: ref.year, value: ref.counter }] : [];
       return [{ kind: 'request', value: request }, ...counter];
     }
     case 'comment.added':
@@ -73,7 +71,12 @@ export function evolve(read: ReadModel, event: DomainEvent): readonly EntityWrit
       if (item?.type !== 'actionItem') return [];
       const closed = event.payload.status !== 'open';
       const closedInMeetingId = closed ? (event.payload.closedInMeetingId ?? null) : null;
-      return [{ kind: 'meetingRecord', value: { ...item, status: event.payload.status, closedAt: closed ? at : null, closedInMeetingId, updatedAt: at } }];
+      return [
+        {
+          kind: 'meetingRecord',
+          value: { ...item, status: event.payload.status, closedAt: closed ? at : null, closedInMeetingId, updatedAt: at },
+        },
+      ];
     }
     case 'webhook.created':
       return [{ kind: 'integration', value: event.payload.webhook }];

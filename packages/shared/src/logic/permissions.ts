@@ -23,7 +23,10 @@ export function canSee(viewer: Viewer, audience: Audience): boolean {
     case 'platform':
       return isMinistryRole(viewer.role) || (viewer.role === 'liaison' && viewer.platformId === audience.platformId);
     case 'platforms':
-      return isMinistryRole(viewer.role) || (viewer.role === 'liaison' && viewer.platformId !== null && audience.platformIds.includes(viewer.platformId));
+      return (
+        isMinistryRole(viewer.role) ||
+        (viewer.role === 'liaison' && viewer.platformId !== null && audience.platformIds.includes(viewer.platformId))
+      );
   }
 }
 
@@ -132,7 +135,8 @@ export function meetingAudience(read: ReadModel, meetingId: string): Audience {
 export function recordAudience(read: ReadModel, record: MeetingRecord): Audience {
   if (record.type === 'meeting') return platformsAudience(record.invitedPlatformIds);
   // Adopted minutes: the ministry's whole copy to the ministry alone, a platform's copy to it.
-  if (record.type === 'minutes') return record.platformId === null ? { kind: 'ministry' } : { kind: 'platform', platformId: record.platformId };
+  if (record.type === 'minutes')
+    return record.platformId === null ? { kind: 'ministry' } : { kind: 'platform', platformId: record.platformId };
   const invited = invitedTo(read, record.meetingId);
   const about = recordPlatform(record);
   if (about === null) return platformsAudience(invited);

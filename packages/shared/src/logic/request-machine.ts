@@ -3,17 +3,7 @@ import { refusal, type ProtocolError } from '../protocol/errors.js';
 
 /** Steps of a request's life that depend on its status. */
 export type RequestStep =
-  | 'edit'
-  | 'acknowledge'
-  | 'requestInfo'
-  | 'provideInfo'
-  | 'answer'
-  | 'contest'
-  | 'withdraw'
-  | 'close'
-  | 'reopen'
-  | 'escalate'
-  | 'assign';
+  'edit' | 'acknowledge' | 'requestInfo' | 'provideInfo' | 'answer' | 'contest' | 'withdraw' | 'close' | 'reopen' | 'escalate' | 'assign';
 
 /** The state machine: from which statuses each step may be taken. */
 export const ALLOWED_FROM: Record<RequestStep, readonly RequestStatus[]> = {

@@ -1,4 +1,11 @@
-import { partyKey, type ActionItem, type AgendaItemKind, type AttendanceStatus, type Meeting, type MeetingRecord } from '../domain/meeting.js';
+import {
+  partyKey,
+  type ActionItem,
+  type AgendaItemKind,
+  type AttendanceStatus,
+  type Meeting,
+  type MeetingRecord,
+} from '../domain/meeting.js';
 import type { RequestKind, RequestStatus } from '../domain/request.js';
 import type { Period } from '../figures/calendar.js';
 import { platformFigures, type PlatformFigures } from '../figures/platform-figures.js';
@@ -120,7 +127,10 @@ export function actionItemsOfMeeting(records: Iterable<MeetingRecord>, meeting: 
       // An item whose meeting is unknown here (not visible) is kept when open: it is earlier than now.
       return item.status === 'open' && (startOf.get(item.meetingId) ?? -Infinity) < meeting.startsAt;
     })
-    .sort((a, b) => Number(a.meetingId === meeting.id) - Number(b.meetingId === meeting.id) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    .sort(
+      (a, b) =>
+        Number(a.meetingId === meeting.id) - Number(b.meetingId === meeting.id) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1),
+    );
 }
 
 function partyOf(read: MinutesSource, key: string): MinutesParty {
@@ -137,11 +147,20 @@ function ordered<T extends { readonly createdAt: number; readonly id: string }>(
 }
 
 /** The minutes of a meeting from a record, as of relay time `at` and log position `upToSeq`/`upToHash`. */
-export function minutesContent(read: MinutesSource, meeting: Meeting, chair: string, at: number, upToSeq: number, upToHash: string): MinutesContent {
+export function minutesContent(
+  read: MinutesSource,
+  meeting: Meeting,
+  chair: string,
+  at: number,
+  upToSeq: number,
+  upToHash: string,
+): MinutesContent {
   const records = [...read.allMeetingRecords()];
   const nameOf = (platformId: string | null) => (platformId === null ? null : (read.platform(platformId)?.name ?? platformId));
   const invitedKeys = meeting.invitedPlatformIds.map((platformId) => partyKey({ kind: 'platform', platformId }));
-  const ministryKeys = Object.keys(meeting.attendance).filter((key) => key.startsWith('ministry:')).sort();
+  const ministryKeys = Object.keys(meeting.attendance)
+    .filter((key) => key.startsWith('ministry:'))
+    .sort();
   const attendance = [...invitedKeys, ...ministryKeys].flatMap((key): MinutesAttendance[] => {
     const status = meeting.attendance[key];
     return status === undefined ? [] : [{ ...partyOf(read, key), status, attendees: meeting.attendees?.[key] ?? [] }];
@@ -154,7 +173,15 @@ export function minutesContent(read: MinutesSource, meeting: Meeting, chair: str
   const invited = new Set(meeting.invitedPlatformIds);
   const requests = [...read.allRequests()].filter((request) => invited.has(request.platformId));
   return {
-    meeting: { id: meeting.id, title: meeting.title, kind: meeting.kind, startsAt: meeting.startsAt, place: meeting.place, videoLink: meeting.videoLink, chair },
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      kind: meeting.kind,
+      startsAt: meeting.startsAt,
+      place: meeting.place,
+      videoLink: meeting.videoLink,
+      chair,
+    },
     at,
     upToSeq,
     upToHash,

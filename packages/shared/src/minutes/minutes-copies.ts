@@ -10,7 +10,8 @@ import { canonicalJson } from '../protocol/chain.js';
  */
 export function contentForPlatform(content: MinutesContent, platformId: string): MinutesContent {
   const about = (id: string | null) => id === null || id === platformId;
-  const ownParty = (party: { readonly kind: 'platform' | 'ministry'; readonly id: string }) => party.kind === 'ministry' || party.id === platformId;
+  const ownParty = (party: { readonly kind: 'platform' | 'ministry'; readonly id: string }) =>
+    party.kind === 'ministry' || party.id === platformId;
   return {
     ...content,
     invited: content.invited.filter(ownParty),

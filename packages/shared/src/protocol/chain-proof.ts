@@ -21,12 +21,7 @@ export const CHAIN_RULE =
   'hash = sha256_hex(prevHash + "\\n" + RFC8785_canonical_json(event without prevHash and hash)); the first event of the log has prevHash = 64 zeros';
 
 /** A platform's own events (those addressed to it), as JSON lines, with the chain proof. */
-export function chainProofText(
-  platformId: string,
-  events: readonly LoggedEvent[],
-  head: LogPosition | null,
-  generatedAt: number,
-): string {
+export function chainProofText(platformId: string, events: readonly LoggedEvent[], head: LogPosition | null, generatedAt: number): string {
   const own = events
     .filter((event) => event.audience.kind === 'platform' && event.audience.platformId === platformId)
     .sort((a, b) => a.seq - b.seq);
@@ -49,7 +44,8 @@ export interface ChainProofCheck {
 export function checkChainProof(text: string, sha256Hex: (text: string) => string): ChainProofCheck {
   const lines = text.split('\n').filter((line) => line.trim() !== '');
   const header = parseLine(lines[0]) as ChainProofHeader | undefined;
-  if (!header || header.format !== CHAIN_PROOF_FORMAT) throw new TypeError(`not a Contact Desk chain proof (expected ${CHAIN_PROOF_FORMAT})`);
+  if (!header || header.format !== CHAIN_PROOF_FORMAT)
+    throw new TypeError(`not a Contact Desk chain proof (expected ${CHAIN_PROOF_FORMAT})`);
   const failures: { line: number; reason: string }[] = [];
   const events: LoggedEvent[] = [];
   let previous: LoggedEvent | undefined;
@@ -60,7 +56,8 @@ export function checkChainProof(text: string, sha256Hex: (text: string) => strin
       failures.push({ line, reason: 'not an event with seq, prevHash and hash' });
       return;
     }
-    if (sha256Hex(chainText(event.prevHash, event)) !== event.hash) failures.push({ line, reason: `event ${event.seq}: content does not match its hash` });
+    if (sha256Hex(chainText(event.prevHash, event)) !== event.hash)
+      failures.push({ line, reason: `event ${event.seq}: content does not match its hash` });
     if (previous && event.seq <= previous.seq) failures.push({ line, reason: `event ${event.seq} comes after ${previous.seq}` });
     if (previous && event.seq === previous.seq + 1 && event.prevHash !== previous.hash) {
       failures.push({ line, reason: `event ${event.seq} is not linked to event ${previous.seq}` });
@@ -71,7 +68,8 @@ export function checkChainProof(text: string, sha256Hex: (text: string) => strin
     events.push(event);
     previous = event;
   });
-  if (events.length !== header.events) failures.push({ line: 1, reason: `the header announces ${header.events} events, the file has ${events.length}` });
+  if (events.length !== header.events)
+    failures.push({ line: 1, reason: `the header announces ${header.events} events, the file has ${events.length}` });
   return { header, events, failures };
 }
 

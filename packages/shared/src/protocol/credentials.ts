@@ -20,9 +20,7 @@ export const rotateTokenRequestSchema = z
 export type RotateTokenRequest = z.output<typeof rotateTokenRequestSchema>;
 
 /** `issuedAt` is the relay time of the swap. No token travels back: the device already has it. */
-export type RotateTokenResponse =
-  | { readonly ok: true; readonly issuedAt: number }
-  | { readonly ok: false; readonly error: ProtocolError };
+export type RotateTokenResponse = { readonly ok: true; readonly issuedAt: number } | { readonly ok: false; readonly error: ProtocolError };
 
 /**
  * A device token is `cdt_<issue time, ms, base 36>.<32 random bytes, base64url>`. Its issue time

@@ -22,11 +22,7 @@ export interface ProtocolError {
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
-export function protocolError(
-  code: ErrorCode,
-  message: string,
-  details?: Readonly<Record<string, unknown>>,
-): ProtocolError {
+export function protocolError(code: ErrorCode, message: string, details?: Readonly<Record<string, unknown>>): ProtocolError {
   return details === undefined ? { code, message } : { code, message, details };
 }
 
@@ -34,12 +30,7 @@ export function protocolError(
  * A refusal a client can word in its user's language: `details.reason` names the rule (stable,
  * like the code) and the other details are its parameters. `message` stays for logs and tools.
  */
-export function refusal(
-  code: ErrorCode,
-  reason: string,
-  message: string,
-  params: Readonly<Record<string, unknown>> = {},
-): ProtocolError {
+export function refusal(code: ErrorCode, reason: string, message: string, params: Readonly<Record<string, unknown>> = {}): ProtocolError {
   return protocolError(code, message, { ...params, reason });
 }
 

@@ -6,15 +6,7 @@ import type { ApiKey, Webhook } from '../domain/integration.js';
 import type { NotificationAttempt } from '../domain/notification.js';
 import type { Platform } from '../domain/platform.js';
 import type { PriorityPolicy } from '../domain/policy.js';
-import type {
-  CannotExecuteGround,
-  Category,
-  EscalationTarget,
-  ItemOutcome,
-  Request,
-  RequestItem,
-  RequestSide,
-} from '../domain/request.js';
+import type { CannotExecuteGround, Category, EscalationTarget, ItemOutcome, Request, RequestItem, RequestSide } from '../domain/request.js';
 import type { Actor, Device, User } from '../domain/user.js';
 
 export interface AnsweredItem {

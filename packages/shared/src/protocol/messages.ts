@@ -56,8 +56,7 @@ export type MutationResult =
   | { readonly mutationId: string; readonly status: 'rejected'; readonly error: ProtocolError };
 
 export type PushResponse =
-  | { readonly ok: true; readonly results: readonly MutationResult[] }
-  | { readonly ok: false; readonly error: ProtocolError };
+  { readonly ok: true; readonly results: readonly MutationResult[] } | { readonly ok: false; readonly error: ProtocolError };
 
 export type PullResponse =
   | {

@@ -2,13 +2,7 @@ import { z } from 'zod';
 import { campaignNameSchema, campaignTermsSchema } from '../domain/campaign.js';
 import { commentVisibilitySchema } from '../domain/comment.js';
 import { entityIdSchema, platformIdSchema } from '../domain/ids.js';
-import {
-  ACTION_ITEM_STATUSES,
-  AGENDA_ITEM_KINDS,
-  ATTENDANCE_STATUSES,
-  meetingFieldsSchema,
-  partySchema,
-} from '../domain/meeting.js';
+import { ACTION_ITEM_STATUSES, AGENDA_ITEM_KINDS, ATTENDANCE_STATUSES, meetingFieldsSchema, partySchema } from '../domain/meeting.js';
 import {
   apiKeyScopeSchema,
   integrationNameSchema,
@@ -22,12 +16,7 @@ import {
 } from '../domain/integration.js';
 import { platformFieldsSchema, platformKindSchema } from '../domain/platform.js';
 import { priorityLabelSchema, priorityLevelsSchema } from '../domain/policy.js';
-import {
-  cannotExecuteGroundSchema,
-  categorySchema,
-  itemOutcomeSchema,
-  requestKindSchema,
-} from '../domain/request.js';
+import { cannotExecuteGroundSchema, categorySchema, itemOutcomeSchema, requestKindSchema } from '../domain/request.js';
 import { emailSchema, newUserSchema, personNameSchema, phoneSchema, teamSchema } from '../domain/user.js';
 import { HASH_PATTERN } from './chain.js';
 import { DELIVERY_STATUSES } from './messages.js';
@@ -106,9 +95,7 @@ export const mutationArgsSchemas = {
   'request.acknowledge': z.object(requestRef).strict(),
   'request.requestInfo': z.object({ ...requestRef, question: text }).strict(),
   'request.provideInfo': z.object({ ...requestRef, answer: text }).strict(),
-  'request.answer': z
-    .object({ ...requestRef, items: z.array(itemAnswerSchema).min(1).max(LIMITS.itemsPerRequest) })
-    .strict(),
+  'request.answer': z.object({ ...requestRef, items: z.array(itemAnswerSchema).min(1).max(LIMITS.itemsPerRequest) }).strict(),
   'request.contest': z.object({ ...requestRef, reason: text }).strict(),
   'request.withdraw': z.object({ ...requestRef, reason: text }).strict(),
   'request.close': z.object({ ...requestRef, note: text.nullable().default(null) }).strict(),
@@ -123,9 +110,7 @@ export const mutationArgsSchemas = {
       visibility: commentVisibilitySchema.default('shared'),
     })
     .strict(),
-  'campaign.start': z
-    .object({ campaignId: entityIdSchema, name: campaignNameSchema, terms: campaignTermsSchema.default([]) })
-    .strict(),
+  'campaign.start': z.object({ campaignId: entityIdSchema, name: campaignNameSchema, terms: campaignTermsSchema.default([]) }).strict(),
   'campaign.update': z
     .object({
       campaignId: entityIdSchema,
@@ -138,15 +123,11 @@ export const mutationArgsSchemas = {
     .strict(),
   'campaign.close': z.object({ campaignId: entityIdSchema }).strict(),
   'campaign.reopen': z.object({ campaignId: entityIdSchema }).strict(),
-  'platform.create': z
-    .object({ platformId: platformIdSchema, name: z.string().trim().min(1).max(80), kind: platformKindSchema })
-    .strict(),
+  'platform.create': z.object({ platformId: platformIdSchema, name: z.string().trim().min(1).max(80), kind: platformKindSchema }).strict(),
   'platform.update': z
     .object({
       platformId: platformIdSchema,
-      patch: platformFieldsSchema
-        .partial()
-        .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' }),
+      patch: platformFieldsSchema.partial().refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' }),
     })
     .strict(),
   'user.create': newUserSchema,
@@ -173,9 +154,7 @@ export const mutationArgsSchemas = {
   'meeting.update': z
     .object({
       meetingId: entityIdSchema,
-      patch: meetingFieldsSchema
-        .partial()
-        .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' }),
+      patch: meetingFieldsSchema.partial().refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' }),
     })
     .strict(),
   'meeting.setAttendance': z
@@ -267,7 +246,11 @@ export const mutationArgsSchemas = {
       name: integrationNameSchema,
       url: webhookUrlSchema,
       preset: webhookPresetSchema.default('standard'),
-      topics: z.array(webhookTopicSchema).min(1).max(WEBHOOK_TOPICS.length).default([...DEFAULT_WEBHOOK_TOPICS]),
+      topics: z
+        .array(webhookTopicSchema)
+        .min(1)
+        .max(WEBHOOK_TOPICS.length)
+        .default([...DEFAULT_WEBHOOK_TOPICS]),
       priorities: webhookPrioritiesSchema.default([]),
       /** The pager's own key (PagerDuty routing key, Opsgenie API key); never for `standard`. */
       presetKey: presetKeySchema.nullable().default(null),
@@ -328,9 +311,7 @@ export const mutationEnvelopeSchema = z
   })
   .strict();
 
-export const pushRequestSchema = z
-  .object({ mutations: z.array(z.unknown()).min(1).max(LIMITS.mutationsPerPush) })
-  .strict();
+export const pushRequestSchema = z.object({ mutations: z.array(z.unknown()).min(1).max(LIMITS.mutationsPerPush) }).strict();
 
 export const pullRequestSchema = z
   .object({

@@ -18,7 +18,7 @@ export async function* pgChainRows(url: string): AsyncGenerator<ChainRow> {
   await client.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const { rows } = await client.query<ChainRow>(`SELECT ${CHAIN_COLUMNS} FROM events e WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`, [
         after,
         PAGE,

@@ -42,8 +42,7 @@ export async function loadState(db: LocalDb, firstSlice?: number): Promise<Loade
       db.meta.get('lastSeq'),
       db.meta.get('cursorHash'),
     ]);
-    const of = <T>(kind: StoredEntity['kind']) =>
-      entities.filter((entity) => entity.kind === kind).map((entity) => entity.value as T);
+    const of = <T>(kind: StoredEntity['kind']) => entities.filter((entity) => entity.kind === kind).map((entity) => entity.value as T);
     const policy = of<PriorityPolicy>('policy')[0] ?? DEFAULT_POLICY;
     const state: DomainState = {
       lastSeq: typeof lastSeqEntry?.value === 'number' ? lastSeqEntry.value : 0,

@@ -21,12 +21,7 @@ export interface OptimisticView {
  * so the user sees their action at once. The relay's answer replaces it: accepted mutations come
  * back as events, rejected ones simply disappear from the overlay.
  */
-export function optimisticView(
-  confirmed: DomainState,
-  pending: readonly Mutation[],
-  actor: Actor,
-  now: number,
-): OptimisticView {
+export function optimisticView(confirmed: DomainState, pending: readonly Mutation[], actor: Actor, now: number): OptimisticView {
   if (pending.length === 0) return { state: confirmed, pendingIds: new Set() };
   const draft = new StateDraft(confirmed);
   let seq = confirmed.lastSeq;

@@ -39,7 +39,12 @@ export function AdminScreen() {
   return (
     <section className="kit-screen" aria-labelledby="ad-title">
       <h1 id="ad-title">{t('title')}</h1>
-      <div role="tablist" className="kit-tabs" aria-label={t('title')} onKeyDown={tablistKeys(TABS, tab, setTab, (value) => `ad-tab-${value}`)}>
+      <div
+        role="tablist"
+        className="kit-tabs"
+        aria-label={t('title')}
+        onKeyDown={tablistKeys(TABS, tab, setTab, (value) => `ad-tab-${value}`)}
+      >
         {TABS.map((value) => (
           <button
             key={value}

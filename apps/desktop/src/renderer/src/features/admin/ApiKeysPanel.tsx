@@ -29,7 +29,12 @@ export function ApiKeysPanel() {
 
   return (
     <div className="kit-panel" data-testid="api-keys-panel">
-      <PanelHead title={t('keys.title')} add={{ label: t('keys.add'), onClick: () => setAdding(true), testId: 'api-key-add' }} intro={t('keys.intro')} notice={notice} />
+      <PanelHead
+        title={t('keys.title')}
+        add={{ label: t('keys.add'), onClick: () => setAdding(true), testId: 'api-key-add' }}
+        intro={t('keys.intro')}
+        notice={notice}
+      />
       {keys.length === 0 ? (
         <p className="kit-muted">{t('keys.none')}</p>
       ) : (
@@ -97,7 +102,15 @@ export function ApiKeysPanel() {
           onClose={() => setRevoking(null)}
         />
       ) : null}
-      {secret ? <SecretDialog title={t('keys.secretTitle')} explanation={t('keys.secretOnce')} secret={secret} onClose={() => setSecret(null)} testId="dialog-api-key" /> : null}
+      {secret ? (
+        <SecretDialog
+          title={t('keys.secretTitle')}
+          explanation={t('keys.secretOnce')}
+          secret={secret}
+          onClose={() => setSecret(null)}
+          testId="dialog-api-key"
+        />
+      ) : null}
     </div>
   );
 }
@@ -118,7 +131,16 @@ function ApiKeyDialog({ onClose }: { onClose: (outcome: PerformOutcome | null) =
     <Dialog title={t('keys.addTitle')} onClose={() => onClose(null)} testId="dialog-api-key-add">
       <form onSubmit={submit} noValidate>
         <Field label={t('keys.name')} required>
-          {({ id }) => <input id={id} autoFocus value={name} maxLength={80} onChange={(event) => setName(event.target.value)} data-testid="api-key-name" />}
+          {({ id }) => (
+            <input
+              id={id}
+              autoFocus
+              value={name}
+              maxLength={80}
+              onChange={(event) => setName(event.target.value)}
+              data-testid="api-key-name"
+            />
+          )}
         </Field>
         <Field label={t('keys.platform')} required>
           {({ id }) => (
@@ -134,7 +156,14 @@ function ApiKeyDialog({ onClose }: { onClose: (outcome: PerformOutcome | null) =
         </Field>
         <Field label={t('keys.scope')} required>
           {({ id }) => (
-            <OptionSelect id={id} values={API_KEY_SCOPES} value={scope} label={(value) => t(`keys.scopes.${value}`)} onChange={setScope} data-testid="api-key-scope" />
+            <OptionSelect
+              id={id}
+              values={API_KEY_SCOPES}
+              value={scope}
+              label={(value) => t(`keys.scopes.${value}`)}
+              onChange={setScope}
+              data-testid="api-key-scope"
+            />
           )}
         </Field>
         <ErrorNote error={error} />

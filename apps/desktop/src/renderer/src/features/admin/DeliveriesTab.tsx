@@ -43,7 +43,12 @@ export function DeliveriesTab() {
         <div className="kit-error" role="alert" data-testid="deliveries-abandoned">
           <span>{t(given.atLeast ? 'deliveries.failuresAtLeast' : 'deliveries.failures', { count: given.count })}</span>
           {status !== 'abandoned' ? (
-            <button type="button" className="kit-link-button" onClick={() => setStatus('abandoned')} data-testid="deliveries-show-abandoned">
+            <button
+              type="button"
+              className="kit-link-button"
+              onClick={() => setStatus('abandoned')}
+              data-testid="deliveries-show-abandoned"
+            >
               {t('deliveries.showAbandoned')}
             </button>
           ) : null}
@@ -89,11 +94,17 @@ function DeliveryTable({ deliveries }: { deliveries: readonly DeliverySummary[] 
                 <span className="kit-ellipsis" title={delivery.target}>
                   {delivery.targetName ?? delivery.target}
                 </span>
-                {delivery.platformId ? <div className="kit-hint">{platforms.get(delivery.platformId)?.name ?? delivery.platformId}</div> : null}
+                {delivery.platformId ? (
+                  <div className="kit-hint">{platforms.get(delivery.platformId)?.name ?? delivery.platformId}</div>
+                ) : null}
               </td>
               <td>
                 {delivery.requestId && delivery.ref ? (
-                  <button type="button" className="kit-link-button" onClick={() => go({ screen: 'request', requestId: delivery.requestId ?? '' })}>
+                  <button
+                    type="button"
+                    className="kit-link-button"
+                    onClick={() => go({ screen: 'request', requestId: delivery.requestId ?? '' })}
+                  >
                     {delivery.ref}
                   </button>
                 ) : (
@@ -108,14 +119,18 @@ function DeliveryTable({ deliveries }: { deliveries: readonly DeliverySummary[] 
                 <span className={`ad-delivery ad-delivery-${delivery.status}`}>{t(`deliveries.status.${delivery.status}`)}</span>
                 <div className="kit-hint" data-testid="delivery-attempts">
                   {t('deliveries.attempts', { count: delivery.attempts })}
-                  {delivery.nextAttemptAt !== null && delivery.status === 'pending' ? ` · ${t('deliveries.next', { time: formatDateTime(delivery.nextAttemptAt, lang, true) })}` : ''}
+                  {delivery.nextAttemptAt !== null && delivery.status === 'pending'
+                    ? ` · ${t('deliveries.next', { time: formatDateTime(delivery.nextAttemptAt, lang, true) })}`
+                    : ''}
                 </div>
               </td>
               <td>
                 <span className="kit-ellipsis" title={delivery.lastDetail ?? ''}>
                   {delivery.lastDetail ?? '—'}
                 </span>
-                {delivery.lastAttemptAt !== null ? <div className="kit-hint">{formatDateTime(delivery.lastAttemptAt, lang, true)}</div> : null}
+                {delivery.lastAttemptAt !== null ? (
+                  <div className="kit-hint">{formatDateTime(delivery.lastAttemptAt, lang, true)}</div>
+                ) : null}
               </td>
             </tr>
           ))}

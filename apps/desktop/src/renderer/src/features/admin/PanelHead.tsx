@@ -43,6 +43,15 @@ export function PanelHead({
 }
 
 /** A small button among a table row's actions; `danger` for a step that cannot be taken back. */
-export function RowButton({ danger = false, ...button }: ButtonHTMLAttributes<HTMLButtonElement> & { danger?: boolean; 'data-testid'?: string }) {
-  return <button type="button" className={danger ? 'kit-button kit-button-small kit-button-danger-outline' : 'kit-button kit-button-small'} {...button} />;
+export function RowButton({
+  danger = false,
+  ...button
+}: ButtonHTMLAttributes<HTMLButtonElement> & { danger?: boolean; 'data-testid'?: string }) {
+  return (
+    <button
+      type="button"
+      className={danger ? 'kit-button kit-button-small kit-button-danger-outline' : 'kit-button kit-button-small'}
+      {...button}
+    />
+  );
 }

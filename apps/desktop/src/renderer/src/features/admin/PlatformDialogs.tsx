@@ -1,4 +1,12 @@
-import { MAIL_DETAILS, mailDetailOf, PLATFORM_KINDS, reasonOf, type MailDetail, type Platform as DeskPlatform, type PlatformKind } from '@contact-desk/shared';
+import {
+  MAIL_DETAILS,
+  mailDetailOf,
+  PLATFORM_KINDS,
+  reasonOf,
+  type MailDetail,
+  type Platform as DeskPlatform,
+  type PlatformKind,
+} from '@contact-desk/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
@@ -30,15 +38,31 @@ export function AddPlatformDialog({ onClose }: { onClose: () => void }) {
       <form onSubmit={submit} noValidate>
         <Field label={t('platforms.id')} hint={t('platforms.idHint')} error={errors.id} required>
           {({ id: fieldId, describedBy }) => (
-            <input id={fieldId} autoFocus value={id} aria-describedby={describedBy} data-testid="platform-id" onChange={(event) => setId(event.target.value.toLowerCase())} />
+            <input
+              id={fieldId}
+              autoFocus
+              value={id}
+              aria-describedby={describedBy}
+              data-testid="platform-id"
+              onChange={(event) => setId(event.target.value.toLowerCase())}
+            />
           )}
         </Field>
         <Field label={t('platforms.name')} error={errors.name} required>
-          {({ id: fieldId }) => <input id={fieldId} value={name} maxLength={80} data-testid="platform-name" onChange={(event) => setName(event.target.value)} />}
+          {({ id: fieldId }) => (
+            <input id={fieldId} value={name} maxLength={80} data-testid="platform-name" onChange={(event) => setName(event.target.value)} />
+          )}
         </Field>
         <Field label={t('platforms.kind')} required>
           {({ id: fieldId }) => (
-            <OptionSelect id={fieldId} values={PLATFORM_KINDS} value={kind} label={(value) => t(`common:platformKind.${value}`)} onChange={setKind} data-testid="platform-kind" />
+            <OptionSelect
+              id={fieldId}
+              values={PLATFORM_KINDS}
+              value={kind}
+              label={(value) => t(`common:platformKind.${value}`)}
+              onChange={setKind}
+              data-testid="platform-kind"
+            />
           )}
         </Field>
         <ErrorNote error={error} />
@@ -52,7 +76,9 @@ export function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatfo
   const { t } = useTranslation('admin');
   const { busy, error, setError, perform } = usePerformForm();
   const users = useDesk((state) => state.view.users);
-  const liaisons = [...users.values()].filter((user) => user.platformId === platform.id && user.role === 'liaison' && user.revokedAt === null);
+  const liaisons = [...users.values()].filter(
+    (user) => user.platformId === platform.id && user.role === 'liaison' && user.revokedAt === null,
+  );
   const [name, setName] = useState(platform.name);
   const [kind, setKind] = useState<PlatformKind>(platform.kind);
   const [active, setActive] = useState(platform.active);
@@ -79,20 +105,40 @@ export function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatfo
       : null;
     // Untouched, the usual domains stay the usual ones (and follow them if they change).
     const domainsPatch = domainsChanged(platform, parsed.domains) ? { domains: parsed.domains } : {};
-    await perform('platform.update', {
-      platformId: platform.id,
-      patch: { name: name.trim(), kind, active, mailDetail, backupLiaisonId: backup || null, escalationContact: contact, ...domainsPatch },
-    }, () => onClose());
+    await perform(
+      'platform.update',
+      {
+        platformId: platform.id,
+        patch: {
+          name: name.trim(),
+          kind,
+          active,
+          mailDetail,
+          backupLiaisonId: backup || null,
+          escalationContact: contact,
+          ...domainsPatch,
+        },
+      },
+      () => onClose(),
+    );
   };
   return (
     <Dialog title={t('platforms.editTitle', { name: platform.name })} onClose={onClose} wide testId="dialog-platform-edit">
       <form onSubmit={submit} noValidate className="kit-form-grid">
         <Field label={t('platforms.name')} required>
-          {({ id }) => <input id={id} value={name} maxLength={80} onChange={(event) => setName(event.target.value)} data-testid="platform-edit-name" />}
+          {({ id }) => (
+            <input id={id} value={name} maxLength={80} onChange={(event) => setName(event.target.value)} data-testid="platform-edit-name" />
+          )}
         </Field>
         <Field label={t('platforms.kind')}>
           {({ id }) => (
-            <OptionSelect id={id} values={PLATFORM_KINDS} value={kind} label={(value) => t(`common:platformKind.${value}`)} onChange={setKind} />
+            <OptionSelect
+              id={id}
+              values={PLATFORM_KINDS}
+              value={kind}
+              label={(value) => t(`common:platformKind.${value}`)}
+              onChange={setKind}
+            />
           )}
         </Field>
         <Field label={t('platforms.backup')}>
@@ -122,7 +168,8 @@ export function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatfo
           )}
         </Field>
         <label className="kit-check ad-check">
-          <input type="checkbox" checked={active} onChange={(event) => setActive(event.target.checked)} data-testid="platform-active" /> {t('platforms.active')}
+          <input type="checkbox" checked={active} onChange={(event) => setActive(event.target.checked)} data-testid="platform-active" />{' '}
+          {t('platforms.active')}
         </label>
         <PlatformDomainsField platform={platform} value={domains} problem={domainsProblem} refusal={domainRefusal} onChange={setDomains} />
         <fieldset className="kit-span-2 ad-fieldset">
@@ -132,15 +179,29 @@ export function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatfo
               {({ id }) => <input id={id} value={contactName} maxLength={120} onChange={(event) => setContactName(event.target.value)} />}
             </Field>
             <Field label={t('platforms.contactEmail')}>
-              {({ id }) => <input id={id} type="email" value={contactEmail} maxLength={254} onChange={(event) => setContactEmail(event.target.value)} />}
+              {({ id }) => (
+                <input
+                  id={id}
+                  type="email"
+                  value={contactEmail}
+                  maxLength={254}
+                  onChange={(event) => setContactEmail(event.target.value)}
+                />
+              )}
             </Field>
             <Field label={t('platforms.contactPhone')}>
-              {({ id }) => <input id={id} type="tel" value={contactPhone} maxLength={40} onChange={(event) => setContactPhone(event.target.value)} />}
+              {({ id }) => (
+                <input id={id} type="tel" value={contactPhone} maxLength={40} onChange={(event) => setContactPhone(event.target.value)} />
+              )}
             </Field>
           </div>
         </fieldset>
         <div className="kit-span-2">
-          {fieldError ? <p className="kit-field-error" role="alert">{fieldError}</p> : null}
+          {fieldError ? (
+            <p className="kit-field-error" role="alert">
+              {fieldError}
+            </p>
+          ) : null}
           <ErrorNote error={domainRefusal ? null : error} />
           <FormButtons busy={busy} onCancel={onClose} testId="platform-edit-submit" label={t('common:actions.save')} />
         </div>

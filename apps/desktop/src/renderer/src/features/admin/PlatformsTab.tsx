@@ -43,7 +43,9 @@ export function PlatformsTab() {
                   <td>{t(`common:platformKind.${platform.kind}`)}</td>
                   <td data-testid="platform-domain-list">
                     <span className="ad-domain-list">{domainsOf(platform).join(', ') || t('none')}</span>
-                    {platform.domains === undefined && domainsOf(platform).length > 0 ? <div className="kit-hint">{t('platforms.domainsUsual')}</div> : null}
+                    {platform.domains === undefined && domainsOf(platform).length > 0 ? (
+                      <div className="kit-hint">{t('platforms.domainsUsual')}</div>
+                    ) : null}
                   </td>
                   <td>{platform.active ? t('platforms.active') : <span className="kit-badge-off">{t('platforms.inactive')}</span>}</td>
                   <td>{liaisons.map((user) => user.name).join(', ') || t('none')}</td>
@@ -52,14 +54,20 @@ export function PlatformsTab() {
                     {platform.escalationContact ? (
                       <>
                         {platform.escalationContact.name}
-                        <div className="kit-hint">{[platform.escalationContact.email, platform.escalationContact.phone].filter(Boolean).join(' · ')}</div>
+                        <div className="kit-hint">
+                          {[platform.escalationContact.email, platform.escalationContact.phone].filter(Boolean).join(' · ')}
+                        </div>
                       </>
                     ) : (
                       t('none')
                     )}
                   </td>
                   <td className="ad-col-actions">
-                    <RowButton onClick={() => setEditing(platform)} data-testid="platform-edit" aria-label={t('platforms.editTitle', { name: platform.name })}>
+                    <RowButton
+                      onClick={() => setEditing(platform)}
+                      data-testid="platform-edit"
+                      aria-label={t('platforms.editTitle', { name: platform.name })}
+                    >
                       {t('edit')}
                     </RowButton>
                   </td>

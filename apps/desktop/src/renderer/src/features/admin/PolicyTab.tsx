@@ -46,7 +46,16 @@ export function PolicyTab() {
       ackMinutes: Number(level.ackMinutes),
       actionMinutes: Number(level.actionMinutes),
     }));
-    if (parsed.some((level) => !Number.isInteger(level.ackMinutes) || !Number.isInteger(level.actionMinutes) || level.ackMinutes < 1 || level.actionMinutes < level.ackMinutes || level.name === '')) {
+    if (
+      parsed.some(
+        (level) =>
+          !Number.isInteger(level.ackMinutes) ||
+          !Number.isInteger(level.actionMinutes) ||
+          level.ackMinutes < 1 ||
+          level.actionMinutes < level.ackMinutes ||
+          level.name === '',
+      )
+    ) {
       return setFieldError(t('policy.minutes'));
     }
     const outcome = await perform('policy.update', { levels: parsed });
@@ -56,7 +65,11 @@ export function PolicyTab() {
 
   return (
     <form className="kit-panel" onSubmit={submit} noValidate data-testid="policy-form">
-      <PanelHead title={t('tabs.policy')} tools={<span className="kit-muted">{t('policy.version', { version: policy.version })}</span>} intro={t('policy.intro')} />
+      <PanelHead
+        title={t('tabs.policy')}
+        tools={<span className="kit-muted">{t('policy.version', { version: policy.version })}</span>}
+        intro={t('policy.intro')}
+      />
       <table className="kit-table ad-policy">
         <thead>
           <tr>
@@ -73,16 +86,38 @@ export function PolicyTab() {
           {levels.map((level, index) => (
             <tr key={level.key} data-testid="policy-level">
               <td>
-                <input aria-label={`${t('policy.label')} ${index + 1}`} value={level.label} maxLength={8} onChange={(event) => update(level.key, { label: event.target.value.toUpperCase() })} />
+                <input
+                  aria-label={`${t('policy.label')} ${index + 1}`}
+                  value={level.label}
+                  maxLength={8}
+                  onChange={(event) => update(level.key, { label: event.target.value.toUpperCase() })}
+                />
               </td>
               <td>
-                <input aria-label={`${t('policy.name')} ${index + 1}`} value={level.name} maxLength={80} onChange={(event) => update(level.key, { name: event.target.value })} />
+                <input
+                  aria-label={`${t('policy.name')} ${index + 1}`}
+                  value={level.name}
+                  maxLength={80}
+                  onChange={(event) => update(level.key, { name: event.target.value })}
+                />
               </td>
               <td>
-                <input aria-label={`${t('policy.ack')} ${index + 1}`} type="number" min={1} value={level.ackMinutes} onChange={(event) => update(level.key, { ackMinutes: event.target.value })} />
+                <input
+                  aria-label={`${t('policy.ack')} ${index + 1}`}
+                  type="number"
+                  min={1}
+                  value={level.ackMinutes}
+                  onChange={(event) => update(level.key, { ackMinutes: event.target.value })}
+                />
               </td>
               <td>
-                <input aria-label={`${t('policy.action')} ${index + 1}`} type="number" min={1} value={level.actionMinutes} onChange={(event) => update(level.key, { actionMinutes: event.target.value })} />
+                <input
+                  aria-label={`${t('policy.action')} ${index + 1}`}
+                  type="number"
+                  min={1}
+                  value={level.actionMinutes}
+                  onChange={(event) => update(level.key, { actionMinutes: event.target.value })}
+                />
               </td>
               <td>
                 <RowButton
@@ -103,13 +138,26 @@ export function PolicyTab() {
         className="kit-button ad-add-level"
         disabled={levels.length >= 12}
         data-testid="policy-add-level"
-        onClick={() => setLevels((previous) => [...previous, { key: newId(), label: `P${previous.length}`, name: '', ackMinutes: '60', actionMinutes: '1440' }])}
+        onClick={() =>
+          setLevels((previous) => [
+            ...previous,
+            { key: newId(), label: `P${previous.length}`, name: '', ackMinutes: '60', actionMinutes: '1440' },
+          ])
+        }
       >
         + {t('policy.add')}
       </button>
-      {fieldError ? <p className="kit-field-error" role="alert">{fieldError}</p> : null}
+      {fieldError ? (
+        <p className="kit-field-error" role="alert">
+          {fieldError}
+        </p>
+      ) : null}
       <ErrorNote error={error} />
-      {notice ? <p className="kit-notice" role="status">{notice}</p> : null}
+      {notice ? (
+        <p className="kit-notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <div className="kit-form-buttons">
         <button type="submit" className="kit-button kit-button-primary" data-testid="policy-save">
           {t('policy.save')}

@@ -56,33 +56,70 @@ export function AddUserDialog({ onClose }: { onClose: (outcome: PerformOutcome |
     if (role === 'liaison' && !platformId) found.platform = t('users.platformRequired');
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    await perform('user.create', {
-      userId: newId(),
-      name: name.trim(),
-      email: email.trim() || null,
-      phone: phone.trim() || null,
-      role,
-      platformId: role === 'liaison' ? platformId : null,
-      team: team.trim() || null,
-    }, onClose);
+    await perform(
+      'user.create',
+      {
+        userId: newId(),
+        name: name.trim(),
+        email: email.trim() || null,
+        phone: phone.trim() || null,
+        role,
+        platformId: role === 'liaison' ? platformId : null,
+        team: team.trim() || null,
+      },
+      onClose,
+    );
   };
   return (
     <Dialog title={t('users.add')} onClose={() => onClose(null)} testId="dialog-user-add">
       <form onSubmit={submit} noValidate>
         <Field label={t('users.name')} error={errors.name} required>
-          {({ id }) => <input id={id} autoFocus value={name} maxLength={120} data-testid="user-name" onChange={(event) => setName(event.target.value)} />}
+          {({ id }) => (
+            <input
+              id={id}
+              autoFocus
+              value={name}
+              maxLength={120}
+              data-testid="user-name"
+              onChange={(event) => setName(event.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('users.email')}>
-          {({ id }) => <input id={id} type="email" value={email} maxLength={254} data-testid="user-email" onChange={(event) => setEmail(event.target.value)} />}
+          {({ id }) => (
+            <input
+              id={id}
+              type="email"
+              value={email}
+              maxLength={254}
+              data-testid="user-email"
+              onChange={(event) => setEmail(event.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('users.phone')} hint={t('users.phoneHint')}>
           {({ id, describedBy }) => (
-            <input id={id} type="tel" value={phone} maxLength={40} aria-describedby={describedBy} data-testid="user-phone" onChange={(event) => setPhone(event.target.value)} />
+            <input
+              id={id}
+              type="tel"
+              value={phone}
+              maxLength={40}
+              aria-describedby={describedBy}
+              data-testid="user-phone"
+              onChange={(event) => setPhone(event.target.value)}
+            />
           )}
         </Field>
         <Field label={t('users.role')} required>
           {({ id }) => (
-            <OptionSelect id={id} values={ROLES} value={role} label={(value) => t(`common:role.${value}`)} onChange={setRole} data-testid="user-role" />
+            <OptionSelect
+              id={id}
+              values={ROLES}
+              value={role}
+              label={(value) => t(`common:role.${value}`)}
+              onChange={setRole}
+              data-testid="user-role"
+            />
           )}
         </Field>
         {role === 'liaison' ? (
@@ -101,7 +138,9 @@ export function AddUserDialog({ onClose }: { onClose: (outcome: PerformOutcome |
           </Field>
         ) : null}
         <Field label={t('users.team')}>
-          {({ id }) => <input id={id} value={team} maxLength={80} data-testid="user-team" onChange={(event) => setTeam(event.target.value)} />}
+          {({ id }) => (
+            <input id={id} value={team} maxLength={80} data-testid="user-team" onChange={(event) => setTeam(event.target.value)} />
+          )}
         </Field>
         <ErrorNote error={error} />
         <FormButtons busy={busy} onCancel={() => onClose(null)} testId="user-add-submit" label={t('common:actions.save')} />
@@ -120,23 +159,53 @@ export function EditUserDialog({ user, onClose }: { user: User; onClose: () => v
   const [team, setTeam] = useState(user.team ?? '');
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    await perform('user.update', {
-      userId: user.id,
-      patch: { name: name.trim(), email: email.trim() || null, phone: phone.trim() || null, team: team.trim() || null },
-    }, () => onClose());
+    await perform(
+      'user.update',
+      {
+        userId: user.id,
+        patch: { name: name.trim(), email: email.trim() || null, phone: phone.trim() || null, team: team.trim() || null },
+      },
+      () => onClose(),
+    );
   };
   return (
     <Dialog title={t('users.editTitle', { name: user.name })} onClose={onClose} testId="dialog-user-edit">
       <form onSubmit={submit} noValidate>
         <Field label={t('users.name')} required>
-          {({ id }) => <input id={id} autoFocus value={name} maxLength={120} onChange={(event) => setName(event.target.value)} data-testid="user-edit-name" />}
+          {({ id }) => (
+            <input
+              id={id}
+              autoFocus
+              value={name}
+              maxLength={120}
+              onChange={(event) => setName(event.target.value)}
+              data-testid="user-edit-name"
+            />
+          )}
         </Field>
         <Field label={t('users.email')}>
-          {({ id }) => <input id={id} type="email" value={email} maxLength={254} onChange={(event) => setEmail(event.target.value)} data-testid="user-edit-email" />}
+          {({ id }) => (
+            <input
+              id={id}
+              type="email"
+              value={email}
+              maxLength={254}
+              onChange={(event) => setEmail(event.target.value)}
+              data-testid="user-edit-email"
+            />
+          )}
         </Field>
         <Field label={t('users.phone')} hint={t('users.phoneHint')}>
           {({ id, describedBy }) => (
-            <input id={id} type="tel" value={phone} maxLength={40} aria-describedby={describedBy} onChange={(event) => setPhone(event.target.value)} data-testid="user-edit-phone" />
+            <input
+              id={id}
+              type="tel"
+              value={phone}
+              maxLength={40}
+              aria-describedby={describedBy}
+              onChange={(event) => setPhone(event.target.value)}
+              data-testid="user-edit-phone"
+            />
           )}
         </Field>
         <Field label={t('users.team')}>

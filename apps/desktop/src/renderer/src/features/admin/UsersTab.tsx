@@ -10,7 +10,6 @@ import { AddUserDialog, ConfirmRevoke, EditUserDialog, type Confirm } from './Us
 import { enrollmentOf, type EnrollmentData } from './one-time-secrets';
 import { PanelHead, RowButton } from './PanelHead';
 
-
 export function UsersTab() {
   const { t, i18n } = useTranslation('admin');
   const lang = i18n.language;
@@ -36,7 +35,11 @@ export function UsersTab() {
 
   return (
     <div className="kit-panel">
-      <PanelHead title={t('tabs.users')} add={{ label: t('users.add'), onClick: () => setAdding(true), testId: 'user-add' }} notice={notice} />
+      <PanelHead
+        title={t('tabs.users')}
+        add={{ label: t('users.add'), onClick: () => setAdding(true), testId: 'user-add' }}
+        notice={notice}
+      />
       <ErrorNote error={error} />
       <div className="kit-table-wrap">
         <table className="kit-table ad-users" data-testid="user-table">
@@ -95,10 +98,18 @@ export function UsersTab() {
                         <RowButton data-testid="user-edit" onClick={() => setEditing(user)}>
                           {t('edit')}
                         </RowButton>
-                        <RowButton data-testid="user-issue-code" onClick={async () => issued(await perform('user.issueEnrollmentCode', { userId: user.id }))}>
+                        <RowButton
+                          data-testid="user-issue-code"
+                          onClick={async () => issued(await perform('user.issueEnrollmentCode', { userId: user.id }))}
+                        >
                           {t('users.issueCode')}
                         </RowButton>
-                        <RowButton danger data-testid="user-revoke" aria-label={`${t('users.revoke')} ${user.name}`} onClick={() => setConfirm({ kind: 'user', user })}>
+                        <RowButton
+                          danger
+                          data-testid="user-revoke"
+                          aria-label={`${t('users.revoke')} ${user.name}`}
+                          onClick={() => setConfirm({ kind: 'user', user })}
+                        >
                           {t('users.revoke')}
                         </RowButton>
                       </div>
@@ -125,7 +136,9 @@ export function UsersTab() {
           title={t('users.codeTitle')}
           explanation={t('users.codeOnce')}
           secret={code.enrollmentCode}
-          footnote={code.enrollmentExpiresAt ? t('users.codeExpires', { date: formatDateTime(code.enrollmentExpiresAt, lang, true) }) : undefined}
+          footnote={
+            code.enrollmentExpiresAt ? t('users.codeExpires', { date: formatDateTime(code.enrollmentExpiresAt, lang, true) }) : undefined
+          }
           onClose={() => setCode(null)}
           testId="dialog-enrollment-code"
         />

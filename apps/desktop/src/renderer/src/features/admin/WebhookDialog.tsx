@@ -47,7 +47,13 @@ function draftOf(webhook: Webhook | null): Draft {
  * (kept by the relay, encrypted, never shown again); a standard webhook gets a signing secret
  * from the relay, shown once after saving.
  */
-export function WebhookDialog({ webhook, onClose }: { webhook: Webhook | null; onClose: (outcome: PerformOutcome | null, signed: boolean) => void }) {
+export function WebhookDialog({
+  webhook,
+  onClose,
+}: {
+  webhook: Webhook | null;
+  onClose: (outcome: PerformOutcome | null, signed: boolean) => void;
+}) {
   const { t } = useTranslation('integrations');
   const { busy, error, perform } = usePerformForm();
   const platforms = useDesk((state) => state.view.platforms);
@@ -91,10 +97,24 @@ export function WebhookDialog({ webhook, onClose }: { webhook: Webhook | null; o
   };
 
   return (
-    <Dialog title={webhook ? t('webhooks.editTitle', { name: webhook.name }) : t('webhooks.addTitle')} onClose={() => onClose(null, false)} wide testId="dialog-webhook">
+    <Dialog
+      title={webhook ? t('webhooks.editTitle', { name: webhook.name }) : t('webhooks.addTitle')}
+      onClose={() => onClose(null, false)}
+      wide
+      testId="dialog-webhook"
+    >
       <form onSubmit={submit} noValidate className="kit-form-grid">
         <Field label={t('webhooks.name')} required>
-          {({ id }) => <input id={id} autoFocus value={draft.name} maxLength={80} onChange={(event) => update({ name: event.target.value })} data-testid="webhook-name" />}
+          {({ id }) => (
+            <input
+              id={id}
+              autoFocus
+              value={draft.name}
+              maxLength={80}
+              onChange={(event) => update({ name: event.target.value })}
+              data-testid="webhook-name"
+            />
+          )}
         </Field>
         <Field label={t('webhooks.owner')} required>
           {({ id }) => (
@@ -124,14 +144,36 @@ export function WebhookDialog({ webhook, onClose }: { webhook: Webhook | null; o
         </Field>
         <Field label={t('webhooks.url')} required>
           {({ id }) => (
-            <input id={id} type="url" value={draft.url} maxLength={2048} placeholder="https://" onChange={(event) => update({ url: event.target.value })} data-testid="webhook-url" />
+            <input
+              id={id}
+              type="url"
+              value={draft.url}
+              maxLength={2048}
+              placeholder="https://"
+              onChange={(event) => update({ url: event.target.value })}
+              data-testid="webhook-url"
+            />
           )}
         </Field>
         {draft.preset !== 'standard' ? (
           <div className="kit-span-2">
-            <Field label={webhook ? t('webhooks.keyReplace') : t('webhooks.key')} hint={webhook ? t('webhooks.keyKept') : t(`webhooks.keyHint.${draft.preset}`)} required={!webhook}>
+            <Field
+              label={webhook ? t('webhooks.keyReplace') : t('webhooks.key')}
+              hint={webhook ? t('webhooks.keyKept') : t(`webhooks.keyHint.${draft.preset}`)}
+              required={!webhook}
+            >
               {({ id, describedBy }) => (
-                <input id={id} type="password" value={draft.key} maxLength={200} autoComplete="new-password" spellCheck={false} aria-describedby={describedBy} onChange={(event) => update({ key: event.target.value })} data-testid="webhook-key" />
+                <input
+                  id={id}
+                  type="password"
+                  value={draft.key}
+                  maxLength={200}
+                  autoComplete="new-password"
+                  spellCheck={false}
+                  aria-describedby={describedBy}
+                  onChange={(event) => update({ key: event.target.value })}
+                  data-testid="webhook-key"
+                />
               )}
             </Field>
           </div>
@@ -141,7 +183,12 @@ export function WebhookDialog({ webhook, onClose }: { webhook: Webhook | null; o
             <div className="ad-checks">
               {WEBHOOK_TOPICS.map((topic) => (
                 <label key={topic} className="kit-check ad-topic">
-                  <input type="checkbox" value={topic} checked={draft.topics.has(topic)} onChange={() => update({ topics: toggle(draft.topics, topic) })} />
+                  <input
+                    type="checkbox"
+                    value={topic}
+                    checked={draft.topics.has(topic)}
+                    onChange={() => update({ topics: toggle(draft.topics, topic) })}
+                  />
                   <span>
                     {t(`webhooks.topicNames.${topic.replace('.', '_')}`)}
                     <code>{topic}</code>
@@ -156,12 +203,20 @@ export function WebhookDialog({ webhook, onClose }: { webhook: Webhook | null; o
           <div className="ad-checks">
             {policy.levels.map((level) => (
               <label key={level.label} className="kit-check">
-                <input type="checkbox" checked={draft.priorities.has(level.label)} onChange={() => update({ priorities: toggle(draft.priorities, level.label) })} />
+                <input
+                  type="checkbox"
+                  checked={draft.priorities.has(level.label)}
+                  onChange={() => update({ priorities: toggle(draft.priorities, level.label) })}
+                />
                 {level.label} — {level.name}
               </label>
             ))}
           </div>
-          <p className="kit-hint">{t(draft.preset === 'standard' ? 'webhooks.priorityHint.standard' : 'webhooks.priorityHint.pager', { label: policy.levels[0]?.label ?? 'P0' })}</p>
+          <p className="kit-hint">
+            {t(draft.preset === 'standard' ? 'webhooks.priorityHint.standard' : 'webhooks.priorityHint.pager', {
+              label: policy.levels[0]?.label ?? 'P0',
+            })}
+          </p>
         </fieldset>
         <div className="kit-span-2">
           <ErrorNote error={error} />

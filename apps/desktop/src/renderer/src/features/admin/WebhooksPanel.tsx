@@ -45,7 +45,8 @@ export function WebhooksPanel() {
     if (made) setSecret(made);
     return null;
   };
-  const toggle = async (webhook: Webhook) => setError(settled(await perform('webhook.update', { webhookId: webhook.id, patch: { active: !webhook.active } })));
+  const toggle = async (webhook: Webhook) =>
+    setError(settled(await perform('webhook.update', { webhookId: webhook.id, patch: { active: !webhook.active } })));
   const confirmed = async (): Promise<ProtocolError | null> => {
     if (!asking) return null;
     const { kind, webhook } = asking;
@@ -57,7 +58,12 @@ export function WebhooksPanel() {
 
   return (
     <div className="kit-panel" data-testid="webhooks-panel">
-      <PanelHead title={t('webhooks.title')} add={{ label: t('webhooks.add'), onClick: () => setEditing('new'), testId: 'webhook-add' }} intro={t('webhooks.intro')} notice={notice} />
+      <PanelHead
+        title={t('webhooks.title')}
+        add={{ label: t('webhooks.add'), onClick: () => setEditing('new'), testId: 'webhook-add' }}
+        intro={t('webhooks.intro')}
+        notice={notice}
+      />
       <ErrorNote error={error} />
       {webhooks.length === 0 ? (
         <p className="kit-muted">{t('webhooks.none')}</p>
@@ -83,10 +89,16 @@ export function WebhooksPanel() {
                       {webhook.url}
                     </div>
                   </td>
-                  <td>{webhook.platformId === null ? t('webhooks.ministry') : (platforms.get(webhook.platformId)?.name ?? webhook.platformId)}</td>
+                  <td>
+                    {webhook.platformId === null ? t('webhooks.ministry') : (platforms.get(webhook.platformId)?.name ?? webhook.platformId)}
+                  </td>
                   <td>
                     {t(`webhooks.presets.${webhook.preset}`)}
-                    <div className="kit-hint">{t(webhook.preset === 'standard' ? 'webhooks.secretVersion' : 'webhooks.keyVersion', { version: webhook.secretVersion })}</div>
+                    <div className="kit-hint">
+                      {t(webhook.preset === 'standard' ? 'webhooks.secretVersion' : 'webhooks.keyVersion', {
+                        version: webhook.secretVersion,
+                      })}
+                    </div>
                   </td>
                   <td>
                     {webhook.preset === 'standard' ? (
@@ -154,7 +166,13 @@ export function WebhooksPanel() {
         />
       ) : null}
       {secret ? (
-        <SecretDialog title={t('webhooks.secretTitle')} explanation={t('webhooks.secretOnce')} secret={secret} onClose={() => setSecret(null)} testId="dialog-signing-secret" />
+        <SecretDialog
+          title={t('webhooks.secretTitle')}
+          explanation={t('webhooks.secretOnce')}
+          secret={secret}
+          onClose={() => setSecret(null)}
+          testId="dialog-signing-secret"
+        />
       ) : null}
     </div>
   );

@@ -61,13 +61,15 @@ export const integrationTexts: FeatureTexts = {
       rotate: 'Nouveau secret',
       remove: 'Supprimer',
       confirmRemove: 'Supprimer le webhook « {{name}} » ? Il ne recevra plus rien ; il reste au journal.',
-      confirmRotate: 'Remplacer le secret de signature de « {{name}} » ? L’ancien cesse aussitôt de valoir : le destinataire doit recevoir le nouveau.',
+      confirmRotate:
+        'Remplacer le secret de signature de « {{name}} » ? L’ancien cesse aussitôt de valoir : le destinataire doit recevoir le nouveau.',
       addTitle: 'Nouveau webhook',
       editTitle: 'Modifier {{name}}',
       secretTitle: 'Secret de signature',
       secretOnce:
         'Ce secret ne sera affiché qu’une seule fois. Le destinataire s’en sert pour vérifier les en-têtes webhook-signature (voir docs/integrations.md).',
-      secretPending: 'Demande envoyée. Le secret s’affiche une seule fois dès que le relais répond ; sinon, générez-en un nouveau une fois synchronisé.',
+      secretPending:
+        'Demande envoyée. Le secret s’affiche une seule fois dès que le relais répond ; sinon, générez-en un nouveau une fois synchronisé.',
     },
     keys: {
       title: 'Clés d’API',
@@ -86,7 +88,8 @@ export const integrationTexts: FeatureTexts = {
       addTitle: 'Nouvelle clé d’API',
       secretTitle: 'Clé d’API',
       secretOnce: 'Cette clé ne sera affichée qu’une seule fois ; seule son empreinte est conservée. Transmettez-la par un canal sûr.',
-      secretPending: 'Demande envoyée. La clé s’affiche une seule fois dès que le relais répond ; sinon, révoquez-la et émettez-en une autre.',
+      secretPending:
+        'Demande envoyée. La clé s’affiche une seule fois dès que le relais répond ; sinon, révoquez-la et émettez-en une autre.',
     },
     deliveries: {
       title: 'Envois',
@@ -107,7 +110,15 @@ export const integrationTexts: FeatureTexts = {
         event: 'Événement',
         delivery_abandoned: 'Envoi abandonné signalé',
       },
-      columns: { when: 'Créé', channel: 'Canal', to: 'Destinataire', request: 'Demande', why: 'Motif', status: 'État', last: 'Dernière réponse' },
+      columns: {
+        when: 'Créé',
+        channel: 'Canal',
+        to: 'Destinataire',
+        request: 'Demande',
+        why: 'Motif',
+        status: 'État',
+        last: 'Dernière réponse',
+      },
       attempts: '{{count}} tentative',
       attempts_other: '{{count}} tentatives',
       next: 'nouvel essai {{time}}',
@@ -181,7 +192,8 @@ export const integrationTexts: FeatureTexts = {
       addTitle: 'New webhook',
       editTitle: 'Edit {{name}}',
       secretTitle: 'Signing secret',
-      secretOnce: 'This secret is shown only once. The receiver uses it to verify the webhook-signature headers (see docs/integrations.md).',
+      secretOnce:
+        'This secret is shown only once. The receiver uses it to verify the webhook-signature headers (see docs/integrations.md).',
       secretPending: 'Request sent. The secret is shown once when the relay answers; otherwise make a new one once synchronised.',
     },
     keys: {
@@ -222,7 +234,15 @@ export const integrationTexts: FeatureTexts = {
         event: 'Event',
         delivery_abandoned: 'Message given up, reported',
       },
-      columns: { when: 'Created', channel: 'Channel', to: 'Recipient', request: 'Request', why: 'Why', status: 'Status', last: 'Last answer' },
+      columns: {
+        when: 'Created',
+        channel: 'Channel',
+        to: 'Recipient',
+        request: 'Request',
+        why: 'Why',
+        status: 'Status',
+        last: 'Last answer',
+      },
       attempts: '{{count}} attempt',
       attempts_other: '{{count}} attempts',
       next: 'next try {{time}}',

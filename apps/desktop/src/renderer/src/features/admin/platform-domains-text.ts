@@ -6,7 +6,8 @@ export type DomainsProblem =
   | { readonly kind: 'tooMany'; readonly max: number }
   | { readonly kind: 'twice'; readonly value: string };
 
-export type ParsedDomains = { readonly ok: true; readonly domains: readonly string[] } | { readonly ok: false; readonly problem: DomainsProblem };
+export type ParsedDomains =
+  { readonly ok: true; readonly domains: readonly string[] } | { readonly ok: false; readonly problem: DomainsProblem };
 
 /** A platform's domains as the field shows them: one a line. */
 export function domainsText(platform: Platform): string {

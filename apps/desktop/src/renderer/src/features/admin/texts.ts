@@ -74,7 +74,8 @@ export const adminTexts: FeatureTexts = {
       codeTitle: 'Code d’enrôlement',
       codeOnce: 'Ce code ne sera affiché qu’une seule fois. Transmettez-le à la personne par un canal sûr.',
       codeExpires: 'Valable jusqu’au {{date}}',
-      codePending: 'Demande envoyée. Le code à usage unique est affiché une seule fois dès que le relais le renvoie ; s’il n’apparaît pas, émettez un nouveau code depuis la liste une fois synchronisé.',
+      codePending:
+        'Demande envoyée. Le code à usage unique est affiché une seule fois dès que le relais le renvoie ; s’il n’apparaît pas, émettez un nouveau code depuis la liste une fois synchronisé.',
       platformRequired: 'Un correspondant doit être rattaché à une plateforme.',
       phone: 'Téléphone',
       phoneHint: 'Affiché aux personnes qui doivent le joindre quand une demande lui est escaladée.',
@@ -167,7 +168,8 @@ export const adminTexts: FeatureTexts = {
       codeTitle: 'Enrollment code',
       codeOnce: 'This code is shown only once. Give it to the person through a safe channel.',
       codeExpires: 'Valid until {{date}}',
-      codePending: 'Request sent. The one-time code is shown once when the relay returns it; if it does not appear, issue a new code from the list once synchronised.',
+      codePending:
+        'Request sent. The one-time code is shown once when the relay returns it; if it does not appear, issue a new code from the list once synchronised.',
       platformRequired: 'A liaison must belong to a platform.',
       phone: 'Phone',
       phoneHint: 'Shown to those who must reach them when a request is escalated to them.',

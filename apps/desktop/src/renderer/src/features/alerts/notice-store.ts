@@ -21,7 +21,12 @@ interface NoticeState {
 }
 
 function isBook(value: unknown): value is NoticeBook {
-  return typeof value === 'object' && value !== null && typeof (value as NoticeBook).since === 'number' && Array.isArray((value as NoticeBook).notices);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as NoticeBook).since === 'number' &&
+    Array.isArray((value as NoticeBook).notices)
+  );
 }
 
 const addedListeners = new Set<(notices: readonly Notice[]) => void>();

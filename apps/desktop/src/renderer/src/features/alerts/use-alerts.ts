@@ -1,4 +1,15 @@
-import { PENDING_STATUSES, needsMe, ownerOf, ackState, actionState, ackDeadline, actionDeadline, type Actor, type DomainState, type Request } from '@contact-desk/shared';
+import {
+  PENDING_STATUSES,
+  needsMe,
+  ownerOf,
+  ackState,
+  actionState,
+  ackDeadline,
+  actionDeadline,
+  type Actor,
+  type DomainState,
+  type Request,
+} from '@contact-desk/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Platform } from '../../platform/platform';
@@ -83,7 +94,8 @@ export function useAlerts(platform: Platform): void {
         if (!PENDING_STATUSES.includes(request.status) || !isMine(request, me)) continue;
         const steps: ['ack' | 'action', number | null][] = [];
         if (ackState(request, now) === 'pending') steps.push(['ack', ackDeadline(request)]);
-        else if (request.ackAt !== null && actionState(request, now) === 'pending' && request.status !== 'needs_info') steps.push(['action', actionDeadline(request, now)]);
+        else if (request.ackAt !== null && actionState(request, now) === 'pending' && request.status !== 'needs_info')
+          steps.push(['action', actionDeadline(request, now)]);
         for (const [step, deadline] of steps) {
           if (deadline === null) continue;
           const left = deadline - now;

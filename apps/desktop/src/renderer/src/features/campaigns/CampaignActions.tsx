@@ -31,12 +31,23 @@ export function CampaignActions({ campaign }: { campaign: Campaign }) {
   return (
     <div className="cp-actions">
       {allowed.includes('meeting.create') && (
-        <button type="button" className="kit-button kit-button-primary" disabled={meeting.busy} data-testid="campaign-meeting" onClick={() => void convene()}>
+        <button
+          type="button"
+          className="kit-button kit-button-primary"
+          disabled={meeting.busy}
+          data-testid="campaign-meeting"
+          onClick={() => void convene()}
+        >
           {meeting.busy ? t('screen.meetingWorking') : t('screen.meeting')}
         </button>
       )}
       {allowed.includes('campaign.close') && campaign.status === 'open' && (
-        <button type="button" className="kit-button kit-button-danger-outline" data-testid="campaign-close" onClick={() => setClosing(true)}>
+        <button
+          type="button"
+          className="kit-button kit-button-danger-outline"
+          data-testid="campaign-close"
+          onClick={() => setClosing(true)}
+        >
           {t('screen.close')}
         </button>
       )}

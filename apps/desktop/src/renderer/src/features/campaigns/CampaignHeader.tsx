@@ -9,7 +9,11 @@ export function CampaignHeader({ campaign }: { campaign: Campaign }) {
   const date = (ms: number) => formatDateTime(ms, i18n.language);
   const terms = campaign.terms
     .map((term) =>
-      t('screen.term', { label: term.label, ack: formatDuration(term.ackMinutes * 60_000, language), action: formatDuration(term.actionMinutes * 60_000, language) }),
+      t('screen.term', {
+        label: term.label,
+        ack: formatDuration(term.ackMinutes * 60_000, language),
+        action: formatDuration(term.actionMinutes * 60_000, language),
+      }),
     )
     .join(' · ');
   return (
@@ -21,7 +25,9 @@ export function CampaignHeader({ campaign }: { campaign: Campaign }) {
         </span>
       </h1>
       <p className="kit-muted">
-        {campaign.closedAt === null ? t('screen.openSince', { date: date(campaign.startedAt) }) : t('screen.closedOn', { start: date(campaign.startedAt), end: date(campaign.closedAt) })}
+        {campaign.closedAt === null
+          ? t('screen.openSince', { date: date(campaign.startedAt) })
+          : t('screen.closedOn', { start: date(campaign.startedAt), end: date(campaign.closedAt) })}
       </p>
       <p className="cp-terms-line" data-testid="campaign-terms">
         {terms === '' ? t('screen.policyTerms') : t('screen.terms', { terms })}

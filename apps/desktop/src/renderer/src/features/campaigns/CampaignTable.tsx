@@ -19,7 +19,11 @@ export function CampaignTable({ rows, nameOf }: { rows: readonly PlatformFigures
   const { t, i18n } = useTranslation('campaigns');
   const language = figureLanguage(i18n.language);
   const ordered = [...rows].sort((a, b) =>
-    a.platformId === ALL_PLATFORMS ? 1 : b.platformId === ALL_PLATFORMS ? -1 : nameOf(a.platformId).localeCompare(nameOf(b.platformId), i18n.language),
+    a.platformId === ALL_PLATFORMS
+      ? 1
+      : b.platformId === ALL_PLATFORMS
+        ? -1
+        : nameOf(a.platformId).localeCompare(nameOf(b.platformId), i18n.language),
   );
   return (
     <div className="cp-table-wrap">
@@ -38,7 +42,12 @@ export function CampaignTable({ rows, nameOf }: { rows: readonly PlatformFigures
         </thead>
         <tbody>
           {ordered.map((row) => (
-            <tr key={row.platformId} className={row.platformId === ALL_PLATFORMS ? 'cp-total' : undefined} data-testid="campaign-row" data-platform={row.platformId}>
+            <tr
+              key={row.platformId}
+              className={row.platformId === ALL_PLATFORMS ? 'cp-total' : undefined}
+              data-testid="campaign-row"
+              data-platform={row.platformId}
+            >
               <th scope="row">{row.platformId === ALL_PLATFORMS ? t('table.total') : nameOf(row.platformId)}</th>
               {COUNTS.map((key) => (
                 <td key={key} data-testid={`campaign-${key}`} className={key === 'late' && row.late > 0 ? 'cp-late' : undefined}>

@@ -43,16 +43,35 @@ export function CourseChart({ points }: { points: readonly CampaignPoint[] }) {
       <svg viewBox={`0 0 ${BOX.width} ${BOX.height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} data-testid="campaign-chart">
         <title id={`${id}-title`}>{t('chart.title')}</title>
         <desc id={`${id}-desc`}>
-          {end ? t('chart.summary', { sent: end.sent, acknowledged: end.acknowledged, answered: end.answered, time: formatDateTime(end.at, i18n.language) }) : ''}
+          {end
+            ? t('chart.summary', {
+                sent: end.sent,
+                acknowledged: end.acknowledged,
+                answered: end.answered,
+                time: formatDateTime(end.at, i18n.language),
+              })
+            : ''}
         </desc>
         <line className="cp-axis" x1={BOX.left} x2={BOX.width - BOX.right} y1={bottom} y2={bottom} />
         <line className="cp-grid" x1={BOX.left} x2={BOX.width - BOX.right} y1={BOX.top} y2={BOX.top} />
-        <text className="cp-tick" x={BOX.left - 6} y={bottom} textAnchor="end" dominantBaseline="middle">0</text>
-        <text className="cp-tick" x={BOX.left - 6} y={BOX.top} textAnchor="end" dominantBaseline="middle">{highest}</text>
-        <text className="cp-tick" x={BOX.left} y={bottom + 18} textAnchor="start">{tick(first)}</text>
-        <text className="cp-tick" x={BOX.width - BOX.right} y={bottom + 18} textAnchor="end">{tick(last)}</text>
+        <text className="cp-tick" x={BOX.left - 6} y={bottom} textAnchor="end" dominantBaseline="middle">
+          0
+        </text>
+        <text className="cp-tick" x={BOX.left - 6} y={BOX.top} textAnchor="end" dominantBaseline="middle">
+          {highest}
+        </text>
+        <text className="cp-tick" x={BOX.left} y={bottom + 18} textAnchor="start">
+          {tick(first)}
+        </text>
+        <text className="cp-tick" x={BOX.width - BOX.right} y={bottom + 18} textAnchor="end">
+          {tick(last)}
+        </text>
         {LINES.map((line) => (
-          <polyline key={line} className={`cp-line cp-line-${line}`} points={points.map((point) => `${x(point.at).toFixed(1)},${y(point[line]).toFixed(1)}`).join(' ')} />
+          <polyline
+            key={line}
+            className={`cp-line cp-line-${line}`}
+            points={points.map((point) => `${x(point.at).toFixed(1)},${y(point[line]).toFixed(1)}`).join(' ')}
+          />
         ))}
       </svg>
     </figure>

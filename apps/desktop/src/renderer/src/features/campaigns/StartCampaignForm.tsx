@@ -44,13 +44,23 @@ export function StartCampaignForm({ onStarted, onCancel }: { onStarted: (campaig
     await perform('campaign.start', { campaignId, name: name.trim(), terms }, () => onStarted(campaignId));
   };
   const type = (label: string, key: 'ack' | 'action', value: string) =>
-    setDraft((current) => ({ ...current, [label]: { ack: current[label]?.ack ?? '', action: current[label]?.action ?? '', [key]: value } }));
+    setDraft((current) => ({
+      ...current,
+      [label]: { ack: current[label]?.ack ?? '', action: current[label]?.action ?? '', [key]: value },
+    }));
 
   return (
     <form onSubmit={submit} noValidate data-testid="campaign-start-form">
       <Field label={t('start.name')} hint={t('start.nameHint')} error={fieldError} required>
         {({ id, describedBy }) => (
-          <input id={id} value={name} maxLength={120} aria-describedby={describedBy} data-testid="campaign-name" onChange={(event) => setName(event.target.value)} />
+          <input
+            id={id}
+            value={name}
+            maxLength={120}
+            aria-describedby={describedBy}
+            data-testid="campaign-name"
+            onChange={(event) => setName(event.target.value)}
+          />
         )}
       </Field>
       <fieldset className="cp-terms">
@@ -61,11 +71,29 @@ export function StartCampaignForm({ onStarted, onCancel }: { onStarted: (campaig
             <span className="cp-term-label">{level.label}</span>
             <label>
               {t('start.ack')}
-              <input type="number" min={1} max={level.ackMinutes} inputMode="numeric" placeholder={String(level.ackMinutes)} data-testid={`campaign-ack-${level.label}`} value={draft[level.label]?.ack ?? ''} onChange={(event) => type(level.label, 'ack', event.target.value)} />
+              <input
+                type="number"
+                min={1}
+                max={level.ackMinutes}
+                inputMode="numeric"
+                placeholder={String(level.ackMinutes)}
+                data-testid={`campaign-ack-${level.label}`}
+                value={draft[level.label]?.ack ?? ''}
+                onChange={(event) => type(level.label, 'ack', event.target.value)}
+              />
             </label>
             <label>
               {t('start.action')}
-              <input type="number" min={1} max={level.actionMinutes} inputMode="numeric" placeholder={String(level.actionMinutes)} data-testid={`campaign-action-${level.label}`} value={draft[level.label]?.action ?? ''} onChange={(event) => type(level.label, 'action', event.target.value)} />
+              <input
+                type="number"
+                min={1}
+                max={level.actionMinutes}
+                inputMode="numeric"
+                placeholder={String(level.actionMinutes)}
+                data-testid={`campaign-action-${level.label}`}
+                value={draft[level.label]?.action ?? ''}
+                onChange={(event) => type(level.label, 'action', event.target.value)}
+              />
             </label>
             <span className="kit-hint">{t('start.policy', { ack: level.ackMinutes, action: level.actionMinutes })}</span>
           </div>

@@ -76,7 +76,14 @@ export function emergencyMeeting(
     .sort(([a, refsA], [b, refsB]) => refsB.length - refsA.length || platformName(a).localeCompare(platformName(b)))
     .map(([platformId, refs]): PlannedMutation => ({
       type: 'agenda.addItem',
-      args: { itemId: newId(), meetingId, kind: 'late_requests', title: texts.item(platformName(platformId), refs.length), platformId, requestRefs: refs },
+      args: {
+        itemId: newId(),
+        meetingId,
+        kind: 'late_requests',
+        title: texts.item(platformName(platformId), refs.length),
+        platformId,
+        requestRefs: refs,
+      },
     }));
   const meeting: PlannedMutation = {
     type: 'meeting.create',

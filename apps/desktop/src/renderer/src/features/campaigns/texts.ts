@@ -23,7 +23,8 @@ export const campaignsTexts: FeatureTexts = {
       name: 'Nom',
       nameHint: 'Par exemple « Attentat du 13 mars — propagande ». Deux campagnes ouvertes ne portent jamais le même nom.',
       terms: 'Délais resserrés (facultatif)',
-      termsHint: 'Pour chaque priorité, des délais plus courts que la politique convenue, appliqués aux demandes envoyées sous cette campagne.',
+      termsHint:
+        'Pour chaque priorité, des délais plus courts que la politique convenue, appliqués aux demandes envoyées sous cette campagne.',
       ack: 'Accusé (min)',
       action: 'Action (min)',
       policy: 'politique : {{ack}} / {{action}}',

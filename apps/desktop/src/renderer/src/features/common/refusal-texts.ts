@@ -83,11 +83,14 @@ export const refusalTexts = {
     minutes_not_adopted: 'Ce compte rendu n’est pas adopté : il n’y a rien à rouvrir.',
     amendment_note_required: 'Une version amendée doit dire ce qui a changé : ajoutez une note.',
     decision_unchanged: 'Cette décision dit déjà cela.',
-    agenda_order_mismatch: 'Le nouvel ordre doit reprendre chaque point de l’ordre du jour, une seule fois ; rechargez la réunion et recommencez.',
+    agenda_order_mismatch:
+      'Le nouvel ordre doit reprendre chaque point de l’ordre du jour, une seule fois ; rechargez la réunion et recommencez.',
     agenda_order_unchanged: 'L’ordre du jour est déjà dans cet ordre.',
     webhook_removed: 'Le webhook « {{name}} » a été supprimé.',
-    standard_webhook_key: 'Un webhook standard est signé par un secret que crée le relais : renouvelez ce secret plutôt que de fournir une clé.',
-    preset_webhook_rotate: 'Le webhook « {{name}} » utilise la clé de son service d’astreinte : remplacez cette clé plutôt que de renouveler le secret.',
+    standard_webhook_key:
+      'Un webhook standard est signé par un secret que crée le relais : renouvelez ce secret plutôt que de fournir une clé.',
+    preset_webhook_rotate:
+      'Le webhook « {{name}} » utilise la clé de son service d’astreinte : remplacez cette clé plutôt que de renouveler le secret.',
     api_key_revoked: 'La clé d’API « {{name}} » est déjà révoquée.',
     code: {
       invalid_payload: 'Données refusées : elles ne sont pas valides.',
@@ -182,7 +185,8 @@ export const refusalTexts = {
     not_action_item_owner: 'Only the owner of this action item may update it.',
     action_item_unchanged: 'This action item is already {{state}}.',
     actionItemState: { open: 'open', done: 'done', dropped: 'dropped', other: 'in that state' },
-    meeting_adopted: 'The minutes of this meeting are adopted (version {{version}}): reopen them for an amendment before changing anything.',
+    meeting_adopted:
+      'The minutes of this meeting are adopted (version {{version}}): reopen them for an amendment before changing anything.',
     minutes_not_adopted: 'These minutes are not adopted: there is nothing to reopen.',
     amendment_note_required: 'An amended version must say what changed: add a note.',
     decision_unchanged: 'The decision already says this.',

@@ -103,7 +103,14 @@ export function CreateRequestScreen() {
     <section className="kit-screen cr-screen" aria-labelledby="cr-title">
       <h1 id="cr-title">{t('title')}</h1>
       {sending.run ? (
-        <SendReport run={sending.run} states={states} platformOf={paste.platformOf} onRetry={retry} onNewList={newList} onQueue={() => go({ screen: 'queue' })} />
+        <SendReport
+          run={sending.run}
+          states={states}
+          platformOf={paste.platformOf}
+          onRetry={retry}
+          onNewList={newList}
+          onQueue={() => go({ screen: 'queue' })}
+        />
       ) : (
         <form ref={formRef} onSubmit={submit} noValidate data-testid="create-form">
           <div className="cr-layout">
@@ -115,7 +122,13 @@ export function CreateRequestScreen() {
             <button type="button" className="kit-button" onClick={() => go({ screen: 'queue' })}>
               {t('cancel')}
             </button>
-            <button type="submit" className="kit-button kit-button-primary" disabled={busy} data-testid="create-submit" data-requests={plan.requests.length}>
+            <button
+              type="submit"
+              className="kit-button kit-button-primary"
+              disabled={busy}
+              data-testid="create-submit"
+              data-requests={plan.requests.length}
+            >
               {t('submit', { count: Math.max(1, plan.requests.length) })}
             </button>
           </div>

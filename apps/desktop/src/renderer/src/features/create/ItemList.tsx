@@ -22,7 +22,14 @@ export function ItemDisclosure({
   const listId = useId();
   return (
     <>
-      <button type="button" className="kit-link-button cr-toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)} data-testid={`${testId}-toggle`}>
+      <button
+        type="button"
+        className="kit-link-button cr-toggle"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen(!open)}
+        data-testid={`${testId}-toggle`}
+      >
         {open ? t('plan.hide') : t('plan.show')}
       </button>
       <ol id={listId} className="cr-items" aria-label={label} hidden={!open} data-testid={`${testId}-items`}>

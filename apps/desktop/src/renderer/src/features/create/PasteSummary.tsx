@@ -47,7 +47,11 @@ export function PasteSummary({ plan, onePlatform }: { plan: PastePlan; onePlatfo
           const words = t(`summary.${segment.key}`, { count: segment.count });
           const section = segment.count > 0 ? segment.section : undefined;
           return (
-            <li key={segment.key} className={segment.count > 0 ? `cr-sum cr-sum-${segment.tone}` : 'cr-sum cr-sum-none'} data-testid={`paste-summary-${segment.key}`}>
+            <li
+              key={segment.key}
+              className={segment.count > 0 ? `cr-sum cr-sum-${segment.tone}` : 'cr-sum cr-sum-none'}
+              data-testid={`paste-summary-${segment.key}`}
+            >
               {section ? (
                 <button type="button" className="cr-sum-jump" onClick={() => showSection(section)}>
                   {words}

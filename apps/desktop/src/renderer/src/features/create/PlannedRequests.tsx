@@ -12,7 +12,13 @@ export function PlannedRequests({ paste }: { paste: Paste }) {
     return ref ? t('plan.openFlag', { ref }) : null;
   };
   return (
-    <section className="cr-plan" aria-labelledby="cr-plan-title" data-testid="paste-plan" data-requests={plan.requests.length} data-items={plan.items}>
+    <section
+      className="cr-plan"
+      aria-labelledby="cr-plan-title"
+      data-testid="paste-plan"
+      data-requests={plan.requests.length}
+      data-items={plan.items}
+    >
       <h2 id="cr-plan-title" className="cr-section-title">
         {t('plan.title', { count: plan.requests.length })}
         <span className="cr-section-count"> · {t('plan.count', { count: plan.items })}</span>
@@ -33,7 +39,12 @@ export function PlannedRequests({ paste }: { paste: Paste }) {
               data-count={request.items.length}
             >
               <RequestHead name={name} part={request.part} parts={request.parts} count={request.items.length} />
-              <ItemDisclosure items={request.items} label={t('plan.itemsOf', { name: part ? `${name}, ${part}` : name })} flag={flag} testId="paste-request" />
+              <ItemDisclosure
+                items={request.items}
+                label={t('plan.itemsOf', { name: part ? `${name}, ${part}` : name })}
+                flag={flag}
+                testId="paste-request"
+              />
             </li>
           );
         })}

@@ -18,18 +18,37 @@ export function RequestFieldsPanel({ fields, set, errors }: { fields: RequestFie
       <div className="kit-form-grid">
         <Field label={t('kind')} required>
           {({ id }) => (
-            <OptionSelect id={id} values={REQUEST_KINDS} value={fields.kind} label={(value) => t(`common:kind.${value}`)} onChange={(value) => set('kind', value)} data-testid="create-kind" />
+            <OptionSelect
+              id={id}
+              values={REQUEST_KINDS}
+              value={fields.kind}
+              label={(value) => t(`common:kind.${value}`)}
+              onChange={(value) => set('kind', value)}
+              data-testid="create-kind"
+            />
           )}
         </Field>
         <Field label={t('category')} required>
           {({ id }) => (
-            <OptionSelect id={id} values={CATEGORIES} value={fields.category} label={(value) => t(`common:category.${value}`)} onChange={(value) => set('category', value)} data-testid="create-category" />
+            <OptionSelect
+              id={id}
+              values={CATEGORIES}
+              value={fields.category}
+              label={(value) => t(`common:category.${value}`)}
+              onChange={(value) => set('category', value)}
+              data-testid="create-category"
+            />
           )}
         </Field>
         <div className="kit-span-2">
           <Field label={t('priority')} required>
             {({ id }) => (
-              <select id={id} value={fields.priority} data-testid="create-priority" onChange={(event) => set('priority', event.target.value)}>
+              <select
+                id={id}
+                value={fields.priority}
+                data-testid="create-priority"
+                onChange={(event) => set('priority', event.target.value)}
+              >
                 {levels.map((level) => (
                   <option key={level.label} value={level.label}>
                     {t('priorityOption', {
@@ -47,29 +66,62 @@ export function RequestFieldsPanel({ fields, set, errors }: { fields: RequestFie
         <div className="kit-span-2">
           <Field label={t('grounds')} hint={t('groundsHint')} error={errors.grounds} required>
             {({ id, describedBy, invalid }) => (
-              <textarea id={id} rows={4} value={fields.grounds} aria-describedby={describedBy} aria-invalid={invalid} data-testid="create-grounds" onChange={(event) => set('grounds', event.target.value)} />
+              <textarea
+                id={id}
+                rows={4}
+                value={fields.grounds}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                data-testid="create-grounds"
+                onChange={(event) => set('grounds', event.target.value)}
+              />
             )}
           </Field>
         </div>
         <Field label={t('pharosRef')} error={errors.pharosRef}>
           {({ id, describedBy }) => (
-            <input id={id} value={fields.pharosRef} aria-describedby={describedBy} data-testid="create-pharos" onChange={(event) => set('pharosRef', event.target.value)} />
+            <input
+              id={id}
+              value={fields.pharosRef}
+              aria-describedby={describedBy}
+              data-testid="create-pharos"
+              onChange={(event) => set('pharosRef', event.target.value)}
+            />
           )}
         </Field>
         <Field label={t('campaign')} hint={t('campaignHint')}>
           {({ id, describedBy }) => (
-            <CampaignSelect id={id} value={fields.campaignId} aria-describedby={describedBy} data-testid="create-campaign" onChange={(value) => set('campaignId', value)} />
+            <CampaignSelect
+              id={id}
+              value={fields.campaignId}
+              aria-describedby={describedBy}
+              data-testid="create-campaign"
+              onChange={(value) => set('campaignId', value)}
+            />
           )}
         </Field>
         {fields.kind === 'preservation' ? (
           <Field label={t('retentionUntil')} hint={t('retentionHint')} error={errors.retention} required>
             {({ id, describedBy }) => (
-              <input id={id} type="date" value={fields.retention} aria-describedby={describedBy} data-testid="create-retention" onChange={(event) => set('retention', event.target.value)} />
+              <input
+                id={id}
+                type="date"
+                value={fields.retention}
+                aria-describedby={describedBy}
+                data-testid="create-retention"
+                onChange={(event) => set('retention', event.target.value)}
+              />
             )}
           </Field>
         ) : null}
         <label className={`kit-check kit-span-2 cr-dni${fields.doNotInform ? ' cr-dni-on' : ''}`}>
-          <input type="checkbox" checked={fields.doNotInform} data-testid="create-dni" onChange={(event) => set('doNotInform', event.target.checked)} /> {t('doNotInform')}
+          <input
+            type="checkbox"
+            checked={fields.doNotInform}
+            data-testid="create-dni"
+            onChange={(event) => set('doNotInform', event.target.checked)}
+          />{' '}
+          {t('doNotInform')}
         </label>
       </div>
     </div>

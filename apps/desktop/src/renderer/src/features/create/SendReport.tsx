@@ -53,13 +53,7 @@ export function SendReport({
         {t('report.title', { count: run.total })}
       </h2>
       <p className="cr-report-shared" data-testid="send-shared">
-        {[
-          t(`common:kind.${fields.kind}`),
-          fields.priority,
-          t(`common:category.${fields.category}`),
-          fields.pharosRef.trim(),
-          campaignName,
-        ]
+        {[t(`common:kind.${fields.kind}`), fields.priority, t(`common:category.${fields.category}`), fields.pharosRef.trim(), campaignName]
           .filter(Boolean)
           .join(' · ')}
       </p>
@@ -71,7 +65,14 @@ export function SendReport({
           const entryState = states[index] ?? { kind: 'waiting' };
           const name = platformOf(entry.platformId)?.name ?? entry.platformId;
           return (
-            <li key={entry.requestId} className="cr-report-row" data-testid="send-entry" data-platform={entry.platformId} data-part={entry.part} data-state={entryState.kind}>
+            <li
+              key={entry.requestId}
+              className="cr-report-row"
+              data-testid="send-entry"
+              data-platform={entry.platformId}
+              data-part={entry.part}
+              data-state={entryState.kind}
+            >
               <RequestHead name={name} part={entry.part} parts={entry.parts} count={entry.items.length} />
               <span className="cr-report-outcome">
                 {entryState.kind === 'recorded' ? (
@@ -82,12 +83,18 @@ export function SendReport({
                   <span className="kit-pending">{t('report.waitingState')}</span>
                 ) : null}
               </span>
-              {entryState.kind === 'refused' ? <RefusalNote error={entryState.error} title={t('report.refusedTitle')} testId="send-entry-refusal" /> : null}
+              {entryState.kind === 'refused' ? (
+                <RefusalNote error={entryState.error} title={t('report.refusedTitle')} testId="send-entry-refusal" />
+              ) : null}
             </li>
           );
         })}
       </ol>
-      {leftOut.length > 0 ? <p className="kit-hint" data-testid="send-left-out">{leftOut.join(' · ')}</p> : null}
+      {leftOut.length > 0 ? (
+        <p className="kit-hint" data-testid="send-left-out">
+          {leftOut.join(' · ')}
+        </p>
+      ) : null}
       <div className="kit-form-buttons">
         {!run.running && counts.refused > 0 ? (
           <button type="button" className="kit-button" onClick={onRetry} data-testid="send-retry">
@@ -97,7 +104,13 @@ export function SendReport({
         <button type="button" className="kit-button" onClick={onQueue} data-testid="send-queue">
           {t('report.queue')}
         </button>
-        <button type="button" className="kit-button kit-button-primary" onClick={onNewList} disabled={run.running} data-testid="send-new-list">
+        <button
+          type="button"
+          className="kit-button kit-button-primary"
+          onClick={onNewList}
+          disabled={run.running}
+          data-testid="send-new-list"
+        >
           {t('report.newList')}
         </button>
       </div>

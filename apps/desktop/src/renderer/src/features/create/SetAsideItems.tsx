@@ -21,7 +21,13 @@ export function OpenItems({ paste, error }: { paste: Paste; error: string | unde
           const request = openByRef.get(ref);
           const dropped = choices.get(item) === null;
           return (
-            <li key={item} className={dropped ? 'cr-aside-row is-dropped' : 'cr-aside-row'} data-testid="paste-open-item" data-item={item} data-dropped={dropped}>
+            <li
+              key={item}
+              className={dropped ? 'cr-aside-row is-dropped' : 'cr-aside-row'}
+              data-testid="paste-open-item"
+              data-item={item}
+              data-dropped={dropped}
+            >
               <span className="cr-loc cr-loc-whole">{item}</span>
               {request ? (
                 <a href={`#/request/${encodeURIComponent(request.id)}`} data-testid="paste-open-link" data-ref={ref}>
@@ -37,11 +43,27 @@ export function OpenItems({ paste, error }: { paste: Paste; error: string | unde
       </ul>
       {plan.openKept.length > 0 ? (
         <div className="cr-aside-actions">
-          <button type="button" className="kit-button kit-button-small" onClick={() => choose(plan.openKept.map((entry) => entry.item), null)} data-testid="paste-open-drop-all">
+          <button
+            type="button"
+            className="kit-button kit-button-small"
+            onClick={() =>
+              choose(
+                plan.openKept.map((entry) => entry.item),
+                null,
+              )
+            }
+            data-testid="paste-open-drop-all"
+          >
             {t('open.dropAll')}
           </button>
           <label className="kit-check">
-            <input type="checkbox" checked={confirmOpen} data-testid="create-confirm-conflicts" onChange={(event) => setConfirmOpen(event.target.checked)} /> {t('open.confirm')}
+            <input
+              type="checkbox"
+              checked={confirmOpen}
+              data-testid="create-confirm-conflicts"
+              onChange={(event) => setConfirmOpen(event.target.checked)}
+            />{' '}
+            {t('open.confirm')}
           </label>
         </div>
       ) : null}
@@ -57,7 +79,12 @@ export function UnknownItems({ paste, error }: { paste: Paste; error: string | u
   if (plan.unknown.length === 0) return null;
   const ids = platforms.map((platform) => platform.id);
   return (
-    <section className="cr-aside cr-aside-unknown" aria-labelledby={UNKNOWN_TITLE} data-testid="paste-unknown" data-undecided={plan.undecided.length}>
+    <section
+      className="cr-aside cr-aside-unknown"
+      aria-labelledby={UNKNOWN_TITLE}
+      data-testid="paste-unknown"
+      data-undecided={plan.undecided.length}
+    >
       <h2 id={UNKNOWN_TITLE} className="cr-section-title" tabIndex={-1}>
         {t('unknown.title', { count: plan.unknown.length })}
       </h2>
@@ -67,7 +94,13 @@ export function UnknownItems({ paste, error }: { paste: Paste; error: string | u
           const choice = choices.get(item);
           const dropped = choice === null;
           return (
-            <li key={item} className={dropped ? 'cr-aside-row is-dropped' : 'cr-aside-row'} data-testid="paste-unknown-item" data-item={item} data-dropped={dropped}>
+            <li
+              key={item}
+              className={dropped ? 'cr-aside-row is-dropped' : 'cr-aside-row'}
+              data-testid="paste-unknown-item"
+              data-item={item}
+              data-dropped={dropped}
+            >
               <span className="cr-loc cr-loc-whole">{item}</span>
               <OptionSelect
                 aria-label={t('unknown.chooseLabel', { item })}
@@ -86,7 +119,12 @@ export function UnknownItems({ paste, error }: { paste: Paste; error: string | u
       </ul>
       {plan.undecided.length > 0 ? (
         <div className="cr-aside-actions">
-          <button type="button" className="kit-button kit-button-small" onClick={() => choose(plan.undecided, null)} data-testid="paste-unknown-drop-rest">
+          <button
+            type="button"
+            className="kit-button kit-button-small"
+            onClick={() => choose(plan.undecided, null)}
+            data-testid="paste-unknown-drop-rest"
+          >
             {t('unknown.dropRest', { count: plan.undecided.length })}
           </button>
         </div>

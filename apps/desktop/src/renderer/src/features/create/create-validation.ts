@@ -12,17 +12,25 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
  * one nor left out, items already on an open request sent without confirmation. `longestNote`
  * is the part note the longest grounds will carry.
  */
-export function validateSending(fields: RequestFields, plan: PastePlan, confirmOpen: boolean, longestNote: string, t: Translate): CreateErrors {
+export function validateSending(
+  fields: RequestFields,
+  plan: PastePlan,
+  confirmOpen: boolean,
+  longestNote: string,
+  t: Translate,
+): CreateErrors {
   const found: CreateErrors = {};
   const grounds = fields.grounds.trim();
   const noteLength = longestNote ? longestNote.length + 2 : 0;
   if (grounds === '') found.grounds = t('errors.required');
-  else if (grounds.length + noteLength > LIMITS.groundsLength) found.grounds = t('errors.tooLong', { max: LIMITS.groundsLength - noteLength });
+  else if (grounds.length + noteLength > LIMITS.groundsLength)
+    found.grounds = t('errors.tooLong', { max: LIMITS.groundsLength - noteLength });
   if (fields.pharosRef.trim().length > LIMITS.shortTextLength) found.pharosRef = t('errors.tooLong', { max: LIMITS.shortTextLength });
   if (fields.kind === 'preservation' && !fields.retention) found.retention = t('errors.retention');
   const items = plan.requests.flatMap((request) => request.items);
   if (items.length === 0 && plan.undecided.length === 0) found.items = t('errors.noItems');
-  else if (items.some((item) => item.length > LIMITS.locationLength)) found.items = t('errors.locationTooLong', { max: LIMITS.locationLength });
+  else if (items.some((item) => item.length > LIMITS.locationLength))
+    found.items = t('errors.locationTooLong', { max: LIMITS.locationLength });
   if (plan.undecided.length > 0) found.undecided = t('errors.undecided', { count: plan.undecided.length });
   if (plan.openKept.length > 0 && !confirmOpen) found.confirm = t('errors.confirm');
   return found;

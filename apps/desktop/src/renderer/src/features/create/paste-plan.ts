@@ -103,9 +103,7 @@ export function pastePlan(input: PastePlanInput): PastePlan {
   const lists = itemsByPlatform(input, preview, list);
   const order = [...domains.keys()];
   const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
-  const requests = [...lists]
-    .sort(([a], [b]) => rank(a) - rank(b))
-    .flatMap(([id, items]) => parts(id, items, limit));
+  const requests = [...lists].sort(([a], [b]) => rank(a) - rank(b)).flatMap(([id, items]) => parts(id, items, limit));
   const sent = new Set(requests.flatMap((request) => request.items));
   const unknown = platformId ? [] : preview.unknown;
   const undecided = unknown.filter((item) => {

@@ -18,7 +18,12 @@ export interface RequestFields {
  * The `request.create` arguments of one planned request: the shared fields, its platform and
  * items, and its grounds followed by `partNote` when the list was cut into parts.
  */
-export function createArgs(requestId: string, fields: RequestFields, request: PreviewRequest, partNote: string | null): MutationInput<'request.create'> {
+export function createArgs(
+  requestId: string,
+  fields: RequestFields,
+  request: PreviewRequest,
+  partNote: string | null,
+): MutationInput<'request.create'> {
   const grounds = fields.grounds.trim();
   return {
     requestId,
@@ -82,7 +87,11 @@ export type EntryState =
  * (`refusals`, by mutation id); waiting otherwise — a mutation the relay answered whose events
  * are not in yet still waits.
  */
-export function entryState(entry: SendEntry, confirmed: ReadonlyMap<string, Request>, refusals: ReadonlyMap<string, ProtocolError>): EntryState {
+export function entryState(
+  entry: SendEntry,
+  confirmed: ReadonlyMap<string, Request>,
+  refusals: ReadonlyMap<string, ProtocolError>,
+): EntryState {
   if (entry.refusal) return { kind: 'refused', error: entry.refusal };
   const recorded = confirmed.get(entry.requestId);
   if (recorded) return { kind: 'recorded', ref: recorded.ref };

@@ -16,11 +16,13 @@ export const createFr = {
   retentionUntil: 'Fin de conservation',
   retentionHint: 'Six mois par défaut (règlement TCO).',
   items: 'Contenus (URL, comptes, identifiants)',
-  itemsHint: 'Collez une liste, un contenu par ligne. Chaque plateforme reçoit sa demande ; au-delà de {{max}} contenus, sa liste part en demandes numérotées.',
+  itemsHint:
+    'Collez une liste, un contenu par ligne. Chaque plateforme reçoit sa demande ; au-delà de {{max}} contenus, sa liste part en demandes numérotées.',
   destination: 'Plateforme destinataire',
   byAddress: 'Selon l’adresse de chaque contenu',
   destinationHint: {
-    byAddress: 'Une demande par plateforme, d’après ses domaines. Choisissez une plateforme pour tout lui adresser (comptes, identifiants).',
+    byAddress:
+      'Une demande par plateforme, d’après ses domaines. Choisissez une plateforme pour tout lui adresser (comptes, identifiants).',
     one: 'Tous les contenus partent à {{name}}, quelle que soit leur adresse.',
   },
   summary: {

@@ -60,7 +60,21 @@ export function usePaste() {
   };
 
   const platformOf = (id: string): Platform | undefined => view.platforms.get(id);
-  return { text, setText, replace, platformId, setPlatformId, choices, choose, confirmOpen, setConfirmOpen, platforms, platformOf, openByRef: open.byRef, plan };
+  return {
+    text,
+    setText,
+    replace,
+    platformId,
+    setPlatformId,
+    choices,
+    choose,
+    confirmOpen,
+    setConfirmOpen,
+    platforms,
+    platformOf,
+    openByRef: open.byRef,
+    plan,
+  };
 }
 
 export type Paste = ReturnType<typeof usePaste>;

@@ -58,7 +58,10 @@ export function ExportsScreen() {
   const chosenPeriod = useMemo(() => periodOf(from, to, zone), [from, to, zone]);
   const valid = chosenPeriod !== null;
   const period = chosenPeriod ?? { from: 0, to: 0 };
-  const figures = useMemo(() => (chosenPeriod ? figuresInput(view, t('figures.title'), chosenPeriod, chosen, context()) : null), [view, chosenPeriod, chosen, t, context]);
+  const figures = useMemo(
+    () => (chosenPeriod ? figuresInput(view, t('figures.title'), chosenPeriod, chosen, context()) : null),
+    [view, chosenPeriod, chosen, t, context],
+  );
 
   useEffect(() => {
     let live = true;
@@ -72,7 +75,8 @@ export function ExportsScreen() {
     };
   }, [figures, language]);
 
-  const toggle = (id: string) => setChosen((current) => (current.includes(id) ? current.filter((other) => other !== id) : [...current, id]));
+  const toggle = (id: string) =>
+    setChosen((current) => (current.includes(id) ? current.filter((other) => other !== id) : [...current, id]));
 
   const lateList = (format: (typeof LATE_FORMATS)[number]) =>
     runner.run(t(`late.${format.id}`), async (onProgress) => {
@@ -116,7 +120,12 @@ export function ExportsScreen() {
           <legend>{t('platforms')}</legend>
           {platforms.map((platform) => (
             <label key={platform.id}>
-              <input type="checkbox" checked={chosen.includes(platform.id)} onChange={() => toggle(platform.id)} data-testid={`export-platform-${platform.id}`} />
+              <input
+                type="checkbox"
+                checked={chosen.includes(platform.id)}
+                onChange={() => toggle(platform.id)}
+                data-testid={`export-platform-${platform.id}`}
+              />
               {platform.name}
             </label>
           ))}
@@ -129,7 +138,14 @@ export function ExportsScreen() {
           <p className="kit-hint">{t('late.hint')}</p>
           <div className="ex-row">
             {LATE_FORMATS.map((format) => (
-              <button key={format.id} type="button" className="btn" disabled={!valid || runner.busy !== null} onClick={() => void lateList(format)} data-testid={`export-late-${format.id}`}>
+              <button
+                key={format.id}
+                type="button"
+                className="btn"
+                disabled={!valid || runner.busy !== null}
+                onClick={() => void lateList(format)}
+                data-testid={`export-late-${format.id}`}
+              >
                 {t(`late.${format.id}`)}
               </button>
             ))}
@@ -140,7 +156,14 @@ export function ExportsScreen() {
             <h2 className="kit-panel-title">{t('figures.title')}</h2>
             <div className="ex-row">
               {FIGURES_FORMATS.map((format) => (
-                <button key={format.id} type="button" className="btn" disabled={!valid || runner.busy !== null} onClick={() => void figuresExport(format)} data-testid={`export-figures-${format.id}`}>
+                <button
+                  key={format.id}
+                  type="button"
+                  className="btn"
+                  disabled={!valid || runner.busy !== null}
+                  onClick={() => void figuresExport(format)}
+                  data-testid={`export-figures-${format.id}`}
+                >
                   {t(`figures.${format.id}`)}
                 </button>
               ))}

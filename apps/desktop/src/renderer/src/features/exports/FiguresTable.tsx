@@ -4,7 +4,15 @@ import { ALL_PLATFORMS_NAME, figuresCells, type PlatformFigures } from '@contact
  * The figures of the period as the documents print them: the shared cells (`figuresCells`),
  * platforms in a reader's order, the all-platforms row in the table's foot.
  */
-export function FiguresTable({ figures, language, name }: { figures: readonly PlatformFigures[]; language: 'fr' | 'en'; name: (id: string) => string }) {
+export function FiguresTable({
+  figures,
+  language,
+  name,
+}: {
+  figures: readonly PlatformFigures[];
+  language: 'fr' | 'en';
+  name: (id: string) => string;
+}) {
   const { header, body } = figuresCells(figures, language, name);
   const isTotal = (row: readonly string[]) => row[0] === ALL_PLATFORMS_NAME[language];
   const line = (row: readonly string[]) => (

@@ -28,7 +28,11 @@ export function LogProofExport({ runner }: { readonly runner: ExportRunner }) {
       const head = sync.cursorHash ? { seq: sync.cursor, hash: sync.cursorHash } : null;
       const text = chainProofText(platformId, events, head, relayNow());
       const day = new Date(relayNow()).toISOString().slice(0, 10);
-      return { name: `contact-desk-log-${platformId}-${day}-seq${sync.cursor}.jsonl`, mimeType: 'application/jsonl', bytes: new TextEncoder().encode(text) };
+      return {
+        name: `contact-desk-log-${platformId}-${day}-seq${sync.cursor}.jsonl`,
+        mimeType: 'application/jsonl',
+        bytes: new TextEncoder().encode(text),
+      };
     });
 
   return (
@@ -48,7 +52,13 @@ export function LogProofExport({ runner }: { readonly runner: ExportRunner }) {
             />
           </label>
         )}
-        <button type="button" className="btn" disabled={!platformId || runner.busy !== null} onClick={() => void exportLog()} data-testid="export-log-proof">
+        <button
+          type="button"
+          className="btn"
+          disabled={!platformId || runner.busy !== null}
+          onClick={() => void exportLog()}
+          data-testid="export-log-proof"
+        >
           {t('proof.button', { platform: name })}
         </button>
       </div>

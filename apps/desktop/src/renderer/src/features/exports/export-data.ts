@@ -17,7 +17,13 @@ export function platformRefs(state: DomainState): Map<string, PlatformRef> {
   return new Map([...state.platforms.values()].map((platform) => [platform.id, { name: platform.name }]));
 }
 
-export function exportMeta(title: string, period: ExportPeriod, platformIds: readonly string[], state: DomainState, context: ExportContext): ExportMeta {
+export function exportMeta(
+  title: string,
+  period: ExportPeriod,
+  platformIds: readonly string[],
+  state: DomainState,
+  context: ExportContext,
+): ExportMeta {
   return {
     title,
     period,
@@ -49,7 +55,13 @@ export function weeklyTrend(requests: readonly Request[], period: ExportPeriod, 
   }));
 }
 
-export function figuresInput(state: DomainState, title: string, period: ExportPeriod, platformIds: readonly string[], context: ExportContext): FiguresInput {
+export function figuresInput(
+  state: DomainState,
+  title: string,
+  period: ExportPeriod,
+  platformIds: readonly string[],
+  context: ExportContext,
+): FiguresInput {
   const requests = requestsOf(state, platformIds);
   return {
     figures: platformFigures(requests, period, context.now, true),

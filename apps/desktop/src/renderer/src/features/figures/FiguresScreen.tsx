@@ -39,7 +39,10 @@ function Figures({ own }: { own: string | null }) {
   const period = useMemo(() => periodOfRange(range, zone), [range, zone]);
   const weeks = useMemo(() => weeksOfRange(range, zone), [range, zone]);
   const { requests, platforms, at } = snapshot;
-  const rows = useMemo(() => (period ? figureTable(requests, platforms, period, at, own === null) : []), [requests, platforms, period, at, own]);
+  const rows = useMemo(
+    () => (period ? figureTable(requests, platforms, period, at, own === null) : []),
+    [requests, platforms, period, at, own],
+  );
   const behind = useMemo(() => (period && choice ? requestsBehind(requests, period, at, choice) : []), [requests, period, at, choice]);
   const names = useMemo(() => new Map(platforms.map((platform) => [platform.id, platform.name])), [platforms]);
   const nameOf = useCallback((id: string) => (id === ALL_PLATFORMS ? t('table.total') : (names.get(id) ?? id)), [names, t]);
@@ -48,7 +51,8 @@ function Figures({ own }: { own: string | null }) {
     setRange(next);
     setChoice(null);
   };
-  const choose = (next: FigureChoice) => setChoice((current) => (current?.platformId === next.platformId && current.kind === next.kind ? null : next));
+  const choose = (next: FigureChoice) =>
+    setChoice((current) => (current?.platformId === next.platformId && current.kind === next.kind ? null : next));
   const close = () => {
     if (!choice) return;
     const column = FIGURE_COLUMNS.find((candidate) => candidate.kind === choice.kind);
@@ -57,7 +61,13 @@ function Figures({ own }: { own: string | null }) {
   };
 
   return (
-    <section className="fg-screen" aria-labelledby="fg-title" data-testid="figures-screen" data-scope={own ?? 'ministry'} aria-busy={snapshot.loadingLocal}>
+    <section
+      className="fg-screen"
+      aria-labelledby="fg-title"
+      data-testid="figures-screen"
+      data-scope={own ?? 'ministry'}
+      aria-busy={snapshot.loadingLocal}
+    >
       <div className="fg-top">
         <div>
           <h1 id="fg-title">{t('title')}</h1>

@@ -30,10 +30,16 @@ function TableHead() {
         </th>
         {single('created')}
         {single('withdrawn')}
-        <th scope="colgroup" colSpan={2}>{t('table.ack')}</th>
-        <th scope="colgroup" colSpan={2}>{t('table.answer')}</th>
+        <th scope="colgroup" colSpan={2}>
+          {t('table.ack')}
+        </th>
+        <th scope="colgroup" colSpan={2}>
+          {t('table.answer')}
+        </th>
         {single('onTime')}
-        <th scope="colgroup" colSpan={2}>{t('table.lateGroup')}</th>
+        <th scope="colgroup" colSpan={2}>
+          {t('table.lateGroup')}
+        </th>
         {single('unanswered')}
       </tr>
       <tr>
@@ -74,7 +80,12 @@ export function FiguresTable({
           {rows.map((row) => {
             const name = nameOf(row.platformId);
             return (
-              <tr key={row.platformId} className={row.platformId === ALL_PLATFORMS ? 'fg-total' : undefined} data-testid="figures-row" data-platform={row.platformId}>
+              <tr
+                key={row.platformId}
+                className={row.platformId === ALL_PLATFORMS ? 'fg-total' : undefined}
+                data-testid="figures-row"
+                data-platform={row.platformId}
+              >
                 <th scope="row">{name}</th>
                 {FIGURE_COLUMNS.map((column) => {
                   const text = cellText(row, column, language);

@@ -3,7 +3,17 @@ import { useDesk } from '../../state/desk-store';
 import { lastCompleteWeeks, monthToDate, type DayRange } from './figures-period';
 
 /** The days of the figures: two date fields and the two usual periods, in the app's zone. */
-export function PeriodPicker({ range, zone, valid, onChange }: { range: DayRange; zone: string; valid: boolean; onChange: (range: DayRange) => void }) {
+export function PeriodPicker({
+  range,
+  zone,
+  valid,
+  onChange,
+}: {
+  range: DayRange;
+  zone: string;
+  valid: boolean;
+  onChange: (range: DayRange) => void;
+}) {
   const { t } = useTranslation('figures');
   const preset = (make: (now: number, zone: string) => DayRange) => onChange(make(useDesk.getState().relayNow(), zone));
   return (
@@ -11,17 +21,41 @@ export function PeriodPicker({ range, zone, valid, onChange }: { range: DayRange
       <legend>{t('period.legend')}</legend>
       <label>
         {t('period.from')}
-        <input type="date" value={range.first} max={range.last} required onChange={(event) => onChange({ ...range, first: event.target.value })} data-testid="figures-first" />
+        <input
+          type="date"
+          value={range.first}
+          max={range.last}
+          required
+          onChange={(event) => onChange({ ...range, first: event.target.value })}
+          data-testid="figures-first"
+        />
       </label>
       <label>
         {t('period.to')}
-        <input type="date" value={range.last} min={range.first} required onChange={(event) => onChange({ ...range, last: event.target.value })} data-testid="figures-last" />
+        <input
+          type="date"
+          value={range.last}
+          min={range.first}
+          required
+          onChange={(event) => onChange({ ...range, last: event.target.value })}
+          data-testid="figures-last"
+        />
       </label>
       <div className="fg-presets">
-        <button type="button" className="kit-button kit-button-small" onClick={() => preset(lastCompleteWeeks)} data-testid="figures-preset-weeks">
+        <button
+          type="button"
+          className="kit-button kit-button-small"
+          onClick={() => preset(lastCompleteWeeks)}
+          data-testid="figures-preset-weeks"
+        >
           {t('period.weeks')}
         </button>
-        <button type="button" className="kit-button kit-button-small" onClick={() => preset(monthToDate)} data-testid="figures-preset-month">
+        <button
+          type="button"
+          className="kit-button kit-button-small"
+          onClick={() => preset(monthToDate)}
+          data-testid="figures-preset-month"
+        >
           {t('period.month')}
         </button>
       </div>

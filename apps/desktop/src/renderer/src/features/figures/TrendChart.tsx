@@ -23,14 +23,21 @@ export function TrendChart({ weeks, measure, platformName }: { weeks: readonly T
   const points = chartPoints(weeks, measure, BOX);
   const highest = highestOf(weeks, measure);
   const label = t(`trend.${measure}`);
-  const values = weeks.map(({ week, figures }) => `${week} ${figures?.[measure] === undefined ? t('trend.noValue') : formatDuration(figures[measure], language)}`);
+  const values = weeks.map(
+    ({ week, figures }) => `${week} ${figures?.[measure] === undefined ? t('trend.noValue') : formatDuration(figures[measure], language)}`,
+  );
   const summary = `${t('trend.summary', { measure: label, platform: platformName, values: values.join(', ') })}${highest === undefined ? '' : ` ${t('trend.scale', { value: formatDuration(highest, language) })}.`}`;
   const bottom = BOX.height - BOX.bottom;
   const step = labelStep(points.length);
   return (
     <figure className="fg-chart">
       <figcaption className="fg-chart-title">{label}</figcaption>
-      <svg viewBox={`0 0 ${BOX.width} ${BOX.height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} data-testid={`trend-${measure}`}>
+      <svg
+        viewBox={`0 0 ${BOX.width} ${BOX.height}`}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        data-testid={`trend-${measure}`}
+      >
         <title id={`${id}-title`}>{`${label} — ${platformName}`}</title>
         <desc id={`${id}-desc`}>{summary}</desc>
         <line className="fg-axis" x1={BOX.left} x2={BOX.width - BOX.right} y1={bottom} y2={bottom} />
@@ -51,7 +58,11 @@ export function TrendChart({ weeks, measure, platformName }: { weeks: readonly T
           ) : null,
         )}
         <path className={`fg-line fg-line-${measure}`} d={linePath(points)} />
-        {points.map((point) => (point.y === undefined ? null : <circle key={point.week} className={`fg-dot fg-line-${measure}`} cx={point.x} cy={point.y} r={4} />))}
+        {points.map((point) =>
+          point.y === undefined ? null : (
+            <circle key={point.week} className={`fg-dot fg-line-${measure}`} cx={point.x} cy={point.y} r={4} />
+          ),
+        )}
       </svg>
     </figure>
   );

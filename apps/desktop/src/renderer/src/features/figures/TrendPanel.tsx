@@ -31,7 +31,10 @@ export function TrendPanel({
   const language = figureLanguage(i18n.language);
   const [chosen, setChosen] = useState<string | null>(null);
   const platform = platforms.find((candidate) => candidate.id === chosen) ?? platforms[0];
-  const trend = useMemo(() => (platform ? trendOf(requests, period, at, zone, weeks, platform.id) : []), [requests, period, at, zone, weeks, platform]);
+  const trend = useMemo(
+    () => (platform ? trendOf(requests, period, at, zone, weeks, platform.id) : []),
+    [requests, period, at, zone, weeks, platform],
+  );
   if (!platform) return null;
   return (
     <section className="kit-panel fg-trend" aria-labelledby="fg-trend-title" data-testid="figures-trend" data-platform={platform.id}>
@@ -64,7 +67,13 @@ export function TrendPanel({
       <details className="fg-trend-data">
         <summary>{t('trend.data')}</summary>
         <table className="kit-table fg-list" data-testid="figures-trend-table">
-          <TableHeader columns={[{ label: t('trend.week') }, { label: t('trend.requests') }, ...TREND_MEASURES.map((measure) => ({ label: t(`trend.${measure}`) }))]} />
+          <TableHeader
+            columns={[
+              { label: t('trend.week') },
+              { label: t('trend.requests') },
+              ...TREND_MEASURES.map((measure) => ({ label: t(`trend.${measure}`) })),
+            ]}
+          />
           <tbody>
             {trend.map(({ week, figures }) => (
               <tr key={week}>

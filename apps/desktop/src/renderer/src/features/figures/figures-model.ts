@@ -21,7 +21,16 @@ import {
 /** The groups of requests a number of the table stands for. */
 export type FigureKind = 'created' | 'withdrawn' | 'timeToAck' | 'timeToAnswer' | 'onTime' | 'late' | 'lateWithdrawn' | 'unanswered';
 
-export const FIGURE_KINDS: readonly FigureKind[] = ['created', 'withdrawn', 'timeToAck', 'timeToAnswer', 'onTime', 'late', 'lateWithdrawn', 'unanswered'];
+export const FIGURE_KINDS: readonly FigureKind[] = [
+  'created',
+  'withdrawn',
+  'timeToAck',
+  'timeToAnswer',
+  'onTime',
+  'late',
+  'lateWithdrawn',
+  'unanswered',
+];
 
 /** A number the user opened: a figure of one platform's row (or of the total, `ALL_PLATFORMS`). */
 export interface FigureChoice {
@@ -67,7 +76,13 @@ export function platformsInScope(
  * One row per platform in scope, in the order given (by name), a platform without a request in the
  * period included with its empty figures; with `withTotal`, the all-platforms row last.
  */
-export function figureTable(requests: readonly Request[], platforms: readonly PlatformName[], period: Period, at: number, withTotal: boolean): PlatformFigures[] {
+export function figureTable(
+  requests: readonly Request[],
+  platforms: readonly PlatformName[],
+  period: Period,
+  at: number,
+  withTotal: boolean,
+): PlatformFigures[] {
   const computed = new Map(platformFigures(requests, period, at, withTotal).map((row) => [row.platformId, row]));
   const rows = platforms.map((platform) => computed.get(platform.id) ?? figuresOf(platform.id, []));
   return withTotal ? [...rows, computed.get(ALL_PLATFORMS) ?? figuresOf(ALL_PLATFORMS, [])] : rows;
@@ -83,10 +98,12 @@ const PICK: Record<Exclude<FigureKind, 'late' | 'lateWithdrawn'>, (row: RequestF
   unanswered: (row) => row.unanswered,
 };
 
-const byCreation = (a: RequestFigures, b: RequestFigures) => a.request.createdAt - b.request.createdAt || compareRefs(a.request.ref, b.request.ref);
+const byCreation = (a: RequestFigures, b: RequestFigures) =>
+  a.request.createdAt - b.request.createdAt || compareRefs(a.request.ref, b.request.ref);
 
 /** Durations shortest first, so the median and the p90 can be found in the list. */
-const byDuration = (of: (row: RequestFigures) => number | null) => (a: RequestFigures, b: RequestFigures) => (of(a) ?? 0) - (of(b) ?? 0) || byCreation(a, b);
+const byDuration = (of: (row: RequestFigures) => number | null) => (a: RequestFigures, b: RequestFigures) =>
+  (of(a) ?? 0) - (of(b) ?? 0) || byCreation(a, b);
 
 /**
  * The requests behind a number, as of `at`: for the late ones exactly the rows of the late-response

@@ -12,7 +12,14 @@ export interface TrendWeek {
 }
 
 /** A platform's weekly figures over every week of the period, weeks without a request kept as gaps. */
-export function trendOf(requests: readonly Request[], period: Period, at: number, zone: string, weeks: readonly string[], platformId: string): TrendWeek[] {
+export function trendOf(
+  requests: readonly Request[],
+  period: Period,
+  at: number,
+  zone: string,
+  weeks: readonly string[],
+  platformId: string,
+): TrendWeek[] {
   const mine = requests.filter((request) => request.platformId === platformId);
   const byWeek = new Map(weeklyFigures(mine, period, at, zone).map((row) => [row.week, row]));
   return weeks.map((week) => ({ week, figures: byWeek.get(week) }));

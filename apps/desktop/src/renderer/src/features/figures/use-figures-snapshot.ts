@@ -46,6 +46,9 @@ export function useFiguresSnapshot(own: string | null, language: string): Figure
   const loadingLocal = useDesk((state) => state.sync.loadingLocal);
   const at = useJudgedAt(confirmed);
   const requests = useMemo(() => requestsInScope(confirmed.requests.values(), own), [confirmed.requests, own]);
-  const platforms = useMemo(() => platformsInScope(confirmed.platforms, requests, own, language), [confirmed.platforms, requests, own, language]);
+  const platforms = useMemo(
+    () => platformsInScope(confirmed.platforms, requests, own, language),
+    [confirmed.platforms, requests, own, language],
+  );
   return { requests, platforms, seq, hash, at, loadingLocal };
 }

@@ -57,12 +57,26 @@ export function ActionItemForm({ meeting }: { meeting: Meeting }) {
       <div className="mt-action-row">
         <Field label={t('actions.text')} error={invalid.text} required>
           {({ id, describedBy, invalid: bad }) => (
-            <input id={id} value={text} aria-describedby={describedBy} aria-invalid={bad} data-testid="action-item-text" onChange={(e) => setText(e.target.value)} />
+            <input
+              id={id}
+              value={text}
+              aria-describedby={describedBy}
+              aria-invalid={bad}
+              data-testid="action-item-text"
+              onChange={(e) => setText(e.target.value)}
+            />
           )}
         </Field>
         <Field label={t('actions.owner')} error={invalid.owner} required>
           {({ id, describedBy, invalid: bad }) => (
-            <select id={id} value={owner} aria-describedby={describedBy} aria-invalid={bad} data-testid="action-item-owner" onChange={(e) => setOwner(e.target.value)}>
+            <select
+              id={id}
+              value={owner}
+              aria-describedby={describedBy}
+              aria-invalid={bad}
+              data-testid="action-item-owner"
+              onChange={(e) => setOwner(e.target.value)}
+            >
               <option value="">{t('actions.chooseOwner')}</option>
               {ownerGroups.map((group) => (
                 <optgroup key={group.label} label={group.label}>

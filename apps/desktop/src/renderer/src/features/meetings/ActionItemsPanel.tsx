@@ -1,4 +1,12 @@
-import { ACTION_ITEM_STATUSES, actionItemsOfMeeting, partyKey, type ActionItem, type ActionItemStatus, type Meeting, type ProtocolError } from '@contact-desk/shared';
+import {
+  ACTION_ITEM_STATUSES,
+  actionItemsOfMeeting,
+  partyKey,
+  type ActionItem,
+  type ActionItemStatus,
+  type Meeting,
+  type ProtocolError,
+} from '@contact-desk/shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
@@ -41,7 +49,9 @@ export function ActionItemsPanel({ meeting }: { meeting: Meeting }) {
   const origin = (item: ActionItem): string => {
     if (item.meetingId === meeting.id) return t('actions.thisMeeting');
     const m = view.meetingRecords.get(item.meetingId);
-    return m && m.type === 'meeting' ? t('actions.earlier', { date: formatDateTime(m.startsAt, i18n.language) }) : t('actions.earlierUnknown');
+    return m && m.type === 'meeting'
+      ? t('actions.earlier', { date: formatDateTime(m.startsAt, i18n.language) })
+      : t('actions.earlierUnknown');
   };
 
   return (

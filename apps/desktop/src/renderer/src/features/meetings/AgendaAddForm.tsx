@@ -38,10 +38,24 @@ export function AgendaAddForm({ meeting }: { meeting: Meeting }) {
       <div className="mt-inline-row">
         <Field label={t('agenda.itemTitle')} error={invalid} required>
           {({ id, describedBy, invalid: bad }) => (
-            <input id={id} value={title} maxLength={300} aria-describedby={describedBy} aria-invalid={bad} data-testid="agenda-add-title" onChange={(e) => setTitle(e.target.value)} />
+            <input
+              id={id}
+              value={title}
+              maxLength={300}
+              aria-describedby={describedBy}
+              aria-invalid={bad}
+              data-testid="agenda-add-title"
+              onChange={(e) => setTitle(e.target.value)}
+            />
           )}
         </Field>
-        <PlatformSelect label={t('agenda.platform')} platformIds={meeting.invitedPlatformIds} value={platformId} testId="agenda-add-platform" onChange={setPlatformId} />
+        <PlatformSelect
+          label={t('agenda.platform')}
+          platformIds={meeting.invitedPlatformIds}
+          value={platformId}
+          testId="agenda-add-platform"
+          onChange={setPlatformId}
+        />
         <SubmitButton label={t('agenda.add')} testId="agenda-add-submit" />
       </div>
     </InlineForm>

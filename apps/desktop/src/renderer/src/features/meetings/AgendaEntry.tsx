@@ -65,7 +65,12 @@ export function AgendaEntry({
               <button type="button" className="kit-button kit-button-small" onClick={() => setConfirming(false)}>
                 {t('common:actions.cancel')}
               </button>
-              <button type="button" className="kit-button kit-button-small kit-button-danger" data-testid="agenda-remove-confirm" onClick={() => void remove()}>
+              <button
+                type="button"
+                className="kit-button kit-button-small kit-button-danger"
+                data-testid="agenda-remove-confirm"
+                onClick={() => void remove()}
+              >
                 {t('agenda.remove')}
               </button>
             </span>

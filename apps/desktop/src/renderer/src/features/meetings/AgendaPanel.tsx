@@ -90,9 +90,7 @@ export function AgendaPanel({ meeting }: { meeting: Meeting }) {
     setNotice(added > 0 ? t('agenda.built', { count: added }) : t('agenda.upToDate'));
   };
 
-  const from = previous
-    ? t('agenda.since', { date: formatDateTime(previous.startsAt, lang, true) })
-    : t('agenda.lookback');
+  const from = previous ? t('agenda.since', { date: formatDateTime(previous.startsAt, lang, true) }) : t('agenda.lookback');
 
   return (
     <section className="kit-panel" aria-labelledby="mt-agenda-title" data-testid="meeting-agenda">
@@ -132,10 +130,24 @@ export function AgendaPanel({ meeting }: { meeting: Meeting }) {
             <AgendaEntry key={item.id} item={item} index={index + 1} refIds={refIds} editable={editable}>
               {allowed('agenda.reorder') && items.length > 1 && (
                 <span className="mt-move" role="group">
-                  <button type="button" className="kit-button kit-button-small" disabled={index === 0} aria-label={t('minutes.moveUp', { title: item.title })} data-testid="agenda-move-up" onClick={() => void move(index, -1)}>
+                  <button
+                    type="button"
+                    className="kit-button kit-button-small"
+                    disabled={index === 0}
+                    aria-label={t('minutes.moveUp', { title: item.title })}
+                    data-testid="agenda-move-up"
+                    onClick={() => void move(index, -1)}
+                  >
                     ↑
                   </button>
-                  <button type="button" className="kit-button kit-button-small" disabled={index === items.length - 1} aria-label={t('minutes.moveDown', { title: item.title })} data-testid="agenda-move-down" onClick={() => void move(index, 1)}>
+                  <button
+                    type="button"
+                    className="kit-button kit-button-small"
+                    disabled={index === items.length - 1}
+                    aria-label={t('minutes.moveDown', { title: item.title })}
+                    data-testid="agenda-move-down"
+                    onClick={() => void move(index, 1)}
+                  >
                     ↓
                   </button>
                 </span>

@@ -40,7 +40,15 @@ export function DecisionForm({ meeting }: { meeting: Meeting }) {
     <InlineForm testId="decision-form" error={error} onSubmit={submit}>
       <Field label={t('decisions.text')} error={invalid} required>
         {({ id, describedBy, invalid: bad }) => (
-          <textarea id={id} rows={2} value={text} aria-describedby={describedBy} aria-invalid={bad} data-testid="decision-text" onChange={(e) => setText(e.target.value)} />
+          <textarea
+            id={id}
+            rows={2}
+            value={text}
+            aria-describedby={describedBy}
+            aria-invalid={bad}
+            data-testid="decision-text"
+            onChange={(e) => setText(e.target.value)}
+          />
         )}
       </Field>
       <div className="mt-inline-row">
@@ -56,7 +64,13 @@ export function DecisionForm({ meeting }: { meeting: Meeting }) {
             </select>
           )}
         </Field>
-        <PlatformSelect label={t('decisions.platform')} platformIds={meeting.invitedPlatformIds} value={platformId} testId="decision-platform" onChange={setPlatformId} />
+        <PlatformSelect
+          label={t('decisions.platform')}
+          platformIds={meeting.invitedPlatformIds}
+          value={platformId}
+          testId="decision-platform"
+          onChange={setPlatformId}
+        />
         <SubmitButton label={t('decisions.add')} testId="decision-submit" />
       </div>
     </InlineForm>

@@ -29,7 +29,13 @@ export function DecisionRow({ decision, editable, children }: { decision: Meetin
         <InlineForm testId="decision-edit" error={error} onSubmit={submit}>
           <label className="kit-field">
             <span>{t('minutes.decisionText')}</span>
-            <textarea value={text} rows={2} onChange={(e) => setText(e.target.value)} aria-invalid={invalid !== null} data-testid="decision-edit-text" />
+            <textarea
+              value={text}
+              rows={2}
+              onChange={(e) => setText(e.target.value)}
+              aria-invalid={invalid !== null}
+              data-testid="decision-edit-text"
+            />
           </label>
           {invalid && (
             <p className="kit-error" role="alert">

@@ -43,7 +43,13 @@ export function MeetingHeader({ meeting }: { meeting: Meeting }) {
         <h1 id="mt-edit-title" className="kit-panel-title">
           {t('editTitle')}
         </h1>
-        <MeetingForm initial={meeting} submitLabel={t('common:actions.save')} testId="edit-meeting-form" onCancel={() => setEditing(false)} onSubmit={save} />
+        <MeetingForm
+          initial={meeting}
+          submitLabel={t('common:actions.save')}
+          testId="edit-meeting-form"
+          onCancel={() => setEditing(false)}
+          onSubmit={save}
+        />
       </section>
     );
   }

@@ -47,7 +47,11 @@ export function MinutesPanel({ meeting }: { meeting: Meeting }) {
       <h2 id="mt-minutes-title" className="kit-panel-title">
         {t('minutes.title')}
       </h2>
-      <p className={`mt-status mt-minutes-${adopted ? 'adopted' : amending ? 'amending' : 'draft'}`} role="status" data-testid="minutes-standing">
+      <p
+        className={`mt-status mt-minutes-${adopted ? 'adopted' : amending ? 'amending' : 'draft'}`}
+        role="status"
+        data-testid="minutes-standing"
+      >
         {!standing
           ? t('minutes.draft')
           : amending
@@ -59,7 +63,13 @@ export function MinutesPanel({ meeting }: { meeting: Meeting }) {
           {!adopted && <p className="kit-hint">{t('minutes.adoptHint')}</p>}
           <label className="kit-field">
             <span>{label}</span>
-            <textarea value={text} onChange={(e) => setText(e.target.value)} rows={2} data-testid="minutes-text" aria-invalid={invalid !== null} />
+            <textarea
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              rows={2}
+              data-testid="minutes-text"
+              aria-invalid={invalid !== null}
+            />
           </label>
           {invalid && (
             <p className="kit-error" role="alert">
@@ -79,7 +89,8 @@ export function MinutesPanel({ meeting }: { meeting: Meeting }) {
             {versions.map((version) => (
               <li key={version.id} data-testid="minutes-version" data-version={version.version}>
                 <p>
-                  {t('minutes.version', { version: version.version, date: date(version.adoptedAt), seq: version.upToSeq })} <Pending id={version.id} />
+                  {t('minutes.version', { version: version.version, date: date(version.adoptedAt), seq: version.upToSeq })}{' '}
+                  <Pending id={version.id} />
                 </p>
                 {version.note && <p className="mt-version-note">{version.note}</p>}
                 <p className="kit-muted">

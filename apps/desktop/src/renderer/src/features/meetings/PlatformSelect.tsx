@@ -22,7 +22,15 @@ export function PlatformSelect({
   return (
     <Field label={label}>
       {({ id }) => (
-        <OptionSelect id={id} values={platformIds} value={value} label={platformName} empty={t('agenda.noPlatform')} onChange={onChange} data-testid={testId} />
+        <OptionSelect
+          id={id}
+          values={platformIds}
+          value={value}
+          label={platformName}
+          empty={t('agenda.noPlatform')}
+          onChange={onChange}
+          data-testid={testId}
+        />
       )}
     </Field>
   );

@@ -73,7 +73,13 @@ export function adoptedMinutes(version: MinutesVersion, context: Pick<ExportCont
     platforms: content.invited.map((party) => party.name),
     language: context.language,
   };
-  const adoption = { version: version.version, adoptedAt: version.adoptedAt, upToSeq: version.upToSeq, contentHash: version.contentHash, note: version.note };
+  const adoption = {
+    version: version.version,
+    adoptedAt: version.adoptedAt,
+    upToSeq: version.upToSeq,
+    contentHash: version.contentHash,
+    note: version.note,
+  };
   return minutesFromContent(content, meta, adoption);
 }
 
@@ -96,7 +102,12 @@ export function draftMinutes(view: DomainState, meeting: Meeting, platformId: st
 }
 
 /** The minutes as this viewer circulates them: the last adopted version of their copy, else a draft. */
-export function minutesDocument(view: DomainState, meetingId: string, platformId: string | null, context: ExportContext): MinutesInput | undefined {
+export function minutesDocument(
+  view: DomainState,
+  meetingId: string,
+  platformId: string | null,
+  context: ExportContext,
+): MinutesInput | undefined {
   const meeting = view.meetingRecords.get(meetingId);
   if (meeting?.type !== 'meeting') return undefined;
   const last = minutesVersions(view, meetingId, platformId).at(-1);

@@ -66,7 +66,8 @@ export const meetingsTexts: FeatureTexts = {
       title: 'Ordre du jour',
       empty: 'L’ordre du jour est vide.',
       build: 'Construire l’ordre du jour depuis le registre',
-      buildHint: 'Pour chaque plateforme invitée : demandes en retard ou sans réponse depuis la réunion précédente ({{from}}), chiffres de la période, actions encore ouvertes. Les points déjà présents ne sont pas doublés.',
+      buildHint:
+        'Pour chaque plateforme invitée : demandes en retard ou sans réponse depuis la réunion précédente ({{from}}), chiffres de la période, actions encore ouvertes. Les points déjà présents ne sont pas doublés.',
       building: 'Construction…',
       built_one: '{{count}} point ajouté à l’ordre du jour.',
       built_other: '{{count}} points ajoutés à l’ordre du jour.',
@@ -201,7 +202,8 @@ export const meetingsTexts: FeatureTexts = {
       title: 'Agenda',
       empty: 'The agenda is empty.',
       build: 'Build agenda from the record',
-      buildHint: 'For each invited platform: late or unanswered requests since the previous meeting ({{from}}), figures for the period, action items still open. Items already present are not duplicated.',
+      buildHint:
+        'For each invited platform: late or unanswered requests since the previous meeting ({{from}}), figures for the period, action items still open. Items already present are not duplicated.',
       building: 'Building…',
       built_one: '{{count}} item added to the agenda.',
       built_other: '{{count}} items added to the agenda.',

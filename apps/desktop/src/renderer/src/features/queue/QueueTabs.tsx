@@ -9,7 +9,12 @@ export function QueueTabs(props: { tabs: readonly QueueTab[]; current: QueueTab;
   const { tabs, current } = props;
 
   return (
-    <div className="q-tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={tablistKeys(tabs, current, props.onChange, (tab) => `q-tab-${tab}`)}>
+    <div
+      className="q-tabs"
+      role="tablist"
+      aria-label={t('tabs.label')}
+      onKeyDown={tablistKeys(tabs, current, props.onChange, (tab) => `q-tab-${tab}`)}
+    >
       {tabs.map((tab) => {
         const hint =
           tab === 'action'

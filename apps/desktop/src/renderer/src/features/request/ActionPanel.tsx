@@ -82,7 +82,13 @@ export function ActionPanel({
       ) : (
         <div className="rq-action-buttons">
           {steps.map((step, index) => (
-            <button key={step} type="button" className={stepClass(step, index === 0)} data-testid={`action-${step}`} onClick={() => onStep(step)}>
+            <button
+              key={step}
+              type="button"
+              className={stepClass(step, index === 0)}
+              data-testid={`action-${step}`}
+              onClick={() => onStep(step)}
+            >
               {t(`actions.${step}`)}
             </button>
           ))}

@@ -1,4 +1,11 @@
-import { CANNOT_EXECUTE_GROUNDS, ITEM_OUTCOMES, LIMITS, type CannotExecuteGround, type ItemOutcome, type Request } from '@contact-desk/shared';
+import {
+  CANNOT_EXECUTE_GROUNDS,
+  ITEM_OUTCOMES,
+  LIMITS,
+  type CannotExecuteGround,
+  type ItemOutcome,
+  type Request,
+} from '@contact-desk/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormButtons } from '../common/FormButtons';
@@ -128,12 +135,17 @@ export function AnswerDialog({ request, onClose }: { request: Request; onClose: 
             );
           })}
         </ol>
-        {filled > 0 && filled < rows.length ? <p className="kit-hint">{t('answer.partial', { done: filled, total: rows.length })}</p> : null}
-        {formError ? <p className="kit-field-error" role="alert">{formError}</p> : null}
+        {filled > 0 && filled < rows.length ? (
+          <p className="kit-hint">{t('answer.partial', { done: filled, total: rows.length })}</p>
+        ) : null}
+        {formError ? (
+          <p className="kit-field-error" role="alert">
+            {formError}
+          </p>
+        ) : null}
         <ErrorNote error={error} />
         <FormButtons busy={busy} onCancel={() => onClose(null)} testId="submit-answer" label={t('common:actions.confirm')} />
       </form>
     </Dialog>
   );
 }
-

@@ -20,12 +20,16 @@ export function CommentComposer({ requestId, ministry }: { requestId: string; mi
       return;
     }
     setFieldError(null);
-    await perform('comment.add', {
-      commentId: newId(),
-      requestId,
-      body: body.trim(),
-      visibility: ministry ? visibility : 'shared',
-    }, () => setBody(''));
+    await perform(
+      'comment.add',
+      {
+        commentId: newId(),
+        requestId,
+        body: body.trim(),
+        visibility: ministry ? visibility : 'shared',
+      },
+      () => setBody(''),
+    );
   };
 
   return (

@@ -47,17 +47,27 @@ export function EditDialog({ request, onClose }: { request: Request; onClose: (m
       <form onSubmit={submit} noValidate className="kit-form-grid">
         <Field label={t('header.category')}>
           {({ id }) => (
-            <OptionSelect id={id} values={CATEGORIES} value={category} label={(value) => t(`common:category.${value}`)} onChange={setCategory} data-testid="edit-category" />
+            <OptionSelect
+              id={id}
+              values={CATEGORIES}
+              value={category}
+              label={(value) => t(`common:category.${value}`)}
+              onChange={setCategory}
+              data-testid="edit-category"
+            />
           )}
         </Field>
         <Field label={t('header.pharosRef')}>
-          {({ id }) => <input id={id} value={pharosRef} maxLength={LIMITS.shortTextLength} onChange={(event) => setPharosRef(event.target.value)} />}
+          {({ id }) => (
+            <input id={id} value={pharosRef} maxLength={LIMITS.shortTextLength} onChange={(event) => setPharosRef(event.target.value)} />
+          )}
         </Field>
         <Field label={t('header.campaign')}>
           {({ id }) => <CampaignSelect id={id} value={campaignId} onChange={setCampaignId} data-testid="edit-campaign" />}
         </Field>
         <label className="kit-check">
-          <input type="checkbox" checked={doNotInform} onChange={(event) => setDoNotInform(event.target.checked)} data-testid="edit-dni" /> {t('edit.doNotInform')}
+          <input type="checkbox" checked={doNotInform} onChange={(event) => setDoNotInform(event.target.checked)} data-testid="edit-dni" />{' '}
+          {t('edit.doNotInform')}
         </label>
         <div className="kit-span-2">
           <Field label={t('header.grounds')} required>
@@ -66,11 +76,17 @@ export function EditDialog({ request, onClose }: { request: Request; onClose: (m
         </div>
         <div className="kit-span-2">
           <Field label={t('edit.addItems')}>
-            {({ id }) => <textarea id={id} rows={3} value={added} onChange={(event) => setAdded(event.target.value)} data-testid="edit-add-items" />}
+            {({ id }) => (
+              <textarea id={id} rows={3} value={added} onChange={(event) => setAdded(event.target.value)} data-testid="edit-add-items" />
+            )}
           </Field>
         </div>
         <div className="kit-span-2">
-          {fieldError ? <p className="kit-field-error" role="alert">{fieldError}</p> : null}
+          {fieldError ? (
+            <p className="kit-field-error" role="alert">
+              {fieldError}
+            </p>
+          ) : null}
           <ErrorNote error={error} />
           <FormButtons busy={busy} onCancel={() => onClose(null)} testId="submit-edit" label={t('common:actions.confirm')} />
         </div>

@@ -60,7 +60,8 @@ export function EscalationPanel({ request, onEscalate }: { request: Request; onE
   const next = nextEscalation(view, request, actor, now);
   const current = chain[request.escalationLevel];
   const nextLabel = next?.ok ? t('escalation.next', { level: next.level, target: targetLabel(next.target) }) : null;
-  const nextNames = next?.ok && next.people.length > 0 ? t('escalation.nextTo', { names: next.people.map((p) => p.name).join(', ') }) : null;
+  const nextNames =
+    next?.ok && next.people.length > 0 ? t('escalation.nextTo', { names: next.people.map((p) => p.name).join(', ') }) : null;
   return (
     <section className="kit-panel rq-escalation" aria-labelledby="rq-escalation-title" data-testid="escalation-panel">
       <h2 id="rq-escalation-title" className="kit-panel-title">

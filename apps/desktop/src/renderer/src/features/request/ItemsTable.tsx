@@ -38,9 +38,7 @@ export function ItemsTable({ request }: { request: Request }) {
                 </td>
                 <td>
                   {item.answer ? (
-                    <span className={`kit-outcome kit-outcome-${item.answer.outcome}`}>
-                      {t(`common:outcome.${item.answer.outcome}`)}
-                    </span>
+                    <span className={`kit-outcome kit-outcome-${item.answer.outcome}`}>{t(`common:outcome.${item.answer.outcome}`)}</span>
                   ) : (
                     <span className="kit-muted">{t('items.awaiting')}</span>
                   )}

@@ -61,7 +61,12 @@ export function OwnersPanel({
       {choices.side ? (
         <div className="rq-owner-actions">
           {choices.canTake ? (
-            <button type="button" className="kit-button kit-button-small" data-testid="owner-take" onClick={() => void assign(actor?.userId ?? null)}>
+            <button
+              type="button"
+              className="kit-button kit-button-small"
+              data-testid="owner-take"
+              onClick={() => void assign(actor?.userId ?? null)}
+            >
               {someoneElse ? t('owners.takeOver') : t('owners.take')}
             </button>
           ) : null}
@@ -87,7 +92,12 @@ export function OwnersPanel({
                 onChange={setColleague}
                 data-testid="owner-hand-over"
               />
-              <button type="submit" className="kit-button kit-button-small" disabled={colleague === ''} data-testid="owner-hand-over-submit">
+              <button
+                type="submit"
+                className="kit-button kit-button-small"
+                disabled={colleague === ''}
+                data-testid="owner-hand-over-submit"
+              >
                 {t('owners.confirm')}
               </button>
             </form>

@@ -92,7 +92,9 @@ function RequestDetail({ request }: { request: Request }) {
       </div>
       {dialog?.step === 'answer' ? <AnswerDialog request={request} onClose={closed} /> : null}
       {dialog?.step === 'edit' ? <EditDialog request={request} onClose={closed} /> : null}
-      {dialog && isTextStep(dialog.step) ? <TextStepDialog request={request} step={dialog.step} hint={dialog.hint} onClose={closed} /> : null}
+      {dialog && isTextStep(dialog.step) ? (
+        <TextStepDialog request={request} step={dialog.step} hint={dialog.hint} onClose={closed} />
+      ) : null}
     </section>
   );
 }

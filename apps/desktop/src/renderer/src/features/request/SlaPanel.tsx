@@ -51,7 +51,14 @@ export function SlaPanel({ request }: { request: Request }) {
       <SlaStep
         title={t('sla.ack')}
         testId="sla-ack"
-        input={{ state: sla.ack, deadline: sla.ackDeadline, doneAt: request.ackAt, donePending: pending.has('ackAt'), deadlinePending: created, now }}
+        input={{
+          state: sla.ack,
+          deadline: sla.ackDeadline,
+          doneAt: request.ackAt,
+          donePending: pending.has('ackAt'),
+          deadlinePending: created,
+          now,
+        }}
       />
       <SlaStep
         title={t('sla.action')}

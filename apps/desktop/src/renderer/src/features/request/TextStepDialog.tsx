@@ -45,7 +45,9 @@ export function TextStepDialog({
     if (!config.optional && value.length === 0) return setFieldError(t('forms.required'));
     if (value.length > LIMITS.textLength) return setFieldError(t('forms.tooLong', { max: LIMITS.textLength }));
     setFieldError(null);
-    await perform(config.type, { requestId: request.id, [config.field]: value.length > 0 ? value : null }, (queued) => onClose(queued.mutationId));
+    await perform(config.type, { requestId: request.id, [config.field]: value.length > 0 ? value : null }, (queued) =>
+      onClose(queued.mutationId),
+    );
   };
   const shownHint = hint ?? t(`forms.${step}.hint`);
   return (
@@ -66,7 +68,13 @@ export function TextStepDialog({
           )}
         </Field>
         <ErrorNote error={error} />
-        <FormButtons busy={busy} onCancel={() => onClose(null)} testId={`submit-${step}`} label={t('common:actions.confirm')} danger={step === 'withdraw' || step === 'contest'} />
+        <FormButtons
+          busy={busy}
+          onCancel={() => onClose(null)}
+          testId={`submit-${step}`}
+          label={t('common:actions.confirm')}
+          danger={step === 'withdraw' || step === 'contest'}
+        />
       </form>
     </Dialog>
   );

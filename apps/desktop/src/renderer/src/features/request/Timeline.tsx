@@ -62,7 +62,13 @@ export function Timeline({ request, events }: { request: Request; events: readon
   const pending = pendingFor(request.id, outbox);
   const ministry = actor ? isMinistryRole(actor.role) : false;
   const mayComment = actor && actor.role !== 'system' ? mutationsFor(actor.role).includes('comment.add') : false;
-  const context: EntryContext = { request, state, book: { users: state.users, fromEvents: namesFromEvents(events ?? []) }, t, lang: i18n.language };
+  const context: EntryContext = {
+    request,
+    state,
+    book: { users: state.users, fromEvents: namesFromEvents(events ?? []) },
+    t,
+    lang: i18n.language,
+  };
 
   return (
     <section className="kit-panel" aria-labelledby="rq-timeline-title">

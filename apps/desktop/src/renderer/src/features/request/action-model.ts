@@ -28,7 +28,17 @@ export const STEP_MUTATIONS: Record<RequestStep, MutationType> = {
  * The action bar's steps in display order: the platform's first, then the ministry's,
  * destructive ones last. Escalating and taking a request have panels of their own.
  */
-const STEP_ORDER: readonly RequestStep[] = ['acknowledge', 'answer', 'requestInfo', 'provideInfo', 'edit', 'close', 'reopen', 'contest', 'withdraw'];
+const STEP_ORDER: readonly RequestStep[] = [
+  'acknowledge',
+  'answer',
+  'requestInfo',
+  'provideInfo',
+  'edit',
+  'close',
+  'reopen',
+  'contest',
+  'withdraw',
+];
 
 export const DANGER_STEPS: readonly RequestStep[] = ['withdraw', 'contest'];
 

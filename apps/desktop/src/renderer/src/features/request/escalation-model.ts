@@ -57,7 +57,12 @@ export type NextEscalation =
 
 export function nextEscalation(state: DomainState, request: Request, actor: Actor | null, now: number): NextEscalation | null {
   if (!actor || actor.role === 'system' || !mutationsFor(actor.role).includes('request.escalate')) return null;
-  const probe = { mutationId: 'escalation-probe', type: 'request.escalate', args: { requestId: request.id, note: '—' }, clientTime: null } as Mutation;
+  const probe = {
+    mutationId: 'escalation-probe',
+    type: 'request.escalate',
+    args: { requestId: request.id, note: '—' },
+    clientTime: null,
+  } as Mutation;
   const refusal = localCheck(state, actor, probe, now);
   if (refusal) return { ok: false, refusal };
   const platform = state.platforms.get(request.platformId);

@@ -67,7 +67,9 @@ const NO_CHOICES: OwnerChoices = { side: null, canTake: false, canLetGo: false, 
 
 function onSide(user: User, side: RequestSide, request: Request): boolean {
   if (user.revokedAt !== null) return false;
-  return side === 'platform' ? user.role === 'liaison' && user.platformId === request.platformId : user.role === 'prefect' || user.role === 'operator';
+  return side === 'platform'
+    ? user.role === 'liaison' && user.platformId === request.platformId
+    : user.role === 'prefect' || user.role === 'operator';
 }
 
 /** The same rules the relay applies to `request.assign`, read to offer only what it accepts. */

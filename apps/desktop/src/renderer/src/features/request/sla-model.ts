@@ -25,7 +25,8 @@ export function pendingItemAnswers(confirmed: Request | undefined, view: Request
   const pending = new Set<string>();
   for (const item of view.items) {
     const answer = recorded.get(item.id) ?? null;
-    if (item.answer !== null && (answer === null || answer.at !== item.answer.at || answer.outcome !== item.answer.outcome)) pending.add(item.id);
+    if (item.answer !== null && (answer === null || answer.at !== item.answer.at || answer.outcome !== item.answer.outcome))
+      pending.add(item.id);
   }
   return pending;
 }
@@ -67,14 +68,16 @@ export function slaStepView(input: SlaStepInput, t: Translate, lang: string): Sl
   switch (state) {
     case 'pending':
       return {
-        countdown: deadline === null ? t('request:sla.notReceived') : t('common:sla.dueIn', { duration: formatCountdown(deadline - now, lang) }),
+        countdown:
+          deadline === null ? t('request:sla.notReceived') : t('common:sla.dueIn', { duration: formatCountdown(deadline - now, lang) }),
         tone: deadline !== null && deadline - now < WARN_WITHIN_MS ? 'warn' : 'ok',
         deadline: due,
         note: null,
       };
     case 'overdue':
       return {
-        countdown: deadline === null ? t('common:sla.late') : t('common:sla.overdueBy', { duration: formatCountdown(now - deadline, lang) }),
+        countdown:
+          deadline === null ? t('common:sla.late') : t('common:sla.overdueBy', { duration: formatCountdown(now - deadline, lang) }),
         tone: 'late',
         deadline: due,
         note: null,
@@ -82,7 +85,12 @@ export function slaStepView(input: SlaStepInput, t: Translate, lang: string): Sl
     case 'done':
     case 'done_late': {
       const word = t(state === 'done' ? 'common:sla.done' : 'common:sla.doneLate');
-      return { countdown: doneAt === null ? word : `${word} · ${formatDateTime(doneAt, lang)}`, tone: state === 'done' ? 'done' : 'late', deadline: due, note: null };
+      return {
+        countdown: doneAt === null ? word : `${word} · ${formatDateTime(doneAt, lang)}`,
+        tone: state === 'done' ? 'done' : 'late',
+        deadline: due,
+        note: null,
+      };
     }
     default:
       return { countdown: t('request:sla.notApplicable'), tone: 'muted', deadline: due, note: null };
@@ -94,6 +102,7 @@ export function relayTimeText(at: number | null, pending: boolean, t: Translate,
   if (pending) return t('request:sla.waitingToBeSent');
   if (at === null) return t('request:header.none');
   const base = formatDateTime(at, lang, true);
-  if (clientAt !== null && Math.abs(clientAt - at) > 60_000) return `${base} ${t('request:sla.clientTimeNote', { time: formatDateTime(clientAt, lang) })}`;
+  if (clientAt !== null && Math.abs(clientAt - at) > 60_000)
+    return `${base} ${t('request:sla.clientTimeNote', { time: formatDateTime(clientAt, lang) })}`;
   return base;
 }

@@ -74,7 +74,11 @@ export const requestTexts: FeatureTexts = {
       assign: 'Prise en charge',
     },
     forms: {
-      requestInfo: { title: 'Demander des précisions', field: 'Question au ministère', hint: 'L’horloge d’action est suspendue jusqu’à la réponse.' },
+      requestInfo: {
+        title: 'Demander des précisions',
+        field: 'Question au ministère',
+        hint: 'L’horloge d’action est suspendue jusqu’à la réponse.',
+      },
       provideInfo: { title: 'Apporter les précisions', field: 'Réponse à la plateforme', hint: 'L’horloge d’action reprend à l’envoi.' },
       contest: { title: 'Contester la demande', field: 'Motif de la contestation', hint: 'Les dates sont conservées.' },
       withdraw: { title: 'Retirer la demande', field: 'Motif du retrait', hint: '' },
@@ -87,7 +91,8 @@ export const requestTexts: FeatureTexts = {
     },
     answer: {
       title: 'Répondre contenu par contenu',
-      intro: 'Indiquez le résultat pour chaque contenu. Un refus ou une inexécution exige un motif ; une inexécution exige un fondement (annexe III).',
+      intro:
+        'Indiquez le résultat pour chaque contenu. Un refus ou une inexécution exige un motif ; une inexécution exige un fondement (annexe III).',
       sameForAll: 'Même résultat pour tous',
       apply: 'Appliquer',
       outcome: 'Résultat pour le contenu {{index}}',
@@ -186,7 +191,11 @@ export const requestTexts: FeatureTexts = {
       assign: 'Who handles it',
     },
     forms: {
-      requestInfo: { title: 'Ask for information', field: 'Question to the ministry', hint: 'The action clock stops until the ministry answers.' },
+      requestInfo: {
+        title: 'Ask for information',
+        field: 'Question to the ministry',
+        hint: 'The action clock stops until the ministry answers.',
+      },
       provideInfo: { title: 'Provide information', field: 'Answer to the platform', hint: 'The action clock restarts when sent.' },
       contest: { title: 'Contest the request', field: 'Reason for contesting', hint: 'Dates are kept.' },
       withdraw: { title: 'Withdraw the request', field: 'Reason for withdrawal', hint: '' },

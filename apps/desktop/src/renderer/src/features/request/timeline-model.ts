@@ -93,7 +93,11 @@ function describe(event: DomainEvent, ctx: EntryContext): Pick<EntryView, 'title
     case 'request.infoProvided':
       return { title, body: event.payload.answer, kind: 'plain' };
     case 'request.answered':
-      return { title: event.payload.complete ? title : t(`${T}.events.request_answeredPartial`), body: answeredBody(event, ctx), kind: 'plain' };
+      return {
+        title: event.payload.complete ? title : t(`${T}.events.request_answeredPartial`),
+        body: answeredBody(event, ctx),
+        kind: 'plain',
+      };
     case 'request.contested':
     case 'request.withdrawn':
     case 'request.reopened':
@@ -104,7 +108,11 @@ function describe(event: DomainEvent, ctx: EntryContext): Pick<EntryView, 'title
       return { title: escalatedTitle(event, ctx), body: event.payload.note, kind: 'plain' };
     case 'request.deadlineMissed': {
       const step = t(event.payload.step === 'ack' ? 'request:sla.ack' : 'request:sla.action');
-      return { title: t(`${T}.events.request_deadlineMissed`, { step, time: formatDateTime(event.payload.deadline, lang) }), body: null, kind: 'late' };
+      return {
+        title: t(`${T}.events.request_deadlineMissed`, { step, time: formatDateTime(event.payload.deadline, lang) }),
+        body: null,
+        kind: 'late',
+      };
     }
     case 'request.assigned':
       return { title: assignedTitle(event, ctx), body: null, kind: 'plain' };
@@ -120,7 +128,11 @@ function describe(event: DomainEvent, ctx: EntryContext): Pick<EntryView, 'title
     }
     case 'comment.added': {
       const ministry = event.payload.comment.visibility === 'ministry';
-      return { title: t(ministry ? `${T}.ministryOnly` : `${T}.shared`), body: event.payload.comment.body, kind: ministry ? 'ministry' : 'comment' };
+      return {
+        title: t(ministry ? `${T}.ministryOnly` : `${T}.shared`),
+        body: event.payload.comment.body,
+        kind: ministry ? 'ministry' : 'comment',
+      };
     }
     default:
       return { title, body: null, kind: 'plain' };
@@ -132,7 +144,9 @@ export function entryView(event: DomainEvent, ctx: EntryContext): EntryView {
   const relay = formatDateTime(event.serverTime, lang, true, true);
   const offline = event.clientTime !== null && Math.abs(event.clientTime - event.serverTime) > 60_000;
   const who =
-    event.actor.role === 'system' ? t('common:role.system') : t(`${T}.by`, { name: event.actor.name, role: t(`common:role.${event.actor.role}`) });
+    event.actor.role === 'system'
+      ? t('common:role.system')
+      : t(`${T}.by`, { name: event.actor.name, role: t(`common:role.${event.actor.role}`) });
   return {
     ...describe(event, ctx),
     who,

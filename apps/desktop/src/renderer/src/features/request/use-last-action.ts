@@ -8,7 +8,10 @@ import { actionOutcome, type ActionOutcome, type TrackedAction } from './action-
  * recorded by the relay (at its time) or refused — read from the outbox, the refusals and the
  * request's events as they change.
  */
-export function useLastAction(events: readonly DomainEvent[] | null): { outcome: ActionOutcome; track: (action: TrackedAction | null) => void } {
+export function useLastAction(events: readonly DomainEvent[] | null): {
+  outcome: ActionOutcome;
+  track: (action: TrackedAction | null) => void;
+} {
   const [action, setAction] = useState<TrackedAction | null>(null);
   const pending = useDesk((state) => state.pendingMutations);
   const rejections = useDesk((state) => state.rejections);

@@ -10,7 +10,13 @@ function NoticeEntry({ notice, onOpen }: { notice: Notice; onOpen: (requestId: s
   const dismiss = useNotices((s) => s.dismiss);
   const words = noticeWords(notice, t, i18n.language);
   return (
-    <li className={`notice notice-${notice.kind}`} data-testid="notice" data-kind={notice.kind} data-why={notice.why} data-request={notice.requestId ?? ''}>
+    <li
+      className={`notice notice-${notice.kind}`}
+      data-testid="notice"
+      data-kind={notice.kind}
+      data-why={notice.why}
+      data-request={notice.requestId ?? ''}
+    >
       <strong className="notice-title">{words.title}</strong>
       <p className="notice-body">{words.body}</p>
       <div className="notice-foot">
@@ -23,7 +29,12 @@ function NoticeEntry({ notice, onOpen }: { notice: Notice; onOpen: (requestId: s
               {t('notices.open')}
             </button>
           ) : null}
-          <button type="button" className="kit-button kit-button-small" data-testid="notice-dismiss" onClick={() => dismiss(new Set([notice.id]))}>
+          <button
+            type="button"
+            className="kit-button kit-button-small"
+            data-testid="notice-dismiss"
+            onClick={() => dismiss(new Set([notice.id]))}
+          >
             {t('notices.dismiss')}
           </button>
         </span>

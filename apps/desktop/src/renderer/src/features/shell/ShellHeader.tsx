@@ -27,13 +27,22 @@ export function ShellHeader() {
   items.push({ screen: 'meetings', route: { screen: 'meetings' }, label: t('meetings:nav') });
   items.push({ screen: 'exports', route: { screen: 'exports' }, label: t('exports:nav') });
   if (allowed.includes('policy.update')) items.push({ screen: 'admin', route: { screen: 'admin' }, label: t('nav.admin') });
-  const current: Screen = route.screen === 'request' ? 'queue' : route.screen === 'meeting' ? 'meetings' : route.screen === 'campaign' ? 'campaigns' : route.screen;
+  const current: Screen =
+    route.screen === 'request'
+      ? 'queue'
+      : route.screen === 'meeting'
+        ? 'meetings'
+        : route.screen === 'campaign'
+          ? 'campaigns'
+          : route.screen;
   const platformName = actor?.platformId ? (platforms.get(actor.platformId)?.name ?? actor.platformId) : null;
 
   return (
     <header className="shell-header">
       <div className="shell-brand">
-        <span className="shell-logo" aria-hidden="true">CD</span>
+        <span className="shell-logo" aria-hidden="true">
+          CD
+        </span>
         <span>
           <span className="shell-product">{t('common:appName')}</span>
           <span className="shell-tagline">{t('tagline')}</span>
