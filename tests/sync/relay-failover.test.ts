@@ -1,10 +1,7 @@
 import { newId, parseMutation, type MutationType } from '@contact-desk/shared';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { enrollWithAny } from '../../apps/desktop/src/renderer/src/sync/enroll';
-import { LocalDb } from '../../apps/desktop/src/renderer/src/sync/local-db';
-import { SyncEngine } from '../../apps/desktop/src/renderer/src/sync/sync-engine';
-import type { SyncStatus } from '../../apps/desktop/src/renderer/src/sync/sync-status';
+import { enrollWithAny, LocalDb, SyncEngine, type SyncStatus } from '@contact-desk/sync';
 import { freePort } from '../support/relay-process';
 import { TcpProxy } from '../support/tcp-proxy';
 import { requestArgs, startFixture, type Fixture } from './fixture';

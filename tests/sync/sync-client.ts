@@ -1,10 +1,6 @@
 import { newId, parseMutation, type MutationType, type Mutation } from '@contact-desk/shared';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { enrollWithAny } from '../../apps/desktop/src/renderer/src/sync/enroll';
-import { LocalDb } from '../../apps/desktop/src/renderer/src/sync/local-db';
-import { optimisticView } from '../../apps/desktop/src/renderer/src/sync/optimistic-view';
-import { SyncEngine } from '../../apps/desktop/src/renderer/src/sync/sync-engine';
-import type { Rejection } from '../../apps/desktop/src/renderer/src/sync/sync-status';
+import { enrollWithAny, LocalDb, optimisticView, SyncEngine, type Rejection } from '@contact-desk/sync';
 
 /** One device: its own (fake) IndexedDB, enrolled against a real relay, running the real engine. */
 export class SyncClient {

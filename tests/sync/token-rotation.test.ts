@@ -11,10 +11,15 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deviceTokenHash, newDeviceToken } from '../../apps/desktop/src/renderer/src/sync/device-token';
-import { enrollDevice } from '../../apps/desktop/src/renderer/src/sync/enroll';
-import { LocalDb } from '../../apps/desktop/src/renderer/src/sync/local-db';
-import { SyncEngine, TOKEN_ROTATION_AGE_MS, type DeviceTokens } from '../../apps/desktop/src/renderer/src/sync/sync-engine';
+import {
+  deviceTokenHash,
+  enrollDevice,
+  LocalDb,
+  newDeviceToken,
+  SyncEngine,
+  TOKEN_ROTATION_AGE_MS,
+  type DeviceTokens,
+} from '@contact-desk/sync';
 import { hashSecret } from '../../apps/relay/src/auth/secrets';
 import { perform } from '../../apps/relay/src/cli/admin-actions';
 import { DEFAULT_LIMITS } from '../../apps/relay/src/config';
