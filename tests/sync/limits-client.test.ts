@@ -19,6 +19,7 @@ import { createLogger } from '../../apps/relay/src/logger';
 import { startRelay, type RunningRelay } from '../../apps/relay/src/server';
 import { SqliteStorage } from '../../apps/relay/src/storage/sqlite-storage';
 import { handshake } from '../support/handshake';
+import { until } from './until';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -73,14 +74,6 @@ function newDb(): LocalDb {
   const db = new LocalDb(`limits-${newId()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
   cleanups.push(() => db.close());
   return db;
-}
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('sync engine and the relay limits', () => {

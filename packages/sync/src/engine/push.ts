@@ -17,7 +17,7 @@ export interface PullAfterRefusal {
  */
 export class Push {
   private pushing = false;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryTimer: unknown;
   private readonly waiting = new Map<string, (result: MutationResult) => void>();
 
   constructor(
@@ -54,7 +54,7 @@ export class Push {
   }
 
   stop(): void {
-    clearTimeout(this.retryTimer);
+    this.context.timers.clearTimeout(this.retryTimer);
   }
 
   private async pushBatches(): Promise<void> {
@@ -124,7 +124,7 @@ export class Push {
   }
 
   private retryLater(delayMs = RETRY_DELAY_MS): void {
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => this.flush(), delayMs);
+    this.context.timers.clearTimeout(this.retryTimer);
+    this.retryTimer = this.context.timers.setTimeout(() => this.flush(), delayMs);
   }
 }

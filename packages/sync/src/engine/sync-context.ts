@@ -10,6 +10,17 @@ export interface SyncListener {
   onEvents?(events: readonly DomainEvent[], live: boolean): void;
 }
 
+/** The timers reconnections and retries wait on. */
+export interface Timers {
+  setTimeout(run: () => void, delayMs: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const GLOBAL_TIMERS: Timers = {
+  setTimeout: (run, delayMs) => setTimeout(run, delayMs),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 /**
  * What the engine's parts (pull, push, token rotation) share: the local copy, the socket in use,
  * the status, the listeners, and one queue that applies state changes one at a time.
@@ -20,6 +31,7 @@ export interface SyncContext {
   readonly status: SyncStatus;
   /** The socket to the relay address in use; undefined between a failure and the next attempt. */
   readonly socket: Socket | undefined;
+  readonly timers: Timers;
   setStatus(patch: Partial<SyncStatus>): void;
   emitChange(): void;
   /** Runs `task` after every state change queued before it (pages and live batches, in order). */

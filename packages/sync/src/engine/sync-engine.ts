@@ -16,7 +16,7 @@ import { INITIAL_SYNC_STATUS, type SyncStatus } from '../sync-status.js';
 import { Outbox } from './outbox.js';
 import { Pull } from './pull.js';
 import { Push } from './push.js';
-import type { SyncContext, SyncListener } from './sync-context.js';
+import { GLOBAL_TIMERS, type SyncContext, type SyncListener, type Timers } from './sync-context.js';
 import { TokenRotation, type DeviceTokens } from './token-rotation.js';
 
 export interface SyncEngineOptions {
@@ -31,6 +31,8 @@ export interface SyncEngineOptions {
   readonly pullPageSize?: number;
   readonly socketOptions?: SocketSettings;
   readonly now?: () => number;
+  /** The timers reconnections and retries wait on; the global ones by default. */
+  readonly timers?: Timers;
   /** A token older than this (relay time) is replaced on connecting; default 30 days. */
   readonly rotateTokenAfterMs?: number;
   /**
@@ -59,7 +61,8 @@ export class SyncEngine {
   private readonly listeners = new Set<SyncListener>();
   private readonly ackTimeoutMs: number;
   private readonly now: () => number;
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private reconnectTimer: unknown;
+  private readonly timers: Timers;
   private readonly link: RelayLink;
   private work: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -71,6 +74,7 @@ export class SyncEngine {
   constructor(private readonly options: SyncEngineOptions) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
     this.now = options.now ?? (() => Date.now());
+    this.timers = options.timers ?? GLOBAL_TIMERS;
     this.link = new RelayLink(options.relayUrls ?? (options.relayUrl ? [options.relayUrl] : []), options.socketOptions);
     const context = this.context();
     this.pull = new Pull(context, this.outbox, options.pullPageSize);
@@ -127,7 +131,7 @@ export class SyncEngine {
   async stop(): Promise<void> {
     this.stopped = true;
     this.push.stop();
-    clearTimeout(this.reconnectTimer);
+    this.timers.clearTimeout(this.reconnectTimer);
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = undefined;
@@ -173,6 +177,7 @@ export class SyncEngine {
     return {
       db: this.options.db,
       listeners: this.listeners,
+      timers: this.timers,
       get status() {
         return status();
       },
@@ -235,8 +240,8 @@ export class SyncEngine {
     this.socket = undefined;
     const delayMs = this.link.failed();
     this.setStatus({ connection: delayMs > 0 ? 'offline' : 'connecting' });
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = setTimeout(() => this.connect(), delayMs);
+    this.timers.clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = this.timers.setTimeout(() => this.connect(), delayMs);
   }
 
   /** Serialises all state changes: pages and live batches are applied one at a time, in order. */
