@@ -1,6 +1,7 @@
 export * from './device-token.js';
 export * from './engine/sync-context.js';
 export * from './engine/sync-engine.js';
+export * from './engine/sync-engine-options.js';
 export * from './engine/token-rotation.js';
 export * from './enrollment.js';
 export * from './local-db.js';

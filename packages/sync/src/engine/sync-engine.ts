@@ -9,44 +9,15 @@ import {
   type SessionInfo,
 } from '@contact-desk/shared';
 import type { Socket } from 'socket.io-client';
-import type { LocalDb } from '../local-db.js';
 import { FIRST_SLICE, loadRemainingRequests, loadState } from '../local-store.js';
-import { RelayLink, type SocketSettings } from '../relay-link.js';
+import { RelayLink } from '../relay-link.js';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../sync-status.js';
 import { Outbox } from './outbox.js';
 import { Pull } from './pull.js';
 import { Push } from './push.js';
+import type { SyncEngineOptions } from './sync-engine-options.js';
 import { GLOBAL_TIMERS, type SyncContext, type SyncListener, type Timers } from './sync-context.js';
-import { TokenRotation, type DeviceTokens } from './token-rotation.js';
-
-export interface SyncEngineOptions {
-  readonly db: LocalDb;
-  /** The relay's addresses, tried in this order, moving on to the next when one fails (any node serves any device). */
-  readonly relayUrls?: readonly string[];
-  /** One address alone: the same as `relayUrls: [relayUrl]`. */
-  readonly relayUrl?: string;
-  readonly token: string;
-  /** How long to wait for the relay's answer to a push or pull before trying again. */
-  readonly ackTimeoutMs?: number;
-  readonly pullPageSize?: number;
-  readonly socketOptions?: SocketSettings;
-  readonly now?: () => number;
-  /** The timers reconnections and retries wait on; the global ones by default. */
-  readonly timers?: Timers;
-  /** A token older than this (relay time) is replaced on connecting; default 30 days. */
-  readonly rotateTokenAfterMs?: number;
-  /**
-   * A token made for a rotation whose answer never came (read back from the credential store):
-   * tried when the relay refuses the current one, and otherwise sent again for rotation.
-   */
-  readonly pendingToken?: string;
-  /**
-   * Stores the device's tokens where the app keeps credentials: with a pending token before its
-   * hash is sent, then with the token in force alone once the relay's answer settles which one it
-   * is. Without it the engine never rotates: a token it could not keep would lock the device out.
-   */
-  readonly storeTokens?: (tokens: DeviceTokens) => Promise<void> | void;
-}
+import { TokenRotation } from './token-rotation.js';
 
 /**
  * Keeps the device's copy in step with the relay: pushes the outbox (see `Push`), pulls after the
