@@ -22,6 +22,7 @@ COPY apps/relay/package.json apps/relay/
 COPY apps/desktop/package.json apps/desktop/
 COPY packages/shared/package.json packages/shared/
 COPY packages/exports/package.json packages/exports/
+COPY packages/sync/package.json packages/sync/
 COPY tests/package.json tests/
 # The lock file's versions of the relay's packages and the root's build tools, nothing of the
 # desktop app; no lifecycle scripts: better-sqlite3's binaries come inside its package, no

@@ -1,9 +1,7 @@
 import { newId, parseMutation, PROTOCOL_VERSION, type Mutation, type PushResponse } from '@contact-desk/shared';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { io } from 'socket.io-client';
-import { LocalDb } from '../../apps/desktop/src/renderer/src/sync/local-db';
-import { SyncEngine } from '../../apps/desktop/src/renderer/src/sync/sync-engine';
-import type { Rejection } from '../../apps/desktop/src/renderer/src/sync/sync-status';
+import { LocalDb, SyncEngine, type Rejection } from '@contact-desk/sync';
 
 /**
  * A device running the app's real sync engine on its own (fake) IndexedDB, with a token enrolled

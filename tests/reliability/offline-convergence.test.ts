@@ -11,7 +11,7 @@ import { newId, type Actor, type Comment, type DomainState, type Mutation, type 
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { verifyStoredChain } from '../../apps/relay/src/audit/verify-chain';
-import { optimisticView } from '../../apps/desktop/src/renderer/src/sync/optimistic-view';
+import { optimisticView } from '@contact-desk/sync';
 import { openPgStorage } from '../../apps/relay/src/storage/pg/pg-storage';
 import { SqliteStorage } from '../../apps/relay/src/storage/sqlite-storage';
 import { copyDatabase, describeEachEngine, type StoreChoice } from '../../apps/relay/test/engines';

@@ -41,8 +41,10 @@ it('a severed link: the action waits in the outbox and is recorded once when the
 
   proxy.sever();
   await liaison.until(() => liaison.engine.syncStatus.connection !== 'online');
+  const severedSince = liaison.connections.length;
   await liaison.act('request.acknowledge', { requestId: create.requestId });
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // A whole reconnection attempt fails with the action queued: it is still waiting.
+  await liaison.failedAttemptSince(severedSince);
   expect(liaison.engine.syncStatus.pending).toBe(1);
 
   proxy.restore();
@@ -89,8 +91,12 @@ it('answers lost on the way back: the relay applied the push, the re-sent push c
 
   proxy.restore();
   await liaison.until(() => liaison.engine.syncStatus.pending === 0, 20_000);
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  await operator.engine.idle();
+  // A request created after the re-sent push: once both devices have it, any event the re-sent
+  // push had recorded (an earlier seq) would be in their copies too.
+  const later = requestArgs();
+  await operator.act('request.create', later);
+  await operator.until(() => operator.engine.state.requests.has(later.requestId));
+  await liaison.until(() => liaison.engine.state.requests.has(later.requestId));
   expect(await ackCount(operator, create.requestId)).toBe(1);
   expect(await ackCount(liaison, create.requestId)).toBe(1);
   expect(liaison.rejections).toEqual([]);

@@ -40,7 +40,10 @@ it('a device refused at the handshake for a storage fault keeps trying and comes
   await fixture.relay.start();
   // The engine's socket retries the lost transport, then is refused at the handshake.
   await operator.until(() => statuses.slice(-1)[0] === 'offline' && statuses.includes('connecting'), 10_000);
-  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  // Two more handshakes refused the same way: each one is followed by another attempt, none by a revocation.
+  const refusedSince = operator.connections.length;
+  await operator.failedAttemptSince(refusedSince);
+  await operator.failedAttemptSince(operator.connections.length);
   expect(statuses).not.toContain('revoked');
   expect(operator.engine.syncStatus.connection).not.toBe('online');
 

@@ -10,10 +10,7 @@ import { join } from 'node:path';
 import { deviceTokenIssuedAt, newId, parseMutation, type Role } from '@contact-desk/shared';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { enrollDevice } from '../../apps/desktop/src/renderer/src/sync/enroll';
-import { LocalDb } from '../../apps/desktop/src/renderer/src/sync/local-db';
-import { SyncEngine, TOKEN_ROTATION_AGE_MS, type DeviceTokens } from '../../apps/desktop/src/renderer/src/sync/sync-engine';
-import type { Rejection } from '../../apps/desktop/src/renderer/src/sync/sync-status';
+import { enrollDevice, LocalDb, SyncEngine, TOKEN_ROTATION_AGE_MS, type DeviceTokens, type Rejection } from '@contact-desk/sync';
 import { hashSecret } from '../../apps/relay/src/auth/secrets';
 import { perform } from '../../apps/relay/src/cli/admin-actions';
 import { databaseFile, DEFAULT_LIMITS, type RelayLimits } from '../../apps/relay/src/config';
@@ -22,6 +19,7 @@ import { createLogger } from '../../apps/relay/src/logger';
 import { startRelay, type RunningRelay } from '../../apps/relay/src/server';
 import { SqliteStorage } from '../../apps/relay/src/storage/sqlite-storage';
 import { handshake } from '../support/handshake';
+import { until } from './until';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -76,14 +74,6 @@ function newDb(): LocalDb {
   const db = new LocalDb(`limits-${newId()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
   cleanups.push(() => db.close());
   return db;
-}
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('sync engine and the relay limits', () => {

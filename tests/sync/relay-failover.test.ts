@@ -1,13 +1,11 @@
 import { newId, parseMutation, type MutationType } from '@contact-desk/shared';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { enrollWithAny } from '../../apps/desktop/src/renderer/src/sync/enroll';
-import { LocalDb } from '../../apps/desktop/src/renderer/src/sync/local-db';
-import { SyncEngine } from '../../apps/desktop/src/renderer/src/sync/sync-engine';
-import type { SyncStatus } from '../../apps/desktop/src/renderer/src/sync/sync-status';
+import { enrollWithAny, LocalDb, SyncEngine, type SyncStatus } from '@contact-desk/sync';
 import { freePort } from '../support/relay-process';
 import { TcpProxy } from '../support/tcp-proxy';
 import { requestArgs, startFixture, type Fixture } from './fixture';
+import { until } from './until';
 
 /**
  * One relay process behind two TCP proxies stands for two nodes of one relay on one database:
@@ -37,14 +35,6 @@ afterEach(async () => {
   await nodeA.stop();
   await nodeB.stop();
 });
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`not in time: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** The liaison's device, enrolled through the first address that answers, syncing with `relayUrls`. */
 async function liaisonWith(enrollUrls: readonly string[], relayUrls: readonly string[]) {

@@ -1,14 +1,13 @@
 import { newId, parseMutation, type MutationType, type Mutation } from '@contact-desk/shared';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { enrollWithAny } from '../../apps/desktop/src/renderer/src/sync/enroll';
-import { LocalDb } from '../../apps/desktop/src/renderer/src/sync/local-db';
-import { optimisticView } from '../../apps/desktop/src/renderer/src/sync/optimistic-view';
-import { SyncEngine } from '../../apps/desktop/src/renderer/src/sync/sync-engine';
-import type { Rejection } from '../../apps/desktop/src/renderer/src/sync/sync-status';
+import { enrollWithAny, LocalDb, optimisticView, SyncEngine, type Connection, type Rejection } from '@contact-desk/sync';
+import { until } from './until';
 
 /** One device: its own (fake) IndexedDB, enrolled against a real relay, running the real engine. */
 export class SyncClient {
   readonly rejections: Rejection[] = [];
+  /** The engine's connection as it changed, oldest first: what a test waits on rather than a delay. */
+  readonly connections: Connection[] = [];
   private constructor(
     public engine: SyncEngine,
     readonly db: LocalDb,
@@ -34,8 +33,30 @@ export class SyncClient {
   /** Starts the app again on the same local database. */
   async reopen(): Promise<void> {
     this.engine = SyncClient.engineFor(this.db, this.relayUrls, this.token);
-    this.engine.subscribe({ onChange: () => undefined, onRejected: (rejection) => this.rejections.push(rejection) });
+    this.listen();
     await this.engine.start();
+  }
+
+  private listen(): void {
+    this.engine.subscribe({
+      onChange: () => {
+        const connection = this.engine.syncStatus.connection;
+        if (this.connections.at(-1) !== connection) this.connections.push(connection);
+      },
+      onRejected: (rejection) => this.rejections.push(rejection),
+    });
+  }
+
+  /**
+   * Waits until, after the `since`-th connection change, the engine tried to connect and failed:
+   * whatever it held then (the outbox) went through a whole attempt without reaching the relay.
+   */
+  async failedAttemptSince(since: number, timeoutMs = 15_000): Promise<void> {
+    await this.until(() => {
+      const changes = this.connections.slice(since);
+      const tried = changes.indexOf('connecting');
+      return tried >= 0 && changes.indexOf('offline', tried) > tried;
+    }, timeoutMs);
   }
 
   /** Enrolls through the first of the relay's addresses that answers, and syncs with all of them (moving on when one fails). */
@@ -47,7 +68,7 @@ export class SyncClient {
     await db.meta.put({ key: 'actor', value: enrolled.actor });
     const engine = SyncClient.engineFor(db, relayUrls, enrolled.token);
     const client = new SyncClient(engine, db, relayUrls, enrolled.token);
-    engine.subscribe({ onChange: () => undefined, onRejected: (rejection) => client.rejections.push(rejection) });
+    client.listen();
     await engine.start();
     return client;
   }
@@ -68,11 +89,7 @@ export class SyncClient {
   }
 
   async until(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-    const start = Date.now();
-    while (!condition()) {
-      if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await until(condition, 'a condition on the device', timeoutMs);
     await this.engine.idle();
   }
 

@@ -22,13 +22,17 @@ describe('sync engine against a real relay process', () => {
 
     await fixture.relay.stop();
     await liaison.until(() => liaison.engine.syncStatus.connection !== 'online');
+    const offlineSince = liaison.connections.length;
     const ack = await liaison.act('request.acknowledge', { requestId: create.requestId });
     await liaison.act('comment.add', { commentId: crypto.randomUUID(), requestId: create.requestId, body: 'Taken offline.' });
     expect(liaison.view().requests.get(create.requestId)?.status).toBe('acknowledged');
     expect(liaison.engine.state.requests.get(create.requestId)?.status).toBe('open');
     expect(liaison.engine.syncStatus.pending).toBe(2);
 
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A reconnection attempt fails while the relay is down: the actions are still waiting in the
+    // outbox when it comes back.
+    await liaison.failedAttemptSince(offlineSince);
+    expect(liaison.engine.syncStatus.pending).toBe(2);
     await fixture.relay.start();
     await liaison.until(
       () => liaison.engine.syncStatus.pending === 0 && liaison.engine.state.requests.get(create.requestId)?.status === 'acknowledged',

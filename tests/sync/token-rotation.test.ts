@@ -11,10 +11,17 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deviceTokenHash, newDeviceToken } from '../../apps/desktop/src/renderer/src/sync/device-token';
-import { enrollDevice } from '../../apps/desktop/src/renderer/src/sync/enroll';
-import { LocalDb } from '../../apps/desktop/src/renderer/src/sync/local-db';
-import { SyncEngine, TOKEN_ROTATION_AGE_MS, type DeviceTokens } from '../../apps/desktop/src/renderer/src/sync/sync-engine';
+import {
+  deviceTokenHash,
+  enrollDevice,
+  GLOBAL_TIMERS,
+  LocalDb,
+  newDeviceToken,
+  SyncEngine,
+  TOKEN_ROTATION_AGE_MS,
+  type DeviceTokens,
+  type Timers,
+} from '@contact-desk/sync';
 import { hashSecret } from '../../apps/relay/src/auth/secrets';
 import { perform } from '../../apps/relay/src/cli/admin-actions';
 import { DEFAULT_LIMITS } from '../../apps/relay/src/config';
@@ -23,6 +30,7 @@ import { silentLogger } from '../../apps/relay/src/logger';
 import { startRelay, type RunningRelay } from '../../apps/relay/src/server';
 import { handshake } from '../support/handshake';
 import { TcpProxy } from '../support/tcp-proxy';
+import { until } from './until';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -64,7 +72,24 @@ class StoredTokens {
   };
 }
 
-function engineFrom(url: string, stored: StoredTokens, ackTimeoutMs = 1_500) {
+/** The engine's timers, each counted while it waits: none waiting means nothing is due to run again. */
+class WaitingTimers implements Timers {
+  readonly waiting = new Set<unknown>();
+  readonly setTimeout = (run: () => void, delayMs: number): unknown => {
+    const handle = GLOBAL_TIMERS.setTimeout(() => {
+      this.waiting.delete(handle);
+      run();
+    }, delayMs);
+    this.waiting.add(handle);
+    return handle;
+  };
+  readonly clearTimeout = (handle: unknown): void => {
+    this.waiting.delete(handle);
+    GLOBAL_TIMERS.clearTimeout(handle);
+  };
+}
+
+function engineFrom(url: string, stored: StoredTokens, ackTimeoutMs = 1_500, timers: Timers = GLOBAL_TIMERS) {
   const db = new LocalDb(`rotation-${newId()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
   const engine = new SyncEngine({
     db,
@@ -74,20 +99,13 @@ function engineFrom(url: string, stored: StoredTokens, ackTimeoutMs = 1_500) {
     storeTokens: stored.store,
     ackTimeoutMs,
     socketOptions: { reconnectionDelay: 100, reconnectionDelayMax: 300 },
+    timers,
   });
   cleanups.push(async () => {
     await engine.stop();
     db.close();
   });
   return engine;
-}
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /**
@@ -154,9 +172,11 @@ describe('token rotation with the answer lost', () => {
     await until(() => next.syncStatus.connection === 'online', 'online after the restart');
     await until(() => stored.current.pendingToken === undefined, 'the pending token to be adopted');
     expect(stored.current).toEqual({ token: pending });
+    // The session names the actor; a rotation decided on it stores its new token before anything is sent.
+    await until(() => next.syncStatus.actor !== null, 'the session');
     expect(next.syncStatus.actor?.deviceId).toBe(deviceId);
     // The adopted token is young: no second rotation.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await next.idle();
     expect(stored.writes).toHaveLength(2);
     expect(await handshake(relay.url, token)).toMatchObject({ code: 'unauthenticated' });
   });
@@ -191,13 +211,16 @@ describe('token rotation with the answer lost', () => {
     const { stored, pending } = await rotationWithAnswerLost(relay, proxy, token);
 
     await perform(relay.core, 'device.revoke', { deviceId });
-    const next = engineFrom(proxy.url, stored);
+    const timers = new WaitingTimers();
+    const next = engineFrom(proxy.url, stored, undefined, timers);
     await next.start();
     await until(() => next.syncStatus.connection === 'revoked', 'the device to be told it is revoked');
     expect(await handshake(relay.url, token)).toMatchObject({ code: 'unauthenticated' });
     expect(await handshake(relay.url, pending)).toMatchObject({ code: 'unauthenticated' });
-    // It stays revoked: no further attempt turns it back online.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // It stays revoked: its socket is closed (Socket.IO's own reconnection is off) and no
+    // reconnection or retry is waiting on a timer, so no further attempt can turn it back online.
+    await next.idle();
+    expect(timers.waiting.size).toBe(0);
     expect(next.syncStatus.connection).toBe('revoked');
     expect(stored.writes).toHaveLength(1);
   });

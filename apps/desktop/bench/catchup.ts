@@ -5,8 +5,7 @@
 import { emptyState, GENESIS_HASH, StateDraft, type DomainEvent, type DomainState, type Request, type Comment } from '@contact-desk/shared';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createRequest, itemOf, seeded } from '../../../packages/shared/test/fixtures';
-import { LocalDb, requestIdOf } from '../src/renderer/src/sync/local-db';
-import { applyPage } from '../src/renderer/src/sync/local-store';
+import { applyPage, LocalDb, requestIdOf } from '@contact-desk/sync';
 import { log, median, now, type Figure } from './common';
 
 const REQUESTS = 2_000;

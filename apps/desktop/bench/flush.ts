@@ -6,7 +6,7 @@
 import { CHANNELS, LIMITS, newId, parseMutation, PROTOCOL_VERSION, type Mutation, type PushResponse } from '@contact-desk/shared';
 import { io } from 'socket.io-client';
 import { requestArgs, startFixture } from '../../../tests/sync/fixture';
-import { enrollDevice } from '../src/renderer/src/sync/enroll';
+import { enrollDevice } from '@contact-desk/sync';
 import { log, median, now, until, type Figure } from './common';
 
 const MUTATIONS = 1_000;

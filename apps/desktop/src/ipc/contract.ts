@@ -1,5 +1,5 @@
 import type { Actor, ProtocolError } from '@contact-desk/shared';
-import type { EnrollTransportError } from '../enrollment/relay-enrollment';
+import type { EnrollTransportError } from '@contact-desk/sync/enrollment';
 
 /**
  * The one bridge between the renderer and the native side. The preload exposes exactly this
@@ -35,8 +35,7 @@ export interface NotifyRequest {
   readonly urgent: boolean;
 }
 
-/** Most relay addresses a device keeps (the nodes of one relay, or one load-balanced address). */
-export const MAX_RELAY_ADDRESSES = 8;
+export { MAX_RELAY_ADDRESSES } from '@contact-desk/sync/relay-addresses';
 
 /**
  * What a device keeps to reconnect: the relay's addresses, in the order they are tried (every

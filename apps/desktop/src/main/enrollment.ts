@@ -1,5 +1,5 @@
 import type { EnrollmentAnswer, EnrollRequest } from '../ipc/contract';
-import { ENROLL_TIMEOUT_MS, enrollDevice, enrollWithAny, type Post } from '../enrollment/relay-enrollment';
+import { ENROLL_TIMEOUT_MS, enrollDevice, enrollWithAny, type Post } from '@contact-desk/sync/enrollment';
 import type { CredentialStore } from './credential-store';
 
 /**

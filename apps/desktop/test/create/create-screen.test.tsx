@@ -6,7 +6,7 @@ import { FEATURE_TEXTS } from '../../src/renderer/src/app/features';
 import { CreateRequestScreen } from '../../src/renderer/src/features/create/CreateRequestScreen';
 import { setupI18n } from '../../src/renderer/src/i18n/i18n';
 import { useDesk, type PerformOutcome } from '../../src/renderer/src/state/desk-store';
-import { INITIAL_SYNC_STATUS } from '../../src/renderer/src/sync/sync-status';
+import { INITIAL_SYNC_STATUS } from '@contact-desk/sync';
 import { createRequest, seeded } from '../support/desk';
 
 /**

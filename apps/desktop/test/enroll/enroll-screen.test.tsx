@@ -5,11 +5,11 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { FEATURE_TEXTS } from '../../src/renderer/src/app/features';
 import { EnrollScreen } from '../../src/renderer/src/features/enroll/EnrollScreen';
 import { setupI18n, switchLanguage } from '../../src/renderer/src/i18n/i18n';
-import { CredentialDatabase, createWebPlatform } from '../../src/renderer/src/platform/platform.web';
+import { CredentialDatabase, createWebServices } from '../../src/renderer/src/native/web-services';
 import { useDesk } from '../../src/renderer/src/state/desk-store';
 
 /**
- * The enrollment screen with the desk's real `enroll`, through the web client's platform: the relay
+ * The enrollment screen with the desk's real `enroll`, through the web client's native services: the relay
  * field takes several addresses, refuses a wrong list before anything is sent, and the addresses
  * are tried in order until one answers (here `fetch` stands for the network: the first node down,
  * the second refusing the code).
@@ -21,7 +21,7 @@ const C = 'https://relay-c.interieur.gouv.fr';
 
 beforeAll(async () => {
   await setupI18n(FEATURE_TEXTS);
-  await useDesk.getState().boot('default', createWebPlatform(new CredentialDatabase('enroll-screen-test')));
+  await useDesk.getState().boot('default', createWebServices(new CredentialDatabase('enroll-screen-test')));
 });
 
 beforeEach(async () => {

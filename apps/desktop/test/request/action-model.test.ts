@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refusal } from '@contact-desk/shared';
 import { actionOutcome, availableSteps, pendingFor, refusalsOf } from '../../src/renderer/src/features/request/action-model';
-import type { Rejection } from '../../src/renderer/src/sync/sync-status';
+import type { Rejection } from '@contact-desk/sync';
 import { createRequest, queued, seeded, T0, uuid } from '../support/desk';
 
 function rejection(mutationId: string, requestId: string | null, at = T0): Rejection {

@@ -2,7 +2,7 @@ import { ackState, type StepState } from '@contact-desk/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Translate } from '../../src/renderer/src/features/common/refusal-wording';
 import { pendingItemAnswers, pendingTimes, relayTimeText, slaStepView } from '../../src/renderer/src/features/request/sla-model';
-import { optimisticView } from '../../src/renderer/src/sync/optimistic-view';
+import { optimisticView } from '@contact-desk/sync';
 import { createRequest, itemOf, MINUTE, queued, seeded, T0, uuid } from '../support/desk';
 import { translator } from '../support/translate';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_FROM_GAP, syncBarView } from '../../src/renderer/src/features/shell/sync-bar-model';
-import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../src/renderer/src/sync/sync-status';
+import { INITIAL_SYNC_STATUS, type SyncStatus } from '@contact-desk/sync';
 
 const BASE: SyncStatus = { ...INITIAL_SYNC_STATUS, connection: 'online' };
 

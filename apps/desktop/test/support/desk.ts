@@ -1,10 +1,4 @@
 /** The shared package's in-memory relay (real decide and reducer), for the app's model tests. */
 export { createRequest, IDS, itemOf, MINUTE, seeded, T0, uuid, type Desk, type Seeded } from '../../../../packages/shared/test/fixtures';
-import { parseMutation, type Mutation, type MutationInput, type MutationType } from '@contact-desk/shared';
-
-/** A mutation as the app queues it (validated), made at `clientTime`. */
-export function queued<T extends MutationType>(mutationId: string, type: T, args: MutationInput<T>, clientTime: number): Mutation {
-  const parsed = parseMutation({ mutationId, type, args, clientTime });
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return parsed.value;
-}
+/** Mutations as the app queues them, from the sync package's tests. */
+export { queued } from '../../../../packages/sync/test/support/desk';

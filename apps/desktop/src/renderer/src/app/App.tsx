@@ -12,26 +12,26 @@ import { MeetingsScreen } from '../features/meetings/MeetingsScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { RequestScreen } from '../features/request/RequestScreen';
 import { AppShell } from '../features/shell/AppShell';
-import type { Platform } from '../platform/platform';
+import type { NativeServices } from '../native/native-services';
 import { useDesk } from '../state/desk-store';
 import type { LaunchOptions } from './launch-options';
 import { useNavigation } from './navigation';
-import { PlatformContext } from './platform-context';
+import { NativeServicesContext } from './native-services-context';
 
-export function App({ platform, options }: { platform: Platform; options: LaunchOptions }) {
+export function App({ native, options }: { native: NativeServices; options: LaunchOptions }) {
   const phase = useDesk((state) => state.phase);
   const route = useNavigation((state) => state.route);
-  useAlerts(platform);
+  useAlerts(native);
   useEffect(() => {
     document.title = 'Contact Desk';
   }, []);
   if (phase === 'loading') return <div className="boot" aria-busy="true" />;
   if (phase === 'enroll') return <EnrollScreen options={options} />;
   return (
-    <PlatformContext.Provider value={platform}>
-      <AppShell platform={platform}>
+    <NativeServicesContext.Provider value={native}>
+      <AppShell native={native}>
         {route.screen === 'queue' && <QueueScreen />}
-        {route.screen === 'request' && <RequestScreen requestId={route.requestId} platform={platform} />}
+        {route.screen === 'request' && <RequestScreen requestId={route.requestId} native={native} />}
         {route.screen === 'create' && <CreateRequestScreen />}
         {route.screen === 'admin' && <AdminScreen />}
         {route.screen === 'meetings' && <MeetingsScreen />}
@@ -41,6 +41,6 @@ export function App({ platform, options }: { platform: Platform; options: Launch
         {route.screen === 'campaigns' && <CampaignsScreen />}
         {route.screen === 'campaign' && <CampaignScreen campaignId={route.campaignId} />}
       </AppShell>
-    </PlatformContext.Provider>
+    </NativeServicesContext.Provider>
   );
 }

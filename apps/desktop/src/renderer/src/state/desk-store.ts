@@ -13,14 +13,22 @@ import {
   type DeliveriesRequest,
   type DeliveriesResponse,
 } from '@contact-desk/shared';
+import {
+  INITIAL_SYNC_STATUS,
+  LocalDb,
+  localCheck,
+  memoizedOptimisticView,
+  parseRelayAddresses,
+  standingRejections,
+  startingWith,
+  SyncEngine,
+  type EnrollOutcome,
+  type Rejection,
+  type RelayAddressRefusal,
+  type SyncStatus,
+} from '@contact-desk/sync';
 import { create } from 'zustand';
-import type { Platform } from '../platform/platform';
-import type { EnrollOutcome } from '../sync/enroll';
-import { LocalDb } from '../sync/local-db';
-import { localCheck, memoizedOptimisticView } from '../sync/optimistic-view';
-import { parseRelayAddresses, startingWith, type RelayAddressRefusal } from '../sync/relay-addresses';
-import { SyncEngine } from '../sync/sync-engine';
-import { INITIAL_SYNC_STATUS, standingRejections, type Rejection, type SyncStatus } from '../sync/sync-status';
+import type { NativeServices } from '../native/native-services';
 
 export type Phase = 'loading' | 'enroll' | 'ready';
 
@@ -60,7 +68,7 @@ export type EnrollFailure = RelayAddressRefusal | Extract<EnrollOutcome, { ok: f
 
 export interface DeskActions {
   /** Reads stored credentials and starts syncing, or asks to enroll. */
-  boot(profile: string, platform: Platform): Promise<void>;
+  boot(profile: string, native: NativeServices): Promise<void>;
   /** Enrolls with the relay's addresses as typed (separated by commas, spaces or new lines). */
   enroll(relayAddresses: string, code: string, deviceLabel: string): Promise<EnrollFailure | null>;
   /** Validates, checks locally against the state machine, then queues the mutation. */
@@ -97,7 +105,7 @@ function emptyDesk(): Pick<DeskState, 'view' | 'confirmed' | 'pendingIds' | 'pen
 }
 
 interface Runtime {
-  platform?: Platform;
+  native?: NativeServices;
   db?: LocalDb;
   engine?: SyncEngine;
   listeners: ((events: readonly DomainEvent[], live: boolean) => void)[];
@@ -141,7 +149,7 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
   const startEngine = async (profile: string, relayUrls: string[], token: string, pendingToken?: string, first?: string) => {
     const db = runtime.db ?? new LocalDb(profile);
     runtime.db = db;
-    const platform = runtime.platform;
+    const native = runtime.native;
     const engine = new SyncEngine({
       db,
       relayUrls: first ? startingWith(relayUrls, first) : relayUrls,
@@ -150,7 +158,7 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
       // A rotation's new token is stored (as pending) before the relay hears of it, and the token
       // in force replaces both once the relay's answer settles it: every start connects with what
       // the relay accepts, even after an answer lost on the way back.
-      storeTokens: platform && ((tokens) => platform.setCredentials(profile, { relayUrls, ...tokens })),
+      storeTokens: native && ((tokens) => native.setCredentials(profile, { relayUrls, ...tokens })),
     });
     runtime.engine = engine;
     const stored = await db.meta.get(REJECTIONS_KEY);
@@ -175,10 +183,10 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
     ...emptyDesk(),
     revision: 0,
 
-    async boot(profile, platform) {
-      runtime.platform = platform;
+    async boot(profile, native) {
+      runtime.native = native;
       set({ profile });
-      const credentials = await platform.getCredentials(profile);
+      const credentials = await native.getCredentials(profile);
       if (!credentials) {
         set({ phase: 'enroll' });
         return;
@@ -190,16 +198,16 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
       const addresses = parseRelayAddresses(relayAddresses);
       if (!addresses.ok) return addresses.refusal;
       const { profile } = get();
-      const platform = runtime.platform;
-      if (!platform) throw new Error('enroll() before boot(): no platform to enroll through');
-      const outcome = await platform.enroll(profile, { relayUrls: addresses.urls, code, deviceLabel });
+      const native = runtime.native;
+      if (!native) throw new Error('enroll() before boot(): no native services to enroll through');
+      const outcome = await native.enroll(profile, { relayUrls: addresses.urls, code, deviceLabel });
       if (!outcome.ok) return outcome.error;
       const db = new LocalDb(profile);
       runtime.db = db;
       await db.meta.put({ key: 'actor', value: outcome.actor });
       // The Electron page reaches the relay once loaded again, under a policy that names it, and boots with the stored credentials.
-      if (platform.reloadAfterEnrollment()) return null;
-      const credentials = await platform.getCredentials(profile);
+      if (native.reloadAfterEnrollment()) return null;
+      const credentials = await native.getCredentials(profile);
       if (!credentials) return { code: 'credentials_not_stored', message: 'Enrolled, but the credentials were not kept.' };
       // The addresses are kept in the order typed; this time the engine starts with the one that answered.
       await startEngine(profile, credentials.relayUrls, credentials.token, undefined, outcome.relayUrl);
@@ -233,7 +241,7 @@ export const useDesk = create<DeskState & DeskActions>()((set, get) => {
       await runtime.engine?.stop();
       runtime.engine = undefined;
       const { profile } = get();
-      await runtime.platform?.clearCredentials(profile);
+      await runtime.native?.clearCredentials(profile);
       if (runtime.db) {
         runtime.db.close();
         await runtime.db.delete();

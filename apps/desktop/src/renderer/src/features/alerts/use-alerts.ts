@@ -12,7 +12,7 @@ import {
 } from '@contact-desk/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Platform } from '../../platform/platform';
+import type { NativeServices } from '../../native/native-services';
 import { onDeskEvents, useDesk } from '../../state/desk-store';
 import { formatCountdown, formatTime } from '../common/format';
 import { useNoticeCentre } from './use-notice-centre';
@@ -42,8 +42,8 @@ export function needsMeCount(view: DomainState, actor: Actor | null): number {
  * Desktop notifications (new P0, deadline about to pass), the notification centre (missed
  * deadlines, escalations, messages given up) and the badge.
  */
-export function useAlerts(platform: Platform): void {
-  useNoticeCentre(platform);
+export function useAlerts(native: NativeServices): void {
+  useNoticeCentre(native);
   const { t, i18n } = useTranslation('alerts');
   const tRef = useRef(t);
   tRef.current = t;
@@ -65,7 +65,7 @@ export function useAlerts(platform: Platform): void {
           if (request.sla.label !== 'P0') continue;
           if (me && event.actor.userId === me.userId) continue;
           const tr = tRef.current;
-          void platform.notify(
+          void native.notify(
             tr('p0Title', { ref: request.ref }),
             tr('p0Body', {
               platform: state.platforms.get(request.platformId)?.name ?? request.platformId,
@@ -77,7 +77,7 @@ export function useAlerts(platform: Platform): void {
           );
         }
       }),
-    [platform],
+    [native],
   );
 
   // Deadlines within five minutes, once per request and step.
@@ -102,7 +102,7 @@ export function useAlerts(platform: Platform): void {
           const key = `${request.id}:${step}`;
           if (left <= 0 || left > WARN_BEFORE_MS || warned.current.has(key)) continue;
           warned.current.add(key);
-          void platform.notify(
+          void native.notify(
             tr(`deadlineTitle_${step}`, { ref: request.ref }),
             tr('deadlineBody', {
               platform: state.platforms.get(request.platformId)?.name ?? request.platformId,
@@ -117,10 +117,10 @@ export function useAlerts(platform: Platform): void {
     check();
     const id = setInterval(check, CHECK_EVERY_MS);
     return () => clearInterval(id);
-  }, [phase, platform, i18n]);
+  }, [phase, native, i18n]);
 
   // The badge: how many requests wait for me.
   useEffect(() => {
-    platform.setBadge(phase === 'ready' ? needsMeCount(view, actor) : 0);
-  }, [platform, view, actor, phase]);
+    native.setBadge(phase === 'ready' ? needsMeCount(view, actor) : 0);
+  }, [native, view, actor, phase]);
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Platform } from '../../platform/platform';
+import type { NativeServices } from '../../native/native-services';
 import { onDeskEvents, useDesk } from '../../state/desk-store';
 import { onNoticesAdded, useNotices } from './notice-store';
 import { noticeWords } from './notice-words';
@@ -13,7 +13,7 @@ const SHOWN_ONE_BY_ONE = 3;
  * in every applied event (live or pulled after a time offline), and shows each new notice as a
  * desktop notification that stays until the user dismisses it.
  */
-export function useNoticeCentre(platform: Platform): void {
+export function useNoticeCentre(native: NativeServices): void {
   const { t, i18n } = useTranslation('alerts');
   const words = useRef({ t, lang: i18n.language });
   words.current = { t, lang: i18n.language };
@@ -33,11 +33,11 @@ export function useNoticeCentre(platform: Platform): void {
         const newest = [...added].sort((a, b) => b.seq - a.seq);
         for (const notice of newest.slice(0, SHOWN_ONE_BY_ONE)) {
           const { title, body } = noticeWords(notice, tr, lang);
-          void platform.notify(title, body, true);
+          void native.notify(title, body, true);
         }
         const more = newest.length - SHOWN_ONE_BY_ONE;
-        if (more > 0) void platform.notify(tr('notice.moreTitle'), tr('notice.more', { count: more }), true);
+        if (more > 0) void native.notify(tr('notice.moreTitle'), tr('notice.more', { count: more }), true);
       }),
-    [platform],
+    [native],
   );
 }

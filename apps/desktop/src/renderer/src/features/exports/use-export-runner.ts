@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { usePlatform } from '../../app/platform-context';
+import { useNativeServices } from '../../app/native-services-context';
 
 export interface ExportFile {
   readonly name: string;
@@ -20,7 +20,7 @@ export interface ExportRunner {
  * progress), then saves it through the native dialog or a browser download.
  */
 export function useExportRunner(): ExportRunner {
-  const platform = usePlatform();
+  const native = useNativeServices();
   const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +33,7 @@ export function useExportRunner(): ExportRunner {
       setProgress(null);
       try {
         const file = await build((done, total) => setProgress(total > 0 ? done / total : null));
-        const ok = await platform.saveFile(file.name, file.mimeType, file.bytes);
+        const ok = await native.saveFile(file.name, file.mimeType, file.bytes);
         if (ok) setSaved(file.name);
       } catch (failure) {
         setError(failure instanceof Error ? failure.message : String(failure));
@@ -42,7 +42,7 @@ export function useExportRunner(): ExportRunner {
         setProgress(null);
       }
     },
-    [platform],
+    [native],
   );
   return { busy, progress, error, saved, run };
 }

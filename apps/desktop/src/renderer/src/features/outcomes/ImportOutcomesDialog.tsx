@@ -1,7 +1,7 @@
 import { ALLOWED_FROM, OUTCOME_IMPORT_LIMITS } from '@contact-desk/shared';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePlatform } from '../../app/platform-context';
+import { useNativeServices } from '../../app/native-services-context';
 import { useDesk } from '../../state/desk-store';
 import type { ActionJob } from '../queue/queue-actions';
 import { Dialog } from '../request/widgets';
@@ -31,7 +31,7 @@ export function ImportOutcomesDialog({
 }) {
   const { t, i18n } = useTranslation('outcomes');
   const language = i18n.language === 'en' ? 'en' : 'fr';
-  const platform = usePlatform();
+  const native = useNativeServices();
   const requests = useDesk((s) => s.view.requests);
   const relayNow = useDesk((s) => s.relayNow);
   const { stage, choose, confirm } = useOutcomeImport(platformId);
@@ -41,7 +41,7 @@ export function ImportOutcomesDialog({
       [...requests.values()].filter((request) => request.platformId === platformId && ALLOWED_FROM.answer.includes(request.status)).length,
     [requests, platformId],
   );
-  const save = (file: DownloadFile) => void platform.saveFile(file.name, file.mimeType, file.bytes);
+  const save = (file: DownloadFile) => void native.saveFile(file.name, file.mimeType, file.bytes);
   const apply = () => {
     const jobs = confirm();
     if (!jobs) return;

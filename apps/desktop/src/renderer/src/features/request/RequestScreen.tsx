@@ -2,7 +2,7 @@ import type { ProtocolError, Request, RequestStep } from '@contact-desk/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
-import type { Platform } from '../../platform/platform';
+import type { NativeServices } from '../../native/native-services';
 import { useDesk } from '../../state/desk-store';
 import { availableSteps, STEP_MUTATIONS } from './action-model';
 import { ActionPanel, RequestRefusals } from './ActionPanel';
@@ -20,7 +20,7 @@ import { useLastAction } from './use-last-action';
 import { useRequestEvents } from './use-request-events';
 import '../../styles/request.css';
 
-export function RequestScreen({ requestId }: { requestId: string; platform: Platform }) {
+export function RequestScreen({ requestId }: { requestId: string; native: NativeServices }) {
   const { t } = useTranslation('request');
   const request = useDesk((state) => state.view.requests.get(requestId));
   const go = useNavigation((state) => state.go);

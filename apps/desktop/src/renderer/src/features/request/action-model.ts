@@ -8,7 +8,7 @@ import {
   type RequestStep,
   type Role,
 } from '@contact-desk/shared';
-import type { Rejection } from '../../sync/sync-status';
+import type { Rejection } from '@contact-desk/sync';
 
 export const STEP_MUTATIONS: Record<RequestStep, MutationType> = {
   acknowledge: 'request.acknowledge',

@@ -11,7 +11,7 @@ import {
   type ProtocolError,
   type Request,
 } from '@contact-desk/shared';
-import { localCheck } from '../../sync/optimistic-view';
+import { localCheck } from '@contact-desk/sync';
 
 /** One level of a platform's escalation chain, as the request's screen shows it. */
 export interface ChainLevel {

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import type { Platform } from '../../platform/platform';
+import type { NativeServices } from '../../native/native-services';
 import { ShellHeader } from './ShellHeader';
 import { SyncBar } from './SyncBar';
 import '../../styles/shell.css';
 
 /** The frame of every screen once enrolled: header, the link to the relay, the screen itself. */
-export function AppShell({ children }: { platform: Platform; children: ReactNode }) {
+export function AppShell({ children }: { native: NativeServices; children: ReactNode }) {
   return (
     <div className="shell">
       <ShellHeader />

@@ -1,5 +1,4 @@
-import { relayHost } from '../../sync/relay-addresses';
-import type { SyncStatus } from '../../sync/sync-status';
+import { relayHost, type SyncStatus } from '@contact-desk/sync';
 
 export type SyncState = 'connecting' | 'reconnecting' | 'online' | 'offline' | 'revoked';
 

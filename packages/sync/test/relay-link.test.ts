@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { enrollWithAny, type EnrollOutcome } from '../../src/renderer/src/sync/enroll';
-import { CONNECT_TIMEOUT_MS, RelayLink, STABLE_AFTER_MS } from '../../src/renderer/src/sync/relay-link';
+import { enrollWithAny, type EnrollOutcome } from '../src/enrollment.js';
+import { CONNECT_TIMEOUT_MS, RelayLink, STABLE_AFTER_MS } from '../src/relay-link.js';
 
 const A = 'https://relay-a.interieur.gouv.fr';
 const B = 'https://relay-b.interieur.gouv.fr';

@@ -1,6 +1,6 @@
 import { actorOf, emptyState, newId, parseMutation, reduce, type DomainEvent, type Mutation, type User } from '@contact-desk/shared';
 import { describe, expect, it } from 'vitest';
-import { memoizedOptimisticView } from '../../src/renderer/src/sync/optimistic-view';
+import { memoizedOptimisticView } from '../src/optimistic-view.js';
 
 const NOW = Date.UTC(2026, 10, 23, 10, 0);
 const user: User = {

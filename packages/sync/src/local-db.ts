@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import { Dexie, type EntityTable } from 'dexie';
 import type { Comment, DomainEvent, Mutation, Request } from '@contact-desk/shared';
 
 /** An event of the log as kept on the device, indexed by the request it concerns. */

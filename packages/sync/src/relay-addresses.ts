@@ -1,6 +1,5 @@
-import { MAX_RELAY_ADDRESSES } from '../../../ipc/contract';
-
-export { MAX_RELAY_ADDRESSES };
+/** Most relay addresses a device keeps (the nodes of one relay, or one load-balanced address). */
+export const MAX_RELAY_ADDRESSES = 8;
 
 /** Hosts whose traffic never leaves the machine: a relay there may speak plain HTTP. */
 const LOOPBACK_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/i;

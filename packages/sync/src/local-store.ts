@@ -14,7 +14,7 @@ import {
   type User,
   type Viewer,
 } from '@contact-desk/shared';
-import { requestIdOf, type LocalDb, type StoredEntity } from './local-db';
+import { requestIdOf, type LocalDb, type StoredEntity } from './local-db.js';
 
 export interface LoadedState {
   readonly state: DomainState;

@@ -7,7 +7,7 @@ import {
   RECONNECT_BACKOFF,
   relayHost,
   startingWith,
-} from '../../src/renderer/src/sync/relay-addresses';
+} from '../src/relay-addresses.js';
 
 const A = 'https://relay-a.interieur.gouv.fr';
 const B = 'https://relay-b.interieur.gouv.fr';

@@ -1,8 +1,8 @@
 import type { DesktopApi } from '../../../ipc/contract';
-import type { Platform } from './platform';
+import type { NativeServices } from './native-services';
 
 /** The Electron app: every native service goes through the preload bridge. */
-export function createElectronPlatform(api: DesktopApi, reload: () => void = () => window.location.reload()): Platform {
+export function createElectronServices(api: DesktopApi, reload: () => void = () => window.location.reload()): NativeServices {
   return {
     kind: 'electron',
     // The native dialog infers the type from the file name; the MIME type only matters in browsers.

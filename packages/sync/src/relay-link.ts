@@ -1,5 +1,5 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import { nextAttempt, RECONNECT_BACKOFF, type Backoff } from './relay-addresses';
+import { nextAttempt, RECONNECT_BACKOFF, type Backoff } from './relay-addresses.js';
 
 /** How long a connection attempt may take before the address is given up for the next one. */
 export const CONNECT_TIMEOUT_MS = 5_000;

@@ -1,7 +1,7 @@
 import { refusal, type DomainEvent } from '@contact-desk/shared';
 import { describe, expect, it } from 'vitest';
-import { requestIdOfMutation, standingRejections, type Rejection } from '../../src/renderer/src/sync/sync-status';
-import { createRequest, queued, seeded, T0, uuid } from '../support/desk';
+import { requestIdOfMutation, standingRejections, type Rejection } from '../src/sync-status.js';
+import { createRequest, queued, seeded, T0, uuid } from './support/desk.js';
 
 describe('a refusal attached to its request', () => {
   it('reads the request from the refused mutation’s arguments; none for changes about no request', () => {

@@ -4,7 +4,7 @@ import type { EnrollmentAnswer, EnrollRequest, StoredCredentials } from '../../.
  * The native services the UI may use, whatever it runs in: the Electron app (through the
  * preload bridge) or a plain browser (the web client, and what the end-to-end tests drive).
  */
-export interface Platform {
+export interface NativeServices {
   readonly kind: 'electron' | 'web';
   /** Saves bytes to a file the user picks (native dialog) or downloads them (browser). */
   saveFile(suggestedName: string, mimeType: string, data: Uint8Array): Promise<boolean>;

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
-import { enrollWithAny } from '../sync/enroll';
-import type { Platform, StoredCredentials } from './platform';
+import { enrollWithAny } from '@contact-desk/sync';
+import type { NativeServices, StoredCredentials } from './native-services';
 
 /** A profile's stored credentials. Rows written before devices kept a list name one `relayUrl` instead. */
 interface CredentialRow extends Omit<StoredCredentials, 'relayUrls'> {
@@ -56,14 +56,14 @@ export function notificationPermissionOnce(ask: NotificationPermissionAsk): () =
   };
 }
 
-export function createWebPlatform(database: CredentialDatabase = new CredentialDatabase()): Platform {
+export function createWebServices(database: CredentialDatabase = new CredentialDatabase()): NativeServices {
   const notificationsAllowed = notificationPermissionOnce(async () => {
     if (typeof Notification === 'undefined') return 'denied';
     if (Notification.permission !== 'default') return Notification.permission;
     return Notification.requestPermission();
   });
 
-  const platform: Platform = {
+  const services: NativeServices = {
     kind: 'web',
     async saveFile(suggestedName, mimeType, data) {
       downloadFile(document, suggestedName, mimeType, data);
@@ -113,7 +113,7 @@ export function createWebPlatform(database: CredentialDatabase = new CredentialD
       const answer = await enrollWithAny(relayUrls, code, deviceLabel);
       if (!answer.ok) return { ok: false, error: answer.error };
       try {
-        await platform.setCredentials(profile, { relayUrls, token: answer.token });
+        await services.setCredentials(profile, { relayUrls, token: answer.token });
       } catch (error) {
         const message = `Enrolled, but the credentials cannot be kept: ${error instanceof Error ? error.message : String(error)}`;
         return { ok: false, error: { code: 'credentials_not_stored', message } };
@@ -123,5 +123,5 @@ export function createWebPlatform(database: CredentialDatabase = new CredentialD
     // The web client's page policy names relay protocols, not hosts: an enrolled relay is reachable at once.
     reloadAfterEnrollment: () => false,
   };
-  return platform;
+  return services;
 }
