@@ -1,14 +1,13 @@
 /**
  * The relay with outreach on — e-mail through an SMTP server, three webhooks (the platform's case
  * tool, the ministry's, a PagerDuty service) — against the same relay with it off, in the same run.
- * The two are measured in turns (off, on, off, on) and each keeps its better round, so a burst of
+ * The two are measured in turns (off, on, then on, off) and each keeps its better round, so a burst of
  * noise on this shared machine does not land on one side only. Then a webhook that follows every
  * comment is added: every mutation of the load is then delivered, and the bench reports how fast
  * the sender drains what the load queued.
  */
 import { newId, WEBHOOK_TOPICS } from '@contact-desk/shared';
 import { fork } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { perform } from '../src/cli/admin-actions.js';
 import { databaseFile } from '../src/config.js';
@@ -17,8 +16,9 @@ import { DEFAULT_OUTREACH } from '../src/outreach/outreach-config.js';
 import { SqliteStorage } from '../src/storage/sqlite-storage.js';
 import { log, runLoad } from './load.js';
 import type { SinkCounts } from './outreach-sinks.js';
-import { loadOf, PLATFORM, rttOf, setUpRelay, type RelaySetup } from './relay-setup.js';
+import { loadOf, PLATFORM, rttOf, tearDown, setUpRelay, type RelaySetup } from './relay-setup.js';
 import type { LatencyResult, ThroughputResult } from './tasks.js';
+import { bestInTurns, faster, lowerP99 } from './turns.js';
 
 const ROUNDS = 2;
 const DRAIN_LIMIT_MS = 120_000;
@@ -58,9 +58,6 @@ async function startSinks(): Promise<Sinks> {
 async function webhook(core: RelayCore, fields: Record<string, unknown>): Promise<void> {
   await perform(core, 'webhook.create', { webhookId: newId(), ...fields });
 }
-
-const better = <T extends ThroughputResult>(a: T, b: T) => (b.perSecond > a.perSecond ? b : a);
-const lower = (a: LatencyResult, b: LatencyResult) => (b.p99 < a.p99 ? b : a);
 
 /** Waits until the relay's outbox has nothing pending, or the limit passes; counts what arrived meanwhile. */
 async function drained(setup: RelaySetup, sinks: Sinks, from: number): Promise<{ delivered: number; ms: number }> {
@@ -104,16 +101,9 @@ export async function measureOutreach(off: RelaySetup): Promise<OutreachFigures>
   try {
     const load = (setup: RelaySetup) => runLoad<ThroughputResult>(loadOf(setup));
     const rtt = (setup: RelaySetup) => runLoad<LatencyResult>(rttOf(setup));
-    let offBest = await load(off);
-    let onBest = await load(on);
-    let rttOff = await rtt(off);
-    let rttOn = await rtt(on);
-    for (let round = 1; round < ROUNDS; round += 1) {
-      offBest = better(offBest, await load(off));
-      onBest = better(onBest, await load(on));
-      rttOff = lower(rttOff, await rtt(off));
-      rttOn = lower(rttOn, await rtt(on));
-    }
+    const throughput = await bestInTurns(ROUNDS, { off: () => load(off), on: () => load(on) }, faster);
+    const acks = await bestInTurns(ROUNDS, { off: () => rtt(off), on: () => rtt(on) }, lowerP99);
+    const [offBest, onBest, rttOff, rttOn] = [throughput.off, throughput.on, acks.off, acks.on];
     log(
       `outreach: off ${Math.round(offBest.perSecond)}/s, on ${Math.round(onBest.perSecond)}/s; ack p99 off ${rttOff.p99.toFixed(2)} ms, on ${rttOn.p99.toFixed(2)} ms`,
     );
@@ -127,7 +117,6 @@ export async function measureOutreach(off: RelaySetup): Promise<OutreachFigures>
     return { off: offBest, on: onBest, rttOff, rttOn, following, delivered: drain.delivered, drainMs: drain.ms };
   } finally {
     sinks.close();
-    await on.relay.close();
-    rmSync(on.dataDir, { recursive: true, force: true });
+    await tearDown(on);
   }
 }

@@ -22,13 +22,12 @@
  * database costs (ratio to 1 node).
  */
 import { fork } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LocalPostgres } from '../src/storage/pg/local-postgres.js';
 import { openPgStorage } from '../src/storage/pg/pg-storage.js';
 import type { Storage } from '../src/storage/storage.js';
 import { log, runLoad } from './load.js';
-import { loadOf, rttOf, setUpRelay, startBenchRelay, type RelaySetup } from './relay-setup.js';
+import { loadOf, rttOf, startBenchRelay, withRelay, type RelaySetup } from './relay-setup.js';
 import { fmtMs, fmtRate, type Row } from './report.js';
 import type { LatencyResult, ThroughputResult } from './tasks.js';
 
@@ -83,13 +82,7 @@ async function measure(label: string, url: string, setup: RelaySetup, count: Wri
 async function onOneNode(server: LocalPostgres, notes: string[]): Promise<PgFigures> {
   const count = new WriteCount();
   const storage = count.watch(await openPgStorage(await server.createDatabase('bench_one_node')));
-  const setup = await setUpRelay({ storage, liaisons: 0 });
-  try {
-    return await measure('PostgreSQL, 1 node', setup.relay.url, setup, count, notes);
-  } finally {
-    await setup.relay.close();
-    rmSync(setup.dataDir, { recursive: true, force: true });
-  }
+  return withRelay({ storage, liaisons: 0 }, (setup) => measure('PostgreSQL, 1 node', setup.relay.url, setup, count, notes));
 }
 
 /** The balancer's process, spreading connections over `ports`; resolves once it listens. */
@@ -107,8 +100,7 @@ async function startBalancer(ports: readonly number[]): Promise<{ readonly url: 
 async function onTwoNodes(server: LocalPostgres, notes: string[]): Promise<PgFigures> {
   const url = await server.createDatabase('bench_two_nodes');
   const count = new WriteCount();
-  const a = await setUpRelay({ storage: count.watch(await openPgStorage(url)), liaisons: 0 });
-  try {
+  return withRelay({ storage: count.watch(await openPgStorage(url)), liaisons: 0 }, async (a) => {
     const b = await startBenchRelay(a.dataDir, { storage: count.watch(await openPgStorage(url)) });
     try {
       const balancer = await startBalancer([a.relay.port, b.port]);
@@ -120,10 +112,7 @@ async function onTwoNodes(server: LocalPostgres, notes: string[]): Promise<PgFig
     } finally {
       await b.close();
     }
-  } finally {
-    await a.relay.close();
-    rmSync(a.dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 function rowsOf(sqlite: SqliteFigures, one: PgFigures, two: PgFigures): Row[] {

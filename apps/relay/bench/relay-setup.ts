@@ -1,5 +1,5 @@
 import { newId } from '@contact-desk/shared';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { perform } from '../src/cli/admin-actions.js';
@@ -104,6 +104,22 @@ export async function setUpRelay(options: RelayOptions = {}): Promise<RelaySetup
     ),
   );
   return { relay, dataDir, operatorTokens, liaisonTokens, requestIds };
+}
+
+/** Stops a relay set up by `setUpRelay` and removes its data folder. */
+export async function tearDown(setup: RelaySetup): Promise<void> {
+  await setup.relay.close();
+  rmSync(setup.dataDir, { recursive: true, force: true });
+}
+
+/** A relay set up with `options` for `work`, torn down afterwards whatever happens. */
+export async function withRelay<T>(options: RelayOptions, work: (setup: RelaySetup) => Promise<T>): Promise<T> {
+  const setup = await setUpRelay(options);
+  try {
+    return await work(setup);
+  } finally {
+    await tearDown(setup);
+  }
 }
 
 /** Figure 1's load, 1 mutation per push, from the operators set up on `setup`, through `url` (its node's own, or a balancer's). */

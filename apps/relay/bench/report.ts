@@ -25,7 +25,7 @@ export function printTable(rows: readonly Row[], notes: readonly string[]): void
         row.baseline,
         `${row.ratio.toFixed(2)}x`,
         row.target,
-        row.pass === null ? '' : row.pass ? 'ok' : 'MISSED',
+        row.pass === null ? '' : row.pass ? 'meets' : 'MISSES',
       ]),
     ]),
   );

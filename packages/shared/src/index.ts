@@ -24,6 +24,7 @@ export { itemIdFor, sideOf } from './logic/decide-request.js';
 export { apiKeyPrefix } from './logic/decide-integration.js';
 export * from './logic/decision.js';
 export * from './logic/draft.js';
+export * from './logic/entities.js';
 export * from './logic/evolve.js';
 export * from './logic/permissions.js';
 export * from './logic/request-machine.js';

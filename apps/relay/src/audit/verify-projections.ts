@@ -1,4 +1,4 @@
-import { canonicalJson, type DomainState } from '@contact-desk/shared';
+import { canonicalJson, COLLECTION_NAMES, type CollectionName, type DomainState } from '@contact-desk/shared';
 import { foldLog, withAuditedStore, type AuditedStore } from './folded-log.js';
 
 export interface ProjectionReport {
@@ -11,18 +11,8 @@ export interface ProjectionReport {
 
 const SHOWN = 20;
 
-type Collection = Exclude<keyof DomainState, 'lastSeq' | 'policy'>;
-const COLLECTIONS: readonly Collection[] = [
-  'platforms',
-  'users',
-  'devices',
-  'requests',
-  'comments',
-  'refCounters',
-  'meetingRecords',
-  'integrations',
-  'campaigns',
-];
+/** Every entity collection, and the request counters. */
+const COLLECTIONS: readonly (CollectionName | 'refCounters')[] = [...COLLECTION_NAMES, 'refCounters'];
 
 /**
  * Folds the whole log from scratch and compares the result with the stored projections (the

@@ -1,6 +1,5 @@
 import {
   actorOf,
-  LIMITS,
   protocolError,
   type DomainState,
   type LogPosition,
@@ -15,34 +14,22 @@ import {
 } from '@contact-desk/shared';
 import { hashSecret } from '../auth/secrets.js';
 import type { Logger } from '../logger.js';
-import { NO_METRICS, type CommitMetrics, type MutationOutcome } from '../monitoring/relay-metrics.js';
+import { NO_METRICS, type CommitMetrics } from '../monitoring/relay-metrics.js';
 import type { AttemptOutcome } from '../outreach/attempts.js';
 import type { Outbox, SoonStep } from '../outreach/outbox.js';
 import type { SecretSealer } from '../outreach/secret-box.js';
 import { storeFault } from '../storage/store-fault.js';
-import type { DeviceCredential, Storage, StoredSnapshot, WriteContext } from '../storage/storage.js';
+import type { DeviceCredential, Storage, StoredSnapshot } from '../storage/storage.js';
 import { BatchBuilder } from './batch-builder.js';
+import { adminSession } from './admin-session.js';
 import type { Clock } from './clock.js';
-import { handleDeadlines, handleEnroll, handleMutation, handleReceipt, lookupsOf } from './job-handlers.js';
+import { CommitListeners, type Committed } from './commit-listeners.js';
+import { JobAnswers } from './job-answers.js';
+import { lookupsOf } from './job-handlers.js';
 import type { Job, MissedDeadline } from './jobs.js';
+import { cursorAhead, readLogPage } from './log-page.js';
 import { RelayState } from './relay-state.js';
 import type { Session } from './session.js';
-
-/** What a committed batch changed, for the live fan-out and for disconnecting revoked devices. */
-export interface Committed {
-  readonly events: readonly LoggedEvent[];
-  /** The log's head after the commit. */
-  readonly head: LogPosition;
-  readonly revokedUsers: readonly string[];
-  readonly revokedDevices: readonly string[];
-}
-
-const STORAGE_FAILED = protocolError(
-  'storage_unavailable',
-  'The relay could not store this change; nothing was recorded. Send it again later.',
-);
-
-const READ_FAILED = protocolError('storage_unavailable', 'The relay could not read this part of its log. Try again later.');
 
 const CREDENTIALS_UNREADABLE = protocolError(
   'storage_unavailable',
@@ -60,10 +47,6 @@ export interface CoreOutreach {
 const EVERYTHING: Viewer = { role: 'system', platformId: null };
 const CATCH_UP_PAGE = 1_000;
 
-/** A receipt the store refused is tried again this often, this many times (ten minutes). */
-const RECEIPT_RETRY_MS = 1_000;
-const RECEIPT_RETRIES = 600;
-
 /**
  * The record: validates nothing itself (callers parse), decides, orders, timestamps and stores.
  * Work is queued and written by group commit: everything that arrives while a batch is being
@@ -79,9 +62,8 @@ export class RelayCore {
   private serial: Promise<void> = Promise.resolve();
   private readonly stopFollowing: (() => void) | undefined;
   private catchingUp: Promise<void> | undefined;
-  private readonly listeners = new Set<(committed: Committed) => void>();
-  /** Failed attempts of receipts a failed commit dropped, by request. */
-  private readonly receiptRetries = new Map<string, number>();
+  private readonly listeners: CommitListeners;
+  private readonly answers: JobAnswers;
 
   private constructor(
     private readonly storage: Storage,
@@ -94,6 +76,8 @@ export class RelayCore {
     this.state = new RelayState(snapshot.state);
     this.head = snapshot.head;
     this.lastServerTime = snapshot.lastServerTime;
+    this.listeners = new CommitListeners(log);
+    this.answers = new JobAnswers(this.state, outreach, metrics, (job) => this.enqueue(job));
     this.stopFollowing = storage.coordination?.onAppended((seq) => {
       if (seq > this.head.seq) void this.catchUp();
     });
@@ -142,8 +126,7 @@ export class RelayCore {
   }
 
   onCommitted(listener: (committed: Committed) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** The session of a device token, or why it is refused. */
@@ -167,26 +150,9 @@ export class RelayCore {
     return { user, device, actor: actorOf(user, device.id) };
   }
 
-  /**
-   * The local administrator's session (the relay CLI, run by whoever holds the data file): acts
-   * with the prefect's rights, recorded in the log under its own name.
-   */
+  /** The local administrator's session (the relay CLI), with the prefect's rights. */
   adminSession(): Session {
-    const user = {
-      id: 'relay-admin',
-      name: 'Relay administrator (CLI)',
-      email: null,
-      role: 'prefect' as const,
-      platformId: null,
-      team: null,
-      createdAt: 0,
-      revokedAt: null,
-    };
-    return {
-      user,
-      device: { id: 'cli', userId: user.id, label: 'relay CLI', enrolledAt: 0, revokedAt: null },
-      actor: { ...actorOf(user, null) },
-    };
+    return adminSession();
   }
 
   submit(session: Session, mutations: readonly Mutation[]): Promise<MutationResult[]> {
@@ -224,43 +190,10 @@ export class RelayCore {
   async pull(viewer: Viewer, afterSeq: number, limit: number, afterHash?: string): Promise<PullResponse> {
     // A device that moved from another relay node may be ahead of this one's copy.
     if (afterSeq > this.head.seq) await this.catchUp();
-    if (afterSeq > this.head.seq) {
-      return {
-        ok: false,
-        error: protocolError('conflict', 'Your cursor is ahead of the relay log: resynchronise from 0.', {
-          headSeq: this.head.seq,
-        }),
-      };
-    }
+    if (afterSeq > this.head.seq) return cursorAhead(this.head.seq);
     // Taken before the reads: a commit landing while they wait is not in them, so the page may
     // not claim to reach it (the device would skip its events when they come live).
-    const head = this.head;
-    let hashThere: string | undefined;
-    let rows: LoggedEvent[];
-    const capped = Math.min(Math.max(1, limit), LIMITS.pullPageMax);
-    try {
-      hashThere = afterHash !== undefined && afterSeq > 0 ? await this.storage.hashAt(afterSeq) : afterHash;
-      rows = await this.storage.eventsAfter(viewer, afterSeq, capped + 1);
-    } catch (error) {
-      // A failing disk or a damaged page: refuse this page, keep serving everything else.
-      this.log.error({ err: error, afterSeq }, 'reading the log failed');
-      return { ok: false, error: READ_FAILED };
-    }
-    if (hashThere !== afterHash) {
-      return {
-        ok: false,
-        error: protocolError('conflict', 'Your copy is not from this relay log (it was restored or replaced): resynchronise from 0.', {
-          headSeq: this.head.seq,
-          diverged: true,
-        }),
-      };
-    }
-    const hasMore = rows.length > capped;
-    const events = hasMore ? rows.slice(0, capped) : rows;
-    const last = events.at(-1);
-    // The page may reach past that head (another node wrote since): it ends at its last event then.
-    const upTo = last && (hasMore || last.seq > head.seq) ? { seq: last.seq, hash: last.hash } : head;
-    return { ok: true, events, upToSeq: upTo.seq, upToHash: upTo.hash, hasMore };
+    return readLogPage(this.storage, this.log, viewer, { afterSeq, afterHash }, limit, this.head, () => this.head.seq);
   }
 
   /** Writes whatever is queued now and resolves once it is written (tests and shutdown). */
@@ -326,14 +259,14 @@ export class RelayCore {
       written = await this.storage.write(lookupsOf(jobs, this.head.seq), (context) => {
         if (context.missed.length > 0) this.absorbMissed(context.missed);
         const batch = new BatchBuilder(this.state, this.head, this.serverTime());
-        const answers = jobs.map((job) => this.handle(batch, job, context));
+        const answers = jobs.map((job) => this.answers.decide(batch, job, context));
         this.outreach.outbox?.planCommit(batch, this.state);
         return { batch: batch.isEmpty ? null : batch.toCommit(), value: { batch, answers, missed: context.missed } };
       });
     } catch (error) {
       this.log.error({ err: error, jobs: jobs.length }, 'commit failed; nothing of this batch was recorded');
       this.metrics.commitFailed(storeFault(error));
-      for (const job of jobs) this.fail(job);
+      for (const job of jobs) this.answers.fail(job);
       return;
     }
     const { batch, answers } = written;
@@ -346,7 +279,6 @@ export class RelayCore {
     this.state.absorb(batch.draft.writes(), batch.lastSeq);
     this.outreach.outbox?.committed(batch);
     for (const answer of answers) answer();
-    for (const job of jobs) if (job.kind === 'receipt') this.receiptRetries.delete(job.requestId);
     this.announce(batch.events, batch.revokedUsers, batch.revokedDevices);
   }
 
@@ -366,90 +298,6 @@ export class RelayCore {
   }
 
   private announce(events: readonly LoggedEvent[], revokedUsers: readonly string[], revokedDevices: readonly string[]): void {
-    if (events.length === 0) return;
-    const committed: Committed = { events, head: this.head, revokedUsers, revokedDevices };
-    for (const listener of this.listeners) {
-      try {
-        listener(committed);
-      } catch (error) {
-        this.log.error({ err: error }, 'commit listener failed');
-      }
-    }
-  }
-
-  /** Adds a job's work to the batch; returns how to answer it once the batch is committed. */
-  private handle(batch: BatchBuilder, job: Job, context: WriteContext): () => void {
-    switch (job.kind) {
-      case 'mutations': {
-        const outcomes: MutationOutcome[] = [];
-        const results = job.mutations.map((mutation) => {
-          // A re-sent id is answered with the very result object stored for it.
-          const stored = batch.mutationResults.get(mutation.mutationId) ?? context.mutationResults.get(mutation.mutationId);
-          const result = handleMutation(batch, context, job.session, mutation, this.outreach.secrets);
-          outcomes.push(result === stored?.result ? 'replayed' : result.status === 'accepted' ? 'accepted' : result.error.code);
-          return result;
-        });
-        return () => {
-          job.mutations.forEach((mutation, i) => this.metrics.mutationAnswered(mutation.type, outcomes[i] ?? 'internal'));
-          job.done(results);
-        };
-      }
-      case 'deadlines': {
-        const missed = handleDeadlines(batch, job.requestIds);
-        return () => job.done(missed);
-      }
-      case 'receipt':
-        handleReceipt(batch, job.requestId, job.deviceId);
-        return () => job.done();
-      case 'deadlinesSoon':
-        this.outreach.outbox?.planSoon(batch, job.steps, this.state);
-        return () => job.done();
-      case 'attempts':
-        this.outreach.outbox?.recordAttempts(batch, job.outcomes);
-        return () => job.done(true);
-      case 'enroll': {
-        const response = handleEnroll(batch, context, job.code, job.deviceLabel);
-        return () => job.done(response);
-      }
-    }
-  }
-
-  private fail(job: Job): void {
-    switch (job.kind) {
-      case 'mutations':
-        for (const mutation of job.mutations) this.metrics.mutationAnswered(mutation.type, STORAGE_FAILED.code);
-        job.done(
-          job.mutations.map((mutation) => ({
-            mutationId: mutation.mutationId,
-            status: 'rejected',
-            error: STORAGE_FAILED,
-          })),
-        );
-        break;
-      case 'deadlines':
-        job.done([]);
-        break;
-      case 'enroll':
-        job.done({ ok: false, error: STORAGE_FAILED });
-        break;
-      case 'attempts':
-        job.done(false);
-        break;
-      case 'receipt': {
-        // The device has the request and its receipt starts the action deadline: record it as
-        // soon as the store takes writes again, not only at the liaison's next step.
-        const attempts = (this.receiptRetries.get(job.requestId) ?? 0) + 1;
-        if (attempts > RECEIPT_RETRIES) {
-          this.receiptRetries.delete(job.requestId);
-          job.done();
-          break;
-        }
-        this.receiptRetries.set(job.requestId, attempts);
-        setTimeout(() => this.enqueue(job), RECEIPT_RETRY_MS).unref();
-        break;
-      }
-      default:
-        job.done();
-    }
+    this.listeners.announce({ events, head: this.head, revokedUsers, revokedDevices });
   }
 }

@@ -1,25 +1,10 @@
 import Database from 'better-sqlite3';
-import {
-  DEFAULT_POLICY,
-  type Comment,
-  type Device,
-  type DomainState,
-  type EntityWrite,
-  type Campaign,
-  type Integration,
-  type LogPosition,
-  type LoggedEvent,
-  type MeetingRecord,
-  type Platform,
-  type PriorityPolicy,
-  type Request,
-  type User,
-  type Viewer,
-} from '@contact-desk/shared';
+import type { DomainState, LogPosition, LoggedEvent, Viewer } from '@contact-desk/shared';
 import { mutationColumns } from './commit-rows.js';
 import { SqliteEventLog } from './sqlite-event-log.js';
 import { migrate } from './sqlite-migrations.js';
 import { SqliteOutbox } from './sqlite-outbox.js';
+import { SqliteProjections } from './sqlite-projections.js';
 import type {
   BuiltWrite,
   CommitBatch,
@@ -35,10 +20,6 @@ import type {
 
 /** Thrown inside the probe's transaction so that better-sqlite3 rolls it back. */
 const PROBE_ROLLBACK = Symbol('readiness probe rollback');
-
-function docs<T>(rows: readonly { doc: string }[]): T[] {
-  return rows.map((row) => JSON.parse(row.doc) as T);
-}
 
 export interface SqliteOptions {
   /** `FULL` (default) survives power loss; `NORMAL` survives a process crash only. */
@@ -59,6 +40,7 @@ export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly statements;
   private readonly log: SqliteEventLog;
+  private readonly projections: SqliteProjections;
   private outboxTables: SqliteOutbox | undefined;
 
   constructor(file: string, options: SqliteOptions = {}) {
@@ -71,6 +53,7 @@ export class SqliteStorage implements Storage {
     }
     const db = this.db;
     this.log = new SqliteEventLog(db);
+    this.projections = new SqliteProjections(db);
     this.statements = {
       insertMutation: db.prepare(
         `INSERT INTO mutations (mutation_id, user_id, received_at, status, result, request_hash)
@@ -79,38 +62,6 @@ export class SqliteStorage implements Storage {
       mutation: db.prepare('SELECT user_id, result, request_hash FROM mutations WHERE mutation_id = ?'),
       insertApiKey: db.prepare('INSERT INTO api_keys (api_key_id, key_hash) VALUES (?, ?)'),
       apiKeyHash: db.prepare('SELECT key_hash FROM api_keys WHERE api_key_id = ?'),
-      upsertRequest: db.prepare(
-        `INSERT INTO requests (id, ref, platform_id, status, priority, created_at, received_at, ack_at, answered_at, updated_at, doc)
-         VALUES (@id, @ref, @platformId, @status, @priority, @createdAt, @receivedAt, @ackAt, @answeredAt, @updatedAt, @doc)
-         ON CONFLICT (id) DO UPDATE SET status = excluded.status, received_at = excluded.received_at,
-           ack_at = excluded.ack_at, answered_at = excluded.answered_at, updated_at = excluded.updated_at, doc = excluded.doc`,
-      ),
-      upsertComment: db.prepare(
-        `INSERT INTO comments (id, request_id, created_at, doc) VALUES (?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
-      ),
-      upsertPlatform: db.prepare('INSERT INTO platforms (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc'),
-      upsertUser: db.prepare(
-        `INSERT INTO users (id, role, platform_id, doc) VALUES (?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET role = excluded.role, platform_id = excluded.platform_id, doc = excluded.doc`,
-      ),
-      upsertDevice: db.prepare('INSERT INTO devices (id, user_id, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc'),
-      upsertMeetingRecord: db.prepare(
-        `INSERT INTO meeting_records (id, type, meeting_id, doc) VALUES (?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
-      ),
-      deleteMeetingRecord: db.prepare('DELETE FROM meeting_records WHERE id = ?'),
-      upsertIntegration: db.prepare(
-        `INSERT INTO integrations (id, type, platform_id, doc) VALUES (?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
-      ),
-      upsertCampaign: db.prepare(
-        'INSERT INTO campaigns (id, status, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = excluded.status, doc = excluded.doc',
-      ),
-      upsertCounter: db.prepare(
-        'INSERT INTO ref_counters (year, counter) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET counter = excluded.counter',
-      ),
-      upsertMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
       insertCode: db.prepare('INSERT INTO enrollment_codes (code_hash, user_id, expires_at) VALUES (?, ?, ?)'),
       useCode: db.prepare('UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL'),
       code: db.prepare('SELECT user_id, expires_at, used_at FROM enrollment_codes WHERE code_hash = ?'),
@@ -137,26 +88,7 @@ export class SqliteStorage implements Storage {
 
   /** The folded projections, read at once. */
   loadStateNow(): DomainState {
-    const all = (table: string) => this.db.prepare(`SELECT doc FROM ${table}`).all() as { doc: string }[];
-    const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((item) => [item.id, item]));
-    const policyRow = this.db.prepare("SELECT value FROM meta WHERE key = 'policy'").get() as { value: string } | undefined;
-    const counters = this.db.prepare('SELECT year, counter FROM ref_counters').all() as {
-      year: number;
-      counter: number;
-    }[];
-    return {
-      lastSeq: this.log.head().seq,
-      policy: policyRow ? (JSON.parse(policyRow.value) as PriorityPolicy) : DEFAULT_POLICY,
-      platforms: byId(docs<Platform>(all('platforms'))),
-      users: byId(docs<User>(all('users'))),
-      devices: byId(docs<Device>(all('devices'))),
-      requests: byId(docs<Request>(all('requests'))),
-      comments: byId(docs<Comment>(all('comments'))),
-      refCounters: new Map(counters.map((row) => [row.year, row.counter])),
-      meetingRecords: byId(docs<MeetingRecord>(all('meeting_records'))),
-      integrations: byId(docs<Integration>(all('integrations'))),
-      campaigns: byId(docs<Campaign>(all('campaigns'))),
-    };
+    return { ...this.projections.load(), lastSeq: this.log.head().seq };
   }
 
   async hashAt(seq: number): Promise<string | undefined> {
@@ -186,33 +118,36 @@ export class SqliteStorage implements Storage {
         if (code) enrollmentCodes.set(codeHash, code);
       }
       const built = build({ head, missed, mutationResults, enrollmentCodes });
-      if (built.batch) this.commitNow(built.batch, head);
+      if (built.batch) this.writeBatch(built.batch, head);
       return built.value;
     })();
   }
 
   /** Writes a whole batch in one transaction, at once; throws (and writes nothing) on failure. */
-  commitNow(batch: CommitBatch, head: LogPosition = this.log.head()): void {
+  commitNow(batch: CommitBatch): void {
+    this.db.transaction(() => this.writeBatch(batch, this.log.head()))();
+  }
+
+  /** A batch's rows, inside the caller's transaction (one per group commit, no nested savepoint). */
+  private writeBatch(batch: CommitBatch, head: LogPosition): void {
     const first = batch.events[0];
     if (first && (first.seq !== head.seq + 1 || first.prevHash !== head.hash)) {
       throw new Error(`batch starts at seq ${first.seq}, the log's head is ${head.seq}`);
     }
-    this.db.transaction(() => {
-      for (const event of batch.events) this.log.insert(event);
-      for (const write of batch.writes) this.project(write);
-      for (const [mutationId, stored] of batch.mutationResults) {
-        this.statements.insertMutation.run(mutationColumns(mutationId, stored));
-      }
-      for (const key of batch.apiKeys) this.statements.insertApiKey.run(key.apiKeyId, key.keyHash);
-      for (const code of batch.enrollmentCodes) this.statements.insertCode.run(code.codeHash, code.userId, code.expiresAt);
-      for (const used of batch.usedEnrollmentCodes) {
-        const changed = this.statements.useCode.run(used.usedAt, used.codeHash).changes;
-        if (changed !== 1) throw new Error('enrollment code already used');
-      }
-      for (const token of batch.deviceTokens) this.statements.insertToken.run(token.tokenHash, token.deviceId);
-      this.cancelSupersededCodes(batch);
-      if (batch.outbox) this.outbox().write(batch.outbox);
-    })();
+    for (const event of batch.events) this.log.insert(event);
+    this.projections.write(batch.writes);
+    for (const [mutationId, stored] of batch.mutationResults) {
+      this.statements.insertMutation.run(mutationColumns(mutationId, stored));
+    }
+    for (const key of batch.apiKeys) this.statements.insertApiKey.run(key.apiKeyId, key.keyHash);
+    for (const code of batch.enrollmentCodes) this.statements.insertCode.run(code.codeHash, code.userId, code.expiresAt);
+    for (const used of batch.usedEnrollmentCodes) {
+      const changed = this.statements.useCode.run(used.usedAt, used.codeHash).changes;
+      if (changed !== 1) throw new Error('enrollment code already used');
+    }
+    for (const token of batch.deviceTokens) this.statements.insertToken.run(token.tokenHash, token.deviceId);
+    this.cancelSupersededCodes(batch);
+    if (batch.outbox) this.outbox().write(batch.outbox);
   }
 
   /** The outbox's deliveries and sealed webhook secrets (prepared on first use). */
@@ -243,61 +178,6 @@ export class SqliteStorage implements Storage {
     } catch (error) {
       if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return 'in_use';
       throw error;
-    }
-  }
-
-  private project(write: EntityWrite): void {
-    const s = this.statements;
-    switch (write.kind) {
-      case 'request': {
-        const r = write.value;
-        s.upsertRequest.run({
-          id: r.id,
-          ref: r.ref,
-          platformId: r.platformId,
-          status: r.status,
-          priority: r.sla.label,
-          createdAt: r.createdAt,
-          receivedAt: r.receivedAt,
-          ackAt: r.ackAt,
-          answeredAt: r.answeredAt,
-          updatedAt: r.updatedAt,
-          doc: JSON.stringify(r),
-        });
-        break;
-      }
-      case 'comment':
-        s.upsertComment.run(write.value.id, write.value.requestId, write.value.createdAt, JSON.stringify(write.value));
-        break;
-      case 'platform':
-        s.upsertPlatform.run(write.value.id, JSON.stringify(write.value));
-        break;
-      case 'user':
-        s.upsertUser.run(write.value.id, write.value.role, write.value.platformId, JSON.stringify(write.value));
-        break;
-      case 'device':
-        s.upsertDevice.run(write.value.id, write.value.userId, JSON.stringify(write.value));
-        break;
-      case 'refCounter':
-        s.upsertCounter.run(write.year, write.value);
-        break;
-      case 'policy':
-        s.upsertMeta.run('policy', JSON.stringify(write.value));
-        break;
-      case 'meetingRecord': {
-        const record = write.value;
-        s.upsertMeetingRecord.run(record.id, record.type, record.type === 'meeting' ? record.id : record.meetingId, JSON.stringify(record));
-        break;
-      }
-      case 'meetingRecordRemoved':
-        s.deleteMeetingRecord.run(write.id);
-        break;
-      case 'integration':
-        s.upsertIntegration.run(write.value.id, write.value.type, write.value.platformId, JSON.stringify(write.value));
-        break;
-      case 'campaign':
-        s.upsertCampaign.run(write.value.id, write.value.status, JSON.stringify(write.value));
-        break;
     }
   }
 

@@ -7,28 +7,18 @@ import type { PriorityPolicy } from '../domain/policy.js';
 import type { Request } from '../domain/request.js';
 import type { Device, User } from '../domain/user.js';
 import type { DomainEvent } from '../protocol/events.js';
+import { COLLECTION_NAMES, EntityMapsHolder, type CollectionName, type EntityMaps } from './entities.js';
 import { evolve } from './evolve.js';
 import { canSee, recordAudience, type Viewer } from './permissions.js';
 import { applyWrite, type DomainState, type EntityWrite, type ReadModel, type WritableCollections } from './state.js';
-
-type Collections =
-  'platforms' | 'users' | 'devices' | 'requests' | 'comments' | 'refCounters' | 'meetingRecords' | 'integrations' | 'campaigns';
 
 /**
  * Pending changes over a base state: reads fall through to the base, writes stay in the draft.
  * The relay decides a batch of mutations against a draft and folds it into its state only after
  * the batch is committed; a client folds a pulled page the same way in one step.
  */
-export class StateDraft implements ReadModel, WritableCollections {
-  readonly platforms = new Map<string, Platform>();
-  readonly users = new Map<string, User>();
-  readonly devices = new Map<string, Device>();
-  readonly requests = new Map<string, Request>();
-  readonly comments = new Map<string, Comment>();
+export class StateDraft extends EntityMapsHolder implements ReadModel, WritableCollections {
   readonly refCounters = new Map<number, number>();
-  readonly meetingRecords = new Map<string, MeetingRecord>();
-  readonly integrations = new Map<string, Integration>();
-  readonly campaigns = new Map<string, Campaign>();
   private readonly removedRecords = new Set<string>();
   private policyOverride: PriorityPolicy | undefined;
   private lastSeq: number;
@@ -43,6 +33,7 @@ export class StateDraft implements ReadModel, WritableCollections {
     private readonly base: DomainState,
     private readonly holder?: Viewer,
   ) {
+    super();
     this.lastSeq = base.lastSeq;
   }
 
@@ -127,26 +118,24 @@ export class StateDraft implements ReadModel, WritableCollections {
 
   /** A new state: the base with the draft's changes. Copies each changed collection once. */
   finish(): DomainState {
-    const merge = <K, V>(name: Collections, changes: Map<K, V>, removed?: ReadonlySet<K>): ReadonlyMap<K, V> => {
-      const original = this.base[name] as ReadonlyMap<K, V>;
+    const merge = <K, V>(original: ReadonlyMap<K, V>, changes: Map<K, V>, removed?: ReadonlySet<K>): ReadonlyMap<K, V> => {
       if (changes.size === 0 && (removed?.size ?? 0) === 0) return original;
       const merged = new Map(original);
       for (const [key, value] of changes) merged.set(key, value);
       for (const key of removed ?? []) merged.delete(key);
       return merged;
     };
+    const collections = Object.fromEntries(
+      COLLECTION_NAMES.map((name: CollectionName) => [
+        name,
+        merge<string, unknown>(this.base[name], this[name], name === 'meetingRecords' ? this.removedRecords : undefined),
+      ]),
+    ) as unknown as EntityMaps;
     return {
+      ...collections,
       lastSeq: this.lastSeq,
       policy: this.policy(),
-      platforms: merge('platforms', this.platforms),
-      users: merge('users', this.users),
-      devices: merge('devices', this.devices),
-      requests: merge('requests', this.requests),
-      comments: merge('comments', this.comments),
-      refCounters: merge('refCounters', this.refCounters),
-      meetingRecords: merge('meetingRecords', this.meetingRecords, this.removedRecords),
-      integrations: merge('integrations', this.integrations),
-      campaigns: merge('campaigns', this.campaigns),
+      refCounters: merge(this.base.refCounters, this.refCounters),
     };
   }
 

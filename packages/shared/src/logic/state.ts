@@ -6,40 +6,21 @@ import type { Platform } from '../domain/platform.js';
 import { DEFAULT_POLICY, type PriorityPolicy } from '../domain/policy.js';
 import type { Request } from '../domain/request.js';
 import type { Device, User } from '../domain/user.js';
+import { collectionOf, entityMaps, type EntityKind, type EntityMaps, type EntityOfKind, type WritableEntityMaps } from './entities.js';
 
-/** Everything the log says, folded: what the relay projects and what a client displays. */
-export interface DomainState {
+/**
+ * Everything the log says, folded: what the relay projects and what a client displays. Its
+ * entity collections are those of `ENTITY_KINDS`.
+ */
+export interface DomainState extends EntityMaps {
   readonly lastSeq: number;
   readonly policy: PriorityPolicy;
-  readonly platforms: ReadonlyMap<string, Platform>;
-  readonly users: ReadonlyMap<string, User>;
-  readonly devices: ReadonlyMap<string, Device>;
-  readonly requests: ReadonlyMap<string, Request>;
-  readonly comments: ReadonlyMap<string, Comment>;
   /** Last request counter used per year, for the relay's `CD-YYYY-NNNNNN` references. */
   readonly refCounters: ReadonlyMap<number, number>;
-  /** Meetings, agenda items, decisions and action items, by id. */
-  readonly meetingRecords: ReadonlyMap<string, MeetingRecord>;
-  /** Webhooks and API keys, by id (never their secrets). */
-  readonly integrations: ReadonlyMap<string, Integration>;
-  /** The ministry's campaigns, by id. */
-  readonly campaigns: ReadonlyMap<string, Campaign>;
 }
 
 export function emptyState(): DomainState {
-  return {
-    lastSeq: 0,
-    policy: DEFAULT_POLICY,
-    platforms: new Map(),
-    users: new Map(),
-    devices: new Map(),
-    requests: new Map(),
-    comments: new Map(),
-    refCounters: new Map(),
-    meetingRecords: new Map(),
-    integrations: new Map(),
-    campaigns: new Map(),
-  };
+  return { lastSeq: 0, policy: DEFAULT_POLICY, refCounters: new Map(), ...entityMaps() };
 }
 
 /** Read access to entities, whatever holds them (a state, a draft over a state, a database). */
@@ -64,19 +45,15 @@ export interface ReadModel {
   allCampaigns(): Iterable<Campaign>;
 }
 
+/** The write of one entity kept by id: the whole entity, as it is after the event. */
+type KeptEntityWrite = { readonly [K in EntityKind]: { readonly kind: K; readonly value: EntityOfKind<K> } }[EntityKind];
+
 /** One entity written by an event. */
 export type EntityWrite =
   | { readonly kind: 'policy'; readonly value: PriorityPolicy }
-  | { readonly kind: 'platform'; readonly value: Platform }
-  | { readonly kind: 'user'; readonly value: User }
-  | { readonly kind: 'device'; readonly value: Device }
-  | { readonly kind: 'request'; readonly value: Request }
-  | { readonly kind: 'comment'; readonly value: Comment }
   | { readonly kind: 'refCounter'; readonly year: number; readonly value: number }
-  | { readonly kind: 'meetingRecord'; readonly value: MeetingRecord }
   | { readonly kind: 'meetingRecordRemoved'; readonly id: string }
-  | { readonly kind: 'integration'; readonly value: Integration }
-  | { readonly kind: 'campaign'; readonly value: Campaign };
+  | KeptEntityWrite;
 
 export function readState(state: DomainState): ReadModel {
   return {
@@ -98,16 +75,8 @@ export function readState(state: DomainState): ReadModel {
 }
 
 /** Collections an entity write lands in: a draft's pending changes, or the relay's live state. */
-export interface WritableCollections {
-  readonly platforms: Map<string, Platform>;
-  readonly users: Map<string, User>;
-  readonly devices: Map<string, Device>;
-  readonly requests: Map<string, Request>;
-  readonly comments: Map<string, Comment>;
+export interface WritableCollections extends WritableEntityMaps {
   readonly refCounters: Map<number, number>;
-  readonly meetingRecords: Map<string, MeetingRecord>;
-  readonly integrations: Map<string, Integration>;
-  readonly campaigns: Map<string, Campaign>;
   /** Records removed (agenda items); a draft must remember removals to hide base entries. */
   removeMeetingRecord(id: string): void;
   setPolicy(policy: PriorityPolicy): void;
@@ -119,35 +88,13 @@ export function applyWrite(target: WritableCollections, write: EntityWrite): voi
     case 'policy':
       target.setPolicy(write.value);
       break;
-    case 'platform':
-      target.platforms.set(write.value.id, write.value);
-      break;
-    case 'user':
-      target.users.set(write.value.id, write.value);
-      break;
-    case 'device':
-      target.devices.set(write.value.id, write.value);
-      break;
-    case 'request':
-      target.requests.set(write.value.id, write.value);
-      break;
-    case 'comment':
-      target.comments.set(write.value.id, write.value);
-      break;
     case 'refCounter':
       target.refCounters.set(write.year, write.value);
-      break;
-    case 'meetingRecord':
-      target.meetingRecords.set(write.value.id, write.value);
       break;
     case 'meetingRecordRemoved':
       target.removeMeetingRecord(write.id);
       break;
-    case 'integration':
-      target.integrations.set(write.value.id, write.value);
-      break;
-    case 'campaign':
-      target.campaigns.set(write.value.id, write.value);
-      break;
+    default:
+      collectionOf(target, write.kind).set(write.value.id, write.value);
   }
 }

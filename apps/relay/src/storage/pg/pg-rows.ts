@@ -1,7 +1,7 @@
+import type { ColumnType } from '../entity-projection.js';
 import type { Queryable } from './pg-connections.js';
 
-/** The SQL type of a column's array parameter in `insertRows`. */
-export type ColumnType = 'text' | 'bigint' | 'integer';
+export type { ColumnType } from '../entity-projection.js';
 
 /** The columns a statement writes, by name, with their types. */
 export type Columns = Readonly<Record<string, ColumnType>>;
