@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client';
+import { stopProcess, type Stopped } from '../../apps/relay/test/stop-process';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -96,13 +97,8 @@ export class LoggedRelay {
   }
 
   /** Sends the signal and resolves with the exit code and the time the relay took to exit. */
-  stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<{ code: number | null; ms: number }> {
-    const started = Date.now();
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve({ code: this.child.exitCode, ms: 0 });
-    return new Promise((resolve) => {
-      this.child.once('exit', (code) => resolve({ code, ms: Date.now() - started }));
-      this.child.kill(signal);
-    });
+  stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<Stopped> {
+    return stopProcess(this.child, signal);
   }
 }
 

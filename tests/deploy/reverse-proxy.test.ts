@@ -10,6 +10,7 @@ import { request } from 'node:https';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../../apps/relay/test/wait-for.js';
 import { freePort, newDataDir, RelayProcess, relayCliOk } from '../support/relay-process.js';
 import { connectAndPull, enrollmentCode, repoRoot, tempDir } from './deploy-support.js';
 
@@ -43,20 +44,21 @@ function templated(file: string, replacements: readonly [string | RegExp, string
 
 /** Resolves once something accepts TCP connections on the port (the proxy has bound it), or rejects after 20 s. */
 async function listening(port: number, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the proxy exited with ${child.exitCode}: ${log()}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => {
-        socket.destroy();
-        resolve(true);
+  await waitFor(
+    () => {
+      if (child.exitCode !== null) throw new Error(`the proxy exited with ${child.exitCode}: ${log()}`);
+      return new Promise<boolean>((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.destroy();
+          resolve(true);
+        });
+        socket.once('error', () => resolve(false));
       });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error(`nothing listens on ${port} after 20 s: ${log()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+    },
+    () => `something to listen on ${port}: ${log()}`,
+    20_000,
+    100,
+  );
 }
 
 interface Answer {

@@ -8,6 +8,7 @@
 import { newId } from '@contact-desk/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpSink } from '../../apps/relay/test/outreach/smtp-sink';
+import { waitFor } from '../../apps/relay/test/wait-for';
 import { verifyStandard, WebhookReceiver } from '../../apps/relay/test/outreach/webhook-receiver';
 import { relayCliOk } from '../support/relay-process';
 import { attemptsOf } from './support-outreach';
@@ -30,17 +31,6 @@ afterAll(async () => {
   await receiver?.close();
   await sink?.close();
 });
-
-/** Polls `probe` until it returns a value, for at most `ms`. */
-async function eventually<T>(probe: () => T | undefined, ms: number, what: string): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('a P0 for Meta reaches Meta, and Meta answers through its own tool', () => {
   it('first in triage, mailed and webhooked within 2 s, acknowledged with curl while the prefect watches', async () => {
@@ -77,23 +67,15 @@ describe('a P0 for Meta reaches Meta, and Meta answers through its own tool', ()
     expect(recorded).toBeDefined();
 
     // The mail to Meta's liaisons and the signed webhook, each within two seconds of the record.
-    const mail = await eventually(
-      () => sink.received.slice(mailsBefore).find((m) => m.mail.subject?.includes(created.ref)),
-      10_000,
-      'mail',
-    );
-    const webhook = await eventually(() => receiver.received.find((h) => h.body.includes(created.id)), 10_000, 'webhook');
+    const mail = await waitFor(() => sink.received.slice(mailsBefore).find((m) => m.mail.subject?.includes(created.ref)), 'mail');
+    const webhook = await waitFor(() => receiver.received.find((h) => h.body.includes(created.id)), 'webhook');
     expect(mail.to.some((address) => address.endsWith('facebook.example'))).toBe(true);
     expect(mail.mail.text).not.toContain('facebook.com/watch');
     expect(verifyStandard(webhook, hook.signingSecret)).toMatchObject({ type: 'request.created' });
-    const attempts = await eventually(
-      () => {
-        const found = attemptsOf(app, created.id).filter((attempt) => attempt.outcome === 'delivered');
-        return found.some((a) => a.channel === 'email') && found.some((a) => a.channel === 'webhook') ? found : undefined;
-      },
-      10_000,
-      'attempts recorded',
-    );
+    const attempts = await waitFor(() => {
+      const found = attemptsOf(app, created.id).filter((attempt) => attempt.outcome === 'delivered');
+      return found.some((a) => a.channel === 'email') && found.some((a) => a.channel === 'webhook') && found;
+    }, 'attempts recorded');
     console.info(
       `after the record: ${attempts.map((a) => `${a.channel} to ${a.recipient} ${a.serverTime - (recorded?.server_time ?? 0)} ms`).join(', ')}`,
     );

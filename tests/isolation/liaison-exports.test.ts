@@ -53,12 +53,11 @@ beforeAll(async () => {
   }
   await operator.until(() => operator.engine.state.requests.size === 2 * PER_PLATFORM && operator.engine.syncStatus.pending === 0);
   for (const request of operator.engine.state.requests.values()) created.get(request.platformId)?.refs.push(request.ref);
-  // Everyone has caught up with the whole log (receipts included) before exporting.
+  // Each liaison's device has received its platform's requests, and the relay recorded it: the
+  // log holds every receipt. Then everyone catches up with the whole log before exporting.
+  await operator.until(() => [...operator.engine.state.requests.values()].every((request) => request.receivedAt !== null));
   const head = await headSeq();
   for (const client of [operator, liaison, otherLiaison]) await client.until(() => client.engine.syncStatus.cursor >= head);
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const settled = await headSeq();
-  for (const client of [operator, liaison, otherLiaison]) await client.until(() => client.engine.syncStatus.cursor >= settled);
   now = Math.max(...[...operator.engine.state.requests.values()].map((r) => r.createdAt)) + 30 * 86_400_000;
 }, 60_000);
 

@@ -9,6 +9,7 @@
 import { newId, type PullResponse, type PushResponse } from '@contact-desk/shared';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../../apps/relay/test/wait-for';
 import { addUserAsync } from '../support/relay-process';
 import { startFixture, type Fixture } from '../sync/fixture';
 
@@ -60,12 +61,8 @@ async function pullAll(from: Device): Promise<void> {
   }
 }
 
-async function received(by: Device, seq: number): Promise<void> {
-  const started = Date.now();
-  while (!by.traffic.some((message) => message.includes(`"seq":${seq},`))) {
-    if (Date.now() - started > 10_000) throw new Error(`seq ${seq} never came`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+function received(by: Device, seq: number): Promise<boolean> {
+  return waitFor(() => by.traffic.some((message) => message.includes(`"seq":${seq},`)), `seq ${seq}`);
 }
 
 let prefect: Device;

@@ -1,5 +1,6 @@
 import { newId, parseMutation, PROTOCOL_VERSION, type Mutation, type PushResponse } from '@contact-desk/shared';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { waitFor } from '../../apps/relay/test/wait-for';
 import { io } from 'socket.io-client';
 import { LocalDb, SyncEngine, type Rejection } from '@contact-desk/sync';
 
@@ -40,12 +41,9 @@ export class EngineDevice {
     await this.engine.enqueue(mutation);
   }
 
+  /** Resolves once `condition` holds and the engine has finished what it was doing. */
   async until(condition: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-    const start = Date.now();
-    while (!condition()) {
-      if (Date.now() - start > timeoutMs) throw new Error(`${this.label}: timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await waitFor(condition, `${this.label}: ${what}`, timeoutMs, 10);
     await this.engine.idle();
   }
 

@@ -1,5 +1,7 @@
 import { PROTOCOL_VERSION, type MutationResult, type PushResponse } from '@contact-desk/shared';
+import { setTimeout as delay } from 'node:timers/promises';
 import { io, type Socket } from 'socket.io-client';
+import { waitFor } from '../../apps/relay/test/wait-for';
 
 export interface WireMutation {
   readonly mutationId: string;
@@ -10,6 +12,9 @@ export interface WireMutation {
 
 /** Answers after which the same mutation is sent again (as the app's engine does). */
 const RETRYABLE = new Set(['storage_unavailable', 'rate_limited', 'internal']);
+
+/** How soon a device with nothing to send asks `generate` again. */
+const IDLE_LOOK_MS = 5;
 
 /** Exchanges a one-time code for a device token over HTTP. */
 export async function enroll(url: string, code: string, label: string): Promise<string> {
@@ -97,11 +102,12 @@ export class LoadDevice {
       }
       if (this.outbox.length === 0) {
         if (!this.running) return;
-        await pause(5);
+        // Nothing to send until other devices' answers give `generate` work: look again shortly.
+        await delay(IDLE_LOOK_MS);
         continue;
       }
       if (!this.socket.connected) {
-        await pause(20);
+        await new Promise<void>((resolve) => this.socket.once('connect', () => resolve()));
         continue;
       }
       await this.pushBatch(this.outbox.slice(0, this.batchSize));
@@ -118,7 +124,8 @@ export class LoadDevice {
     }
     if (!response.ok) {
       const retryAfter = Number((response.error.details as { retryAfterMs?: number } | undefined)?.retryAfterMs ?? 100);
-      await pause(retryAfter);
+      // The relay said when to send them again.
+      await delay(retryAfter);
       return;
     }
     const done = new Set<string>();
@@ -167,14 +174,7 @@ export class LoadDevice {
   }
 }
 
-export function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-export async function until(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await pause(5);
-  }
+/** The reliability runs' bounded wait: a minute unless told, their loads being long. */
+export function until(check: () => boolean, what: string, timeoutMs = 60_000): Promise<true> {
+  return waitFor(check, what, timeoutMs);
 }

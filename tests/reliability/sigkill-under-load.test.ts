@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../apps/relay/src/audit/verify-chain';
 import { TcpProxy } from '../support/tcp-proxy';
-import { enroll, LoadDevice, pause, until } from './load-device';
+import { enroll, LoadDevice, until } from './load-device';
 import { addUserAsync as addUser, freePort, relayCliOk, runRelayCli as relayCli } from '../support/relay-process';
 import { loadRelay, removeDir, tempDir } from './load-relay';
 import { answersOf, expectRecordMatchesAnswers, RECORD_COUNTS, type StoredRecord } from './record-check';
@@ -59,8 +59,10 @@ describe('SIGKILL under load', () => {
       const acceptedBefore = accepted();
       const answeredBefore = new Map(devices.map((device) => [device, [...device.answers.keys()]]));
       await relay.stop('SIGKILL');
-      await pause(200);
-      // Anything the relay stamped before this moment was committed by the killed process.
+      // The killed process stamped nothing after this millisecond; once the clock is past it,
+      // anything stamped before the restart's moment was committed by the killed process.
+      const killedAt = Date.now();
+      await until(() => Date.now() > killedAt, 'the millisecond after the kill');
       const restartedAt = Date.now();
       await relay.start();
       const restartMs = Date.now() - restartedAt;

@@ -14,9 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyStoredChain } from '../../apps/relay/src/audit/verify-chain';
 import { LocalPostgres } from '../../apps/relay/src/storage/pg/local-postgres';
 import { openPgStorage } from '../../apps/relay/src/storage/pg/pg-storage';
+import { waitFor } from '../../apps/relay/test/wait-for';
 import { addUserAsync as addUser, freePort, relayCliOk, RelayProcess, runRelayCli } from '../support/relay-process';
 import { TcpProxy } from '../support/tcp-proxy';
-import { enroll, LoadDevice, pause, until, type WireMutation } from './load-device';
+import { enroll, LoadDevice, until, type WireMutation } from './load-device';
 import { LOAD_ENV, removeDir, tempDir } from './load-relay';
 import { answersOf, expectRecordMatchesAnswers, RECORD_COUNTS, type StoredRecord } from './record-check';
 import { createRequest, isAccepted, RequestFlow, wire } from './request-flow';
@@ -52,14 +53,16 @@ async function health(node: RelayProcess): Promise<{ headSeq: number; leads: str
 }
 
 /** The node running the deadline watcher, once exactly one of the live ones says it does. */
-async function watcherOf(nodes: readonly RelayProcess[]): Promise<RelayProcess> {
-  const started = Date.now();
-  while (Date.now() - started < 15_000) {
-    const leads = await Promise.all(nodes.map(async (node) => ((await health(node))?.leads ?? []).includes('deadlines')));
-    if (leads.filter(Boolean).length === 1) return nodes[leads.indexOf(true)] as RelayProcess;
-    await pause(50);
-  }
-  throw new Error('no single node watches the deadlines');
+function watcherOf(nodes: readonly RelayProcess[]): Promise<RelayProcess> {
+  return waitFor(
+    async () => {
+      const leads = await Promise.all(nodes.map(async (node) => ((await health(node))?.leads ?? []).includes('deadlines')));
+      return leads.filter(Boolean).length === 1 && nodes[leads.indexOf(true)];
+    },
+    'a single node watching the deadlines',
+    15_000,
+    50,
+  );
 }
 
 /** Requests to a platform whose liaison never acts, a wave at the start and after each kill: each must miss its deadlines once. */
@@ -187,11 +190,15 @@ describe('two relay nodes on PostgreSQL, killed in turn under load', () => {
           event.type === 'request.deadlineMissed' && event.payload.step === 'ack' && unwatchedAccepted.includes(event.payload.requestId),
       );
     let record = await readRecord();
-    const deadlineBy = Date.now() + 150_000;
-    while (ackMisses(record.events).length < unwatchedAccepted.length && Date.now() < deadlineBy) {
-      await pause(500);
-      record = await readRecord();
-    }
+    await waitFor(
+      async () => {
+        record = await readRecord();
+        return ackMisses(record.events).length >= unwatchedAccepted.length;
+      },
+      () => `${unwatchedAccepted.length} missed acknowledgements recorded (${ackMisses(record.events).length} so far)`,
+      150_000,
+      500,
+    );
     for (const one of devices) one.close();
     await balancer.stop();
     await Promise.all(nodes.map((node) => node.stop('SIGTERM')));

@@ -1,24 +1,14 @@
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stopProcess } from '../../apps/relay/test/stop-process';
 
 export const relayBin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'apps', 'relay', 'bin', 'relay.mjs');
 
-/** A port free right now on loopback, so a restarted relay can come back at the same address. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+// A port free right now on loopback, so a restarted relay can come back at the same address.
+export { freePort } from '../../apps/relay/src/storage/pg/server-process';
 
 export function newDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'contact-desk-sync-'));
@@ -118,12 +108,7 @@ export class RelayProcess {
 
   /** Stops the relay the way an operator would (SIGTERM), or kills it (SIGKILL: no flush, no cleanup). */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill(signal);
-    });
+    if (this.child) await stopProcess(this.child, signal);
     this.child = undefined;
   }
 }

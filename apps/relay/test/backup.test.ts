@@ -14,6 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../src/audit/verify-chain.js';
 import { databaseFile } from '../src/config.js';
 import { Client, createRequestArgs, mutation } from './harness.js';
+import { waitFor } from './wait-for.js';
 
 const relayDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The CLI from its sources, so the test runs what is in the tree, built or not. */
@@ -173,14 +174,6 @@ function startLoad(operator: Client, liaison: Client) {
   };
 }
 
-async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 /** What a copy holds, read independently of the CLI. */
 function inspect(file: string) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -221,7 +214,7 @@ describe('relay backup', () => {
   it('copies the data file while the relay serves and writes, consistently, and verifies the copy', async () => {
     const { dataDir, relay, operator, liaison } = await servedFolder();
     const load = startLoad(operator, liaison);
-    await until(() => load.accepted >= 300, 'some load');
+    await waitFor(() => load.accepted >= 300, 'some load', 20_000);
     const headBefore = await headOf(relay.url);
     const copy = join(folder(), 'copy.sqlite');
     const started = Date.now();
@@ -290,12 +283,12 @@ describe('relay restore', () => {
   it('refuses while the relay serves or when the backup is damaged, keeps the replaced file, and the relay serves the backup', async () => {
     const { dataDir, relay, operator, liaison } = await servedFolder();
     const load = startLoad(operator, liaison);
-    await until(() => load.accepted >= 100, 'some load');
+    await waitFor(() => load.accepted >= 100, 'some load', 20_000);
     await load.stop();
     const copy = join(folder(), 'copy.sqlite');
     const [, , backupHead, backupHash] = REPORT.exec(await cliOk(dataDir, ['backup', copy])) ?? [];
     const later = startLoad(operator, liaison);
-    await until(() => later.accepted >= 60, 'more load');
+    await waitFor(() => later.accepted >= 60, 'more load', 20_000);
     await later.stop();
     const currentHead = await headOf(relay.url);
     expect(currentHead).toBeGreaterThan(Number(backupHead));

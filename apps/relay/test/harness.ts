@@ -26,6 +26,9 @@ import type { RelayConfig } from '../src/config.js';
 import { ManualClock } from '../src/core/clock.js';
 import { silentLogger } from '../src/logger.js';
 import { startRelay, type RunningRelay, type StartOptions } from '../src/server.js';
+import { waitFor } from './wait-for.js';
+
+export { waitFor };
 
 /** 2026-03-10 09:00 UTC: every test starts the relay's clock here. */
 export const T0 = Date.UTC(2026, 2, 10, 9, 0, 0);
@@ -54,17 +57,6 @@ export function createRequestArgs(platformId: string, overrides: Record<string, 
     grounds: 'Apologie du terrorisme.',
     ...overrides,
   };
-}
-
-/** Resolves when `check` returns a value other than undefined/false, polling the event loop. */
-export async function waitFor<T>(check: () => T | undefined | false, what = 'condition', timeoutMs = 3000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 export interface EnrolledUser {

@@ -5,6 +5,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stopProcess, type Stopped } from './stop-process.js';
 
 export const relayDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cliArgs = ['--conditions=@contact-desk/source', '--import', 'tsx', join(relayDir, 'src', 'cli', 'run.ts')];
@@ -112,12 +113,7 @@ export class ServeProcess {
   }
 
   /** Sends SIGTERM (or another signal) and resolves with the exit code and how long the relay took. */
-  stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<{ code: number | null; ms: number }> {
-    const started = Date.now();
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve({ code: this.child.exitCode, ms: 0 });
-    return new Promise((resolve) => {
-      this.child.once('exit', (code) => resolve({ code, ms: Date.now() - started }));
-      this.child.kill(signal);
-    });
+  stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<Stopped> {
+    return stopProcess(this.child, signal);
   }
 }

@@ -3,17 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parsePolicy } from '../security/csp-rules';
+import { startMainEntry } from '../support/main-entry';
+
 const electron = await vi.hoisted(async () => (await import('./electron-mock')).createElectronMock());
 vi.mock('electron', () => electron);
-
-async function startApp(lockGranted: boolean): Promise<void> {
-  electron.reset();
-  electron.app.requestSingleInstanceLock.mockReturnValue(lockGranted);
-  vi.resetModules();
-  await import('../../src/main/index');
-  // Once ready, the app reads the stored credentials before it opens its window.
-  if (lockGranted) await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
-}
 
 describe('app entry', () => {
   beforeEach(() => {
@@ -21,7 +14,7 @@ describe('app entry', () => {
   });
 
   it('quits when another instance holds the lock, creating nothing', async () => {
-    await startApp(false);
+    await startMainEntry(electron, { lockGranted: false });
     expect(electron.app.enableSandbox).toHaveBeenCalled();
     expect(electron.app.quit).toHaveBeenCalled();
     expect(electron.windows).toHaveLength(0);
@@ -29,7 +22,7 @@ describe('app entry', () => {
   });
 
   it('creates one secure window, menu, policy and handlers once ready', async () => {
-    await startApp(true);
+    await startMainEntry(electron);
     expect(electron.app.quit).not.toHaveBeenCalled();
     expect(electron.windows).toHaveLength(1);
     const window = electron.windows[0] as unknown as {
@@ -46,7 +39,7 @@ describe('app entry', () => {
   });
 
   it('focuses the existing window on a second instance', async () => {
-    await startApp(true);
+    await startMainEntry(electron);
     const window = electron.windows[0]!;
     electron.appListeners.get('second-instance')?.();
     expect(window.restore).toHaveBeenCalled();
@@ -54,7 +47,7 @@ describe('app entry', () => {
   });
 
   it('quits when all windows close, except on macOS', async () => {
-    await startApp(true);
+    await startMainEntry(electron);
     const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
     try {
       Object.defineProperty(process, 'platform', { value: 'darwin' });
@@ -76,7 +69,7 @@ describe('app entry', () => {
       const stored = { relayUrls: ['https://relay.interieur.gouv.fr', 'http://10.0.0.5:4410'], token: 'a-long-device-token-0123' };
       await writeFile(join(userData, 'credentials', 'ministere.bin'), JSON.stringify(stored));
       electron.app.getPath.mockReturnValue(userData);
-      await startApp(true);
+      await startMainEntry(electron);
       const serve = electron.protocol.handle.mock.calls[0]?.[1] as (request: { url: string }) => Promise<Response>;
       electron.net.fetch.mockResolvedValue(new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } }));
       const policy = (await serve({ url: 'app://contact-desk/index.html' })).headers.get('content-security-policy') ?? '';

@@ -1,17 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLog, fileSink, logLine } from '../../src/main/log';
+import { tempDirectory } from '../support/temp-directory';
 
 describe('the main-process log', () => {
-  let directory: string;
-  beforeEach(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'contact-desk-log-'));
-  });
-  afterEach(async () => {
-    await rm(directory, { recursive: true, force: true });
-  });
+  const folder = tempDirectory('contact-desk-log-');
 
   it('writes one dated line per message, newlines folded', () => {
     expect(logLine('warn', 'updates: check failed:\n  net::ERR_TIMED_OUT', new Date(Date.UTC(2026, 4, 4, 9, 12)))).toBe(
@@ -20,7 +14,7 @@ describe('the main-process log', () => {
   });
 
   it('appends to its file in a folder it makes, and starts a new file past its size', async () => {
-    const file = join(directory, 'logs', 'main.log');
+    const file = join(folder(), 'logs', 'main.log');
     const log = createLog([fileSink(file)], () => new Date(Date.UTC(2026, 0, 1)));
     log.info('updates: off — a development run');
     log.error('updates: sha512 checksum mismatch');
@@ -34,7 +28,7 @@ describe('the main-process log', () => {
   });
 
   it('costs a line, never the app, when the file cannot be written', () => {
-    const log = createLog([fileSink(join(directory, 'no-such', '\0bad', 'main.log'))]);
+    const log = createLog([fileSink(join(folder(), 'no-such', '\0bad', 'main.log'))]);
     expect(() => log.warn('still running')).not.toThrow();
   });
 });

@@ -8,6 +8,7 @@ import {
   isSafeExternalUrl,
   openExternalUrl,
 } from '../../src/main/navigation-guard';
+import { fakeContents } from '../support/web-contents';
 
 const APP = 'app://contact-desk';
 
@@ -73,43 +74,26 @@ describe('external links', () => {
 });
 
 describe('web contents guard', () => {
-  function fakeContents() {
-    const listeners = new Map<string, (event: { preventDefault: () => void }, url?: string) => void>();
-    let openHandler: ((details: { url: string }) => { action: string }) | undefined;
-    const contents = {
-      on: vi.fn((name: string, listener: (event: { preventDefault: () => void }, url?: string) => void) => {
-        listeners.set(name, listener);
-      }),
-      setWindowOpenHandler: vi.fn((handler: typeof openHandler) => (openHandler = handler)),
-    };
-    const fire = (name: string, url?: string): boolean => {
-      const event = { preventDefault: vi.fn() };
-      listeners.get(name)?.(event, url);
-      return event.preventDefault.mock.calls.length > 0;
-    };
-    return { contents, fire, open: (url: string) => openHandler?.({ url }) };
-  }
-
   it('prevents navigation to other origins and webviews', () => {
-    const { contents, fire } = fakeContents();
+    const { contents, prevented } = fakeContents();
     guardWebContents(
       contents as never,
       APP,
       vi.fn(() => Promise.resolve()),
     );
-    expect(fire('will-navigate', 'https://evil.example/')).toBe(true);
-    expect(fire('will-navigate', 'app://contact-desk/index.html')).toBe(false);
-    expect(fire('will-redirect', 'https://evil.example/')).toBe(true);
-    expect(fire('will-attach-webview')).toBe(true);
+    expect(prevented('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(prevented('will-navigate', 'app://contact-desk/index.html')).toBe(false);
+    expect(prevented('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(prevented('will-attach-webview')).toBe(true);
   });
 
   it('follows a contact link in the user’s own program, never in the window', () => {
-    const { contents, fire } = fakeContents();
+    const { contents, prevented } = fakeContents();
     const openExternal = vi.fn(() => Promise.resolve());
     guardWebContents(contents as never, APP, openExternal);
-    expect(fire('will-navigate', 'mailto:bruno@meta.example')).toBe(true);
-    expect(fire('will-navigate', 'tel:+33 6 12 34 56 78')).toBe(true);
-    expect(fire('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(prevented('will-navigate', 'mailto:bruno@meta.example')).toBe(true);
+    expect(prevented('will-navigate', 'tel:+33 6 12 34 56 78')).toBe(true);
+    expect(prevented('will-navigate', 'https://evil.example/')).toBe(true);
     expect(openExternal.mock.calls).toEqual([['mailto:bruno@meta.example'], ['tel:+33 6 12 34 56 78']]);
   });
 

@@ -1,27 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { tempDirectory } from '../support/temp-directory';
 const electron = await vi.hoisted(async () => (await import('./electron-mock')).createElectronMock());
 vi.mock('electron', () => electron);
 
-/** electron-updater as the installed app would have it, answering each check with the same download. */
-const updater = vi.hoisted(() => {
-  const listeners = new Map<string, (...args: unknown[]) => void>();
-  const autoUpdater = {
-    logger: null as unknown,
-    channel: null as string | null,
-    allowDowngrade: false,
-    autoDownload: true,
-    autoInstallOnAppQuit: true,
-    disableWebInstaller: false,
-    setFeedURL: vi.fn(),
-    on: vi.fn((event: string, listener: (...args: unknown[]) => void) => listeners.set(event, listener)),
-    checkForUpdates: vi.fn(async () => null),
-    quitAndInstall: vi.fn(),
-  };
-  return { autoUpdater, listeners };
-});
+/** electron-updater as the installed app would have it. */
+const updater = await vi.hoisted(async () => (await import('../support/updater')).createUpdaterStandIn());
 vi.mock('electron-updater', () => ({ autoUpdater: updater.autoUpdater }));
 
 /**
@@ -30,25 +15,22 @@ vi.mock('electron-updater', () => ({ autoUpdater: updater.autoUpdater }));
  * many checks find it downloaded again — and nothing installs until the item is chosen.
  */
 describe('a downloaded update, in the running app', () => {
-  let resources: string;
+  const resources = tempDirectory('contact-desk-resources-');
   const processWithResources = process as NodeJS.Process & { resourcesPath?: string };
-  const before = { resourcesPath: processWithResources.resourcesPath, appImage: process.env['APPIMAGE'] };
+  const before = processWithResources.resourcesPath;
 
   beforeEach(async () => {
-    resources = await mkdtemp(join(tmpdir(), 'contact-desk-resources-'));
     await writeFile(
-      join(resources, 'app-update.yml'),
+      join(resources(), 'app-update.yml'),
       'provider: generic\nurl: https://maj.interieur.gouv.fr/contact-desk\npublisherName:\n  - DNUM\nupdaterCacheDirName: contact-desk-updater\n',
     );
-    processWithResources.resourcesPath = resources;
-    process.env['APPIMAGE'] = join(resources, 'Contact-Desk.AppImage');
+    processWithResources.resourcesPath = resources();
+    vi.stubEnv('APPIMAGE', join(resources(), 'Contact-Desk.AppImage'));
   });
-  afterEach(async () => {
-    processWithResources.resourcesPath = before.resourcesPath;
-    if (before.appImage === undefined) delete process.env['APPIMAGE'];
-    else process.env['APPIMAGE'] = before.appImage;
+  afterEach(() => {
+    processWithResources.resourcesPath = before;
+    vi.unstubAllEnvs();
     electron.app.isPackaged = false;
-    await rm(resources, { recursive: true, force: true });
   });
 
   it('is offered in the Help menu with one notice, and installed only when chosen', async () => {

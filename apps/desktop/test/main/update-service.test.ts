@@ -1,38 +1,12 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate } from '../../src/main/menu';
 import { gatherUpdateFacts, readAdminSettings, startUpdates } from '../../src/main/update-service';
 import { ADMIN_SETTINGS_MAX_BYTES, UPDATE_CHECK_INTERVAL_MS, type UpdatePlan } from '../../src/main/updates';
+import { tempDirectory } from '../support/temp-directory';
 
-/**
- * electron-updater stands in here for what needs a packaged Electron app: its `channel` setter
- * allows downgrades, as the real one does, so the order of the settings is checked too.
- */
-const updater = vi.hoisted(() => {
-  const listeners = new Map<string, (...args: unknown[]) => void>();
-  let channel: string | null = null;
-  const autoUpdater = {
-    logger: null as unknown,
-    allowDowngrade: false,
-    autoDownload: true,
-    autoInstallOnAppQuit: true,
-    disableWebInstaller: false,
-    get channel() {
-      return channel;
-    },
-    set channel(value: string | null) {
-      channel = value;
-      autoUpdater.allowDowngrade = true;
-    },
-    setFeedURL: vi.fn(),
-    on: vi.fn((event: string, listener: (...args: unknown[]) => void) => listeners.set(event, listener)),
-    checkForUpdates: vi.fn(async () => null),
-    quitAndInstall: vi.fn(),
-  };
-  return { autoUpdater, listeners };
-});
+const updater = await vi.hoisted(async () => (await import('../support/updater')).createUpdaterStandIn());
 vi.mock('electron-updater', () => ({ autoUpdater: updater.autoUpdater }));
 
 const log = () => ({ info: vi.fn(), warn: vi.fn(), error: vi.fn() });
@@ -114,16 +88,10 @@ describe('the update menu item', () => {
 });
 
 describe('facts read from the installation', () => {
-  let directory: string;
-  beforeEach(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'contact-desk-updates-'));
-  });
-  afterEach(async () => {
-    await rm(directory, { recursive: true, force: true });
-  });
+  const folder = tempDirectory('contact-desk-updates-');
 
   it('reads the settings file: absent, valid, refused when unreadable or too large', async () => {
-    const file = join(directory, 'settings.json');
+    const file = join(folder(), 'settings.json');
     expect(await readAdminSettings(file)).toEqual({ kind: 'absent', path: file });
     await writeFile(file, '{ "updates": { "channel": "beta" } }');
     expect(await readAdminSettings(file)).toEqual({ kind: 'valid', path: file, settings: { updates: { channel: 'beta' } } });
@@ -138,15 +106,15 @@ describe('facts read from the installation', () => {
     const before = process.env['APPIMAGE'];
     try {
       delete process.env['APPIMAGE'];
-      expect(await gatherUpdateFacts(true, directory)).toMatchObject({ isPackaged: true, updateConfiguration: null, linuxForm: 'other' });
-      await writeFile(join(directory, 'app-update.yml'), 'provider: generic\nurl: https://maj.example.fr\n');
-      await writeFile(join(directory, 'package-type'), 'deb');
-      expect(await gatherUpdateFacts(true, directory)).toMatchObject({
+      expect(await gatherUpdateFacts(true, folder())).toMatchObject({ isPackaged: true, updateConfiguration: null, linuxForm: 'other' });
+      await writeFile(join(folder(), 'app-update.yml'), 'provider: generic\nurl: https://maj.example.fr\n');
+      await writeFile(join(folder(), 'package-type'), 'deb');
+      expect(await gatherUpdateFacts(true, folder())).toMatchObject({
         updateConfiguration: 'provider: generic\nurl: https://maj.example.fr\n',
         linuxForm: process.platform === 'linux' ? 'system-package' : 'other',
       });
       process.env['APPIMAGE'] = '/opt/Contact-Desk.AppImage';
-      expect((await gatherUpdateFacts(true, directory)).linuxForm).toBe(process.platform === 'linux' ? 'appimage' : 'other');
+      expect((await gatherUpdateFacts(true, folder())).linuxForm).toBe(process.platform === 'linux' ? 'appimage' : 'other');
     } finally {
       if (before === undefined) delete process.env['APPIMAGE'];
       else process.env['APPIMAGE'] = before;

@@ -1,12 +1,12 @@
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import type { AfterPackContext } from 'electron-builder';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { afterPackWith } from '../../packaging/after-pack';
 import { buildSettings } from '../../packaging/build-settings';
 import { FUSES } from '../../packaging/fuses';
+import { tempDirectory } from '../support/temp-directory';
 import { FUSE_NAMES, expectedWire, standInElectron, wireByName } from './packing';
 
 describe('the fuse settings', () => {
@@ -42,13 +42,7 @@ describe('the fuse settings', () => {
 });
 
 describe('the after-pack step, on a stand-in Electron binary', () => {
-  let directory: string;
-  beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'contact-desk-fuses-'));
-  });
-  afterAll(async () => {
-    await rm(directory, { recursive: true, force: true });
-  });
+  const folder = tempDirectory('contact-desk-fuses-', { perTest: false });
 
   /** What electron-builder hands the hook for a Linux app packed in `appOutDir`. */
   const linuxContext = (appOutDir: string) =>
@@ -60,7 +54,7 @@ describe('the after-pack step, on a stand-in Electron binary', () => {
     }) as unknown as AfterPackContext;
 
   async function packedWith(wire?: string): Promise<string> {
-    const appOutDir = await mkdtemp(join(directory, 'app-'));
+    const appOutDir = await mkdtemp(join(folder(), 'app-'));
     const dist = await standInElectron(join(appOutDir, 'dist'), wire);
     await mkdir(appOutDir, { recursive: true });
     await copyFile(join(dist, 'electron'), join(appOutDir, 'contact-desk'));

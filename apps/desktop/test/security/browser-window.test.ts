@@ -1,52 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startMainEntry } from '../support/main-entry';
+import { fakeContents } from '../support/web-contents';
 
 const electron = await vi.hoisted(async () => (await import('../main/electron-mock')).createElectronMock());
 vi.mock('electron', () => electron);
 
-/** Starts the real main-process entry against the Electron stand-in, packaged or not. */
-async function startApp(packaged: boolean): Promise<void> {
-  electron.reset();
-  electron.app.isPackaged = packaged;
-  // Set in development by electron-vite; a packaged app must not follow it.
-  vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
-  vi.resetModules();
-  await import('../../src/main/index');
-  // Once ready, the app reads the stored credentials before it opens its window.
-  await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
-}
+/** A packaged app, with the dev-server address electron-vite sets in development: it must not follow it. */
+const PACKAGED = { packaged: true, rendererUrl: 'http://localhost:5173' };
 
 afterEach(() => {
   electron.app.isPackaged = false;
   vi.unstubAllEnvs();
 });
-
-/** Web contents as the `web-contents-created` listener sees them. */
-function fakeContents() {
-  const listeners = new Map<string, (event: { preventDefault: () => void }, url?: string) => void>();
-  let openHandler: ((details: { url: string }) => { action: string }) | undefined;
-  const contents = {
-    on: vi.fn((name: string, listener: (event: { preventDefault: () => void }, url?: string) => void) => {
-      listeners.set(name, listener);
-      return contents;
-    }),
-    setWindowOpenHandler: vi.fn((handler: typeof openHandler) => {
-      openHandler = handler;
-    }),
-    getURL: () => 'app://contact-desk/index.html',
-  };
-  const prevented = (name: string, url?: string): boolean => {
-    const listener = listeners.get(name);
-    if (listener === undefined) throw new Error(`no ${name} listener`);
-    const event = { preventDefault: vi.fn() };
-    listener(event, url);
-    return event.preventDefault.mock.calls.length > 0;
-  };
-  const open = (url: string): { action: string } => {
-    if (openHandler === undefined) throw new Error('no window-open handler');
-    return openHandler({ url });
-  };
-  return { contents, prevented, open };
-}
 
 function guardedContents() {
   const fake = fakeContents();
@@ -58,7 +23,7 @@ function guardedContents() {
 
 describe('main window webPreferences, as the app creates the window', () => {
   it('isolate, sandbox and strip Node from the renderer', async () => {
-    await startApp(true);
+    await startMainEntry(electron, PACKAGED);
     expect(electron.app.enableSandbox).toHaveBeenCalled();
     expect(electron.windows).toHaveLength(1);
     const { webPreferences } = (electron.windows[0] as unknown as { options: { webPreferences: Record<string, unknown> } }).options;
@@ -80,7 +45,7 @@ describe('main window webPreferences, as the app creates the window', () => {
   });
 
   it('load the packaged renderer from app://, never the dev server', async () => {
-    await startApp(true);
+    await startMainEntry(electron, PACKAGED);
     const window = electron.windows[0] as unknown as { loadURL: ReturnType<typeof vi.fn> };
     expect(window.loadURL).toHaveBeenCalledWith('app://contact-desk/index.html');
   });
@@ -88,7 +53,7 @@ describe('main window webPreferences, as the app creates the window', () => {
 
 describe('every web contents the app creates', () => {
   it('cannot navigate or be redirected away from the app, even to the dev server when packaged', async () => {
-    await startApp(true);
+    await startMainEntry(electron, PACKAGED);
     const { prevented } = guardedContents();
     expect(prevented('will-navigate', 'app://contact-desk/index.html#/queue')).toBe(false);
     for (const url of ['https://evil.example/', 'http://localhost:5173/', 'file:///etc/passwd', 'app://contact-desk.evil/']) {
@@ -98,12 +63,12 @@ describe('every web contents the app creates', () => {
   });
 
   it('cannot attach a <webview>', async () => {
-    await startApp(true);
+    await startMainEntry(electron, PACKAGED);
     expect(guardedContents().prevented('will-attach-webview')).toBe(true);
   });
 
   it('opens no window; only http(s) links go to the browser', async () => {
-    await startApp(true);
+    await startMainEntry(electron, PACKAGED);
     const { open } = guardedContents();
     for (const url of [
       'https://meet.example.org/room',
@@ -119,7 +84,7 @@ describe('every web contents the app creates', () => {
 
 describe('permissions of the session', () => {
   it('grant notifications and clipboard writes to the app only, and refuse everything else', async () => {
-    await startApp(true);
+    await startMainEntry(electron, PACKAGED);
     const session = electron.session.defaultSession;
     const request = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (...args: unknown[]) => void;
     const check = session.setPermissionCheckHandler.mock.calls[0]?.[0] as (...args: unknown[]) => boolean;
@@ -152,7 +117,7 @@ describe('permissions of the session', () => {
 
 describe('packaged menu', () => {
   it('offers no developer tools or reload', async () => {
-    await startApp(true);
+    await startMainEntry(electron, PACKAGED);
     const template = JSON.stringify(electron.Menu.buildFromTemplate.mock.calls[0]?.[0]);
     expect(template).not.toContain('toggleDevTools');
     expect(template).not.toContain('"reload"');

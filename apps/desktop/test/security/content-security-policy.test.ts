@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildContentSecurityPolicy } from '../../src/main/content-security-policy';
 import { metaPolicyOf, parsePolicy, policyProblems } from './csp-rules';
 import { DESKTOP_ROOT } from './electronegativity-scanner';
+import { startMainEntry } from '../support/main-entry';
 
 const electron = await vi.hoisted(async () => (await import('../main/electron-mock')).createElectronMock());
 vi.mock('electron', () => electron);
@@ -109,15 +110,8 @@ describe('policy delivery in the packaged app', () => {
     vi.unstubAllEnvs();
   });
 
-  async function startPackagedApp(): Promise<void> {
-    electron.reset();
-    electron.app.isPackaged = true;
-    // A packaged app must ignore a dev-server address slipped into its environment.
-    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
-    vi.resetModules();
-    await import('../../src/main/index');
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
+  // A packaged app must ignore a dev-server address slipped into its environment.
+  const startPackagedApp = () => startMainEntry(electron, { packaged: true, rendererUrl: 'http://localhost:5173' });
 
   it('serves every app:// file with the strict policy, replacing any other', async () => {
     await startPackagedApp();

@@ -9,12 +9,50 @@ export class RawSocket {
   readonly frames: string[] = [];
   closed = false;
 
+  /** Called at each frame received and at the close. */
+  private readonly waiters = new Set<() => void>();
+
   private constructor(private readonly ws: WebSocket) {
     ws.on('message', (data, isBinary) => {
       if (!isBinary) this.frames.push(data.toString());
+      this.wake();
     });
-    ws.on('close', () => (this.closed = true));
-    ws.on('error', () => (this.closed = true));
+    ws.on('close', () => this.end());
+    ws.on('error', () => this.end());
+  }
+
+  private end(): void {
+    this.closed = true;
+    this.wake();
+  }
+
+  private wake(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+
+  /**
+   * Resolves with what `check` gives once it gives something (asked now, then at each frame and at
+   * the close); rejects with `timedOut()` after `timeoutMs`.
+   */
+  private when<T>(check: () => T | undefined, timeoutMs: number, timedOut: () => Error): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const settle = (outcome: () => void) => {
+        clearTimeout(timer);
+        this.waiters.delete(waiter);
+        outcome();
+      };
+      const waiter = () => {
+        try {
+          const value = check();
+          if (value !== undefined) settle(() => resolve(value));
+        } catch (error) {
+          settle(() => reject(error as Error));
+        }
+      };
+      const timer = setTimeout(() => settle(() => reject(timedOut())), timeoutMs);
+      this.waiters.add(waiter);
+      waiter();
+    });
   }
 
   /** Opens the transport and sends the Socket.IO CONNECT packet with `connectPayload` as is. */
@@ -41,26 +79,27 @@ export class RawSocket {
     if (this.ws.readyState === WebSocket.OPEN) this.ws.send(frame);
   }
 
-  /** The first frame from now on (or already received) that matches, or undefined when the socket closed or time ran out. */
-  async next(match: (frame: string) => boolean, what: string, timeoutMs = 3000): Promise<string> {
-    const started = Date.now();
-    for (;;) {
-      const found = this.frames.find(match);
-      if (found !== undefined) {
-        this.frames.splice(this.frames.indexOf(found), 1);
-        return found;
-      }
-      if (this.closed) throw new Error(`closed while waiting for ${what}`);
-      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 2));
-    }
+  /** The first frame from now on (or already received) that matches; rejects when the socket closes first or time runs out. */
+  next(match: (frame: string) => boolean, what: string, timeoutMs = 3000): Promise<string> {
+    return this.when(
+      () => {
+        const index = this.frames.findIndex(match);
+        if (index >= 0) return this.frames.splice(index, 1)[0];
+        if (this.closed) throw new Error(`closed while waiting for ${what}`);
+        return undefined;
+      },
+      timeoutMs,
+      () => new Error(`timed out waiting for ${what}`),
+    );
   }
 
-  /** Waits until the relay closes the connection; false if it stays open for `timeoutMs`. */
-  async closedWithin(timeoutMs: number): Promise<boolean> {
-    const started = Date.now();
-    while (!this.closed && Date.now() - started < timeoutMs) await new Promise((resolve) => setTimeout(resolve, 2));
-    return this.closed;
+  /** Resolves true once the relay closes the connection; false if it is still open after `timeoutMs`. */
+  closedWithin(timeoutMs: number): Promise<boolean> {
+    return this.when(
+      () => (this.closed ? true : undefined),
+      timeoutMs,
+      () => new Error('still open'),
+    ).catch(() => false);
   }
 
   /** The answer to the ack id, parsed: Socket.IO's `43<id>[response]`. */

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { NotReadyCode, Readiness } from '../../src/monitoring/readiness.js';
+import { waitFor } from '../wait-for.js';
 
 export interface ReadyzAnswer {
   readonly status: number;
@@ -14,16 +15,18 @@ export async function readyz(url: string): Promise<ReadyzAnswer> {
 
 /** Asks `/readyz` until it gives these reasons (none: ready), or fails after `timeoutMs` with the last answer. */
 export async function readyzUntil(url: string, codes: readonly NotReadyCode[], timeoutMs = 10_000): Promise<ReadyzAnswer> {
-  const started = Date.now();
-  for (;;) {
-    const answer = await readyz(url);
-    const found = answer.body.reasons.map((reason) => reason.code);
-    if (found.length === codes.length && codes.every((code) => found.includes(code))) {
-      expect(answer.status).toBe(codes.length === 0 ? 200 : 503);
-      expect(answer.body.ready).toBe(codes.length === 0);
-      return answer;
-    }
-    if (Date.now() - started > timeoutMs) throw new Error(`/readyz never gave [${codes.join(', ')}]: last ${JSON.stringify(answer)}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  let last: ReadyzAnswer | undefined;
+  const answer = await waitFor(
+    async () => {
+      last = await readyz(url);
+      const found = last.body.reasons.map((reason) => reason.code);
+      return found.length === codes.length && codes.every((code) => found.includes(code)) && last;
+    },
+    () => `/readyz to give [${codes.join(', ')}]; last ${JSON.stringify(last)}`,
+    timeoutMs,
+    20,
+  );
+  expect(answer.status).toBe(codes.length === 0 ? 200 : 503);
+  expect(answer.body.ready).toBe(codes.length === 0);
+  return answer;
 }

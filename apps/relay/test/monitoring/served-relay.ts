@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { stopProcess } from '../stop-process.js';
+import { waitFor } from '../wait-for.js';
 import { Exposition } from './exposition.js';
 
 const relayDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -58,23 +60,21 @@ export class ServedRelay {
     return Exposition.parse(await response.text());
   }
 
-  /** Scrapes until `check` holds for an exposition, or fails after `timeoutMs` with the last one's tally. */
-  async scrapeUntil(check: (metrics: Exposition) => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<Exposition> {
-    const started = Date.now();
-    for (;;) {
-      const metrics = await this.scrape();
-      if (await check(metrics)) return metrics;
-      if (Date.now() - started > timeoutMs) throw new Error(`metrics never showed ${what} within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  /** Scrapes until `check` holds for an exposition, or fails after `timeoutMs`. */
+  scrapeUntil(check: (metrics: Exposition) => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<Exposition> {
+    return waitFor(
+      async () => {
+        const metrics = await this.scrape();
+        return (await check(metrics)) && metrics;
+      },
+      `metrics showing ${what}`,
+      timeoutMs,
+      20,
+    );
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      const exited = new Promise((resolve) => this.child.once('exit', resolve));
-      this.child.kill('SIGTERM');
-      await exited;
-    }
+    await stopProcess(this.child);
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
