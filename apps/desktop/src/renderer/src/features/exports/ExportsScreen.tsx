@@ -4,7 +4,7 @@ import { useDesk } from '../../state/desk-store';
 import { periodOfDays } from '@contact-desk/shared';
 import { ExportStatus } from './ExportStatus';
 import { FiguresTable } from './FiguresTable';
-import { loadExports, useExportContext } from './export-context';
+import { useExportContext } from './export-context';
 import { figuresInput, exportMeta, platformRefs, requestsOf } from './export-data';
 import { LogProofExport } from './LogProofExport';
 import { runInWorker, type ExportJob } from './export-job';
@@ -27,20 +27,15 @@ function periodOf(first: string, last: string, zone: string): { from: number; to
   }
 }
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const LATE_FORMATS = [
-  { id: 'csv-fr', extension: 'csv', mime: 'text/csv', variant: 'excel' },
-  { id: 'csv-rfc', extension: 'csv', mime: 'text/csv', variant: 'rfc4180' },
-  { id: 'xlsx', extension: 'xlsx', mime: XLSX_MIME, variant: undefined },
-  { id: 'pdf', extension: 'pdf', mime: 'application/pdf', variant: undefined },
-] as const;
+const LATE_FORMATS = ['csv-fr', 'csv-rfc', 'xlsx', 'pdf'] as const;
 
 const FIGURES_FORMATS = [
-  { id: 'pdf', kind: 'figures-pdf', extension: 'pdf', mime: 'application/pdf' },
-  { id: 'xlsx', kind: 'figures-xlsx', extension: 'xlsx', mime: XLSX_MIME },
-  { id: 'md', kind: 'figures-md', extension: 'md', mime: 'text/markdown' },
+  { id: 'pdf', kind: 'figures-pdf' },
+  { id: 'xlsx', kind: 'figures-xlsx' },
+  { id: 'md', kind: 'figures-md' },
 ] as const;
+
+const ignore = () => undefined;
 
 /** Late-response lists and figures for a period and platforms, with the figures' chart. */
 export function ExportsScreen() {
@@ -64,43 +59,43 @@ export function ExportsScreen() {
   );
 
   useEffect(() => {
-    let live = true;
     if (!figures) return;
-    void loadExports().then((exports) => {
-      const svg = exports.figuresChartSvg(figures.figures, figures.platforms, { language });
-      if (live) setChart(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
-    });
-    return () => {
-      live = false;
-    };
-  }, [figures, language]);
+    // Drawn by the export worker, which holds the library; a newer period cancels the drawing.
+    const drawing = new AbortController();
+    runInWorker({ kind: 'figures-svg', input: figures }, ignore, drawing.signal).then(
+      (file) => setChart(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(new TextDecoder().decode(file.bytes))}`),
+      ignore,
+    );
+    return () => drawing.abort();
+  }, [figures]);
 
   const toggle = (id: string) =>
     setChosen((current) => (current.includes(id) ? current.filter((other) => other !== id) : [...current, id]));
 
   const lateList = (format: (typeof LATE_FORMATS)[number]) =>
-    runner.run(t(`late.${format.id}`), async (onProgress) => {
-      const exports = await loadExports();
+    runner.run(t(`late.${format}`), (onProgress) => {
       const ctx = context();
       const state = useDesk.getState().view;
-      const rows = exports.lateResponseRows(requestsOf(state, chosen), platformRefs(state), period, ctx.now);
-      const input = { rows, meta: exportMeta(t('late.title'), period, chosen, state, ctx) };
+      const source = {
+        requests: requestsOf(state, chosen),
+        platforms: platformRefs(state),
+        period,
+        now: ctx.now,
+        meta: exportMeta(t('late.title'), period, chosen, state, ctx),
+      };
       const job: ExportJob =
-        format.id === 'xlsx'
-          ? { kind: 'late-xlsx', input }
-          : format.id === 'pdf'
-            ? { kind: 'late-pdf', input }
-            : { kind: 'late-csv', input, dialect: format.id === 'csv-fr' ? 'excel-fr' : 'rfc4180' };
-      const bytes = await runInWorker(job, onProgress);
-      return { name: exports.exportFileName('late-list', input.meta, format.extension, format.variant), mimeType: format.mime, bytes };
+        format === 'xlsx'
+          ? { kind: 'late-xlsx', source }
+          : format === 'pdf'
+            ? { kind: 'late-pdf', source }
+            : { kind: 'late-csv', source, dialect: format === 'csv-fr' ? 'excel-fr' : 'rfc4180' };
+      return runInWorker(job, onProgress);
     });
 
   const figuresExport = (format: (typeof FIGURES_FORMATS)[number]) =>
     runner.run(t(`figures.${format.id}`), async (onProgress) => {
       if (!figures) throw new Error(t('invalidPeriod'));
-      const exports = await loadExports();
-      const bytes = await runInWorker({ kind: format.kind, input: figures }, onProgress);
-      return { name: exports.exportFileName('figures', figures.meta, format.extension), mimeType: format.mime, bytes };
+      return runInWorker({ kind: format.kind, input: figures }, onProgress);
     });
 
   const name = (id: string) => view.platforms.get(id)?.name ?? id;
@@ -139,14 +134,14 @@ export function ExportsScreen() {
           <div className="ex-row">
             {LATE_FORMATS.map((format) => (
               <button
-                key={format.id}
+                key={format}
                 type="button"
                 className="btn"
                 disabled={!valid || runner.busy !== null}
                 onClick={() => void lateList(format)}
-                data-testid={`export-late-${format.id}`}
+                data-testid={`export-late-${format}`}
               >
-                {t(`late.${format.id}`)}
+                {t(`late.${format}`)}
               </button>
             ))}
           </div>

@@ -17,8 +17,3 @@ export function useExportContext(): () => ExportContext {
     };
   };
 }
-
-/** Loads the export library only when an export is made: it is large. */
-export function loadExports() {
-  return import('@contact-desk/exports');
-}
