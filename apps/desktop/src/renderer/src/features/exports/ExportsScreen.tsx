@@ -1,31 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
-import { periodOfDays } from '@contact-desk/shared';
 import { ExportStatus } from './ExportStatus';
 import { FiguresTable } from './FiguresTable';
 import { useExportContext } from './export-context';
 import { figuresInput, exportMeta, platformRefs, requestsOf } from './export-data';
+import { defaultExportDays, exportPeriod } from './export-period';
 import { LogProofExport } from './LogProofExport';
 import { runInWorker, type ExportJob } from './export-job';
 import { useExportRunner } from './use-export-runner';
+import { useFiguresChart } from './use-figures-chart';
 import '../../styles/exports.css';
-
-const DAY = 86_400_000;
-
-function dateInput(ms: number): string {
-  const date = new Date(ms);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
-/** The period from the first day's 00:00 to the 00:00 after the last, in the exports' zone; null when empty. */
-function periodOf(first: string, last: string, zone: string): { from: number; to: number } | null {
-  try {
-    return periodOfDays(first, last, zone);
-  } catch {
-    return null;
-  }
-}
 
 const LATE_FORMATS = ['csv-fr', 'csv-rfc', 'xlsx', 'pdf'] as const;
 
@@ -35,39 +20,27 @@ const FIGURES_FORMATS = [
   { id: 'md', kind: 'figures-md' },
 ] as const;
 
-const ignore = () => undefined;
-
 /** Late-response lists and figures for a period and platforms, with the figures' chart. */
 export function ExportsScreen() {
   const { t, i18n } = useTranslation('exports');
   const view = useDesk((state) => state.view);
   const runner = useExportRunner();
   const context = useExportContext();
-  const [from, setFrom] = useState(() => dateInput(Date.now() - 30 * DAY));
-  const [to, setTo] = useState(() => dateInput(Date.now()));
+  const [days] = useState(() => defaultExportDays(Date.now(), context().timeZone));
+  const [from, setFrom] = useState(days.first);
+  const [to, setTo] = useState(days.last);
   const [chosen, setChosen] = useState<readonly string[]>([]);
-  const [chart, setChart] = useState<string | null>(null);
   const platforms = useMemo(() => [...view.platforms.values()].sort((a, b) => a.name.localeCompare(b.name)), [view.platforms]);
   const language = i18n.language === 'en' ? 'en' : 'fr';
   const zone = context().timeZone;
-  const chosenPeriod = useMemo(() => periodOf(from, to, zone), [from, to, zone]);
+  const chosenPeriod = useMemo(() => exportPeriod({ first: from, last: to }, zone), [from, to, zone]);
   const valid = chosenPeriod !== null;
   const period = chosenPeriod ?? { from: 0, to: 0 };
   const figures = useMemo(
     () => (chosenPeriod ? figuresInput(view, t('figures.title'), chosenPeriod, chosen, context()) : null),
     [view, chosenPeriod, chosen, t, context],
   );
-
-  useEffect(() => {
-    if (!figures) return;
-    // Drawn by the export worker, which holds the library; a newer period cancels the drawing.
-    const drawing = new AbortController();
-    runInWorker({ kind: 'figures-svg', input: figures }, ignore, drawing.signal).then(
-      (file) => setChart(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(new TextDecoder().decode(file.bytes))}`),
-      ignore,
-    );
-    return () => drawing.abort();
-  }, [figures]);
+  const chart = useFiguresChart(figures);
 
   const toggle = (id: string) =>
     setChosen((current) => (current.includes(id) ? current.filter((other) => other !== id) : [...current, id]));
@@ -94,8 +67,10 @@ export function ExportsScreen() {
 
   const figuresExport = (format: (typeof FIGURES_FORMATS)[number]) =>
     runner.run(t(`figures.${format.id}`), async (onProgress) => {
-      if (!figures) throw new Error(t('invalidPeriod'));
-      return runInWorker({ kind: format.kind, input: figures }, onProgress);
+      if (!chosenPeriod) throw new Error(t('invalidPeriod'));
+      // Computed now, at the log position and relay time the file will state.
+      const input = figuresInput(useDesk.getState().view, t('figures.title'), chosenPeriod, chosen, context());
+      return runInWorker({ kind: format.kind, input }, onProgress);
     });
 
   const name = (id: string) => view.platforms.get(id)?.name ?? id;

@@ -31,28 +31,31 @@ export type ExportJob =
   | { readonly kind: 'minutes-pdf' | 'minutes-docx' | 'minutes-md'; readonly input: MinutesInput }
   | { readonly kind: 'campaign-pdf' | 'campaign-xlsx'; readonly source: CampaignReportSource };
 
-export type ExportReply =
+/** A job as posted to the worker: numbered, since a kept worker answers several. */
+export interface ExportRequest {
+  readonly id: number;
+  readonly job: ExportJob;
+}
+
+export type ExportReply = { readonly id: number } & (
   | { readonly type: 'progress'; readonly done: number; readonly total: number }
   | { readonly type: 'done'; readonly file: ExportFile }
-  | { readonly type: 'failed'; readonly message: string };
+  | { readonly type: 'failed'; readonly message: string }
+);
+
+/** A worker that owns the exports library. */
+export function startExportWorker(): Worker {
+  return new Worker(new URL('./export-worker.ts', import.meta.url), { type: 'module' });
+}
 
 /**
- * Runs one job in a fresh worker, reporting progress; the worker ends with the job, or when
- * `signal` aborts (the promise then rejects with the signal's reason).
+ * Runs one job in a fresh worker, reporting progress; the worker ends with the job, and the
+ * memory a large export took with it.
  */
-export function runInWorker(job: ExportJob, onProgress: (done: number, total: number) => void, signal?: AbortSignal): Promise<ExportFile> {
-  const worker = new Worker(new URL('./export-worker.ts', import.meta.url), { type: 'module' });
+export function runInWorker(job: ExportJob, onProgress: (done: number, total: number) => void): Promise<ExportFile> {
+  const worker = startExportWorker();
   return new Promise<ExportFile>((resolve, reject) => {
-    const end = () => {
-      worker.terminate();
-      signal?.removeEventListener('abort', abort);
-    };
-    const abort = () => {
-      end();
-      reject(signal?.reason);
-    };
-    if (signal?.aborted) return abort();
-    signal?.addEventListener('abort', abort);
+    const end = () => worker.terminate();
     worker.onmessage = (message: MessageEvent<ExportReply>) => {
       const reply = message.data;
       if (reply.type === 'progress') {
@@ -67,6 +70,6 @@ export function runInWorker(job: ExportJob, onProgress: (done: number, total: nu
       end();
       reject(new Error(event.message || 'the export worker failed'));
     };
-    worker.postMessage(job);
+    worker.postMessage({ id: 0, job } satisfies ExportRequest);
   });
 }

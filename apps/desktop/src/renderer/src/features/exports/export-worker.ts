@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { buildExport } from './export-build';
-import type { ExportJob, ExportReply } from './export-job';
+import type { ExportReply, ExportRequest } from './export-job';
 
 /**
  * Builds exports off the main thread, and is the only place the exports library is loaded:
@@ -9,10 +9,11 @@ import type { ExportJob, ExportReply } from './export-job';
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-scope.onmessage = (message: MessageEvent<ExportJob>) => {
+scope.onmessage = (message: MessageEvent<ExportRequest>) => {
+  const { id, job } = message.data;
   const post = (reply: ExportReply, transfer: Transferable[] = []) => scope.postMessage(reply, transfer);
-  buildExport(message.data, (done, total) => post({ type: 'progress', done, total })).then(
-    (file) => post({ type: 'done', file }, [file.bytes.buffer]),
-    (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+  buildExport(job, (done, total) => post({ id, type: 'progress', done, total })).then(
+    (file) => post({ id, type: 'done', file }, [file.bytes.buffer]),
+    (error: unknown) => post({ id, type: 'failed', message: error instanceof Error ? error.message : String(error) }),
   );
 };
