@@ -80,11 +80,6 @@ export class SheetWriter {
     this.pending.push(this.opening());
   }
 
-  /** The number of rows added so far (the next row's number minus one). */
-  get rows(): number {
-    return this.rowCount;
-  }
-
   /** Adds a row below the last; `height` in points, when the row must grow to wrapped text. */
   addRow(cells: readonly SheetCell[], height?: number): number {
     const number = ++this.rowCount;
