@@ -49,12 +49,17 @@ export function columnName(column: number): string {
 }
 
 const NUMBER_LIMIT = 1e15;
+const EDGE_SPACE = /^\s|\s$/;
 
 function cellXml(ref: string, cell: SheetCell): string {
   const style = cell.style ? ` s="${cell.style}"` : '';
   const { value } = cell;
   if (value === null) return style ? `<c r="${ref}"${style}/>` : '';
-  if (typeof value === 'string') return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
+  if (typeof value === 'string') {
+    // Readers trim a text's outer spaces unless told to keep them.
+    const space = EDGE_SPACE.test(value) ? ' xml:space="preserve"' : '';
+    return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
+  }
   const number = value instanceof Date ? EPOCH_DAYS + value.getTime() / DAY_MS : value;
   if (!Number.isFinite(number) || Math.abs(number) >= NUMBER_LIMIT) throw new RangeError(`cell ${ref} holds ${String(value)}`);
   return `<c r="${ref}"${style}><v>${number}</v></c>`;
