@@ -1,18 +1,22 @@
 import { ALL_PLATFORMS } from '@contact-desk/shared';
-import type ExcelJS from 'exceljs';
 import { campaignModel } from './campaign-model.js';
 import { figuresSheetColumns, isFiguresCount, writeFiguresRows } from './figures-xlsx.js';
 import { wallTimeAsUtc } from './format.js';
 import type { CampaignReportInput } from './types.js';
-import { addAboutSheet, addTableSheet, tableWorkbook, workbookBytes } from './xlsx-about.js';
+import { addAboutSheet, addTableSheet, tableWorkbook } from './xlsx-about.js';
+import type { XlsxBook } from './xlsx-book.js';
+import type { SheetWriter } from './xlsx-sheet.js';
 import { DATE_FORMAT, lateSheetColumns, writeLateRows } from './xlsx.js';
 
 /** The course sheet: a time, then the three cumulative counts. */
-function writeCourse(sheet: ExcelJS.Worksheet, input: CampaignReportInput): void {
+function writeCourse(book: XlsxBook, sheet: SheetWriter, input: CampaignReportInput): void {
+  const time = book.style({ numFmt: DATE_FORMAT, alignment: { vertical: 'top' } });
+  const count = book.style({ alignment: { vertical: 'top' } });
   for (const point of input.course) {
-    const row = sheet.addRow([new Date(wallTimeAsUtc(point.at, input.meta.timeZone)), point.sent, point.acknowledged, point.answered]);
-    row.getCell(1).numFmt = DATE_FORMAT;
-    row.alignment = { vertical: 'top' };
+    sheet.addRow([
+      { value: new Date(wallTimeAsUtc(point.at, input.meta.timeZone)), style: time },
+      ...[point.sent, point.acknowledged, point.answered].map((value) => ({ value, style: count })),
+    ]);
   }
 }
 
@@ -31,20 +35,20 @@ export async function campaignReportXlsx(input: CampaignReportInput): Promise<Ui
   const { meta } = input;
   const { texts, facts, empty, figures, receipt } = campaignModel(input);
   const withTotal = input.figures.some((row) => row.platformId === ALL_PLATFORMS);
-  const { workbook, sheet } = tableWorkbook(meta, texts.figures.sheetName, figuresSheetColumns(figures));
+  const { book, sheet } = tableWorkbook(meta, texts.figures.sheetName, figuresSheetColumns(figures));
   if (empty) {
-    const row = sheet.addRow([texts.campaign.noRequest]);
-    row.font = { italic: true };
+    sheet.addRow([{ value: texts.campaign.noRequest, style: book.style({ font: { italic: true } }) }]);
   } else {
-    writeFiguresRows(sheet, figures, isFiguresCount, withTotal);
-    writeFiguresRows(addTableSheet(workbook, texts.campaign.receiptSheet, figuresSheetColumns(receipt)), receipt, () => true, withTotal);
-    const course = addTableSheet(workbook, texts.campaign.courseSheet, [
+    writeFiguresRows(book, sheet, figures, isFiguresCount, withTotal);
+    const receiptSheet = addTableSheet(book, texts.campaign.receiptSheet, figuresSheetColumns(receipt));
+    writeFiguresRows(book, receiptSheet, receipt, () => true, withTotal);
+    const course = addTableSheet(book, texts.campaign.courseSheet, [
       { header: `${texts.campaign.time} (${meta.timeZone})`, width: 20 },
       ...[texts.campaign.sent, texts.campaign.acknowledged, texts.campaign.answered].map((header) => ({ header, width: 14 })),
     ]);
-    writeCourse(course, input);
-    await writeLateRows(addTableSheet(workbook, texts.late.sheetName, lateSheetColumns(texts)), input.late, texts, meta.timeZone);
+    writeCourse(book, course, input);
+    await writeLateRows(book, addTableSheet(book, texts.late.sheetName, lateSheetColumns(texts)), input.late, texts, meta.timeZone);
   }
-  addAboutSheet(workbook, meta, texts, facts, `${texts.campaign.sheetNote} ${texts.campaign.courseNote(meta.timeZone)}`);
-  return workbookBytes(workbook);
+  addAboutSheet(book, meta, texts, facts, `${texts.campaign.sheetNote} ${texts.campaign.courseNote(meta.timeZone)}`);
+  return book.bytes();
 }

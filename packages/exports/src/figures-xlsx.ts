@@ -1,9 +1,10 @@
 import { ALL_PLATFORMS, FIGURES_COLUMNS } from '@contact-desk/shared';
-import type ExcelJS from 'exceljs';
 import { figuresTable, type FiguresCells } from './figures-table.js';
 import { textsFor } from './texts/index.js';
 import type { FiguresInput } from './types.js';
-import { addAboutSheet, tableWorkbook, workbookBytes } from './xlsx-about.js';
+import { addAboutSheet, LINE_HEIGHT, tableWorkbook, type TableColumn } from './xlsx-about.js';
+import type { XlsxBook } from './xlsx-book.js';
+import type { SheetWriter } from './xlsx-sheet.js';
 
 /** Width of the platform column, in characters. */
 const NAME_WIDTH = 30;
@@ -12,7 +13,7 @@ const NAME_WIDTH = 30;
  * The columns of a sheet holding a table of figures: the platform's name, then the figures,
  * each wide enough for the longest word of its header in bold ("Acknowledged" is not cut).
  */
-export function figuresSheetColumns(table: FiguresCells): Partial<ExcelJS.Column>[] {
+export function figuresSheetColumns(table: FiguresCells): TableColumn[] {
   const longestWord = (header: string) => Math.max(...header.split(' ').map((word) => word.length));
   return table.header.map((header, index) => ({
     header,
@@ -28,19 +29,28 @@ export function figuresSheetColumns(table: FiguresCells): Partial<ExcelJS.Column
  * @param isCount whether the `index`-th column after the platform's name holds counts
  */
 export function writeFiguresRows(
-  sheet: ExcelJS.Worksheet,
+  book: XlsxBook,
+  sheet: SheetWriter,
   table: FiguresCells,
   isCount: (index: number) => boolean,
   totalLast: boolean,
 ): void {
+  const style = (bold: boolean) => ({
+    name: book.style({ alignment: { vertical: 'top', wrapText: true }, ...(bold ? { font: { bold } } : {}) }),
+    figure: book.style({ alignment: { vertical: 'top', horizontal: 'right' }, ...(bold ? { font: { bold } } : {}) }),
+  });
+  const plain = style(false);
+  const total = style(true);
   table.body.forEach((cells, rowIndex) => {
-    const row = sheet.addRow(cells.map((cell, index) => (index > 0 && isCount(index - 1) ? Number(cell) : cell)));
-    row.eachCell((cell, column) => {
-      cell.alignment = column === 1 ? { vertical: 'top', wrapText: true } : { vertical: 'top', horizontal: 'right' };
-    });
+    const styles = totalLast && rowIndex === table.body.length - 1 ? total : plain;
     // Neither Excel nor LibreOffice grows a row to its wrapped name on opening: the height is set.
-    row.height = 15 * Math.max(1, Math.ceil((cells[0] ?? '').length / (NAME_WIDTH - 2)));
-    if (totalLast && rowIndex === table.body.length - 1) row.font = { bold: true };
+    const lines = Math.max(1, Math.ceil((cells[0] ?? '').length / (NAME_WIDTH - 2)));
+    sheet.addRow(
+      cells.map((cell, index) =>
+        index === 0 ? { value: cell, style: styles.name } : { value: isCount(index - 1) ? Number(cell) : cell, style: styles.figure },
+      ),
+      LINE_HEIGHT * lines,
+    );
   });
 }
 
@@ -59,13 +69,14 @@ export async function figuresXlsx(input: FiguresInput): Promise<Uint8Array> {
   const { meta, platforms } = input;
   const texts = textsFor(meta.language);
   const table = figuresTable(input.figures, meta.language, (id) => platforms.get(id)?.name ?? id);
-  const { workbook, sheet } = tableWorkbook(meta, texts.figures.sheetName, figuresSheetColumns(table));
+  const { book, sheet } = tableWorkbook(meta, texts.figures.sheetName, figuresSheetColumns(table));
   writeFiguresRows(
+    book,
     sheet,
     table,
     isFiguresCount,
     input.figures.some((f) => f.platformId === ALL_PLATFORMS),
   );
-  addAboutSheet(workbook, meta, texts, [], texts.figures.method);
-  return workbookBytes(workbook);
+  addAboutSheet(book, meta, texts, [], texts.figures.method);
+  return book.bytes();
 }

@@ -1,26 +1,36 @@
-import type ExcelJS from 'exceljs';
 import { wallTimeAsUtc, YIELD_EVERY, yieldToEventLoop } from './format.js';
 import { SHEET_LATE_COLUMNS, type LateCell } from './late-columns.js';
 import { textsFor, type Texts } from './texts/index.js';
 import type { LateListInput, LateRow, ProgressOptions } from './types.js';
-import { addAboutSheet, tableWorkbook, workbookBytes } from './xlsx-about.js';
+import { addAboutSheet, LINE_HEIGHT, tableWorkbook, wrappedLines, type TableColumn } from './xlsx-about.js';
+import type { XlsxBook } from './xlsx-book.js';
+import type { SheetCell, SheetWriter } from './xlsx-sheet.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 1440 * MINUTE_MS;
 export const DATE_FORMAT = 'dd/mm/yyyy hh:mm';
 const DURATION_FORMAT = '[h]:mm';
-/** Points a line of 11-point text takes in a row. */
-const LINE_HEIGHT = 15;
 
-/** About how many lines a text cell wraps to in a column `width` characters wide (characters of "0": text runs narrower). */
-function wrappedLines(cell: LateCell, width: number): number {
-  const values = cell.type === 'lines' ? cell.value : cell.type === 'text' ? cell.value.split('\n') : [];
-  return values.reduce((sum, value) => sum + Math.max(1, Math.ceil(value.length / Math.max(1, width * 1.15))), 0);
+/** About how many lines a cell wraps to in a column `width` characters wide. */
+function cellLines(cell: LateCell, width: number): number {
+  if (cell.type === 'lines') return cell.value.reduce((sum, value) => sum + wrappedLines(value, width), 0);
+  return cell.type === 'text' ? wrappedLines(cell.value, width) : 0;
 }
 
 /** The spreadsheet columns of the late list, headers in the texts' language. */
-export function lateSheetColumns(texts: Texts): Partial<ExcelJS.Column>[] {
-  return SHEET_LATE_COLUMNS.map((column) => ({ header: texts.late.columns[column.key], key: column.key, width: column.width }));
+export function lateSheetColumns(texts: Texts): TableColumn[] {
+  return SHEET_LATE_COLUMNS.map((column) => ({ header: texts.late.columns[column.key], width: column.width }));
+}
+
+/** The styles of the late list's cells, registered once per workbook. */
+function lateStyles(book: XlsxBook) {
+  const top = { vertical: 'top' } as const;
+  return {
+    text: book.style({ alignment: { vertical: 'top', wrapText: true } }),
+    time: book.style({ numFmt: DATE_FORMAT, alignment: top }),
+    duration: book.style({ numFmt: DURATION_FORMAT, alignment: top }),
+    plain: book.style({ alignment: top }),
+  };
 }
 
 /**
@@ -28,47 +38,47 @@ export function lateSheetColumns(texts: Texts): Partial<ExcelJS.Column>[] {
  * typed cells, wrapped text, row heights set, an autofilter on the header row.
  */
 export async function writeLateRows(
-  sheet: ExcelJS.Worksheet,
+  book: XlsxBook,
+  sheet: SheetWriter,
   rows: readonly LateRow[],
   texts: Texts,
   timeZone: string,
   options: ProgressOptions = {},
 ): Promise<void> {
-  const cellValue = (cell: LateCell): ExcelJS.CellValue => {
+  const styles = lateStyles(book);
+  const sheetCell = (cell: LateCell): SheetCell => {
     switch (cell.type) {
       case 'text':
-        return cell.value;
+        return { value: cell.value, style: styles.text };
       case 'lines':
-        return cell.value.join('\n');
+        return { value: cell.value.join('\n'), style: styles.text };
       case 'count':
-        return cell.value;
+        return { value: cell.value, style: styles.plain };
       case 'duration':
         // Truncated to the minute, as every export writes a duration.
-        return cell.value === null ? null : (Math.floor(cell.value / MINUTE_MS) * MINUTE_MS) / DAY_MS;
+        return cell.value === null
+          ? { value: null, style: styles.plain }
+          : { value: (Math.floor(cell.value / MINUTE_MS) * MINUTE_MS) / DAY_MS, style: styles.duration };
       case 'time':
         // A date column holds only dates; why one is empty is in the column beside it.
-        if (cell.value === null) return null;
-        return new Date(wallTimeAsUtc(cell.value, timeZone));
+        return cell.value === null
+          ? { value: null, style: styles.plain }
+          : { value: new Date(wallTimeAsUtc(cell.value, timeZone)), style: styles.time };
     }
   };
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index]!;
     const cells = SHEET_LATE_COLUMNS.map((column) => column.cell(row, texts));
-    const excelRow = sheet.addRow(cells.map(cellValue));
-    cells.forEach((cell, column) => {
-      const excelCell = excelRow.getCell(column + 1);
-      if (cell.type === 'time' && cell.value !== null) excelCell.numFmt = DATE_FORMAT;
-      if (cell.type === 'duration' && cell.value !== null) excelCell.numFmt = DURATION_FORMAT;
-      excelCell.alignment = cell.type === 'lines' || cell.type === 'text' ? { vertical: 'top', wrapText: true } : { vertical: 'top' };
-    });
     // Neither Excel nor LibreOffice grows a row to its wrapped text on opening: the height is set.
-    excelRow.height = LINE_HEIGHT * Math.max(1, ...cells.map((cell, column) => wrappedLines(cell, SHEET_LATE_COLUMNS[column]!.width)));
+    const lines = Math.max(1, ...cells.map((cell, column) => cellLines(cell, SHEET_LATE_COLUMNS[column]!.width)));
+    sheet.addRow(cells.map(sheetCell), LINE_HEIGHT * lines);
     if ((index + 1) % YIELD_EVERY === 0) {
       options.onProgress?.(index + 1, rows.length);
+      await sheet.flush();
       await yieldToEventLoop();
     }
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: SHEET_LATE_COLUMNS.length } };
+  sheet.filterHeader();
 }
 
 /**
@@ -87,9 +97,9 @@ export async function lateListXlsx(input: LateListInput, options: ProgressOption
   const { rows, meta } = input;
   const texts = textsFor(meta.language);
   // Printing: landscape A4, all columns on the page width, the header row on every page.
-  const { workbook, sheet } = tableWorkbook(meta, texts.late.sheetName, lateSheetColumns(texts));
-  await writeLateRows(sheet, rows, texts, meta.timeZone, options);
-  addAboutSheet(workbook, meta, texts, [[texts.meta.rows, String(rows.length)]], texts.late.sheetNote);
+  const { book, sheet } = tableWorkbook(meta, texts.late.sheetName, lateSheetColumns(texts));
+  await writeLateRows(book, sheet, rows, texts, meta.timeZone, options);
+  addAboutSheet(book, meta, texts, [[texts.meta.rows, String(rows.length)]], texts.late.sheetNote);
   options.onProgress?.(rows.length, rows.length);
-  return workbookBytes(workbook);
+  return book.bytes();
 }

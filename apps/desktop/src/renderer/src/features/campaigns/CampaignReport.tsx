@@ -1,16 +1,13 @@
-import type { Campaign } from '@contact-desk/shared';
+import { campaignRequests, type Campaign } from '@contact-desk/shared';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
 import { ExportStatus } from '../exports/ExportStatus';
 import { exportMeta, platformRefs } from '../exports/export-data';
-import { loadExports, useExportContext } from '../exports/export-context';
+import { useExportContext } from '../exports/export-context';
 import { runInWorker } from '../exports/export-job';
 import { useExportRunner } from '../exports/use-export-runner';
 
-const FORMATS = [
-  { id: 'pdf', mime: 'application/pdf' },
-  { id: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-] as const;
+const FORMATS = ['pdf', 'xlsx'] as const;
 
 /**
  * The campaign's report as this device holds it, citing its log position: its figures per
@@ -22,29 +19,28 @@ export function CampaignReport({ campaign }: { campaign: Campaign }) {
   const runner = useExportRunner();
   const context = useExportContext();
   const make = (format: (typeof FORMATS)[number]) =>
-    runner.run(t(`report.${format.id}`), async (onProgress) => {
+    runner.run(t(`report.${format}`), (onProgress) => {
       const { view, sync } = useDesk.getState();
       const now = context();
-      const exports = await loadExports();
       // A liaison's device holds their own platform's requests: the report says it covers that platform.
       const own = sync.actor?.role === 'liaison' && sync.actor.platformId ? [sync.actor.platformId] : [];
       const meta = exportMeta(t('report.title', { name: campaign.name }), { from: campaign.startedAt, to: now.now }, own, view, now);
-      const input = exports.campaignReportInput(view.requests.values(), campaign, platformRefs(view), meta);
-      const bytes = await runInWorker({ kind: `campaign-${format.id}`, input }, onProgress);
-      return { name: exports.exportFileName('campaign', meta, format.id), mimeType: format.mime, bytes };
+      // Only the campaign's requests cross to the worker, which computes the report from them.
+      const requests = campaignRequests(view.requests.values(), campaign.id);
+      return runInWorker({ kind: `campaign-${format}`, source: { requests, campaign, platforms: platformRefs(view), meta } }, onProgress);
     });
   return (
     <div className="cp-report">
       {FORMATS.map((format) => (
         <button
-          key={format.id}
+          key={format}
           type="button"
           className="kit-button"
           disabled={runner.busy !== null}
-          data-testid={`campaign-report-${format.id}`}
+          data-testid={`campaign-report-${format}`}
           onClick={() => void make(format)}
         >
-          {t(`report.${format.id}`)}
+          {t(`report.${format}`)}
         </button>
       ))}
       <ExportStatus runner={runner} />

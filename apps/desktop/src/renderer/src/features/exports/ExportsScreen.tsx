@@ -1,45 +1,23 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
-import { periodOfDays } from '@contact-desk/shared';
 import { ExportStatus } from './ExportStatus';
 import { FiguresTable } from './FiguresTable';
-import { loadExports, useExportContext } from './export-context';
+import { useExportContext } from './export-context';
 import { figuresInput, exportMeta, platformRefs, requestsOf } from './export-data';
+import { defaultExportDays, exportPeriod } from './export-period';
 import { LogProofExport } from './LogProofExport';
 import { runInWorker, type ExportJob } from './export-job';
 import { useExportRunner } from './use-export-runner';
+import { useFiguresChart } from './use-figures-chart';
 import '../../styles/exports.css';
 
-const DAY = 86_400_000;
-
-function dateInput(ms: number): string {
-  const date = new Date(ms);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
-/** The period from the first day's 00:00 to the 00:00 after the last, in the exports' zone; null when empty. */
-function periodOf(first: string, last: string, zone: string): { from: number; to: number } | null {
-  try {
-    return periodOfDays(first, last, zone);
-  } catch {
-    return null;
-  }
-}
-
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const LATE_FORMATS = [
-  { id: 'csv-fr', extension: 'csv', mime: 'text/csv', variant: 'excel' },
-  { id: 'csv-rfc', extension: 'csv', mime: 'text/csv', variant: 'rfc4180' },
-  { id: 'xlsx', extension: 'xlsx', mime: XLSX_MIME, variant: undefined },
-  { id: 'pdf', extension: 'pdf', mime: 'application/pdf', variant: undefined },
-] as const;
+const LATE_FORMATS = ['csv-fr', 'csv-rfc', 'xlsx', 'pdf'] as const;
 
 const FIGURES_FORMATS = [
-  { id: 'pdf', kind: 'figures-pdf', extension: 'pdf', mime: 'application/pdf' },
-  { id: 'xlsx', kind: 'figures-xlsx', extension: 'xlsx', mime: XLSX_MIME },
-  { id: 'md', kind: 'figures-md', extension: 'md', mime: 'text/markdown' },
+  { id: 'pdf', kind: 'figures-pdf' },
+  { id: 'xlsx', kind: 'figures-xlsx' },
+  { id: 'md', kind: 'figures-md' },
 ] as const;
 
 /** Late-response lists and figures for a period and platforms, with the figures' chart. */
@@ -48,59 +26,51 @@ export function ExportsScreen() {
   const view = useDesk((state) => state.view);
   const runner = useExportRunner();
   const context = useExportContext();
-  const [from, setFrom] = useState(() => dateInput(Date.now() - 30 * DAY));
-  const [to, setTo] = useState(() => dateInput(Date.now()));
+  const [days] = useState(() => defaultExportDays(Date.now(), context().timeZone));
+  const [from, setFrom] = useState(days.first);
+  const [to, setTo] = useState(days.last);
   const [chosen, setChosen] = useState<readonly string[]>([]);
-  const [chart, setChart] = useState<string | null>(null);
   const platforms = useMemo(() => [...view.platforms.values()].sort((a, b) => a.name.localeCompare(b.name)), [view.platforms]);
   const language = i18n.language === 'en' ? 'en' : 'fr';
   const zone = context().timeZone;
-  const chosenPeriod = useMemo(() => periodOf(from, to, zone), [from, to, zone]);
+  const chosenPeriod = useMemo(() => exportPeriod({ first: from, last: to }, zone), [from, to, zone]);
   const valid = chosenPeriod !== null;
   const period = chosenPeriod ?? { from: 0, to: 0 };
   const figures = useMemo(
     () => (chosenPeriod ? figuresInput(view, t('figures.title'), chosenPeriod, chosen, context()) : null),
     [view, chosenPeriod, chosen, t, context],
   );
-
-  useEffect(() => {
-    let live = true;
-    if (!figures) return;
-    void loadExports().then((exports) => {
-      const svg = exports.figuresChartSvg(figures.figures, figures.platforms, { language });
-      if (live) setChart(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
-    });
-    return () => {
-      live = false;
-    };
-  }, [figures, language]);
+  const chart = useFiguresChart(figures);
 
   const toggle = (id: string) =>
     setChosen((current) => (current.includes(id) ? current.filter((other) => other !== id) : [...current, id]));
 
   const lateList = (format: (typeof LATE_FORMATS)[number]) =>
-    runner.run(t(`late.${format.id}`), async (onProgress) => {
-      const exports = await loadExports();
+    runner.run(t(`late.${format}`), (onProgress) => {
       const ctx = context();
       const state = useDesk.getState().view;
-      const rows = exports.lateResponseRows(requestsOf(state, chosen), platformRefs(state), period, ctx.now);
-      const input = { rows, meta: exportMeta(t('late.title'), period, chosen, state, ctx) };
+      const source = {
+        requests: requestsOf(state, chosen),
+        platforms: platformRefs(state),
+        period,
+        now: ctx.now,
+        meta: exportMeta(t('late.title'), period, chosen, state, ctx),
+      };
       const job: ExportJob =
-        format.id === 'xlsx'
-          ? { kind: 'late-xlsx', input }
-          : format.id === 'pdf'
-            ? { kind: 'late-pdf', input }
-            : { kind: 'late-csv', input, dialect: format.id === 'csv-fr' ? 'excel-fr' : 'rfc4180' };
-      const bytes = await runInWorker(job, onProgress);
-      return { name: exports.exportFileName('late-list', input.meta, format.extension, format.variant), mimeType: format.mime, bytes };
+        format === 'xlsx'
+          ? { kind: 'late-xlsx', source }
+          : format === 'pdf'
+            ? { kind: 'late-pdf', source }
+            : { kind: 'late-csv', source, dialect: format === 'csv-fr' ? 'excel-fr' : 'rfc4180' };
+      return runInWorker(job, onProgress);
     });
 
   const figuresExport = (format: (typeof FIGURES_FORMATS)[number]) =>
     runner.run(t(`figures.${format.id}`), async (onProgress) => {
-      if (!figures) throw new Error(t('invalidPeriod'));
-      const exports = await loadExports();
-      const bytes = await runInWorker({ kind: format.kind, input: figures }, onProgress);
-      return { name: exports.exportFileName('figures', figures.meta, format.extension), mimeType: format.mime, bytes };
+      if (!chosenPeriod) throw new Error(t('invalidPeriod'));
+      // Computed now, at the log position and relay time the file will state.
+      const input = figuresInput(useDesk.getState().view, t('figures.title'), chosenPeriod, chosen, context());
+      return runInWorker({ kind: format.kind, input }, onProgress);
     });
 
   const name = (id: string) => view.platforms.get(id)?.name ?? id;
@@ -139,14 +109,14 @@ export function ExportsScreen() {
           <div className="ex-row">
             {LATE_FORMATS.map((format) => (
               <button
-                key={format.id}
+                key={format}
                 type="button"
                 className="btn"
                 disabled={!valid || runner.busy !== null}
                 onClick={() => void lateList(format)}
-                data-testid={`export-late-${format.id}`}
+                data-testid={`export-late-${format}`}
               >
-                {t(`late.${format.id}`)}
+                {t(`late.${format}`)}
               </button>
             ))}
           </div>

@@ -2,15 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
 import { minutesDocument } from '../meetings/minutes-document';
 import { ExportStatus } from './ExportStatus';
-import { useExportContext, loadExports } from './export-context';
+import { useExportContext } from './export-context';
 import { runInWorker } from './export-job';
 import { useExportRunner } from './use-export-runner';
 
-const FORMATS = [
-  { id: 'pdf', mime: 'application/pdf' },
-  { id: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-  { id: 'md', mime: 'text/markdown' },
-] as const;
+const FORMATS = ['pdf', 'docx', 'md'] as const;
 
 /**
  * Minutes of a meeting: PDF for circulation, DOCX for editing, Markdown for the archive. Once
@@ -22,14 +18,12 @@ export function MeetingExports({ meetingId }: { meetingId: string }) {
   const runner = useExportRunner();
   const context = useExportContext();
   const make = (format: (typeof FORMATS)[number]) =>
-    runner.run(t(`minutes.${format.id}`), async (onProgress) => {
+    runner.run(t(`minutes.${format}`), async (onProgress) => {
       const { view, sync } = useDesk.getState();
       const platformId = sync.actor?.role === 'liaison' ? sync.actor.platformId : null;
       const input = minutesDocument(view, meetingId, platformId, context());
       if (!input) throw new Error(t('minutes.missing'));
-      const exports = await loadExports();
-      const bytes = await runInWorker({ kind: `minutes-${format.id}`, input }, onProgress);
-      return { name: exports.exportFileName('minutes', input.meta, format.id), mimeType: format.mime, bytes };
+      return runInWorker({ kind: `minutes-${format}`, input }, onProgress);
     });
   return (
     <div className="ex-buttons">
@@ -37,14 +31,14 @@ export function MeetingExports({ meetingId }: { meetingId: string }) {
       <div className="ex-row">
         {FORMATS.map((format) => (
           <button
-            key={format.id}
+            key={format}
             type="button"
             className="btn"
             disabled={runner.busy !== null}
-            data-testid={`export-minutes-${format.id}`}
+            data-testid={`export-minutes-${format}`}
             onClick={() => void make(format)}
           >
-            {t(`minutes.${format.id}`)}
+            {t(`minutes.${format}`)}
           </button>
         ))}
       </div>
