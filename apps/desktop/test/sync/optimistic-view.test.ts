@@ -1,6 +1,6 @@
 import { actorOf, emptyState, newId, parseMutation, reduce, type DomainEvent, type Mutation, type User } from '@contact-desk/shared';
 import { describe, expect, it } from 'vitest';
-import { memoizedOptimisticView } from '../../src/renderer/src/sync/optimistic-view';
+import { incrementalOptimisticView } from '../../src/renderer/src/sync/optimistic-view';
 
 const NOW = Date.UTC(2026, 10, 23, 10, 0);
 const user: User = {
@@ -42,7 +42,7 @@ function comment(requestId: string): Mutation {
 
 describe('the memoised optimistic view', () => {
   it('reuses the overlay while state, actor and pending mutations are the same, and recomputes when one changes', () => {
-    const view = memoizedOptimisticView();
+    const view = incrementalOptimisticView();
     const confirmed = platformState();
     const pending = [comment(newId())];
     const first = view(confirmed, pending, actor, NOW);

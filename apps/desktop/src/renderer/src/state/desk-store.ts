@@ -17,7 +17,7 @@ import { create } from 'zustand';
 import type { Platform } from '../platform/platform';
 import type { EnrollOutcome } from '../sync/enroll';
 import { LocalDb } from '../sync/local-db';
-import { localCheck, memoizedOptimisticView } from '../sync/optimistic-view';
+import { localCheck, incrementalOptimisticView } from '../sync/optimistic-view';
 import { parseRelayAddresses, startingWith, type RelayAddressRefusal } from '../sync/relay-addresses';
 import { SyncEngine } from '../sync/sync-engine';
 import { INITIAL_SYNC_STATUS, standingRejections, type Rejection, type SyncStatus } from '../sync/sync-status';
@@ -114,7 +114,7 @@ export function onDeskEvents(listener: (events: readonly DomainEvent[], live: bo
 }
 
 export const useDesk = create<DeskState & DeskActions>()((set, get) => {
-  const optimisticView = memoizedOptimisticView();
+  const optimisticView = incrementalOptimisticView();
   const refresh = () => {
     const engine = runtime.engine;
     if (!engine) return;
