@@ -1,10 +1,11 @@
 import { priorityRanks, type Platform, type PriorityPolicy, type Request, type TriageViewer } from '@contact-desk/shared';
-import { useDeferredValue, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import { useDesk } from '../../state/desk-store';
 import { useRelayNow } from '../common/use-relay-now';
 import { indexInSteps } from './queue-index';
-import { listRows } from './queue-list';
+import { filterRows, tabSize } from './queue-list';
 import { orderInSteps, type Row, type SortOrder } from './queue-order';
+import { corpusInSteps, type SearchCorpus } from './queue-search';
 import { countsInSteps, factsInSteps, type TabCounts } from './queue-triage';
 import type { Work } from './sliced-work';
 import { useSlicedValue } from './use-sliced-value';
@@ -27,20 +28,22 @@ interface Inputs {
 
 interface Derived {
   readonly ordered: readonly Row[];
+  readonly corpus: SearchCorpus;
   readonly counts: TabCounts;
 }
 
-/** Every request indexed (again only if changed), its triage facts at `now`, the tab counts and one sort. */
+/** Every request indexed (again only if changed), its triage facts at `now`, the tab counts, one sort and the search corpus. */
 function* derive({ requests, platforms, policy, now, order, viewer }: Inputs): Work<Derived> {
   const index = yield* indexInSteps(requests, platforms);
   const facts = yield* factsInSteps(index, now, priorityRanks(policy));
   const counts = yield* countsInSteps(index, facts, viewer);
   const ordered = yield* orderInSteps(index, facts, order);
-  return { ordered, counts };
+  const corpus = yield* corpusInSteps(ordered);
+  return { ordered, corpus, counts };
 }
 
 const small = (inputs: Inputs) => inputs.requests.size <= AT_ONCE;
-const NOTHING: Derived = { ordered: [], counts: { action: 0, actionRows: 0, late: 0, mine: 0, all: 0 } };
+const NOTHING: Derived = { ordered: [], corpus: { chunks: [] }, counts: { action: 0, actionRows: 0, late: 0, mine: 0, all: 0 } };
 
 /**
  * The rows of the queue for a view: every request indexed once per change of the data, its
@@ -59,14 +62,16 @@ export function useQueueRows(view: QueueView, viewer: TriageViewer, heldIds: Rea
     () => ({ requests, platforms, policy, now, order: view.order, viewer }),
     [requests, platforms, policy, now, view.order, viewer],
   );
-  const { ordered, counts } = useSlicedValue(inputs, derive, small) ?? NOTHING;
+  const { ordered, corpus, counts } = useSlicedValue(inputs, derive, small) ?? NOTHING;
 
   // Deferred as a whole: a keystroke in the search box renders at once, the 100k-row pass after.
   const filters = useDeferredValue(view.filters);
-  const listed = useMemo(
-    () => listRows(ordered, view.tab, filters, viewer, (id) => heldIds.has(id) && pendingIds.has(id)),
-    [ordered, view.tab, filters, viewer, heldIds, pendingIds],
+  const held = useCallback((id: string) => heldIds.has(id) && pendingIds.has(id), [heldIds, pendingIds]);
+  const inTabCount = useMemo(() => tabSize(ordered, view.tab, viewer, held), [ordered, view.tab, viewer, held]);
+  const rows = useMemo(
+    () => filterRows(ordered, view.tab, filters, viewer, held, corpus),
+    [ordered, view.tab, filters, viewer, held, corpus],
   );
 
-  return { rows: listed.rows, inTabCount: listed.inTab, counts };
+  return { rows, inTabCount, counts };
 }
