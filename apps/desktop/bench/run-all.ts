@@ -12,8 +12,8 @@ import { benchFlush } from './flush';
 import { benchPending } from './pending';
 import { benchQueue } from './queue';
 
-/** The drill adds about 40 s to the other figures. */
-const OVERALL_LIMIT_MS = 330_000;
+/** The drill adds about 40 s to the other figures; the 100k queue takes minutes on a busy machine. */
+const OVERALL_LIMIT_MS = 900_000;
 
 const watchdog = setTimeout(() => {
   log(`the bench exceeded ${OVERALL_LIMIT_MS / 1000} s: aborting`);
