@@ -1,12 +1,23 @@
 import {
   audienceOf,
   decide,
+  emptyState,
   StateDraft,
   type Actor,
+  type Campaign,
+  type Comment,
+  type Device,
   type DomainEvent,
   type DomainState,
+  type EntityWrite,
+  type Integration,
+  type MeetingRecord,
   type Mutation,
+  type Platform,
+  type PriorityPolicy,
   type ProtocolError,
+  type Request,
+  type User,
 } from '@contact-desk/shared';
 
 export interface OptimisticView {
@@ -25,23 +36,35 @@ export function optimisticView(confirmed: DomainState, pending: readonly Mutatio
   if (pending.length === 0) return { state: confirmed, pendingIds: new Set() };
   const draft = new StateDraft(confirmed);
   let seq = confirmed.lastSeq;
-  for (const mutation of pending) {
-    const decision = decide({ actor, now, clientTime: mutation.clientTime, read: draft }, mutation);
-    if (!decision.ok) continue;
-    const events = decision.events.map((eventDraft) => {
-      seq += 1;
-      return {
+  for (const mutation of pending) seq = stamped(draft, decided(draft, mutation, actor, now, seq), seq);
+  return finished(draft, confirmed);
+}
+
+/** The events a pending mutation makes on the draft, numbered after `seq` (none when refused). */
+function decided(draft: StateDraft, mutation: Mutation, actor: Actor, now: number, seq: number): DomainEvent[] {
+  const decision = decide({ actor, now, clientTime: mutation.clientTime, read: draft }, mutation);
+  if (!decision.ok) return [];
+  return decision.events.map(
+    (eventDraft, index) =>
+      ({
         ...eventDraft,
-        seq,
+        seq: seq + index + 1,
         serverTime: now,
         actor,
         mutationId: mutation.mutationId,
         clientTime: mutation.clientTime,
         audience: audienceOf(eventDraft, draft),
-      } as DomainEvent;
-    });
-    draft.apply(events);
-  }
+      }) as DomainEvent,
+  );
+}
+
+/** Applies the events to the draft; returns the last seq used. */
+function stamped(draft: StateDraft, events: readonly DomainEvent[], seq: number): number {
+  draft.apply(events);
+  return events.at(-1)?.seq ?? seq;
+}
+
+function finished(draft: StateDraft, confirmed: DomainState): OptimisticView {
   const pendingIds = new Set<string>();
   for (const write of draft.writes()) {
     if (write.kind === 'meetingRecordRemoved') pendingIds.add(write.id);
@@ -50,19 +73,186 @@ export function optimisticView(confirmed: DomainState, pending: readonly Mutatio
   return { state: { ...draft.finish(), lastSeq: confirmed.lastSeq }, pendingIds };
 }
 
+/** An entity as a key (`request:<id>`, `policy`), or every entity of a kind (`request:*`). */
+const key = (kind: string, id: string | number = ''): string => `${kind}:${id}`;
+const EVERY = '*';
+const kindOf = (entityKey: string): string => entityKey.slice(0, entityKey.indexOf(':'));
+
+function writeKey(write: EntityWrite): string {
+  if (write.kind === 'meetingRecordRemoved') return key('meetingRecord', write.id);
+  if (write.kind === 'policy') return key('policy');
+  if (write.kind === 'refCounter') return key('refCounter', write.year);
+  return key(write.kind, write.value.id);
+}
+
+/** A draft that notes every entity read through it (by `decide`, the audience and the reducer alike). */
+class ReadingDraft extends StateDraft {
+  reads = new Set<string>();
+  override policy(): PriorityPolicy {
+    this.reads.add(key('policy'));
+    return super.policy();
+  }
+  override platform(id: string): Platform | undefined {
+    this.reads.add(key('platform', id));
+    return super.platform(id);
+  }
+  override user(id: string): User | undefined {
+    this.reads.add(key('user', id));
+    return super.user(id);
+  }
+  override device(id: string): Device | undefined {
+    this.reads.add(key('device', id));
+    return super.device(id);
+  }
+  override request(id: string): Request | undefined {
+    this.reads.add(key('request', id));
+    return super.request(id);
+  }
+  override comment(id: string): Comment | undefined {
+    this.reads.add(key('comment', id));
+    return super.comment(id);
+  }
+  override refCounter(year: number): number {
+    this.reads.add(key('refCounter', year));
+    return super.refCounter(year);
+  }
+  override meetingRecord(id: string): MeetingRecord | undefined {
+    this.reads.add(key('meetingRecord', id));
+    return super.meetingRecord(id);
+  }
+  override integration(id: string): Integration | undefined {
+    this.reads.add(key('integration', id));
+    return super.integration(id);
+  }
+  override campaign(id: string): Campaign | undefined {
+    this.reads.add(key('campaign', id));
+    return super.campaign(id);
+  }
+  override allPlatforms(): Iterable<Platform> {
+    this.reads.add(key('platform', EVERY));
+    return super.allPlatforms();
+  }
+  override allRequests(): Iterable<Request> {
+    this.reads.add(key('request', EVERY));
+    return super.allRequests();
+  }
+  override allMeetingRecords(): Iterable<MeetingRecord> {
+    this.reads.add(key('meetingRecord', EVERY));
+    return super.allMeetingRecords();
+  }
+  override allCampaigns(): Iterable<Campaign> {
+    this.reads.add(key('campaign', EVERY));
+    return super.allCampaigns();
+  }
+}
+
+/** One pending mutation as applied: its events, what it read and what it wrote. */
+interface Applied {
+  readonly mutation: Mutation;
+  readonly events: readonly DomainEvent[];
+  readonly reads: ReadonlySet<string>;
+  readonly writes: readonly string[];
+}
+
+/** Entities that differ between two states (by identity: states are never changed in place). */
+function changedKeys(before: DomainState, after: DomainState): Set<string> {
+  const changed = new Set<string>();
+  if (before.policy !== after.policy) changed.add(key('policy'));
+  const compare = <K extends string | number, V>(kind: string, a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>) => {
+    if (a === b) return;
+    for (const [id, value] of b) if (a.get(id) !== value) changed.add(key(kind, id));
+    for (const id of a.keys()) if (!b.has(id)) changed.add(key(kind, id));
+  };
+  compare('platform', before.platforms, after.platforms);
+  compare('user', before.users, after.users);
+  compare('device', before.devices, after.devices);
+  compare('request', before.requests, after.requests);
+  compare('comment', before.comments, after.comments);
+  compare('refCounter', before.refCounters, after.refCounters);
+  compare('meetingRecord', before.meetingRecords, after.meetingRecords);
+  compare('integration', before.integrations, after.integrations);
+  compare('campaign', before.campaigns, after.campaigns);
+  return changed;
+}
+
+/** Whether a mutation that read `reads` may decide otherwise now that `changed` differ. */
+function touched(reads: ReadonlySet<string>, changed: ReadonlySet<string>, changedKinds: ReadonlySet<string>): boolean {
+  for (const read of reads) {
+    if (changed.has(read)) return true;
+    if (read.endsWith(`:${EVERY}`) && changedKinds.has(kindOf(read))) return true;
+  }
+  return false;
+}
+
 /**
- * `optimisticView` computed again only when its inputs change: the confirmed state, the actor or
- * the pending mutations. Status-only changes (connection, clock offset, cursor) reuse the last
- * overlay, so screens that read it are not re-rendered and the pending mutations are not decided
- * again on every heartbeat of the sync engine.
+ * The optimistic view kept up to date incrementally; it always equals `optimisticView` of its
+ * inputs, given the same `now`. A new pending mutation is decided on top of the current view
+ * alone. When the confirmed state changes (or a pending mutation is answered), the view is
+ * rebased: a pending mutation is decided again only if it read an entity that changed (or that
+ * a mutation decided again or dropped wrote); the others' events are replayed as they were, at
+ * the time they were first shown. Status-only changes (connection, clock offset, cursor) return
+ * the same view, so the screens reading it do not render again.
  */
-export function memoizedOptimisticView(): typeof optimisticView {
-  let last: { confirmed: DomainState; actor: Actor; ids: string; view: OptimisticView } | undefined;
-  return (confirmed, pending, actor, now) => {
-    const ids = pending.map((mutation) => mutation.mutationId).join(',');
-    if (last && last.confirmed === confirmed && last.actor === actor && last.ids === ids) return last.view;
-    const view = optimisticView(confirmed, pending, actor, now);
-    last = { confirmed, actor, ids, view };
+export function incrementalOptimisticView(): typeof optimisticView {
+  let confirmed: DomainState | undefined;
+  let actor: Actor | undefined;
+  let applied: Applied[] = [];
+  let draft = new ReadingDraft(emptyState());
+  let seq = 0;
+  let view: OptimisticView | undefined;
+
+  /** Decides `mutation` on the draft (or replays the events it made when `replayed`) and notes what it read and wrote. */
+  const apply = (mutation: Mutation, now: number, replayed?: Applied): Applied => {
+    draft.reads = new Set();
+    const before = draft.writes().length;
+    const events = replayed
+      ? replayed.events.map((event, index) => ({ ...event, seq: seq + index + 1 }) as DomainEvent)
+      : decided(draft, mutation, actor!, now, seq);
+    seq = stamped(draft, events, seq);
+    // A replayed mutation still depends on what its decision read, not only on what its events read.
+    const reads = replayed ? replayed.reads : draft.reads;
+    return { mutation, events, reads, writes: draft.writes().slice(before).map(writeKey) };
+  };
+
+  const rebase = (next: DomainState, pending: readonly Mutation[], now: number, everything: boolean) => {
+    const changed = everything || !confirmed ? new Set<string>() : changedKeys(confirmed, next);
+    const stillPending = new Set(pending.map((mutation) => mutation.mutationId));
+    const previous = new Map(applied.map((entry) => [entry.mutation.mutationId, entry]));
+    for (const entry of applied) if (!stillPending.has(entry.mutation.mutationId)) entry.writes.forEach((w) => changed.add(w));
+    const changedKinds = new Set([...changed].map(kindOf));
+    draft = new ReadingDraft(next);
+    seq = next.lastSeq;
+    applied = pending.map((mutation) => {
+      const before = previous.get(mutation.mutationId);
+      const again = everything || !before || touched(before.reads, changed, changedKinds);
+      const entry = apply(mutation, now, again ? undefined : before);
+      if (again) {
+        for (const written of [...entry.writes, ...(before?.writes ?? [])]) {
+          changed.add(written);
+          changedKinds.add(kindOf(written));
+        }
+      }
+      return entry;
+    });
+  };
+
+  return (next, pending, nextActor, now) => {
+    const appended =
+      view !== undefined &&
+      next === confirmed &&
+      nextActor === actor &&
+      pending.length >= applied.length &&
+      applied.every((entry, i) => entry.mutation.mutationId === pending[i]!.mutationId);
+    if (appended && pending.length === applied.length) return view!;
+    if (appended) {
+      for (const mutation of pending.slice(applied.length)) applied.push(apply(mutation, now));
+    } else {
+      const everything = nextActor !== actor;
+      actor = nextActor;
+      rebase(next, pending, now, everything);
+      confirmed = next;
+    }
+    view = applied.length === 0 ? { state: next, pendingIds: new Set() } : finished(draft, next);
     return view;
   };
 }

@@ -17,7 +17,7 @@ import {
   INITIAL_SYNC_STATUS,
   LocalDb,
   localCheck,
-  memoizedOptimisticView,
+  incrementalOptimisticView,
   parseRelayAddresses,
   standingRejections,
   startingWith,
@@ -122,7 +122,7 @@ export function onDeskEvents(listener: (events: readonly DomainEvent[], live: bo
 }
 
 export const useDesk = create<DeskState & DeskActions>()((set, get) => {
-  const optimisticView = memoizedOptimisticView();
+  const optimisticView = incrementalOptimisticView();
   const refresh = () => {
     const engine = runtime.engine;
     if (!engine) return;

@@ -1,6 +1,7 @@
 import { compareUrgency } from '@contact-desk/shared';
 import type { IndexedRequest } from './queue-index';
 import type { TriageFacts } from './queue-triage';
+import { drain, mapInSteps, sortInSteps, type Work } from './sliced-work';
 
 /** Urgency is the triage order (docs/triage.md); the others are for looking something up. */
 export const SORT_ORDERS = ['urgency', 'newest', 'oldest', 'ref'] as const;
@@ -27,10 +28,13 @@ const COMPARE: Readonly<Record<SortOrder, (a: Row, b: Row) => number>> = {
 
 /**
  * Every request in one order, sorted once per clock tick or change of order; tabs and filters
- * then keep the rows they want without sorting again.
+ * then keep the rows they want without sorting again. A possible pause every few thousand rows.
  */
+export function* orderInSteps(index: readonly IndexedRequest[], facts: readonly TriageFacts[], order: SortOrder): Work<Row[]> {
+  const rows = yield* mapInSteps(index, (entry, i): Row => ({ entry, facts: facts[i]! }));
+  return yield* sortInSteps(rows, COMPARE[order]);
+}
+
 export function orderRows(index: readonly IndexedRequest[], facts: readonly TriageFacts[], order: SortOrder): Row[] {
-  const rows: Row[] = new Array(index.length);
-  for (let i = 0; i < index.length; i++) rows[i] = { entry: index[i]!, facts: facts[i]! };
-  return rows.sort(COMPARE[order]);
+  return drain(orderInSteps(index, facts, order));
 }

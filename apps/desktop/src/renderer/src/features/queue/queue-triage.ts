@@ -11,6 +11,7 @@ import {
   type UrgencyKey,
 } from '@contact-desk/shared';
 import type { IndexedRequest } from './queue-index';
+import { drain, mapInSteps, STEP, type Work } from './sliced-work';
 
 /**
  * The triage tabs (docs/triage.md): what waits for my side, what is late now, what I handle,
@@ -25,13 +26,13 @@ export interface TriageFacts {
   readonly late: boolean;
 }
 
+/** The facts of every request at `now`, in the index's order, with a possible pause every few thousand. */
+export function factsInSteps(index: readonly IndexedRequest[], now: number, rankOf: (label: string) => number): Work<TriageFacts[]> {
+  return mapInSteps(index, ({ request }) => ({ key: urgencyKey(request, now, rankOf), late: isLateNow(request, now) }));
+}
+
 export function triageFacts(index: readonly IndexedRequest[], now: number, rankOf: (label: string) => number): TriageFacts[] {
-  const out: TriageFacts[] = new Array(index.length);
-  for (let i = 0; i < index.length; i++) {
-    const request = index[i]!.request;
-    out[i] = { key: urgencyKey(request, now, rankOf), late: isLateNow(request, now) };
-  }
-  return out;
+  return drain(factsInSteps(index, now, rankOf));
 }
 
 export function tabsFor(viewer: TriageViewer | null): readonly QueueTab[] {
@@ -66,12 +67,18 @@ export function inTab(tab: QueueTab, request: Request, facts: TriageFacts, viewe
 /** Tab counts; the Needs action tab counts what needs *me* (the badge's rule), not every row it lists. */
 export type TabCounts = Readonly<Record<QueueTab, number>> & { readonly actionRows: number };
 
-export function tabCounts(index: readonly IndexedRequest[], facts: readonly TriageFacts[], viewer: TriageViewer | null): TabCounts {
+/** The tab counts, with a possible pause every few thousand requests. */
+export function* countsInSteps(
+  index: readonly IndexedRequest[],
+  facts: readonly TriageFacts[],
+  viewer: TriageViewer | null,
+): Work<TabCounts> {
   let action = 0;
   let actionRows = 0;
   let late = 0;
   let mine = 0;
   for (let i = 0; i < index.length; i++) {
+    if (i % STEP === STEP - 1) yield;
     const request = index[i]!.request;
     if (facts[i]!.late) late++;
     if (viewer === null) continue;
@@ -82,4 +89,8 @@ export function tabCounts(index: readonly IndexedRequest[], facts: readonly Tria
     if (inTab('mine', request, facts[i]!, viewer)) mine++;
   }
   return { action, actionRows, late, mine, all: index.length };
+}
+
+export function tabCounts(index: readonly IndexedRequest[], facts: readonly TriageFacts[], viewer: TriageViewer | null): TabCounts {
+  return drain(countsInSteps(index, facts, viewer));
 }

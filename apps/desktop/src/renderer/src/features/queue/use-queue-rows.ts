@@ -1,21 +1,55 @@
-import { priorityRanks, type TriageViewer } from '@contact-desk/shared';
-import { useDeferredValue, useMemo } from 'react';
+import { priorityRanks, type Platform, type PriorityPolicy, type Request, type TriageViewer } from '@contact-desk/shared';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import { useDesk } from '../../state/desk-store';
 import { useRelayNow } from '../common/use-relay-now';
-import { indexRequests } from './queue-index';
-import { listRows } from './queue-list';
-import { orderRows } from './queue-order';
-import { tabCounts, triageFacts } from './queue-triage';
+import { indexInSteps } from './queue-index';
+import { filterRows, tabSize } from './queue-list';
+import { orderInSteps, type Row, type SortOrder } from './queue-order';
+import { corpusInSteps, type SearchCorpus } from './queue-search';
+import { countsInSteps, factsInSteps, type TabCounts } from './queue-triage';
+import type { Work } from './sliced-work';
+import { useSlicedValue } from './use-sliced-value';
 import type { QueueView } from './queue-view';
 
 /** Which request is late, and the urgency order, are computed again at this pace; countdowns every second. */
 export const COARSE_MS = 10_000;
 
+/** Up to this many requests the queue is derived at once; beyond, in slices (the page never freezes). */
+export const AT_ONCE = 5_000;
+
+interface Inputs {
+  readonly requests: ReadonlyMap<string, Request>;
+  readonly platforms: ReadonlyMap<string, Platform>;
+  readonly policy: PriorityPolicy;
+  readonly now: number;
+  readonly order: SortOrder;
+  readonly viewer: TriageViewer;
+}
+
+interface Derived {
+  readonly ordered: readonly Row[];
+  readonly corpus: SearchCorpus;
+  readonly counts: TabCounts;
+}
+
+/** Every request indexed (again only if changed), its triage facts at `now`, the tab counts, one sort and the search corpus. */
+function* derive({ requests, platforms, policy, now, order, viewer }: Inputs): Work<Derived> {
+  const index = yield* indexInSteps(requests, platforms);
+  const facts = yield* factsInSteps(index, now, priorityRanks(policy));
+  const counts = yield* countsInSteps(index, facts, viewer);
+  const ordered = yield* orderInSteps(index, facts, order);
+  const corpus = yield* corpusInSteps(ordered);
+  return { ordered, corpus, counts };
+}
+
+const small = (inputs: Inputs) => inputs.requests.size <= AT_ONCE;
+const NOTHING: Derived = { ordered: [], corpus: { chunks: [] }, counts: { action: 0, actionRows: 0, late: 0, mine: 0, all: 0 } };
+
 /**
  * The rows of the queue for a view: every request indexed once per change of the data, its
- * triage facts once per coarse tick, one sort per tick or order, then a filter pass for the tab
- * and the filters (the filters deferred, so typing stays responsive on 100k rows).
- * `heldIds`: requests acted on here that stay listed while the relay has not answered.
+ * triage facts once per coarse tick, one sort per tick or order — all in slices on a large queue —
+ * then a filter pass for the tab and the filters (the filters deferred, so typing stays responsive
+ * on 100k rows). `heldIds`: requests acted on here that stay listed while the relay has not answered.
  */
 export function useQueueRows(view: QueueView, viewer: TriageViewer, heldIds: ReadonlySet<string>) {
   const requests = useDesk((s) => s.view.requests);
@@ -24,18 +58,20 @@ export function useQueueRows(view: QueueView, viewer: TriageViewer, heldIds: Rea
   const pendingIds = useDesk((s) => s.pendingIds);
   const now = useRelayNow(COARSE_MS);
 
-  const index = useMemo(() => indexRequests(requests, platforms), [requests, platforms]);
-  const rankOf = useMemo(() => priorityRanks(policy), [policy]);
-  const facts = useMemo(() => triageFacts(index, now, rankOf), [index, now, rankOf]);
-  const counts = useMemo(() => tabCounts(index, facts, viewer), [index, facts, viewer]);
-  const ordered = useMemo(() => orderRows(index, facts, view.order), [index, facts, view.order]);
+  const inputs = useMemo<Inputs>(
+    () => ({ requests, platforms, policy, now, order: view.order, viewer }),
+    [requests, platforms, policy, now, view.order, viewer],
+  );
+  const { ordered, corpus, counts } = useSlicedValue(inputs, derive, small) ?? NOTHING;
 
   // Deferred as a whole: a keystroke in the search box renders at once, the 100k-row pass after.
   const filters = useDeferredValue(view.filters);
-  const listed = useMemo(
-    () => listRows(ordered, view.tab, filters, viewer, (id) => heldIds.has(id) && pendingIds.has(id)),
-    [ordered, view.tab, filters, viewer, heldIds, pendingIds],
+  const held = useCallback((id: string) => heldIds.has(id) && pendingIds.has(id), [heldIds, pendingIds]);
+  const inTabCount = useMemo(() => tabSize(ordered, view.tab, viewer, held), [ordered, view.tab, viewer, held]);
+  const rows = useMemo(
+    () => filterRows(ordered, view.tab, filters, viewer, held, corpus),
+    [ordered, view.tab, filters, viewer, held, corpus],
   );
 
-  return { rows: listed.rows, inTabCount: listed.inTab, counts };
+  return { rows, inTabCount, counts };
 }
