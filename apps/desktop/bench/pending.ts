@@ -7,14 +7,12 @@
  * from the confirmed state, what every action cost before the view was kept incrementally.
  */
 import { emptyState, GENESIS_HASH } from '@contact-desk/shared';
+import { applyPage, LocalDb, optimisticView } from '@contact-desk/sync';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createRequest, seeded, type Desk } from '../../../packages/shared/test/fixtures';
 import { freePort } from '../../../tests/support/relay-process';
 import { useDesk, type DeskActions } from '../src/renderer/src/state/desk-store';
-import { LocalDb } from '../src/renderer/src/sync/local-db';
-import { applyPage } from '../src/renderer/src/sync/local-store';
-import { optimisticView } from '../src/renderer/src/sync/optimistic-view';
 import { log, median, now, until, type Figure } from './common';
 
 const REQUESTS = 2_000;

@@ -12,7 +12,7 @@ import {
 } from '@contact-desk/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRequest, MINUTE, seeded, type Seeded } from '../../shared/test/fixtures';
+import { createRequest, MINUTE, seeded, type Seeded } from '../../shared/test/fixtures.js';
 import { incrementalOptimisticView, optimisticView } from '../src/optimistic-view.js';
 
 const NOW = Date.UTC(2026, 10, 23, 10, 0);

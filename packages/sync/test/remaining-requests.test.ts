@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { createRequest, seeded, uuid } from '../../shared/test/fixtures';
+import { createRequest, seeded, uuid } from '../../shared/test/fixtures.js';
 import { LocalDb } from '../src/local-db.js';
 import { loadRemainingRequests, loadState, REST_CHUNK } from '../src/local-store.js';
 
