@@ -1,7 +1,8 @@
 import type { ProtocolError } from '@contact-desk/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog, ErrorNote } from '../request/widgets';
+import { Dialog } from '../common/Dialog';
+import { RefusalNote } from '../common/RefusalNote';
 
 /**
  * A secret the relay hands over once — an enrollment code, a webhook's signing secret, an API
@@ -87,7 +88,7 @@ export function ConfirmDialog({
     <Dialog title={title} onClose={onClose} testId={testId}>
       <form onSubmit={submit}>
         <p>{text}</p>
-        <ErrorNote error={error} />
+        <RefusalNote error={error} />
         <div className="kit-form-buttons">
           <button type="button" className="kit-button" onClick={onClose} autoFocus>
             {t('actions.cancel')}

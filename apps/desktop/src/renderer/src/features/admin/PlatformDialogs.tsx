@@ -13,7 +13,9 @@ import { useDesk } from '../../state/desk-store';
 import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
 import { usePerformForm } from '../common/use-perform-form';
-import { Dialog, ErrorNote, Field } from '../request/widgets';
+import { Dialog } from '../common/Dialog';
+import { RefusalNote } from '../common/RefusalNote';
+import { Field } from '../common/Field';
 import { domainsChanged, domainsText, parseDomains, type DomainsProblem } from './platform-domains-text';
 import { PlatformDomainsField } from './PlatformDomainsField';
 
@@ -65,7 +67,7 @@ export function AddPlatformDialog({ onClose }: { onClose: () => void }) {
             />
           )}
         </Field>
-        <ErrorNote error={error} />
+        <RefusalNote error={error} />
         <FormButtons busy={busy} onCancel={onClose} testId="platform-add-submit" label={t('common:actions.save')} />
       </form>
     </Dialog>
@@ -202,7 +204,7 @@ export function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatfo
               {fieldError}
             </p>
           ) : null}
-          <ErrorNote error={domainRefusal ? null : error} />
+          <RefusalNote error={domainRefusal ? null : error} />
           <FormButtons busy={busy} onCancel={onClose} testId="platform-edit-submit" label={t('common:actions.save')} />
         </div>
       </form>

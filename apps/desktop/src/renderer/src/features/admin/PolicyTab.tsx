@@ -2,7 +2,7 @@ import { newId, type PriorityLevel, type ProtocolError } from '@contact-desk/sha
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
-import { ErrorNote } from '../request/widgets';
+import { RefusalNote } from '../common/RefusalNote';
 import { PanelHead, RowButton } from './PanelHead';
 
 interface LevelDraft {
@@ -152,7 +152,7 @@ export function PolicyTab() {
           {fieldError}
         </p>
       ) : null}
-      <ErrorNote error={error} />
+      <RefusalNote error={error} />
       {notice ? (
         <p className="kit-notice" role="status">
           {notice}

@@ -5,7 +5,9 @@ import { useDesk, type PerformOutcome } from '../../state/desk-store';
 import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
 import { usePerformForm } from '../common/use-perform-form';
-import { Dialog, ErrorNote, Field } from '../request/widgets';
+import { Dialog } from '../common/Dialog';
+import { RefusalNote } from '../common/RefusalNote';
+import { Field } from '../common/Field';
 import { ConfirmDialog } from './AdminDialogs';
 
 /** What the prefect is asked to confirm: revoking a user, or one of their devices. */
@@ -142,7 +144,7 @@ export function AddUserDialog({ onClose }: { onClose: (outcome: PerformOutcome |
             <input id={id} value={team} maxLength={80} data-testid="user-team" onChange={(event) => setTeam(event.target.value)} />
           )}
         </Field>
-        <ErrorNote error={error} />
+        <RefusalNote error={error} />
         <FormButtons busy={busy} onCancel={() => onClose(null)} testId="user-add-submit" label={t('common:actions.save')} />
       </form>
     </Dialog>
@@ -211,7 +213,7 @@ export function EditUserDialog({ user, onClose }: { user: User; onClose: () => v
         <Field label={t('users.team')}>
           {({ id }) => <input id={id} value={team} maxLength={80} onChange={(event) => setTeam(event.target.value)} />}
         </Field>
-        <ErrorNote error={error} />
+        <RefusalNote error={error} />
         <FormButtons busy={busy} onCancel={onClose} testId="user-edit-submit" label={t('common:actions.save')} />
       </form>
     </Dialog>

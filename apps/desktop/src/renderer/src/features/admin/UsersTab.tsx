@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useDesk, type PerformOutcome } from '../../state/desk-store';
 import { formatDateTime } from '../common/format';
 import { TableHeader } from '../common/TableHeader';
-import { ErrorNote } from '../request/widgets';
+import { RefusalNote } from '../common/RefusalNote';
 import { SecretDialog } from './AdminDialogs';
 import { AddUserDialog, ConfirmRevoke, EditUserDialog, type Confirm } from './UserDialogs';
 import { enrollmentOf, type EnrollmentData } from './one-time-secrets';
@@ -40,7 +40,7 @@ export function UsersTab() {
         add={{ label: t('users.add'), onClick: () => setAdding(true), testId: 'user-add' }}
         notice={notice}
       />
-      <ErrorNote error={error} />
+      <RefusalNote error={error} />
       <div className="kit-table-wrap">
         <table className="kit-table ad-users" data-testid="user-table">
           <TableHeader

@@ -14,7 +14,9 @@ import { useDesk, type PerformOutcome } from '../../state/desk-store';
 import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
 import { usePerformForm, type QueuedOutcome } from '../common/use-perform-form';
-import { Dialog, ErrorNote, Field } from '../request/widgets';
+import { Dialog } from '../common/Dialog';
+import { RefusalNote } from '../common/RefusalNote';
+import { Field } from '../common/Field';
 
 /** The ministry's own webhook is chosen with this value in the "for" list. */
 const MINISTRY = '';
@@ -219,7 +221,7 @@ export function WebhookDialog({
           </p>
         </fieldset>
         <div className="kit-span-2">
-          <ErrorNote error={error} />
+          <RefusalNote error={error} />
           <FormButtons busy={busy} onCancel={() => onClose(null, false)} testId="webhook-submit" label={t('common:actions.save')} />
         </div>
       </form>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
 import { useDesk } from '../../state/desk-store';
 import { usePerformForm } from '../common/use-perform-form';
-import { ErrorNote } from '../request/widgets';
+import { RefusalNote } from '../common/RefusalNote';
 import { validateSending } from './create-validation';
 import { PastePanel } from './PastePanel';
 import { RequestFieldsPanel } from './RequestFieldsPanel';
@@ -117,7 +117,7 @@ export function CreateRequestScreen() {
             <RequestFieldsPanel fields={fields} set={set} errors={errors} />
             <PastePanel paste={paste} errors={errors} />
           </div>
-          <ErrorNote error={error} testId="create-error" />
+          <RefusalNote error={error} testId="create-error" />
           <div className="kit-form-buttons">
             <button type="button" className="kit-button" onClick={() => go({ screen: 'queue' })}>
               {t('cancel')}

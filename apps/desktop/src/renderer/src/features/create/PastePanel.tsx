@@ -1,7 +1,7 @@
 import { LIMITS } from '@contact-desk/shared';
 import { useTranslation } from 'react-i18next';
 import { OptionSelect } from '../common/OptionSelect';
-import { Field } from '../request/widgets';
+import { Field } from '../common/Field';
 import type { CreateErrors } from './create-validation';
 import { PasteSummary } from './PasteSummary';
 import { PlannedRequests } from './PlannedRequests';

@@ -4,7 +4,7 @@ import { useDesk } from '../../state/desk-store';
 import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { figureLanguage } from '../common/format';
 import { OptionSelect } from '../common/OptionSelect';
-import { Field } from '../request/widgets';
+import { Field } from '../common/Field';
 import type { CreateErrors } from './create-validation';
 import type { RequestFields } from './send-model';
 import type { FieldSetter } from './use-request-fields';

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routeHash } from '../../app/navigation';
 import { formatDateTime } from '../common/format';
+import { priorityClass } from '../common/priority-class';
 import { TableHeader } from '../common/TableHeader';
 import { figureLanguage } from '../common/format';
 import type { FigureChoice } from './figures-model';
@@ -81,7 +82,7 @@ export function FigureRequests({
                 </td>
                 {allPlatforms && <td>{nameOf(row.request.platformId)}</td>}
                 <td>
-                  <span className={`kit-prio kit-prio-${row.request.sla.label.toLowerCase()}`}>{row.request.sla.label}</span>
+                  <span className={priorityClass(row.request.sla.label)}>{row.request.sla.label}</span>
                 </td>
                 <td>{formatDateTime(row.request.createdAt, i18n.language)}</td>
                 <td>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { usePlatform } from '../../app/platform-context';
 import { useDesk } from '../../state/desk-store';
 import type { ActionJob } from '../queue/queue-actions';
-import { Dialog } from '../request/widgets';
+import { Dialog } from '../common/Dialog';
 import { ImportColumnsHelp } from './ImportColumnsHelp';
 import { ImportPreview } from './ImportPreview';
 import { ImportRefusals } from './ImportRefusals';

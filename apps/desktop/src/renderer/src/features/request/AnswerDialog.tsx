@@ -11,7 +11,8 @@ import { useTranslation } from 'react-i18next';
 import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
 import { usePerformForm } from '../common/use-perform-form';
-import { Dialog, ErrorNote } from './widgets';
+import { Dialog } from '../common/Dialog';
+import { RefusalNote } from '../common/RefusalNote';
 
 interface AnswerRow {
   outcome: ItemOutcome | '';
@@ -143,7 +144,7 @@ export function AnswerDialog({ request, onClose }: { request: Request; onClose: 
             {formError}
           </p>
         ) : null}
-        <ErrorNote error={error} />
+        <RefusalNote error={error} />
         <FormButtons busy={busy} onCancel={() => onClose(null)} testId="submit-answer" label={t('common:actions.confirm')} />
       </form>
     </Dialog>

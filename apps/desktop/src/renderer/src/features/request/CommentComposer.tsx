@@ -2,7 +2,8 @@ import { newId } from '@contact-desk/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePerformForm } from '../common/use-perform-form';
-import { ErrorNote, Field } from './widgets';
+import { RefusalNote } from '../common/RefusalNote';
+import { Field } from '../common/Field';
 
 /** A shared comment, or (for the ministry) a ministry-only note. */
 export function CommentComposer({ requestId, ministry }: { requestId: string; ministry: boolean }) {
@@ -81,7 +82,7 @@ export function CommentComposer({ requestId, ministry }: { requestId: string; mi
           {t('comment.send')}
         </button>
       </div>
-      <ErrorNote error={error} testId="comment-error" />
+      <RefusalNote error={error} testId="comment-error" />
     </form>
   );
 }

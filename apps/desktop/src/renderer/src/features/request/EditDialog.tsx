@@ -5,7 +5,9 @@ import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
 import { usePerformForm } from '../common/use-perform-form';
-import { Dialog, ErrorNote, Field } from './widgets';
+import { Dialog } from '../common/Dialog';
+import { RefusalNote } from '../common/RefusalNote';
+import { Field } from '../common/Field';
 
 export function EditDialog({ request, onClose }: { request: Request; onClose: (mutationId: string | null) => void }) {
   const { t } = useTranslation('request');
@@ -87,7 +89,7 @@ export function EditDialog({ request, onClose }: { request: Request; onClose: (m
               {fieldError}
             </p>
           ) : null}
-          <ErrorNote error={error} />
+          <RefusalNote error={error} />
           <FormButtons busy={busy} onCancel={() => onClose(null)} testId="submit-edit" label={t('common:actions.confirm')} />
         </div>
       </form>

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormButtons } from '../common/FormButtons';
 import { usePerformForm } from '../common/use-perform-form';
-import { Dialog, ErrorNote, Field } from './widgets';
+import { Dialog } from '../common/Dialog';
+import { RefusalNote } from '../common/RefusalNote';
+import { Field } from '../common/Field';
 
 export type TextStep = 'requestInfo' | 'provideInfo' | 'contest' | 'withdraw' | 'close' | 'reopen' | 'escalate';
 
@@ -67,7 +69,7 @@ export function TextStepDialog({
             />
           )}
         </Field>
-        <ErrorNote error={error} />
+        <RefusalNote error={error} />
         <FormButtons
           busy={busy}
           onCancel={() => onClose(null)}
