@@ -23,7 +23,7 @@ export function SecretDialog({
   onClose: () => void;
   testId: string;
 }) {
-  const { t } = useTranslation('integrations');
+  const { t } = useTranslation(['integrations', 'common']);
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -73,7 +73,7 @@ export function ConfirmDialog({
   onClose: () => void;
   testId?: string;
 }) {
-  const { t } = useTranslation('common');
+  const { t } = useTranslation(['common']);
   const [error, setError] = useState<ProtocolError | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (event: React.FormEvent) => {
@@ -86,7 +86,7 @@ export function ConfirmDialog({
   };
   return (
     <Dialog title={title} onClose={onClose} testId={testId}>
-      <form onSubmit={submit}>
+      <form onSubmit={(event) => void submit(event)}>
         <p>{text}</p>
         <RefusalNote error={error} />
         <div className="kit-form-buttons">

@@ -131,7 +131,7 @@ function ApiKeyDialog({ onClose }: { onClose: (outcome: PerformOutcome | null) =
   };
   return (
     <Dialog title={t('keys.addTitle')} onClose={() => onClose(null)} testId="dialog-api-key-add">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Field label={t('keys.name')} required>
           {({ id }) => (
             <input

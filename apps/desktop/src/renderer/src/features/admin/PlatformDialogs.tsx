@@ -20,7 +20,7 @@ import { domainsChanged, domainsText, parseDomains, type DomainsProblem } from '
 import { PlatformDomainsField } from './PlatformDomainsField';
 
 export function AddPlatformDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'common']);
   const { busy, error, perform } = usePerformForm();
   const [id, setId] = useState('');
   const [name, setName] = useState('');
@@ -37,7 +37,7 @@ export function AddPlatformDialog({ onClose }: { onClose: () => void }) {
   };
   return (
     <Dialog title={t('platforms.add')} onClose={onClose} testId="dialog-platform-add">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Field label={t('platforms.id')} hint={t('platforms.idHint')} error={errors.id} required>
           {({ id: fieldId, describedBy }) => (
             <input
@@ -75,7 +75,7 @@ export function AddPlatformDialog({ onClose }: { onClose: () => void }) {
 }
 
 export function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatform; onClose: () => void }) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'common']);
   const { busy, error, setError, perform } = usePerformForm();
   const users = useDesk((state) => state.view.users);
   const liaisons = [...users.values()].filter(
@@ -126,7 +126,7 @@ export function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatfo
   };
   return (
     <Dialog title={t('platforms.editTitle', { name: platform.name })} onClose={onClose} wide testId="dialog-platform-edit">
-      <form onSubmit={submit} noValidate className="kit-form-grid">
+      <form onSubmit={(event) => void submit(event)} noValidate className="kit-form-grid">
         <Field label={t('platforms.name')} required>
           {({ id }) => (
             <input id={id} value={name} maxLength={80} onChange={(event) => setName(event.target.value)} data-testid="platform-edit-name" />

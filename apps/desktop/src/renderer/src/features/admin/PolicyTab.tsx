@@ -64,7 +64,7 @@ export function PolicyTab() {
   };
 
   return (
-    <form className="kit-panel" onSubmit={submit} noValidate data-testid="policy-form">
+    <form className="kit-panel" onSubmit={(event) => void submit(event)} noValidate data-testid="policy-form">
       <PanelHead
         title={t('tabs.policy')}
         tools={<span className="kit-muted">{t('policy.version', { version: policy.version })}</span>}

@@ -14,7 +14,7 @@ import { ConfirmDialog } from './AdminDialogs';
 export type Confirm = { kind: 'user'; user: User } | { kind: 'device'; user: User; deviceId: string; label: string };
 
 export function ConfirmRevoke({ confirm, onClose }: { confirm: Confirm; onClose: () => void }) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'common', 'create']);
   const perform = useDesk((state) => state.perform);
   const revoke = async () => {
     const outcome =
@@ -40,7 +40,7 @@ export function ConfirmRevoke({ confirm, onClose }: { confirm: Confirm; onClose:
 }
 
 export function AddUserDialog({ onClose }: { onClose: (outcome: PerformOutcome | null) => void }) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'common', 'create']);
   const { busy, error, perform } = usePerformForm();
   const platformMap = useDesk((state) => state.view.platforms);
   const platforms = [...platformMap.values()].filter((platform) => platform.active);
@@ -74,7 +74,7 @@ export function AddUserDialog({ onClose }: { onClose: (outcome: PerformOutcome |
   };
   return (
     <Dialog title={t('users.add')} onClose={() => onClose(null)} testId="dialog-user-add">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Field label={t('users.name')} error={errors.name} required>
           {({ id }) => (
             <input
@@ -153,7 +153,7 @@ export function AddUserDialog({ onClose }: { onClose: (outcome: PerformOutcome |
 
 /** The prefect corrects a user's name, team, and how to reach them when escalated to. */
 export function EditUserDialog({ user, onClose }: { user: User; onClose: () => void }) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'common', 'create']);
   const { busy, error, perform } = usePerformForm();
   const [name, setName] = useState(user.name);
   const [email, setEmail] = useState(user.email ?? '');
@@ -172,7 +172,7 @@ export function EditUserDialog({ user, onClose }: { user: User; onClose: () => v
   };
   return (
     <Dialog title={t('users.editTitle', { name: user.name })} onClose={onClose} testId="dialog-user-edit">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Field label={t('users.name')} required>
           {({ id }) => (
             <input

@@ -11,7 +11,7 @@ import { enrollmentOf, type EnrollmentData } from './one-time-secrets';
 import { PanelHead, RowButton } from './PanelHead';
 
 export function UsersTab() {
-  const { t, i18n } = useTranslation('admin');
+  const { t, i18n } = useTranslation(['admin', 'common']);
   const lang = i18n.language;
   const users = useDesk((state) => state.view.users);
   const devices = useDesk((state) => state.view.devices);
@@ -100,7 +100,7 @@ export function UsersTab() {
                         </RowButton>
                         <RowButton
                           data-testid="user-issue-code"
-                          onClick={async () => issued(await perform('user.issueEnrollmentCode', { userId: user.id }))}
+                          onClick={() => void perform('user.issueEnrollmentCode', { userId: user.id }).then(issued)}
                         >
                           {t('users.issueCode')}
                         </RowButton>

@@ -4,6 +4,7 @@ import type { Platform } from '../../platform/platform';
 import { onDeskEvents, useDesk } from '../../state/desk-store';
 import { onNoticesAdded, useNotices } from './notice-store';
 import { noticeWords } from './notice-words';
+import { translateWith } from '../common/refusal-wording';
 
 /** Desktop notifications shown one by one for a batch; beyond, one line says how many more. */
 const SHOWN_ONE_BY_ONE = 3;

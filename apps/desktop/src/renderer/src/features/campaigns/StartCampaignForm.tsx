@@ -51,7 +51,7 @@ export function StartCampaignForm({ onStarted, onCancel }: { onStarted: (campaig
     }));
 
   return (
-    <form onSubmit={submit} noValidate data-testid="campaign-start-form">
+    <form onSubmit={(event) => void submit(event)} noValidate data-testid="campaign-start-form">
       <Field label={t('start.name')} hint={t('start.nameHint')} error={fieldError} required>
         {({ id, describedBy }) => (
           <input

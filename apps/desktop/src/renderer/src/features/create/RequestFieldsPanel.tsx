@@ -11,7 +11,7 @@ import type { FieldSetter } from './use-request-fields';
 
 /** The fields every request of the sending shares: kind, priority, legal basis, grounds… */
 export function RequestFieldsPanel({ fields, set, errors }: { fields: RequestFields; set: FieldSetter; errors: CreateErrors }) {
-  const { t, i18n } = useTranslation('create');
+  const { t, i18n } = useTranslation(['create', 'common']);
   const levels = useDesk((state) => state.view.policy.levels);
   return (
     <div className="kit-panel">

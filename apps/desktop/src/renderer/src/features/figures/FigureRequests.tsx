@@ -10,7 +10,7 @@ import type { FigureChoice } from './figures-model';
 
 /** The lateness marks of one request, from its figures. */
 function Marks({ row }: { row: RequestFigures }) {
-  const { t } = useTranslation('figures');
+  const { t } = useTranslation(['figures', 'common']);
   const marks = [
     row.lateAck && t('list.ackLate'),
     row.lateAction && t('list.answerLate'),
@@ -35,7 +35,7 @@ export function FigureRequests({
   nameOf: (platformId: string) => string;
   onClose: () => void;
 }) {
-  const { t, i18n } = useTranslation('figures');
+  const { t, i18n } = useTranslation(['figures', 'common']);
   const language = figureLanguage(i18n.language);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), [choice]);

@@ -20,7 +20,7 @@ export function AgendaEntry({
   /** Tools placed beside the title (moving the item). */
   children?: ReactNode;
 }) {
-  const { t } = useTranslation('meetings');
+  const { t } = useTranslation(['meetings', 'common']);
   const perform = useDesk((s) => s.perform);
   const { platformName } = usePartyNames();
   const [notes, setNotes] = useState(item.notes);

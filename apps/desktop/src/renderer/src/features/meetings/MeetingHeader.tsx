@@ -9,7 +9,7 @@ import { PendingMarker } from '../common/PendingMarker';
 import { useAllowed } from './useAllowed';
 
 export function MeetingHeader({ meeting }: { meeting: Meeting }) {
-  const { t, i18n } = useTranslation('meetings');
+  const { t, i18n } = useTranslation(['meetings', 'common']);
   const perform = useDesk((s) => s.perform);
   const allowed = useAllowed(meeting);
   const { platformName } = usePartyNames();

@@ -22,7 +22,7 @@ export function BulkAnswerForm({
   onConfirm(choice: AnswerChoice): void;
   onCancel(): void;
 }) {
-  const { t } = useTranslation('queue');
+  const { t } = useTranslation(['queue', 'common']);
   const [outcome, setOutcome] = useState<ItemOutcome | ''>('');
   const [ground, setGround] = useState<CannotExecuteGround | ''>('');
   const [reason, setReason] = useState('');

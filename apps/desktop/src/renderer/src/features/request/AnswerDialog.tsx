@@ -21,7 +21,7 @@ interface AnswerRow {
 }
 
 export function AnswerDialog({ request, onClose }: { request: Request; onClose: (mutationId: string | null) => void }) {
-  const { t } = useTranslation('request');
+  const { t } = useTranslation(['request', 'common']);
   const { busy, error, perform } = usePerformForm();
   const [rows, setRows] = useState<AnswerRow[]>(() =>
     request.items.map((item) => ({
@@ -67,7 +67,7 @@ export function AnswerDialog({ request, onClose }: { request: Request; onClose: 
 
   return (
     <Dialog title={`${t('answer.title')} — ${request.ref}`} onClose={() => onClose(null)} wide testId="dialog-answer">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <p className="kit-hint">{t('answer.intro')}</p>
         <div className="rq-same-all">
           <label htmlFor="rq-same-all">{t('answer.sameForAll')}</label>

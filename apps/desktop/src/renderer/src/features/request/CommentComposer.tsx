@@ -34,7 +34,7 @@ export function CommentComposer({ requestId, ministry }: { requestId: string; mi
   };
 
   return (
-    <form className="rq-composer" onSubmit={submit} aria-label={t('comment.title')} data-testid="comment-form">
+    <form className="rq-composer" onSubmit={(event) => void submit(event)} aria-label={t('comment.title')} data-testid="comment-form">
       <h3 className="rq-label">{t('comment.title')}</h3>
       <Field label={t('comment.body')} error={fieldError}>
         {({ id, describedBy, invalid }) => (

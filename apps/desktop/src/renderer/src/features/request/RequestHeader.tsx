@@ -7,7 +7,7 @@ import { priorityClass } from '../common/priority-class';
 
 /** Back to the queue, the reference, priority and status, and the do-not-inform warning. */
 export function RequestHeader({ request }: { request: Request }) {
-  const { t } = useTranslation('request');
+  const { t } = useTranslation(['request', 'common']);
   const go = useNavigation((state) => state.go);
   const platform = useDesk((state) => state.view.platforms.get(request.platformId));
   return (

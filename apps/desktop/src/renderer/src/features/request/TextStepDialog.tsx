@@ -36,7 +36,7 @@ export function TextStepDialog({
   hint?: string;
   onClose: (mutationId: string | null) => void;
 }) {
-  const { t } = useTranslation('request');
+  const { t } = useTranslation(['request', 'common']);
   const { busy, error, perform } = usePerformForm();
   const config = TEXT_STEPS[step];
   const [text, setText] = useState('');
@@ -54,7 +54,7 @@ export function TextStepDialog({
   const shownHint = hint ?? t(`forms.${step}.hint`);
   return (
     <Dialog title={`${t(`forms.${step}.title`)} — ${request.ref}`} onClose={() => onClose(null)} testId={`dialog-${step}`}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Field label={t(`forms.${step}.field`)} hint={shownHint || undefined} error={fieldError} required={!config.optional}>
           {({ id, describedBy, invalid }) => (
             <textarea
