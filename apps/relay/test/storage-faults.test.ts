@@ -59,7 +59,7 @@ function fileSnapshot(h: Harness) {
       refCounters: new Map(state.refCounters),
     };
   } finally {
-    await reader.close();
+    reader.closeNow();
   }
 }
 

@@ -33,7 +33,7 @@ export function useNoticeCentre(platform: Platform): void {
         const { t: tr, lang } = words.current;
         const newest = [...added].sort((a, b) => b.seq - a.seq);
         for (const notice of newest.slice(0, SHOWN_ONE_BY_ONE)) {
-          const { title, body } = noticeWords(notice, tr, lang);
+          const { title, body } = noticeWords(notice, translateWith(tr), lang);
           void platform.notify(title, body, true);
         }
         const more = newest.length - SHOWN_ONE_BY_ONE;

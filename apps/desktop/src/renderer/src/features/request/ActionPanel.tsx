@@ -35,11 +35,11 @@ export function RequestRefusals({ requestId }: { requestId: string }) {
 function OutcomeNotice({ outcome, refused }: { outcome: ActionOutcome; refused: boolean }) {
   const { t, i18n } = useTranslation('request');
   // The action's name is keyed by its mutation type, which only the texts test can follow.
-  const action = translateWith(t)(`actionName.${actionNameKey(outcome.type)}`);
+  const actionName = (type: string) => translateWith(t)(`actionName.${actionNameKey(type)}`);
   if (outcome.state === 'waiting') {
     return (
       <p className="kit-notice kit-notice-waiting" role="status" data-testid="action-outcome" data-state="waiting">
-        {t('outcome.waiting', { action })}
+        {t('outcome.waiting', { action: actionName(outcome.type) })}
       </p>
     );
   }
@@ -47,7 +47,7 @@ function OutcomeNotice({ outcome, refused }: { outcome: ActionOutcome; refused: 
   if (outcome.state !== 'recorded' || refused) return null;
   return (
     <p className="kit-notice" role="status" data-testid="action-outcome" data-state="recorded">
-      {t('outcome.recorded', { time: formatTime(outcome.at, i18n.language, true), action })}
+      {t('outcome.recorded', { time: formatTime(outcome.at, i18n.language, true), action: actionName(outcome.type) })}
     </p>
   );
 }

@@ -75,7 +75,7 @@ export function AnswerDialog({ request, onClose }: { request: Request; onClose: 
             id="rq-same-all"
             values={ITEM_OUTCOMES}
             value={all}
-            label={(outcome) => t(`common:outcome.${outcome}`)}
+            label={(outcome) => (outcome === '' ? t('answer.noOutcome') : t(`common:outcome.${outcome}`))}
             empty={t('answer.noOutcome')}
             onChange={setAll}
             data-testid="answer-all-outcome"
@@ -103,7 +103,7 @@ export function AnswerDialog({ request, onClose }: { request: Request; onClose: 
                     aria-label={t('answer.outcome', { index: index + 1 })}
                     values={ITEM_OUTCOMES}
                     value={row.outcome}
-                    label={(outcome) => t(`common:outcome.${outcome}`)}
+                    label={(outcome) => (outcome === '' ? t('answer.noOutcome') : t(`common:outcome.${outcome}`))}
                     empty={t('answer.noOutcome')}
                     onChange={(outcome) => update(index, { outcome })}
                     data-testid="answer-outcome"
@@ -113,7 +113,7 @@ export function AnswerDialog({ request, onClose }: { request: Request; onClose: 
                       aria-label={`${t('answer.ground')} #${index + 1}`}
                       values={CANNOT_EXECUTE_GROUNDS}
                       value={row.ground}
-                      label={(ground) => t(`common:ground.${ground}`)}
+                      label={(ground) => (ground === '' ? t('answer.chooseGround') : t(`common:ground.${ground}`))}
                       empty={t('answer.chooseGround')}
                       onChange={(ground) => update(index, { ground })}
                       data-testid="answer-ground"
