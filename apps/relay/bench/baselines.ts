@@ -82,7 +82,9 @@ async function startBare(mode: 'ack' | 'durable' | 'broadcast'): Promise<Bare> {
     url: `http://127.0.0.1:${port}`,
     async close() {
       io.disconnectSockets(true);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve, reject) => {
+        io.close(() => resolve()).catch(reject);
+      });
       db?.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },

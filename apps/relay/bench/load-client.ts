@@ -220,7 +220,8 @@ async function run(task: Task): Promise<TaskResult> {
 }
 
 process.once('message', (task: Task) => {
-  run(task)
+  // A failed task is answered as an error result; the parent waits for that answer.
+  void run(task)
     .catch((error: unknown): TaskResult => ({ kind: 'error', message: String(error) }))
     .then((result) => {
       for (const socket of sockets) socket.close();

@@ -137,7 +137,7 @@ async function run(scenario: Scenario, url: string): Promise<Outcome> {
   const seconds = (performance.now() - started) / 1000;
   await sender?.stop();
   const counts = await storage.outbox().deliveryCounts();
-  storage.close();
+  await storage.close();
   rmSync(dataDir, { recursive: true, force: true });
   return {
     perSecond: COMMENTS / seconds,

@@ -68,7 +68,7 @@ async function drained(setup: RelaySetup, sinks: Sinks, from: number): Promise<{
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } finally {
-    outbox.close();
+    await outbox.close();
   }
   return { delivered: (await sinks.counts()).hooks - from, ms: performance.now() - started };
 }

@@ -177,7 +177,9 @@ export async function startRelay(config: RelayConfig, options: StartOptions = {}
       await watching.stop();
       await sendingLead?.stop();
       // Closing the server drops the connections as a transport close, so clients reconnect.
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve, reject) => {
+        io.close(() => resolve()).catch(reject);
+      });
       await metricsListener?.close();
       await core.flushNow();
       core.stop();

@@ -74,7 +74,7 @@ function storedEvent(file: string, seq: number): LoggedEvent {
     if (!event) throw new Error(`no event ${seq}`);
     return event;
   } finally {
-    storage.close();
+    storage.closeNow();
   }
 }
 

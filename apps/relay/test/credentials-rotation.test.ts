@@ -128,7 +128,7 @@ describe('device token rotation', () => {
       // The stored credential is still the old, refused one.
       expect((await store.credential(hashSecret(operator.token)))?.device.revokedAt).not.toBeNull();
     } finally {
-      store.close();
+      await store.close();
     }
     expect(await relay.refusedConnect(operator.token)).toMatchObject({ code: 'unauthenticated' });
   });
@@ -170,7 +170,7 @@ describe('device token rotation', () => {
       expect((await file.credential(hashSecret(operator.token)))?.device.id).toBe(operator.deviceId);
       expect((await file.credential(hashSecret(other.token)))?.device.id).toBe(other.deviceId);
     } finally {
-      file.close();
+      await file.close();
     }
     // And the same connection still rotates afterwards.
     const after = await rotate(device);

@@ -59,7 +59,7 @@ function fileSnapshot(h: Harness) {
       refCounters: new Map(state.refCounters),
     };
   } finally {
-    reader.close();
+    reader.closeNow();
   }
 }
 

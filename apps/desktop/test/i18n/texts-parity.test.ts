@@ -18,9 +18,15 @@ function at(tree: Record<string, unknown>, path: string): unknown {
 }
 
 describe('the texts of every feature', () => {
+  it('registers each namespace once (tsc checks that every namespace read is registered)', () => {
+    const namespaces = FEATURE_TEXTS.map((feature) => feature.namespace);
+    expect(new Set(namespaces).size).toBe(namespaces.length);
+  });
+
   for (const feature of FEATURE_TEXTS) {
     it(`${feature.namespace}: French and English have the same keys, each with the same placeholders`, () => {
       const french = keysOf(feature.fr).sort();
+      expect(french.length).toBeGreaterThan(0);
       const english = keysOf(feature.en).sort();
       expect(english).toEqual(french);
       for (const key of french) {

@@ -48,10 +48,9 @@ export class DeadlineWatcher {
     const soon = this.outbox?.dueSoon(pending, now) ?? [];
     if (due.length === 0 && soon.length === 0) return Promise.resolve();
     if (due.length > 0) this.log.info({ requests: due.length }, 'recording missed deadlines');
-    const work = [
-      due.length > 0 && this.core.checkDeadlines(due).then((missed) => this.count(missed)),
-      soon.length > 0 && this.core.planDeadlinesSoon(soon),
-    ];
+    const work: Promise<unknown>[] = [];
+    if (due.length > 0) work.push(this.core.checkDeadlines(due).then((missed) => this.count(missed)));
+    if (soon.length > 0) work.push(this.core.planDeadlinesSoon(soon));
     this.running = Promise.all(work)
       .then(() => undefined)
       .finally(() => {

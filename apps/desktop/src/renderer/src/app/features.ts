@@ -15,7 +15,7 @@ import { shellTexts } from '../features/shell/texts';
 import type { FeatureTexts } from '../i18n/i18n';
 
 /** The texts of every feature, registered with i18next at start. */
-export const FEATURE_TEXTS: readonly FeatureTexts[] = [
+export const FEATURE_TEXTS = [
   commonTexts,
   shellTexts,
   enrollTexts,
@@ -30,4 +30,4 @@ export const FEATURE_TEXTS: readonly FeatureTexts[] = [
   figuresTexts,
   meetingsTexts,
   outcomesTexts,
-];
+] as const satisfies readonly FeatureTexts[];

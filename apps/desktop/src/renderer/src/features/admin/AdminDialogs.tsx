@@ -1,7 +1,8 @@
 import type { ProtocolError } from '@contact-desk/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog, ErrorNote } from '../request/widgets';
+import { Dialog } from '../common/Dialog';
+import { RefusalNote } from '../common/RefusalNote';
 
 /**
  * A secret the relay hands over once — an enrollment code, a webhook's signing secret, an API
@@ -22,7 +23,7 @@ export function SecretDialog({
   onClose: () => void;
   testId: string;
 }) {
-  const { t } = useTranslation('integrations');
+  const { t } = useTranslation(['integrations', 'common']);
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -72,7 +73,7 @@ export function ConfirmDialog({
   onClose: () => void;
   testId?: string;
 }) {
-  const { t } = useTranslation('common');
+  const { t } = useTranslation(['common']);
   const [error, setError] = useState<ProtocolError | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (event: React.FormEvent) => {
@@ -85,9 +86,9 @@ export function ConfirmDialog({
   };
   return (
     <Dialog title={title} onClose={onClose} testId={testId}>
-      <form onSubmit={submit}>
+      <form onSubmit={(event) => void submit(event)}>
         <p>{text}</p>
-        <ErrorNote error={error} />
+        <RefusalNote error={error} />
         <div className="kit-form-buttons">
           <button type="button" className="kit-button" onClick={onClose} autoFocus>
             {t('actions.cancel')}

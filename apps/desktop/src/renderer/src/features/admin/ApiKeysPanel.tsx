@@ -7,7 +7,9 @@ import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
 import { TableHeader } from '../common/TableHeader';
 import { usePerformForm } from '../common/use-perform-form';
-import { Dialog, ErrorNote, Field } from '../request/widgets';
+import { Dialog } from '../common/Dialog';
+import { RefusalNote } from '../common/RefusalNote';
+import { Field } from '../common/Field';
 import { ConfirmDialog, SecretDialog } from './AdminDialogs';
 import { oneTimeSecretOf } from './one-time-secrets';
 import { PanelHead, RowButton } from './PanelHead';
@@ -129,7 +131,7 @@ function ApiKeyDialog({ onClose }: { onClose: (outcome: PerformOutcome | null) =
   };
   return (
     <Dialog title={t('keys.addTitle')} onClose={() => onClose(null)} testId="dialog-api-key-add">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Field label={t('keys.name')} required>
           {({ id }) => (
             <input
@@ -166,7 +168,7 @@ function ApiKeyDialog({ onClose }: { onClose: (outcome: PerformOutcome | null) =
             />
           )}
         </Field>
-        <ErrorNote error={error} />
+        <RefusalNote error={error} />
         <FormButtons busy={busy} onCancel={() => onClose(null)} testId="api-key-submit" label={t('keys.add')} />
       </form>
     </Dialog>

@@ -28,7 +28,7 @@ export function DeliveriesTab() {
                 values={DELIVERY_STATUSES}
                 value={status}
                 empty={t('deliveries.all')}
-                label={(value) => t(`deliveries.status.${value}`)}
+                label={(value) => (value === '' ? t('deliveries.all') : t(`deliveries.status.${value}`))}
                 onChange={(value) => setStatus(value)}
                 data-testid="deliveries-status"
               />

@@ -13,12 +13,14 @@ import { useDesk } from '../../state/desk-store';
 import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
 import { usePerformForm } from '../common/use-perform-form';
-import { Dialog, ErrorNote, Field } from '../request/widgets';
+import { Dialog } from '../common/Dialog';
+import { RefusalNote } from '../common/RefusalNote';
+import { Field } from '../common/Field';
 import { domainsChanged, domainsText, parseDomains, type DomainsProblem } from './platform-domains-text';
 import { PlatformDomainsField } from './PlatformDomainsField';
 
 export function AddPlatformDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'common']);
   const { busy, error, perform } = usePerformForm();
   const [id, setId] = useState('');
   const [name, setName] = useState('');
@@ -35,7 +37,7 @@ export function AddPlatformDialog({ onClose }: { onClose: () => void }) {
   };
   return (
     <Dialog title={t('platforms.add')} onClose={onClose} testId="dialog-platform-add">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Field label={t('platforms.id')} hint={t('platforms.idHint')} error={errors.id} required>
           {({ id: fieldId, describedBy }) => (
             <input
@@ -65,7 +67,7 @@ export function AddPlatformDialog({ onClose }: { onClose: () => void }) {
             />
           )}
         </Field>
-        <ErrorNote error={error} />
+        <RefusalNote error={error} />
         <FormButtons busy={busy} onCancel={onClose} testId="platform-add-submit" label={t('common:actions.save')} />
       </form>
     </Dialog>
@@ -73,7 +75,7 @@ export function AddPlatformDialog({ onClose }: { onClose: () => void }) {
 }
 
 export function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatform; onClose: () => void }) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'common']);
   const { busy, error, setError, perform } = usePerformForm();
   const users = useDesk((state) => state.view.users);
   const liaisons = [...users.values()].filter(
@@ -124,7 +126,7 @@ export function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatfo
   };
   return (
     <Dialog title={t('platforms.editTitle', { name: platform.name })} onClose={onClose} wide testId="dialog-platform-edit">
-      <form onSubmit={submit} noValidate className="kit-form-grid">
+      <form onSubmit={(event) => void submit(event)} noValidate className="kit-form-grid">
         <Field label={t('platforms.name')} required>
           {({ id }) => (
             <input id={id} value={name} maxLength={80} onChange={(event) => setName(event.target.value)} data-testid="platform-edit-name" />
@@ -202,7 +204,7 @@ export function EditPlatformDialog({ platform, onClose }: { platform: DeskPlatfo
               {fieldError}
             </p>
           ) : null}
-          <ErrorNote error={domainRefusal ? null : error} />
+          <RefusalNote error={domainRefusal ? null : error} />
           <FormButtons busy={busy} onCancel={onClose} testId="platform-edit-submit" label={t('common:actions.save')} />
         </div>
       </form>

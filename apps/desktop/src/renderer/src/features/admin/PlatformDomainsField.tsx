@@ -1,7 +1,7 @@
 import type { Platform, ProtocolError } from '@contact-desk/shared';
 import { useTranslation } from 'react-i18next';
 import { RefusalNote } from '../common/RefusalNote';
-import { Field } from '../request/widgets';
+import { Field } from '../common/Field';
 import type { DomainsProblem } from './platform-domains-text';
 
 /**

@@ -7,7 +7,7 @@ import { PanelHead, RowButton } from './PanelHead';
 import { AddPlatformDialog, EditPlatformDialog } from './PlatformDialogs';
 
 export function PlatformsTab() {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'common']);
   const platformMap = useDesk((state) => state.view.platforms);
   const platforms = [...platformMap.values()];
   const users = useDesk((state) => state.view.users);

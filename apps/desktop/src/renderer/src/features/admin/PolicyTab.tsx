@@ -2,7 +2,7 @@ import { newId, type PriorityLevel, type ProtocolError } from '@contact-desk/sha
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
-import { ErrorNote } from '../request/widgets';
+import { RefusalNote } from '../common/RefusalNote';
 import { PanelHead, RowButton } from './PanelHead';
 
 interface LevelDraft {
@@ -64,7 +64,7 @@ export function PolicyTab() {
   };
 
   return (
-    <form className="kit-panel" onSubmit={submit} noValidate data-testid="policy-form">
+    <form className="kit-panel" onSubmit={(event) => void submit(event)} noValidate data-testid="policy-form">
       <PanelHead
         title={t('tabs.policy')}
         tools={<span className="kit-muted">{t('policy.version', { version: policy.version })}</span>}
@@ -152,7 +152,7 @@ export function PolicyTab() {
           {fieldError}
         </p>
       ) : null}
-      <ErrorNote error={error} />
+      <RefusalNote error={error} />
       {notice ? (
         <p className="kit-notice" role="status">
           {notice}

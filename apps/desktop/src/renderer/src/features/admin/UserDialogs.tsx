@@ -5,14 +5,16 @@ import { useDesk, type PerformOutcome } from '../../state/desk-store';
 import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
 import { usePerformForm } from '../common/use-perform-form';
-import { Dialog, ErrorNote, Field } from '../request/widgets';
+import { Dialog } from '../common/Dialog';
+import { RefusalNote } from '../common/RefusalNote';
+import { Field } from '../common/Field';
 import { ConfirmDialog } from './AdminDialogs';
 
 /** What the prefect is asked to confirm: revoking a user, or one of their devices. */
 export type Confirm = { kind: 'user'; user: User } | { kind: 'device'; user: User; deviceId: string; label: string };
 
 export function ConfirmRevoke({ confirm, onClose }: { confirm: Confirm; onClose: () => void }) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'common', 'create']);
   const perform = useDesk((state) => state.perform);
   const revoke = async () => {
     const outcome =
@@ -38,7 +40,7 @@ export function ConfirmRevoke({ confirm, onClose }: { confirm: Confirm; onClose:
 }
 
 export function AddUserDialog({ onClose }: { onClose: (outcome: PerformOutcome | null) => void }) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'common', 'create']);
   const { busy, error, perform } = usePerformForm();
   const platformMap = useDesk((state) => state.view.platforms);
   const platforms = [...platformMap.values()].filter((platform) => platform.active);
@@ -72,7 +74,7 @@ export function AddUserDialog({ onClose }: { onClose: (outcome: PerformOutcome |
   };
   return (
     <Dialog title={t('users.add')} onClose={() => onClose(null)} testId="dialog-user-add">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Field label={t('users.name')} error={errors.name} required>
           {({ id }) => (
             <input
@@ -142,7 +144,7 @@ export function AddUserDialog({ onClose }: { onClose: (outcome: PerformOutcome |
             <input id={id} value={team} maxLength={80} data-testid="user-team" onChange={(event) => setTeam(event.target.value)} />
           )}
         </Field>
-        <ErrorNote error={error} />
+        <RefusalNote error={error} />
         <FormButtons busy={busy} onCancel={() => onClose(null)} testId="user-add-submit" label={t('common:actions.save')} />
       </form>
     </Dialog>
@@ -151,7 +153,7 @@ export function AddUserDialog({ onClose }: { onClose: (outcome: PerformOutcome |
 
 /** The prefect corrects a user's name, team, and how to reach them when escalated to. */
 export function EditUserDialog({ user, onClose }: { user: User; onClose: () => void }) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'common', 'create']);
   const { busy, error, perform } = usePerformForm();
   const [name, setName] = useState(user.name);
   const [email, setEmail] = useState(user.email ?? '');
@@ -170,7 +172,7 @@ export function EditUserDialog({ user, onClose }: { user: User; onClose: () => v
   };
   return (
     <Dialog title={t('users.editTitle', { name: user.name })} onClose={onClose} testId="dialog-user-edit">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Field label={t('users.name')} required>
           {({ id }) => (
             <input
@@ -211,7 +213,7 @@ export function EditUserDialog({ user, onClose }: { user: User; onClose: () => v
         <Field label={t('users.team')}>
           {({ id }) => <input id={id} value={team} maxLength={80} onChange={(event) => setTeam(event.target.value)} />}
         </Field>
-        <ErrorNote error={error} />
+        <RefusalNote error={error} />
         <FormButtons busy={busy} onCancel={onClose} testId="user-edit-submit" label={t('common:actions.save')} />
       </form>
     </Dialog>

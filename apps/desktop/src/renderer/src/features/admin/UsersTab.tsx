@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useDesk, type PerformOutcome } from '../../state/desk-store';
 import { formatDateTime } from '../common/format';
 import { TableHeader } from '../common/TableHeader';
-import { ErrorNote } from '../request/widgets';
+import { RefusalNote } from '../common/RefusalNote';
 import { SecretDialog } from './AdminDialogs';
 import { AddUserDialog, ConfirmRevoke, EditUserDialog, type Confirm } from './UserDialogs';
 import { enrollmentOf, type EnrollmentData } from './one-time-secrets';
 import { PanelHead, RowButton } from './PanelHead';
 
 export function UsersTab() {
-  const { t, i18n } = useTranslation('admin');
+  const { t, i18n } = useTranslation(['admin', 'common']);
   const lang = i18n.language;
   const users = useDesk((state) => state.view.users);
   const devices = useDesk((state) => state.view.devices);
@@ -40,7 +40,7 @@ export function UsersTab() {
         add={{ label: t('users.add'), onClick: () => setAdding(true), testId: 'user-add' }}
         notice={notice}
       />
-      <ErrorNote error={error} />
+      <RefusalNote error={error} />
       <div className="kit-table-wrap">
         <table className="kit-table ad-users" data-testid="user-table">
           <TableHeader
@@ -100,7 +100,7 @@ export function UsersTab() {
                         </RowButton>
                         <RowButton
                           data-testid="user-issue-code"
-                          onClick={async () => issued(await perform('user.issueEnrollmentCode', { userId: user.id }))}
+                          onClick={() => void perform('user.issueEnrollmentCode', { userId: user.id }).then(issued)}
                         >
                           {t('users.issueCode')}
                         </RowButton>

@@ -14,7 +14,10 @@ import { useDesk, type PerformOutcome } from '../../state/desk-store';
 import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
 import { usePerformForm, type QueuedOutcome } from '../common/use-perform-form';
-import { Dialog, ErrorNote, Field } from '../request/widgets';
+import { Dialog } from '../common/Dialog';
+import { RefusalNote } from '../common/RefusalNote';
+import { Field } from '../common/Field';
+import { translateWith } from '../common/refusal-wording';
 
 /** The ministry's own webhook is chosen with this value in the "for" list. */
 const MINISTRY = '';
@@ -54,7 +57,7 @@ export function WebhookDialog({
   webhook: Webhook | null;
   onClose: (outcome: PerformOutcome | null, signed: boolean) => void;
 }) {
-  const { t } = useTranslation('integrations');
+  const { t } = useTranslation(['integrations', 'common']);
   const { busy, error, perform } = usePerformForm();
   const platforms = useDesk((state) => state.view.platforms);
   const policy = useDesk((state) => state.view.policy);
@@ -103,7 +106,7 @@ export function WebhookDialog({
       wide
       testId="dialog-webhook"
     >
-      <form onSubmit={submit} noValidate className="kit-form-grid">
+      <form onSubmit={(event) => void submit(event)} noValidate className="kit-form-grid">
         <Field label={t('webhooks.name')} required>
           {({ id }) => (
             <input
@@ -190,7 +193,7 @@ export function WebhookDialog({
                     onChange={() => update({ topics: toggle(draft.topics, topic) })}
                   />
                   <span>
-                    {t(`webhooks.topicNames.${topic.replace('.', '_')}`)}
+                    {translateWith(t)(`webhooks.topicNames.${topic.replace('.', '_')}`)}
                     <code>{topic}</code>
                   </span>
                 </label>
@@ -219,7 +222,7 @@ export function WebhookDialog({
           </p>
         </fieldset>
         <div className="kit-span-2">
-          <ErrorNote error={error} />
+          <RefusalNote error={error} />
           <FormButtons busy={busy} onCancel={() => onClose(null, false)} testId="webhook-submit" label={t('common:actions.save')} />
         </div>
       </form>

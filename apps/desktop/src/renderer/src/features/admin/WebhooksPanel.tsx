@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useDesk, type PerformOutcome } from '../../state/desk-store';
 import { formatDateTime } from '../common/format';
 import { TableHeader } from '../common/TableHeader';
-import { ErrorNote } from '../request/widgets';
+import { RefusalNote } from '../common/RefusalNote';
 import { ConfirmDialog, SecretDialog } from './AdminDialogs';
 import { oneTimeSecretOf } from './one-time-secrets';
 import { PanelHead, RowButton } from './PanelHead';
@@ -64,7 +64,7 @@ export function WebhooksPanel() {
         intro={t('webhooks.intro')}
         notice={notice}
       />
-      <ErrorNote error={error} />
+      <RefusalNote error={error} />
       {webhooks.length === 0 ? (
         <p className="kit-muted">{t('webhooks.none')}</p>
       ) : (

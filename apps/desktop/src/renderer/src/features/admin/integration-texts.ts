@@ -1,9 +1,9 @@
-import type { FeatureTexts } from '../../i18n/i18n';
+import { featureTexts } from '../../i18n/i18n';
 
 /** Webhooks, API keys and the delivery log of the administration screen. */
-export const integrationTexts: FeatureTexts = {
-  namespace: 'integrations',
-  fr: {
+export const integrationTexts = featureTexts(
+  'integrations',
+  {
     webhooks: {
       title: 'Webhooks',
       intro:
@@ -130,7 +130,7 @@ export const integrationTexts: FeatureTexts = {
     copy: 'Copier',
     copied: 'Copié.',
   },
-  en: {
+  {
     webhooks: {
       title: 'Webhooks',
       intro:
@@ -254,4 +254,4 @@ export const integrationTexts: FeatureTexts = {
     copy: 'Copy',
     copied: 'Copied.',
   },
-};
+);

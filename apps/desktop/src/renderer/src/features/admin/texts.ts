@@ -1,8 +1,8 @@
-import type { FeatureTexts } from '../../i18n/i18n';
+import { featureTexts } from '../../i18n/i18n';
 
-export const adminTexts: FeatureTexts = {
-  namespace: 'admin',
-  fr: {
+export const adminTexts = featureTexts(
+  'admin',
+  {
     title: 'Administration',
     forbidden: 'Cet espace est réservé au préfet. Adressez-vous à lui pour toute modification des plateformes, des comptes ou des délais.',
     tabs: {
@@ -97,7 +97,7 @@ export const adminTexts: FeatureTexts = {
       atLeastOne: 'Au moins un niveau.',
     },
   },
-  en: {
+  {
     title: 'Administration',
     forbidden: 'This area is reserved for the prefect. Please ask them for any change to platforms, accounts or deadlines.',
     tabs: {
@@ -191,4 +191,4 @@ export const adminTexts: FeatureTexts = {
       atLeastOne: 'At least one level.',
     },
   },
-};
+);

@@ -1,8 +1,8 @@
-import type { FeatureTexts } from '../../i18n/i18n';
+import { featureTexts } from '../../i18n/i18n';
 
-export const alertsTexts: FeatureTexts = {
-  namespace: 'alerts',
-  fr: {
+export const alertsTexts = featureTexts(
+  'alerts',
+  {
     p0Title: 'Demande P0 : {{ref}}',
     p0Body: '{{platform}} — {{kind}}, {{category}}. Accusé attendu sous {{minutes}} min.',
     deadlineTitle_ack: 'Accusé à rendre : {{ref}}',
@@ -35,7 +35,7 @@ export const alertsTexts: FeatureTexts = {
       moreTitle: 'Contact Desk',
     },
   },
-  en: {
+  {
     p0Title: 'P0 request: {{ref}}',
     p0Body: '{{platform}} — {{kind}}, {{category}}. Acknowledgement due within {{minutes}} min.',
     deadlineTitle_ack: 'Acknowledgement due: {{ref}}',
@@ -68,4 +68,4 @@ export const alertsTexts: FeatureTexts = {
       moreTitle: 'Contact Desk',
     },
   },
-};
+);

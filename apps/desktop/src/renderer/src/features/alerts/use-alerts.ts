@@ -1,42 +1,12 @@
-import {
-  PENDING_STATUSES,
-  needsMe,
-  ownerOf,
-  ackState,
-  actionState,
-  ackDeadline,
-  actionDeadline,
-  type Actor,
-  type DomainState,
-  type Request,
-} from '@contact-desk/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NativeServices } from '../../native/native-services';
 import { onDeskEvents, useDesk } from '../../state/desk-store';
 import { formatCountdown, formatTime } from '../common/format';
+import { dueSoon, needsMeCount, newP0Of } from './alert-matching';
 import { useNoticeCentre } from './use-notice-centre';
 
-const WARN_BEFORE_MS = 5 * 60_000;
 const CHECK_EVERY_MS = 30_000;
-
-/**
- * Requests whose next step the user owes or chases: a liaison their platform's, the ministry
- * those it handles (its owner, else whoever sent it).
- */
-function isMine(request: Request, actor: Actor): boolean {
-  if (actor.role === 'liaison') return request.platformId === actor.platformId;
-  if (actor.role === 'prefect' || actor.role === 'operator') return (ownerOf(request, 'ministry') ?? request.createdBy) === actor.userId;
-  return false;
-}
-
-/** What the badge counts: the requests that need the user's own action (docs/triage.md). */
-export function needsMeCount(view: DomainState, actor: Actor | null): number {
-  if (!actor) return 0;
-  let count = 0;
-  for (const request of view.requests.values()) if (needsMe(request, actor)) count += 1;
-  return count;
-}
 
 /**
  * Desktop notifications (new P0, deadline about to pass), the notification centre (missed
@@ -44,7 +14,7 @@ export function needsMeCount(view: DomainState, actor: Actor | null): number {
  */
 export function useAlerts(native: NativeServices): void {
   useNoticeCentre(native);
-  const { t, i18n } = useTranslation('alerts');
+  const { t, i18n } = useTranslation(['alerts', 'common']);
   const tRef = useRef(t);
   tRef.current = t;
   const view = useDesk((s) => s.view);
@@ -60,10 +30,8 @@ export function useAlerts(native: NativeServices): void {
         const me = useDesk.getState().sync.actor;
         const state = useDesk.getState().view;
         for (const event of events) {
-          if (event.type !== 'request.created') continue;
-          const { request } = event.payload;
-          if (request.sla.label !== 'P0') continue;
-          if (me && event.actor.userId === me.userId) continue;
+          const request = newP0Of(event, me);
+          if (!request) continue;
           const tr = tRef.current;
           void native.notify(
             tr('p0Title', { ref: request.ref }),
@@ -90,28 +58,18 @@ export function useAlerts(native: NativeServices): void {
       const now = relayNow();
       const tr = tRef.current;
       const language = i18n.language;
-      for (const request of state.requests.values()) {
-        if (!PENDING_STATUSES.includes(request.status) || !isMine(request, me)) continue;
-        const steps: ['ack' | 'action', number | null][] = [];
-        if (ackState(request, now) === 'pending') steps.push(['ack', ackDeadline(request)]);
-        else if (request.ackAt !== null && actionState(request, now) === 'pending' && request.status !== 'needs_info')
-          steps.push(['action', actionDeadline(request, now)]);
-        for (const [step, deadline] of steps) {
-          if (deadline === null) continue;
-          const left = deadline - now;
-          const key = `${request.id}:${step}`;
-          if (left <= 0 || left > WARN_BEFORE_MS || warned.current.has(key)) continue;
-          warned.current.add(key);
-          void native.notify(
-            tr(`deadlineTitle_${step}`, { ref: request.ref }),
-            tr('deadlineBody', {
-              platform: state.platforms.get(request.platformId)?.name ?? request.platformId,
-              duration: formatCountdown(left, language),
-              time: formatTime(deadline, language),
-            }),
-            true,
-          );
-        }
+      for (const { request, step, deadline, left, key } of dueSoon(state, me, now)) {
+        if (warned.current.has(key)) continue;
+        warned.current.add(key);
+        void native.notify(
+          tr(`deadlineTitle_${step}`, { ref: request.ref }),
+          tr('deadlineBody', {
+            platform: state.platforms.get(request.platformId)?.name ?? request.platformId,
+            duration: formatCountdown(left, language),
+            time: formatTime(deadline, language),
+          }),
+          true,
+        );
       }
     };
     check();

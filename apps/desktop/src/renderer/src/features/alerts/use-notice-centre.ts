@@ -4,6 +4,7 @@ import type { NativeServices } from '../../native/native-services';
 import { onDeskEvents, useDesk } from '../../state/desk-store';
 import { onNoticesAdded, useNotices } from './notice-store';
 import { noticeWords } from './notice-words';
+import { translateWith } from '../common/refusal-wording';
 
 /** Desktop notifications shown one by one for a batch; beyond, one line says how many more. */
 const SHOWN_ONE_BY_ONE = 3;
@@ -32,7 +33,7 @@ export function useNoticeCentre(native: NativeServices): void {
         const { t: tr, lang } = words.current;
         const newest = [...added].sort((a, b) => b.seq - a.seq);
         for (const notice of newest.slice(0, SHOWN_ONE_BY_ONE)) {
-          const { title, body } = noticeWords(notice, tr, lang);
+          const { title, body } = noticeWords(notice, translateWith(tr), lang);
           void native.notify(title, body, true);
         }
         const more = newest.length - SHOWN_ONE_BY_ONE;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
 import { useDesk } from '../../state/desk-store';
 import { ConfirmDialog } from '../admin/AdminDialogs';
-import { ErrorNote } from '../request/widgets';
+import { RefusalNote } from '../common/RefusalNote';
 import { useEmergencyMeeting } from './use-emergency-meeting';
 
 /** What the ministry does with a campaign: close or reopen it, convene an emergency meeting on it. */
@@ -56,7 +56,7 @@ export function CampaignActions({ campaign }: { campaign: Campaign }) {
           {t('screen.reopen')}
         </button>
       )}
-      <ErrorNote error={meeting.error} />
+      <RefusalNote error={meeting.error} />
       {closing && (
         <ConfirmDialog
           title={t('screen.close')}

@@ -1,10 +1,11 @@
 import { ALL_PLATFORMS, formatDuration, type PlatformFigures } from '@contact-desk/shared';
 import { useTranslation } from 'react-i18next';
 import { figureLanguage } from '../common/format';
+import type { campaignsTexts } from './texts';
 
 /** The counts a campaign is followed by, left to right, and the median time to acknowledge. */
 const COUNTS = ['created', 'withdrawn', 'received', 'acknowledged', 'answered', 'late', 'unanswered'] as const;
-const HEADERS: Readonly<Record<(typeof COUNTS)[number], string>> = {
+const HEADERS: Readonly<Record<(typeof COUNTS)[number], keyof (typeof campaignsTexts)['fr']['table']>> = {
   created: 'sent',
   withdrawn: 'withdrawn',
   received: 'received',

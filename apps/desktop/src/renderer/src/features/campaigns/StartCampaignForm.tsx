@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
 import { FormButtons } from '../common/FormButtons';
 import { usePerformForm } from '../common/use-perform-form';
-import { ErrorNote, Field } from '../request/widgets';
+import { RefusalNote } from '../common/RefusalNote';
+import { Field } from '../common/Field';
 
 type Draft = Readonly<Record<string, { readonly ack: string; readonly action: string }>>;
 
@@ -50,7 +51,7 @@ export function StartCampaignForm({ onStarted, onCancel }: { onStarted: (campaig
     }));
 
   return (
-    <form onSubmit={submit} noValidate data-testid="campaign-start-form">
+    <form onSubmit={(event) => void submit(event)} noValidate data-testid="campaign-start-form">
       <Field label={t('start.name')} hint={t('start.nameHint')} error={fieldError} required>
         {({ id, describedBy }) => (
           <input
@@ -99,7 +100,7 @@ export function StartCampaignForm({ onStarted, onCancel }: { onStarted: (campaig
           </div>
         ))}
       </fieldset>
-      <ErrorNote error={error} />
+      <RefusalNote error={error} />
       <FormButtons busy={busy} onCancel={onCancel} testId="campaign-start-submit" label={t('start.submit')} />
     </form>
   );

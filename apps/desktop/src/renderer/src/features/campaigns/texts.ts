@@ -1,8 +1,8 @@
-import type { FeatureTexts } from '../../i18n/i18n';
+import { featureTexts } from '../../i18n/i18n';
 
-export const campaignsTexts: FeatureTexts = {
-  namespace: 'campaigns',
-  fr: {
+export const campaignsTexts = featureTexts(
+  'campaigns',
+  {
     nav: 'Campagnes',
     title: 'Campagnes',
     intro: 'Une campagne réunit les demandes d’une même crise, toutes plateformes confondues ; elle est ouverte et close par le ministère.',
@@ -82,7 +82,7 @@ export const campaignsTexts: FeatureTexts = {
       closed: '{{name}} (close)',
     },
   },
-  en: {
+  {
     nav: 'Campaigns',
     title: 'Campaigns',
     intro: 'A campaign brings together the requests of one crisis, across platforms; the ministry starts and closes it.',
@@ -161,4 +161,4 @@ export const campaignsTexts: FeatureTexts = {
       closed: '{{name}} (closed)',
     },
   },
-};
+);

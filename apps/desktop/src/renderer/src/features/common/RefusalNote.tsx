@@ -1,6 +1,6 @@
 import { reasonOf, type ProtocolError } from '@contact-desk/shared';
 import { useTranslation } from 'react-i18next';
-import { wordRefusal } from './refusal-wording';
+import { wordRefusal, translateWith } from './refusal-wording';
 import '../../styles/kit.css';
 
 /** A refusal (from `perform`, or the relay's answer), worded in the user's language. */
@@ -23,7 +23,7 @@ export function RefusalNote({
     <div className="kit-error" role="alert" data-testid={testId} data-code={error.code} data-reason={reasonOf(error) ?? ''}>
       <span className="kit-error-text">
         {title ? <strong>{title}</strong> : null}
-        <span data-testid={`${testId}-text`}>{wordRefusal(error, t)}</span>
+        <span data-testid={`${testId}-text`}>{wordRefusal(error, translateWith(t))}</span>
       </span>
       {onDismiss ? (
         <button type="button" className="kit-button kit-button-small" data-testid={`${testId}-dismiss`} onClick={onDismiss}>

@@ -1,10 +1,11 @@
+import { textPair } from '../../i18n/i18n';
 /**
  * The words of every refusal the relay (or the app, deciding the same way) can give, under
  * `common:refusals`: one sentence per reason (`details.reason`), the words its parameters need,
  * and one sentence per error code for refusals that carry no reason. Read by `wordRefusal`.
  */
-export const refusalTexts = {
-  fr: {
+export const refusalTexts = textPair(
+  {
     step_not_allowed: '{{cannot}} {{ref}} : {{state}}.',
     cannot: {
       acknowledge: 'Impossible d’accuser réception de',
@@ -110,7 +111,7 @@ export const refusalTexts = {
       other: 'Action refusée ({{code}}).',
     },
   },
-  en: {
+  {
     step_not_allowed: '{{cannot}} {{ref}}: {{state}}.',
     cannot: {
       acknowledge: 'Cannot acknowledge',
@@ -214,4 +215,4 @@ export const refusalTexts = {
       other: 'Action refused ({{code}}).',
     },
   },
-};
+);

@@ -1,10 +1,10 @@
-import type { FeatureTexts } from '../../i18n/i18n';
+import { featureTexts } from '../../i18n/i18n';
 import { refusalTexts } from './refusal-texts';
 
 /** Words of the domain, used by every screen. */
-export const commonTexts: FeatureTexts = {
-  namespace: 'common',
-  fr: {
+export const commonTexts = featureTexts(
+  'common',
+  {
     appName: 'Contact Desk',
     role: { prefect: 'Préfet', operator: 'Opérateur', liaison: 'Correspondant', observer: 'Observateur', system: 'Relais' },
     status: {
@@ -84,7 +84,7 @@ export const commonTexts: FeatureTexts = {
       credentials_not_stored: 'Identifiants non conservés',
     },
   },
-  en: {
+  {
     appName: 'Contact Desk',
     role: { prefect: 'Prefect', operator: 'Operator', liaison: 'Liaison', observer: 'Observer', system: 'Relay' },
     status: {
@@ -164,4 +164,4 @@ export const commonTexts: FeatureTexts = {
       credentials_not_stored: 'Credentials not kept',
     },
   },
-};
+);

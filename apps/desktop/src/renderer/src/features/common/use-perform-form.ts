@@ -6,7 +6,7 @@ export type QueuedOutcome = Extract<PerformOutcome, { ok: true }>;
 
 /**
  * A form that performs one mutation: `busy` while the desk checks and queues it (the submit button
- * waits), the refusal in `error` for its ErrorNote, and `then` once the mutation is queued.
+ * waits), the refusal in `error` for its RefusalNote, and `then` once the mutation is queued.
  */
 export function usePerformForm() {
   const performNow = useDesk((state) => state.perform);

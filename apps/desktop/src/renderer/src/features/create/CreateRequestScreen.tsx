@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
 import { useDesk } from '../../state/desk-store';
 import { usePerformForm } from '../common/use-perform-form';
-import { ErrorNote } from '../request/widgets';
+import { RefusalNote } from '../common/RefusalNote';
 import { validateSending } from './create-validation';
 import { PastePanel } from './PastePanel';
 import { RequestFieldsPanel } from './RequestFieldsPanel';
@@ -15,6 +15,7 @@ import { useRequestFields } from './use-request-fields';
 import { useEntryStates, useSending } from './use-sending';
 import '../../styles/kit.css';
 import '../../styles/create.css';
+import { translateWith } from '../common/refusal-wording';
 
 /** The items of the requests of a sending that were refused, to be sent again. */
 function refusedItems(run: SendRun | null, states: readonly EntryState[]): string[] {
@@ -67,7 +68,7 @@ export function CreateRequestScreen() {
     request.parts > 1 ? t('partNote', { part: request.part, parts: request.parts, count: totals.get(request.platformId) ?? 0 }) : null;
 
   const longestNote = plan.requests.map((request) => noteOf(request) ?? '').reduce((a, b) => (b.length > a.length ? b : a), '');
-  const found = validateSending(fields, plan, paste.confirmOpen, longestNote, t);
+  const found = validateSending(fields, plan, paste.confirmOpen, longestNote, translateWith(t));
   const errors = attempted ? found : {};
 
   const submit = async (event: React.FormEvent) => {
@@ -112,12 +113,12 @@ export function CreateRequestScreen() {
           onQueue={() => go({ screen: 'queue' })}
         />
       ) : (
-        <form ref={formRef} onSubmit={submit} noValidate data-testid="create-form">
+        <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate data-testid="create-form">
           <div className="cr-layout">
             <RequestFieldsPanel fields={fields} set={set} errors={errors} />
             <PastePanel paste={paste} errors={errors} />
           </div>
-          <ErrorNote error={error} testId="create-error" />
+          <RefusalNote error={error} testId="create-error" />
           <div className="kit-form-buttons">
             <button type="button" className="kit-button" onClick={() => go({ screen: 'queue' })}>
               {t('cancel')}

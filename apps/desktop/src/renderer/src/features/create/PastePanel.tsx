@@ -1,7 +1,7 @@
 import { LIMITS } from '@contact-desk/shared';
 import { useTranslation } from 'react-i18next';
 import { OptionSelect } from '../common/OptionSelect';
-import { Field } from '../request/widgets';
+import { Field } from '../common/Field';
 import type { CreateErrors } from './create-validation';
 import { PasteSummary } from './PasteSummary';
 import { PlannedRequests } from './PlannedRequests';
@@ -14,7 +14,7 @@ import type { Paste } from './use-paste';
  * goes to its platform by address; one platform chosen takes every item.
  */
 export function PastePanel({ paste, errors }: { paste: Paste; errors: CreateErrors }) {
-  const { t } = useTranslation('create');
+  const { t } = useTranslation(['create', 'common']);
   const { platforms, platformId, plan } = paste;
   const chosen = platforms.find((platform) => platform.id === platformId);
   return (

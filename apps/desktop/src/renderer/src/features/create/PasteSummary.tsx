@@ -22,7 +22,7 @@ export function PasteSummary({ plan, onePlatform }: { plan: PastePlan; onePlatfo
   const { t } = useTranslation('create');
   const repeated = plan.preview.repeated.length;
   const open = plan.preview.alreadyOpen.length;
-  const segments: { key: string; count: number; tone: string; section?: string }[] = [
+  const segments: { key: 'fresh' | 'repeated' | 'open' | 'foreign' | 'unknown'; count: number; tone: string; section?: string }[] = [
     { key: 'fresh', count: plan.fresh, tone: 'fresh' },
     { key: 'repeated', count: repeated, tone: 'repeated', section: REPEATED_TITLE },
     { key: 'open', count: open, tone: 'open', section: OPEN_TITLE },

@@ -4,14 +4,14 @@ import { useDesk } from '../../state/desk-store';
 import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { figureLanguage } from '../common/format';
 import { OptionSelect } from '../common/OptionSelect';
-import { Field } from '../request/widgets';
+import { Field } from '../common/Field';
 import type { CreateErrors } from './create-validation';
 import type { RequestFields } from './send-model';
 import type { FieldSetter } from './use-request-fields';
 
 /** The fields every request of the sending shares: kind, priority, legal basis, grounds… */
 export function RequestFieldsPanel({ fields, set, errors }: { fields: RequestFields; set: FieldSetter; errors: CreateErrors }) {
-  const { t, i18n } = useTranslation('create');
+  const { t, i18n } = useTranslation(['create', 'common']);
   const levels = useDesk((state) => state.view.policy.levels);
   return (
     <div className="kit-panel">

@@ -25,7 +25,7 @@ export function SendReport({
   onNewList: () => void;
   onQueue: () => void;
 }) {
-  const { t } = useTranslation('create');
+  const { t } = useTranslation(['create', 'common']);
   const counts = tally(states);
   const { fields, leftOut: takenOut, repeated } = run.context;
   const campaignName = useDesk((state) => (fields.campaignId === null ? undefined : state.view.campaigns.get(fields.campaignId)?.name));

@@ -6,7 +6,7 @@ import type { Paste } from './use-paste';
 
 /** Items already on an open request: each with a link to that request, kept or taken out. */
 export function OpenItems({ paste, error }: { paste: Paste; error: string | undefined }) {
-  const { t } = useTranslation('create');
+  const { t } = useTranslation(['create', 'common']);
   const { plan, choices, choose, openByRef, confirmOpen, setConfirmOpen } = paste;
   const open = plan.preview.alreadyOpen;
   if (open.length === 0) return null;
@@ -74,7 +74,7 @@ export function OpenItems({ paste, error }: { paste: Paste; error: string | unde
 
 /** Items of no known platform: each given a platform by hand, or taken out. */
 export function UnknownItems({ paste, error }: { paste: Paste; error: string | undefined }) {
-  const { t } = useTranslation('create');
+  const { t } = useTranslation(['create', 'common']);
   const { plan, choices, choose, platforms } = paste;
   if (plan.unknown.length === 0) return null;
   const ids = platforms.map((platform) => platform.id);
@@ -136,7 +136,7 @@ export function UnknownItems({ paste, error }: { paste: Paste; error: string | u
 
 /** Lines that repeat an earlier one (the same content under another spelling): sent once. */
 export function RepeatedItems({ paste }: { paste: Paste }) {
-  const { t } = useTranslation('create');
+  const { t } = useTranslation(['create', 'common']);
   const repeated = paste.plan.preview.repeated;
   if (repeated.length === 0) return null;
   const title = t('repeated.title', { count: repeated.length });

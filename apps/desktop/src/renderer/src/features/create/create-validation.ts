@@ -1,10 +1,9 @@
 import { LIMITS } from '@contact-desk/shared';
 import type { PastePlan } from './paste-plan';
 import type { RequestFields } from './send-model';
+import type { Translate } from '../common/refusal-wording';
 
 export type CreateErrors = Partial<Record<'grounds' | 'items' | 'pharosRef' | 'retention' | 'undecided' | 'confirm', string>>;
-
-type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /**
  * What keeps a sending from going, field by field, in the user's words: the fields every

@@ -1,5 +1,5 @@
-import type { FeatureTexts } from '../../i18n/i18n';
+import { featureTexts } from '../../i18n/i18n';
 import { createEn } from './texts-en';
 import { createFr } from './texts-fr';
 
-export const createTexts: FeatureTexts = { namespace: 'create', fr: createFr, en: createEn };
+export const createTexts = featureTexts('create', createFr, createEn);

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { LaunchOptions } from '../../app/launch-options';
 import { LANGUAGES, switchLanguage } from '../../i18n/i18n';
@@ -13,7 +14,7 @@ function addressRefusal(error: EnrollError | null): boolean {
 }
 
 /** What the user reads of a refusal of the addresses typed, in their language. */
-function addressRefusalText(error: EnrollError, t: (key: string, options: Record<string, unknown>) => string): string | null {
+function addressRefusalText(error: EnrollError, t: TFunction<'enroll'>): string | null {
   if (error.code === 'relay_address_invalid') return t('addressInvalid', { address: error.address });
   if (error.code === 'relay_addresses_too_many') return t('addressesTooMany', { count: error.count, max: error.max });
   return null;
@@ -26,7 +27,7 @@ function waitMinutes(error: EnrollError): number {
 }
 
 export function EnrollScreen({ options }: { options: LaunchOptions }) {
-  const { t, i18n } = useTranslation('enroll');
+  const { t, i18n } = useTranslation(['enroll', 'common']);
   const enroll = useDesk((s) => s.enroll);
   const [relay, setRelay] = useState(options.relay ?? '');
   const [code, setCode] = useState(options.code ?? '');

@@ -1,8 +1,8 @@
-import type { FeatureTexts } from '../../i18n/i18n';
+import { featureTexts } from '../../i18n/i18n';
 
-export const enrollTexts: FeatureTexts = {
-  namespace: 'enroll',
-  fr: {
+export const enrollTexts = featureTexts(
+  'enroll',
+  {
     title: 'Enregistrer cet appareil',
     intro:
       'Contact Desk relie le ministère aux plateformes pour les demandes urgentes (retrait, conservation, information). Chaque appareil est enregistré une seule fois auprès du relais.',
@@ -33,7 +33,7 @@ export const enrollTexts: FeatureTexts = {
     tooMany:
       'Trop de codes refusés : le relais n’accepte plus d’essai depuis cette adresse pendant {{minutes}} min. Vérifiez le code en attendant ; seul le dernier code remis par le préfet est valable.',
   },
-  en: {
+  {
     title: 'Enrol this device',
     intro:
       'Contact Desk connects the ministry with the platforms for urgent requests (removal, preservation, information). Each device is enrolled once with the relay.',
@@ -62,4 +62,4 @@ export const enrollTexts: FeatureTexts = {
     tooMany:
       'Too many refused codes: the relay accepts no attempt from this address for {{minutes}} min. Check the code meanwhile; only the last code the prefect gave you is valid.',
   },
-};
+);

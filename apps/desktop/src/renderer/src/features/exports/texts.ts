@@ -1,8 +1,8 @@
-import type { FeatureTexts } from '../../i18n/i18n';
+import { featureTexts } from '../../i18n/i18n';
 
-export const exportsTexts: FeatureTexts = {
-  namespace: 'exports',
-  fr: {
+export const exportsTexts = featureTexts(
+  'exports',
+  {
     title: 'Exports',
     nav: 'Exports',
     from: 'Du',
@@ -45,7 +45,7 @@ export const exportsTexts: FeatureTexts = {
       missing: 'Réunion introuvable.',
     },
   },
-  en: {
+  {
     title: 'Exports',
     nav: 'Exports',
     from: 'From',
@@ -88,4 +88,4 @@ export const exportsTexts: FeatureTexts = {
       missing: 'Meeting not found.',
     },
   },
-};
+);

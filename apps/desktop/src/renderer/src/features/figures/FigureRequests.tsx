@@ -3,13 +3,14 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routeHash } from '../../app/navigation';
 import { formatDateTime } from '../common/format';
+import { priorityClass } from '../common/priority-class';
 import { TableHeader } from '../common/TableHeader';
 import { figureLanguage } from '../common/format';
 import type { FigureChoice } from './figures-model';
 
 /** The lateness marks of one request, from its figures. */
 function Marks({ row }: { row: RequestFigures }) {
-  const { t } = useTranslation('figures');
+  const { t } = useTranslation(['figures', 'common']);
   const marks = [
     row.lateAck && t('list.ackLate'),
     row.lateAction && t('list.answerLate'),
@@ -34,7 +35,7 @@ export function FigureRequests({
   nameOf: (platformId: string) => string;
   onClose: () => void;
 }) {
-  const { t, i18n } = useTranslation('figures');
+  const { t, i18n } = useTranslation(['figures', 'common']);
   const language = figureLanguage(i18n.language);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), [choice]);
@@ -81,7 +82,7 @@ export function FigureRequests({
                 </td>
                 {allPlatforms && <td>{nameOf(row.request.platformId)}</td>}
                 <td>
-                  <span className={`kit-prio kit-prio-${row.request.sla.label.toLowerCase()}`}>{row.request.sla.label}</span>
+                  <span className={priorityClass(row.request.sla.label)}>{row.request.sla.label}</span>
                 </td>
                 <td>{formatDateTime(row.request.createdAt, i18n.language)}</td>
                 <td>

@@ -17,7 +17,7 @@ function useColumnName(): (column: FigureColumn) => string {
 
 function TableHead() {
   const { t } = useTranslation('figures');
-  const single = (label: string) => (
+  const single = (label: FigureColumn['label']) => (
     <th scope="col" rowSpan={2} key={label}>
       {t(`table.${label}`)}
     </th>

@@ -1,5 +1,6 @@
 import { formatDuration, formatShare, type FigureLanguage, type PlatformFigures } from '@contact-desk/shared';
 import type { FigureKind } from './figures-model';
+import type { figuresFr } from './texts-fr';
 
 /** A figure of `PlatformFigures` the table shows. */
 export type FigureField =
@@ -24,7 +25,7 @@ export interface FigureColumn {
   readonly writing: Writing;
   /** Its header: under a group (`group`), with its own `label` below. */
   readonly group?: 'ack' | 'answer' | 'lateGroup';
-  readonly label: string;
+  readonly label: keyof (typeof figuresFr)['table'];
 }
 
 /** The table's columns after the platform's name, left to right. */

@@ -2,7 +2,7 @@ import { newId, type Meeting, type ProtocolError } from '@contact-desk/shared';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
-import { Field } from '../request/widgets';
+import { Field } from '../common/Field';
 import { InlineForm } from './InlineForm';
 import { usePartyNames } from './MeetingForm';
 import { SubmitButton } from './SubmitButton';

@@ -11,11 +11,11 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
 import { formatDateTime } from '../common/format';
-import { ErrorNote } from '../request/widgets';
+import { RefusalNote } from '../common/RefusalNote';
 import { ActionItemForm } from './ActionItemForm';
 import { CountedPanel } from './CountedPanel';
 import { usePartyNames } from './MeetingForm';
-import { Pending } from './PendingMarker';
+import { PendingMarker } from '../common/PendingMarker';
 import { TableHeader } from '../common/TableHeader';
 import { useAllowed } from './useAllowed';
 
@@ -77,7 +77,7 @@ export function ActionItemsPanel({ meeting }: { meeting: Meeting }) {
                 return (
                   <tr key={item.id} data-testid="action-item" data-status={item.status} data-owner={partyKey(item.owner)}>
                     <td>
-                      {item.text} <Pending id={item.id} />
+                      {item.text} <PendingMarker id={item.id} />
                     </td>
                     <td>{partyName(item.owner)}</td>
                     <td className={overdue ? 'mt-overdue' : undefined}>
@@ -119,7 +119,7 @@ export function ActionItemsPanel({ meeting }: { meeting: Meeting }) {
         </div>
       )}
     >
-      <ErrorNote error={error} testId="action-item-error" />
+      <RefusalNote error={error} testId="action-item-error" />
       {allowed('actionItem.create') && <ActionItemForm meeting={meeting} />}
     </CountedPanel>
   );

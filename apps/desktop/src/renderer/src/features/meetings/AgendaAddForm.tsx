@@ -2,7 +2,7 @@ import { newId, type Meeting } from '@contact-desk/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
-import { Field } from '../request/widgets';
+import { Field } from '../common/Field';
 import { InlineForm } from './InlineForm';
 import { PlatformSelect } from './PlatformSelect';
 import { SubmitButton } from './SubmitButton';

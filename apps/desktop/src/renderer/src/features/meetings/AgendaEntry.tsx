@@ -2,9 +2,9 @@ import type { AgendaItem, ProtocolError } from '@contact-desk/shared';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
-import { ErrorNote } from '../request/widgets';
+import { RefusalNote } from '../common/RefusalNote';
 import { usePartyNames } from './MeetingForm';
-import { Pending } from './PendingMarker';
+import { PendingMarker } from '../common/PendingMarker';
 
 export function AgendaEntry({
   item,
@@ -20,7 +20,7 @@ export function AgendaEntry({
   /** Tools placed beside the title (moving the item). */
   children?: ReactNode;
 }) {
-  const { t } = useTranslation('meetings');
+  const { t } = useTranslation(['meetings', 'common']);
   const perform = useDesk((s) => s.perform);
   const { platformName } = usePartyNames();
   const [notes, setNotes] = useState(item.notes);
@@ -54,7 +54,7 @@ export function AgendaEntry({
           <div className="mt-item-tags">
             <span className="mt-tag">{t(`agenda.kind.${item.kind}`)}</span>
             <span className="mt-tag mt-tag-platform">{platformName(item.platformId)}</span>
-            <Pending id={item.id} />
+            <PendingMarker id={item.id} />
           </div>
           {children}
         </div>
@@ -122,7 +122,7 @@ export function AgendaEntry({
           {item.notes}
         </p>
       ) : null}
-      <ErrorNote error={error} testId="agenda-item-error" />
+      <RefusalNote error={error} testId="agenda-item-error" />
     </li>
   );
 }

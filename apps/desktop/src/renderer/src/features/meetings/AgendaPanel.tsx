@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
 import { figureLanguage, formatDateTime } from '../common/format';
-import { ErrorNote } from '../request/widgets';
+import { RefusalNote } from '../common/RefusalNote';
 import { AgendaAddForm } from './AgendaAddForm';
 import { AgendaEntry } from './AgendaEntry';
 import { usePartyNames } from './MeetingForm';
@@ -121,7 +121,7 @@ export function AgendaPanel({ meeting }: { meeting: Meeting }) {
           {notice}
         </p>
       )}
-      <ErrorNote error={error} testId="agenda-error" />
+      <RefusalNote error={error} testId="agenda-error" />
       {items.length === 0 ? (
         <p className="kit-muted mt-empty">{t('agenda.empty')}</p>
       ) : (

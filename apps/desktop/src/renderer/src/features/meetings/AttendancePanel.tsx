@@ -2,7 +2,7 @@ import { ATTENDANCE_STATUSES, partyKey, type AttendanceStatus, type Meeting, typ
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
-import { ErrorNote } from '../request/widgets';
+import { RefusalNote } from '../common/RefusalNote';
 import { usePartyNames } from './MeetingForm';
 import { TableHeader } from '../common/TableHeader';
 import { ministryTeams } from './meeting-model';
@@ -107,7 +107,7 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
           </tbody>
         ))}
       </table>
-      <ErrorNote error={error} testId="attendance-error" />
+      <RefusalNote error={error} testId="attendance-error" />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import type { MeetingDecision, ProtocolError } from '@contact-desk/shared';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
-import { ErrorNote } from '../request/widgets';
+import { RefusalNote } from '../common/RefusalNote';
 import { InlineForm } from './InlineForm';
 import { useRequiredTextSubmit } from './useRequiredTextSubmit';
 
@@ -76,7 +76,7 @@ export function DecisionRow({ decision, editable, children }: { decision: Meetin
           </button>
         </div>
       )}
-      <ErrorNote error={removeError} testId="decision-error" />
+      <RefusalNote error={removeError} testId="decision-error" />
     </li>
   );
 }

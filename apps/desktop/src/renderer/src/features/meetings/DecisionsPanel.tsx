@@ -6,7 +6,7 @@ import { CountedPanel } from './CountedPanel';
 import { DecisionForm } from './DecisionForm';
 import { DecisionRow } from './DecisionRow';
 import { usePartyNames } from './MeetingForm';
-import { Pending } from './PendingMarker';
+import { PendingMarker } from '../common/PendingMarker';
 import { decisionsOf } from './meeting-model';
 import { useAllowed } from './useAllowed';
 
@@ -31,7 +31,7 @@ export function DecisionsPanel({ meeting }: { meeting: Meeting }) {
                 <div className="mt-item-tags">
                   {decision.platformId && <span className="mt-tag mt-tag-platform">{platformName(decision.platformId)}</span>}
                   {item && item.type === 'agendaItem' && <span className="mt-tag">{t('decisions.about', { title: item.title })}</span>}
-                  <Pending id={decision.id} />
+                  <PendingMarker id={decision.id} />
                 </div>
               </DecisionRow>
             );

@@ -1,6 +1,6 @@
 import type { ProtocolError } from '@contact-desk/shared';
 import type { FormEvent, ReactNode } from 'react';
-import { ErrorNote } from '../request/widgets';
+import { RefusalNote } from '../common/RefusalNote';
 
 /** An inline meeting form: its fields, then the error the relay returned, if any. */
 export function InlineForm({
@@ -19,7 +19,7 @@ export function InlineForm({
   return (
     <form className="mt-inline-form" onSubmit={(e) => void onSubmit(e)} data-testid={testId} aria-labelledby={labelledBy} noValidate>
       {children}
-      <ErrorNote error={error} />
+      <RefusalNote error={error} />
     </form>
   );
 }

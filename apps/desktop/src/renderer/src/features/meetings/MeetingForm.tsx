@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
 import { userTimeZone } from '../common/format';
 import { FormButtons } from '../common/FormButtons';
-import { ErrorNote, Field } from '../request/widgets';
+import { RefusalNote } from '../common/RefusalNote';
+import { Field } from '../common/Field';
 import { PREFECTURE_TEAM, fromLocalInput, toLocalInput } from './meeting-model';
 
 export interface MeetingFields {
@@ -179,7 +180,7 @@ export function MeetingForm({
           )}
         </fieldset>
       </div>
-      <ErrorNote error={error} />
+      <RefusalNote error={error} />
       <FormButtons busy={busy} onCancel={onCancel} testId="meeting-submit" label={submitLabel} />
     </form>
   );

@@ -5,11 +5,11 @@ import { useDesk } from '../../state/desk-store';
 import { formatDateTime } from '../common/format';
 import { MeetingForm, usePartyNames, type MeetingFields } from './MeetingForm';
 import { KindBadge } from './MeetingsScreen';
-import { Pending } from './PendingMarker';
+import { PendingMarker } from '../common/PendingMarker';
 import { useAllowed } from './useAllowed';
 
 export function MeetingHeader({ meeting }: { meeting: Meeting }) {
-  const { t, i18n } = useTranslation('meetings');
+  const { t, i18n } = useTranslation(['meetings', 'common']);
   const perform = useDesk((s) => s.perform);
   const allowed = useAllowed(meeting);
   const { platformName } = usePartyNames();
@@ -58,7 +58,7 @@ export function MeetingHeader({ meeting }: { meeting: Meeting }) {
       <div className="mt-header-top">
         <h1 data-testid="meeting-title">{meeting.title}</h1>
         <KindBadge kind={meeting.kind} />
-        <Pending id={meeting.id} />
+        <PendingMarker id={meeting.id} />
         <span className="mt-spacer" />
         {allowed('meeting.update') && (
           <button type="button" className="kit-button" data-testid="edit-meeting" onClick={() => setEditing(true)}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
 import { useDesk } from '../../state/desk-store';
 import { formatDateTime } from '../common/format';
+import { PendingMarker } from '../common/PendingMarker';
 import { MeetingForm, usePartyNames } from './MeetingForm';
 import { meetingsOf, splitMeetings } from './meeting-model';
 import '../../styles/kit.css';
@@ -81,7 +82,6 @@ function MeetingList({ title, empty, meetings, testId }: { title: string; empty:
 
 function MeetingRow({ meeting }: { meeting: Meeting }) {
   const { t, i18n } = useTranslation('meetings');
-  const pending = useDesk((s) => s.pendingIds.has(meeting.id));
   const go = useNavigation((s) => s.go);
   const { platformName } = usePartyNames();
   return (
@@ -101,11 +101,7 @@ function MeetingRow({ meeting }: { meeting: Meeting }) {
             {meeting.title}
           </a>
           <KindBadge kind={meeting.kind} />
-          {pending && (
-            <span className="kit-pending" data-testid="pending-marker">
-              {t('common:pending')}
-            </span>
-          )}
+          <PendingMarker id={meeting.id} />
         </div>
         <div className="mt-card-meta">
           <span>{meeting.place ?? (meeting.videoLink ? t('video') : t('noPlace'))}</span>

@@ -3,9 +3,9 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
 import { formatDateTime } from '../common/format';
-import { ErrorNote } from '../request/widgets';
+import { RefusalNote } from '../common/RefusalNote';
 import { contentVerifies, minutesVersions } from './minutes-document';
-import { Pending } from './PendingMarker';
+import { PendingMarker } from '../common/PendingMarker';
 import { useAllowed } from './useAllowed';
 
 /** Where the minutes stand, the prefect's adoption and amendment, and every adopted version. */
@@ -79,7 +79,7 @@ export function MinutesPanel({ meeting }: { meeting: Meeting }) {
           <button type="submit" className="kit-button kit-button-primary" data-testid={adopted ? 'minutes-reopen' : 'minutes-adopt'}>
             {adopted ? t('minutes.reopen') : t('minutes.adopt')}
           </button>
-          <ErrorNote error={error} testId="minutes-error" />
+          <RefusalNote error={error} testId="minutes-error" />
         </form>
       )}
       {versions.length > 0 && (
@@ -90,7 +90,7 @@ export function MinutesPanel({ meeting }: { meeting: Meeting }) {
               <li key={version.id} data-testid="minutes-version" data-version={version.version}>
                 <p>
                   {t('minutes.version', { version: version.version, date: date(version.adoptedAt), seq: version.upToSeq })}{' '}
-                  <Pending id={version.id} />
+                  <PendingMarker id={version.id} />
                 </p>
                 {version.note && <p className="mt-version-note">{version.note}</p>}
                 <p className="kit-muted">

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { OptionSelect } from '../common/OptionSelect';
-import { Field } from '../request/widgets';
+import { Field } from '../common/Field';
 import { usePartyNames } from './MeetingForm';
 
 /** A labelled select among the meeting's invited platforms, with a "no platform" option. */

@@ -1,6 +1,7 @@
+import { textPair } from '../../i18n/i18n';
 /** Texts of the minutes' adoption and of the record's editing tools (meetings namespace). */
-export const minutesTexts = {
-  fr: {
+export const minutesTexts = textPair(
+  {
     title: 'Compte rendu',
     draft: 'Projet — non adopté',
     adopted: 'Adopté — version {{version}} du {{date}}',
@@ -29,7 +30,7 @@ export const minutesTexts = {
     decisionText: 'Texte de la décision',
     attendees: 'Noms des participants de {{party}} (séparés par des virgules)',
   },
-  en: {
+  {
     title: 'Minutes',
     draft: 'Draft — not adopted',
     adopted: 'Adopted — version {{version}} of {{date}}',
@@ -58,4 +59,4 @@ export const minutesTexts = {
     decisionText: 'Decision text',
     attendees: 'Names of the people attending for {{party}} (comma-separated)',
   },
-} as const;
+);

@@ -1,10 +1,10 @@
 import { ACTION_ITEM_STATE_WORDS } from '@contact-desk/shared';
-import type { FeatureTexts } from '../../i18n/i18n';
+import { featureTexts } from '../../i18n/i18n';
 import { minutesTexts } from './minutes-texts';
 
-export const meetingsTexts: FeatureTexts = {
-  namespace: 'meetings',
-  fr: {
+export const meetingsTexts = featureTexts(
+  'meetings',
+  {
     minutes: minutesTexts.fr,
     nav: 'Réunions',
     title: 'Réunions du groupe de contact',
@@ -140,7 +140,7 @@ export const meetingsTexts: FeatureTexts = {
     exports: { title: 'Exports' },
     errors: { text: 'Indiquez un texte.' },
   },
-  en: {
+  {
     minutes: minutesTexts.en,
     nav: 'Meetings',
     title: 'Contact group meetings',
@@ -276,4 +276,4 @@ export const meetingsTexts: FeatureTexts = {
     exports: { title: 'Exports' },
     errors: { text: 'Enter a text.' },
   },
-};
+);

@@ -1,10 +1,12 @@
 import { OUTCOME_COLUMNS, OUTCOME_HEADER_NAMES } from '@contact-desk/shared';
 import { useTranslation } from 'react-i18next';
 import { groundList, outcomeList } from './refusal-words';
+import { translateWith } from '../common/refusal-wording';
 
 /** The columns a file is read by, each with the headers it may have (French and English), folded up until asked for. */
 export function ImportColumnsHelp() {
   const { t } = useTranslation('outcomes');
+  const translate = translateWith(t);
   return (
     <details className="oi-columns" data-testid="import-columns">
       <summary>{t('columnsTitle')}</summary>
@@ -33,7 +35,7 @@ export function ImportColumnsHelp() {
                   </code>
                 ))}
               </td>
-              <td>{t(`columnHelp.${column}`, { list: column === 'ground' ? groundList(t) : outcomeList(t) })}</td>
+              <td>{t(`columnHelp.${column}`, { list: column === 'ground' ? groundList(translate) : outcomeList(translate) })}</td>
             </tr>
           ))}
         </tbody>

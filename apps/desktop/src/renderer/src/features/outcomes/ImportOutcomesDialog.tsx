@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useNativeServices } from '../../app/native-services-context';
 import { useDesk } from '../../state/desk-store';
 import type { ActionJob } from '../queue/queue-actions';
-import { Dialog } from '../request/widgets';
+import { Dialog } from '../common/Dialog';
 import { ImportColumnsHelp } from './ImportColumnsHelp';
 import { ImportPreview } from './ImportPreview';
 import { ImportRefusals } from './ImportRefusals';
 import { reportFile, templateFile, type DownloadFile } from './outcome-downloads';
 import { useOutcomeImport } from './use-outcome-import';
 import '../../styles/outcomes.css';
+import { translateWith } from '../common/refusal-wording';
 
 const ACCEPT = '.csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -103,7 +104,7 @@ export function ImportOutcomesDialog({
           name={stage.name}
           refused={stage.refused}
           changed={stage.changed}
-          onReport={() => save(reportFile(stage.name, stage.refused, language, t))}
+          onReport={() => save(reportFile(stage.name, stage.refused, language, translateWith(t)))}
           onOther={other}
         />
       )}

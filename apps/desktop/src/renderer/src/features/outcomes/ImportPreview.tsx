@@ -18,7 +18,7 @@ export function ImportPreview({
   onApply(): void;
   onOther(): void;
 }) {
-  const { t } = useTranslation('outcomes');
+  const { t } = useTranslation(['outcomes', 'common']);
   const partial = plan.answers.filter((answer) => !answer.completes).length;
   const refs = plan.answers
     .slice(0, REFS_SHOWN)

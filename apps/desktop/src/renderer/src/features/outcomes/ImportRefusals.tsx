@@ -1,6 +1,7 @@
 import type { ImportRefusal } from '@contact-desk/shared';
 import { useTranslation } from 'react-i18next';
 import { columnWord, refusalWords } from './refusal-words';
+import { translateWith } from '../common/refusal-wording';
 
 /** Rows shown in the dialog; the report file has them all. */
 export const REFUSALS_SHOWN = 200;
@@ -49,13 +50,13 @@ export function ImportRefusals({
             {refused.slice(0, REFUSALS_SHOWN).map((refusal, index) => (
               <tr key={index} data-testid="import-refusal" data-row={refusal.row ?? ''} data-problem={refusal.problem}>
                 <td className="oi-number">{refusal.row ?? t('refused.file')}</td>
-                <td>{columnWord(refusal, t)}</td>
+                <td>{columnWord(refusal, translateWith(t))}</td>
                 <td>
                   <span className="oi-value" title={refusal.value}>
                     {refusal.value}
                   </span>
                 </td>
-                <td>{refusalWords(refusal, t)}</td>
+                <td>{refusalWords(refusal, translateWith(t))}</td>
               </tr>
             ))}
           </tbody>

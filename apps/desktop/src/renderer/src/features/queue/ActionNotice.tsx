@@ -1,7 +1,7 @@
 import type { TriageViewer } from '@contact-desk/shared';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
-import { wordRefusal } from '../common/refusal-wording';
+import { wordRefusal, translateWith } from '../common/refusal-wording';
 import { reportProgress, type ActionReport, type RefusedAction } from './action-report';
 
 /** Refusals grouped by what they say, each said once with the references it concerns. */
@@ -21,13 +21,13 @@ function refusalList(
  * Nothing is said to be recorded before the relay's answer is in the state.
  */
 export function ActionNotice({ report, viewer, onDismiss }: { report: ActionReport | null; viewer: TriageViewer; onDismiss(): void }) {
-  const { t } = useTranslation('queue');
+  const { t } = useTranslation(['queue', 'common']);
   const pendingIds = useDesk((s) => s.pendingIds);
   const requests = useDesk((s) => s.view.requests);
   if (!report) return <div className="q-notice" role="status" aria-live="polite" data-testid="queue-notice" />;
   const progress = reportProgress(report, pendingIds, requests, viewer);
   const word = (refs: string, reason: string) => t('report.refusal', { refs, reason });
-  const reasonOf = (entry: RefusedAction) => wordRefusal(entry.error, t);
+  const reasonOf = (entry: RefusedAction) => wordRefusal(entry.error, translateWith(t));
   const parts: string[] = [];
   if (report.running)
     parts.push(t('report.sending', { done: report.sent.length + report.refused.length, total: report.asked - report.skipped.length }));

@@ -22,7 +22,7 @@ export function BulkAnswerForm({
   onConfirm(choice: AnswerChoice): void;
   onCancel(): void;
 }) {
-  const { t } = useTranslation('queue');
+  const { t } = useTranslation(['queue', 'common']);
   const [outcome, setOutcome] = useState<ItemOutcome | ''>('');
   const [ground, setGround] = useState<CannotExecuteGround | ''>('');
   const [reason, setReason] = useState('');
@@ -54,7 +54,7 @@ export function BulkAnswerForm({
         className="select q-bulk-select"
         values={ITEM_OUTCOMES}
         value={outcome}
-        label={(value) => t(`common:outcome.${value}`)}
+        label={(value) => (value === '' ? t('bulk.outcomeChoose') : t(`common:outcome.${value}`))}
         empty={t('bulk.outcomeChoose')}
         autoFocus
         aria-invalid={invalid('outcome')}
@@ -68,7 +68,7 @@ export function BulkAnswerForm({
           aria-label={t('bulk.ground')}
           values={CANNOT_EXECUTE_GROUNDS}
           value={ground}
-          label={(value) => t(`common:ground.${value}`)}
+          label={(value) => (value === '' ? t('bulk.groundChoose') : t(`common:ground.${value}`))}
           empty={t('bulk.groundChoose')}
           aria-invalid={invalid('ground')}
           aria-describedby={described}

@@ -14,7 +14,7 @@ export function BulkWithdrawForm({
   onConfirm(reason: string): void;
   onCancel(): void;
 }) {
-  const { t } = useTranslation('queue');
+  const { t } = useTranslation(['queue', 'common']);
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
   const missing = tried && reason.trim() === '';

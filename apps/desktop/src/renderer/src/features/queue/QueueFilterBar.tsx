@@ -16,7 +16,7 @@ export interface FilterBarProps {
 
 /** Search and filters: platform, status, priority, escalation level, owner, campaign. */
 export function QueueFilterBar(props: FilterBarProps) {
-  const { t } = useTranslation('queue');
+  const { t } = useTranslation(['queue', 'common']);
   const options = useFilterOptions(props.viewer);
   const { filters, viewer } = props;
   const ownerValues: OwnerFilter[] = [

@@ -38,7 +38,7 @@ function Cell({ column, children, title }: { column: ColumnId; children?: ReactN
 }
 
 export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
-  const { t } = useTranslation('queue');
+  const { t } = useTranslation(['queue', 'common']);
   const { request, platformName } = props.row.entry;
   const reason = triageReason(request);
   const side = waitingOn(request);

@@ -1,8 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { OptionSelect } from '../common/OptionSelect';
 import { SORT_ORDERS, type SortOrder } from './queue-order';
+import type { queueFr } from './texts-fr';
 
-const LABEL: Readonly<Record<SortOrder, string>> = { urgency: 'sortUrgency', newest: 'sortNewest', oldest: 'sortOldest', ref: 'sortRef' };
+const LABEL: Readonly<Record<SortOrder, keyof (typeof queueFr)['filters']>> = {
+  urgency: 'sortUrgency',
+  newest: 'sortNewest',
+  oldest: 'sortOldest',
+  ref: 'sortRef',
+};
 
 /** The order of the list: urgency (the triage order) or one to look something up. */
 export function QueueSort({ order, onChange }: { order: SortOrder; onChange(order: SortOrder): void }) {

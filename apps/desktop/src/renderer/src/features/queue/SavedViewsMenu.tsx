@@ -15,7 +15,7 @@ export interface SavedViewsProps {
 
 /** Named views: pick one, save the current tab, filters and order under a name, rename, delete. */
 export function SavedViewsMenu(props: SavedViewsProps) {
-  const { t } = useTranslation('queue');
+  const { t } = useTranslation(['queue', 'common']);
   const active = matchingView(props.views, props.current);
   return (
     <Popover
@@ -66,7 +66,7 @@ function SavedViewEntry(props: {
   onRename(name: string): void;
   onRemove(): void;
 }) {
-  const { t } = useTranslation('queue');
+  const { t } = useTranslation(['queue', 'common']);
   const [renaming, setRenaming] = useState(false);
   const { saved } = props;
   if (renaming) {
@@ -129,7 +129,7 @@ function NameForm(props: {
   onSubmit(name: string): void;
   onCancel?(): void;
 }) {
-  const { t } = useTranslation('queue');
+  const { t } = useTranslation(['queue', 'common']);
   const [name, setName] = useState(props.initial ?? '');
   const [tried, setTried] = useState(false);
   const problem = nameProblem(props.views, name, props.exceptId);

@@ -175,6 +175,7 @@ export const queueEn: typeof queueFr = {
     action: 'Nothing waits for your side right now.',
     late: 'No request is late right now.',
     mine: 'You handle no request.',
+    all: 'No request in this tab.',
     showAll: 'Show all requests',
   },
   keys: {

@@ -179,6 +179,7 @@ export const queueFr = {
     action: 'Rien n’attend votre côté pour l’instant.',
     late: 'Aucune demande en retard en ce moment.',
     mine: 'Vous ne suivez aucune demande.',
+    all: 'Aucune demande dans cet onglet.',
     showAll: 'Voir toutes les demandes',
   },
   keys: {

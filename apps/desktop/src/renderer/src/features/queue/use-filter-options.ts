@@ -19,7 +19,7 @@ function onSide(user: User, side: RequestSide, viewer: TriageViewer): boolean {
 
 /** The values the filters offer, from what the desk holds: platforms, campaigns, priorities, levels, colleagues. */
 export function useFilterOptions(viewer: TriageViewer) {
-  const { t } = useTranslation('queue');
+  const { t } = useTranslation(['queue', 'common']);
   const platforms = useDesk((s) => s.view.platforms);
   const requests = useDesk((s) => s.view.requests);
   const policy = useDesk((s) => s.view.policy);

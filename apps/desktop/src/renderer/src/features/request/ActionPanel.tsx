@@ -4,6 +4,7 @@ import { useDesk } from '../../state/desk-store';
 import { RefusalNote } from '../common/RefusalNote';
 import { formatTime } from '../common/format';
 import { actionNameKey, DANGER_STEPS, refusalsOf, type ActionOutcome } from './action-model';
+import { translateWith } from '../common/refusal-wording';
 
 function stepClass(step: RequestStep, first: boolean): string {
   if (DANGER_STEPS.includes(step)) return 'kit-button kit-button-danger-outline';
@@ -33,10 +34,12 @@ export function RequestRefusals({ requestId }: { requestId: string }) {
 /** Where the user's last action stands: waiting on the device, or recorded at the relay's time. */
 function OutcomeNotice({ outcome, refused }: { outcome: ActionOutcome; refused: boolean }) {
   const { t, i18n } = useTranslation('request');
+  // The action's name is keyed by its mutation type, which only the texts test can follow.
+  const actionName = (type: string) => translateWith(t)(`actionName.${actionNameKey(type)}`);
   if (outcome.state === 'waiting') {
     return (
       <p className="kit-notice kit-notice-waiting" role="status" data-testid="action-outcome" data-state="waiting">
-        {t('outcome.waiting', { action: t(`actionName.${actionNameKey(outcome.type)}`) })}
+        {t('outcome.waiting', { action: actionName(outcome.type) })}
       </p>
     );
   }
@@ -44,7 +47,7 @@ function OutcomeNotice({ outcome, refused }: { outcome: ActionOutcome; refused: 
   if (outcome.state !== 'recorded' || refused) return null;
   return (
     <p className="kit-notice" role="status" data-testid="action-outcome" data-state="recorded">
-      {t('outcome.recorded', { time: formatTime(outcome.at, i18n.language, true), action: t(`actionName.${actionNameKey(outcome.type)}`) })}
+      {t('outcome.recorded', { time: formatTime(outcome.at, i18n.language, true), action: actionName(outcome.type) })}
     </p>
   );
 }

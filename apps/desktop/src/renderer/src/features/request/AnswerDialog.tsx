@@ -11,7 +11,8 @@ import { useTranslation } from 'react-i18next';
 import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
 import { usePerformForm } from '../common/use-perform-form';
-import { Dialog, ErrorNote } from './widgets';
+import { Dialog } from '../common/Dialog';
+import { RefusalNote } from '../common/RefusalNote';
 
 interface AnswerRow {
   outcome: ItemOutcome | '';
@@ -20,7 +21,7 @@ interface AnswerRow {
 }
 
 export function AnswerDialog({ request, onClose }: { request: Request; onClose: (mutationId: string | null) => void }) {
-  const { t } = useTranslation('request');
+  const { t } = useTranslation(['request', 'common']);
   const { busy, error, perform } = usePerformForm();
   const [rows, setRows] = useState<AnswerRow[]>(() =>
     request.items.map((item) => ({
@@ -66,7 +67,7 @@ export function AnswerDialog({ request, onClose }: { request: Request; onClose: 
 
   return (
     <Dialog title={`${t('answer.title')} — ${request.ref}`} onClose={() => onClose(null)} wide testId="dialog-answer">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <p className="kit-hint">{t('answer.intro')}</p>
         <div className="rq-same-all">
           <label htmlFor="rq-same-all">{t('answer.sameForAll')}</label>
@@ -74,7 +75,7 @@ export function AnswerDialog({ request, onClose }: { request: Request; onClose: 
             id="rq-same-all"
             values={ITEM_OUTCOMES}
             value={all}
-            label={(outcome) => t(`common:outcome.${outcome}`)}
+            label={(outcome) => (outcome === '' ? t('answer.noOutcome') : t(`common:outcome.${outcome}`))}
             empty={t('answer.noOutcome')}
             onChange={setAll}
             data-testid="answer-all-outcome"
@@ -102,7 +103,7 @@ export function AnswerDialog({ request, onClose }: { request: Request; onClose: 
                     aria-label={t('answer.outcome', { index: index + 1 })}
                     values={ITEM_OUTCOMES}
                     value={row.outcome}
-                    label={(outcome) => t(`common:outcome.${outcome}`)}
+                    label={(outcome) => (outcome === '' ? t('answer.noOutcome') : t(`common:outcome.${outcome}`))}
                     empty={t('answer.noOutcome')}
                     onChange={(outcome) => update(index, { outcome })}
                     data-testid="answer-outcome"
@@ -112,7 +113,7 @@ export function AnswerDialog({ request, onClose }: { request: Request; onClose: 
                       aria-label={`${t('answer.ground')} #${index + 1}`}
                       values={CANNOT_EXECUTE_GROUNDS}
                       value={row.ground}
-                      label={(ground) => t(`common:ground.${ground}`)}
+                      label={(ground) => (ground === '' ? t('answer.chooseGround') : t(`common:ground.${ground}`))}
                       empty={t('answer.chooseGround')}
                       onChange={(ground) => update(index, { ground })}
                       data-testid="answer-ground"
@@ -143,7 +144,7 @@ export function AnswerDialog({ request, onClose }: { request: Request; onClose: 
             {formError}
           </p>
         ) : null}
-        <ErrorNote error={error} />
+        <RefusalNote error={error} />
         <FormButtons busy={busy} onCancel={() => onClose(null)} testId="submit-answer" label={t('common:actions.confirm')} />
       </form>
     </Dialog>

@@ -2,7 +2,8 @@ import { newId } from '@contact-desk/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePerformForm } from '../common/use-perform-form';
-import { ErrorNote, Field } from './widgets';
+import { RefusalNote } from '../common/RefusalNote';
+import { Field } from '../common/Field';
 
 /** A shared comment, or (for the ministry) a ministry-only note. */
 export function CommentComposer({ requestId, ministry }: { requestId: string; ministry: boolean }) {
@@ -33,7 +34,7 @@ export function CommentComposer({ requestId, ministry }: { requestId: string; mi
   };
 
   return (
-    <form className="rq-composer" onSubmit={submit} aria-label={t('comment.title')} data-testid="comment-form">
+    <form className="rq-composer" onSubmit={(event) => void submit(event)} aria-label={t('comment.title')} data-testid="comment-form">
       <h3 className="rq-label">{t('comment.title')}</h3>
       <Field label={t('comment.body')} error={fieldError}>
         {({ id, describedBy, invalid }) => (
@@ -81,7 +82,7 @@ export function CommentComposer({ requestId, ministry }: { requestId: string; mi
           {t('comment.send')}
         </button>
       </div>
-      <ErrorNote error={error} testId="comment-error" />
+      <RefusalNote error={error} testId="comment-error" />
     </form>
   );
 }

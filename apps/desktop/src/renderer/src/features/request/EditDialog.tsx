@@ -5,10 +5,12 @@ import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { FormButtons } from '../common/FormButtons';
 import { OptionSelect } from '../common/OptionSelect';
 import { usePerformForm } from '../common/use-perform-form';
-import { Dialog, ErrorNote, Field } from './widgets';
+import { Dialog } from '../common/Dialog';
+import { RefusalNote } from '../common/RefusalNote';
+import { Field } from '../common/Field';
 
 export function EditDialog({ request, onClose }: { request: Request; onClose: (mutationId: string | null) => void }) {
-  const { t } = useTranslation('request');
+  const { t } = useTranslation(['request', 'common']);
   const { busy, error, perform } = usePerformForm();
   const [category, setCategory] = useState<Category>(request.category);
   const [grounds, setGrounds] = useState(request.grounds);
@@ -44,7 +46,7 @@ export function EditDialog({ request, onClose }: { request: Request; onClose: (m
 
   return (
     <Dialog title={`${t('edit.title')} — ${request.ref}`} onClose={() => onClose(null)} wide testId="dialog-edit">
-      <form onSubmit={submit} noValidate className="kit-form-grid">
+      <form onSubmit={(event) => void submit(event)} noValidate className="kit-form-grid">
         <Field label={t('header.category')}>
           {({ id }) => (
             <OptionSelect
@@ -87,7 +89,7 @@ export function EditDialog({ request, onClose }: { request: Request; onClose: (m
               {fieldError}
             </p>
           ) : null}
-          <ErrorNote error={error} />
+          <RefusalNote error={error} />
           <FormButtons busy={busy} onCancel={() => onClose(null)} testId="submit-edit" label={t('common:actions.confirm')} />
         </div>
       </form>

@@ -1,17 +1,17 @@
 import type { ContactPerson, EscalationTarget, Request } from '@contact-desk/shared';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
-import { wordRefusal } from '../common/refusal-wording';
+import { wordRefusal, translateWith } from '../common/refusal-wording';
 import { contactHref, escalationChain, nextEscalation, type ChainLevel } from './escalation-model';
 
 function useTargetLabel(): (target: EscalationTarget | 'liaisons') => string {
-  const { t } = useTranslation('request');
+  const { t } = useTranslation(['request', 'common']);
   return (target) => (target === 'liaisons' ? t('escalation.liaisons') : t(`common:escalation.${target}`));
 }
 
 /** A person of the chain with how to reach them: a mailto: and a tel: link when known. */
 function Contact({ person }: { person: ContactPerson }) {
-  const { t } = useTranslation('request');
+  const { t } = useTranslation(['request', 'common']);
   const mail = contactHref('email', person.email);
   const phone = contactHref('phone', person.phone);
   return (
@@ -34,7 +34,7 @@ function Contact({ person }: { person: ContactPerson }) {
 }
 
 function LevelPeople({ level }: { level: ChainLevel }) {
-  const { t } = useTranslation('request');
+  const { t } = useTranslation(['request', 'common']);
   if (level.hiddenFromViewer) return <p className="kit-muted rq-chain-empty">{t('escalation.prefectsHidden')}</p>;
   if (level.people.length === 0) return <p className="rq-chain-empty rq-chain-nobody">{t('escalation.nobodyNamed')}</p>;
   return (
@@ -51,7 +51,7 @@ function LevelPeople({ level }: { level: ChainLevel }) {
  * how to reach them, and — for the ministry — where "Escalate" would take it, or why it cannot.
  */
 export function EscalationPanel({ request, onEscalate }: { request: Request; onEscalate: (hint: string) => void }) {
-  const { t } = useTranslation('request');
+  const { t } = useTranslation(['request', 'common']);
   const targetLabel = useTargetLabel();
   const view = useDesk((state) => state.view);
   const actor = useDesk((state) => state.sync.actor);
@@ -104,7 +104,7 @@ export function EscalationPanel({ request, onEscalate }: { request: Request; onE
             {nextLabel ?? t('escalation.cannot')}
           </button>
           <p id="rq-escalate-why" className="kit-hint" data-testid="escalate-why">
-            {next.ok ? nextNames : wordRefusal(next.refusal, t)}
+            {next.ok ? nextNames : wordRefusal(next.refusal, translateWith(t))}
           </p>
           {next.ok ? <p className="kit-hint">{t('escalation.manualOnly')}</p> : null}
         </div>

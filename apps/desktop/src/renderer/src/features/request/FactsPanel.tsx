@@ -15,7 +15,7 @@ function Fact({ label, value, strong = false }: { label: string; value: string; 
 
 /** What the request is: platform, kind, legal basis, references, retention, who sent it, grounds. */
 export function FactsPanel({ request }: { request: Request }) {
-  const { t, i18n } = useTranslation('request');
+  const { t, i18n } = useTranslation(['request', 'common']);
   const platform = useDesk((state) => state.view.platforms.get(request.platformId));
   const creator = useDesk((state) => state.view.users.get(request.createdBy));
   const campaigns = useDesk((state) => state.view.campaigns);

@@ -6,7 +6,7 @@ import { pendingItemAnswers } from './sla-model';
 
 /** The content items and what the platform did with each. */
 export function ItemsTable({ request }: { request: Request }) {
-  const { t, i18n } = useTranslation('request');
+  const { t, i18n } = useTranslation(['request', 'common']);
   const lang = i18n.language;
   const confirmed = useDesk((state) => state.confirmed.requests.get(request.id));
   const pending = pendingItemAnswers(confirmed, request);

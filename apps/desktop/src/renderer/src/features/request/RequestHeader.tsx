@@ -2,11 +2,12 @@ import type { Request } from '@contact-desk/shared';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
 import { useDesk } from '../../state/desk-store';
-import { priorityClass } from './widgets';
+import { PendingMarker } from '../common/PendingMarker';
+import { priorityClass } from '../common/priority-class';
 
 /** Back to the queue, the reference, priority and status, and the do-not-inform warning. */
-export function RequestHeader({ request, pending }: { request: Request; pending: boolean }) {
-  const { t } = useTranslation('request');
+export function RequestHeader({ request }: { request: Request }) {
+  const { t } = useTranslation(['request', 'common']);
   const go = useNavigation((state) => state.go);
   const platform = useDesk((state) => state.view.platforms.get(request.platformId));
   return (
@@ -25,11 +26,7 @@ export function RequestHeader({ request, pending }: { request: Request; pending:
           <span className={`kit-status kit-status-${request.status}`} data-testid="request-status" data-status={request.status}>
             {t(`common:status.${request.status}`)}
           </span>
-          {pending ? (
-            <span className="kit-pending" data-testid="pending-marker" role="status">
-              {t('common:pending')}
-            </span>
-          ) : null}
+          <PendingMarker id={request.id} />
         </div>
         <p className="rq-subtitle">
           <strong>{platform?.name ?? request.platformId}</strong> · {t(`common:kind.${request.kind}`)} ·{' '}

@@ -46,7 +46,6 @@ interface OpenDialog {
 }
 
 function RequestDetail({ request }: { request: Request }) {
-  const pending = useDesk((state) => state.pendingIds.has(request.id));
   const role = useDesk((state) => state.sync.actor?.role);
   const perform = useDesk((state) => state.perform);
   const events = useRequestEvents(request.id);
@@ -69,7 +68,7 @@ function RequestDetail({ request }: { request: Request }) {
 
   return (
     <section className="rq-screen" aria-labelledby="rq-title" data-testid="request-screen">
-      <RequestHeader request={request} pending={pending} />
+      <RequestHeader request={request} />
       <div className="rq-grid">
         <div className="rq-main">
           <FactsPanel request={request} />

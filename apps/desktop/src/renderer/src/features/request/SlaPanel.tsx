@@ -4,10 +4,11 @@ import { useDesk } from '../../state/desk-store';
 import { userTimeZone } from '../common/format';
 import { useRelayNow } from '../common/use-relay-now';
 import { pendingTimes, relayTimeText, slaStepView, type SlaStepInput } from './sla-model';
+import { translateWith } from '../common/refusal-wording';
 
 function SlaStep({ title, input, testId, extra }: { title: string; input: SlaStepInput; testId: string; extra?: string | null }) {
-  const { t, i18n } = useTranslation('request');
-  const view = slaStepView(input, t, i18n.language);
+  const { t, i18n } = useTranslation(['request', 'common']);
+  const view = slaStepView(input, translateWith(t), i18n.language);
   return (
     <div className={`rq-sla-step rq-tone-${view.tone}`} data-testid={testId} data-state={input.donePending ? 'waiting' : input.state}>
       <div className="rq-sla-title">{title}</div>
@@ -26,7 +27,8 @@ function SlaStep({ title, input, testId, extra }: { title: string; input: SlaSte
  * accepted by the relay says so: it has no relay time until it arrives.
  */
 export function SlaPanel({ request }: { request: Request }) {
-  const { t, i18n } = useTranslation('request');
+  const { t, i18n } = useTranslation(['request', 'common']);
+  const translate = translateWith(t);
   const lang = i18n.language;
   const now = useRelayNow();
   const confirmed = useDesk((state) => state.confirmed.requests.get(request.id));
@@ -34,12 +36,20 @@ export function SlaPanel({ request }: { request: Request }) {
   const sla = slaView(request, now);
   const created = pending.has('createdAt');
   const times = [
-    { label: t('sla.createdAt'), text: relayTimeText(request.createdAt, created, t, lang), testId: 'time-created' },
-    { label: t('sla.receivedAt'), text: relayTimeText(request.receivedAt, pending.has('receivedAt'), t, lang), testId: 'time-received' },
-    { label: t('sla.ackAt'), text: relayTimeText(request.ackAt, pending.has('ackAt'), t, lang, request.ackClientTime), testId: 'time-ack' },
+    { label: t('sla.createdAt'), text: relayTimeText(request.createdAt, created, translate, lang), testId: 'time-created' },
+    {
+      label: t('sla.receivedAt'),
+      text: relayTimeText(request.receivedAt, pending.has('receivedAt'), translate, lang),
+      testId: 'time-received',
+    },
+    {
+      label: t('sla.ackAt'),
+      text: relayTimeText(request.ackAt, pending.has('ackAt'), translate, lang, request.ackClientTime),
+      testId: 'time-ack',
+    },
     {
       label: t('sla.answeredAt'),
-      text: relayTimeText(request.answeredAt, pending.has('answeredAt'), t, lang, request.answeredClientTime),
+      text: relayTimeText(request.answeredAt, pending.has('answeredAt'), translate, lang, request.answeredClientTime),
       testId: 'time-answered',
     },
   ];

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormButtons } from '../common/FormButtons';
 import { usePerformForm } from '../common/use-perform-form';
-import { Dialog, ErrorNote, Field } from './widgets';
+import { Dialog } from '../common/Dialog';
+import { RefusalNote } from '../common/RefusalNote';
+import { Field } from '../common/Field';
 
 export type TextStep = 'requestInfo' | 'provideInfo' | 'contest' | 'withdraw' | 'close' | 'reopen' | 'escalate';
 
@@ -34,7 +36,7 @@ export function TextStepDialog({
   hint?: string;
   onClose: (mutationId: string | null) => void;
 }) {
-  const { t } = useTranslation('request');
+  const { t } = useTranslation(['request', 'common']);
   const { busy, error, perform } = usePerformForm();
   const config = TEXT_STEPS[step];
   const [text, setText] = useState('');
@@ -52,7 +54,7 @@ export function TextStepDialog({
   const shownHint = hint ?? t(`forms.${step}.hint`);
   return (
     <Dialog title={`${t(`forms.${step}.title`)} — ${request.ref}`} onClose={() => onClose(null)} testId={`dialog-${step}`}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Field label={t(`forms.${step}.field`)} hint={shownHint || undefined} error={fieldError} required={!config.optional}>
           {({ id, describedBy, invalid }) => (
             <textarea
@@ -67,7 +69,7 @@ export function TextStepDialog({
             />
           )}
         </Field>
-        <ErrorNote error={error} />
+        <RefusalNote error={error} />
         <FormButtons
           busy={busy}
           onCancel={() => onClose(null)}

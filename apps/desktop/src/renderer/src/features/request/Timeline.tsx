@@ -5,6 +5,7 @@ import { pendingFor } from './action-model';
 import { CommentComposer } from './CommentComposer';
 import { namesFromEvents } from './owners-model';
 import { entryView, pendingEntryView, type EntryContext, type EntryView } from './timeline-model';
+import { translateWith } from '../common/refusal-wording';
 
 const KIND_CLASS: Record<EntryView['kind'], string> = {
   plain: '',
@@ -41,7 +42,7 @@ function Entry({ event, context }: { event: DomainEvent; context: EntryContext }
 /** A change still on this device: no relay time yet, and it says so. */
 function PendingEntry({ mutation }: { mutation: Mutation }) {
   const { t, i18n } = useTranslation('request');
-  const view = pendingEntryView(mutation, t, i18n.language);
+  const view = pendingEntryView(mutation, translateWith(t), i18n.language);
   return (
     <li className="rq-entry rq-entry-pending" data-testid="timeline-pending" data-type={mutation.type}>
       <div className="rq-entry-head">
@@ -66,7 +67,7 @@ export function Timeline({ request, events }: { request: Request; events: readon
     request,
     state,
     book: { users: state.users, fromEvents: namesFromEvents(events ?? []) },
-    t,
+    t: translateWith(t),
     lang: i18n.language,
   };
 

@@ -1,6 +1,7 @@
+import { textPair } from '../../i18n/i18n';
 /** Words of the request screen's owners, escalation and outcome panels (namespace `request`). */
-export const panelTexts = {
-  fr: {
+export const panelTexts = textPair(
+  {
     owners: {
       title: 'Qui traite',
       side: { platform: 'Plateforme', ministry: 'Ministère' },
@@ -57,7 +58,7 @@ export const panelTexts = {
       other: 'action',
     },
   },
-  en: {
+  {
     owners: {
       title: 'Who handles it',
       side: { platform: 'Platform', ministry: 'Ministry' },
@@ -114,4 +115,4 @@ export const panelTexts = {
       other: 'action',
     },
   },
-};
+);

@@ -1,10 +1,10 @@
-import type { FeatureTexts } from '../../i18n/i18n';
+import { featureTexts } from '../../i18n/i18n';
 import { panelTexts } from './panel-texts';
 import { timelineTexts } from './timeline-texts';
 
-export const requestTexts: FeatureTexts = {
-  namespace: 'request',
-  fr: {
+export const requestTexts = featureTexts(
+  'request',
+  {
     ...panelTexts.fr,
     timeline: timelineTexts.fr,
     back: 'Retour à la file',
@@ -121,7 +121,7 @@ export const requestTexts: FeatureTexts = {
       send: 'Publier',
     },
   },
-  en: {
+  {
     ...panelTexts.en,
     timeline: timelineTexts.en,
     back: 'Back to queue',
@@ -237,4 +237,4 @@ export const requestTexts: FeatureTexts = {
       send: 'Post',
     },
   },
-};
+);

@@ -1,6 +1,7 @@
+import { textPair } from '../../i18n/i18n';
 /** The request timeline's words (namespace `request`, key `timeline`). */
-export const timelineTexts = {
-  fr: {
+export const timelineTexts = textPair(
+  {
     title: 'Historique',
     empty: 'Aucun événement synchronisé pour l’instant.',
     loading: 'Chargement…',
@@ -77,7 +78,7 @@ export const timelineTexts = {
     itemsAdded: '{{count}} contenu(s) ajouté(s)',
     fieldsChanged: 'Champs modifiés : {{fields}}',
   },
-  en: {
+  {
     title: 'Timeline',
     empty: 'No event synchronised yet.',
     loading: 'Loading…',
@@ -154,4 +155,4 @@ export const timelineTexts = {
     itemsAdded: '{{count}} item(s) added',
     fieldsChanged: 'Changed: {{fields}}',
   },
-};
+);

@@ -4,11 +4,12 @@ import { activeNotices, type Notice } from '../alerts/notice-model';
 import { useNotices } from '../alerts/notice-store';
 import { noticeTime, noticeWords } from '../alerts/notice-words';
 import { usePopover } from '../common/use-popover';
+import { translateWith } from '../common/refusal-wording';
 
 function NoticeEntry({ notice, onOpen }: { notice: Notice; onOpen: (requestId: string) => void }) {
   const { t, i18n } = useTranslation('shell');
   const dismiss = useNotices((s) => s.dismiss);
-  const words = noticeWords(notice, t, i18n.language);
+  const words = noticeWords(notice, translateWith(t), i18n.language);
   return (
     <li
       className={`notice notice-${notice.kind}`}

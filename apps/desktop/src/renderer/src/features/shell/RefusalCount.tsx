@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
 import { useDesk } from '../../state/desk-store';
-import { wordRefusal } from '../common/refusal-wording';
+import { wordRefusal, translateWith } from '../common/refusal-wording';
 import { usePopover } from '../common/use-popover';
 
 /**
@@ -10,7 +10,7 @@ import { usePopover } from '../common/use-popover';
  * request (administration, meetings), or about a request that was never created, is worded here.
  */
 export function RefusalCount() {
-  const { t } = useTranslation('shell');
+  const { t } = useTranslation(['shell', 'common']);
   const rejections = useDesk((s) => s.rejections);
   const requests = useDesk((s) => s.view.requests);
   const dismiss = useDesk((s) => s.dismissRejection);
@@ -54,7 +54,7 @@ export function RefusalCount() {
                     </button>
                   ) : (
                     <>
-                      <span>{wordRefusal(rejection.error, t)}</span>
+                      <span>{wordRefusal(rejection.error, translateWith(t))}</span>
                       <button type="button" className="kit-button kit-button-small" onClick={() => dismiss(rejection.mutationId)}>
                         {t('common:refusalDismiss')}
                       </button>

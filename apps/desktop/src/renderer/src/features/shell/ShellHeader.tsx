@@ -11,7 +11,7 @@ type Screen = Route['screen'];
 
 /** Brand, the screens the role may open, the user, the notification centre, language, sign-out. */
 export function ShellHeader() {
-  const { t, i18n } = useTranslation('shell');
+  const { t, i18n } = useTranslation(['shell', 'campaigns', 'common', 'exports', 'figures', 'meetings']);
   const actor = useDesk((s) => s.sync.actor);
   const platforms = useDesk((s) => s.view.platforms);
   const route = useNavigation((s) => s.route);

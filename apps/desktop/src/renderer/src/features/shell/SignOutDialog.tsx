@@ -4,7 +4,7 @@ import { useDesk } from '../../state/desk-store';
 
 /** Forgetting the device: credentials and local data go; a new code is needed to come back. */
 export function SignOutDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation('shell');
+  const { t } = useTranslation(['shell', 'common']);
   const pending = useDesk((s) => s.sync.pending);
   const signOut = useDesk((s) => s.signOut);
   const cancelRef = useRef<HTMLButtonElement>(null);

@@ -13,7 +13,7 @@ function Separator() {
  * (moving with every live batch), the first load's progress, and refused changes.
  */
 export function SyncBar() {
-  const { t, i18n } = useTranslation('shell');
+  const { t, i18n } = useTranslation(['shell', 'common']);
   const sync = useDesk((s) => s.sync);
   const { state, progress, relay } = syncBarView(sync);
   const lang = i18n.language;

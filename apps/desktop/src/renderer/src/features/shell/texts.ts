@@ -1,8 +1,8 @@
-import type { FeatureTexts } from '../../i18n/i18n';
+import { featureTexts } from '../../i18n/i18n';
 
-export const shellTexts: FeatureTexts = {
-  namespace: 'shell',
-  fr: {
+export const shellTexts = featureTexts(
+  'shell',
+  {
     tagline: 'File partagée des demandes urgentes',
     nav: { label: 'Navigation principale', queue: 'File des demandes', create: 'Nouvelle demande', admin: 'Administration' },
     user: { label: 'Utilisateur connecté', platform: 'Plateforme : {{name}}' },
@@ -52,7 +52,7 @@ export const shellTexts: FeatureTexts = {
       dismissAll: 'Tout marquer vu',
     },
   },
-  en: {
+  {
     tagline: 'Shared queue of urgent requests',
     nav: { label: 'Main navigation', queue: 'Request queue', create: 'New request', admin: 'Administration' },
     user: { label: 'Signed-in user', platform: 'Platform: {{name}}' },
@@ -102,4 +102,4 @@ export const shellTexts: FeatureTexts = {
       dismissAll: 'Mark all seen',
     },
   },
-};
+);
