@@ -1,10 +1,10 @@
 import { ALLOWED_FROM, type ItemOutcome, type Request } from '@contact-desk/shared';
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { axeViolations, inEachLanguageAndSize, screenshot } from '../support/browser';
 import { row, startDemoApp, type DemoFixture } from './support-app';
+import { download } from './support-downloads';
 
 /**
  * A liaison's bulk work in a crisis, on the demo history: one outcome for every item of several
@@ -195,9 +195,9 @@ it('the template, filled in by the liaison’s tool, and a good XLSX are applied
   const [e, f] = stillOpen.slice(2) as [Request, Request];
   const before = head();
   await page.getByTestId('import-open').click();
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('import-template').click()]);
-  expect(download.suggestedFilename()).toMatch(new RegExp(`^resultats-${platformId}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
-  const template = readFileSync(await download.path(), 'utf8');
+  const { name, bytes } = await download(page, page.getByTestId('import-template'));
+  expect(name).toMatch(new RegExp(`^resultats-${platformId}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  const template = bytes.toString('utf8');
   const lines = template.replace(/^\uFEFF/, '').split('\r\n');
   expect(lines[0]).toBe('référence;contenu;id_contenu;résultat;motif;fondement');
   // Every item of the requests still to answer, and nothing else.

@@ -1,14 +1,12 @@
 import { ALL_PLATFORMS, campaignFigures, type PlatformFigures } from '@contact-desk/shared';
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFParse } from 'pdf-parse';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { recordAt } from '../../apps/relay/src/audit/recompute-figures';
 import { axeViolations, inEachLanguageAndSize, screenshot } from '../support/browser';
 import { createRequestInUi, startDemoApp, type DemoFixture } from './support-app';
+import { download, pdfText } from './support-downloads';
 
 /**
  * Campaigns as the ministry and a liaison use them, on the demo's six weeks of history: the
@@ -35,25 +33,6 @@ afterAll(async () => {
 });
 
 type Shown = Record<string, Record<string, string>>;
-
-const downloads = mkdtempSync(join(tmpdir(), 'contact-desk-campaign-'));
-
-/** Clicks an export button and returns the downloaded file's bytes and suggested name. */
-async function download(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), button.click()]);
-  const path = join(downloads, file.suggestedFilename());
-  await file.saveAs(path);
-  return { name: file.suggestedFilename(), bytes: readFileSync(path) };
-}
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
-  try {
-    return (await parser.getText()).text;
-  } finally {
-    await parser.destroy();
-  }
-}
 
 /** The campaign table as shown: by platform id, each count's text. */
 function readTable(page: Page): Promise<Shown> {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoggedEvent } from '@contact-desk/shared';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { screenshot } from '../support/browser';
 import { relayBin } from '../support/relay-process';
 import { startDemoApp, type DemoFixture } from './support-app';
+import { download } from './support-downloads';
 
 let app: DemoFixture;
 
@@ -32,12 +33,10 @@ it("a liaison exports their platform's log with its chain proof, and the relay's
   await expect.poll(() => liaison.getByTestId('proof-platform').count()).toBe(0);
   await screenshot(liaison, 'exports-liaison-log-proof');
 
-  const [download] = await Promise.all([liaison.waitForEvent('download', { timeout: 60_000 }), button.click()]);
-  const path = join(mkdtempSync(join(tmpdir(), 'contact-desk-proof-')), download.suggestedFilename());
-  await download.saveAs(path);
-  expect(download.suggestedFilename()).toMatch(/^contact-desk-log-meta-\d{4}-\d{2}-\d{2}-seq\d+\.jsonl$/);
+  const { name, path, bytes } = await download(liaison, button);
+  expect(name).toMatch(/^contact-desk-log-meta-\d{4}-\d{2}-\d{2}-seq\d+\.jsonl$/);
 
-  const [header, ...lines] = readFileSync(path, 'utf8').trim().split('\n');
+  const [header, ...lines] = bytes.toString('utf8').trim().split('\n');
   const events = lines.map((line) => JSON.parse(line) as LoggedEvent);
   const expected = app.query<{ seq: number; hash: string }>(
     "select seq, hash from events where audience = 'platform' and platform_id = 'meta' order by seq",

@@ -1,18 +1,13 @@
 import { requestFigures, type Request } from '@contact-desk/shared';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Papa from 'papaparse';
-import { PDFParse } from 'pdf-parse';
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { screenshot } from '../support/browser';
 import { startDemoApp, type DemoFixture } from './support-app';
+import { download, pdfText } from './support-downloads';
 
 let app: DemoFixture;
-const downloads = mkdtempSync(join(tmpdir(), 'contact-desk-downloads-'));
 const DAY = 86_400_000;
 
 beforeAll(async () => {
@@ -22,15 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
-
-/** Clicks an export button and returns the downloaded file's bytes and suggested name. */
-async function download(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()]);
-  const name = file.suggestedFilename();
-  const path = join(downloads, `${Date.now()}-${name}`);
-  await file.saveAs(path);
-  return { name, bytes: readFileSync(path) };
-}
 
 /** Rows of an excel-fr CSV (BOM, `;`, CRLF), header first. */
 function parseFrCsv(bytes: Buffer): string[][] {
@@ -43,15 +29,6 @@ function parseFrCsv(bytes: Buffer): string[][] {
   const parsed = Papa.parse<string[]>(text.slice(1), { delimiter: ';', newline: '\r\n', skipEmptyLines: true, comments: '#' });
   expect(parsed.errors).toEqual([]);
   return parsed.data;
-}
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
-  try {
-    return (await parser.getText()).text;
-  } finally {
-    await parser.destroy();
-  }
 }
 
 /** The relay's requests, as stored. */
