@@ -12,6 +12,7 @@ import { verifyChain } from '../../apps/relay/src/audit/verify-chain';
 import { databaseFile } from '../../apps/relay/src/config';
 import { closeAll, Harness, T0 } from '../../apps/relay/test/harness';
 import { EngineDevice, planned } from './engine-device';
+import { removalArgs } from './request-flow';
 
 afterEach(closeAll);
 
@@ -54,15 +55,7 @@ async function script(skew: Record<Name, number>): Promise<Outcome> {
 
   const ids = [newId(), newId(), newId()];
   for (const requestId of ids) {
-    await act('operator', 'request.create', {
-      requestId,
-      platformId: 'meta',
-      kind: 'removal',
-      priority: 'P0',
-      items: [`https://video.example/${requestId}`],
-      category: 'terrorism_apology',
-      grounds: 'Apologie du terrorisme.',
-    });
+    await act('operator', 'request.create', removalArgs(requestId, 'meta'));
   }
   // The receipts are recorded when the liaison's device gets the requests.
   await h.core.checkDeadlines([]);

@@ -20,6 +20,7 @@ import { EngineDevice, planned, pushAccepted } from './engine-device';
 import { enroll } from './load-device';
 import { addUserAsync as addUser, freePort, relayCliOk } from '../support/relay-process';
 import { loadRelay, removeDir, tempDir } from './load-relay';
+import { removalArgs } from './request-flow';
 
 const NAMES = ['operator', 'prefect', 'liaison'] as const;
 type Name = (typeof NAMES)[number];
@@ -33,18 +34,6 @@ const ORDERS: readonly (readonly Name[])[] = [
 ];
 /** The devices' clocks while offline: recorded as `clientTime`, never used for the record. */
 const OFFLINE_AT = Date.UTC(2026, 10, 23, 8, 0, 0);
-
-function removal(requestId: string) {
-  return {
-    requestId,
-    platformId: 'meta',
-    kind: 'removal',
-    priority: 'P0',
-    items: [`https://video.example/${requestId}`],
-    category: 'terrorism_apology',
-    grounds: 'Apologie du terrorisme.',
-  };
-}
 
 /** What each device queues while offline: the same mutations (same ids) in every run. */
 function offlinePlans(open: readonly string[], answered: readonly string[]): Record<Name, Mutation[]> {
@@ -206,7 +195,7 @@ describeEachEngine('long offline work converges', (engine) => {
     await pushAccepted(
       relay.url,
       tokens.operator,
-      [...open, ...answered].map((id) => planned('request.create', removal(id), OFFLINE_AT)),
+      [...open, ...answered].map((id) => planned('request.create', removalArgs(id, 'meta'), OFFLINE_AT)),
     );
     await pushAccepted(
       relay.url,

@@ -20,8 +20,9 @@ export function isAccepted(device: LoadDevice | undefined, mutationId: string | 
 }
 
 /** A removal request's creation, as the ministry sends it. */
-export function createRequest(requestId: string, platformId: string): WireMutation {
-  return wire('request.create', {
+/** A P0 removal request's creation arguments, its one item named after its id. */
+export function removalArgs(requestId: string, platformId: string) {
+  return {
     requestId,
     platformId,
     kind: 'removal',
@@ -29,7 +30,11 @@ export function createRequest(requestId: string, platformId: string): WireMutati
     items: [`https://video.example/${requestId}`],
     category: 'terrorism_apology',
     grounds: 'Apologie du terrorisme.',
-  });
+  };
+}
+
+export function createRequest(requestId: string, platformId: string): WireMutation {
+  return wire('request.create', removalArgs(requestId, platformId));
 }
 
 /**

@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { tempDirectory } from '../support/temp-directory';
 import {
   createCredentialStore,
   EncryptionUnavailableError,
@@ -26,20 +26,16 @@ const credentials = {
 };
 
 describe('credential store', () => {
-  let directory: string;
-  beforeEach(async () => {
-    directory = join(await mkdtemp(join(tmpdir(), 'contact-desk-creds-')), 'credentials');
-  });
-  afterEach(async () => {
-    await rm(join(directory, '..'), { recursive: true, force: true });
-  });
+  const folder = tempDirectory('contact-desk-creds-');
+  /** Where the store keeps its files: a folder it makes itself. */
+  const storeDir = () => join(folder(), 'credentials');
 
   it('round-trips encrypted credentials per profile', async () => {
     const onRelay = vi.fn();
-    const store = createCredentialStore(directory, fakeEncryption(), onRelay);
+    const store = createCredentialStore(storeDir(), fakeEncryption(), onRelay);
     await store.saveEnrollment('ministere', credentials);
-    expect(await readdir(directory)).toEqual(['ministere.bin']);
-    const raw = await readFile(join(directory, 'ministere.bin'));
+    expect(await readdir(storeDir())).toEqual(['ministere.bin']);
+    const raw = await readFile(join(storeDir(), 'ministere.bin'));
     expect(raw.toString('utf8')).not.toContain(credentials.token);
     expect(await store.get('ministere')).toEqual(credentials);
     expect(await store.get('other')).toBeNull();
@@ -50,14 +46,14 @@ describe('credential store', () => {
   });
 
   it('round-trips a pending token, and clears it when credentials without one are stored', async () => {
-    const store = createCredentialStore(directory, fakeEncryption(), () => undefined);
+    const store = createCredentialStore(storeDir(), fakeEncryption(), () => undefined);
     const pending = { ...credentials, pendingToken: 'cdt_mmk3b2c0.a-pending-device-token-0123456789' };
     await store.saveEnrollment('ministere', credentials);
     await store.set('ministere', pending);
-    const raw = await readFile(join(directory, 'ministere.bin'));
+    const raw = await readFile(join(storeDir(), 'ministere.bin'));
     expect(raw.toString('utf8')).not.toContain(pending.pendingToken);
     // Read back by another store on the same folder, as after a restart of the app.
-    expect(await createCredentialStore(directory, fakeEncryption(), () => undefined).get('ministere')).toEqual(pending);
+    expect(await createCredentialStore(storeDir(), fakeEncryption(), () => undefined).get('ministere')).toEqual(pending);
     await store.set('ministere', { relayUrls: credentials.relayUrls, token: pending.pendingToken });
     expect(await store.get('ministere')).toEqual({ relayUrls: credentials.relayUrls, token: pending.pendingToken });
     await expect(store.set('ministere', { ...credentials, pendingToken: 'x' })).rejects.toThrow();
@@ -66,18 +62,18 @@ describe('credential store', () => {
 
   it('reads a file written before pending tokens and lists of addresses existed, as a list of one', async () => {
     const encryption = fakeEncryption();
-    await mkdir(directory, { recursive: true });
+    await mkdir(storeDir(), { recursive: true });
     const relayUrl = 'https://relay.example.fr:8443/';
-    await writeFile(join(directory, 'ancien.bin'), encryption.encryptString(JSON.stringify({ relayUrl, token: credentials.token })));
+    await writeFile(join(storeDir(), 'ancien.bin'), encryption.encryptString(JSON.stringify({ relayUrl, token: credentials.token })));
     const onRelay = vi.fn();
-    const store = createCredentialStore(directory, encryption, onRelay);
+    const store = createCredentialStore(storeDir(), encryption, onRelay);
     const read = await store.get('ancien');
     expect(read).toEqual({ relayUrls: [relayUrl], token: credentials.token });
     expect(read && 'pendingToken' in read).toBe(false);
     expect(onRelay).toHaveBeenCalledWith('ancien', [relayUrl]);
     // A pending token of that time is kept; the next write stores the list.
     await writeFile(
-      join(directory, 'ancien.bin'),
+      join(storeDir(), 'ancien.bin'),
       encryption.encryptString(JSON.stringify({ relayUrl, token: credentials.token, pendingToken: 'a-pending-device-token-0123' })),
     );
     expect(await store.get('ancien')).toEqual({
@@ -86,43 +82,43 @@ describe('credential store', () => {
       pendingToken: 'a-pending-device-token-0123',
     });
     await store.set('ancien', { relayUrls: [relayUrl], token: credentials.token });
-    expect(JSON.parse(encryption.decryptString(await readFile(join(directory, 'ancien.bin'))))).toEqual({
+    expect(JSON.parse(encryption.decryptString(await readFile(join(storeDir(), 'ancien.bin'))))).toEqual({
       relayUrls: [relayUrl],
       token: credentials.token,
     });
   });
 
   it('refuses a list of addresses that is empty, too long or repeats one', async () => {
-    const store = createCredentialStore(directory, fakeEncryption(), () => undefined);
+    const store = createCredentialStore(storeDir(), fakeEncryption(), () => undefined);
     const urls = Array.from({ length: 9 }, (_, index) => `https://relay-${index}.example.fr`);
     for (const relayUrls of [[], urls, ['https://r.example', 'https://r.example'], ['javascript:alert(1)']]) {
       await expect(store.saveEnrollment('p', { relayUrls, token: credentials.token })).rejects.toThrow();
     }
-    await expect(readdir(directory)).rejects.toThrow();
+    await expect(readdir(storeDir())).rejects.toThrow();
     await store.saveEnrollment('p', { relayUrls: urls.slice(0, 8), token: credentials.token });
     expect((await store.get('p'))?.relayUrls).toHaveLength(8);
   });
 
   it('reports the relays on read too, so the CSP knows them after a restart', async () => {
-    await createCredentialStore(directory, fakeEncryption(), () => undefined).saveEnrollment('p1', credentials);
+    await createCredentialStore(storeDir(), fakeEncryption(), () => undefined).saveEnrollment('p1', credentials);
     const onRelay = vi.fn();
-    await createCredentialStore(directory, fakeEncryption(), onRelay).get('p1');
+    await createCredentialStore(storeDir(), fakeEncryption(), onRelay).get('p1');
     expect(onRelay).toHaveBeenCalledWith('p1', credentials.relayUrls);
   });
 
   it('refuses to store in plain text when encryption is unavailable', async () => {
     const encryption = fakeEncryption(false);
     const onRelay = vi.fn();
-    const store = createCredentialStore(directory, encryption, onRelay);
+    const store = createCredentialStore(storeDir(), encryption, onRelay);
     await expect(store.saveEnrollment('ministere', credentials)).rejects.toThrow(EncryptionUnavailableError);
     await expect(store.saveEnrollment('ministere', credentials)).rejects.toThrow(/plain text/);
     expect(encryption.encryptString).not.toHaveBeenCalled();
     expect(onRelay).not.toHaveBeenCalled();
-    await expect(readdir(directory)).rejects.toThrow();
+    await expect(readdir(storeDir())).rejects.toThrow();
   });
 
   it('rejects profiles that are not safe file names', async () => {
-    const store = createCredentialStore(directory, fakeEncryption(), () => undefined);
+    const store = createCredentialStore(storeDir(), fakeEncryption(), () => undefined);
     await expect(store.set('../escape', credentials)).rejects.toThrow();
     await expect(store.saveEnrollment('../escape', credentials)).rejects.toThrow();
     await expect(store.get('a/b')).rejects.toThrow();
@@ -130,16 +126,16 @@ describe('credential store', () => {
   });
 
   it('treats an undecryptable file as absent', async () => {
-    await createCredentialStore(directory, fakeEncryption(), () => undefined).saveEnrollment('p1', credentials);
+    await createCredentialStore(storeDir(), fakeEncryption(), () => undefined).saveEnrollment('p1', credentials);
     const broken: Encryption = { ...fakeEncryption(), decryptString: () => 'not json' };
-    expect(await createCredentialStore(directory, broken, () => undefined).get('p1')).toBeNull();
+    expect(await createCredentialStore(storeDir(), broken, () => undefined).get('p1')).toBeNull();
   });
 
   it('renews the tokens of the relays a profile enrolled with, and refuses any other relay, changing nothing', async () => {
     const onRelay = vi.fn();
-    const store = createCredentialStore(directory, fakeEncryption(), onRelay);
+    const store = createCredentialStore(storeDir(), fakeEncryption(), onRelay);
     await expect(store.set('ministere', credentials)).rejects.toThrow(RelaysNotEnrolledError);
-    await expect(readdir(directory)).rejects.toThrow();
+    await expect(readdir(storeDir())).rejects.toThrow();
 
     await store.saveEnrollment('ministere', credentials);
     const renewed = { relayUrls: [...credentials.relayUrls].reverse(), token: 'a-renewed-device-token-0123456789' };
@@ -164,19 +160,19 @@ describe('credential store', () => {
   });
 
   it('lists the profiles it holds, and learns every enrolled relay before a window loads', async () => {
-    const store = createCredentialStore(directory, fakeEncryption(), () => undefined);
+    const store = createCredentialStore(storeDir(), fakeEncryption(), () => undefined);
     expect(await store.profiles()).toEqual([]);
     await store.saveEnrollment('ministere', credentials);
     await store.saveEnrollment('liaison-meta', { relayUrls: ['https://relay.meta.example'], token: credentials.token });
-    await writeFile(join(directory, 'notes.txt'), 'not credentials');
-    await writeFile(join(directory, 'Capitales.bin'), 'not a profile name');
-    await writeFile(join(directory, 'ministere.bin.1234.tmp'), 'an interrupted write');
+    await writeFile(join(storeDir(), 'notes.txt'), 'not credentials');
+    await writeFile(join(storeDir(), 'Capitales.bin'), 'not a profile name');
+    await writeFile(join(storeDir(), 'ministere.bin.1234.tmp'), 'an interrupted write');
     expect((await store.profiles()).sort()).toEqual(['liaison-meta', 'ministere']);
 
     const learnt = new Map<string, readonly string[]>();
     const report = vi.fn();
     await learnEnrolledRelays(
-      createCredentialStore(directory, fakeEncryption(), (profile, urls) => learnt.set(profile, urls)),
+      createCredentialStore(storeDir(), fakeEncryption(), (profile, urls) => learnt.set(profile, urls)),
       report,
     );
     expect(Object.fromEntries(learnt)).toEqual({ ministere: credentials.relayUrls, 'liaison-meta': ['https://relay.meta.example'] });
@@ -185,7 +181,7 @@ describe('credential store', () => {
     // Without OS encryption nothing can be read: each profile is reported, none learnt, nothing thrown.
     learnt.clear();
     await learnEnrolledRelays(
-      createCredentialStore(directory, fakeEncryption(false), (p, urls) => learnt.set(p, urls)),
+      createCredentialStore(storeDir(), fakeEncryption(false), (p, urls) => learnt.set(p, urls)),
       report,
     );
     expect(learnt.size).toBe(0);

@@ -1,7 +1,6 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../../src/ipc/contract';
 import { buildContentSecurityPolicy } from '../../src/main/content-security-policy';
 import { createCredentialStore, type Encryption } from '../../src/main/credential-store';
@@ -9,6 +8,7 @@ import { createEnrollment } from '../../src/main/enrollment';
 import { registerIpcHandlers } from '../../src/main/ipc-handlers';
 import { createRelayOriginAllowList } from '../../src/main/relay-origin-allow-list';
 import { parsePolicy } from '../security/csp-rules';
+import { tempDirectory } from '../support/temp-directory';
 import { APP_ORIGIN, MAIN_FRAME, fakeServices } from './ipc-contract-cases';
 
 /**
@@ -31,17 +31,13 @@ const encryption = (available = true): Encryption => ({
 const json = (body: unknown, status = 200): Response => new Response(JSON.stringify(body), { status });
 
 describe('enrollment in the main process', () => {
-  let directory: string;
-  beforeEach(async () => {
-    directory = join(await mkdtemp(join(tmpdir(), 'contact-desk-enroll-')), 'credentials');
-  });
-  afterEach(async () => {
-    await rm(join(directory, '..'), { recursive: true, force: true });
-  });
+  const folder = tempDirectory('contact-desk-enroll-');
+  /** Where the store keeps its files: a folder it makes itself. */
+  const storeDir = () => join(folder(), 'credentials');
 
   function desk(post: (url: string, init: RequestInit) => Promise<Response>, available = true) {
     const relays = createRelayOriginAllowList();
-    const credentials = createCredentialStore(directory, encryption(available), (profile, urls) => relays.allow(profile, urls));
+    const credentials = createCredentialStore(storeDir(), encryption(available), (profile, urls) => relays.allow(profile, urls));
     const connectSources = (): readonly string[] =>
       parsePolicy(buildContentSecurityPolicy({ relayOrigins: relays.origins() })).get('connect-src') ?? [];
     return { enroll: createEnrollment(post, credentials, 1_000), credentials, connectSources };
@@ -93,7 +89,7 @@ describe('enrollment in the main process', () => {
     const answer = await enroll('ministere', { relayUrls: [A], code: 'ABCD-EFGH-JKLM', deviceLabel: 'Poste' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'credentials_not_stored' } });
     expect(answer.ok ? '' : answer.error.message).toMatch(/OS encryption \(safeStorage\) is unavailable/);
-    await expect(readdir(directory)).rejects.toThrow();
+    await expect(readdir(storeDir())).rejects.toThrow();
     expect(connectSources()).toEqual(["'self'"]);
   });
 
