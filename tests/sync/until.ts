@@ -1,12 +1,10 @@
+import { waitFor } from '../../apps/relay/test/wait-for';
+
 /**
- * Waits for `condition` to hold, checking it again every 20 ms, and fails naming `what` when it
- * has not held within `timeoutMs`: for what a test can only observe by looking (a relay's table,
- * an engine's status), never as a delay after which something is presumed done.
+ * The sync tests' bounded wait (the suites' one `waitFor`, checking every 20 ms): for what a test
+ * can only observe by looking (a relay's table, an engine's status), never as a delay after which
+ * something is presumed done.
  */
 export async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await waitFor(condition, what, timeoutMs, 20);
 }
