@@ -207,21 +207,12 @@ export default tseslint.config(
     // no React, Electron or Node modules, and none of the page's globals.
     files: ['packages/sync/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [onlyDateFnsSubpaths],
-          patterns: [
-            {
-              group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'net', 'http', 'https', 'child_process', 'worker_threads'],
-              message: 'packages/sync must not use Node APIs.',
-            },
-            { group: ['electron', 'electron/*'], message: 'packages/sync must not use Electron.' },
-            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'packages/sync has no UI.' },
-          ],
-        },
-      ],
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'localStorage', 'navigator'],
+      'no-restricted-imports': restrictedImports(
+        fence.node('packages/sync'),
+        fence.electron('packages/sync'),
+        fence.react('packages/sync'),
+      ),
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator', ...nodeGlobals],
     },
   },
 );

@@ -91,6 +91,18 @@ const AREAS: readonly Area[] = [
     ],
   },
   {
+    name: 'packages/sync',
+    path: 'packages/sync/src/fence-probe.ts',
+    allowed: "import Dexie from 'dexie';\nimport { io } from 'socket.io-client';\nexport { Dexie, io };",
+    forbidden: [
+      "import { readFile } from 'node:fs/promises';",
+      "import { app } from 'electron';",
+      "import { useState } from 'react';",
+      'export const here = window.location.href;',
+      'export const home = process.env.HOME;',
+    ],
+  },
+  {
     name: 'packages/exports',
     path: 'packages/exports/src/fence-probe.ts',
     allowed: "import ExcelJS from 'exceljs';\nimport { figuresCells } from '@contact-desk/shared';\nexport { ExcelJS, figuresCells };",
