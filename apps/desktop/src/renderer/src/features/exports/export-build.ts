@@ -1,3 +1,4 @@
+// The exports library's side of a job, in the worker: the file's bytes, name and type.
 import {
   campaignReportInput,
   campaignReportPdf,
@@ -18,8 +19,6 @@ import {
 } from '@contact-desk/exports';
 import type { ExportJob, LateListSource } from './export-job';
 import type { ExportFile } from './use-export-runner';
-
-/** The exports library's side of a job, in the worker: the file's bytes, name and type. */
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
