@@ -15,6 +15,7 @@ import {
   type TaskResult,
   type ThroughputResult,
   type ThroughputTask,
+  type WindowEdge,
 } from './tasks.js';
 
 interface PushAck {
@@ -117,10 +118,14 @@ async function throughput(task: ThroughputTask): Promise<ThroughputResult> {
   });
   await sleep(task.warmupMs);
   phase = 'measure';
+  process.send?.({ kind: 'window', edge: 'start' } satisfies WindowEdge);
+  const cpuAtStart = process.cpuUsage();
   const start = performance.now();
   await sleep(task.durationMs);
   phase = 'stop';
   const elapsedMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpuAtStart);
+  process.send?.({ kind: 'window', edge: 'end' } satisfies WindowEdge);
   await Promise.race([new Promise<void>((resolve) => (drained = resolve)), sleep(10_000)]);
   return {
     kind: 'throughput',
@@ -129,6 +134,8 @@ async function throughput(task: ThroughputTask): Promise<ThroughputResult> {
     pushes,
     elapsedMs,
     perSecond: (accepted / elapsedMs) * 1000,
+    loadCpuShare: (cpu.user + cpu.system) / 1000 / elapsedMs,
+    serverCpuShare: null,
     firstError,
   };
 }

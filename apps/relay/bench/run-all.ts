@@ -15,7 +15,7 @@ import { measureMetricsCost } from './metrics-cost.js';
 import { measureOutreach } from './outreach-run.js';
 import { measurePostgres } from './postgres-run.js';
 import { BROADCAST_CLIENTS, CLIENTS, setUpRelay, tearDown } from './relay-setup.js';
-import { fmtMs, fmtRate, printTable, type Row } from './report.js';
+import { cpuPerMutationRow, fmtMs, fmtRate, printTable, saturatedLoad, type Row } from './report.js';
 import { rttTask, throughputTask, type LatencyResult, type ThroughputResult } from './tasks.js';
 
 /** The figures named on the command line (`1`, `2`, `pg` — needs 1 and 2 —, `3`, `outreach`, `metrics`); all by default. */
@@ -51,6 +51,8 @@ async function main(): Promise<number> {
           target: perPush === 1 ? '>= 20,000/s, ratio >= 0.3' : 'ratio >= 0.2',
           pass: perPush === 1 ? real.perSecond >= 20_000 && ratio >= 0.3 : ratio >= 0.2,
         });
+        rows.push(cpuPerMutationRow(`1. server CPU per mutation, ${perPush}/push`, real, base));
+        notes.push(...saturatedLoad(`throughput x${perPush}`, { relay: real, bare: base }));
       }
     }
 

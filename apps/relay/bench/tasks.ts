@@ -48,7 +48,17 @@ export interface ThroughputResult {
   readonly pushes: number;
   readonly elapsedMs: number;
   readonly perSecond: number;
+  /** The load process's CPU time over the measured window, in cores (1 = one core busy throughout). */
+  readonly loadCpuShare: number;
+  /** The server's, likewise (the driver's process, where the relay or the bare server runs); null until the driver adds it. */
+  readonly serverCpuShare: number | null;
   readonly firstError: string | null;
+}
+
+/** Sent by a throughput load when its measured window opens and closes, so that the driver can time the server's CPU over it. */
+export interface WindowEdge {
+  readonly kind: 'window';
+  readonly edge: 'start' | 'end';
 }
 
 export interface LatencyResult {
