@@ -1,5 +1,5 @@
 import type { Row } from './queue-order';
-import { STEP, type Work } from './sliced-work';
+import { STEP, type Work } from '../common/sliced-work';
 
 /**
  * The search texts of the ordered rows, joined into a few large strings: one native scan of each
