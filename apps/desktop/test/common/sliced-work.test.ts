@@ -48,6 +48,25 @@ describe('work in steps', () => {
     expect(seen).toEqual(items);
   });
 
+  it('in slices: runs nothing within the caller’s task, and nothing at all when aborted before its turn', async () => {
+    let steps = 0;
+    function* count(): Work<number> {
+      steps++;
+      yield;
+      return ++steps;
+    }
+    const running = runInSlices(count(), new AbortController().signal);
+    expect(steps).toBe(0);
+    expect(await running).toBe(2);
+
+    steps = 0;
+    const controller = new AbortController();
+    const dropped = runInSlices(count(), controller.signal);
+    controller.abort();
+    expect(await dropped).toBeUndefined();
+    expect(steps).toBe(0);
+  });
+
   it('in slices: hands the event loop back between slices, and drops the work once aborted', async () => {
     let turns = 0;
     const ticker = setInterval(() => turns++, 0);

@@ -39,11 +39,13 @@ function nextTurn(): Promise<void> {
 }
 
 /**
- * Runs the work in slices of about `sliceMs`; resolves with its result, or with undefined once
- * `signal` is aborted (the work is then dropped at its next pause).
+ * Runs the work in slices of about `sliceMs`, the first one on the next turn too (not within the
+ * caller's task: a render that starts several of them stays short); resolves with its result, or
+ * with undefined once `signal` is aborted (the work is then dropped at its next pause).
  */
 export async function runInSlices<T>(work: Work<T>, signal: AbortSignal, sliceMs = SLICE_MS): Promise<T | undefined> {
   for (;;) {
+    await nextTurn();
     const until = performance.now() + sliceMs;
     for (;;) {
       if (signal.aborted) return undefined;
@@ -51,7 +53,6 @@ export async function runInSlices<T>(work: Work<T>, signal: AbortSignal, sliceMs
       if (step.done) return step.value;
       if (performance.now() >= until) break;
     }
-    await nextTurn();
   }
 }
 
