@@ -29,8 +29,10 @@ function readSeconds(): number {
 function followSeconds(listener: () => void): () => void {
   seconds.listeners.add(listener);
   if (seconds.timer === undefined) {
-    // Read again on starting: the value kept since the last countdown on screen may be old.
-    seconds.now = useDesk.getState().relayNow();
+    // Read again on starting when the value kept since the last countdown on screen is older than
+    // a tick (rows swapped within the same second keep it, and render once).
+    const now = useDesk.getState().relayNow();
+    if (seconds.now === undefined || now - seconds.now >= 1000) seconds.now = now;
     seconds.timer = setInterval(() => {
       seconds.now = useDesk.getState().relayNow();
       seconds.listeners.forEach((notify) => notify());
