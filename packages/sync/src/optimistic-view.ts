@@ -154,32 +154,51 @@ interface Applied {
   readonly writes: readonly string[];
 }
 
-/** Entities that differ between two states (by identity: states are never changed in place). */
-function changedKeys(before: DomainState, after: DomainState): Set<string> {
-  const changed = new Set<string>();
-  if (before.policy !== after.policy) changed.add(key('policy'));
-  const compare = <K extends string | number, V>(kind: string, a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>) => {
-    if (a === b) return;
-    for (const [id, value] of b) if (a.get(id) !== value) changed.add(key(kind, id));
-    for (const id of a.keys()) if (!b.has(id)) changed.add(key(kind, id));
-  };
-  compare('platform', before.platforms, after.platforms);
-  compare('user', before.users, after.users);
-  compare('device', before.devices, after.devices);
-  compare('request', before.requests, after.requests);
-  compare('comment', before.comments, after.comments);
-  compare('refCounter', before.refCounters, after.refCounters);
-  compare('meetingRecord', before.meetingRecords, after.meetingRecords);
-  compare('integration', before.integrations, after.integrations);
-  compare('campaign', before.campaigns, after.campaigns);
-  return changed;
+/** Each kind's entities in a state, as `key` names them. */
+const ENTITIES: Readonly<Record<string, (state: DomainState) => ReadonlyMap<string | number, unknown>>> = {
+  platform: (state) => state.platforms,
+  user: (state) => state.users,
+  device: (state) => state.devices,
+  request: (state) => state.requests,
+  comment: (state) => state.comments,
+  refCounter: (state) => state.refCounters,
+  meetingRecord: (state) => state.meetingRecords,
+  integration: (state) => state.integrations,
+  campaign: (state) => state.campaigns,
+};
+
+/**
+ * Whether the entity a read names differs between two states, by identity (states are never
+ * changed in place); for every entity of a kind, whether that kind's map was replaced. Asked
+ * of what the pending mutations read alone, so it costs nothing per entity in the state.
+ */
+function differs(read: string, before: DomainState, after: DomainState): boolean {
+  const kind = kindOf(read);
+  if (kind === 'policy') return before.policy !== after.policy;
+  const entities = ENTITIES[kind];
+  if (!entities) throw new Error(`no entities of kind ${kind}`);
+  const [a, b] = [entities(before), entities(after)];
+  if (a === b) return false;
+  const id = read.slice(kind.length + 1);
+  if (id === EVERY) return true;
+  const entityId = kind === 'refCounter' ? Number(id) : id;
+  return a.get(entityId) !== b.get(entityId);
 }
 
-/** Whether a mutation that read `reads` may decide otherwise now that `changed` differ. */
-function touched(reads: ReadonlySet<string>, changed: ReadonlySet<string>, changedKinds: ReadonlySet<string>): boolean {
+/**
+ * Whether a mutation that read `reads` may decide otherwise now: an entity it read differs
+ * between the confirmed states, or was written by a mutation decided again or dropped.
+ */
+function touched(
+  reads: ReadonlySet<string>,
+  written: ReadonlySet<string>,
+  writtenKinds: ReadonlySet<string>,
+  before: DomainState,
+  after: DomainState,
+): boolean {
   for (const read of reads) {
-    if (changed.has(read)) return true;
-    if (read.endsWith(`:${EVERY}`) && changedKinds.has(kindOf(read))) return true;
+    if (written.has(read) || differs(read, before, after)) return true;
+    if (read.endsWith(`:${EVERY}`) && writtenKinds.has(kindOf(read))) return true;
   }
   return false;
 }
@@ -215,21 +234,22 @@ export function incrementalOptimisticView(): typeof optimisticView {
   };
 
   const rebase = (next: DomainState, pending: readonly Mutation[], now: number, everything: boolean) => {
-    const changed = everything || !confirmed ? new Set<string>() : changedKeys(confirmed, next);
+    const before = confirmed ?? next;
+    const written = new Set<string>();
     const stillPending = new Set(pending.map((mutation) => mutation.mutationId));
     const previous = new Map(applied.map((entry) => [entry.mutation.mutationId, entry]));
-    for (const entry of applied) if (!stillPending.has(entry.mutation.mutationId)) entry.writes.forEach((w) => changed.add(w));
-    const changedKinds = new Set([...changed].map(kindOf));
+    for (const entry of applied) if (!stillPending.has(entry.mutation.mutationId)) entry.writes.forEach((w) => written.add(w));
+    const writtenKinds = new Set([...written].map(kindOf));
     draft = new ReadingDraft(next);
     seq = next.lastSeq;
     applied = pending.map((mutation) => {
-      const before = previous.get(mutation.mutationId);
-      const again = everything || !before || touched(before.reads, changed, changedKinds);
-      const entry = apply(mutation, now, again ? undefined : before);
+      const earlier = previous.get(mutation.mutationId);
+      const again = everything || !earlier || touched(earlier.reads, written, writtenKinds, before, next);
+      const entry = apply(mutation, now, again ? undefined : earlier);
       if (again) {
-        for (const written of [...entry.writes, ...(before?.writes ?? [])]) {
-          changed.add(written);
-          changedKinds.add(kindOf(written));
+        for (const write of [...entry.writes, ...(earlier?.writes ?? [])]) {
+          written.add(write);
+          writtenKinds.add(kindOf(write));
         }
       }
       return entry;

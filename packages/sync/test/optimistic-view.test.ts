@@ -194,3 +194,49 @@ describe('the incremental optimistic view', () => {
     expect(after.pendingIds.size).toBe(before.pendingIds.size + 1);
   });
 });
+
+/** A map that refuses to be walked: lookups only. */
+class LookupsOnly<K, V> extends Map<K, V> {
+  private walked(): never {
+    throw new Error('the map was walked');
+  }
+  override entries(): MapIterator<[K, V]> {
+    return this.walked();
+  }
+  override keys(): MapIterator<K> {
+    return this.walked();
+  }
+  override values(): MapIterator<V> {
+    return this.walked();
+  }
+  override forEach(): void {
+    this.walked();
+  }
+  override [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.walked();
+  }
+}
+
+describe('rebasing the optimistic view on a new confirmed state', () => {
+  it('looks up what the pending mutations read, never every request of the state', () => {
+    // Comments alone: the view copies no request map of its own, so any walk would be the rebase's.
+    const world = seeded();
+    const requestId = createRequest(world.desk, world.operator);
+    const other = createRequest(world.desk, world.operator);
+    const view = incrementalOptimisticView();
+    const pending = [local(world, 'comment', requestId), local(world, 'comment', other)];
+    view(world.desk.state, pending, world.operator, VIEW_NOW);
+    for (const [changed, kept] of [
+      [other, pending],
+      [requestId, pending],
+      [requestId, []],
+    ] as const) {
+      remote(world, 'acknowledge', changed);
+      const confirmed = { ...world.desk.state, requests: new LookupsOnly(world.desk.state.requests) };
+      const incremental = view(confirmed, kept, world.operator, VIEW_NOW);
+      expect(incremental.state.requests.get(requestId)).toEqual(
+        optimisticView(world.desk.state, kept, world.operator, VIEW_NOW).state.requests.get(requestId),
+      );
+    }
+  });
+});

@@ -5,7 +5,7 @@ import { NO_FILTERS } from '../../src/renderer/src/features/queue/queue-filters'
 import { filterRows } from '../../src/renderer/src/features/queue/queue-list';
 import type { Row } from '../../src/renderer/src/features/queue/queue-order';
 import { corpusInSteps, rowsContaining } from '../../src/renderer/src/features/queue/queue-search';
-import { drain, STEP } from '../../src/renderer/src/features/queue/sliced-work';
+import { drain, STEP } from '../../src/renderer/src/features/common/sliced-work';
 import { VIEWERS } from './queue-world';
 
 /** Rows with only what the search reads: an id and the search text. */

@@ -11,6 +11,7 @@ import {
   type DomainState,
   type Request,
 } from '@contact-desk/shared';
+import { drain, eachInSteps, type Work } from '../common/sliced-work';
 
 /** How long before a deadline the user is warned. */
 export const WARN_BEFORE_MS = 5 * 60_000;
@@ -29,9 +30,16 @@ export function isMine(request: Request, viewer: Viewer): boolean {
 
 /** What the badge counts: the requests that need the user's own action (docs/triage.md). */
 export function needsMeCount(view: DomainState, actor: Actor | null): number {
+  return drain(needsMeInSteps({ requests: view.requests, actor }));
+}
+
+/** The badge's count, with a possible pause every few thousand requests. */
+export function* needsMeInSteps({ requests, actor }: { requests: ReadonlyMap<string, Request>; actor: Actor | null }): Work<number> {
   if (!actor) return 0;
   let count = 0;
-  for (const request of view.requests.values()) if (needsMe(request, actor)) count += 1;
+  yield* eachInSteps(requests.values(), (request) => {
+    if (needsMe(request, actor)) count += 1;
+  });
   return count;
 }
 

@@ -1,9 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NativeServices } from '../../native/native-services';
 import { onDeskEvents, useDesk } from '../../state/desk-store';
 import { formatCountdown, formatTime } from '../common/format';
-import { dueSoon, needsMeCount, newP0Of } from './alert-matching';
+import { fewRequests } from '../common/sliced-work';
+import { useSlicedValue } from '../common/use-sliced-value';
+import { dueSoon, needsMeInSteps, newP0Of } from './alert-matching';
 import { useNoticeCentre } from './use-notice-centre';
 
 const CHECK_EVERY_MS = 30_000;
@@ -17,7 +19,7 @@ export function useAlerts(native: NativeServices): void {
   const { t, i18n } = useTranslation(['alerts', 'common']);
   const tRef = useRef(t);
   tRef.current = t;
-  const view = useDesk((s) => s.view);
+  const requests = useDesk((s) => s.view.requests);
   const actor = useDesk((s) => s.sync.actor);
   const phase = useDesk((s) => s.phase);
   const warned = useRef(new Set<string>());
@@ -77,8 +79,10 @@ export function useAlerts(native: NativeServices): void {
     return () => clearInterval(id);
   }, [phase, native, i18n]);
 
-  // The badge: how many requests wait for me.
+  // The badge: how many requests wait for me (counted in slices on a large desk).
+  const waiting = useMemo(() => ({ requests, actor }), [requests, actor]);
+  const needingMe = useSlicedValue(waiting, needsMeInSteps, fewRequests) ?? 0;
   useEffect(() => {
-    native.setBadge(phase === 'ready' ? needsMeCount(view, actor) : 0);
-  }, [native, view, actor, phase]);
+    native.setBadge(phase === 'ready' ? needingMe : 0);
+  }, [native, needingMe, phase]);
 }

@@ -2,8 +2,11 @@ import type { FigureLanguage } from '@contact-desk/shared';
 
 /** Dates, times and durations for the user's language and time zone, with the zone named. */
 export function userTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return defaultFormat.resolvedOptions().timeZone;
 }
+
+/** Made once, like the formats below: making one costs a millisecond or more, and the shell asks on every render. */
+const defaultFormat = new Intl.DateTimeFormat();
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 

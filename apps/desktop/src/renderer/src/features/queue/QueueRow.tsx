@@ -19,7 +19,6 @@ export interface QueueRowProps {
   readonly onMySide: boolean;
   readonly canAck: boolean;
   readonly canTake: boolean;
-  readonly now: number;
   readonly language: string;
   onOpen(request: Request): void;
   onTick(request: Request, range: boolean): void;
@@ -88,7 +87,7 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
         {t(`reason.${reason ?? 'none'}`)}
       </span>
     ),
-    deadline: () => <DeadlineCountdown request={request} now={props.now} language={props.language} />,
+    deadline: () => <DeadlineCountdown request={request} language={props.language} />,
     level: () =>
       level === 0 ? (
         <span className="q-level-none">{t('level.none')}</span>

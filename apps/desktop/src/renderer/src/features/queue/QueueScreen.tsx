@@ -88,12 +88,17 @@ function Triage({ viewer }: { viewer: TriageViewer }) {
     [setView, selection, place],
   );
 
+  // Callbacks that keep their identity while the data changes: the listed rows (memo) render
+  // again only when what they show does.
+  const { run } = actions;
   const act = useCallback(
     (action: RowAction, request: Request | null) => {
-      if (request && canApply(action, request, viewer)) void actions.run(action, [request]);
+      if (request && canApply(action, request, viewer)) void run(action, [request]);
     },
-    [actions, viewer],
+    [run, viewer],
   );
+  const acknowledge = useCallback((request: Request) => act('acknowledge', request), [act]);
+  const take = useCallback((request: Request) => act('take', request), [act]);
   const open = useCallback(
     (request: Request) => {
       moveCursor(request.id);
@@ -101,13 +106,14 @@ function Triage({ viewer }: { viewer: TriageViewer }) {
     },
     [moveCursor, go],
   );
+  const { range: tickRange, toggle: tickOne } = selection;
   const onTick = useCallback(
     (request: Request, range: boolean) => {
       moveCursor(request.id);
-      if (range) selection.range(request.id);
-      else selection.toggle(request.id);
+      if (range) tickRange(request.id);
+      else tickOne(request.id);
     },
-    [moveCursor, selection],
+    [moveCursor, tickRange, tickOne],
   );
 
   useQueueKeys(
@@ -210,8 +216,8 @@ function Triage({ viewer }: { viewer: TriageViewer }) {
             onTickAll={selection.all}
             onOpen={open}
             onTick={onTick}
-            onAck={(request) => act('acknowledge', request)}
-            onTake={(request) => act('take', request)}
+            onAck={acknowledge}
+            onTake={take}
           />
         )}
       </div>

@@ -3,7 +3,6 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
-import { useRelayNow } from '../common/use-relay-now';
 import type { ColumnId } from './queue-columns';
 import type { Row } from './queue-order';
 import { QueueRow } from './QueueRow';
@@ -44,7 +43,6 @@ export function QueueTable(props: QueueTableProps) {
   const { rows, columns, gridRef } = props;
   const pendingIds = useDesk((s) => s.pendingIds);
   const loadingLocal = useDesk((s) => s.sync.loadingLocal);
-  const now = useRelayNow(1000);
   const restored = useRef(false);
 
   const virtualizer = useVirtualizer({
@@ -143,7 +141,6 @@ export function QueueTable(props: QueueTableProps) {
                 onMySide={props.offers.onMySide(request)}
                 canAck={props.offers.canAck(request)}
                 canTake={props.offers.canTake(request)}
-                now={now}
                 language={i18n.language}
                 onOpen={props.onOpen}
                 onTick={props.onTick}

@@ -1,5 +1,5 @@
 import type { Platform, Request } from '@contact-desk/shared';
-import { drain, STEP, type Work } from './sliced-work';
+import { drain, STEP, type Work } from '../common/sliced-work';
 
 /** A request with what the queue needs precomputed once per change of the requests map. */
 export interface IndexedRequest {

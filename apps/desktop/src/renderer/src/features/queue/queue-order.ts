@@ -1,7 +1,7 @@
 import { compareUrgency } from '@contact-desk/shared';
 import type { IndexedRequest } from './queue-index';
 import type { TriageFacts } from './queue-triage';
-import { drain, mapInSteps, sortInSteps, type Work } from './sliced-work';
+import { drain, mapInSteps, sortInSteps, type Work } from '../common/sliced-work';
 
 /** Urgency is the triage order (docs/triage.md); the others are for looking something up. */
 export const SORT_ORDERS = ['urgency', 'newest', 'oldest', 'ref'] as const;

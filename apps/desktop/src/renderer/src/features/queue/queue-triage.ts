@@ -11,7 +11,7 @@ import {
   type UrgencyKey,
 } from '@contact-desk/shared';
 import type { IndexedRequest } from './queue-index';
-import { drain, mapInSteps, STEP, type Work } from './sliced-work';
+import { drain, mapInSteps, STEP, type Work } from '../common/sliced-work';
 
 /**
  * The triage tabs (docs/triage.md): what waits for my side, what is late now, what I handle,

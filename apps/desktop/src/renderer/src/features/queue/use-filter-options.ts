@@ -2,13 +2,10 @@ import { ESCALATION_TARGETS, type RequestSide, type TriageViewer, type User } fr
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
+import { fewRequests } from '../common/sliced-work';
+import { useSlicedValue } from '../common/use-sliced-value';
+import { filterValuesInSteps, NO_FILTER_VALUES, type FilterOption } from './filter-values';
 import { ownerSide } from './queue-triage';
-import { campaignKey, campaignName } from '../campaigns/campaign-of';
-
-export interface FilterOption<T> {
-  readonly value: T;
-  readonly label: string;
-}
 
 function onSide(user: User, side: RequestSide, viewer: TriageViewer): boolean {
   if (user.revokedAt !== null) return false;
@@ -31,19 +28,9 @@ export function useFilterOptions(viewer: TriageViewer) {
     [platforms],
   );
 
-  const { campaigns, priorities } = useMemo(() => {
-    const campaignNames = new Map<string, string>();
-    const labels = new Set(policy.levels.map((level) => level.label));
-    for (const request of requests.values()) {
-      const key = campaignKey(request);
-      if (key) campaignNames.set(key, campaignName(request, campaignRecords) ?? key);
-      labels.add(request.sla.label);
-    }
-    return {
-      campaigns: [...campaignNames].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label)),
-      priorities: [...labels].sort().map((label) => ({ value: label, label })),
-    };
-  }, [requests, policy, campaignRecords]);
+  // Over every request: at once on a small desk, in slices on a large one.
+  const source = useMemo(() => ({ requests, policy, campaigns: campaignRecords }), [requests, policy, campaignRecords]);
+  const { campaigns, priorities } = useSlicedValue(source, filterValuesInSteps, fewRequests) ?? NO_FILTER_VALUES;
 
   const levels = useMemo<FilterOption<number>[]>(
     () =>

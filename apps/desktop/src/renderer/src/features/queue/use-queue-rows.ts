@@ -7,15 +7,12 @@ import { filterRows, tabSize } from './queue-list';
 import { orderInSteps, type Row, type SortOrder } from './queue-order';
 import { corpusInSteps, type SearchCorpus } from './queue-search';
 import { countsInSteps, factsInSteps, type TabCounts } from './queue-triage';
-import type { Work } from './sliced-work';
-import { useSlicedValue } from './use-sliced-value';
+import { fewRequests, type Work } from '../common/sliced-work';
+import { useSlicedValue } from '../common/use-sliced-value';
 import type { QueueView } from './queue-view';
 
 /** Which request is late, and the urgency order, are computed again at this pace; countdowns every second. */
 export const COARSE_MS = 10_000;
-
-/** Up to this many requests the queue is derived at once; beyond, in slices (the page never freezes). */
-export const AT_ONCE = 5_000;
 
 interface Inputs {
   readonly requests: ReadonlyMap<string, Request>;
@@ -42,7 +39,6 @@ function* derive({ requests, platforms, policy, now, order, viewer }: Inputs): W
   return { ordered, corpus, counts };
 }
 
-const small = (inputs: Inputs) => inputs.requests.size <= AT_ONCE;
 const NOTHING: Derived = { ordered: [], corpus: { chunks: [] }, counts: { action: 0, actionRows: 0, late: 0, mine: 0, all: 0 } };
 
 /**
@@ -62,7 +58,7 @@ export function useQueueRows(view: QueueView, viewer: TriageViewer, heldIds: Rea
     () => ({ requests, platforms, policy, now, order: view.order, viewer }),
     [requests, platforms, policy, now, view.order, viewer],
   );
-  const { ordered, corpus, counts } = useSlicedValue(inputs, derive, small) ?? NOTHING;
+  const { ordered, corpus, counts } = useSlicedValue(inputs, derive, fewRequests) ?? NOTHING;
 
   // Deferred as a whole: a keystroke in the search box renders at once, the 100k-row pass after.
   const filters = useDeferredValue(view.filters);

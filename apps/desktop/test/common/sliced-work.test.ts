@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { drain, mapInSteps, runInSlices, sortInSteps, STEP, type Work } from '../../src/renderer/src/features/queue/sliced-work';
+import {
+  drain,
+  eachInSteps,
+  mapInSteps,
+  runInSlices,
+  sortInSteps,
+  STEP,
+  type Work,
+} from '../../src/renderer/src/features/common/sliced-work';
 
 /** Pairs sorted by their first number only: the second tells whether equal ones kept their order. */
 const byFirst = (a: readonly [number, number], b: readonly [number, number]) => a[0] - b[0];
@@ -28,6 +36,35 @@ describe('work in steps', () => {
 
   it('maps every item with its index', () => {
     expect(drain(mapInSteps(['a', 'b', 'c'], (item, i) => `${item}${i}`))).toEqual(['a0', 'b1', 'c2']);
+  });
+
+  it('visits every item in order, with a pause after every few thousand', () => {
+    const items = Array.from({ length: 2 * STEP + 1 }, (_, i) => i);
+    const seen: number[] = [];
+    const work = eachInSteps(new Set(items), (item) => seen.push(item));
+    const seenAtPauses: number[] = [];
+    for (let step = work.next(); !step.done; step = work.next()) seenAtPauses.push(seen.length);
+    expect(seenAtPauses).toEqual([STEP, 2 * STEP]);
+    expect(seen).toEqual(items);
+  });
+
+  it('in slices: runs nothing within the caller’s task, and nothing at all when aborted before its turn', async () => {
+    let steps = 0;
+    function* count(): Work<number> {
+      steps++;
+      yield;
+      return ++steps;
+    }
+    const running = runInSlices(count(), new AbortController().signal);
+    expect(steps).toBe(0);
+    expect(await running).toBe(2);
+
+    steps = 0;
+    const controller = new AbortController();
+    const dropped = runInSlices(count(), controller.signal);
+    controller.abort();
+    expect(await dropped).toBeUndefined();
+    expect(steps).toBe(0);
   });
 
   it('in slices: hands the event loop back between slices, and drops the work once aborted', async () => {

@@ -6,6 +6,15 @@
  */
 export type Work<T> = Generator<void, T, void>;
 
+/**
+ * Up to this many requests, work over the whole desk runs at once: a small desk (and the
+ * end-to-end tests) sees every change in the same render. Beyond, it runs in slices.
+ */
+export const AT_ONCE = 5_000;
+
+/** Whether work over these requests runs at once (see `AT_ONCE`). */
+export const fewRequests = (input: { readonly requests: ReadonlyMap<string, unknown> }): boolean => input.requests.size <= AT_ONCE;
+
 /** How long a slice runs before the page gets the event loop back. */
 export const SLICE_MS = 8;
 
@@ -30,11 +39,13 @@ function nextTurn(): Promise<void> {
 }
 
 /**
- * Runs the work in slices of about `sliceMs`; resolves with its result, or with undefined once
- * `signal` is aborted (the work is then dropped at its next pause).
+ * Runs the work in slices of about `sliceMs`, the first one on the next turn too (not within the
+ * caller's task: a render that starts several of them stays short); resolves with its result, or
+ * with undefined once `signal` is aborted (the work is then dropped at its next pause).
  */
 export async function runInSlices<T>(work: Work<T>, signal: AbortSignal, sliceMs = SLICE_MS): Promise<T | undefined> {
   for (;;) {
+    await nextTurn();
     const until = performance.now() + sliceMs;
     for (;;) {
       if (signal.aborted) return undefined;
@@ -42,7 +53,6 @@ export async function runInSlices<T>(work: Work<T>, signal: AbortSignal, sliceMs
       if (step.done) return step.value;
       if (performance.now() >= until) break;
     }
-    await nextTurn();
   }
 }
 
@@ -58,6 +68,15 @@ export function* mapInSteps<T, U>(items: readonly T[], map: (item: T, index: num
     yield;
   }
   return out;
+}
+
+/** Visits every item in order, with a possible pause every few thousand. */
+export function* eachInSteps<T>(items: Iterable<T>, visit: (item: T) => void): Work<void> {
+  let visited = 0;
+  for (const item of items) {
+    visit(item);
+    if (++visited % STEP === 0) yield;
+  }
 }
 
 /**
