@@ -13,6 +13,7 @@ import { freePort } from '../../../tests/support/relay-process';
 import { serveStatic } from '../../../tests/support/static-server';
 import { startFixture } from '../../../tests/sync/fixture';
 import { log, median, type Figure } from './common';
+import { profiled } from './page-profile';
 
 const BIG = 100_000;
 const SMALL = 100;
@@ -278,24 +279,28 @@ export async function benchQueue(): Promise<Figure[]> {
     const bigFull: number[] = [];
     const bigLongest: number[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const paint = await firstPaint(page, appUrl, 'row');
-      bigPaint.push(paint.painted);
-      bigDom.push(paint.dom);
-      // The newest requests show first; the rest of the local copy follows.
-      await page.waitForFunction(
-        (n) => document.querySelector('[data-testid="queue-count"]')?.getAttribute('data-count') === String(n),
-        BIG,
-        { timeout: LOAD_TIMEOUT_MS, polling: 20 },
-      );
-      bigFull.push(await page.evaluate(() => performance.now()));
-      bigLongest.push(await longestTaskSince(page, paint.painted));
-      log(
-        `queue: 100k first paint run ${run + 1}: row in DOM ${paint.dom.toFixed(0)} ms, painted ${paint.painted.toFixed(0)} ms, all ${BIG} listed at ${bigFull.at(-1)?.toFixed(0)} ms, longest task after first paint ${bigLongest.at(-1)} ms`,
-      );
+      await profiled(page, `queue-100k-load-${run + 1}`, async () => {
+        const paint = await firstPaint(page, appUrl, 'row');
+        bigPaint.push(paint.painted);
+        bigDom.push(paint.dom);
+        // The newest requests show first; the rest of the local copy follows.
+        await page.waitForFunction(
+          (n) => document.querySelector('[data-testid="queue-count"]')?.getAttribute('data-count') === String(n),
+          BIG,
+          { timeout: LOAD_TIMEOUT_MS, polling: 20 },
+        );
+        bigFull.push(await page.evaluate(() => performance.now()));
+        bigLongest.push(await longestTaskSince(page, paint.painted));
+        log(
+          `queue: 100k first paint run ${run + 1}: row in DOM ${paint.dom.toFixed(0)} ms, painted ${paint.painted.toFixed(0)} ms, all ${BIG} listed at ${bigFull.at(-1)?.toFixed(0)} ms, longest task after first paint ${bigLongest.at(-1)} ms`,
+        );
+      });
     }
     await page.waitForTimeout(1_000);
     const bigFilter: number[] = [];
-    for (let run = 0; run < RUNS; run++) bigFilter.push(await filterOnce(page, TERM, BIG / 100, BIG));
+    for (let run = 0; run < RUNS; run++) {
+      bigFilter.push(await profiled(page, `queue-100k-filter-${run + 1}`, () => filterOnce(page, TERM, BIG / 100, BIG)));
+    }
     log(`queue: 100k filter ${bigFilter.map((v) => v.toFixed(0)).join(', ')} ms`);
     // Long tasks on the main thread after load (clock ticks re-deriving timings of every request).
     await page.waitForTimeout(11_000);

@@ -1,6 +1,6 @@
 import type { Request } from '@contact-desk/shared';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
 import type { ColumnId } from './queue-columns';
@@ -9,6 +9,7 @@ import { QueueRow } from './QueueRow';
 
 export const ROW_HEIGHT = 38;
 const HEADER_HEIGHT = 34;
+const rowHeight = () => ROW_HEIGHT;
 
 /** What each row may offer, decided by the screen from the viewer's role and the request. */
 export interface RowOffers {
@@ -44,16 +45,19 @@ export function QueueTable(props: QueueTableProps) {
   const pendingIds = useDesk((s) => s.pendingIds);
   const loadingLocal = useDesk((s) => s.sync.loadingLocal);
   const restored = useRef(false);
+  // The virtualizer measures every row again whenever its key function changes: on 100k rows that
+  // is 100k objects, so the function changes with the rows only, not with every render.
+  const rowKey = useCallback((index: number) => rows[index]!.entry.request.id, [rows]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => gridRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: rowHeight,
     overscan: 12,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
     initialOffset: props.initialScrollTop,
-    getItemKey: (i) => rows[i]!.entry.request.id,
+    getItemKey: rowKey,
   });
 
   // Back at the place the user left: once enough rows are there (or all the local copy is loaded).
