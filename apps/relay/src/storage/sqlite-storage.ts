@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import type { DomainState, LogPosition, LoggedEvent, Viewer } from '@contact-desk/shared';
 import { mutationColumns } from './commit-rows.js';
-import { BACKSTOP_FRAMES, INLINE_FRAMES, SqliteCheckpointer } from './sqlite-checkpointer.js';
 import { SqliteEventLog } from './sqlite-event-log.js';
 import { migrate } from './sqlite-migrations.js';
 import { SqliteOutbox } from './sqlite-outbox.js';
@@ -29,12 +28,6 @@ export interface SqliteOptions {
   readonly readOnly?: boolean;
   /** How long a write waits for another connection's lock before failing (default 5 s). */
   readonly busyTimeoutMs?: number;
-  /**
-   * Where the write-ahead log is copied back into the file: on a worker thread of its own
-   * (`background`, the default for a writable file), or by the committing connection as SQLite
-   * does by default (`inline`).
-   */
-  readonly checkpoints?: 'background' | 'inline';
 }
 
 /**
@@ -49,7 +42,6 @@ export class SqliteStorage implements Storage {
   private readonly log: SqliteEventLog;
   private readonly projections: SqliteProjections;
   private outboxTables: SqliteOutbox | undefined;
-  private readonly checkpointer: SqliteCheckpointer | undefined;
 
   constructor(file: string, options: SqliteOptions = {}) {
     this.db = new Database(file, { readonly: options.readOnly ?? false, fileMustExist: options.readOnly ?? false });
@@ -58,14 +50,6 @@ export class SqliteStorage implements Storage {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
       migrate(this.db);
-      if ((options.checkpoints ?? 'background') === 'background') {
-        this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_FRAMES}`);
-        this.checkpointer = new SqliteCheckpointer(file, {
-          onFailure: () => {
-            if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${INLINE_FRAMES}`);
-          },
-        });
-      }
     }
     const db = this.db;
     this.log = new SqliteEventLog(db);
@@ -120,7 +104,7 @@ export class SqliteStorage implements Storage {
    * missed; `build` runs inside it and its batch is written before COMMIT.
    */
   async write<T>(request: WriteRequest, build: (context: WriteContext) => BuiltWrite<T>): Promise<T> {
-    const value = this.db.transaction(() => {
+    return this.db.transaction(() => {
       const head = this.log.head();
       const missed = head.seq > request.knownSeq ? this.log.eventsAfterAll(request.knownSeq, head.seq - request.knownSeq) : [];
       const mutationResults = new Map<string, StoredMutationResult>();
@@ -137,14 +121,11 @@ export class SqliteStorage implements Storage {
       if (built.batch) this.writeBatch(built.batch, head);
       return built.value;
     })();
-    this.checkpointer?.committed();
-    return value;
   }
 
   /** Writes a whole batch in one transaction, at once; throws (and writes nothing) on failure. */
   commitNow(batch: CommitBatch): void {
     this.db.transaction(() => this.writeBatch(batch, this.log.head()))();
-    this.checkpointer?.committed();
   }
 
   /** A batch's rows, inside the caller's transaction (one per group commit, no nested savepoint). */
@@ -193,9 +174,7 @@ export class SqliteStorage implements Storage {
     // itself would not fail, hence the first check.
     if (newTokenHash === currentTokenHash) return 'in_use';
     try {
-      const replaced = this.statements.replaceToken.run(newTokenHash, currentTokenHash).changes === 1;
-      this.checkpointer?.committed();
-      return replaced ? 'replaced' : 'not_found';
+      return this.statements.replaceToken.run(newTokenHash, currentTokenHash).changes === 1 ? 'replaced' : 'not_found';
     } catch (error) {
       if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return 'in_use';
       throw error;
@@ -273,15 +252,11 @@ export class SqliteStorage implements Storage {
     return this.db.pragma(statement);
   }
 
-  /** Ends the checkpoint worker first, so that this connection is the file's last and folds the log in as it closes. */
   async close(): Promise<void> {
-    await this.checkpointer?.stop();
     this.closeNow();
   }
 
-  /** Closes at once; the checkpoint worker's connection closes after this one. */
   closeNow(): void {
-    void this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 }
