@@ -1,7 +1,7 @@
 import { isPaused, runningDeadline, waitingOn, type Request } from '@contact-desk/shared';
-import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatCountdown } from '../common/format';
 import { useRelaySeconds } from '../common/use-relay-now';
+import type { QueueT } from './QueueRow';
 
 /** Below this share of its period left, a running deadline is shown as close. */
 const WARN_SHARE = 0.25;
@@ -12,8 +12,7 @@ const WARN_SHARE = 0.25;
  * of docs/triage.md) is shown quieter than a fresh miss. With no deadline running: how long the
  * ministry has had it, the clock stopped for a question, or not yet received by the platform.
  */
-export function DeadlineCountdown({ request, language }: { request: Request; language: string }) {
-  const { t } = useTranslation('queue');
+export function DeadlineCountdown({ request, language, t }: { request: Request; language: string; t: QueueT }) {
   const now = useRelaySeconds();
   const deadline = runningDeadline(request, now);
   if (deadline === null) {

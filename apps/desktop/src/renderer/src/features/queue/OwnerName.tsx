@@ -1,13 +1,12 @@
 import { ownerOf, type Request, type RequestSide } from '@contact-desk/shared';
-import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../state/desk-store';
+import type { QueueT } from './QueueRow';
 
 /**
  * Who handles a request on one side, by name. "You" for the viewer; a ministry owner a liaison
  * cannot know by name (ministry users are not shared with platforms) is shown as taken.
  */
-export function OwnerName({ request, side }: { request: Request; side: RequestSide }) {
-  const { t } = useTranslation('queue');
+export function OwnerName({ request, side, t }: { request: Request; side: RequestSide; t: QueueT }) {
   const ownerId = ownerOf(request, side);
   const me = useDesk((s) => s.sync.actor?.userId ?? null);
   const name = useDesk((s) => (ownerId === null ? null : (s.view.users.get(ownerId)?.name ?? null)));

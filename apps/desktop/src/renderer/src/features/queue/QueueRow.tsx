@@ -1,10 +1,17 @@
 import { ESCALATION_TARGETS, triageReason, waitingOn, type Request } from '@contact-desk/shared';
+import type { TFunction } from 'i18next';
 import { memo, type MouseEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { DeadlineCountdown } from './DeadlineCountdown';
 import type { ColumnId } from './queue-columns';
 import type { Row } from './queue-order';
 import { OwnerName } from './OwnerName';
+
+/**
+ * The table's translation, handed to its rows: a translation hook per row (and per countdown and
+ * owner in it) costs a copy of the i18next instance each time a row is mounted, which a filter
+ * bringing rows into view pays dozens of times.
+ */
+export type QueueT = TFunction<['queue', 'common']>;
 
 export interface QueueRowProps {
   readonly row: Row;
@@ -20,6 +27,7 @@ export interface QueueRowProps {
   readonly canAck: boolean;
   readonly canTake: boolean;
   readonly language: string;
+  readonly t: QueueT;
   onOpen(request: Request): void;
   onTick(request: Request, range: boolean): void;
   onAck(request: Request): void;
@@ -37,7 +45,7 @@ function Cell({ column, children, title }: { column: ColumnId; children?: ReactN
 }
 
 export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
-  const { t } = useTranslation(['queue', 'common']);
+  const { t } = props;
   const { request, platformName } = props.row.entry;
   const reason = triageReason(request);
   const side = waitingOn(request);
@@ -87,7 +95,7 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
         {t(`reason.${reason ?? 'none'}`)}
       </span>
     ),
-    deadline: () => <DeadlineCountdown request={request} language={props.language} />,
+    deadline: () => <DeadlineCountdown request={request} language={props.language} t={t} />,
     level: () =>
       level === 0 ? (
         <span className="q-level-none">{t('level.none')}</span>
@@ -96,8 +104,8 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
           {t('level.short', { level })}
         </span>
       ),
-    ownerMinistry: () => <OwnerName request={request} side="ministry" />,
-    ownerPlatform: () => <OwnerName request={request} side="platform" />,
+    ownerMinistry: () => <OwnerName request={request} side="ministry" t={t} />,
+    ownerPlatform: () => <OwnerName request={request} side="platform" t={t} />,
     status: () => (
       <>
         <span className={`q-status q-status-${request.status}`}>{t(`common:status.${request.status}`)}</span>

@@ -40,7 +40,7 @@ export interface QueueTableProps {
 }
 
 export function QueueTable(props: QueueTableProps) {
-  const { t, i18n } = useTranslation('queue');
+  const { t, i18n } = useTranslation(['queue', 'common']);
   const { rows, columns, gridRef } = props;
   const pendingIds = useDesk((s) => s.pendingIds);
   const loadingLocal = useDesk((s) => s.sync.loadingLocal);
@@ -146,6 +146,7 @@ export function QueueTable(props: QueueTableProps) {
                 canAck={props.offers.canAck(request)}
                 canTake={props.offers.canTake(request)}
                 language={i18n.language}
+                t={t}
                 onOpen={props.onOpen}
                 onTick={props.onTick}
                 onAck={props.onAck}
