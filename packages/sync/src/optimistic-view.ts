@@ -2,6 +2,7 @@ import {
   audienceOf,
   decide,
   emptyState,
+  ENTITY_KINDS,
   StateDraft,
   type Actor,
   type Campaign,
@@ -9,6 +10,7 @@ import {
   type Device,
   type DomainEvent,
   type DomainState,
+  type EntityKind,
   type EntityWrite,
   type Integration,
   type MeetingRecord,
@@ -154,18 +156,15 @@ interface Applied {
   readonly writes: readonly string[];
 }
 
-/** Each kind's entities in a state, as `key` names them. */
-const ENTITIES: Readonly<Record<string, (state: DomainState) => ReadonlyMap<string | number, unknown>>> = {
-  platform: (state) => state.platforms,
-  user: (state) => state.users,
-  device: (state) => state.devices,
-  request: (state) => state.requests,
-  comment: (state) => state.comments,
-  refCounter: (state) => state.refCounters,
-  meetingRecord: (state) => state.meetingRecords,
-  integration: (state) => state.integrations,
-  campaign: (state) => state.campaigns,
-};
+/**
+ * A kind's entities in a state, as `key` names them: the entity kinds the shared declaration
+ * lists (`ENTITY_KINDS`), and the reference counters, kept by year.
+ */
+function entitiesOf(kind: string, state: DomainState): ReadonlyMap<string | number, unknown> {
+  if (kind === 'refCounter') return state.refCounters;
+  if (!(kind in ENTITY_KINDS)) throw new Error(`no entities of kind ${kind}`);
+  return state[ENTITY_KINDS[kind as EntityKind].collection];
+}
 
 /**
  * Whether the entity a read names differs between two states, by identity (states are never
@@ -175,9 +174,7 @@ const ENTITIES: Readonly<Record<string, (state: DomainState) => ReadonlyMap<stri
 function differs(read: string, before: DomainState, after: DomainState): boolean {
   const kind = kindOf(read);
   if (kind === 'policy') return before.policy !== after.policy;
-  const entities = ENTITIES[kind];
-  if (!entities) throw new Error(`no entities of kind ${kind}`);
-  const [a, b] = [entities(before), entities(after)];
+  const [a, b] = [entitiesOf(kind, before), entitiesOf(kind, after)];
   if (a === b) return false;
   const id = read.slice(kind.length + 1);
   if (id === EVERY) return true;
