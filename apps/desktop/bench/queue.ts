@@ -223,6 +223,15 @@ async function filterOnce(page: Page, term: string, expected: number, total: num
   return ms;
 }
 
+/** The filter of TERM (one request in 100) timed FILTER_RUNS times after one untimed run, each timed run profiled as `name-<run>`. */
+async function timedFilters(page: Page, total: number, name: string): Promise<number[]> {
+  const once = () => filterOnce(page, TERM, total / 100, total);
+  await once();
+  const times: number[] = [];
+  for (let run = 0; run < FILTER_RUNS; run++) times.push(await profiled(page, `${name}-${run + 1}`, once));
+  return times;
+}
+
 export async function benchQueue(): Promise<Figure[]> {
   const fixture = await startFixture();
   const { url, server } = await serveStatic(distWeb);
@@ -269,9 +278,7 @@ export async function benchQueue(): Promise<Figure[]> {
     await fillRequests(page, template, SMALL, offlineRelay);
     const smallPaint = (await firstPaint(page, appUrl, 'row')).painted;
     const smallLongest = await longestTaskSince(page, smallPaint);
-    const smallFilter: number[] = [];
-    await filterOnce(page, TERM, SMALL / 100, SMALL);
-    for (let run = 0; run < FILTER_RUNS; run++) smallFilter.push(await filterOnce(page, TERM, SMALL / 100, SMALL));
+    const smallFilter = await timedFilters(page, SMALL, 'queue-100-filter');
     log(`queue: 100-request first paint ${smallPaint.toFixed(0)} ms; filter ${smallFilter.map((v) => v.toFixed(0)).join(', ')} ms`);
 
     // Contact Desk: 100k requests.
@@ -303,11 +310,7 @@ export async function benchQueue(): Promise<Figure[]> {
       });
     }
     await page.waitForTimeout(1_000);
-    const bigFilter: number[] = [];
-    await filterOnce(page, TERM, BIG / 100, BIG);
-    for (let run = 0; run < FILTER_RUNS; run++) {
-      bigFilter.push(await profiled(page, `queue-100k-filter-${run + 1}`, () => filterOnce(page, TERM, BIG / 100, BIG)));
-    }
+    const bigFilter = await timedFilters(page, BIG, 'queue-100k-filter');
     log(`queue: 100k filter ${bigFilter.map((v) => v.toFixed(0)).join(', ')} ms`);
     // Long tasks on the main thread after load (clock ticks re-deriving timings of every request).
     await page.waitForTimeout(11_000);
